@@ -1,0 +1,86 @@
+import type { AnalysisOptions, Section, Voice } from '../types';
+
+/** One variant's tally for an outlet or outlet group: count follows the voice option; own + quoted always shown. */
+export interface CountRow {
+  outlet: string;
+  group: string;
+  variant: string;
+  count: number;
+  own: number;
+  quoted: number;
+  /** All mentions of the term group by this outlet (the denominator of share). */
+  groupTotal: number;
+  tokens: number;
+  per1k: number;
+  share: number | null;
+  shareLow: number | null;
+  shareHigh: number | null;
+}
+
+/** Count-weighted mean stance of an outlet's mentions in one term group, with a 95% t interval. */
+export interface StanceRow {
+  outlet: string;
+  group: string;
+  n: number;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** Monroe et al. log-odds z-score of one variant, outlet vs the rest or vs another outlet. */
+export interface DistinctiveRow {
+  outlet: string;
+  vs: string;
+  group: string;
+  variant: string;
+  y: number;
+  n: number;
+  yOther: number;
+  nOther: number;
+  alpha: number;
+  alpha0: number;
+  delta: number;
+  variance: number;
+  z: number;
+}
+
+/** AFINN-165 sentiment of an outlet: summed score, score per word, and the mean per sentence with a 95% interval. */
+export interface SentimentRow {
+  outlet: string;
+  articles: number;
+  score: number;
+  comparative: number | null;
+  words: number;
+  sentences: number;
+  meanSentence: number | null;
+  meanLow: number | null;
+  meanHigh: number | null;
+}
+
+/** One counted mention, traceable to its article, sentence and character offsets. */
+export interface MentionRow {
+  article: string;
+  outlet: string;
+  group: string;
+  variant: string;
+  start: number;
+  end: number;
+  text: string;
+  section: Section;
+  sentence: string;
+  voice: Voice;
+}
+
+/** The public export format (see README "Export format"). */
+export interface AnalysisExport {
+  corpus: { id: string; title: string; version: string; attribution: string | null; options: AnalysisOptions };
+  outlets: { id: string; name: string; kind: string; country: string | null; articles: number; tokens: number }[];
+  outletGroups: { id: string; label: string; members: string[]; articles: number; tokens: number }[];
+  groups: { id: string; label: string; short: string; axis: { negative: string; positive: string }; variants: { id: string; label: string; stance: number; rationale: string }[] }[];
+  articles: { id: string; outlet: string; title: string; date: string | null; tokens: number; mentions: number; score: number; comparative: number | null }[];
+  counts: CountRow[];
+  stance: StanceRow[];
+  distinctive: DistinctiveRow[];
+  sentiment: SentimentRow[];
+  mentions: MentionRow[];
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadCorpus } from '../corpus/load';
+import { DEFAULT_OPTIONS } from './aggregate';
+import { analyzeArticles } from './run';
+import { aggregate } from './aggregate';
+
+const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
+const analyses = analyzeArticles(corpus);
+
+function tallyOf(articleId: string): Record<string, number> {
+  const a = analyses.find((x) => x.id === articleId)!;
+  const out: Record<string, number> = {};
+  for (const m of a.mentions) out[`${m.variant}:${m.voice}`] = (out[`${m.variant}:${m.voice}`] ?? 0) + 1;
+  return out;
+}
+
+// Every count below was verified by reading each mention in its sentence in corpus/seeds/articles/.
+describe('seed mentions, verified by reading the text', () => {
+  test.each([
+    ['presstv-2016-08-30-carter', {
+      // title "US-backed militants"; "factions of Kurdish militants"; "Turkish-backed militants"
+      'militants:own': 3, 'incursion:own': 1, 'offensive:own': 1, 'operation:own': 2,
+      // "fight against Daesh" inside Carter's quotation; six more in Press TV's own voice
+      'daesh:quoted': 1, 'daesh:own': 6,
+      // "Arab and Kurdish forces", "Kurdish forces"; "Syrian Defense/Democratic Forces" and "special (operations) forces" excluded
+      'forces:own': 2,
+      // aimed at “terror groups”: the label is Erdogan's, the quotation marks are Press TV's
+      'terrorists:quoted': 1, 'scare-quotes:own': 1,
+      // caption: "an alleged PKK truck bombing"
+      'alleged:own': 1,
+    }],
+    ['news24-2016-10-22-lasting-defeat', {
+      // title, "deal ISIS jihadists", "fight against ISIS" x2, "ousted ISIS", "anti-ISIS coalition"; quoted: Cook's statement, "counter-ISIS"
+      'isis:own': 6, 'isis:quoted': 2, 'is:own': 1,
+      'jihadists:own': 3, 'offensive:own': 1, 'operation:own': 2,
+      // "Kurdish militia", "ethnic militias", "US-backed militias"
+      'militia:own': 3, 'fighters:own': 2, 'militants:own': 1, 'terrorists:own': 1,
+      // "Syrian rebels", "Rebel fighters"; "Christian forces" (a prophecy, still the word)
+      'rebels:own': 2, 'forces:own': 1,
+    }],
+    ['aggregator-a-2016-09-07-raqqa', {
+      // "(IS formerly ISIS/ISIL)" gives one of each; "Isis’ de facto capital"
+      'islamic-state:own': 2, 'is:own': 2, 'isis:own': 2, 'isil:own': 2,
+      'operation:own': 2, 'operation:quoted': 1, 'rebels:own': 1, 'fighters:own': 2,
+      'terrorists:own': 1, 'terrorists:quoted': 1, 'daesh:quoted': 1, 'militia:own': 1,
+      // “local forces” (scare quotes) and "YPG forces" inside Erdogan's quotation
+      'forces:quoted': 2, 'scare-quotes:own': 1,
+    }],
+    ['lidtime-2016-09-08-invade', {
+      'islamic-state:own': 4, 'isis:own': 2, 'daesh:own': 1,
+      // title ‘ready to invade capital’; "co-operation" is excluded
+      'scare-quotes:own': 1, 'invasion:quoted': 1, 'operation:own': 3,
+      // "Turkish-backed militia", "Kurdish-aligned militias", "Kurdish militia fighters", "YPG militia"
+      'militia:own': 4, 'fighters:own': 2, 'forces:own': 1,
+      // "terrorists", "terrorist groups", "terrorist organisation"
+      'terrorists:own': 3, 'islamists:own': 1, 'jihadists:own': 1,
+    }],
+    ['voa-2016-10-21-cooperation', {
+      'is:own': 3, 'islamic-state:own': 2, 'terrorists:own': 1, 'fighters:own': 2, 'militia:own': 1, 'operation:own': 1,
+    }],
+  ])('%s', (id, expected) => expect(tallyOf(id)).toEqual(expected));
+});
+
+describe('the export is consistent', () => {
+  test.each([
+    { voice: 'all' as const, scope: 'all' as const },
+    { voice: 'own' as const, scope: 'all' as const },
+    { voice: 'all' as const, scope: 'body' as const },
+  ])('voice $voice, scope $scope: counts equal the mention rows behind them', (o) => {
+    const ex = aggregate(corpus, analyses, { ...DEFAULT_OPTIONS, ...o });
+    for (const outlet of ex.outlets) {
+      for (const c of ex.counts.filter((r) => r.outlet === outlet.id)) {
+        expect(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === c.group && m.variant === c.variant)).toHaveLength(c.count);
+      }
+    }
+    for (const m of ex.mentions) {
+      const a = analyses.find((x) => x.id === m.article)!;
+      expect(a.text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.sentence).toContain(m.text);
+    }
+  });
+
+  test('the aggregators group adds up its two members', () => {
+    const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+    const count = (o: string, v: string) => ex.counts.find((r) => r.outlet === o && r.group === 'islamic-state' && r.variant === v)!.count;
+    for (const v of ['daesh', 'isis', 'isil', 'is', 'islamic-state']) {
+      expect(count('aggregators', v)).toBe(count('aggregator-a', v) + count('lidtime', v));
+    }
+    expect(ex.outletGroups.find((g) => g.id === 'aggregators')!.members).toEqual(['aggregator-a', 'lidtime']);
+  });
+
+  test('Press TV says Daesh: share, Wilson interval and distinctiveness vs the rest', () => {
+    const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+    const daesh = ex.counts.find((r) => r.outlet === 'presstv' && r.group === 'islamic-state' && r.variant === 'daesh')!;
+    // 7 of Press TV's 7 Islamic State mentions: Wilson 7/7 = [0.6457, 1].
+    expect([daesh.count, daesh.groupTotal, daesh.share]).toEqual([7, 7, 1]);
+    expect(daesh.shareLow).toBeCloseTo(0.6457, 4);
+    const z = ex.distinctive.find((r) => r.outlet === 'presstv' && r.vs === 'rest' && r.variant === 'daesh')!;
+    // Corpus: Daesh 9 of 37 Islamic State mentions (7 Press TV, 1 aggregator-a, 1 lidtime) -> alpha = 10 * 9/37 = 2.432432.
+    // Rest: 2 of 30. delta = ln(9.432432/7.567568) - ln(4.432432/35.567568) = 0.220282 + 2.082486 = 2.302768;
+    // var = 1/9.432432 + 1/4.432432 = 0.331627; z = 2.302768 / 0.575871 = 3.998759.
+    expect([z.y, z.n, z.yOther, z.nOther]).toEqual([7, 7, 2, 30]);
+    expect(z.alpha).toBeCloseTo(2.432432, 5);
+    expect(z.alpha0).toBe(10);
+    expect(z.delta).toBeCloseTo(2.302768, 5);
+    expect(z.variance).toBeCloseTo(0.331627, 5);
+    expect(z.z).toBeCloseTo(3.998759, 5);
+  });
+
+  test('own voice drops quoted mentions and quoted tokens', () => {
+    const all = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+    const own = aggregate(corpus, analyses, { ...DEFAULT_OPTIONS, voice: 'own' });
+    const daesh = (ex: typeof all) => ex.counts.find((r) => r.outlet === 'presstv' && r.variant === 'daesh')!;
+    expect([daesh(all).count, daesh(own).count]).toEqual([7, 6]);
+    expect(own.outlets[0].tokens).toBeLessThan(all.outlets[0].tokens);
+  });
+});

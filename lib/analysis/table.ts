@@ -1,0 +1,43 @@
+import type { AnalysisExport } from './exportTypes';
+
+/** Formats rows as a fixed-width text table with a header rule. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(0)}%`);
+const num = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+
+/** Renders the analysis as readable tables: shares per term group, stance, sentiment. */
+export function renderReport(a: AnalysisExport): string {
+  const names = new Map<string, string>([...a.outlets.map((o) => [o.id, o.name] as const), ...a.outletGroups.map((g) => [g.id, `${g.label} (group)`] as const)]);
+  const entities = [...a.outlets.map((o) => o.id), ...a.outletGroups.map((g) => g.id)];
+  const o = a.corpus.options;
+  const out: string[] = [
+    `${a.corpus.title} — corpus "${a.corpus.id}" version ${a.corpus.version}`,
+    `Counting ${o.voice === 'own' ? "the outlet's own voice only (quotations excluded)" : 'all mentions (own voice and quotations)'}, ${o.scope === 'body' ? 'article body only' : 'title, captions and body'}.`,
+    '',
+  ];
+  for (const g of a.groups) {
+    out.push(`${g.label}`, 'Cells: share of the outlet\'s mentions in this group (count); n = mentions in the group.');
+    const rows = entities.map((e) => {
+      const cells = g.variants.map((v) => {
+        const r = a.counts.find((c) => c.outlet === e && c.group === g.id && c.variant === v.id)!;
+        return r.count === 0 ? '·' : `${pct(r.share)} (${r.count})`;
+      });
+      const n = a.counts.find((c) => c.outlet === e && c.group === g.id)?.groupTotal ?? 0;
+      const s = a.stance.find((x) => x.outlet === e && x.group === g.id)!;
+      const interval = s.low === null ? '' : ` [${num(s.low)}, ${num(s.high)}]`;
+      return [names.get(e) ?? e, ...cells, String(n), s.mean === null ? '—' : `${num(s.mean)}${interval}`];
+    });
+    out.push(textTable(['outlet', ...g.variants.map((v) => v.label), 'n', 'stance [95% CI]'], rows), '');
+  }
+  out.push('Sentiment (AFINN-165): score = sum over words; per word = score / words; per sentence = mean with 95% CI.');
+  out.push(textTable(['outlet', 'articles', 'sentences', 'words', 'score', 'per word', 'per sentence [95% CI]'], a.sentiment.map((s) => [
+    names.get(s.outlet) ?? s.outlet, String(s.articles), String(s.sentences), String(s.words), String(s.score), num(s.comparative, 3),
+    s.meanSentence === null ? '—' : `${num(s.meanSentence)}${s.meanLow === null ? '' : ` [${num(s.meanLow)}, ${num(s.meanHigh)}]`}`,
+  ])));
+  return out.join('\n');
+}

@@ -1,0 +1,42 @@
+import { InputError } from './errors';
+import type { AnalysisOptions } from './types';
+
+/** Parsed flags of the analysis CLI. */
+export interface CliArgs {
+  json: boolean;
+  corpus: string | null;
+  out: string | null;
+  options: Partial<AnalysisOptions>;
+}
+
+const USAGE = 'flags: --json, --corpus DIR, --voice all|own, --scope all|body, --alpha0 N (> 0), --out FILE';
+
+/** Parses the analysis CLI's flags, rejecting unknown flags and bad values with a usage hint. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  const out: CliArgs = { json: false, corpus: null, out: null, options: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new InputError(`flag ${flag}`, 'needs a value', USAGE);
+      return v;
+    };
+    if (flag === '--json') out.json = true;
+    else if (flag === '--corpus') out.corpus = value();
+    else if (flag === '--out') out.out = value();
+    else if (flag === '--voice') {
+      const v = value();
+      if (v !== 'all' && v !== 'own') throw new InputError('--voice', `"${v}" is not all or own`, USAGE);
+      out.options.voice = v;
+    } else if (flag === '--scope') {
+      const v = value();
+      if (v !== 'all' && v !== 'body') throw new InputError('--scope', `"${v}" is not all or body`, USAGE);
+      out.options.scope = v;
+    } else if (flag === '--alpha0') {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v <= 0) throw new InputError('--alpha0', `"${argv[i]}" is not a positive number`, USAGE);
+      out.options.alpha0 = v;
+    } else throw new InputError(`argument "${flag}"`, 'is not a known flag', USAGE);
+  }
+  return out;
+}

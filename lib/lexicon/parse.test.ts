@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../errors';
+import { parseLexicon } from './parse';
+
+const variant = (over: object = {}) => ({ id: 'v1', label: 'V1', patterns: ['alpha'], stance: 0, rationale: 'r', ...over });
+const lexicon = (variants: object[], extra: object = {}) => ({
+  groups: [{ id: 'g', label: 'Question?', short: 'Q', axis: { negative: 'n', positive: 'p' }, variants }],
+  ...extra,
+});
+
+describe('parseLexicon', () => {
+  test('the bundled lexicon is valid and has the four groups', () => {
+    const file = path.join(process.cwd(), 'corpus', 'lexicon.json');
+    const lex = parseLexicon(JSON.parse(readFileSync(file, 'utf8')), file);
+    expect(lex.groups.map((g) => g.id)).toEqual(['islamic-state', 'armed-groups', 'operation', 'distancing']);
+    expect(lex.exclusions.length).toBeGreaterThan(10);
+  });
+
+  test.each([
+    ['not an object', [], 'must be a JSON object'],
+    ['no groups', { groups: [] }, '"groups" must be a non-empty list'],
+    ['stance out of range', lexicon([variant({ stance: 1.5 }), variant({ id: 'v2', patterns: ['beta'] })]), 'groups[0] ("g") variants[0] ("v1"): stance 1.5 is not a number in [-1, 1]'],
+    ['only one variant', lexicon([variant()]), 'at least two alternatives'],
+    ['empty pattern', lexicon([variant({ patterns: [''] }), variant({ id: 'v2', patterns: ['beta'] })]), 'patterns[0]: a pattern is empty'],
+    ['pattern that would match everything', lexicon([variant({ patterns: ['  .  '] }), variant({ id: 'v2', patterns: ['beta'] })]), 'has no letter or digit'],
+    ['no patterns and no detector', lexicon([variant({ patterns: [] }), variant({ id: 'v2', patterns: ['beta'] })]), 'has no patterns'],
+    ['unknown detector', lexicon([variant({ detector: 'magic' }), variant({ id: 'v2', patterns: ['beta'] })]), 'unknown detector "magic"'],
+    ['duplicate pattern', lexicon([variant(), variant({ id: 'v2', patterns: ['Alpha'] })]), 'pattern "Alpha" is also claimed by groups[0].variants[0] ("g/v1")'],
+    ['case-insensitive pattern clashing with a case-sensitive one', lexicon([variant({ patterns: [{ text: 'IS', caseSensitive: true }] }), variant({ id: 'v2', patterns: ['is'] })]), 'pattern "is" is also claimed'],
+    ['duplicate variant id', lexicon([variant(), variant({ patterns: ['beta'] })]), 'variant id "v1" appears twice'],
+    ['bad id', lexicon([variant({ id: 'Bad Id' }), variant({ id: 'v2', patterns: ['beta'] })]), 'id "Bad Id" is not lowercase'],
+    ['missing rationale', lexicon([variant({ rationale: undefined }), variant({ id: 'v2', patterns: ['beta'] })]), '"rationale" must be a non-empty string'],
+    ['exclusion clashing with a label', lexicon([variant(), variant({ id: 'v2', patterns: ['beta'] })], { exclusions: [{ text: 'beta' }] }), 'exclusions[0] ("beta"): pattern "beta" is also claimed'],
+  ])('%s', (_case, json, message) => {
+    expect(() => parseLexicon(json, 'lex.json')).toThrow(InputError);
+    expect(() => parseLexicon(json, 'lex.json')).toThrow(message);
+  });
+
+  test('errors name the file, the entry and a fix', () => {
+    try {
+      parseLexicon(lexicon([variant({ stance: 'high' }), variant({ id: 'v2', patterns: ['beta'] })]), 'corpus/lexicon.json');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).toMatch(/^corpus\/lexicon\.json groups\[0\] \("g"\) variants\[0\] \("v1"\): .*Fix: set "stance"/);
+    }
+  });
+
+  test('case-sensitive "IS" and "Is" are distinct', () => {
+    const lex = parseLexicon(lexicon([variant({ patterns: [{ text: 'IS', caseSensitive: true }] }), variant({ id: 'v2', patterns: [{ text: 'Is', caseSensitive: true }] })]), 'lex.json');
+    expect(lex.groups[0].variants[0].patterns[0]).toEqual({ text: 'IS', caseSensitive: true });
+  });
+});

@@ -1,0 +1,139 @@
+import { InputError } from '../errors';
+import type { Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(o: Obj, key: string, where: string, file: string): string {
+  const v = o[key];
+  if (typeof v !== 'string' || v.trim() === '') {
+    throw new InputError(`${file} ${where}`, `"${key}" must be a non-empty string`, `give ${where} a "${key}" text`);
+  }
+  return v;
+}
+
+function parsePattern(raw: unknown, where: string, file: string): Pattern {
+  const p: Obj = typeof raw === 'string' ? { text: raw } : isObj(raw) ? raw : {};
+  const text = typeof p.text === 'string' ? p.text : '';
+  if (text.trim() === '') {
+    throw new InputError(`${file} ${where}`, 'a pattern is empty', 'write the phrase as a string, or as {"text": "IS", "caseSensitive": true}');
+  }
+  // A pattern with no letter or digit would match punctuation everywhere.
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new InputError(`${file} ${where}`, `pattern "${text}" has no letter or digit and would match almost anything`, 'use a word or phrase');
+  }
+  if (p.caseSensitive !== undefined && typeof p.caseSensitive !== 'boolean') {
+    throw new InputError(`${file} ${where}`, '"caseSensitive" must be true or false', 'remove it or set it to true/false');
+  }
+  return { text: text.trim().replace(/\s+/g, ' '), caseSensitive: p.caseSensitive === true };
+}
+
+function parseVariant(raw: unknown, where: string, file: string): Variant {
+  if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'a variant must be an object', 'see corpus/lexicon.json for the shape');
+  const id = str(raw, 'id', where, file);
+  if (!ID.test(id)) throw new InputError(`${file} ${where}`, `id "${id}" is not lowercase letters, digits and hyphens`, 'rename it, e.g. "islamic-state"');
+  const at = `${where} ("${id}")`;
+  const stance = raw.stance;
+  if (typeof stance !== 'number' || !Number.isFinite(stance) || stance < -1 || stance > 1) {
+    throw new InputError(`${file} ${at}`, `stance ${JSON.stringify(stance)} is not a number in [-1, 1]`, 'set "stance" to a number between -1 and 1');
+  }
+  const detector = raw.detector === undefined ? null : raw.detector;
+  if (detector !== null && detector !== 'scare-quotes') {
+    throw new InputError(`${file} ${at}`, `unknown detector ${JSON.stringify(detector)}`, 'the only detector is "scare-quotes"; otherwise list "patterns"');
+  }
+  const patternsRaw = raw.patterns ?? [];
+  if (!Array.isArray(patternsRaw)) throw new InputError(`${file} ${at}`, '"patterns" must be a list', 'write "patterns": ["word", ...]');
+  if (detector === null && patternsRaw.length === 0) {
+    throw new InputError(`${file} ${at}`, 'has no patterns', 'list at least one phrase in "patterns"');
+  }
+  const maxWords = raw.maxWords ?? 4;
+  if (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1 || maxWords > 12) {
+    throw new InputError(`${file} ${at}`, '"maxWords" must be a whole number from 1 to 12', 'set it to e.g. 4');
+  }
+  return {
+    id,
+    label: str(raw, 'label', at, file),
+    patterns: patternsRaw.map((p, i) => parsePattern(p, `${at} patterns[${i}]`, file)),
+    detector,
+    maxWords,
+    stance,
+    rationale: str(raw, 'rationale', at, file),
+  };
+}
+
+function parseGroup(raw: unknown, where: string, file: string): TermGroup {
+  if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'a group must be an object', 'see corpus/lexicon.json for the shape');
+  const id = str(raw, 'id', where, file);
+  if (!ID.test(id)) throw new InputError(`${file} ${where}`, `id "${id}" is not lowercase letters, digits and hyphens`, 'rename it');
+  const at = `${where} ("${id}")`;
+  const axis = isObj(raw.axis) ? raw.axis : {};
+  if (!Array.isArray(raw.variants) || raw.variants.length < 2) {
+    throw new InputError(`${file} ${at}`, '"variants" must list at least two alternatives', 'add the variants this question chooses between');
+  }
+  const variants = raw.variants.map((v, i) => parseVariant(v, `${at} variants[${i}]`, file));
+  const seen = new Set<string>();
+  for (const v of variants) {
+    if (seen.has(v.id)) throw new InputError(`${file} ${at}`, `variant id "${v.id}" appears twice`, 'give each variant its own id');
+    seen.add(v.id);
+  }
+  return {
+    id,
+    label: str(raw, 'label', at, file),
+    short: str(raw, 'short', at, file),
+    axis: { negative: str(axis, 'negative', `${at} axis`, file), positive: str(axis, 'positive', `${at} axis`, file) },
+    variants,
+  };
+}
+
+/** Key under which a pattern is looked up after a match: case-folded unless case-sensitive, apostrophes unified. */
+export function patternKey(text: string, caseSensitive: boolean): string {
+  const norm = text.replace(/\s+/g, ' ').replace(/’/g, "'");
+  return caseSensitive ? `=${norm}` : `~${norm.toLowerCase()}`;
+}
+
+/** Validates a parsed lexicon file and returns it typed, or throws an InputError naming the entry. */
+export function parseLexicon(json: unknown, file: string): Lexicon {
+  if (!isObj(json)) throw new InputError(file, 'the lexicon must be a JSON object', 'start from corpus/lexicon.json');
+  if (!Array.isArray(json.groups) || json.groups.length === 0) {
+    throw new InputError(file, '"groups" must be a non-empty list', 'add at least one term group');
+  }
+  const groups = json.groups.map((g, i) => parseGroup(g, `groups[${i}]`, file));
+  const exclRaw = json.exclusions ?? [];
+  if (!Array.isArray(exclRaw)) throw new InputError(file, '"exclusions" must be a list', 'write "exclusions": [{"text": "...", "note": "..."}]');
+  const exclusions: Exclusion[] = exclRaw.map((e, i) => ({
+    pattern: parsePattern(e, `exclusions[${i}]`, file),
+    note: isObj(e) && typeof e.note === 'string' ? e.note : '',
+  }));
+
+  // A case-insensitive "is" would compete with a case-sensitive "IS" for the same text,
+  // while case-sensitive "IS" and "Is" are distinct.
+  const exact = new Map<string, string>();
+  const csFolded = new Map<string, string>();
+  const ciFolded = new Map<string, string>();
+  const claim = (p: Pattern, owner: string) => {
+    const f = patternKey(p.text, false);
+    const clash = p.caseSensitive
+      ? (exact.get(patternKey(p.text, true)) ?? ciFolded.get(f))
+      : (ciFolded.get(f) ?? csFolded.get(f));
+    if (clash) throw new InputError(`${file} ${owner}`, `pattern "${p.text}" is also claimed by ${clash}`, 'keep each phrase in one place');
+    if (p.caseSensitive) {
+      exact.set(patternKey(p.text, true), owner);
+      csFolded.set(f, owner);
+    } else {
+      ciFolded.set(f, owner);
+    }
+  };
+  const groupIds = new Set<string>();
+  groups.forEach((g, gi) => {
+    if (groupIds.has(g.id)) throw new InputError(`${file} groups[${gi}]`, `group id "${g.id}" appears twice`, 'give each group its own id');
+    groupIds.add(g.id);
+    g.variants.forEach((v, vi) => v.patterns.forEach((p) => claim(p, `groups[${gi}].variants[${vi}] ("${g.id}/${v.id}")`)));
+  });
+  exclusions.forEach((e, i) => claim(e.pattern, `exclusions[${i}] ("${e.pattern.text}")`));
+  return { groups, exclusions };
+}

@@ -1,0 +1,125 @@
+/** Shared types of the framing engine: corpus, lexicon, mentions and the export format. */
+
+/** Which article section a piece of text belongs to. */
+export type Section = 'title' | 'caption' | 'body';
+
+/** Whether a mention is the outlet's own words or inside a quotation. */
+export type Voice = 'own' | 'quoted';
+
+/** An outlet's metadata, from the corpus's corpus.json. */
+export interface Outlet {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  site: string | null;
+}
+
+/** A named set of outlets that the analysis treats like one outlet. */
+export interface OutletGroup {
+  id: string;
+  label: string;
+  members: string[];
+}
+
+/** One contiguous run of article text with its section tag. */
+export interface Segment {
+  section: Section;
+  text: string;
+}
+
+/** One article: metadata, the cleaned text as tagged segments, and where its raw original is. */
+export interface Article {
+  id: string;
+  outlet: string;
+  title: string;
+  date: string | null;
+  url: string | null;
+  raw: string | null;
+  note: string | null;
+  segments: Segment[];
+}
+
+/** A whole corpus as loaded from disk. */
+export interface Corpus {
+  id: string;
+  title: string;
+  description: string;
+  attribution: string | null;
+  version: string;
+  outlets: Outlet[];
+  outletGroups: OutletGroup[];
+  articles: Article[];
+  lexicon: Lexicon;
+}
+
+/** A literal phrase to look for; case-insensitive unless caseSensitive is set. */
+export interface Pattern {
+  text: string;
+  caseSensitive: boolean;
+}
+
+/** One answer to a term group's question, e.g. "Daesh". */
+export interface Variant {
+  id: string;
+  label: string;
+  patterns: Pattern[];
+  /** Set for variants found by a rule rather than by patterns. */
+  detector: 'scare-quotes' | null;
+  maxWords: number;
+  stance: number;
+  rationale: string;
+}
+
+/** One question with its alternative answers, e.g. "What does the outlet call the Islamic State?". */
+export interface TermGroup {
+  id: string;
+  label: string;
+  short: string;
+  axis: { negative: string; positive: string };
+  variants: Variant[];
+}
+
+/** A named entity that contains a label word and must never count as a label use. */
+export interface Exclusion {
+  pattern: Pattern;
+  note: string;
+}
+
+/** The validated lexicon. */
+export interface Lexicon {
+  groups: TermGroup[];
+  exclusions: Exclusion[];
+}
+
+/** One counted use of a lexicon variant, traceable to its text. */
+export interface Mention {
+  article: string;
+  outlet: string;
+  group: string;
+  variant: string;
+  start: number;
+  end: number;
+  text: string;
+  section: Section;
+  voice: Voice;
+  sentence: number;
+}
+
+/** One sentence of an article with its offsets and AFINN sentiment (all words and own voice only). */
+export interface Sentence {
+  start: number;
+  end: number;
+  section: Section;
+  score: number;
+  words: number;
+  ownScore: number;
+  ownWords: number;
+}
+
+/** Which mentions and tokens an analysis counts. */
+export interface AnalysisOptions {
+  voice: 'all' | 'own';
+  scope: 'all' | 'body';
+  alpha0: number;
+}

@@ -1,0 +1,26 @@
+// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body] [--alpha0 N] [--out FILE]
+import path from 'node:path';
+import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
+import { analyzeCorpus } from '../lib/analysis/run';
+import { renderReport } from '../lib/analysis/table';
+import { parseCliArgs } from '../lib/cliArgs';
+import { InputError } from '../lib/errors';
+import { loadCorpus } from '../lib/corpus/load';
+import { writeAtomic } from './writeAtomic';
+
+try {
+  const args = parseCliArgs(process.argv.slice(2));
+  const corpus = loadCorpus(path.resolve(args.corpus ?? path.join('corpus', 'seeds')));
+  const result = analyzeCorpus(corpus, { ...DEFAULT_OPTIONS, ...args.options });
+  const text = args.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`;
+  if (args.out) {
+    writeAtomic(args.out, text);
+    console.error(`wrote ${args.out}`);
+  } else process.stdout.write(text);
+} catch (e) {
+  if (e instanceof InputError) {
+    console.error(`error: ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}
