@@ -154,7 +154,7 @@ export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: Analys
       const s = a.sentences[m.sentence];
       mentions.push({
         article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
-        text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '',
+        text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
       });
     }
   }

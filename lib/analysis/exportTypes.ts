@@ -68,6 +68,8 @@ export interface MentionRow {
   text: string;
   section: Section;
   sentence: string;
+  /** Offset of the sentence in the article text, so start - sentenceStart locates the term in it. */
+  sentenceStart: number;
   voice: Voice;
 }
 

@@ -1,0 +1,19 @@
+import { BadUrl } from '../../../_components/Banners';
+import { GroupPage } from '../../../_views/GroupPage';
+import { viewMetadata } from '../../../_views/meta';
+import { pathProblem, resolveView, type SearchParams } from '../../../_views/resolve';
+
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
+
+export const generateMetadata = async ({ params, searchParams }: Props) => {
+  const { id } = await params;
+  return viewMetadata(`Term group ${id}`, searchParams, { kind: 'shares', group: id });
+};
+
+export default async function Page({ params, searchParams }: Props) {
+  const { id } = await params;
+  const view = await resolveView(searchParams);
+  if (!view.ok) return <BadUrl problems={view.problems} home="/" />;
+  const problem = pathProblem(view, 'group', id);
+  return problem ? <BadUrl problems={[problem]} home="/" /> : <GroupPage view={view} id={id} />;
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { hrefFor, withState, type UrlProblem, type ViewState } from '@/lib/url/state';
+
+/** Says plainly that a link was made for another corpus version, and links to the current one. */
+export function VersionBanner({ state, current, pathname }: { state: ViewState; current: string; pathname: string }) {
+  if (!state.version || state.version === current) return null;
+  return (
+    <div className="banner warn" role="alert" data-testid="version-banner">
+      This link was made for corpus version <code>{state.version}</code>, but the corpus has changed since (now <code>{current}</code>).
+      The numbers below are the current ones and may differ from what the sender saw.{' '}
+      <Link href={hrefFor(pathname, withState(state, { version: current }))}>Link to the current version</Link>
+    </div>
+  );
+}
+
+/** What was wrong with a URL and the valid choices, every value rendered as text (React escapes it). */
+export function BadUrl({ problems, home }: { problems: UrlProblem[]; home: string }) {
+  return (
+    <section className="card" data-testid="bad-url">
+      <h2>This link does not point to a view</h2>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            <strong>{p.param}</strong> = <code>{p.value}</code> {p.message}.
+            {p.choices.length > 0 && <> Valid choices: {p.choices.map((c, j) => <code key={c}>{j > 0 ? ', ' : ''}{c}</code>)}.</>}
+          </li>
+        ))}
+      </ul>
+      <p><Link href={home}>Go to the overview</Link></p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import type { CsvRow } from '@/lib/view/charts';
+import { ChartActions } from './ChartActions';
+
+/** A table cell: its text, and the drill-down it opens. */
+export interface TableCell {
+  text: string;
+  href?: string;
+}
+
+/** A chart with its title, what it counts, a text summary, the numbers as a table, and share/export actions. */
+export function ChartCard(p: {
+  id: string;
+  title: string;
+  counts: string;
+  summary: string;
+  version: string;
+  csv: CsvRow[];
+  embedPath: string;
+  columns: string[];
+  rows: TableCell[][];
+  children: ReactNode;
+}) {
+  return (
+    <figure className="card" id={p.id} data-testid={`chart-${p.id}`} aria-labelledby={`${p.id}-title`}>
+      <h3 id={`${p.id}-title`}>{p.title}</h3>
+      <p className="counts">{p.counts}</p>
+      <div className="chart" aria-hidden="true">{p.children}</div>
+      <figcaption className="sr-summary">{p.summary}</figcaption>
+      <details>
+        <summary>Numbers in this chart (table)</summary>
+        <div className="table-scroll">
+          <table data-testid={`table-${p.id}`}>
+            <thead><tr>{p.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>
+              {p.rows.map((r, i) => (
+                <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c.text}</th> : <td key={j}>{c.href ? <a href={c.href}>{c.text}</a> : c.text}</td>))}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <ChartActions chartId={p.id} title={p.title} csv={p.csv} embedPath={p.embedPath} version={p.version} />
+    </figure>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { Fragment } from 'react';
+import { counted } from '@/lib/analysis/aggregate';
+import { paragraphs } from '@/lib/corpus/layout';
+import { buildQuery, hrefFor, withState, DEFAULT_STATE } from '@/lib/url/state';
+import { highlightPieces } from '@/lib/view/highlight';
+import { Shell } from '../_components/Shell';
+import { VoiceScope } from '../_components/Switches';
+import { PALETTE } from '../_components/charts/palette';
+import type { Resolved } from './resolve';
+
+const SECTION_NAME = { title: 'Title', caption: 'Photo caption', body: 'Body' } as const;
+
+/** The cleaned article with every counted mention highlighted by term group and quoted speech marked. */
+export function ArticlePage({ view, id }: { view: Extract<Resolved, { ok: true }>; id: string }) {
+  const { ex, state, analyses, corpus } = view;
+  const pathname = `/article/${id}`;
+  const a = analyses.find((x) => x.id === id)!;
+  const meta = corpus.articles.find((x) => x.id === id)!;
+  const outlet = ex.outlets.find((o) => o.id === a.outlet)!;
+  const options = { ...ex.corpus.options };
+  const mentions = a.mentions.filter((m) => counted(m, options));
+  const color = (group: string) => PALETTE[ex.groups.findIndex((g) => g.id === group) % PALETTE.length];
+  const label = (group: string, variant: string) => ex.groups.find((g) => g.id === group)?.variants.find((v) => v.id === variant)?.label ?? variant;
+  const rawHref = `/article/${id}/raw?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus }))}`;
+  return (
+    <Shell ex={ex} state={state} pathname={pathname}>
+      <h1>{meta.title}</h1>
+      <p className="lede">
+        <Link href={hrefFor(`/outlet/${outlet.id}`, withState(state, { sel: null }))}>{outlet.name}</Link>, {meta.date ?? 'undated'}.
+        {meta.note ? ` ${meta.note}` : ''} {meta.url ? <a href={meta.url} rel="noopener noreferrer">Source</a> : null}{' '}
+        <a href={rawHref} data-testid="raw-link">Original captured page (raw text)</a>
+      </p>
+      <VoiceScope pathname={pathname} state={state} />
+      <p className="counts" data-testid="article-counts">
+        {mentions.length} counted mentions ({state.voice === 'own' ? 'own voice only' : 'own voice and quotations'}; {state.scope === 'body' ? 'body only' : 'all sections'}), highlighted by term group; quoted speech is set in italics with a side rule.
+      </p>
+      <ul className="legend" aria-label="Term groups">
+        {ex.groups.map((g) => (
+          <li key={g.id}><span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />{g.short}: {mentions.filter((m) => m.group === g.id).length}</li>
+        ))}
+      </ul>
+      <article className="card article-text" data-testid="article-text">
+        {a.segments.map((seg, i) => (
+          <section key={i} className={`seg seg-${seg.section}`} aria-label={SECTION_NAME[seg.section]}>
+            <p className="seg-label">{SECTION_NAME[seg.section]}</p>
+            {paragraphs(a.text, seg.start, seg.end).map((p) => (
+              <p key={p.start}>
+                {highlightPieces(a.text, p.start, p.end, mentions, a.quotes).map((piece) => {
+                  const inner = piece.mention ? (
+                    <mark style={{ borderBottomColor: color(piece.mention.group) }} data-group={piece.mention.group} title={`${label(piece.mention.group, piece.mention.variant)} (${piece.mention.voice === 'quoted' ? 'quoted' : 'own voice'})`}>{piece.text}</mark>
+                  ) : <Fragment>{piece.text}</Fragment>;
+                  return piece.quoted ? <q key={piece.start} className="quoted">{inner}</q> : <Fragment key={piece.start}>{inner}</Fragment>;
+                })}
+              </p>
+            ))}
+          </section>
+        ))}
+      </article>
+    </Shell>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { compareEntities } from '@/lib/server/data';
+import { hrefFor, withState } from '@/lib/url/state';
+import { entityList, entityName } from '@/lib/view/entities';
+import { Kwic } from '../_components/Kwic';
+import { Shell } from '../_components/Shell';
+import { VoiceScope } from '../_components/Switches';
+import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
+import type { Resolved } from './resolve';
+
+/** Two or more outlets or groups side by side on the same scales, with log-odds z-scores between them. */
+export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> }) {
+  const { ex, state, analyses } = view;
+  const pathname = '/compare';
+  const chosen = state.outlets;
+  const toggle = (id: string) => (chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
+  const rows = chosen.length >= 2 ? compareEntities(ex.corpus.id, chosen, state) : [];
+  const domain = zDomain(rows);
+  const pairs: [string, string][] = chosen.length === 2 ? [[chosen[0], chosen[1]]] : chosen.map((id) => [id, 'others']);
+  return (
+    <Shell ex={ex} state={state} pathname={pathname}>
+      <h1>Compare {chosen.length >= 2 ? chosen.map((id) => entityName(ex, id)).join(' · ') : 'outlets'}</h1>
+      <VoiceScope pathname={pathname} state={state} />
+      <nav className="chips" aria-label="Choose outlets to compare" data-testid="compare-picker">
+        <span className="switch-label">Outlets</span>
+        {entityList(ex).map((e) => (
+          <Link key={e.id} href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))} aria-pressed={chosen.includes(e.id)} className={chosen.includes(e.id) ? 'on' : undefined}>
+            {chosen.includes(e.id) ? '✓ ' : '+ '}{e.name}
+          </Link>
+        ))}
+      </nav>
+      {chosen.length < 2 ? (
+        <p className="card" data-testid="compare-empty">Choose at least two outlets or outlet groups above to compare them.</p>
+      ) : (
+        <>
+          <p className="lede" data-testid="compare-outlets">
+            {chosen.map((id) => entityName(ex, id)).join(', ')}. All charts share one scale per measure.
+            {chosen.length > 2 ? ' Z-scores compare each outlet with the other chosen outlets combined.' : ''}
+          </p>
+          {ex.groups.map((g) => (
+            <section key={g.id} className="group" aria-labelledby={`h-${g.id}`}>
+              <h2 id={`h-${g.id}`}>{g.label}</h2>
+              <div className="pair">
+                <SharesCard ex={ex} state={state} pathname={pathname} ids={chosen} group={g.id} metric="share" />
+                <StanceCard ex={ex} state={state} pathname={pathname} ids={chosen} group={g.id} />
+              </div>
+              <div className="pair">
+                {pairs.map(([a, b]) => <DistinctiveCard key={`${a}-${b}`} ex={ex} state={state} pathname={pathname} rows={rows} outlet={a} vs={b} group={g.id} domain={domain} />)}
+              </div>
+              {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+            </section>
+          ))}
+          <section className="group">
+            <h2>Tone</h2>
+            <SentimentCard ex={ex} state={state} pathname={pathname} ids={chosen} />
+            {state.sel?.kind === 'sentiment' && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+          </section>
+        </>
+      )}
+    </Shell>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { hrefFor, withState } from '@/lib/url/state';
+import { entityList } from '@/lib/view/entities';
+import { Kwic } from '../_components/Kwic';
+import { Shell } from '../_components/Shell';
+import { VoiceScope } from '../_components/Switches';
+import { DistinctiveCard, SharesCard, zDomain } from './cards';
+import type { Resolved } from './resolve';
+
+/** One outlet (or group) against the rest: distinctive terms, its shares, its articles. */
+export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>; id: string }) {
+  const { ex, state, analyses } = view;
+  const pathname = `/outlet/${id}`;
+  const e = entityList(ex).find((x) => x.id === id)!;
+  const rows = ex.distinctive.filter((r) => r.outlet === id && r.vs === 'rest');
+  const domain = zDomain(rows);
+  const articles = ex.articles.filter((a) => e.members.includes(a.outlet));
+  const outlet = ex.outlets.find((o) => o.id === id);
+  const base = withState(state, { sel: null, q: '', sort: 'position', outlets: [], group: null });
+  return (
+    <Shell ex={ex} state={state} pathname={pathname}>
+      <h1>{e.name}</h1>
+      <p className="lede">
+        {outlet ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. ` : `Outlet group of ${e.members.length}: ${e.members.join(', ')}. `}
+        {e.articles} articles, {e.tokens.toLocaleString('en')} tokens counted. Compared with all other outlets of the corpus.
+      </p>
+      <VoiceScope pathname={pathname} state={state} />
+      {ex.groups.map((g) => (
+        <section key={g.id} className="group" aria-labelledby={`h-${g.id}`}>
+          <h2 id={`h-${g.id}`}>{g.label}</h2>
+          <div className="pair">
+            <DistinctiveCard ex={ex} state={state} pathname={pathname} rows={rows} outlet={id} vs="rest" group={g.id} domain={domain} />
+            <SharesCard ex={ex} state={state} pathname={pathname} ids={[id]} group={g.id} metric="share" />
+          </div>
+          {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+        </section>
+      ))}
+      <section className="group" aria-labelledby="h-articles">
+        <h2 id="h-articles">Articles ({articles.length})</h2>
+        <div className="table-scroll card">
+          <table data-testid="outlet-articles">
+            <thead><tr><th scope="col">Title</th><th scope="col">Date</th><th scope="col">Tokens</th><th scope="col">Mentions</th><th scope="col">Sentiment per word</th></tr></thead>
+            <tbody>
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row"><Link href={hrefFor(`/article/${a.id}`, base)}>{a.title}</Link></th>
+                  <td>{a.date ?? 'undated'}</td><td>{a.tokens}</td><td>{a.mentions}</td><td>{a.comparative === null ? '—' : a.comparative.toFixed(3)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </Shell>
+  );
+}

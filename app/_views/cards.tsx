@@ -1,0 +1,153 @@
+import type { AnalysisExport, DistinctiveRow } from '@/lib/analysis/exportTypes';
+import { hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
+import { distinctiveChart, sentimentChart, sharesChart, stanceChart } from '@/lib/view/charts';
+import { entityName } from '@/lib/view/entities';
+import { sentimentSummary, sharesSummary, stanceSummary } from '@/lib/view/summary';
+import { ChartCard } from '../_components/ChartCard';
+import { DistinctiveChart } from '../_components/charts/DistinctiveChart';
+import { SentimentChart } from '../_components/charts/SentimentChart';
+import { SharesChart } from '../_components/charts/SharesChart';
+import { StanceChart } from '../_components/charts/StanceChart';
+
+interface CardBase {
+  ex: AnalysisExport;
+  state: ViewState;
+  pathname: string;
+  ids: string[];
+}
+
+const voiceText = (s: ViewState) => `${s.voice === 'own' ? "outlet's own voice only" : 'own voice and quotations'}, ${s.scope === 'body' ? 'body only' : 'title, captions and body'}`;
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)}%`);
+const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+
+function drill(state: ViewState, pathname: string, outlet: string, group: string, variant: string | null, id: string): string {
+  return `${hrefFor(pathname, withState(state, { sel: { kind: 'mentions', outlet, group, variant } }))}#${id}`;
+}
+
+const METRIC_TEXT: Record<Metric, string> = {
+  share: "Share of each outlet's mentions of these terms (100% per bar)",
+  count: 'Number of mentions',
+  per1k: 'Mentions per 1,000 tokens',
+};
+
+/** Term choices of one group across outlets: stacked shares with counts, and its table and drill-downs. */
+export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase & { group: string; metric: Metric }) {
+  const g = ex.groups.find((x) => x.id === group)!;
+  const spec = sharesChart(ex, group, ids, metric);
+  const id = `shares-${group}`;
+  const rows = ids.map((o) => {
+    const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
+    return [
+      { text: entityName(ex, o) },
+      { text: String(c[0]?.groupTotal ?? 0), href: drill(state, pathname, o, group, null, 'drilldown') },
+      ...c.map((r) => ({
+        text: metric === 'share' ? `${pct(r.share)} (${r.count}; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})` : metric === 'count' ? String(r.count) : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
+        href: drill(state, pathname, o, group, r.variant, 'drilldown'),
+      })),
+    ];
+  });
+  return (
+    <ChartCard
+      id={id}
+      title={g.label}
+      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${voiceText(state)}). Click a segment for its sentences.`}
+      summary={sharesSummary(ex, group, ids)}
+      version={ex.corpus.version}
+      csv={spec.csv}
+      embedPath="/embed/shares"
+      columns={['Outlet', 'n (mentions)', ...g.variants.map((v) => v.label)]}
+      rows={rows}
+    >
+      <SharesChart spec={spec} group={group} metric={metric} />
+    </ChartCard>
+  );
+}
+
+/** Stance index of one group across outlets with 95% intervals and mention counts. */
+export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { group: string }) {
+  const g = ex.groups.find((x) => x.id === group)!;
+  const spec = stanceChart(ex, group, ids);
+  const id = `stance-${group}`;
+  return (
+    <ChartCard
+      id={id}
+      title={`Stance index: ${g.short}`}
+      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its 95% t interval; n = mentions (${voiceText(state)}). Click a bar for its sentences.`}
+      summary={stanceSummary(ex, group, ids)}
+      version={ex.corpus.version}
+      csv={spec.csv}
+      embedPath="/embed/stance"
+      columns={['Outlet', 'n (mentions)', 'Stance', '95% CI']}
+      rows={ids.map((o) => {
+        const s = ex.stance.find((x) => x.outlet === o && x.group === group)!;
+        return [{ text: entityName(ex, o) }, { text: String(s.n), href: drill(state, pathname, o, group, null, 'drilldown') }, { text: fmt(s.mean) }, { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` }];
+      })}
+    >
+      <StanceChart spec={spec} group={group} />
+    </ChartCard>
+  );
+}
+
+/** Mean AFINN sentence sentiment per outlet with intervals and sentence counts. */
+export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
+  const spec = sentimentChart(ex, ids);
+  const ends = ex.sentiment.flatMap((s) => [s.meanLow ?? 0, s.meanHigh ?? 0, s.meanSentence ?? 0]);
+  const span = Math.ceil(Math.max(1, ...ends.map(Math.abs)));
+  return (
+    <ChartCard
+      id="sentiment"
+      title="Sentiment (AFINN-165)"
+      counts={`Mean AFINN score per sentence with its 95% t interval; the label gives the number of sentences (${voiceText(state)}). Click a bar for the scored sentences.`}
+      summary={sentimentSummary(ex, ids)}
+      version={ex.corpus.version}
+      csv={spec.csv}
+      embedPath="/embed/sentiment"
+      columns={['Outlet', 'Articles', 'Sentences', 'Words', 'Score (sum)', 'Per word', 'Per sentence', '95% CI']}
+      rows={ids.map((o) => {
+        const s = ex.sentiment.find((x) => x.outlet === o)!;
+        return [
+          { text: entityName(ex, o) }, { text: String(s.articles) },
+          { text: String(s.sentences), href: `${hrefFor(pathname, withState(state, { sel: { kind: 'sentiment', outlet: o } }))}#drilldown` },
+          { text: String(s.words) }, { text: String(s.score) }, { text: fmt(s.comparative, 3) }, { text: fmt(s.meanSentence) },
+          { text: s.meanLow === null ? '—' : `${fmt(s.meanLow)} to ${fmt(s.meanHigh)}` },
+        ];
+      })}
+    >
+      <SentimentChart spec={spec} domain={[-span, span]} />
+    </ChartCard>
+  );
+}
+
+/** Log-odds z-scores of one group's variants for one comparison, |z| ≥ 1.96 marked. */
+export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, domain }: Omit<CardBase, 'ids'> & { rows: DistinctiveRow[]; outlet: string; vs: string; group: string; domain: [number, number] }) {
+  const g = ex.groups.find((x) => x.id === group)!;
+  const mine = rows.filter((r) => r.outlet === outlet && r.vs === vs && r.group === group);
+  const spec = distinctiveChart(ex, mine, group);
+  const id = `distinctive-${outlet}-${vs}-${group}`;
+  return (
+    <ChartCard
+      id={id}
+      title={`${entityName(ex, outlet)} vs ${entityName(ex, vs)}: ${g.short}`}
+      counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: |z| ≥ 1.96. Labels give mentions: variant/all in the group, this side vs the other (${voiceText(state)}).`}
+      summary={mine.length === 0 ? 'No mentions to compare.' : `${mine.filter((r) => Math.abs(r.z) >= 1.96).map((r) => `${g.variants.find((v) => v.id === r.variant)?.label} (z = ${r.z.toFixed(2)})`).join(', ') || 'No variant'} ${mine.some((r) => Math.abs(r.z) >= 1.96) ? 'differ' : 'differs'} at |z| ≥ 1.96.`}
+      version={ex.corpus.version}
+      csv={spec.csv}
+      embedPath="/embed/distinctive"
+      columns={['Variant', 'y / n', 'yOther / nOther', 'α', 'δ', 'variance', 'z']}
+      rows={mine.map((r) => [
+        { text: g.variants.find((v) => v.id === r.variant)?.label ?? r.variant },
+        { text: `${r.y} / ${r.n}`, href: drill(state, pathname, outlet, group, r.variant, 'drilldown') },
+        { text: `${r.yOther} / ${r.nOther}` }, { text: r.alpha.toFixed(3) }, { text: r.delta.toFixed(3) }, { text: r.variance.toFixed(3) },
+        { text: `${r.z.toFixed(2)}${Math.abs(r.z) >= 1.96 ? ' *' : ''}` },
+      ])}
+    >
+      {mine.length === 0 ? <p className="muted">No mentions of these terms on either side.</p> : <DistinctiveChart spec={spec} outlet={outlet} group={group} domain={domain} />}
+    </ChartCard>
+  );
+}
+
+/** A symmetric z axis wide enough for every row, at least ±3, so charts side by side share one scale. */
+export function zDomain(rows: DistinctiveRow[]): [number, number] {
+  const m = Math.ceil(Math.max(3, ...rows.map((r) => Math.abs(r.z))));
+  return [-m, m];
+}

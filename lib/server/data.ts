@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_OPTIONS, aggregate, compareTallies, tally, type Entity } from '../analysis/aggregate';
+import type { ArticleAnalysis } from '../analysis/article';
+import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
+import { analyzeArticles } from '../analysis/run';
+import { CORPUS_ROOT, lexiconPathFor, loadCorpus } from '../corpus/load';
+import type { AnalysisOptions, Corpus } from '../types';
+import type { Catalog } from '../url/state';
+
+/** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
+export interface Bundle {
+  dir: string;
+  corpus: Corpus;
+  analyses: ArticleAnalysis[];
+  exports: Map<string, AnalysisExport>;
+  fingerprint: string;
+}
+
+const bundles = new Map<string, Bundle>();
+
+/** Ids of the corpus folders under corpus/ (those with a corpus.json). */
+export function listCorpora(): string[] {
+  return readdirSync(CORPUS_ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(CORPUS_ROOT, d.name, 'corpus.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+// Writes are atomic renames, which change a folder's mtime, so three stats detect any change cheaply.
+function fingerprint(dir: string): string {
+  const m = (p: string) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+  return [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
+}
+
+/** The corpus with its analyses, loaded and analysed once per corpus change. */
+export function getBundle(corpusId: string): Bundle {
+  const dir = path.join(CORPUS_ROOT, corpusId);
+  const fp = fingerprint(dir);
+  const cached = bundles.get(corpusId);
+  if (cached && cached.fingerprint === fp) return cached;
+  const corpus = loadCorpus(dir);
+  const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), fingerprint: fp };
+  bundles.set(corpusId, bundle);
+  return bundle;
+}
+
+/** The export of a corpus under the given voice and scope, computed once and cached. */
+export function getExport(corpusId: string, voice: AnalysisOptions['voice'], scope: AnalysisOptions['scope']): AnalysisExport {
+  const b = getBundle(corpusId);
+  const key = `${voice}/${scope}`;
+  let ex = b.exports.get(key);
+  if (!ex) {
+    ex = aggregate(b.corpus, b.analyses, { ...DEFAULT_OPTIONS, voice, scope });
+    b.exports.set(key, ex);
+  }
+  return ex;
+}
+
+/** What URLs may name for one corpus: corpora, outlets and outlet groups, term groups and their variants. */
+export function catalogFor(corpusId: string): Catalog {
+  const corpora = listCorpora();
+  if (!corpora.includes(corpusId)) return { corpora, outlets: [], groups: [], variants: {}, articles: [] };
+  const c = getBundle(corpusId).corpus;
+  return {
+    corpora,
+    outlets: [...c.outlets.map((o) => o.id), ...c.outletGroups.map((g) => g.id)],
+    groups: c.lexicon.groups.map((g) => g.id),
+    variants: Object.fromEntries(c.lexicon.groups.map((g) => [g.id, g.variants.map((v) => v.id)])),
+    articles: c.articles.map((a) => a.id),
+  };
+}
+
+function entity(c: Corpus, id: string): Entity {
+  const g = c.outletGroups.find((x) => x.id === id);
+  return { id, members: new Set(g ? g.members : [id]) };
+}
+
+/**
+ * Log-odds z-scores among chosen outlets or groups: for two, one against the other; for more, each
+ * against the others combined. The prior comes from the whole corpus, as in the export.
+ */
+export function compareEntities(corpusId: string, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
+  const b = getBundle(corpusId);
+  const opts = { ...DEFAULT_OPTIONS, ...o };
+  const whole = tally(b.analyses, { id: 'all', members: new Set(b.corpus.outlets.map((x) => x.id)) }, opts);
+  const pairs: [string, string[]][] = ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);
+  return pairs.flatMap(([a, others]) => {
+    const ea = entity(b.corpus, a);
+    const members = new Set(others.flatMap((x) => [...entity(b.corpus, x).members]).filter((m) => !ea.members.has(m)));
+    const vs = others.length === 1 ? others[0] : 'others';
+    return compareTallies(b.corpus, tally(b.analyses, ea, opts), tally(b.analyses, { id: vs, members }, opts), whole, a, vs, opts.alpha0);
+  });
+}

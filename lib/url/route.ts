@@ -1,0 +1,60 @@
+import { checkState, parseState, shorten, type Catalog, type UrlProblem } from './state';
+
+/** Chart kinds that have an embed route. */
+export const EMBED_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive'] as const;
+
+const ROUTES: { re: RegExp; kind: 'outlet' | 'group' | 'article' | 'embed' | null }[] = [
+  { re: /^\/$/, kind: null },
+  { re: /^\/compare$/, kind: null },
+  { re: /^\/api\/analysis$/, kind: null },
+  { re: /^\/api\/og$/, kind: null },
+  { re: /^\/outlet\/([^/]+)$/, kind: 'outlet' },
+  { re: /^\/group\/([^/]+)$/, kind: 'group' },
+  { re: /^\/article\/([^/]+)(?:\/raw)?$/, kind: 'article' },
+  { re: /^\/embed\/([^/]+)$/, kind: 'embed' },
+];
+
+/** Whether a path is one of the views or data routes whose URL this module checks. */
+export function isCheckedRoute(pathname: string): boolean {
+  return ROUTES.some((r) => r.re.test(pathname));
+}
+
+/** The corpus a URL names (or the default), read before the catalog is loaded. */
+export function corpusOf(params: URLSearchParams): string {
+  return parseState(params).state.corpus;
+}
+
+/** Everything wrong with a view URL: parameter syntax (400), then ids the corpus does not have (404). */
+export function routeProblems(pathname: string, params: URLSearchParams, catalog: Catalog): UrlProblem[] {
+  const { state, problems } = parseState(params);
+  if (problems.length) return problems;
+  const found = checkState(state, catalog);
+  if (found.length) return found;
+  const route = ROUTES.find((r) => r.re.test(pathname));
+  if (!route?.kind) return [];
+  let id: string;
+  try {
+    id = decodeURIComponent(route.re.exec(pathname)![1]);
+  } catch {
+    return [{ param: route.kind, value: shorten(pathname), message: 'is not a valid path segment', choices: [], status: 400 }];
+  }
+  const lists: Record<string, string[]> = { outlet: catalog.outlets, group: catalog.groups, article: catalog.articles, embed: [...EMBED_CHARTS] };
+  const what: Record<string, string> = { outlet: 'an outlet or outlet group', group: 'a term group', article: 'an article', embed: 'an embeddable chart' };
+  if (lists[route.kind].includes(id)) return [];
+  return [{ param: route.kind, value: shorten(id), message: `is not ${what[route.kind]} in this corpus`, choices: lists[route.kind], status: 404 }];
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A small standalone HTML page explaining URL problems; every value is HTML-escaped. */
+export function problemsHtml(problems: UrlProblem[]): string {
+  const items = problems.map((p) => {
+    const choices = p.choices.length ? ` Valid choices: ${p.choices.map((c) => `<code>${esc(c)}</code>`).join(', ')}.` : '';
+    return `<li><strong>${esc(p.param)}</strong> = <code>${esc(p.value)}</code> ${esc(p.message)}.${choices}</li>`;
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bad link · Framescope</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#f6f7f9}@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#14171c}a{color:#8ab4f8}}code{background:rgba(127,127,127,.15);padding:0 .25em;border-radius:3px;overflow-wrap:anywhere}</style></head>
+<body><main data-testid="bad-url"><h1>This link does not point to a view</h1><ul>${items.join('')}</ul><p><a href="/">Go to the overview</a></p></main></body></html>`;
+}

@@ -1,0 +1,207 @@
+/** Every view's state, read from and written to the URL through this one module. */
+
+export type Metric = 'share' | 'count' | 'per1k';
+export type KwicSort = 'position' | 'outlet' | 'variant' | 'voice' | 'left' | 'right';
+
+/** What a drill-down shows: the mentions behind a bar or point, or the sentences behind a sentiment figure. */
+export type Selection =
+  | { kind: 'mentions'; outlet: string; group: string; variant: string | null }
+  | { kind: 'sentiment'; outlet: string };
+
+/** The whole state of a view, so that a URL reproduces it exactly. */
+export interface ViewState {
+  corpus: string;
+  version: string | null;
+  voice: 'all' | 'own';
+  scope: 'all' | 'body';
+  outlets: string[];
+  group: string | null;
+  metric: Metric;
+  sel: Selection | null;
+  sort: KwicSort;
+  q: string;
+}
+
+/** One thing wrong with a URL: which parameter, what it held (shortened), what is allowed. */
+export interface UrlProblem {
+  param: string;
+  value: string;
+  message: string;
+  choices: string[];
+  status: 400 | 404;
+}
+
+/** What the URL may name, taken from the loaded corpora (kept out of this module so it stays pure). */
+export interface Catalog {
+  corpora: string[];
+  outlets: string[];
+  groups: string[];
+  variants: Record<string, string[]>;
+  articles: string[];
+}
+
+export const DEFAULT_CORPUS = 'seeds';
+export const DEFAULT_STATE: ViewState = {
+  corpus: DEFAULT_CORPUS, version: null, voice: 'all', scope: 'all', outlets: [], group: null,
+  metric: 'share', sel: null, sort: 'position', q: '',
+};
+export const METRICS: Metric[] = ['share', 'count', 'per1k'];
+export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
+const KEYS = ['corpus', 'v', 'voice', 'scope', 'outlets', 'group', 'metric', 'sel', 'sort', 'q'] as const;
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const VERSION = /^[0-9a-f]{6,64}$/;
+/** Longest query string accepted; real states are far shorter. */
+export const MAX_QUERY = 2000;
+const MAX_OUTLETS = 20;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function toSearchParams(p: Params): URLSearchParams {
+  if (p instanceof URLSearchParams) return p;
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) {
+    if (Array.isArray(v)) v.forEach((x) => out.append(k, x));
+    else if (v !== undefined) out.append(k, v);
+  }
+  return out;
+}
+
+/** Shortens a user-supplied value for an error message (rendering escapes it; this keeps it readable). */
+export function shorten(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+function parseSelection(raw: string): Selection | null {
+  const parts = raw.split('.');
+  if (parts[0] === 's' && parts.length === 2 && ID.test(parts[1])) return { kind: 'sentiment', outlet: parts[1] };
+  if (parts[0] === 'm' && (parts.length === 3 || parts.length === 4) && parts.slice(1).every((p) => ID.test(p))) {
+    return { kind: 'mentions', outlet: parts[1], group: parts[2], variant: parts[3] ?? null };
+  }
+  return null;
+}
+
+/** Writes a selection as the compact `sel` parameter value. */
+export function selectionParam(s: Selection): string {
+  return s.kind === 'sentiment' ? `s.${s.outlet}` : ['m', s.outlet, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+}
+
+/** Parses URL parameters into a view state; syntax problems are listed, and their parameter falls back to its default. */
+export function parseState(params: Params): { state: ViewState; problems: UrlProblem[] } {
+  const sp = toSearchParams(params);
+  const problems: UrlProblem[] = [];
+  const state: ViewState = { ...DEFAULT_STATE, outlets: [] };
+  const bad = (param: string, value: string, message: string, choices: string[] = []) =>
+    problems.push({ param, value: shorten(value), message, choices, status: 400 });
+  if (sp.toString().length > MAX_QUERY) {
+    bad('(query)', sp.toString(), `the query string is longer than ${MAX_QUERY} characters`);
+    return { state, problems };
+  }
+  for (const key of KEYS) {
+    if (sp.getAll(key).length > 1) bad(key, sp.getAll(key).join(', '), 'is given more than once; give it once');
+  }
+  const get = (k: string) => sp.get(k);
+  const corpus = get('corpus');
+  if (corpus !== null) {
+    if (ID.test(corpus)) state.corpus = corpus;
+    else bad('corpus', corpus, 'is not a corpus id (lowercase letters, digits, hyphens)');
+  }
+  const v = get('v');
+  if (v !== null) {
+    if (VERSION.test(v)) state.version = v;
+    else bad('v', v, 'is not a corpus version (hexadecimal)');
+  }
+  const voice = get('voice');
+  if (voice !== null) {
+    if (voice === 'all' || voice === 'own') state.voice = voice;
+    else bad('voice', voice, 'is not a voice', ['all', 'own']);
+  }
+  const scope = get('scope');
+  if (scope !== null) {
+    if (scope === 'all' || scope === 'body') state.scope = scope;
+    else bad('scope', scope, 'is not a scope', ['all', 'body']);
+  }
+  const outlets = get('outlets');
+  if (outlets !== null && outlets !== '') {
+    const ids = outlets.split(',').map((s) => s.trim());
+    const wrong = ids.filter((id) => !ID.test(id));
+    if (wrong.length) bad('outlets', wrong.join(','), 'holds something that is not an outlet id');
+    else if (ids.length > MAX_OUTLETS) bad('outlets', outlets, `names more than ${MAX_OUTLETS} outlets`);
+    else state.outlets = [...new Set(ids)];
+  }
+  const group = get('group');
+  if (group !== null) {
+    if (ID.test(group)) state.group = group;
+    else bad('group', group, 'is not a term-group id');
+  }
+  const metric = get('metric');
+  if (metric !== null) {
+    if ((METRICS as string[]).includes(metric)) state.metric = metric as Metric;
+    else bad('metric', metric, 'is not a metric', METRICS);
+  }
+  const sel = get('sel');
+  if (sel !== null) {
+    const parsed = parseSelection(sel);
+    if (parsed) state.sel = parsed;
+    else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT] or s.OUTLET)');
+  }
+  const sort = get('sort');
+  if (sort !== null) {
+    if ((SORTS as string[]).includes(sort)) state.sort = sort as KwicSort;
+    else bad('sort', sort, 'is not a sort order', SORTS);
+  }
+  const q = get('q');
+  if (q !== null) {
+    if (q.length <= 100) state.q = q;
+    else bad('q', q, 'is longer than 100 characters');
+  }
+  return { state, problems };
+}
+
+/** Checks the ids a state names against what exists; unknown corpus, outlet or group is a 404. */
+export function checkState(state: ViewState, catalog: Catalog): UrlProblem[] {
+  const out: UrlProblem[] = [];
+  const missing = (param: string, value: string, what: string, choices: string[]) =>
+    out.push({ param, value: shorten(value), message: `is not ${what} in this corpus`, choices, status: 404 });
+  if (!catalog.corpora.includes(state.corpus)) {
+    out.push({ param: 'corpus', value: shorten(state.corpus), message: 'is not a corpus', choices: catalog.corpora, status: 404 });
+    return out;
+  }
+  for (const o of state.outlets) if (!catalog.outlets.includes(o)) missing('outlets', o, 'an outlet or outlet group', catalog.outlets);
+  if (state.group && !catalog.groups.includes(state.group)) missing('group', state.group, 'a term group', catalog.groups);
+  const sel = state.sel;
+  if (sel) {
+    if (!catalog.outlets.includes(sel.outlet)) missing('sel', sel.outlet, 'an outlet or outlet group', catalog.outlets);
+    if (sel.kind === 'mentions') {
+      if (!catalog.groups.includes(sel.group)) missing('sel', sel.group, 'a term group', catalog.groups);
+      else if (sel.variant && !catalog.variants[sel.group]?.includes(sel.variant)) missing('sel', sel.variant, `a variant of "${sel.group}"`, catalog.variants[sel.group] ?? []);
+    }
+  }
+  return out;
+}
+
+/** Builds the query string of a state with URLSearchParams, leaving out defaults so URLs stay short. */
+export function buildQuery(state: ViewState): string {
+  const sp = new URLSearchParams();
+  if (state.corpus !== DEFAULT_STATE.corpus) sp.set('corpus', state.corpus);
+  if (state.version) sp.set('v', state.version);
+  if (state.voice !== 'all') sp.set('voice', state.voice);
+  if (state.scope !== 'all') sp.set('scope', state.scope);
+  if (state.outlets.length) sp.set('outlets', state.outlets.join(','));
+  if (state.group) sp.set('group', state.group);
+  if (state.metric !== 'share') sp.set('metric', state.metric);
+  if (state.sel) sp.set('sel', selectionParam(state.sel));
+  if (state.sort !== 'position') sp.set('sort', state.sort);
+  if (state.q) sp.set('q', state.q);
+  return sp.toString();
+}
+
+/** A path plus the state's query string. */
+export function hrefFor(pathname: string, state: ViewState): string {
+  const q = buildQuery(state);
+  return q ? `${pathname}?${q}` : pathname;
+}
+
+/** The state with some fields changed. */
+export function withState(state: ViewState, patch: Partial<ViewState>): ViewState {
+  return { ...state, ...patch };
+}

@@ -1,0 +1,26 @@
+import type { AnalysisExport } from '../analysis/exportTypes';
+
+/** An outlet or outlet group as the dashboard lists it. */
+export interface EntityInfo {
+  id: string;
+  name: string;
+  isGroup: boolean;
+  members: string[];
+  articles: number;
+  tokens: number;
+}
+
+/** Every outlet, then every outlet group, with display names. */
+export function entityList(ex: AnalysisExport): EntityInfo[] {
+  return [
+    ...ex.outlets.map((o) => ({ id: o.id, name: o.name, isGroup: false, members: [o.id], articles: o.articles, tokens: o.tokens })),
+    ...ex.outletGroups.map((g) => ({ id: g.id, name: g.label, isGroup: true, members: g.members, articles: g.articles, tokens: g.tokens })),
+  ];
+}
+
+/** Display name of an outlet, outlet group, or the "rest"/"others" comparison sides. */
+export function entityName(ex: AnalysisExport, id: string): string {
+  if (id === 'rest') return 'all other outlets';
+  if (id === 'others') return 'the other outlets chosen';
+  return entityList(ex).find((e) => e.id === id)?.name ?? id;
+}

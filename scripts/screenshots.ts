@@ -1,0 +1,37 @@
+// Takes headless Chromium screenshots of every view (light, dark, 375 px) into a folder, for looking at the UI.
+// Run against a running server: npx tsx scripts/screenshots.ts http://localhost:3000 /tmp/shots
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] ?? 'http://localhost:3000';
+const out = process.argv[3] ?? '/tmp/framescope-shots';
+const pages: [string, string][] = [
+  ['overview', '/'],
+  ['overview-drill', '/?sel=m.presstv.islamic-state.daesh#drilldown'],
+  ['compare', '/compare?outlets=presstv,news24'],
+  ['compare3', '/compare?outlets=presstv,voa,aggregators'],
+  ['outlet', '/outlet/presstv'],
+  ['group', '/group/armed-groups?metric=count'],
+  ['article', '/article/aggregator-a-2016-09-07-raqqa'],
+  ['embed', '/embed/shares?group=islamic-state'],
+  ['bad', '/outlet/nope?voice=own'],
+  ['stale', '/?v=abcdef123456'],
+];
+const only = process.argv[4];
+
+(async () => {
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 375]] as const) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const page = await ctx.newPage();
+    for (const [name, url] of pages) {
+      if (only && !name.startsWith(only)) continue;
+      await page.goto(base + url, { waitUntil: 'networkidle' });
+      await page.screenshot({ path: path.join(out, `${name}-${scheme}-${width}.png`), fullPage: true });
+    }
+    await ctx.close();
+  }
+  await browser.close();
+})();
