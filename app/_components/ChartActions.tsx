@@ -15,7 +15,7 @@ function download(name: string, blob: Blob) {
 }
 
 function chartSvg(chartId: string): string | null {
-  const svg = document.querySelector<SVGSVGElement>(`#${CSS.escape(chartId)} svg.recharts-surface`);
+  const svg = document.querySelector<SVGSVGElement>(`#${CSS.escape(chartId)} .recharts-wrapper > svg.recharts-surface`);
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const style = getComputedStyle(document.documentElement);

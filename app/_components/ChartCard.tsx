@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CsvRow } from '@/lib/view/charts';
 import { ChartActions } from './ChartActions';
+import { ScrollTable } from './ScrollTable';
 
 /** A table cell: its text, and the drill-down it opens. */
 export interface TableCell {
@@ -25,11 +26,11 @@ export function ChartCard(p: {
     <figure className="card" id={p.id} data-testid={`chart-${p.id}`} aria-labelledby={`${p.id}-title`}>
       <h3 id={`${p.id}-title`}>{p.title}</h3>
       <p className="counts">{p.counts}</p>
-      <div className="chart" aria-hidden="true">{p.children}</div>
+      <div className="chart" role="img" aria-label={`Chart: ${p.title}. ${p.summary}`}>{p.children}</div>
       <figcaption className="sr-summary">{p.summary}</figcaption>
       <details>
         <summary>Numbers in this chart (table)</summary>
-        <div className="table-scroll">
+        <ScrollTable label={`Numbers: ${p.title}`}>
           <table data-testid={`table-${p.id}`}>
             <thead><tr>{p.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
             <tbody>
@@ -38,7 +39,7 @@ export function ChartCard(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </details>
       <ChartActions chartId={p.id} title={p.title} csv={p.csv} embedPath={p.embedPath} version={p.version} />
     </figure>

@@ -3,6 +3,7 @@ import type { ArticleAnalysis } from '@/lib/analysis/article';
 import type { AnalysisExport } from '@/lib/analysis/exportTypes';
 import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@/lib/url/state';
 import { entityName } from '@/lib/view/entities';
+import { ScrollTable } from './ScrollTable';
 import { kwicRows, sentimentSentences } from '@/lib/view/kwic';
 
 function HiddenState({ state }: { state: ViewState }) {
@@ -45,7 +46,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
         <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}: {rows.length} of {all.length} sentences ({voiceNote})</h3>
         <p className="counts">AFINN-165 score of each sentence, most negative first. <Link href={close}>Close</Link></p>
         {filter}
-        <div className="table-scroll">
+        <ScrollTable label="Sentences">
           <table>
             <thead><tr><th scope="col">Score</th><th scope="col">Words</th><th scope="col">Sentence</th><th scope="col">Article</th></tr></thead>
             <tbody>
@@ -54,7 +55,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
     );
   }
@@ -68,7 +69,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
       <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.length} of {total} mentions</h3>
       <p className="counts">Counting {voiceNote}; {state.scope === 'body' ? 'article body only' : 'title, captions and body'}. <Link href={close}>Close</Link></p>
       {filter}
-      <div className="table-scroll">
+      <ScrollTable label="Mentions in context">
         <table className="kwic-table">
           <thead>
             <tr>
@@ -93,7 +94,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

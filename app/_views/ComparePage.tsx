@@ -24,7 +24,7 @@ export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> })
       <nav className="chips" aria-label="Choose outlets to compare" data-testid="compare-picker">
         <span className="switch-label">Outlets</span>
         {entityList(ex).map((e) => (
-          <Link key={e.id} href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))} aria-pressed={chosen.includes(e.id)} className={chosen.includes(e.id) ? 'on' : undefined}>
+          <Link key={e.id} href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))} aria-current={chosen.includes(e.id) ? 'true' : undefined} className={chosen.includes(e.id) ? 'on' : undefined}>
             {chosen.includes(e.id) ? '✓ ' : '+ '}{e.name}
           </Link>
         ))}

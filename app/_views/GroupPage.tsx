@@ -1,6 +1,7 @@
 import { METRICS } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
+import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { Switch, VoiceScope } from '../_components/Switches';
 import { SharesCard, StanceCard } from './cards';
@@ -25,7 +26,7 @@ export function GroupPage({ view, id }: { view: Extract<Resolved, { ok: true }>;
       {state.sel?.kind === 'mentions' && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
       <section className="group card" aria-labelledby="h-variants">
         <h2 id="h-variants">The answers and their stance (−1 = {g.axis.negative}; +1 = {g.axis.positive})</h2>
-        <div className="table-scroll">
+        <ScrollTable label="Variants">
           <table>
             <thead><tr><th scope="col">Variant</th><th scope="col">Stance</th><th scope="col">Why</th><th scope="col">Mentions in corpus</th>{ex.outlets.map((o) => <th key={o.id} scope="col">z: {entityName(ex, o.id)} vs rest</th>)}</tr></thead>
             <tbody>
@@ -40,7 +41,7 @@ export function GroupPage({ view, id }: { view: Extract<Resolved, { ok: true }>;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <p className="counts">z: log-odds z-score with informative Dirichlet prior, outlet vs all other outlets; * marks |z| ≥ 1.96.</p>
       </section>
     </Shell>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
+import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SharesCard, zDomain } from './cards';
@@ -37,7 +38,7 @@ export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>
       ))}
       <section className="group" aria-labelledby="h-articles">
         <h2 id="h-articles">Articles ({articles.length})</h2>
-        <div className="table-scroll card">
+        <ScrollTable label="Articles" className="card">
           <table data-testid="outlet-articles">
             <thead><tr><th scope="col">Title</th><th scope="col">Date</th><th scope="col">Tokens</th><th scope="col">Mentions</th><th scope="col">Sentiment per word</th></tr></thead>
             <tbody>
@@ -49,7 +50,7 @@ export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
     </Shell>
   );

@@ -41,7 +41,7 @@ export function BarChartBase(p: BarChartBaseProps) {
     : p.data;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} stackOffset={p.stacked ? 'none' : undefined}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} stackOffset={p.stacked ? 'none' : undefined}>
         <CartesianGrid horizontal={false} stroke="var(--grid)" />
         <XAxis type="number" domain={p.domain ?? ['auto', 'auto']} tickFormatter={fmt} stroke="var(--muted)" fontSize={12} allowDataOverflow={!!p.domain} />
         <YAxis type="category" dataKey={p.index} width={p.indexWidth ?? 170} stroke="var(--muted)" fontSize={12} interval={0} />
