@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { isCheckedRoute, problemsHtml, routeProblems } from './route';
+import type { Catalog } from './state';
+
+const catalog: Catalog = { corpora: ['seeds'], outlets: ['presstv'], groups: ['islamic-state'], variants: { 'islamic-state': ['daesh'] }, articles: ['a1'] };
+const problems = (path: string, query = '') => routeProblems(path, new URLSearchParams(query), catalog);
+
+describe('routeProblems', () => {
+  test.each([
+    ['/', '', []],
+    ['/outlet/presstv', '', []],
+    ['/article/a1/raw', '', []],
+    ['/embed/stance', 'group=islamic-state', []],
+  ])('%s?%s is fine', (path, query, expected) => expect(problems(path, query)).toEqual(expected));
+  test.each([
+    ['/outlet/bbc', '', 'outlet', 404],
+    ['/group/weather', '', 'group', 404],
+    ['/article/zz', '', 'article', 404],
+    ['/embed/pie', '', 'embed', 404],
+    ['/outlet/%E0%A4%A', '', 'outlet', 400],
+    ['/outlet/presstv', 'voice=loud', 'voice', 400],
+  ])('%s?%s', (path, query, param, status) => expect(problems(path, query)[0]).toMatchObject({ param, status }));
+  test.each([['/', true], ['/compare', true], ['/favicon.ico', false], ['/_next/static/x.js', false]])('%s checked: %s', (p, c) => expect(isCheckedRoute(p)).toBe(c));
+});
+
+describe('problemsHtml escapes every value', () => {
+  test('no raw markup from the URL reaches the page', () => {
+    const html = problemsHtml([{ param: 'voice', value: '<script>alert(1)</script>', message: 'is not a voice', choices: ['"all"'], status: 400 }]);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('&#34;all&#34;');
+  });
+});

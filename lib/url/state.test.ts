@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_STATE, buildQuery, checkState, hrefFor, parseState, withState, type Catalog, type ViewState } from './state';
+
+const catalog: Catalog = {
+  corpora: ['seeds'], outlets: ['presstv', 'voa', 'aggregators'], groups: ['islamic-state'],
+  variants: { 'islamic-state': ['daesh', 'isis'] }, articles: ['a1'],
+};
+
+describe('parseState and buildQuery round-trip', () => {
+  test.each<[string, Partial<ViewState>]>([
+    ['', {}],
+    ['voice=own', { voice: 'own' }],
+    ['corpus=fa-kes&v=abcdef123456&scope=body', { corpus: 'fa-kes', version: 'abcdef123456', scope: 'body' }],
+    ['outlets=presstv%2Cvoa&group=islamic-state&metric=count', { outlets: ['presstv', 'voa'], group: 'islamic-state', metric: 'count' }],
+    ['sel=m.presstv.islamic-state.daesh&sort=left&q=Kurdish+forces', { sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'daesh' }, sort: 'left', q: 'Kurdish forces' }],
+    ['sel=m.voa.islamic-state', { sel: { kind: 'mentions', outlet: 'voa', group: 'islamic-state', variant: null } }],
+    ['sel=s.voa', { sel: { kind: 'sentiment', outlet: 'voa' } }],
+  ])('%s', (query, patch) => {
+    const state = withState(DEFAULT_STATE, patch);
+    expect(parseState(new URLSearchParams(query))).toEqual({ state, problems: [] });
+    expect(buildQuery(state)).toBe(query);
+  });
+
+  test('hrefFor leaves the query off for the default state', () => {
+    expect(hrefFor('/compare', DEFAULT_STATE)).toBe('/compare');
+    expect(hrefFor('/', withState(DEFAULT_STATE, { q: 'a&b=c' }))).toBe('/?q=a%26b%3Dc');
+  });
+
+  test('Next-style record params are accepted, arrays as repeats', () => {
+    expect(parseState({ voice: 'own', outlets: undefined }).state.voice).toBe('own');
+    expect(parseState({ voice: ['own', 'all'] }).problems[0].message).toContain('more than once');
+  });
+});
+
+describe('parseState rejects bad input with the valid choices', () => {
+  test.each([
+    ['voice=loud', 'voice', 'is not a voice', ['all', 'own']],
+    ['metric=pie', 'metric', 'is not a metric', ['share', 'count', 'per1k']],
+    ['sort=random', 'sort', 'is not a sort order', ['position', 'outlet', 'variant', 'voice', 'left', 'right']],
+    ['corpus=../etc', 'corpus', 'is not a corpus id (lowercase letters, digits, hyphens)', []],
+    ['outlets=presstv,<b>', 'outlets', 'holds something that is not an outlet id', []],
+    ['v=xyz', 'v', 'is not a corpus version (hexadecimal)', []],
+    ['sel=presstv', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT] or s.OUTLET)', []],
+    [`q=${'a'.repeat(101)}`, 'q', 'is longer than 100 characters', []],
+    [`q=${'a'.repeat(2001)}`, '(query)', 'the query string is longer than 2000 characters', []],
+  ])('%s', (query, param, message, choices) => {
+    const { problems } = parseState(new URLSearchParams(query));
+    expect(problems[0]).toMatchObject({ param, message, choices, status: 400 });
+    expect(problems[0].value.length).toBeLessThanOrEqual(61);
+  });
+});
+
+describe('checkState finds ids the corpus does not have (404)', () => {
+  test.each<[Partial<ViewState>, string, string[]]>([
+    [{ corpus: 'nope' }, 'corpus', ['seeds']],
+    [{ outlets: ['presstv', 'bbc'] }, 'outlets', catalog.outlets],
+    [{ group: 'weather' }, 'group', catalog.groups],
+    [{ sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'caliphate' } }, 'sel', ['daesh', 'isis']],
+    [{ sel: { kind: 'sentiment', outlet: 'bbc' } }, 'sel', catalog.outlets],
+  ])('%j', (patch, param, choices) => {
+    expect(checkState(withState(DEFAULT_STATE, patch), catalog)[0]).toMatchObject({ param, choices, status: 404 });
+  });
+  test('a valid state has no problems', () => {
+    expect(checkState(withState(DEFAULT_STATE, { outlets: ['presstv', 'aggregators'], group: 'islamic-state' }), catalog)).toEqual([]);
+  });
+});
