@@ -33,7 +33,7 @@ export function ArticlePage({ view, id }: { view: Extract<Resolved, { ok: true }
       </p>
       <VoiceScope pathname={pathname} state={state} />
       <p className="counts" data-testid="article-counts">
-        {mentions.length} counted mentions ({state.voice === 'own' ? 'own voice only' : 'own voice and quotations'}; {state.scope === 'body' ? 'body only' : 'all sections'}), highlighted by term group; quoted speech is set in italics with a side rule.
+        {mentions.length} counted mentions ({state.voice === 'own' ? 'own voice only' : 'own voice and quotations'}; {state.scope === 'body' ? 'body only' : 'all sections'}), highlighted by term group; quoted speech is set in italics on a tinted background.
       </p>
       <ul className="legend" aria-label="Term groups">
         {ex.groups.map((g) => (

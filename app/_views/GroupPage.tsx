@@ -32,7 +32,7 @@ export function GroupPage({ view, id }: { view: Extract<Resolved, { ok: true }>;
             <tbody>
               {g.variants.map((v) => (
                 <tr key={v.id}>
-                  <th scope="row">{v.label}</th><td>{v.stance.toFixed(2)}</td><td>{v.rationale}</td><td>{corpusCount(v.id)}</td>
+                  <th scope="row">{v.label}</th><td>{v.stance.toFixed(2)}</td><td className="why">{v.rationale}</td><td>{corpusCount(v.id)}</td>
                   {ex.outlets.map((o) => {
                     const r = ex.distinctive.find((x) => x.outlet === o.id && x.vs === 'rest' && x.group === id && x.variant === v.id);
                     return <td key={o.id} className={r && Math.abs(r.z) >= 1.96 ? (r.z > 0 ? 'z-pos' : 'z-neg') : undefined}>{r ? `${r.z.toFixed(2)}${Math.abs(r.z) >= 1.96 ? ' *' : ''}` : '—'}</td>;

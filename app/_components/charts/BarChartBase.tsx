@@ -36,7 +36,9 @@ export function BarChartBase(p: BarChartBaseProps) {
         const low = r[p.errorBars!.low];
         const high = r[p.errorBars!.high];
         const ok = typeof mean === 'number' && typeof low === 'number' && typeof high === 'number';
-        return Object.assign({}, r, { __err: ok ? [mean - low, high - mean] : [0, 0] }) as Row;
+        // A zero-width interval is drawn as no error bar (recharts misplaces zero-width bars on negative values).
+        const err = ok && high - low > 1e-9 ? [mean - low, high - mean] : undefined;
+        return Object.assign({}, r, { __err: err }) as Row;
       })
     : p.data;
   return (
