@@ -37,7 +37,7 @@ export function ArticlePage({ view, id }: { view: Extract<Resolved, { ok: true }
       </p>
       <ul className="legend" aria-label="Term groups">
         {ex.groups.map((g) => (
-          <li key={g.id}><span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />{g.short}: {mentions.filter((m) => m.group === g.id).length}</li>
+          <li key={g.id}><span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />{g.short}: {mentions.filter((m) => m.group === g.id).length} mentions</li>
         ))}
       </ul>
       <article className="card article-text" data-testid="article-text">

@@ -33,7 +33,7 @@ const METRIC_TEXT: Record<Metric, string> = {
 /** Term choices of one group across outlets: stacked shares with counts, and its table and drill-downs. */
 export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase & { group: string; metric: Metric }) {
   const g = ex.groups.find((x) => x.id === group)!;
-  const spec = sharesChart(ex, group, ids, metric);
+  const { csv, ...spec } = sharesChart(ex, group, ids, metric);
   const id = `shares-${group}`;
   const rows = ids.map((o) => {
     const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
@@ -53,7 +53,7 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
       counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${voiceText(state)}). Click a segment for its sentences.`}
       summary={sharesSummary(ex, group, ids)}
       version={ex.corpus.version}
-      csv={spec.csv}
+      csv={csv}
       embedPath="/embed/shares"
       columns={['Outlet', 'n (mentions)', ...g.variants.map((v) => v.label)]}
       rows={rows}
@@ -66,7 +66,7 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
 /** Stance index of one group across outlets with 95% intervals and mention counts. */
 export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { group: string }) {
   const g = ex.groups.find((x) => x.id === group)!;
-  const spec = stanceChart(ex, group, ids);
+  const { csv, ...spec } = stanceChart(ex, group, ids);
   const id = `stance-${group}`;
   return (
     <ChartCard
@@ -75,7 +75,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
       counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its 95% t interval; n = mentions (${voiceText(state)}). Click a bar for its sentences.`}
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
-      csv={spec.csv}
+      csv={csv}
       embedPath="/embed/stance"
       columns={['Outlet', 'n (mentions)', 'Stance', '95% CI']}
       rows={ids.map((o) => {
@@ -90,7 +90,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
 
 /** Mean AFINN sentence sentiment per outlet with intervals and sentence counts. */
 export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
-  const spec = sentimentChart(ex, ids);
+  const { csv, ...spec } = sentimentChart(ex, ids);
   const ends = ex.sentiment.flatMap((s) => [s.meanLow ?? 0, s.meanHigh ?? 0, s.meanSentence ?? 0]);
   const span = Math.ceil(Math.max(1, ...ends.map(Math.abs)));
   return (
@@ -100,7 +100,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
       counts={`Mean AFINN score per sentence with its 95% t interval; the label gives the number of sentences (${voiceText(state)}). Click a bar for the scored sentences.`}
       summary={sentimentSummary(ex, ids)}
       version={ex.corpus.version}
-      csv={spec.csv}
+      csv={csv}
       embedPath="/embed/sentiment"
       columns={['Outlet', 'Articles', 'Sentences', 'Words', 'Score (sum)', 'Per word', 'Per sentence', '95% CI']}
       rows={ids.map((o) => {
@@ -122,7 +122,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
 export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, domain }: Omit<CardBase, 'ids'> & { rows: DistinctiveRow[]; outlet: string; vs: string; group: string; domain: [number, number] }) {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.outlet === outlet && r.vs === vs && r.group === group);
-  const spec = distinctiveChart(ex, mine, group);
+  const { csv, ...spec } = distinctiveChart(ex, mine, group);
   const id = `distinctive-${outlet}-${vs}-${group}`;
   return (
     <ChartCard
@@ -131,7 +131,7 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
       counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: |z| ≥ 1.96. Labels give mentions: variant/all in the group, this side vs the other (${voiceText(state)}).`}
       summary={mine.length === 0 ? 'No mentions to compare.' : `${mine.filter((r) => Math.abs(r.z) >= 1.96).map((r) => `${g.variants.find((v) => v.id === r.variant)?.label} (z = ${r.z.toFixed(2)})`).join(', ') || 'No variant'} ${mine.some((r) => Math.abs(r.z) >= 1.96) ? 'differ' : 'differs'} at |z| ≥ 1.96.`}
       version={ex.corpus.version}
-      csv={spec.csv}
+      csv={csv}
       embedPath="/embed/distinctive"
       columns={['Variant', 'y / n', 'yOther / nOther', 'α', 'δ', 'variance', 'z']}
       rows={mine.map((r) => [

@@ -1,4 +1,5 @@
-import type { AnalysisOptions, Section, Voice } from '../types';
+import type { LogOdds } from '../stats/logOdds';
+import type { AnalysisOptions, Mention } from '../types';
 
 /** One variant's tally for an outlet or outlet group: count follows the voice option; own + quoted always shown. */
 export interface CountRow {
@@ -28,20 +29,11 @@ export interface StanceRow {
 }
 
 /** Monroe et al. log-odds z-score of one variant, outlet vs the rest or vs another outlet. */
-export interface DistinctiveRow {
+export interface DistinctiveRow extends LogOdds {
   outlet: string;
   vs: string;
   group: string;
   variant: string;
-  y: number;
-  n: number;
-  yOther: number;
-  nOther: number;
-  alpha: number;
-  alpha0: number;
-  delta: number;
-  variance: number;
-  z: number;
 }
 
 /** AFINN-165 sentiment of an outlet: summed score, score per word, and the mean per sentence with a 95% interval. */
@@ -58,19 +50,11 @@ export interface SentimentRow {
 }
 
 /** One counted mention, traceable to its article, sentence and character offsets. */
-export interface MentionRow {
-  article: string;
-  outlet: string;
-  group: string;
-  variant: string;
-  start: number;
-  end: number;
-  text: string;
-  section: Section;
+export interface MentionRow extends Omit<Mention, 'sentence'> {
+  /** The sentence's text. */
   sentence: string;
   /** Offset of the sentence in the article text, so start - sentenceStart locates the term in it. */
   sentenceStart: number;
-  voice: Voice;
 }
 
 /** The public export format (see README "Export format"). */

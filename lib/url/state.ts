@@ -110,16 +110,17 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     if (VERSION.test(v)) state.version = v;
     else bad('v', v, 'is not a corpus version (hexadecimal)');
   }
-  const voice = get('voice');
-  if (voice !== null) {
-    if (voice === 'all' || voice === 'own') state.voice = voice;
-    else bad('voice', voice, 'is not a voice', ['all', 'own']);
-  }
-  const scope = get('scope');
-  if (scope !== null) {
-    if (scope === 'all' || scope === 'body') state.scope = scope;
-    else bad('scope', scope, 'is not a scope', ['all', 'body']);
-  }
+  const oneOf = <T extends string>(key: string, allowed: readonly T[], what: string): T | null => {
+    const v = get(key);
+    if (v === null) return null;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    bad(key, v, `is not ${what}`, [...allowed]);
+    return null;
+  };
+  state.voice = oneOf('voice', ['all', 'own'] as const, 'a voice') ?? state.voice;
+  state.scope = oneOf('scope', ['all', 'body'] as const, 'a scope') ?? state.scope;
+  state.metric = oneOf('metric', METRICS, 'a metric') ?? state.metric;
+  state.sort = oneOf('sort', SORTS, 'a sort order') ?? state.sort;
   const outlets = get('outlets');
   if (outlets !== null && outlets !== '') {
     const ids = outlets.split(',').map((s) => s.trim());
@@ -133,21 +134,11 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     if (ID.test(group)) state.group = group;
     else bad('group', group, 'is not a term-group id');
   }
-  const metric = get('metric');
-  if (metric !== null) {
-    if ((METRICS as string[]).includes(metric)) state.metric = metric as Metric;
-    else bad('metric', metric, 'is not a metric', METRICS);
-  }
   const sel = get('sel');
   if (sel !== null) {
     const parsed = parseSelection(sel);
     if (parsed) state.sel = parsed;
     else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT] or s.OUTLET)');
-  }
-  const sort = get('sort');
-  if (sort !== null) {
-    if ((SORTS as string[]).includes(sort)) state.sort = sort as KwicSort;
-    else bad('sort', sort, 'is not a sort order', SORTS);
   }
   const q = get('q');
   if (q !== null) {

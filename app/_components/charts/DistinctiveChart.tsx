@@ -1,19 +1,15 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import type { ChartSpec } from '@/lib/view/charts';
-import { useViewState } from '../useViewState';
+import { useDrillDown } from '../useViewState';
 import { BarChartBase } from './BarChartBase';
 
 /** Diverging log-odds z-scores; bars with |z| >= 1.96 are drawn solid, the rest pale; a click lists the mentions. */
 export function DistinctiveChart({ spec, outlet, group, domain }: { spec: ChartSpec; outlet: string; group: string; domain: [number, number] }) {
-  const router = useRouter();
-  const { href } = useViewState();
+  const drill = useDrillDown();
   return (
     <BarChartBase
-      data={spec.data}
-      index={spec.index}
+      {...spec}
       categories={['z']}
-      labels={spec.labels}
       domain={domain}
       referenceAt={0}
       indexWidth={200}
@@ -23,7 +19,7 @@ export function DistinctiveChart({ spec, outlet, group, domain }: { spec: ChartS
         if (row.significant) return z > 0 ? '#4e79a7' : '#e15759';
         return z > 0 ? '#a9c1dc' : '#f1b1b2';
       }}
-      onValueClick={(row) => router.push(href({ sel: { kind: 'mentions', outlet, group, variant: String(row.id) } }), { scroll: false })}
+      onValueClick={(row) => drill({ kind: 'mentions', outlet, group, variant: String(row.id) })}
     />
   );
 }

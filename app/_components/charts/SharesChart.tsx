@@ -1,8 +1,7 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import type { ChartSpec } from '@/lib/view/charts';
 import type { Metric } from '@/lib/url/state';
-import { useViewState } from '../useViewState';
+import { useDrillDown } from '../useViewState';
 import { BarChartBase } from './BarChartBase';
 
 const FORMAT: Record<Metric, (v: number) => string> = {
@@ -13,14 +12,10 @@ const FORMAT: Record<Metric, (v: number) => string> = {
 
 /** Term choices per outlet: 100% stacked shares (or counts, or rates) with the count on each segment; a click drills down. */
 export function SharesChart({ spec, group, metric }: { spec: ChartSpec; group: string; metric: Metric }) {
-  const router = useRouter();
-  const { href } = useViewState();
+  const drill = useDrillDown();
   return (
     <BarChartBase
-      data={spec.data}
-      index={spec.index}
-      categories={spec.categories}
-      labels={spec.labels}
+      {...spec}
       stacked
       legend
       domain={metric === 'share' ? [0, 100] : undefined}
@@ -29,7 +24,7 @@ export function SharesChart({ spec, group, metric }: { spec: ChartSpec; group: s
         const n = row[`count:${c}`];
         return typeof n === 'number' && n > 0 ? String(n) : null;
       }}
-      onValueClick={(row, c) => router.push(href({ sel: { kind: 'mentions', outlet: String(row.id), group, variant: c } }), { scroll: false })}
+      onValueClick={(row, c) => drill({ kind: 'mentions', outlet: String(row.id), group, variant: c })}
     />
   );
 }

@@ -1,25 +1,21 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import type { ChartSpec } from '@/lib/view/charts';
-import { useViewState } from '../useViewState';
+import { useDrillDown } from '../useViewState';
 import { BarChartBase } from './BarChartBase';
 
 /** Stance index per outlet on a fixed [-1, 1] scale with its 95% interval; a click lists the mentions behind it. */
 export function StanceChart({ spec, group }: { spec: ChartSpec; group: string }) {
-  const router = useRouter();
-  const { href } = useViewState();
+  const drill = useDrillDown();
   return (
     <BarChartBase
-      data={spec.data}
-      index={spec.index}
+      {...spec}
       categories={['stance']}
-      labels={spec.labels}
       domain={[-1, 1]}
       referenceAt={0}
       errorBars={{ low: 'low', high: 'high' }}
       valueFormatter={(v) => v.toFixed(2)}
       cellColor={(row) => (typeof row.stance === 'number' && row.stance < 0 ? '#e15759' : '#4e79a7')}
-      onValueClick={(row) => router.push(href({ sel: { kind: 'mentions', outlet: String(row.id), group, variant: null } }), { scroll: false })}
+      onValueClick={(row) => drill({ kind: 'mentions', outlet: String(row.id), group, variant: null })}
     />
   );
 }
