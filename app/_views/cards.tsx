@@ -129,7 +129,7 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
       id={id}
       title={`${entityName(ex, outlet)} vs ${entityName(ex, vs)}: ${g.short}`}
       counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: |z| ≥ 1.96. Labels give mentions: variant/all in the group, this side vs the other (${voiceText(state)}).`}
-      summary={mine.length === 0 ? 'No mentions to compare.' : `${mine.filter((r) => Math.abs(r.z) >= 1.96).map((r) => `${g.variants.find((v) => v.id === r.variant)?.label} (z = ${r.z.toFixed(2)})`).join(', ') || 'No variant'} ${mine.some((r) => Math.abs(r.z) >= 1.96) ? 'differ' : 'differs'} at |z| ≥ 1.96.`}
+      summary={distinctiveSummary(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v)}
       version={ex.corpus.version}
       csv={csv}
       embedPath="/embed/distinctive"
@@ -144,6 +144,13 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
       {mine.length === 0 ? <p className="muted">No mentions of these terms on either side.</p> : <DistinctiveChart spec={spec} outlet={outlet} group={group} domain={domain} />}
     </ChartCard>
   );
+}
+
+function distinctiveSummary(rows: DistinctiveRow[], label: (variant: string) => string): string {
+  if (rows.length === 0) return 'No mentions to compare.';
+  const sig = rows.filter((r) => Math.abs(r.z) >= 1.96).map((r) => `${label(r.variant)} (z = ${r.z.toFixed(2)}, ${r.y}/${r.n} vs ${r.yOther}/${r.nOther})`);
+  if (sig.length === 0) return `No variant differs at |z| ≥ 1.96 (${rows.length} compared).`;
+  return `${sig.join(', ')} ${sig.length === 1 ? 'differs' : 'differ'} at |z| ≥ 1.96, of ${rows.length} variants compared.`;
 }
 
 /** A symmetric z axis wide enough for every row, at least ±3, so charts side by side share one scale. */

@@ -14,6 +14,7 @@ export interface Bundle {
   corpus: Corpus;
   analyses: ArticleAnalysis[];
   exports: Map<string, AnalysisExport>;
+  comparisons: Map<string, DistinctiveRow[]>;
   fingerprint: string;
 }
 
@@ -40,7 +41,7 @@ export function getBundle(corpusId: string): Bundle {
   const cached = bundles.get(corpusId);
   if (cached && cached.fingerprint === fp) return cached;
   const corpus = loadCorpus(dir);
-  const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), fingerprint: fp };
+  const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), comparisons: new Map(), fingerprint: fp };
   bundles.set(corpusId, bundle);
   return bundle;
 }
@@ -78,10 +79,23 @@ function entity(c: Corpus, id: string): Entity {
 
 /**
  * Log-odds z-scores among chosen outlets or groups: for two, one against the other; for more, each
- * against the others combined. The prior comes from the whole corpus, as in the export.
+ * against the others combined. The prior comes from the whole corpus, as in the export. Cached per corpus version.
  */
 export function compareEntities(corpusId: string, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
   const b = getBundle(corpusId);
+  const key = `${o.voice}/${o.scope}/${ids.join(',')}`;
+  const cached = b.comparisons.get(key);
+  if (cached) return cached;
+  const rows = computeComparison(b, ids, o);
+  // Any outlet set can be asked for, so keep the most recent comparisons only.
+  if (b.comparisons.size >= MAX_COMPARISONS) b.comparisons.delete(b.comparisons.keys().next().value!);
+  b.comparisons.set(key, rows);
+  return rows;
+}
+
+const MAX_COMPARISONS = 256;
+
+function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
   const opts = { ...DEFAULT_OPTIONS, ...o };
   const whole = tally(b.analyses, { id: 'all', members: new Set(b.corpus.outlets.map((x) => x.id)) }, opts);
   const pairs: [string, string[]][] = ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);

@@ -11,6 +11,8 @@ describe('routeProblems', () => {
     ['/outlet/presstv', '', []],
     ['/article/a1/raw', '', []],
     ['/embed/stance', 'group=islamic-state', []],
+    ['/embed/sentiment', '', []],
+    ['/embed/distinctive', 'group=islamic-state&outlets=presstv', []],
   ])('%s?%s is fine', (path, query, expected) => expect(problems(path, query)).toEqual(expected));
   test.each([
     ['/outlet/bbc', '', 'outlet', 404],
@@ -19,7 +21,10 @@ describe('routeProblems', () => {
     ['/embed/pie', '', 'embed', 404],
     ['/outlet/%E0%A4%A', '', 'outlet', 400],
     ['/outlet/presstv', 'voice=loud', 'voice', 400],
+    ['/embed/stance', '', 'group', 400],
+    ['/embed/distinctive', 'group=islamic-state', 'outlets', 400],
   ])('%s?%s', (path, query, param, status) => expect(problems(path, query)[0]).toMatchObject({ param, status }));
+  test('Next-style record params are accepted', () => expect(routeProblems('/', { voice: 'own' }, catalog)).toEqual([]));
   test.each([['/', true], ['/compare', true], ['/favicon.ico', false], ['/_next/static/x.js', false]])('%s checked: %s', (p, c) => expect(isCheckedRoute(p)).toBe(c));
 });
 

@@ -1,4 +1,4 @@
-import { checkState, parseState, shorten, type Catalog, type UrlProblem } from './state';
+import { checkState, parseState, shorten, toSearchParams, type Catalog, type Params, type UrlProblem, type ViewState } from './state';
 
 /** Chart kinds that have an embed route. */
 export const EMBED_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive'] as const;
@@ -20,13 +20,22 @@ export function isCheckedRoute(pathname: string): boolean {
 }
 
 /** The corpus a URL names (or the default), read before the catalog is loaded. */
-export function corpusOf(params: URLSearchParams): string {
-  return parseState(params).state.corpus;
+export function corpusOf(params: Params): string {
+  return parseState(toSearchParams(params)).state.corpus;
 }
 
-/** Everything wrong with a view URL: parameter syntax (400), then ids the corpus does not have (404). */
-export function routeProblems(pathname: string, params: URLSearchParams, catalog: Catalog): UrlProblem[] {
-  const { state, problems } = parseState(params);
+/** What an embed URL lacks for its chart kind: a term group for most, one or two outlets for z-scores (400). */
+function embedRequirements(chart: string, state: ViewState, catalog: Catalog): UrlProblem[] {
+  if (chart !== 'sentiment' && !state.group) return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
+  if (chart === 'distinctive' && (state.outlets.length < 1 || state.outlets.length > 2)) {
+    return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: 'must name one outlet (vs the rest) or two (vs each other)', choices: catalog.outlets, status: 400 }];
+  }
+  return [];
+}
+
+/** Everything wrong with a view URL: parameter syntax (400), ids the corpus does not have (404), embed requirements (400). */
+export function routeProblems(pathname: string, params: Params, catalog: Catalog): UrlProblem[] {
+  const { state, problems } = parseState(toSearchParams(params));
   if (problems.length) return problems;
   const found = checkState(state, catalog);
   if (found.length) return found;
@@ -40,7 +49,7 @@ export function routeProblems(pathname: string, params: URLSearchParams, catalog
   }
   const lists: Record<string, string[]> = { outlet: catalog.outlets, group: catalog.groups, article: catalog.articles, embed: [...EMBED_CHARTS] };
   const what: Record<string, string> = { outlet: 'an outlet or outlet group', group: 'a term group', article: 'an article', embed: 'an embeddable chart' };
-  if (lists[route.kind].includes(id)) return [];
+  if (lists[route.kind].includes(id)) return route.kind === 'embed' ? embedRequirements(id, state, catalog) : [];
   return [{ param: route.kind, value: shorten(id), message: `is not ${what[route.kind]} in this corpus`, choices: lists[route.kind], status: 404 }];
 }
 

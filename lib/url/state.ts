@@ -54,9 +54,11 @@ const VERSION = /^[0-9a-f]{6,64}$/;
 export const MAX_QUERY = 2000;
 const MAX_OUTLETS = 20;
 
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+/** URL parameters as URLSearchParams or as Next's searchParams record. */
+export type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function toSearchParams(p: Params): URLSearchParams {
+/** Normalises either form of URL parameters to URLSearchParams (arrays become repeats). */
+export function toSearchParams(p: Params): URLSearchParams {
   if (p instanceof URLSearchParams) return p;
   const out = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) {

@@ -6,6 +6,6 @@ import { resolveView, type SearchParams } from '../../_views/resolve';
 export const generateMetadata = ({ searchParams }: { searchParams: SearchParams }) => viewMetadata('Compare outlets', searchParams, { kind: 'shares', group: 'islamic-state' });
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  const view = await resolveView(searchParams);
+  const view = await resolveView('/compare', searchParams);
   return view.ok ? <ComparePage view={view} /> : <BadUrl problems={view.problems} home="/" />;
 }

@@ -13,6 +13,6 @@ export const generateMetadata = async ({ params, searchParams }: Props) => {
 
 export default async function Page({ params, searchParams }: Props) {
   const { chart } = await params;
-  const view = await resolveView(searchParams);
+  const view = await resolveView(`/embed/${encodeURIComponent(chart)}`, searchParams);
   return view.ok ? <EmbedPage view={view} chart={chart} /> : <BadUrl problems={view.problems} home="/" />;
 }

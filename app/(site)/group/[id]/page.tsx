@@ -1,7 +1,7 @@
 import { BadUrl } from '../../../_components/Banners';
 import { GroupPage } from '../../../_views/GroupPage';
 import { viewMetadata } from '../../../_views/meta';
-import { pathProblem, resolveView, type SearchParams } from '../../../_views/resolve';
+import { resolveView, type SearchParams } from '../../../_views/resolve';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
@@ -12,8 +12,6 @@ export const generateMetadata = async ({ params, searchParams }: Props) => {
 
 export default async function Page({ params, searchParams }: Props) {
   const { id } = await params;
-  const view = await resolveView(searchParams);
-  if (!view.ok) return <BadUrl problems={view.problems} home="/" />;
-  const problem = pathProblem(view, 'group', id);
-  return problem ? <BadUrl problems={[problem]} home="/" /> : <GroupPage view={view} id={id} />;
+  const view = await resolveView(`/group/${encodeURIComponent(id)}`, searchParams);
+  return view.ok ? <GroupPage view={view} id={id} /> : <BadUrl problems={view.problems} home="/" />;
 }

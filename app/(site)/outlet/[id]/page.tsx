@@ -1,7 +1,7 @@
 import { BadUrl } from '../../../_components/Banners';
 import { OutletPage } from '../../../_views/OutletPage';
 import { viewMetadata } from '../../../_views/meta';
-import { pathProblem, resolveView, type SearchParams } from '../../../_views/resolve';
+import { resolveView, type SearchParams } from '../../../_views/resolve';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
@@ -9,8 +9,6 @@ export const generateMetadata = async ({ params, searchParams }: Props) => viewM
 
 export default async function Page({ params, searchParams }: Props) {
   const { id } = await params;
-  const view = await resolveView(searchParams);
-  if (!view.ok) return <BadUrl problems={view.problems} home="/" />;
-  const problem = pathProblem(view, 'outlet', id);
-  return problem ? <BadUrl problems={[problem]} home="/" /> : <OutletPage view={view} id={id} />;
+  const view = await resolveView(`/outlet/${encodeURIComponent(id)}`, searchParams);
+  return view.ok ? <OutletPage view={view} id={id} /> : <BadUrl problems={view.problems} home="/" />;
 }
