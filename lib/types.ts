@@ -78,6 +78,18 @@ export interface TermGroup {
   short: string;
   axis: { negative: string; positive: string };
   variants: Variant[];
+  /** Whether each mention of this group is attributed to the actor its phrase names (the actor lens). */
+  attributeActors: boolean;
+}
+
+/** A party to the conflict, found in text by its aliases, e.g. Kurdish groups: YPG, PYD, SDF, Kurdish. */
+export interface Actor {
+  id: string;
+  label: string;
+  aliases: Pattern[];
+  /** For proxy actors ("Turkish-backed groups"): the actor that backs them, so "X-backed" and "backed by X" resolve here. */
+  backedBy: string | null;
+  note: string;
 }
 
 /** A named entity that contains a label word and must never count as a label use. */
@@ -90,7 +102,11 @@ export interface Exclusion {
 export interface Lexicon {
   groups: TermGroup[];
   exclusions: Exclusion[];
+  actors: Actor[];
 }
+
+/** Which phrase rule tied a label to its actor (see README "Actor lens"). */
+export type ActorRule = 'alias' | 'modifier' | 'of-phrase' | 'apposition' | 'designation';
 
 /** One counted use of a lexicon variant, traceable to its text. */
 export interface Mention {
@@ -104,6 +120,10 @@ export interface Mention {
   section: Section;
   voice: Voice;
   sentence: number;
+  /** Actors the label is attributed to (empty: unattributed, or the group is not attributed). */
+  actors: string[];
+  /** The rule and the words that named the actor, or null. */
+  actorCue: { rule: ActorRule; text: string } | null;
 }
 
 /** One sentence of an article with its offsets and AFINN sentiment (all words and own voice only). */

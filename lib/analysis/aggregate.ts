@@ -2,7 +2,8 @@ import { informativePrior, logOdds } from '../stats/logOdds';
 import { meanInterval, wilson } from '../stats/intervals';
 import type { AnalysisOptions, Corpus, Mention, Sentence } from '../types';
 import type { ArticleAnalysis } from './article';
-import type { AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, StanceRow } from './exportTypes';
+import { UNATTRIBUTED } from '../lexicon/parse';
+import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, StanceRow } from './exportTypes';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
 export interface Entity {
@@ -129,6 +130,47 @@ function sentimentRow(analyses: ArticleAnalysis[], entity: Entity, o: AnalysisOp
   };
 }
 
+/** Label for mentions whose phrase names no actor. */
+export const UNATTRIBUTED_LABEL = 'Unattributed (the phrase names no actor)';
+
+function actorLabelRows(analyses: ArticleAnalysis[], entity: Entity, attributed: Set<string>, o: AnalysisOptions): ActorLabelRow[] {
+  const counts = new Map<string, ActorLabelRow>();
+  for (const a of analyses) {
+    if (!entity.members.has(a.outlet)) continue;
+    for (const m of a.mentions) {
+      if (!attributed.has(m.group) || !counted(m, o)) continue;
+      // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
+      for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) {
+        const key = `${actor}/${m.group}/${m.variant}`;
+        const row = counts.get(key) ?? { outlet: entity.id, actor, group: m.group, variant: m.variant, count: 0 };
+        row.count++;
+        counts.set(key, row);
+      }
+    }
+  }
+  return [...counts.values()];
+}
+
+function actorToneRows(corpus: Corpus, analyses: ArticleAnalysis[], entity: Entity, o: AnalysisOptions): ActorToneRow[] {
+  const byActor = new Map<string, { score: number; words: number }[]>(corpus.lexicon.actors.map((x) => [x.id, []]));
+  for (const a of analyses) {
+    if (!entity.members.has(a.outlet)) continue;
+    a.sentences.forEach((s, i) => {
+      if (!inScope(s.section, o)) return;
+      const x = o.voice === 'own' ? { score: s.ownScore, words: s.ownWords } : { score: s.score, words: s.words };
+      if (x.words === 0) return;
+      for (const actor of a.sentenceActors[i] ?? []) byActor.get(actor)?.push(x);
+    });
+  }
+  return [...byActor].map(([actor, used]) => {
+    const m = meanInterval(used.map((x) => ({ value: x.score, count: 1 })));
+    return {
+      outlet: entity.id, actor, sentences: used.length, score: used.reduce((t, x) => t + x.score, 0), words: used.reduce((t, x) => t + x.words, 0),
+      meanSentence: m.mean, meanLow: m.low, meanHigh: m.high,
+    };
+  });
+}
+
 function rest(corpus: Corpus, e: Entity): Entity {
   return { id: 'rest', members: new Set(corpus.outlets.map((o) => o.id).filter((id) => !e.members.has(id))) };
 }
@@ -155,10 +197,12 @@ export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: Analys
       mentions.push({
         article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
         text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
+        actors: m.actors, actorCue: m.actorCue,
       });
     }
   }
   const byId = new Map(corpus.articles.map((x) => [x.id, x]));
+  const attributed = new Set(corpus.lexicon.groups.filter((g) => g.attributeActors).map((g) => g.id));
   return {
     corpus: { id: corpus.id, title: corpus.title, version: corpus.version, attribution: corpus.attribution, options: o },
     outlets: corpus.outlets.map((x) => ({ id: x.id, name: x.name, kind: x.kind, country: x.country, articles: tallies.get(x.id)!.articles, tokens: tallies.get(x.id)!.tokens })),
@@ -176,5 +220,11 @@ export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: Analys
     distinctive,
     sentiment: entities.map((e) => sentimentRow(analyses, e, o)),
     mentions,
+    actors: [
+      ...corpus.lexicon.actors.map((x) => ({ id: x.id, label: x.label, aliases: x.aliases.map((p) => p.text), backedBy: x.backedBy, note: x.note })),
+      { id: UNATTRIBUTED, label: UNATTRIBUTED_LABEL, aliases: [], backedBy: null, note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.' },
+    ],
+    actorLabels: entities.flatMap((e) => actorLabelRows(analyses, e, attributed, o)),
+    actorTone: entities.flatMap((e) => actorToneRows(corpus, analyses, e, o)),
   };
 }

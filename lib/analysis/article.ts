@@ -1,6 +1,8 @@
 import Sentiment from 'sentiment';
+import { attributeMention } from '../actors/attribute';
+import { compileActors, scanActors, type ActorHit, type ActorMatcher } from '../actors/matcher';
 import { articleLayout, paragraphs, type PlacedSegment } from '../corpus/layout';
-import { scan, type Matcher } from '../lexicon/matcher';
+import { compileLexicon, scan, type Matcher } from '../lexicon/matcher';
 import { insideSpan, mergeSpans, quoteSpans, type Span } from '../text/quotes';
 import { sentenceSpans } from '../text/sentences';
 import { countTokens } from '../text/tokens';
@@ -15,7 +17,31 @@ export interface ArticleAnalysis {
   quotes: Span[];
   sentences: Sentence[];
   mentions: Mention[];
+  /** Every actor alias in the text, in order. */
+  actorHits: ActorHit[];
+  /** For each sentence (by index), the actors it names by alias or through an attributed label. */
+  sentenceActors: string[][];
   tokens: Record<Section, { all: number; own: number }>;
+}
+
+/** A lexicon compiled once for many articles: the label matcher, the actor matcher and the proxy-actor table. */
+export interface Engine {
+  lexicon: Lexicon;
+  matcher: Matcher;
+  actors: ActorMatcher;
+  proxyOf: Map<string, string>;
+  attributed: Set<string>;
+}
+
+/** Compiles a lexicon for analyzeArticle. */
+export function compileEngine(lexicon: Lexicon): Engine {
+  return {
+    lexicon,
+    matcher: compileLexicon(lexicon),
+    actors: compileActors(lexicon.actors),
+    proxyOf: new Map(lexicon.actors.filter((a) => a.backedBy).map((a) => [a.backedBy!, a.id])),
+    attributed: new Set(lexicon.groups.filter((g) => g.attributeActors).map((g) => g.id)),
+  };
 }
 
 const afinn = new Sentiment();
@@ -66,7 +92,7 @@ function scareQuotes(article: Article, text: string, raw: Span[], labels: Mentio
         out.push({
           article: article.id, outlet: article.outlet, group: g.id, variant: v.id,
           start: q.start, end: q.end, text: text.slice(q.start, q.end),
-          section: sectionAt(segments, q.start), voice: 'own', sentence: sentenceAt(sentences, q.start),
+          section: sectionAt(segments, q.start), voice: 'own', sentence: sentenceAt(sentences, q.start), actors: [], actorCue: null,
         });
       }
     }
@@ -74,8 +100,29 @@ function scareQuotes(article: Article, text: string, raw: Span[], labels: Mentio
   return out;
 }
 
+/** Sets each attributed label's actors in place and returns the actors each sentence names. */
+function attributeActors(text: string, sentences: Sentence[], mentions: Mention[], hits: ActorHit[], engine: Engine): string[][] {
+  const named: Set<string>[] = sentences.map(() => new Set());
+  for (const h of hits) named[sentenceAt(sentences, h.start)]?.add(h.actor);
+  const labels = mentions.filter((m) => engine.attributed.has(m.group));
+  for (const m of labels) {
+    const s = sentences[m.sentence];
+    if (!s) continue;
+    const inSentence = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
+    const a = attributeMention(m, {
+      text, start: s.start, end: s.end, proxyOf: engine.proxyOf,
+      hits: hits.filter(inSentence), labels: labels.filter((l) => l !== m && inSentence(l)),
+    });
+    m.actors = a.actors;
+    m.actorCue = a.cue;
+    for (const id of a.actors) named[m.sentence].add(id);
+  }
+  return named.map((set) => [...set].sort());
+}
+
 /** Analyses one article: sentences with sentiment, quotation spans, token counts and every lexicon mention. */
-export function analyzeArticle(article: Article, matcher: Matcher, lexicon: Lexicon): ArticleAnalysis {
+export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysis {
+  const { matcher, lexicon } = engine;
   const { text, segments } = articleLayout(article);
   const rawQuotes = quoteSpans(text);
   const quotes = mergeSpans(rawQuotes);
@@ -104,10 +151,12 @@ export function analyzeArticle(article: Article, matcher: Matcher, lexicon: Lexi
     mentions.push({
       article: article.id, outlet: article.outlet, group: m.target.group, variant: m.target.variant,
       start: m.start, end: m.end, text: m.text, section: sectionAt(segments, m.start),
-      voice: insideSpan(quotes, m.start) ? 'quoted' : 'own', sentence: sentenceAt(sentences, m.start),
+      voice: insideSpan(quotes, m.start) ? 'quoted' : 'own', sentence: sentenceAt(sentences, m.start), actors: [], actorCue: null,
     });
   }
+  const actorHits = scanActors(engine.actors, text);
+  const sentenceActors = attributeActors(text, sentences, mentions, actorHits, engine);
   mentions.push(...scareQuotes(article, text, rawQuotes, mentions, lexicon, sentences, segments));
   mentions.sort((a, b) => a.start - b.start);
-  return { id: article.id, outlet: article.outlet, text, segments, quotes, sentences, mentions, tokens };
+  return { id: article.id, outlet: article.outlet, text, segments, quotes, sentences, mentions, actorHits, sentenceActors, tokens };
 }

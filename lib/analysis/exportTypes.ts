@@ -49,6 +49,27 @@ export interface SentimentRow {
   meanHigh: number | null;
 }
 
+/** How often an outlet gave one actor one label: attributed mentions, following the voice and scope options. */
+export interface ActorLabelRow {
+  outlet: string;
+  actor: string;
+  group: string;
+  variant: string;
+  count: number;
+}
+
+/** AFINN sentiment of the sentences that name an actor (by alias or an attributed label), per outlet. */
+export interface ActorToneRow {
+  outlet: string;
+  actor: string;
+  sentences: number;
+  score: number;
+  words: number;
+  meanSentence: number | null;
+  meanLow: number | null;
+  meanHigh: number | null;
+}
+
 /** One counted mention, traceable to its article, sentence and character offsets. */
 export interface MentionRow extends Omit<Mention, 'sentence'> {
   /** The sentence's text. */
@@ -69,4 +90,9 @@ export interface AnalysisExport {
   distinctive: DistinctiveRow[];
   sentiment: SentimentRow[];
   mentions: MentionRow[];
+  /** The lexicon's actors, then the "unattributed" row for labels whose phrase names no actor. */
+  actors: { id: string; label: string; aliases: string[]; backedBy: string | null; note: string }[];
+  /** Non-zero actor × label counts of every attributed term group, per outlet and outlet group. */
+  actorLabels: ActorLabelRow[];
+  actorTone: ActorToneRow[];
 }

@@ -1,13 +1,12 @@
-import { compileLexicon } from '../lexicon/matcher';
 import type { AnalysisOptions, Corpus } from '../types';
 import { aggregate } from './aggregate';
-import { analyzeArticle, type ArticleAnalysis } from './article';
+import { analyzeArticle, compileEngine, type ArticleAnalysis } from './article';
 import type { AnalysisExport } from './exportTypes';
 
 /** Analyses every article of a corpus with one compiled matcher (option-independent work, done once). */
 export function analyzeArticles(corpus: Corpus): ArticleAnalysis[] {
-  const matcher = compileLexicon(corpus.lexicon);
-  return corpus.articles.map((a) => analyzeArticle(a, matcher, corpus.lexicon));
+  const engine = compileEngine(corpus.lexicon);
+  return corpus.articles.map((a) => analyzeArticle(a, engine));
 }
 
 /** Analyses a corpus and builds its export under the given options. */

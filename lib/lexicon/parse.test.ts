@@ -10,12 +10,17 @@ const lexicon = (variants: object[], extra: object = {}) => ({
   ...extra,
 });
 
+const two = () => [variant(), variant({ id: 'v2', patterns: ['beta'] })];
+const actor = (over: object = {}) => ({ id: 'kurds', label: 'Kurdish groups', aliases: ['YPG'], ...over });
+
 describe('parseLexicon', () => {
   test('the bundled lexicon is valid and has the four groups', () => {
     const file = path.join(process.cwd(), 'corpus', 'lexicon.json');
     const lex = parseLexicon(JSON.parse(readFileSync(file, 'utf8')), file);
     expect(lex.groups.map((g) => g.id)).toEqual(['islamic-state', 'armed-groups', 'operation', 'distancing']);
     expect(lex.exclusions.length).toBeGreaterThan(10);
+    expect(lex.groups.filter((g) => g.attributeActors).map((g) => g.id)).toEqual(['armed-groups']);
+    expect(lex.actors.find((a) => a.id === 'turkish-backed')?.backedBy).toBe('turkey');
   });
 
   test.each([
@@ -33,6 +38,15 @@ describe('parseLexicon', () => {
     ['bad id', lexicon([variant({ id: 'Bad Id' }), variant({ id: 'v2', patterns: ['beta'] })]), 'id "Bad Id" is not lowercase'],
     ['missing rationale', lexicon([variant({ rationale: undefined }), variant({ id: 'v2', patterns: ['beta'] })]), '"rationale" must be a non-empty string'],
     ['exclusion clashing with a label', lexicon([variant(), variant({ id: 'v2', patterns: ['beta'] })], { exclusions: [{ text: 'beta' }] }), 'exclusions[0] ("beta"): pattern "beta" is also claimed'],
+    ['actors not a list', lexicon(two(), { actors: {} }), '"actors" must be a list'],
+    ['actor with no aliases', lexicon(two(), { actors: [actor({ aliases: [] })] }), 'actors[0] ("kurds"): "aliases" must list at least one name'],
+    ['actor alias that would match everything', lexicon(two(), { actors: [actor({ aliases: ['--'] })] }), 'aliases[0]: pattern "--" has no letter or digit'],
+    ['reserved actor id', lexicon(two(), { actors: [actor({ id: 'unattributed' })] }), 'reserved "unattributed"'],
+    ['duplicate actor id', lexicon(two(), { actors: [actor(), actor({ aliases: ['PKK'] })] }), 'actor id "kurds" appears twice'],
+    ['alias under two actors', lexicon(two(), { actors: [actor(), actor({ id: 'other', aliases: ['ypg'] })] }), 'alias "ypg" is also an alias of "kurds"'],
+    ['backedBy naming no actor', lexicon(two(), { actors: [actor({ backedBy: 'turkey' })] }), '"backedBy" names "turkey", which is not another actor'],
+    ['attributeActors without actors', { groups: [{ id: 'g', label: 'Q?', short: 'Q', axis: { negative: 'n', positive: 'p' }, attributeActors: true, variants: two() }] }, 'lists no actors'],
+    ['attributeActors not a boolean', { groups: [{ id: 'g', label: 'Q?', short: 'Q', axis: { negative: 'n', positive: 'p' }, attributeActors: 'yes', variants: two() }] }, '"attributeActors" must be true or false'],
   ])('%s', (_case, json, message) => {
     expect(() => parseLexicon(json, 'lex.json')).toThrow(InputError);
     expect(() => parseLexicon(json, 'lex.json')).toThrow(message);

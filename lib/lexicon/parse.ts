@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import type { Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
+import type { Actor, Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -81,13 +81,75 @@ function parseGroup(raw: unknown, where: string, file: string): TermGroup {
     if (seen.has(v.id)) throw new InputError(`${file} ${at}`, `variant id "${v.id}" appears twice`, 'give each variant its own id');
     seen.add(v.id);
   }
+  if (raw.attributeActors !== undefined && typeof raw.attributeActors !== 'boolean') {
+    throw new InputError(`${file} ${at}`, '"attributeActors" must be true or false', 'remove it or set it to true/false');
+  }
   return {
     id,
+    attributeActors: raw.attributeActors === true,
     label: str(raw, 'label', at, file),
     short: str(raw, 'short', at, file),
     axis: { negative: str(axis, 'negative', `${at} axis`, file), positive: str(axis, 'positive', `${at} axis`, file) },
     variants,
   };
+}
+
+/** Actor id for label mentions whose phrase names no actor. */
+export const UNATTRIBUTED = 'unattributed';
+
+function parseActor(raw: unknown, where: string, file: string): Actor {
+  if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'an actor must be an object', 'write {"id": "...", "label": "...", "aliases": ["..."]}');
+  const id = str(raw, 'id', where, file);
+  if (!ID.test(id) || id === UNATTRIBUTED) {
+    throw new InputError(`${file} ${where}`, `actor id "${id}" is not lowercase letters, digits and hyphens, or is the reserved "${UNATTRIBUTED}"`, 'rename it, e.g. "kurdish-groups"');
+  }
+  const at = `${where} ("${id}")`;
+  if (!Array.isArray(raw.aliases) || raw.aliases.length === 0) {
+    throw new InputError(`${file} ${at}`, '"aliases" must list at least one name', 'write "aliases": ["YPG", "Kurdish"]');
+  }
+  const backedBy = raw.backedBy ?? null;
+  if (backedBy !== null && (typeof backedBy !== 'string' || !ID.test(backedBy))) {
+    throw new InputError(`${file} ${at}`, '"backedBy" must be an actor id', 'name the backing actor\'s id, or remove it');
+  }
+  return {
+    id,
+    label: str(raw, 'label', at, file),
+    aliases: raw.aliases.map((p, i) => parsePattern(p, `${at} aliases[${i}]`, file)),
+    backedBy,
+    note: typeof raw.note === 'string' ? raw.note : '',
+  };
+}
+
+function parseActors(raw: unknown, file: string): Actor[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new InputError(file, '"actors" must be a list', 'write "actors": [{"id": "...", "label": "...", "aliases": [...]}]');
+  const actors = raw.map((a, i) => parseActor(a, `actors[${i}]`, file));
+  const ids = new Set<string>();
+  const aliasOwner = new Map<string, string>();
+  actors.forEach((a, i) => {
+    if (ids.has(a.id)) throw new InputError(`${file} actors[${i}]`, `actor id "${a.id}" appears twice`, 'give each actor its own id');
+    ids.add(a.id);
+    for (const p of a.aliases) {
+      // Folded keys make "Kurdish" (any case) and "KURDISH" (case-sensitive) one claim: an alias names one actor.
+      const key = patternKey(p.text, false);
+      const owner = aliasOwner.get(key);
+      if (owner) throw new InputError(`${file} actors[${i}] ("${a.id}")`, `alias "${p.text}" is also an alias of "${owner}"`, 'keep each alias under one actor');
+      aliasOwner.set(key, a.id);
+    }
+  });
+  actors.forEach((a, i) => {
+    if (a.backedBy !== null && (!ids.has(a.backedBy) || a.backedBy === a.id)) {
+      throw new InputError(`${file} actors[${i}] ("${a.id}")`, `"backedBy" names "${a.backedBy}", which is not another actor`, `use one of ${[...ids].filter((x) => x !== a.id).join(', ')}`);
+    }
+  });
+  const backers = new Map<string, string>();
+  for (const a of actors) {
+    if (!a.backedBy) continue;
+    const other = backers.get(a.backedBy);
+    if (other) throw new InputError(`${file} actors ("${a.id}")`, `"${a.backedBy}" already backs "${other}"`, 'give each backing actor one proxy actor');
+    backers.set(a.backedBy, a.id);
+  }
+  return actors;
 }
 
 /** Key under which a pattern is looked up after a match: case-folded unless case-sensitive, apostrophes unified. */
@@ -135,5 +197,9 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
     g.variants.forEach((v, vi) => v.patterns.forEach((p) => claim(p, `groups[${gi}].variants[${vi}] ("${g.id}/${v.id}")`)));
   });
   exclusions.forEach((e, i) => claim(e.pattern, `exclusions[${i}] ("${e.pattern.text}")`));
-  return { groups, exclusions };
+  const actors = parseActors(json.actors, file);
+  if (actors.length === 0 && groups.some((g) => g.attributeActors)) {
+    throw new InputError(file, 'a group has "attributeActors": true but the lexicon lists no actors', 'add "actors", or remove "attributeActors"');
+  }
+  return { groups, exclusions, actors };
 }
