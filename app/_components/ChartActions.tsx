@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { toCsv, type CsvRow } from '@/lib/view/charts';
-import { hrefFor, withState } from '@/lib/url/state';
+import { hrefFor, withState, type ViewState } from '@/lib/url/state';
 import { useViewState } from './useViewState';
 
 function download(name: string, blob: Blob) {
@@ -15,7 +15,7 @@ function download(name: string, blob: Blob) {
 }
 
 function chartSvg(chartId: string): string | null {
-  const svg = document.querySelector<SVGSVGElement>(`#${CSS.escape(chartId)} .recharts-wrapper > svg.recharts-surface`);
+  const svg = document.querySelector<SVGSVGElement>(`#${CSS.escape(chartId)} .recharts-wrapper > svg.recharts-surface, #${CSS.escape(chartId)} svg[data-chart-svg]`);
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const style = getComputedStyle(document.documentElement);
@@ -30,8 +30,11 @@ function chartSvg(chartId: string): string | null {
   return source.replace(/^<svg([^>]*)>/, `<svg$1 font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${bg}"/>`);
 }
 
+/** What an embed link shows: its chart route and the state that chart needs (outlets, group), or null for none. */
+export type EmbedTarget = { path: string; state: Partial<ViewState> } | null;
+
 /** Copy link, downloads (PNG, SVG, CSV) and the embed link of one chart. */
-export function ChartActions({ chartId, title, csv, embedPath, version }: { chartId: string; title: string; csv: CsvRow[]; embedPath: string; version: string }) {
+export function ChartActions({ chartId, title, csv, embed, version }: { chartId: string; title: string; csv: CsvRow[]; embed: EmbedTarget; version: string }) {
   const { state, pathname } = useViewState();
   const [status, setStatus] = useState('');
   const pinned = withState(state, { version });
@@ -71,7 +74,7 @@ export function ChartActions({ chartId, title, csv, embedPath, version }: { char
       <button type="button" onClick={png}>PNG</button>
       <button type="button" onClick={svg}>SVG</button>
       <button type="button" onClick={() => download(`${base}.csv`, new Blob([toCsv(csv)], { type: 'text/csv' }))} data-testid="export-csv">CSV</button>
-      <a href={hrefFor(embedPath, pinned)} data-testid="embed-link">Embed</a>
+      {embed && <a href={hrefFor(embed.path, withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null }))} data-testid="embed-link">Embed</a>}
       <span role="status" aria-live="polite" className="muted">{status}</span>
     </div>
   );

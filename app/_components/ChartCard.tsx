@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CsvRow } from '@/lib/view/charts';
-import { ChartActions } from './ChartActions';
+import { ChartActions, type EmbedTarget } from './ChartActions';
 import { ScrollTable } from './ScrollTable';
 
 /** A table cell: its text, and the drill-down it opens. */
@@ -17,16 +17,19 @@ export function ChartCard(p: {
   summary: string;
   version: string;
   csv: CsvRow[];
-  embedPath: string;
+  embed: EmbedTarget;
   columns: string[];
   rows: TableCell[][];
   children: ReactNode;
+  /** Let a wide chart scroll sideways on narrow screens instead of shrinking. */
+  wide?: boolean;
 }) {
+  const chart = <div className="chart" role="img" aria-label={`Chart: ${p.title}. ${p.summary}`}>{p.children}</div>;
   return (
     <figure className="card" id={p.id} data-testid={`chart-${p.id}`} aria-labelledby={`${p.id}-title`}>
       <h3 id={`${p.id}-title`}>{p.title}</h3>
       <p className="counts">{p.counts}</p>
-      <div className="chart" role="img" aria-label={`Chart: ${p.title}. ${p.summary}`}>{p.children}</div>
+      {p.wide ? <ScrollTable label={`Chart: ${p.title} (scrolls sideways)`}>{chart}</ScrollTable> : chart}
       <figcaption className="sr-summary">{p.summary}</figcaption>
       <details>
         <summary>Numbers in this chart (table)</summary>
@@ -41,7 +44,7 @@ export function ChartCard(p: {
           </table>
         </ScrollTable>
       </details>
-      <ChartActions chartId={p.id} title={p.title} csv={p.csv} embedPath={p.embedPath} version={p.version} />
+      <ChartActions chartId={p.id} title={p.title} csv={p.csv} embed={p.embed} version={p.version} />
     </figure>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ArticleAnalysis } from '@/lib/analysis/article';
 import type { AnalysisExport } from '@/lib/analysis/exportTypes';
 import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@/lib/url/state';
-import { entityName } from '@/lib/view/entities';
+import { actorName, entityName } from '@/lib/view/entities';
 import { ScrollTable } from './ScrollTable';
 import { kwicRows, sentimentSentences } from '@/lib/view/kwic';
 
@@ -38,13 +38,17 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
       <button type="submit">Filter</button>
     </form>
   );
-  if (sel.kind === 'sentiment') {
-    const rows = sentimentSentences(ex, analyses, sel.outlet, state, state.q);
-    const all = sentimentSentences(ex, analyses, sel.outlet, state, '');
+  if (sel.kind === 'sentiment' || sel.kind === 'tone') {
+    const actor = sel.kind === 'tone' ? sel.actor : null;
+    const rows = sentimentSentences(ex, analyses, sel.outlet, state, state.q, actor);
+    const all = sentimentSentences(ex, analyses, sel.outlet, state, '', actor);
+    const about = actor ? ` toward ${actorName(ex, actor)}` : '';
     return (
       <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
-        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}: {rows.length} of {all.length} sentences ({voiceNote})</h3>
-        <p className="counts">AFINN-165 score of each sentence, most negative first. <Link href={close}>Close</Link></p>
+        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}{about}: {rows.length} of {all.length} sentences ({voiceNote})</h3>
+        <p className="counts">
+          AFINN-165 score of each sentence, most negative first{actor ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it` : ''}. <Link href={close}>Close</Link>
+        </p>
         {filter}
         <ScrollTable label="Sentences">
           <table>
@@ -63,7 +67,9 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
   const total = kwicRows(ex, sel, 'position', '').length;
   const g = ex.groups.find((x) => x.id === sel.group);
   const label = (v: string) => g?.variants.find((x) => x.id === v)?.label ?? v;
-  const what = sel.variant ? `"${label(sel.variant)}"` : `all terms of "${g?.short ?? sel.group}"`;
+  const terms = sel.variant ? `"${label(sel.variant)}"` : `all terms of "${g?.short ?? sel.group}"`;
+  const what = sel.kind === 'actor' ? `${terms} for ${actorName(ex, sel.actor)}` : terms;
+  const lens = sel.kind === 'actor';
   return (
     <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
       <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.length} of {total} mentions</h3>
@@ -79,6 +85,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
               <SortHeader label="Outlet" sort="outlet" state={state} pathname={pathname} />
               <SortHeader label="Article" sort="position" state={state} pathname={pathname} />
               <SortHeader label="Voice" sort="voice" state={state} pathname={pathname} />
+              {lens && <th scope="col">Attributed by</th>}
             </tr>
           </thead>
           <tbody>
@@ -90,6 +97,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
                 <td>{entityName(ex, r.outlet)}</td>
                 <td><Link href={articleHref(state, r.article)}>{r.articleTitle}</Link> <span className="muted">({r.section})</span></td>
                 <td>{r.voice === 'quoted' ? 'quoted' : 'own'}</td>
+                {lens && <td>{r.cue ?? 'no actor named'}{r.actors.length > 1 ? ` (${r.actors.map((a) => actorName(ex, a)).join(', ')})` : ''}</td>}
               </tr>
             ))}
           </tbody>

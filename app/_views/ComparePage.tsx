@@ -7,6 +7,7 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
 import type { Resolved } from './resolve';
+import { ActorLens } from './ActorLens';
 
 /** Two or more outlets or groups side by side on the same scales, with log-odds z-scores between them. */
 export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> }) {
@@ -55,6 +56,7 @@ export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> })
             <SentimentCard ex={ex} state={state} pathname={pathname} ids={chosen} />
             {state.sel?.kind === 'sentiment' && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
           </section>
+          <ActorLens ex={ex} analyses={analyses} state={state} pathname={pathname} outlets={chosen} ids={chosen} />
         </>
       )}
     </Shell>

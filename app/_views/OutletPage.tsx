@@ -7,6 +7,7 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SharesCard, zDomain } from './cards';
 import type { Resolved } from './resolve';
+import { ActorLens } from './ActorLens';
 
 /** One outlet (or group) against the rest: distinctive terms, its shares, its articles. */
 export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>; id: string }) {
@@ -36,6 +37,7 @@ export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>
           {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
         </section>
       ))}
+      <ActorLens ex={ex} analyses={analyses} state={state} pathname={pathname} outlets={[id]} ids={[id]} />
       <section className="group" aria-labelledby="h-articles">
         <h2 id="h-articles">Articles ({articles.length})</h2>
         <ScrollTable label="Articles" className="card">

@@ -6,6 +6,7 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { SentimentCard, SharesCard, StanceCard } from './cards';
 import type { Resolved } from './resolve';
+import { ActorLens } from './ActorLens';
 
 /** Every outlet and outlet group × every term group: shares, stance and sentiment, with drill-down. */
 export function OverviewPage({ view }: { view: Extract<Resolved, { ok: true }> }) {
@@ -43,6 +44,7 @@ export function OverviewPage({ view }: { view: Extract<Resolved, { ok: true }> }
         <SentimentCard ex={ex} state={state} pathname={pathname} ids={ids} />
         {sel?.kind === 'sentiment' && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
       </section>
+      <ActorLens ex={ex} analyses={analyses} state={state} pathname={pathname} outlets={[state.lens ?? ids[0]]} ids={ids} picker />
     </Shell>
   );
 }

@@ -24,6 +24,11 @@ function drill(state: ViewState, pathname: string, outlet: string, group: string
   return `${hrefFor(pathname, withState(state, { sel: { kind: 'mentions', outlet, group, variant } }))}#${id}`;
 }
 
+/** The outlets an embed link names: none (meaning all) when the chart shows every outlet and group. */
+export function embedOutlets(ex: AnalysisExport, ids: string[]): string[] {
+  return ids.length === ex.outlets.length + ex.outletGroups.length ? [] : ids;
+}
+
 const METRIC_TEXT: Record<Metric, string> = {
   share: "Share of each outlet's mentions of these terms (100% per bar)",
   count: 'Number of mentions',
@@ -54,7 +59,7 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
       summary={sharesSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
-      embedPath="/embed/shares"
+      embed={{ path: '/embed/shares', state: { group, metric, outlets: embedOutlets(ex, ids) } }}
       columns={['Outlet', 'n (mentions)', ...g.variants.map((v) => v.label)]}
       rows={rows}
     >
@@ -76,7 +81,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
-      embedPath="/embed/stance"
+      embed={{ path: '/embed/stance', state: { group, outlets: embedOutlets(ex, ids) } }}
       columns={['Outlet', 'n (mentions)', 'Stance', '95% CI']}
       rows={ids.map((o) => {
         const s = ex.stance.find((x) => x.outlet === o && x.group === group)!;
@@ -101,7 +106,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
       summary={sentimentSummary(ex, ids)}
       version={ex.corpus.version}
       csv={csv}
-      embedPath="/embed/sentiment"
+      embed={{ path: '/embed/sentiment', state: { outlets: embedOutlets(ex, ids) } }}
       columns={['Outlet', 'Articles', 'Sentences', 'Words', 'Score (sum)', 'Per word', 'Per sentence', '95% CI']}
       rows={ids.map((o) => {
         const s = ex.sentiment.find((x) => x.outlet === o)!;
@@ -132,7 +137,7 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
       summary={distinctiveSummary(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v)}
       version={ex.corpus.version}
       csv={csv}
-      embedPath="/embed/distinctive"
+      embed={vs === 'others' ? null : { path: '/embed/distinctive', state: { group, outlets: vs === 'rest' ? [outlet] : [outlet, vs] } }}
       columns={['Variant', 'y / n', 'yOther / nOther', 'α', 'δ', 'variance', 'z']}
       rows={mine.map((r) => [
         { text: g.variants.find((v) => v.id === r.variant)?.label ?? r.variant },

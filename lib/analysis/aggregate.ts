@@ -131,7 +131,7 @@ function sentimentRow(analyses: ArticleAnalysis[], entity: Entity, o: AnalysisOp
 }
 
 /** Label for mentions whose phrase names no actor. */
-export const UNATTRIBUTED_LABEL = 'Unattributed (the phrase names no actor)';
+export const UNATTRIBUTED_LABEL = 'Unattributed';
 
 function actorLabelRows(analyses: ArticleAnalysis[], entity: Entity, attributed: Set<string>, o: AnalysisOptions): ActorLabelRow[] {
   const counts = new Map<string, ActorLabelRow>();

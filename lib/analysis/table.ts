@@ -39,5 +39,38 @@ export function renderReport(a: AnalysisExport): string {
     names.get(s.outlet) ?? s.outlet, String(s.articles), String(s.sentences), String(s.words), String(s.score), num(s.comparative, 3),
     s.meanSentence === null ? '—' : `${num(s.meanSentence)}${s.meanLow === null ? '' : ` [${num(s.meanLow)}, ${num(s.meanHigh)}]`}`,
   ])));
+  out.push(...actorReport(a, entities, names));
   return out.join('\n');
+}
+
+/** Actor lens tables: who gets which label (one line per outlet and actor), then tone toward each actor. */
+function actorReport(a: AnalysisExport, entities: string[], names: Map<string, string>): string[] {
+  if (a.actorLabels.length === 0) return [];
+  const actorName = new Map(a.actors.map((x) => [x.id, x.label]));
+  const out: string[] = [''];
+  for (const g of a.groups.filter((x) => a.actorLabels.some((r) => r.group === x.id))) {
+    const variants = g.variants.filter((v) => a.actorLabels.some((r) => r.group === g.id && r.variant === v.id));
+    out.push(`Actor lens: ${g.short}. Cells: labels the outlet attaches to the actor; n = the actor's total.`);
+    const rows: string[][] = [];
+    for (const e of entities) {
+      for (const actor of a.actors) {
+        const mine = a.actorLabels.filter((r) => r.outlet === e && r.actor === actor.id && r.group === g.id);
+        if (mine.length === 0) continue;
+        const cells = variants.map((v) => String(mine.find((r) => r.variant === v.id)?.count ?? '·'));
+        rows.push([names.get(e) ?? e, actor.label, ...cells, String(mine.reduce((t, r) => t + r.count, 0))]);
+      }
+    }
+    out.push(textTable(['outlet', 'actor', ...variants.map((v) => v.label), 'n'], rows), '');
+  }
+  out.push('Tone toward each actor: mean AFINN per sentence naming the actor [95% CI] (sentences).');
+  const actors = a.actors.filter((x) => a.actorTone.some((r) => r.actor === x.id && r.sentences > 0));
+  out.push(textTable(['outlet', ...actors.map((x) => actorName.get(x.id) ?? x.id)], entities.map((e) => [
+    names.get(e) ?? e,
+    ...actors.map((x) => {
+      const t = a.actorTone.find((r) => r.outlet === e && r.actor === x.id);
+      if (!t || t.meanSentence === null) return '— (0)';
+      return `${num(t.meanSentence)}${t.meanLow === null ? '' : ` [${num(t.meanLow)}, ${num(t.meanHigh)}]`} (${t.sentences})`;
+    }),
+  ])));
+  return out;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_OPTIONS, aggregate, compareTallies, tally, type Entity } from '
 import type { ArticleAnalysis } from '../analysis/article';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { analyzeArticles } from '../analysis/run';
+import { UNATTRIBUTED } from '../lexicon/parse';
 import { CORPUS_ROOT, lexiconPathFor, loadCorpus } from '../corpus/load';
 import type { AnalysisOptions, Corpus } from '../types';
 import type { Catalog } from '../url/state';
@@ -61,7 +62,7 @@ export function getExport(corpusId: string, voice: AnalysisOptions['voice'], sco
 /** What URLs may name for one corpus: corpora, outlets and outlet groups, term groups and their variants. */
 export function catalogFor(corpusId: string): Catalog {
   const corpora = listCorpora();
-  if (!corpora.includes(corpusId)) return { corpora, outlets: [], groups: [], variants: {}, articles: [] };
+  if (!corpora.includes(corpusId)) return { corpora, outlets: [], groups: [], variants: {}, articles: [], actors: [] };
   const c = getBundle(corpusId).corpus;
   return {
     corpora,
@@ -69,6 +70,7 @@ export function catalogFor(corpusId: string): Catalog {
     groups: c.lexicon.groups.map((g) => g.id),
     variants: Object.fromEntries(c.lexicon.groups.map((g) => [g.id, g.variants.map((v) => v.id)])),
     articles: c.articles.map((a) => a.id),
+    actors: [...c.lexicon.actors.map((a) => a.id), UNATTRIBUTED],
   };
 }
 

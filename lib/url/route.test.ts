@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { isCheckedRoute, problemsHtml, routeProblems } from './route';
 import type { Catalog } from './state';
 
-const catalog: Catalog = { corpora: ['seeds'], outlets: ['presstv'], groups: ['islamic-state'], variants: { 'islamic-state': ['daesh'] }, articles: ['a1'] };
+const catalog: Catalog = { corpora: ['seeds'], outlets: ['presstv'], groups: ['islamic-state'], variants: { 'islamic-state': ['daesh'] }, articles: ['a1'], actors: ['kurdish-groups', 'unattributed'] };
 const problems = (path: string, query = '') => routeProblems(path, new URLSearchParams(query), catalog);
 
 describe('routeProblems', () => {
@@ -13,6 +13,8 @@ describe('routeProblems', () => {
     ['/embed/stance', 'group=islamic-state', []],
     ['/embed/sentiment', '', []],
     ['/embed/distinctive', 'group=islamic-state&outlets=presstv', []],
+    ['/embed/actors', 'group=islamic-state&outlets=presstv', []],
+    ['/embed/actor-tone', '', []],
   ])('%s?%s is fine', (path, query, expected) => expect(problems(path, query)).toEqual(expected));
   test.each([
     ['/outlet/bbc', '', 'outlet', 404],
@@ -23,6 +25,8 @@ describe('routeProblems', () => {
     ['/outlet/presstv', 'voice=loud', 'voice', 400],
     ['/embed/stance', '', 'group', 400],
     ['/embed/distinctive', 'group=islamic-state', 'outlets', 400],
+    ['/embed/actors', 'outlets=presstv', 'group', 400],
+    ['/embed/actors', 'group=islamic-state', 'outlets', 400],
   ])('%s?%s', (path, query, param, status) => expect(problems(path, query)[0]).toMatchObject({ param, status }));
   test('Next-style record params are accepted', () => expect(routeProblems('/', { voice: 'own' }, catalog)).toEqual([]));
   test.each([['/', true], ['/compare', true], ['/favicon.ico', false], ['/_next/static/x.js', false]])('%s checked: %s', (p, c) => expect(isCheckedRoute(p)).toBe(c));

@@ -1,7 +1,7 @@
 import { checkState, parseState, shorten, toSearchParams, type Catalog, type Params, type UrlProblem, type ViewState } from './state';
 
 /** Chart kinds that have an embed route. */
-export const EMBED_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive'] as const;
+export const EMBED_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive', 'actors', 'actor-tone'] as const;
 
 const ROUTES: { re: RegExp; kind: 'outlet' | 'group' | 'article' | 'embed' | null }[] = [
   { re: /^\/$/, kind: null },
@@ -24,9 +24,12 @@ export function corpusOf(params: Params): string {
   return parseState(toSearchParams(params)).state.corpus;
 }
 
-/** What an embed URL lacks for its chart kind: a term group for most, one or two outlets for z-scores (400). */
+/** What an embed URL lacks for its chart kind: a term group for term charts, one or two outlets for z-scores, one for an actor heatmap (400). */
 function embedRequirements(chart: string, state: ViewState, catalog: Catalog): UrlProblem[] {
-  if (chart !== 'sentiment' && !state.group) return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
+  if (['shares', 'stance', 'distinctive', 'actors'].includes(chart) && !state.group) return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
+  if (chart === 'actors' && state.outlets.length !== 1) {
+    return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: 'must name exactly one outlet for an actor heatmap', choices: catalog.outlets, status: 400 }];
+  }
   if (chart === 'distinctive' && (state.outlets.length < 1 || state.outlets.length > 2)) {
     return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: 'must name one outlet (vs the rest) or two (vs each other)', choices: catalog.outlets, status: 400 }];
   }

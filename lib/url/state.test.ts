@@ -3,7 +3,7 @@ import { DEFAULT_STATE, buildQuery, checkState, hrefFor, parseState, withState, 
 
 const catalog: Catalog = {
   corpora: ['seeds'], outlets: ['presstv', 'voa', 'aggregators'], groups: ['islamic-state'],
-  variants: { 'islamic-state': ['daesh', 'isis'] }, articles: ['a1'],
+  variants: { 'islamic-state': ['daesh', 'isis'] }, articles: ['a1'], actors: ['kurdish-groups', 'unattributed'],
 };
 
 describe('parseState and buildQuery round-trip', () => {
@@ -15,6 +15,9 @@ describe('parseState and buildQuery round-trip', () => {
     ['sel=m.presstv.islamic-state.daesh&sort=left&q=Kurdish+forces', { sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'daesh' }, sort: 'left', q: 'Kurdish forces' }],
     ['sel=m.voa.islamic-state', { sel: { kind: 'mentions', outlet: 'voa', group: 'islamic-state', variant: null } }],
     ['sel=s.voa', { sel: { kind: 'sentiment', outlet: 'voa' } }],
+    ['lens=news24&sel=a.news24.kurdish-groups.armed-groups.militia', { lens: 'news24', sel: { kind: 'actor', outlet: 'news24', actor: 'kurdish-groups', group: 'armed-groups', variant: 'militia' } }],
+    ['sel=a.voa.unattributed.armed-groups', { sel: { kind: 'actor', outlet: 'voa', actor: 'unattributed', group: 'armed-groups', variant: null } }],
+    ['sel=t.presstv.islamic-state', { sel: { kind: 'tone', outlet: 'presstv', actor: 'islamic-state' } }],
   ])('%s', (query, patch) => {
     const state = withState(DEFAULT_STATE, patch);
     expect(parseState(new URLSearchParams(query))).toEqual({ state, problems: [] });
@@ -40,7 +43,10 @@ describe('parseState rejects bad input with the valid choices', () => {
     ['corpus=../etc', 'corpus', 'is not a corpus id (lowercase letters, digits, hyphens)', []],
     ['outlets=presstv,<b>', 'outlets', 'holds something that is not an outlet id', []],
     ['v=xyz', 'v', 'is not a corpus version (hexadecimal)', []],
-    ['sel=presstv', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT] or s.OUTLET)', []],
+    ['sel=presstv', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT] or t.OUTLET.ACTOR)', []],
+    ['sel=a.presstv.kurdish-groups', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT] or t.OUTLET.ACTOR)', []],
+    ['sel=t.presstv.Kurds', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT] or t.OUTLET.ACTOR)', []],
+    ['lens=<script>', 'lens', 'is not an outlet id', []],
     [`q=${'a'.repeat(101)}`, 'q', 'is longer than 100 characters', []],
     [`q=${'a'.repeat(2001)}`, '(query)', 'the query string is longer than 2000 characters', []],
   ])('%s', (query, param, message, choices) => {
@@ -57,6 +63,9 @@ describe('checkState finds ids the corpus does not have (404)', () => {
     [{ group: 'weather' }, 'group', catalog.groups],
     [{ sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'caliphate' } }, 'sel', ['daesh', 'isis']],
     [{ sel: { kind: 'sentiment', outlet: 'bbc' } }, 'sel', catalog.outlets],
+    [{ lens: 'bbc' }, 'lens', catalog.outlets],
+    [{ sel: { kind: 'tone', outlet: 'voa', actor: 'martians' } }, 'sel', catalog.actors],
+    [{ sel: { kind: 'actor', outlet: 'voa', actor: 'kurdish-groups', group: 'weather', variant: null } }, 'sel', catalog.groups],
   ])('%j', (patch, param, choices) => {
     expect(checkState(withState(DEFAULT_STATE, patch), catalog)[0]).toMatchObject({ param, choices, status: 404 });
   });

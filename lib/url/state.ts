@@ -6,7 +6,9 @@ export type KwicSort = 'position' | 'outlet' | 'variant' | 'voice' | 'left' | 'r
 /** What a drill-down shows: the mentions behind a bar or point, or the sentences behind a sentiment figure. */
 export type Selection =
   | { kind: 'mentions'; outlet: string; group: string; variant: string | null }
-  | { kind: 'sentiment'; outlet: string };
+  | { kind: 'sentiment'; outlet: string }
+  | { kind: 'actor'; outlet: string; actor: string; group: string; variant: string | null }
+  | { kind: 'tone'; outlet: string; actor: string };
 
 /** The whole state of a view, so that a URL reproduces it exactly. */
 export interface ViewState {
@@ -16,6 +18,8 @@ export interface ViewState {
   scope: 'all' | 'body';
   outlets: string[];
   group: string | null;
+  /** The outlet whose actor × label heatmap the overview shows (null: the first outlet). */
+  lens: string | null;
   metric: Metric;
   sel: Selection | null;
   sort: KwicSort;
@@ -38,16 +42,18 @@ export interface Catalog {
   groups: string[];
   variants: Record<string, string[]>;
   articles: string[];
+  /** Actor ids, including "unattributed". */
+  actors: string[];
 }
 
 export const DEFAULT_CORPUS = 'seeds';
 export const DEFAULT_STATE: ViewState = {
-  corpus: DEFAULT_CORPUS, version: null, voice: 'all', scope: 'all', outlets: [], group: null,
+  corpus: DEFAULT_CORPUS, version: null, voice: 'all', scope: 'all', outlets: [], group: null, lens: null,
   metric: 'share', sel: null, sort: 'position', q: '',
 };
 export const METRICS: Metric[] = ['share', 'count', 'per1k'];
 export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
-const KEYS = ['corpus', 'v', 'voice', 'scope', 'outlets', 'group', 'metric', 'sel', 'sort', 'q'] as const;
+const KEYS = ['corpus', 'v', 'voice', 'scope', 'outlets', 'group', 'lens', 'metric', 'sel', 'sort', 'q'] as const;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const VERSION = /^[0-9a-f]{6,64}$/;
 /** Longest query string accepted; real states are far shorter. */
@@ -75,8 +81,13 @@ export function shorten(value: string, max = 60): string {
 
 function parseSelection(raw: string): Selection | null {
   const parts = raw.split('.');
-  if (parts[0] === 's' && parts.length === 2 && ID.test(parts[1])) return { kind: 'sentiment', outlet: parts[1] };
-  if (parts[0] === 'm' && (parts.length === 3 || parts.length === 4) && parts.slice(1).every((p) => ID.test(p))) {
+  if (!parts.slice(1).every((p) => ID.test(p))) return null;
+  if (parts[0] === 's' && parts.length === 2) return { kind: 'sentiment', outlet: parts[1] };
+  if (parts[0] === 't' && parts.length === 3) return { kind: 'tone', outlet: parts[1], actor: parts[2] };
+  if (parts[0] === 'a' && (parts.length === 4 || parts.length === 5)) {
+    return { kind: 'actor', outlet: parts[1], actor: parts[2], group: parts[3], variant: parts[4] ?? null };
+  }
+  if (parts[0] === 'm' && (parts.length === 3 || parts.length === 4)) {
     return { kind: 'mentions', outlet: parts[1], group: parts[2], variant: parts[3] ?? null };
   }
   return null;
@@ -84,7 +95,12 @@ function parseSelection(raw: string): Selection | null {
 
 /** Writes a selection as the compact `sel` parameter value. */
 export function selectionParam(s: Selection): string {
-  return s.kind === 'sentiment' ? `s.${s.outlet}` : ['m', s.outlet, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+  switch (s.kind) {
+    case 'sentiment': return `s.${s.outlet}`;
+    case 'tone': return `t.${s.outlet}.${s.actor}`;
+    case 'actor': return ['a', s.outlet, s.actor, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+    case 'mentions': return ['m', s.outlet, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+  }
 }
 
 /** Parses URL parameters into a view state; syntax problems are listed, and their parameter falls back to its default. */
@@ -136,11 +152,16 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     if (ID.test(group)) state.group = group;
     else bad('group', group, 'is not a term-group id');
   }
+  const lens = get('lens');
+  if (lens !== null) {
+    if (ID.test(lens)) state.lens = lens;
+    else bad('lens', lens, 'is not an outlet id');
+  }
   const sel = get('sel');
   if (sel !== null) {
     const parsed = parseSelection(sel);
     if (parsed) state.sel = parsed;
-    else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT] or s.OUTLET)');
+    else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT] or t.OUTLET.ACTOR)');
   }
   const q = get('q');
   if (q !== null) {
@@ -161,10 +182,14 @@ export function checkState(state: ViewState, catalog: Catalog): UrlProblem[] {
   }
   for (const o of state.outlets) if (!catalog.outlets.includes(o)) missing('outlets', o, 'an outlet or outlet group', catalog.outlets);
   if (state.group && !catalog.groups.includes(state.group)) missing('group', state.group, 'a term group', catalog.groups);
+  if (state.lens && !catalog.outlets.includes(state.lens)) missing('lens', state.lens, 'an outlet or outlet group', catalog.outlets);
   const sel = state.sel;
   if (sel) {
     if (!catalog.outlets.includes(sel.outlet)) missing('sel', sel.outlet, 'an outlet or outlet group', catalog.outlets);
-    if (sel.kind === 'mentions') {
+    if (sel.kind === 'actor' || sel.kind === 'tone') {
+      if (!catalog.actors.includes(sel.actor)) missing('sel', sel.actor, 'an actor', catalog.actors);
+    }
+    if (sel.kind === 'mentions' || sel.kind === 'actor') {
       if (!catalog.groups.includes(sel.group)) missing('sel', sel.group, 'a term group', catalog.groups);
       else if (sel.variant && !catalog.variants[sel.group]?.includes(sel.variant)) missing('sel', sel.variant, `a variant of "${sel.group}"`, catalog.variants[sel.group] ?? []);
     }
@@ -181,6 +206,7 @@ export function buildQuery(state: ViewState): string {
   if (state.scope !== 'all') sp.set('scope', state.scope);
   if (state.outlets.length) sp.set('outlets', state.outlets.join(','));
   if (state.group) sp.set('group', state.group);
+  if (state.lens) sp.set('lens', state.lens);
   if (state.metric !== 'share') sp.set('metric', state.metric);
   if (state.sel) sp.set('sel', selectionParam(state.sel));
   if (state.sort !== 'position') sp.set('sort', state.sort);

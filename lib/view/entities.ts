@@ -24,3 +24,8 @@ export function entityName(ex: AnalysisExport, id: string): string {
   if (id === 'others') return 'the other outlets chosen';
   return entityList(ex).find((e) => e.id === id)?.name ?? id;
 }
+
+/** An actor's display label (or its id when the export does not list it). */
+export function actorName(ex: AnalysisExport, id: string): string {
+  return ex.actors.find((a) => a.id === id)?.label ?? id;
+}

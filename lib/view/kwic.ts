@@ -2,6 +2,7 @@ import type { ArticleAnalysis } from '../analysis/article';
 import type { AnalysisExport } from '../analysis/exportTypes';
 import type { KwicSort, Selection } from '../url/state';
 import type { AnalysisOptions } from '../types';
+import { UNATTRIBUTED } from '../lexicon/parse';
 
 /** One keyword-in-context line: the sentence split around the term. */
 export interface KwicRow {
@@ -17,6 +18,9 @@ export interface KwicRow {
   voice: string;
   section: string;
   start: number;
+  /** Actors the label is attributed to, and the rule and words that named them (actor lens). */
+  actors: string[];
+  cue: string | null;
 }
 
 /** Outlet ids an outlet or outlet-group id stands for. */
@@ -26,13 +30,14 @@ export function membersOf(ex: AnalysisExport, id: string): string[] {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
-/** The mentions behind a selection as KWIC rows, filtered by a text query and sorted. */
-export function kwicRows(ex: AnalysisExport, sel: Extract<Selection, { kind: 'mentions' }>, sort: KwicSort, q: string): KwicRow[] {
+/** The mentions behind a selection (a term, or an actor's labels) as KWIC rows, filtered by a text query and sorted. */
+export function kwicRows(ex: AnalysisExport, sel: Extract<Selection, { kind: 'mentions' | 'actor' }>, sort: KwicSort, q: string): KwicRow[] {
   const members = new Set(membersOf(ex, sel.outlet));
   const titles = new Map(ex.articles.map((a) => [a.id, a.title]));
   const needle = q.trim().toLowerCase();
+  const ofActor = (actors: string[]) => sel.kind !== 'actor' || (sel.actor === UNATTRIBUTED ? actors.length === 0 : actors.includes(sel.actor));
   const rows = ex.mentions
-    .filter((m) => members.has(m.outlet) && m.group === sel.group && (!sel.variant || m.variant === sel.variant))
+    .filter((m) => members.has(m.outlet) && m.group === sel.group && (!sel.variant || m.variant === sel.variant) && ofActor(m.actors))
     .filter((m) => !needle || m.sentence.toLowerCase().includes(needle) || (titles.get(m.article) ?? '').toLowerCase().includes(needle))
     .map((m) => ({
       key: `${m.article}:${m.start}:${m.variant}`, article: m.article, articleTitle: titles.get(m.article) ?? m.article,
@@ -41,6 +46,7 @@ export function kwicRows(ex: AnalysisExport, sel: Extract<Selection, { kind: 'me
       term: m.text,
       right: m.sentence.slice(Math.max(0, m.end - m.sentenceStart)),
       voice: m.voice, section: m.section, start: m.start,
+      actors: m.actors, cue: m.actorCue ? `${m.actorCue.rule}: ${m.actorCue.text}` : null,
     }));
   const byPosition = (a: KwicRow, b: KwicRow) => collator.compare(a.article, b.article) || a.start - b.start;
   const cmp: Record<KwicSort, (a: KwicRow, b: KwicRow) => number> = {
@@ -66,8 +72,11 @@ export interface SentenceRow {
   words: number;
 }
 
-/** The sentences behind an outlet's sentiment figure (same voice and scope rules as the export), filtered and sorted by score. */
-export function sentimentSentences(ex: AnalysisExport, analyses: ArticleAnalysis[], outlet: string, o: Pick<AnalysisOptions, 'voice' | 'scope'>, q: string): SentenceRow[] {
+/**
+ * The sentences behind an outlet's sentiment figure, or behind its tone toward one actor (same voice and scope rules
+ * as the export), filtered and sorted by score.
+ */
+export function sentimentSentences(ex: AnalysisExport, analyses: ArticleAnalysis[], outlet: string, o: Pick<AnalysisOptions, 'voice' | 'scope'>, q: string, actor: string | null = null): SentenceRow[] {
   const members = new Set(membersOf(ex, outlet));
   const titles = new Map(ex.articles.map((a) => [a.id, a.title]));
   const needle = q.trim().toLowerCase();
@@ -76,6 +85,7 @@ export function sentimentSentences(ex: AnalysisExport, analyses: ArticleAnalysis
     if (!members.has(a.outlet)) continue;
     a.sentences.forEach((s, i) => {
       if (o.scope === 'body' && s.section !== 'body') return;
+      if (actor && !a.sentenceActors[i]?.includes(actor)) return;
       const score = o.voice === 'own' ? s.ownScore : s.score;
       const words = o.voice === 'own' ? s.ownWords : s.words;
       const text = a.text.slice(s.start, s.end);

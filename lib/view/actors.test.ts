@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_OPTIONS, aggregate } from '../analysis/aggregate';
+import { analyzeArticles } from '../analysis/run';
+import { loadCorpus } from '../corpus/load';
+import { actorLabelMatrix, actorLabelSummary, actorToneMatrix, attributedGroups } from './actors';
+import { kwicRows, sentimentSentences } from './kwic';
+
+const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
+const analyses = analyzeArticles(corpus);
+const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+
+describe('actorLabelMatrix (counts from the hand-checked table in lib/actors/seeds.test.ts)', () => {
+  test('rows and columns are those used anywhere in the corpus, so outlets line up', () => {
+    const a = actorLabelMatrix(ex, 'presstv', 'armed-groups');
+    const b = actorLabelMatrix(ex, 'voa', 'armed-groups');
+    expect(a.data.map((r) => r.id)).toEqual(['kurdish-groups', 'turkish-backed', 'us-backed', 'islamic-state', 'unattributed']);
+    expect(a.categories).toEqual(b.categories);
+    // every armed-group variant but "insurgents" occurs in the seeds
+    expect(a.categories).toEqual(['terrorists', 'jihadists', 'islamists', 'militants', 'militia', 'rebels', 'fighters', 'forces']);
+  });
+
+  test.each([
+    ['presstv', 'kurdish-groups', { n: 4, militants: 1, forces: 2, terrorists: 1 }],
+    ['news24', 'unattributed', { n: 5, militia: 1, rebels: 1, fighters: 1, jihadists: 1, forces: 1 }],
+    // aggregator-a 6 (fighters, terrorists, militia, fighters, terror groups, forces) + lidtime.com 8
+    ['aggregators', 'kurdish-groups', { n: 14, fighters: 4, terrorists: 4, militia: 4, forces: 2 }],
+  ] as const)('%s × %s', (outlet, actor, expected) => {
+    expect(actorLabelMatrix(ex, outlet, 'armed-groups').data.find((r) => r.id === actor)).toMatchObject(expected);
+  });
+
+  test('CSV has one row per actor × variant with the actor total', () => {
+    const { csv } = actorLabelMatrix(ex, 'voa', 'armed-groups');
+    expect(csv).toHaveLength(5 * 8);
+    expect(csv.find((r) => r.actor === 'islamic-state' && r.variant === 'fighters')).toEqual({ outlet: 'voa', actor: 'islamic-state', group: 'armed-groups', variant: 'fighters', count: 1, actorTotal: 2, share: 0.5 });
+  });
+
+  test('summary names the most frequent cells with their totals', () => {
+    expect(actorLabelSummary(actorLabelMatrix(ex, 'presstv', 'armed-groups'), 'Press TV')).toBe(
+      'Press TV: 7 attributed label uses; most frequent: Kurdish groups as "forces" (2 of 4), Islamic State as "terrorists / terror group" (1 of 1), Kurdish groups as "terrorists / terror group" (1 of 4).',
+    );
+  });
+
+  test('only armed groups are attributed', () => expect(attributedGroups(ex)).toEqual(['armed-groups']));
+});
+
+describe('actorToneMatrix', () => {
+  test('one column per outlet; cells carry the mean and the number of sentences', () => {
+    const t = actorToneMatrix(ex, ['voa']);
+    const row = t.data.find((r) => r.id === 'islamic-state')!;
+    const tone = ex.actorTone.find((r) => r.outlet === 'voa' && r.actor === 'islamic-state')!;
+    expect(row).toMatchObject({ voa: tone.meanSentence, 'n:voa': tone.sentences });
+    // actors VOA never names are left out
+    expect(t.data.map((r) => r.id)).not.toContain('russia');
+  });
+
+  test('the tone drill-down lists exactly the sentences the figure counts', () => {
+    const tone = ex.actorTone.find((r) => r.outlet === 'voa' && r.actor === 'islamic-state')!;
+    const rows = sentimentSentences(ex, analyses, 'voa', DEFAULT_OPTIONS, '', 'islamic-state');
+    expect(rows).toHaveLength(tone.sentences);
+    expect(rows.reduce((s, r) => s + r.score, 0) / rows.length).toBeCloseTo(tone.meanSentence!, 9);
+  });
+});
+
+describe('kwicRows for an actor', () => {
+  test.each([
+    ['presstv', 'kurdish-groups', null, 4],
+    ['news24', 'unattributed', null, 5],
+    ['aggregator-a', 'islamic-state', 'terrorists', 1],
+  ] as const)('%s · %s · %s: %i mentions', (outlet, actor, variant, n) => {
+    const rows = kwicRows(ex, { kind: 'actor', outlet, actor, group: 'armed-groups', variant }, 'position', '');
+    expect(rows).toHaveLength(n);
+    expect(rows.every((r) => (actor === 'unattributed' ? r.actors.length === 0 && r.cue === null : r.actors.includes(actor)))).toBe(true);
+  });
+});
