@@ -6,7 +6,7 @@ import { renderReport } from '../lib/analysis/table';
 import { parseCliArgs } from '../lib/cliArgs';
 import { InputError } from '../lib/errors';
 import { loadCorpus } from '../lib/corpus/load';
-import { writeAtomic } from './writeAtomic';
+import { writeAtomic } from '../lib/corpus/store';
 
 try {
   const args = parseCliArgs(process.argv.slice(2));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanPage } from '../lib/clean/page';
 import { serializeArticleFile } from '../lib/corpus/articleFile';
-import { writeAtomic } from './writeAtomic';
+import { writeAtomic } from '../lib/corpus/store';
 
 const root = path.join(process.cwd(), 'corpus', 'seeds');
 const from = process.argv[2] ?? path.join(process.cwd(), '..', 'shared', 'seeds');

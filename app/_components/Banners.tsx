@@ -1,12 +1,21 @@
 import Link from 'next/link';
 import { hrefFor, withState, type UrlProblem, type ViewState } from '@/lib/url/state';
 
-/** Says plainly that a link was made for another corpus version, and links to the current one. */
-export function VersionBanner({ state, current, pathname }: { state: ViewState; current: string; pathname: string }) {
+/** Says plainly that a link was made for another corpus version (shown as it was, if kept), and links to the current one. */
+export function VersionBanner({ state, current, pinned, pathname }: { state: ViewState; current: string; pinned: boolean; pathname: string }) {
   if (!state.version || state.version === current) return null;
+  if (pinned) {
+    return (
+      <div className="banner warn" role="alert" data-testid="version-banner">
+        This link shows corpus version <code>{state.version}</code> exactly as it was when the link was made. The corpus has changed since
+        (now <code>{current}</code>).{' '}
+        <Link href={hrefFor(pathname, withState(state, { version: null }))}>See the current numbers</Link>
+      </div>
+    );
+  }
   return (
     <div className="banner warn" role="alert" data-testid="version-banner">
-      This link was made for corpus version <code>{state.version}</code>, but the corpus has changed since (now <code>{current}</code>).
+      This link was made for corpus version <code>{state.version}</code>, which this server has not kept; the corpus is now at <code>{current}</code>.
       The numbers below are the current ones and may differ from what the sender saw.{' '}
       <Link href={hrefFor(pathname, withState(state, { version: current }))}>Link to the current version</Link>
     </div>

@@ -24,7 +24,7 @@ export function ArticlePage({ view, id }: { view: Extract<Resolved, { ok: true }
   const label = (group: string, variant: string) => ex.groups.find((g) => g.id === group)?.variants.find((v) => v.id === variant)?.label ?? variant;
   const rawHref = `/article/${id}/raw?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus }))}`;
   return (
-    <Shell ex={ex} state={state} pathname={pathname}>
+    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
       <h1>{meta.title}</h1>
       <p className="lede">
         <Link href={hrefFor(`/outlet/${outlet.id}`, withState(state, { sel: null }))}>{outlet.name}</Link>, {meta.date ?? 'undated'}.

@@ -15,11 +15,11 @@ export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> })
   const pathname = '/compare';
   const chosen = state.outlets;
   const toggle = (id: string) => (chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
-  const rows = chosen.length >= 2 ? compareEntities(ex.corpus.id, chosen, state) : [];
+  const rows = chosen.length >= 2 ? compareEntities(ex.corpus.id, chosen, state, state.version) : [];
   const domain = zDomain(rows);
   const pairs: [string, string][] = chosen.length === 2 ? [[chosen[0], chosen[1]]] : chosen.map((id) => [id, 'others']);
   return (
-    <Shell ex={ex} state={state} pathname={pathname}>
+    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
       <h1>Compare {chosen.length >= 2 ? chosen.map((id) => entityName(ex, id)).join(' · ') : 'outlets'}</h1>
       <VoiceScope pathname={pathname} state={state} />
       <nav className="chips" aria-label="Choose outlets to compare" data-testid="compare-picker">

@@ -16,7 +16,7 @@ export function EmbedPage({ view, chart }: { view: Extract<Resolved, { ok: true 
     if (chart === 'sentiment') return <SentimentCard ex={ex} state={state} pathname={pathname} ids={ids} />;
     if (chart === 'actors') return <ActorLabelCard ex={ex} state={state} pathname={pathname} outlet={state.outlets[0]} group={group} />;
     if (chart === 'actor-tone') return <ActorToneCard ex={ex} state={state} pathname={pathname} ids={ids} />;
-    const rows = state.outlets.length === 2 ? compareEntities(ex.corpus.id, state.outlets, state) : ex.distinctive.filter((r) => r.outlet === state.outlets[0] && r.vs === 'rest');
+    const rows = state.outlets.length === 2 ? compareEntities(ex.corpus.id, state.outlets, state, state.version) : ex.distinctive.filter((r) => r.outlet === state.outlets[0] && r.vs === 'rest');
     return <DistinctiveCard ex={ex} state={state} pathname={pathname} rows={rows} outlet={state.outlets[0]} vs={state.outlets[1] ?? 'rest'} group={group} domain={zDomain(rows)} />;
   })();
   return (

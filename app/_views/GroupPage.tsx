@@ -15,7 +15,7 @@ export function GroupPage({ view, id }: { view: Extract<Resolved, { ok: true }>;
   const ids = entityList(ex).map((e) => e.id);
   const corpusCount = (v: string) => ex.counts.filter((c) => c.group === id && c.variant === v && ex.outlets.some((o) => o.id === c.outlet)).reduce((s, c) => s + c.count, 0);
   return (
-    <Shell ex={ex} state={state} pathname={pathname}>
+    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
       <h1>{g.label}</h1>
       <VoiceScope pathname={pathname} state={state} />
       <Switch label="Measure" pathname={pathname} state={state} field="metric" testid="metric-switch" options={METRICS.map((m) => [m, m === 'share' ? 'Share of mentions' : m === 'count' ? 'Count' : 'Per 1,000 tokens'])} />

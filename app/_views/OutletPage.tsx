@@ -20,7 +20,7 @@ export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>
   const outlet = ex.outlets.find((o) => o.id === id);
   const base = withState(state, { sel: null, q: '', sort: 'position', outlets: [], group: null });
   return (
-    <Shell ex={ex} state={state} pathname={pathname}>
+    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
       <h1>{e.name}</h1>
       <p className="lede">
         {outlet ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. ` : `Outlet group of ${e.members.length}: ${e.members.join(', ')}. `}

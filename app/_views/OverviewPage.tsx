@@ -17,7 +17,7 @@ export function OverviewPage({ view }: { view: Extract<Resolved, { ok: true }> }
   const sel = state.sel;
   const base = withState(state, { sel: null, q: '', sort: 'position' });
   return (
-    <Shell ex={ex} state={state} pathname={pathname}>
+    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
       <h1>How {ex.outlets.length} outlets name the same events</h1>
       <p className="lede">{ex.corpus.title}. {ex.articles.length} articles; outlet groups: {ex.outletGroups.map((g) => g.label).join(', ') || 'none'}.</p>
       <VoiceScope pathname={pathname} state={state} />

@@ -7,22 +7,8 @@ import type { Article, Corpus } from '../types';
 import { parseArticleFile } from './articleFile';
 import { parseManifest } from './manifest';
 
-/** The folder that holds the bundled corpora and the default lexicon. */
-export const CORPUS_ROOT = path.join(process.cwd(), 'corpus');
-
-function readJson(file: string): unknown {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, 'cannot be read', 'check that the file exists');
-  }
-  try {
-    return JSON.parse(source);
-  } catch (e) {
-    throw new InputError(file, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
-  }
-}
+/** The folder that holds the corpora and the default lexicon (FRAMESCOPE_CORPUS_ROOT overrides it, e.g. for tests). */
+export const CORPUS_ROOT = process.env.FRAMESCOPE_CORPUS_ROOT ? path.resolve(process.env.FRAMESCOPE_CORPUS_ROOT) : path.join(process.cwd(), 'corpus');
 
 /** The lexicon a corpus uses: its own lexicon.json if it has one, else the bundled default. */
 export function lexiconPathFor(dir: string): string {
@@ -30,24 +16,65 @@ export function lexiconPathFor(dir: string): string {
   return existsSync(own) ? own : path.join(CORPUS_ROOT, 'lexicon.json');
 }
 
+/** Read access to one version of a corpus: its folder on disk, or a snapshot of it. */
+export interface CorpusFiles {
+  /** Where the files are, for error messages. */
+  dir: string;
+  /** A file's text by path relative to the corpus folder, or null if it does not exist. */
+  read(rel: string): string | null;
+  /** The article file names (articles/*.txt), sorted. */
+  articleFiles(): string[];
+  /** Path of the lexicon file, relative to the corpus folder or absolute for the bundled default. */
+  lexicon: string;
+}
+
+/** The files of a corpus folder on disk. */
+export function folderFiles(dir: string): CorpusFiles {
+  const articleDir = path.join(dir, 'articles');
+  return {
+    dir,
+    read: (rel) => {
+      const file = path.resolve(dir, rel);
+      return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    },
+    articleFiles: () => (existsSync(articleDir) ? readdirSync(articleDir).filter((f) => f.endsWith('.txt')).sort() : []),
+    lexicon: lexiconPathFor(dir),
+  };
+}
+
+function parseJson(source: string, file: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (e) {
+    throw new InputError(file, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
+  }
+}
+
 /** Loads and validates a corpus folder (corpus.json, articles/*.txt, optional lexicon.json). */
 export function loadCorpus(dir: string): Corpus {
-  const manifestFile = path.join(dir, 'corpus.json');
-  if (!existsSync(manifestFile)) throw new InputError(dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
-  const manifest = parseManifest(readJson(manifestFile), manifestFile);
-  const lexiconFile = lexiconPathFor(dir);
-  const lexiconSource = readFileSync(lexiconFile, 'utf8');
-  const lexicon = parseLexicon(readJson(lexiconFile), lexiconFile);
-  const articleDir = path.join(dir, 'articles');
-  const files = existsSync(articleDir) ? readdirSync(articleDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  if (!existsSync(path.join(dir, 'corpus.json'))) throw new InputError(dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
+  return loadCorpusFrom(folderFiles(dir));
+}
+
+/** Loads and validates one version of a corpus from its files; the version is a hash of exactly these bytes. */
+export function loadCorpusFrom(files: CorpusFiles): Corpus {
+  const manifestFile = path.join(files.dir, 'corpus.json');
+  const manifestSource = files.read('corpus.json');
+  if (manifestSource === null) throw new InputError(files.dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
+  const manifest = parseManifest(parseJson(manifestSource, manifestFile), manifestFile);
+  const lexiconFile = path.isAbsolute(files.lexicon) ? files.lexicon : path.join(files.dir, files.lexicon);
+  const lexiconSource = files.read(files.lexicon);
+  if (lexiconSource === null) throw new InputError(lexiconFile, 'cannot be read', 'check that the file exists');
+  const lexicon = parseLexicon(parseJson(lexiconSource, lexiconFile), lexiconFile);
   const hash = createHash('sha256');
-  hash.update(readFileSync(manifestFile)).update('\0').update(lexiconSource).update('\0');
+  hash.update(manifestSource).update('\0').update(lexiconSource).update('\0');
   const articles: Article[] = [];
   const outletIds = new Set(manifest.outlets.map((o) => o.id));
   const seen = new Set<string>();
-  for (const f of files) {
+  const articleDir = path.join(files.dir, 'articles');
+  for (const f of files.articleFiles()) {
     const file = path.join(articleDir, f);
-    const source = readFileSync(file, 'utf8');
+    const source = files.read(`articles/${f}`) ?? '';
     hash.update(f).update('\0').update(source).update('\0');
     const a = parseArticleFile(source, file);
     if (`${a.id}.txt` !== f) throw new InputError(file, `id "${a.id}" does not match the file name`, `rename the file to ${a.id}.txt or change the id`);

@@ -5,9 +5,11 @@ import type { ArticleAnalysis } from '../analysis/article';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { analyzeArticles } from '../analysis/run';
 import { UNATTRIBUTED } from '../lexicon/parse';
-import { CORPUS_ROOT, lexiconPathFor, loadCorpus } from '../corpus/load';
+import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../corpus/load';
+import { saveSnapshot, snapshotFiles } from '../corpus/snapshots';
 import type { AnalysisOptions, Corpus } from '../types';
-import type { Catalog } from '../url/state';
+import { corpusOf } from '../url/route';
+import type { Catalog, Params } from '../url/state';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
@@ -35,21 +37,46 @@ function fingerprint(dir: string): string {
   return [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
 }
 
-/** The corpus with its analyses, loaded and analysed once per corpus change. */
+/** The corpus with its analyses, loaded and analysed once per corpus change; every version seen is kept as a snapshot. */
 export function getBundle(corpusId: string): Bundle {
   const dir = path.join(CORPUS_ROOT, corpusId);
   const fp = fingerprint(dir);
   const cached = bundles.get(corpusId);
   if (cached && cached.fingerprint === fp) return cached;
-  const corpus = loadCorpus(dir);
+  const files = folderFiles(dir);
+  const corpus = loadCorpusFrom(files);
+  // A link can only be made for a version the server has shown, so keeping each one here keeps every linked version.
+  saveSnapshot(corpus, files);
   const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), comparisons: new Map(), fingerprint: fp };
   bundles.set(corpusId, bundle);
   return bundle;
 }
 
-/** The export of a corpus under the given voice and scope, computed once and cached. */
-export function getExport(corpusId: string, voice: AnalysisOptions['voice'], scope: AnalysisOptions['scope']): AnalysisExport {
-  const b = getBundle(corpusId);
+const old = new Map<string, Bundle>();
+const MAX_OLD_VERSIONS = 4;
+
+/**
+ * The bundle a URL asks for: the current version, or a kept older version when the URL pins one (`pinned` is then
+ * true). A pinned version that was never kept falls back to the current one.
+ */
+export function bundleFor(corpusId: string, version: string | null): { bundle: Bundle; pinned: boolean } {
+  const current = getBundle(corpusId);
+  if (!version || version === current.corpus.version) return { bundle: current, pinned: false };
+  const key = `${corpusId}@${version}`;
+  const hit = old.get(key);
+  if (hit) return { bundle: hit, pinned: true };
+  const files = snapshotFiles(corpusId, version);
+  if (!files) return { bundle: current, pinned: false };
+  const corpus = loadCorpusFrom(files);
+  const bundle: Bundle = { dir: current.dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), comparisons: new Map(), fingerprint: key };
+  if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
+  old.set(key, bundle);
+  return { bundle, pinned: true };
+}
+
+/** The export of a corpus version under the given voice and scope, computed once and cached. */
+export function getExport(corpusId: string, voice: AnalysisOptions['voice'], scope: AnalysisOptions['scope'], version: string | null = null): AnalysisExport {
+  const b = bundleFor(corpusId, version).bundle;
   const key = `${voice}/${scope}`;
   let ex = b.exports.get(key);
   if (!ex) {
@@ -59,11 +86,11 @@ export function getExport(corpusId: string, voice: AnalysisOptions['voice'], sco
   return ex;
 }
 
-/** What URLs may name for one corpus: corpora, outlets and outlet groups, term groups and their variants. */
-export function catalogFor(corpusId: string): Catalog {
+/** What URLs may name for one corpus version: corpora, outlets and outlet groups, term groups and their variants. */
+export function catalogFor(corpusId: string, version: string | null = null): Catalog {
   const corpora = listCorpora();
   if (!corpora.includes(corpusId)) return { corpora, outlets: [], groups: [], variants: {}, articles: [], actors: [] };
-  const c = getBundle(corpusId).corpus;
+  const c = bundleFor(corpusId, version).bundle.corpus;
   return {
     corpora,
     outlets: [...c.outlets.map((o) => o.id), ...c.outletGroups.map((g) => g.id)],
@@ -83,8 +110,8 @@ function entity(c: Corpus, id: string): Entity {
  * Log-odds z-scores among chosen outlets or groups: for two, one against the other; for more, each
  * against the others combined. The prior comes from the whole corpus, as in the export. Cached per corpus version.
  */
-export function compareEntities(corpusId: string, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
-  const b = getBundle(corpusId);
+export function compareEntities(corpusId: string, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>, version: string | null = null): DistinctiveRow[] {
+  const b = bundleFor(corpusId, version).bundle;
   const key = `${o.voice}/${o.scope}/${ids.join(',')}`;
   const cached = b.comparisons.get(key);
   if (cached) return cached;
@@ -107,4 +134,10 @@ function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'v
     const vs = others.length === 1 ? others[0] : 'others';
     return compareTallies(b.corpus, tally(b.analyses, ea, opts), tally(b.analyses, { id: vs, members }, opts), whole, a, vs, opts.alpha0);
   });
+}
+
+/** The catalog for the corpus and version a URL names. */
+export function catalogOf(params: Params): Catalog {
+  const { corpus, version } = corpusOf(params);
+  return catalogFor(corpus, version);
 }

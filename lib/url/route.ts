@@ -19,9 +19,10 @@ export function isCheckedRoute(pathname: string): boolean {
   return ROUTES.some((r) => r.re.test(pathname));
 }
 
-/** The corpus a URL names (or the default), read before the catalog is loaded. */
-export function corpusOf(params: Params): string {
-  return parseState(toSearchParams(params)).state.corpus;
+/** The corpus and version a URL names (or the defaults), read before the catalog is loaded. */
+export function corpusOf(params: Params): { corpus: string; version: string | null } {
+  const { state } = parseState(toSearchParams(params));
+  return { corpus: state.corpus, version: state.version };
 }
 
 /** What an embed URL lacks for its chart kind: a term group for term charts, one or two outlets for z-scores, one for an actor heatmap (400). */

@@ -4,5 +4,5 @@ import { parseState } from '@/lib/url/state';
 /** The engine's JSON export for a corpus (?corpus=&voice=&scope=), from the per-version cache; the proxy has checked the URL. */
 export function GET(request: Request) {
   const { state } = parseState(new URL(request.url).searchParams);
-  return Response.json(getExport(state.corpus, state.voice, state.scope), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(getExport(state.corpus, state.voice, state.scope, state.version), { headers: { 'cache-control': 'no-store' } });
 }

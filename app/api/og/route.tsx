@@ -8,7 +8,7 @@ import { PALETTE } from '../../_components/charts/palette';
 export function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   const { state } = parseState(sp);
-  const ex = getExport(state.corpus, state.voice, state.scope);
+  const ex = getExport(state.corpus, state.voice, state.scope, state.version);
   const g = ex.groups.find((x) => x.id === (sp.get('group') ?? state.group)) ?? ex.groups[0];
   const ids = state.outlets.length ? state.outlets : entityList(ex).map((e) => e.id);
   return new ImageResponse(

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { ID_RE } from '../corpus/manifest';
+import type { Article, Lexicon } from '../types';
+import { normalizeDate, type DateOrder } from './dates';
+import { cleanImportedText, type QuirkCount } from './quirks';
+import type { ImportRecord, Rejection } from './records';
+
+/** What the corpus already holds, for duplicate and outlet checks. */
+export interface CorpusState {
+  outlets: Set<string>;
+  /** Content hash → id of the article that has it. */
+  hashes: Map<string, string>;
+}
+
+/** Choices that apply to every record of an import. */
+export interface PlanOptions {
+  /** Outlet for records that do not name one. */
+  outlet: string | null;
+  /** Add outlets that corpus.json does not list yet (otherwise such records are rejected). */
+  createOutlets: boolean;
+  dateOrder: DateOrder;
+  /** Prefix of the note kept with each article (e.g. "FA-KES"). */
+  source: string | null;
+}
+
+/** The outcome of an import before anything is written: articles to add, duplicates and rejections with reasons. */
+export interface ImportPlan {
+  articles: Article[];
+  newOutlets: string[];
+  duplicates: { where: string; of: string }[];
+  rejected: Rejection[];
+  quirks: Map<string, { count: number; articles: number }>;
+  dateFormats: Map<string, number>;
+}
+
+const MAX_TITLE = 300;
+
+/** Hash of an article's text with case, punctuation and spacing ignored, so a re-import of the same text is a duplicate. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).digest('hex');
+}
+
+/** The hash of a stored article's body, as contentHash sees it. */
+export function articleHash(a: Article): string {
+  return contentHash(a.segments.filter((s) => s.section === 'body').map((s) => s.text).join('\n\n'));
+}
+
+/** Single-word names from the lexicon whose stripped possessives the importer restores. */
+export function lexiconNames(lex: Lexicon): Set<string> {
+  const words = [...lex.actors.flatMap((a) => a.aliases), ...lex.groups.flatMap((g) => g.variants.flatMap((v) => v.patterns))].map((p) => p.text);
+  return new Set(words.filter((w) => /^[\p{L}-]+$/u.test(w)));
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import. */
+export function planImport(records: ImportRecord[], state: CorpusState, o: PlanOptions, names: Set<string>): ImportPlan {
+  const plan: ImportPlan = { articles: [], newOutlets: [], duplicates: [], rejected: [], quirks: new Map(), dateFormats: new Map() };
+  const seen = new Map(state.hashes);
+  const reject = (where: string, reason: string) => plan.rejected.push({ where, reason });
+  for (const r of records) {
+    const outlet = (r.outlet ?? o.outlet ?? '').trim().toLowerCase();
+    if (!outlet) {
+      reject(r.where, 'names no outlet; give one with --outlet ID, an "outlet" header or an outlet column');
+      continue;
+    }
+    if (!ID_RE.test(outlet)) {
+      reject(r.where, `outlet "${outlet.slice(0, 40)}" is not an id (lowercase letters, digits, hyphens)`);
+      continue;
+    }
+    if (!state.outlets.has(outlet) && !plan.newOutlets.includes(outlet)) {
+      if (!o.createOutlets) {
+        reject(r.where, `unknown outlet "${outlet}"; known: ${[...state.outlets].join(', ') || 'none'} (add it to corpus.json or pass --create-outlets)`);
+        continue;
+      }
+      plan.newOutlets.push(outlet);
+    }
+    const title = oneLine(r.title ?? '');
+    if (!title) {
+      reject(r.where, 'has no title');
+      continue;
+    }
+    if (title.length > MAX_TITLE) {
+      reject(r.where, `title is ${title.length} characters, over ${MAX_TITLE}: is the title column mapped right?`);
+      continue;
+    }
+    let date: string | null = null;
+    if (r.date && r.date.trim()) {
+      const d = normalizeDate(r.date, o.dateOrder);
+      if (!d) {
+        reject(r.where, `date "${r.date.slice(0, 40)}" is not a date (YYYY-MM-DD, M/D/YYYY, "5 April 2017", "April 5 2017")`);
+        continue;
+      }
+      date = d.date;
+      plan.dateFormats.set(d.format, (plan.dateFormats.get(d.format) ?? 0) + 1);
+    }
+    const cleaned = cleanImportedText(r.text ?? '', { title, names });
+    const words = cleaned.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (words < 5) {
+      const had = (r.text ?? '').trim() !== '';
+      reject(r.where, words === 0 ? `has no article text${had ? ' beyond its dateline and title' : ''}` : `has only ${words} words of article text`);
+      continue;
+    }
+    const hash = contentHash(cleaned.text);
+    const dup = seen.get(hash);
+    if (dup) {
+      plan.duplicates.push({ where: r.where, of: dup });
+      continue;
+    }
+    const id = `${outlet}-${hash.slice(0, 12)}`;
+    seen.set(hash, id);
+    for (const q of cleaned.quirks) addQuirk(plan, q);
+    const extra = Object.entries(r.extra).map(([k, v]) => `${k}=${oneLine(v)}`).join('; ');
+    const note = oneLine([o.source, extra].filter(Boolean).join(': ')).slice(0, 500) || null;
+    const url = r.url && /^https?:\/\/\S+$/.test(r.url.trim()) ? r.url.trim() : null;
+    plan.articles.push({
+      id, outlet, title, date, url, raw: null, note,
+      segments: [{ section: 'title', text: title }, { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^##/gm, '# #') }],
+    });
+  }
+  return plan;
+}
+
+function addQuirk(plan: ImportPlan, q: QuirkCount) {
+  const cur = plan.quirks.get(q.rule) ?? { count: 0, articles: 0 };
+  plan.quirks.set(q.rule, { count: cur.count + q.count, articles: cur.articles + 1 });
+}

@@ -1,0 +1,100 @@
+/** What one cleaning rule did to one text. */
+export interface QuirkCount {
+  rule: string;
+  count: number;
+}
+
+/** Context a cleaning rule may use: the article's title and the names the lexicon looks for. */
+export interface QuirkContext {
+  title: string;
+  /** Single-word names from the lexicon (actor aliases, variant patterns), for restoring stripped possessives. */
+  names: Set<string>;
+}
+
+/** Rule ids with the sentence the import summary prints for them. */
+export const QUIRK_TEXT: Record<string, string> = {
+  'replacement-char': 'U+FFFD replacement characters removed (bytes lost before import)',
+  'possessive-restored': "stripped apostrophes restored in possessives of lexicon names and -a names (Assads → Assad's, Syrias → Syria's)",
+  'contraction-restored': "stripped apostrophes restored in contractions (dont → don't)",
+  dateline: 'leading datelines removed ("Wed 05 Apr 2017", "Published October 2 2017")',
+  'repeated-title': 'the title repeated at the start of the body removed',
+  'footer': 'page boilerplate removed from the end of the body (share bars, site menus, "Read Also", update stamps)',
+};
+
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
+const MON = '[A-Z][a-z]{2,8}\\.?';
+const DATELINE = new RegExp(
+  `^(?:(?:Date of publication|Published|Updated|Last updated|Posted)\\s*:?\\s+)?(?:${DAY})?` +
+  `(?:\\d{1,2}\\s+${MON},?\\s+\\d{4}|${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
+  '(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:GMT|UTC|AM|PM|am|pm))?)?\\s+',
+);
+const FOOTERS: RegExp[] = [
+  /\s*(?:Category News Latest updates|A picture is worth a thousand words\.)[\s\S]*$/,
+  /\s*Our Standards:\s*The Thomson Reuters Trust Principles\.?\s*$/,
+  /\s*Last Update:[^\n]*?GMT \d{1,2}:\d{2}(?:\s+\d+)?\s*$/,
+  /\s*(?:\d+\s+)*(?:Tags\s[^\n]*?)?Community standards\s*Discussion[\s\S]*$/,
+  /(?<=\))\s*Twitter\s*$/,
+  /\s*Read Also\s*$/,
+];
+const CONTRACTIONS: Record<string, string> = {
+  dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", arent: "aren't", werent: "weren't",
+  couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
+  cant: "can't", wont: "won't", theres: "there's", thats: "that's", whats: "what's",
+};
+// Names ending in consonant + "as" that are not possessives of a name ending in "a".
+const NOT_POSSESSIVE = new Set(['Hamas', 'Abbas', 'Texas', 'Kansas', 'Arkansas', 'Caracas', 'Vegas', 'Americas']);
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function count(text: string, re: RegExp, replace: (m: string) => string): { text: string; count: number } {
+  let n = 0;
+  const out = text.replace(re, (m) => {
+    const r = replace(m);
+    if (r !== m) n++;
+    return r;
+  });
+  return { text: out, count: n };
+}
+
+/** Cleans imported article text of known corpus quirks (see QUIRK_TEXT) and says how often each rule fired. */
+export function cleanImportedText(input: string, ctx: QuirkContext): { text: string; quirks: QuirkCount[] } {
+  const quirks: QuirkCount[] = [];
+  const note = (rule: string, n: number) => n > 0 && quirks.push({ rule, count: n });
+  let text = input.replace(/\r\n?/g, '\n');
+  const fffd = (text.match(/\uFFFD/g) ?? []).length;
+  text = text.replace(/\s*\uFFFD+\s*/g, (m) => (/\s/.test(m[0]) || /\s/.test(m[m.length - 1]) ? ' ' : ''));
+  note('replacement-char', fffd);
+
+  const d = DATELINE.exec(text);
+  if (d) text = text.slice(d[0].length);
+  note('dateline', d ? 1 : 0);
+  const title = norm(ctx.title);
+  const head = text.slice(0, ctx.title.length + 40);
+  // The repeated title may differ in punctuation only, so compare word by word.
+  const words = title.split(' ').length;
+  const lead = head.split(/\s+/).slice(0, words).join(' ');
+  if (title.length > 10 && norm(lead) === title) {
+    const cut = text.indexOf(lead) + lead.length;
+    text = text.slice(cut).replace(/^[\s.:|-]+/, '');
+    note('repeated-title', 1);
+  }
+  let footers = 0;
+  for (const f of FOOTERS) {
+    const before = text;
+    text = text.replace(f, '');
+    if (text !== before) footers++;
+  }
+  note('footer', footers);
+
+  const poss = count(text, /\b(\p{Lu}[\p{L}-]*?)s\b(?!['’])/gu, (m) => {
+    const stem = m.slice(0, -1);
+    if (ctx.names.has(m) || NOT_POSSESSIVE.has(m)) return m;
+    return ctx.names.has(stem) || (/(?:[^aeiou]|[^aeiou]i)a$/.test(stem) && stem.length > 3) ? `${stem}'s` : m;
+  });
+  text = poss.text;
+  note('possessive-restored', poss.count);
+  const con = count(text, /\b[a-z]+\b/g, (m) => CONTRACTIONS[m] ?? m);
+  text = con.text;
+  note('contraction-restored', con.count);
+  return { text: text.trim(), quirks };
+}
