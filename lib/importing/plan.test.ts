@@ -6,7 +6,7 @@ const rec = (over: Partial<ImportRecord>): ImportRecord => ({
   where: 'r', title: 'Strikes hit Raqqa', text: 'US-led jets struck the city of Raqqa on Friday.', outlet: 'voa', date: null, url: null, extra: {}, ...over,
 });
 const state = () => ({ outlets: new Set(['voa']), hashes: new Map([[contentHash('Already stored text about the war in Syria.'), 'voa-old']]) });
-const opts = { outlet: null, createOutlets: false, dateOrder: 'mdy' as const, source: null };
+const opts: Parameters<typeof planImport>[2] = { outlet: null, createOutlets: false, dateOrder: 'mdy', source: null };
 const plan = (records: ImportRecord[], o = opts) => planImport(records, state(), o, new Set());
 
 describe('planImport', () => {

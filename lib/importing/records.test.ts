@@ -35,8 +35,8 @@ describe('readRecords', () => {
     ['repeated metadata', 'title: T\ntitle: U\n\nText', 'a.txt', 'text', 'metadata "title" appears twice'],
     ['JSON that is not a list', '{"title":"T"}', 'a.json', 'json', 'must be a list of articles'],
     ['invalid JSON', '[{"title":', 'a.json', 'json', 'a.json: is not valid JSON'],
-  ] as const)('%s', (_case, source, name, format, message, mapping = {}) => {
-    expect(() => read(source, name, format, mapping)).toThrow(message);
+  ] as [string, string, string, Parameters<typeof readRecords>[2], string, Record<string, string>?][])('%s', (_case, source, name, format, message, mapping) => {
+    expect(() => read(source, name, format, mapping ?? {})).toThrow(message);
   });
 
   test('CSV rows with missing or extra columns are rejected one by one', () => {
