@@ -16,7 +16,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next build && npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `bash scripts/e2e-server.sh ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/analysis`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/', '/compare', '/outlet/:path*', '/group/:path*', '/article/:path*', '/embed/:path*', '/api/analysis', '/api/og'],
+  matcher: ['/', '/compare', '/outlet/:path*', '/group/:path*', '/article/:path*', '/embed/:path*', '/api/analysis', '/api/og', '/manage'],
 };

@@ -22,7 +22,7 @@ test('a copied link opened in a new page shows identical chart data', async ({ p
 
 test('a link made for another corpus version says so plainly', async ({ page }) => {
   await page.goto('/?v=0123456789ab');
-  await expect(page.getByTestId('version-banner')).toContainText('the corpus has changed since');
+  await expect(page.getByTestId('version-banner')).toContainText('which this server has not kept');
 });
 
 test('CSV export holds exactly the numbers of the API', async ({ page, request }) => {
@@ -69,7 +69,7 @@ test.describe('bad URLs get a helpful page, never echoed raw', () => {
     ['/outlet/nope', 404, /outlet = nope is not an outlet or outlet group in this corpus\. Valid choices: presstv, news24/],
     ['/compare?outlets=presstv,bbc', 404, /outlets = bbc is not an outlet or outlet group/],
     ['/group/weather', 404, /group = weather is not a term group.*Valid choices: islamic-state, armed-groups, operation, distancing/],
-    ['/?corpus=elsewhere', 404, /corpus = elsewhere is not a corpus\. Valid choices: seeds/],
+    ['/?corpus=elsewhere', 404, /corpus = elsewhere is not a corpus\. Valid choices: fa-kes, scratch, seeds\./],
     ['/?metric=pie', 400, /metric = pie is not a metric\. Valid choices: share, count, per1k/],
     ['/?voice=%3Cscript%3Ealert(1)%3C/script%3E', 400, /voice = <script>alert\(1\)<\/script> is not a voice/],
     [`/?q=${'x'.repeat(2100)}`, 400, /longer than 2000 characters/],
@@ -91,7 +91,7 @@ test.describe('bad URLs get a helpful page, never echoed raw', () => {
 });
 
 test.describe('accessibility and small screens', () => {
-  for (const url of ['/', '/compare?outlets=presstv,news24', '/outlet/voa', '/group/operation', '/article/presstv-2016-08-30-carter', '/?sel=m.presstv.islamic-state.daesh']) {
+  for (const url of ['/', '/compare?outlets=presstv,news24', '/outlet/voa', '/group/operation', '/article/presstv-2016-08-30-carter', '/?sel=m.presstv.islamic-state.daesh', '/manage', '/?corpus=fa-kes&lens=trt']) {
     test(`no serious or critical axe violations: ${url}`, async ({ page }) => {
       await page.goto(url);
       const results = await new AxeBuilder({ page }).analyze();

@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import type { Actor, Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'is', 'it', 'that', 'for', 'on', 'with', 'as', 'was', 'by', 'at', 'be', 'this', 'are', 'from', 'or', 'he', 'she', 'they', 'we', 'said']);
 
 type Obj = Record<string, unknown>;
 
@@ -26,6 +27,10 @@ function parsePattern(raw: unknown, where: string, file: string): Pattern {
   // A pattern with no letter or digit would match punctuation everywhere.
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new InputError(`${file} ${where}`, `pattern "${text}" has no letter or digit and would match almost anything`, 'use a word or phrase');
+  }
+  const folded = text.trim().toLowerCase();
+  if (p.caseSensitive !== true && (STOPWORDS.has(folded) || folded.length < 2)) {
+    throw new InputError(`${file} ${where}`, `pattern "${text}" is ${folded.length < 2 ? 'a single character' : 'one of the most common English words'} and would match almost every sentence`, 'use a more specific phrase, or mark an acronym {"text": "IS", "caseSensitive": true}');
   }
   if (p.caseSensitive !== undefined && typeof p.caseSensitive !== 'boolean') {
     throw new InputError(`${file} ${where}`, '"caseSensitive" must be true or false', 'remove it or set it to true/false');

@@ -8,6 +8,7 @@ const ROUTES: { re: RegExp; kind: 'outlet' | 'group' | 'article' | 'embed' | nul
   { re: /^\/compare$/, kind: null },
   { re: /^\/api\/analysis$/, kind: null },
   { re: /^\/api\/og$/, kind: null },
+  { re: /^\/manage$/, kind: null },
   { re: /^\/outlet\/([^/]+)$/, kind: 'outlet' },
   { re: /^\/group\/([^/]+)$/, kind: 'group' },
   { re: /^\/article\/([^/]+)(?:\/raw)?$/, kind: 'article' },

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Link from 'next/link';
+import { CORPUS_ROOT, lexiconPathFor } from '@/lib/corpus/load';
+import { listSnapshots } from '@/lib/corpus/snapshots';
+import { MAX_FILE_BYTES } from '@/lib/importing/files';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '@/lib/importing/upload';
+import { writesEnabled } from '@/lib/server/admin';
+import { DEFAULT_STATE, hrefFor, withState } from '@/lib/url/state';
+import { LexiconEditor } from '../_components/admin/LexiconEditor';
+import { TokenField } from '../_components/admin/TokenField';
+import { UploadForm } from '../_components/admin/UploadForm';
+import { ScrollTable } from '../_components/ScrollTable';
+import { Shell } from '../_components/Shell';
+import type { Resolved } from './resolve';
+
+/** The corpus's outlets and kept versions, the upload form and the lexicon editor (writes need the admin token). */
+export function ManagePage({ view }: { view: Extract<Resolved, { ok: true }> }) {
+  const { ex, state } = view;
+  const dir = path.join(CORPUS_ROOT, ex.corpus.id);
+  const lexiconFile = lexiconPathFor(dir);
+  const enabled = writesEnabled();
+  const versions = listSnapshots(ex.corpus.id);
+  const limits = `Limits: ${MAX_FILE_BYTES / 1048576} MB per file, ${MAX_UPLOAD_FILES} files and ${MAX_UPLOAD_BYTES / 1048576} MB per upload; UTF-8 text only. Larger batches: npm run import.`;
+  return (
+    <Shell ex={ex} state={state} pathname="/manage" current={view.current} pinned={view.pinned}>
+      <h1>Corpus &amp; lexicon: {ex.corpus.title}</h1>
+      <p className="lede">{ex.articles.length} articles from {ex.outlets.length} outlets; version <code>{view.current}</code>. The folder <code>corpus/{ex.corpus.id}/</code> on the server is the source of truth.</p>
+      {enabled ? (
+        <div className="card"><p>Uploads and lexicon edits need the admin token configured on this server.</p><TokenField /></div>
+      ) : (
+        <p className="banner warn" data-testid="read-only">This dashboard is read-only: no admin token is configured. To enable uploads and lexicon edits, start the server with FRAMESCOPE_ADMIN_TOKEN set (at least 8 characters).</p>
+      )}
+      <section className="group" aria-labelledby="h-upload">
+        <h2 id="h-upload">Add articles</h2>
+        <div className="card"><UploadForm corpus={ex.corpus.id} outlets={ex.outlets.map((o) => ({ id: o.id, name: o.name }))} enabled={enabled} limits={limits} /></div>
+      </section>
+      <section className="group" aria-labelledby="h-versions">
+        <h2 id="h-versions">Versions ({versions.length} kept)</h2>
+        <ScrollTable label="Kept versions" className="card">
+          <table data-testid="versions">
+            <thead><tr><th scope="col">Version</th><th scope="col">First seen</th><th scope="col">Articles</th><th scope="col">Dashboard as it was</th></tr></thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row"><code>{v.version}</code>{v.version === view.current ? ' (current)' : ''}</th>
+                  <td>{v.created.replace('T', ' ').slice(0, 16)} UTC</td>
+                  <td>{v.articles}</td>
+                  <td><Link href={hrefFor('/', withState(DEFAULT_STATE, { corpus: ex.corpus.id, version: v.version === view.current ? null : v.version }))}>Overview</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </section>
+      <section className="group" aria-labelledby="h-lexicon">
+        <h2 id="h-lexicon">Lexicon</h2>
+        <div className="card"><LexiconEditor corpus={ex.corpus.id} source={readFileSync(lexiconFile, 'utf8')} own={path.dirname(lexiconFile) === dir} enabled={enabled} /></div>
+      </section>
+    </Shell>
+  );
+}

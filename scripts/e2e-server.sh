@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Starts the production server for the end-to-end tests on a scratch copy of corpus/ (uploads and lexicon edits
+# in the tests never touch the repository), with an admin token and its own snapshot store.
+set -euo pipefail
+port="${1:?port}"
+root="$(mktemp -d "${TMPDIR:-/tmp}/framescope-e2e.XXXXXX")"
+cp -r corpus "$root/corpus"
+# "scratch" is the corpus the upload tests write to: one VOA article from the seeds to start with.
+mkdir -p "$root/corpus/scratch/articles"
+cat > "$root/corpus/scratch/corpus.json" <<JSON
+{ "id": "scratch", "title": "Scratch corpus for upload tests", "description": "Written to by e2e tests.", "attribution": null,
+  "outlets": [{ "id": "voa", "name": "VOA", "kind": "state broadcaster", "country": "United States", "site": "voanews.com" }], "outletGroups": [] }
+JSON
+sed '/^raw: /d' corpus/seeds/articles/voa-2016-10-21-cooperation.txt > "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt"
+export FRAMESCOPE_CORPUS_ROOT="$root/corpus" FRAMESCOPE_SNAPSHOTS="$root/snapshots" FRAMESCOPE_ADMIN_TOKEN="e2e-admin-token"
+npx next build
+exec npx next start -p "$port" -H 127.0.0.1
