@@ -79,3 +79,20 @@ test('the embed route renders a chart alone', async ({ page }) => {
   await page.goto('/embed/distinctive?group=islamic-state&outlets=presstv');
   await expect(page.getByTestId('chart-distinctive-presstv-rest-islamic-state')).toBeVisible();
 });
+
+test('every number drawn on a stacked bar is a count of that bar\'s outlet (FA-KES, 18 rows)', async ({ page, request }) => {
+  await page.goto('/?corpus=fa-kes');
+  const ex = await (await request.get('/api/analysis?corpus=fa-kes')).json();
+  const chart = page.locator('#shares-islamic-state');
+  // Rows are drawn in export order (outlets, then groups); each tick line marks a row's centre.
+  const ids: string[] = [...ex.outlets.map((o: { id: string }) => o.id), ...ex.outletGroups.map((g: { id: string }) => g.id)];
+  const ticks = (await chart.locator('.recharts-yAxis-tick-lines line').evaluateAll((els) => els.map((e) => Number(e.getAttribute('y1'))))).sort((a, b) => a - b);
+  expect(ticks).toHaveLength(ids.length);
+  const labels = await chart.locator('.recharts-label-list text').evaluateAll((els) => els.map((e) => ({ y: Number(e.getAttribute('y')) - 4, text: e.textContent ?? '' })));
+  expect(labels.length).toBeGreaterThan(40);
+  for (const l of labels) {
+    const row = ticks.reduce((best, y, i) => (Math.abs(y - l.y) < Math.abs(ticks[best] - l.y) ? i : best), 0);
+    const counts = ex.counts.filter((c: { outlet: string; group: string }) => c.outlet === ids[row] && c.group === 'islamic-state').map((c: { count: number }) => String(c.count));
+    expect(counts, `${l.text} drawn on the row of ${ids[row]}`).toContain(l.text);
+  }
+});

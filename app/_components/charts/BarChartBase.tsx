@@ -68,15 +68,15 @@ export function BarChartBase(p: BarChartBaseProps) {
             {p.cellColor && data.map((row, j) => <Cell key={j} fill={p.cellColor!(row, c) ?? colors[i % colors.length]} />)}
             {p.barLabel && (
               <LabelList
-                dataKey={c}
+                // The label comes from the bar's own data row: LabelList's index skips bars it does not draw, so it must not be used.
+                valueAccessor={(entry) => p.barLabel!((entry as { payload: ChartRow }).payload, c) ?? ''}
                 position="center"
                 fill="#fff"
                 fontSize={11}
                 content={(props) => {
-                  const { x, y, width, height: h, index } = props as { x: number; y: number; width: number; height: number; index: number };
-                  const text = p.barLabel!(data[index], c);
-                  if (!text || width < 18) return null;
-                  return <text x={x + width / 2} y={y + h / 2 + 4} textAnchor="middle" fontSize={11} fill="#fff" style={{ pointerEvents: 'none' }}>{text}</text>;
+                  const { x, y, width, height: h, value } = props as { x: number; y: number; width: number; height: number; value: string };
+                  if (!value || width < 18) return null;
+                  return <text x={x + width / 2} y={y + h / 2 + 4} textAnchor="middle" fontSize={11} fill="#fff" style={{ pointerEvents: 'none' }}>{value}</text>;
                 }}
               />
             )}
