@@ -171,18 +171,32 @@ function actorToneRows(corpus: Corpus, analyses: ArticleAnalysis[], entity: Enti
   });
 }
 
-function rest(corpus: Corpus, e: Entity): Entity {
-  return { id: 'rest', members: new Set(corpus.outlets.map((o) => o.id).filter((id) => !e.members.has(id))) };
+/** The tally of everything in `whole` that is not in `part` (part must be a subset of whole). */
+function minus(whole: Tally, part: Tally): Tally {
+  const counts = new Map<string, { count: number; own: number; quoted: number }>();
+  for (const [k, w] of whole.counts) {
+    const p = part.counts.get(k) ?? { count: 0, own: 0, quoted: 0 };
+    counts.set(k, { count: w.count - p.count, own: w.own - p.own, quoted: w.quoted - p.quoted });
+  }
+  return { counts, tokens: whole.tokens - part.tokens, articles: whole.articles - part.articles };
 }
 
 /** Builds the full export from per-article analyses under one set of options. */
 export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): AnalysisExport {
   const entities = entitiesOf(corpus);
-  const tallies = new Map(entities.map((e) => [e.id, tally(analyses, e, o)]));
+  // Each entity reads only its members' articles, so the work grows with the corpus, not with corpus × outlets.
+  const byOutlet = new Map<string, ArticleAnalysis[]>();
+  for (const a of analyses) {
+    const list = byOutlet.get(a.outlet);
+    if (list) list.push(a);
+    else byOutlet.set(a.outlet, [a]);
+  }
+  const of = (e: Entity) => [...e.members].flatMap((m) => byOutlet.get(m) ?? []);
+  const tallies = new Map(entities.map((e) => [e.id, tally(of(e), e, o)]));
   const whole = tally(analyses, { id: 'all', members: new Set(corpus.outlets.map((x) => x.id)) }, o);
   const distinctive: DistinctiveRow[] = [];
   for (const e of entities) {
-    distinctive.push(...compareTallies(corpus, tallies.get(e.id)!, tally(analyses, rest(corpus, e), o), whole, e.id, 'rest', o.alpha0));
+    distinctive.push(...compareTallies(corpus, tallies.get(e.id)!, minus(whole, tallies.get(e.id)!), whole, e.id, 'rest', o.alpha0));
   }
   corpus.outlets.forEach((a, i) => {
     for (const b of corpus.outlets.slice(i + 1)) {
@@ -218,13 +232,13 @@ export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: Analys
     counts: entities.flatMap((e) => countRows(corpus, e, tallies.get(e.id)!)),
     stance: entities.flatMap((e) => stanceRows(corpus, e, tallies.get(e.id)!)),
     distinctive,
-    sentiment: entities.map((e) => sentimentRow(analyses, e, o)),
+    sentiment: entities.map((e) => sentimentRow(of(e), e, o)),
     mentions,
     actors: [
       ...corpus.lexicon.actors.map((x) => ({ id: x.id, label: x.label, aliases: x.aliases.map((p) => p.text), backedBy: x.backedBy, note: x.note })),
       { id: UNATTRIBUTED, label: UNATTRIBUTED_LABEL, aliases: [], backedBy: null, note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.' },
     ],
-    actorLabels: entities.flatMap((e) => actorLabelRows(analyses, e, attributed, o)),
-    actorTone: entities.flatMap((e) => actorToneRows(corpus, analyses, e, o)),
+    actorLabels: entities.flatMap((e) => actorLabelRows(of(e), e, attributed, o)),
+    actorTone: entities.flatMap((e) => actorToneRows(corpus, of(e), e, o)),
   };
 }

@@ -17,6 +17,8 @@ export interface Bundle {
   corpus: Corpus;
   analyses: ArticleAnalysis[];
   exports: Map<string, AnalysisExport>;
+  /** Serialised exports for the API, so a request sends cached bytes instead of re-serialising megabytes. */
+  json: Map<string, string>;
   comparisons: Map<string, DistinctiveRow[]>;
   fingerprint: string;
 }
@@ -47,7 +49,7 @@ export function getBundle(corpusId: string): Bundle {
   const corpus = loadCorpusFrom(files);
   // A link can only be made for a version the server has shown, so keeping each one here keeps every linked version.
   saveSnapshot(corpus, files);
-  const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), comparisons: new Map(), fingerprint: fp };
+  const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
   bundles.set(corpusId, bundle);
   return bundle;
 }
@@ -68,7 +70,7 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   const files = snapshotFiles(corpusId, version);
   if (!files) return { bundle: current, pinned: false };
   const corpus = loadCorpusFrom(files);
-  const bundle: Bundle = { dir: current.dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), comparisons: new Map(), fingerprint: key };
+  const bundle: Bundle = { dir: current.dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: key };
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, bundle);
   return { bundle, pinned: true };
@@ -84,6 +86,18 @@ export function getExport(corpusId: string, voice: AnalysisOptions['voice'], sco
     b.exports.set(key, ex);
   }
   return ex;
+}
+
+/** The export as JSON text, serialised once per corpus version, voice and scope. */
+export function getExportJson(corpusId: string, voice: AnalysisOptions['voice'], scope: AnalysisOptions['scope'], version: string | null = null): string {
+  const b = bundleFor(corpusId, version).bundle;
+  const key = `${voice}/${scope}`;
+  let text = b.json.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(getExport(corpusId, voice, scope, version));
+    b.json.set(key, text);
+  }
+  return text;
 }
 
 /** What URLs may name for one corpus version: corpora, outlets and outlet groups, term groups and their variants. */

@@ -5,3 +5,9 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
     tokenize(text: string): string[];
   }
 }
+
+declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
+  export class WordTokenizer {
+    tokenize(text: string): string[];
+  }
+}

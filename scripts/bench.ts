@@ -1,0 +1,223 @@
+// npm run bench [-- --quick]: engine throughput against two baselines on the same generated text, incremental
+// re-analysis, and the dashboard under load; writes bench/latest.json and prints a summary (README "Benchmarks").
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import { aggregate, DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
+import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
+import { articleLayout } from '../lib/corpus/layout';
+import { loadCorpus } from '../lib/corpus/load';
+import { writeAtomic } from '../lib/corpus/store';
+import { naiveBaseline, scanBaseline } from '../lib/bench/baselines';
+import { articleBytes, benchOutlets, generateArticles } from '../lib/bench/generate';
+import { firstLoadScripts, summarizeLoad, type HttpResult } from '../lib/bench/measure';
+import { textTable } from '../lib/analysis/table';
+import { sentenceSpans } from '../lib/text/sentences';
+import type { Corpus } from '../lib/types';
+
+const quick = process.argv.includes('--quick');
+const ARTICLES = quick ? 10_000 : 100_000;
+const SAMPLE = quick ? 2_000 : 10_000;
+const OUTLETS = 40;
+const SEED = 2016;
+const LOAD_SECONDS = quick ? 3 : 10;
+const CONNECTIONS = 50;
+const PORT = 3377;
+const WORKERS = Math.max(1, Math.min(cpus().length, 8));
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const mb = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+function sentencePool(): string[] {
+  const pool: string[] = [];
+  for (const dir of ['corpus/seeds', 'corpus/fa-kes']) {
+    for (const a of loadCorpus(dir).articles) {
+      const { text, segments } = articleLayout(a);
+      for (const s of segments) if (s.section === 'body') for (const sp of sentenceSpans(text.slice(s.start, s.end), s.start)) pool.push(text.slice(sp.start, sp.end));
+    }
+  }
+  return pool.filter((s) => s.length > 20);
+}
+
+function benchCorpus(lexicon: Corpus['lexicon'], articles: Corpus['articles']): Corpus {
+  return { id: 'bench', title: 'bench', description: '', attribution: null, version: 'bench', outlets: benchOutlets(OUTLETS), outletGroups: [], articles, lexicon };
+}
+
+async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon']): Promise<{ analyses: ArticleAnalysis[]; ms: number; bytes: number }> {
+  const per = Math.ceil(ARTICLES / WORKERS);
+  // Workers do not inherit tsx's loader: each one registers it before loading the TypeScript worker.
+  const boot = `require('tsx/cjs'); require(${JSON.stringify(path.join(process.cwd(), 'scripts', 'bench-worker.ts'))});`;
+  const workers = Array.from({ length: WORKERS }, (_, w) => new Worker(boot, {
+    eval: true,
+    workerData: { pool, from: w * per, count: Math.min(per, ARTICLES - w * per), seed: SEED, outlets: OUTLETS, lexicon },
+  }));
+  // Generation is not timed: wait until every worker holds its slice, then start them together.
+  await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
+  const t0 = performance.now();
+  const parts = await Promise.all(workers.map((w) => new Promise<{ analyses: ArticleAnalysis[]; bytes: number }>((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.postMessage('go');
+  })));
+  const ms = performance.now() - t0;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { analyses: parts.flatMap((p) => p.analyses), ms, bytes: parts.reduce((s, p) => s + p.bytes, 0) };
+}
+
+async function load(route: string, seconds: number): Promise<HttpResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + seconds * 1000;
+  const one = () => new Promise<void>((resolve) => {
+    const t = performance.now();
+    const req = http.get({ host: '127.0.0.1', port: PORT, path: route, agent }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode === 200) latencies.push(performance.now() - t);
+        else errors++;
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      errors++;
+      resolve();
+    });
+  });
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (Date.now() < end) await one();
+  }));
+  agent.destroy();
+  return summarizeLoad(route, latencies, errors, seconds);
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url}`);
+}
+
+async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: string; kb: number }[] }> {
+  if (!existsSync('.next/BUILD_ID')) {
+    log('building the dashboard (next build) …');
+    await new Promise((resolve, reject) => spawn('npx', ['next', 'build'], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error('next build failed')))));
+  }
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DOTENV_CONFIG_QUIET: 'true', FRAMESCOPE_SNAPSHOTS: mkdtempSync(path.join(tmpdir(), 'framescope-bench-')) };
+  // Its own process group, so the whole server (next-server included) stops afterwards.
+  const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  try {
+    const routes = ['/?corpus=fa-kes', '/compare?corpus=fa-kes&outlets=trt,sputnik', '/api/analysis?corpus=fa-kes'];
+    await waitFor(`http://127.0.0.1:${PORT}/api/analysis`, 60_000);
+    const firstLoadKb: { route: string; kb: number }[] = [];
+    for (const r of routes) {
+      const res = await fetch(`http://127.0.0.1:${PORT}${r}`);
+      const body = await res.text();
+      if (!r.startsWith('/api/')) {
+        const bytes = firstLoadScripts(body).reduce((s, src) => s + gzipSync(readFileSync(path.join('.next', src.replace('/_next/', '')))).length, 0);
+        firstLoadKb.push({ route: r, kb: Math.round(bytes / 102.4) / 10 });
+      }
+    }
+    const out: HttpResult[] = [];
+    for (const r of routes) {
+      log(`load: ${r} (${CONNECTIONS} connections, ${LOAD_SECONDS} s)`);
+      out.push(await load(r, LOAD_SECONDS));
+    }
+    return { http: out, firstLoadKb };
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch { /* already gone */ }
+  }
+}
+
+async function main(): Promise<void> {
+  const lexicon = loadCorpus('corpus/seeds').lexicon;
+  const pool = sentencePool();
+  log(`sentence pool: ${pool.length} sentences from the seeds and FA-KES`);
+
+  // Baselines and the single-thread engine on the same sample text.
+  const sample = generateArticles(pool, { articles: SAMPLE, outlets: OUTLETS, seed: SEED });
+  const sampleBytes = sample.reduce((s, a) => s + articleBytes(a), 0);
+  const texts = sample.map((a) => articleLayout(a).text);
+  const engine = compileEngine(lexicon);
+  const time = (f: () => unknown) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  log(`sample: ${SAMPLE} articles, ${(sampleBytes / 1e6).toFixed(1)} MB`);
+  const scanMs = time(() => scanBaseline(texts, engine.matcher));
+  const naiveMs = time(() => naiveBaseline(texts, lexicon));
+  const engineSampleMs = time(() => aggregate(benchCorpus(lexicon, sample), sample.map((a) => analyzeArticle(a, engine)), DEFAULT_OPTIONS));
+
+  log(`full run: ${ARTICLES} articles on ${WORKERS} worker threads …`);
+  const full = await parallelAnalysis(pool, lexicon);
+  const articles = generateArticles(pool, { articles: 1, outlets: OUTLETS, seed: SEED, from: ARTICLES });
+  const corpus = benchCorpus(lexicon, []);
+  const aggMs = time(() => aggregate(corpus, full.analyses, DEFAULT_OPTIONS));
+  const totalMs = full.ms + aggMs;
+  // Adding one article: analyse it alone, then rebuild the export from the cached per-article analyses.
+  const addedMs = time(() => full.analyses.push(analyzeArticle(articles[0], engine)));
+  const reaggMs = time(() => aggregate(corpus, full.analyses, DEFAULT_OPTIONS));
+
+  const web = await dashboard();
+  clearInterval(sampler);
+
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    machine: { cpus: cpus().length, node: process.version, workers: WORKERS },
+    corpus: { articles: ARTICLES, mb: Math.round(full.bytes / 1e5) / 10, outlets: OUTLETS, seed: SEED },
+    engine: {
+      mbPerSec: Math.round(mb(full.bytes, totalMs) * 10) / 10,
+      articlesPerSec: Math.round((ARTICLES * 1000) / totalMs),
+      seconds: Math.round(totalMs / 100) / 10,
+      analyseSeconds: Math.round(full.ms / 100) / 10,
+      aggregateSeconds: Math.round(aggMs / 100) / 10,
+      peakRssMb: Math.round(peakRss / 1048576),
+      sampleMbPerSecOneThread: Math.round(mb(sampleBytes, engineSampleMs) * 10) / 10,
+    },
+    baselines: {
+      sample: { articles: SAMPLE, mb: Math.round(sampleBytes / 1e5) / 10 },
+      scan: { mbPerSec: Math.round(mb(sampleBytes, scanMs) * 10) / 10 },
+      naive: { mbPerSec: Math.round(mb(sampleBytes, naiveMs) * 10) / 10 },
+      engineVsNaive: Math.round((naiveMs / engineSampleMs) * 100) / 100,
+      engineVsScan: Math.round((scanMs / engineSampleMs) * 1000) / 1000,
+    },
+    incremental: { ms: Math.round(addedMs + reaggMs), analyseMs: Math.round(addedMs * 10) / 10, aggregateMs: Math.round(reaggMs) },
+    http: web.http,
+    firstLoadJsKb: web.firstLoadKb,
+  };
+  writeAtomic('bench/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  const e = report.engine;
+  const b = report.baselines;
+  console.log(textTable(['measure', 'value'], [
+    ['corpus', `${ARTICLES} articles, ${report.corpus.mb} MB, ${OUTLETS} outlets`],
+    ['engine (full analysis, parallel)', `${e.mbPerSec} MB/s, ${e.articlesPerSec} articles/s, ${e.seconds} s (${e.analyseSeconds} analyse + ${e.aggregateSeconds} aggregate), peak RSS ${e.peakRssMb} MB`],
+    [`engine, one thread (${b.sample.mb} MB sample)`, `${e.sampleMbPerSecOneThread} MB/s`],
+    ['baseline: one regex scan', `${b.scan.mbPerSec} MB/s → engine = ${b.engineVsScan}× the scan (target ≥ 0.3×)`],
+    ['baseline: naive pipeline', `${b.naive.mbPerSec} MB/s → engine = ${b.engineVsNaive}× naive (target ≥ 10×)`],
+    ['incremental (+1 article)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} aggregate; target < 100 ms)`],
+    ...report.http.map((h) => [`http ${h.route}`, `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms, ${h.errors} errors`]),
+    ...report.firstLoadJsKb.map((f) => [`first-load JS ${f.route}`, `${f.kb} kB gzipped`]),
+  ]));
+  log('wrote bench/latest.json');
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
