@@ -12,11 +12,14 @@ export interface Match {
   target: MatchTarget;
 }
 
-/** A lexicon compiled into a single regular expression and a lookup table. */
-export interface Matcher {
+/** Phrases compiled into a single regular expression and a table from matched text to what it stands for. */
+export interface PhraseMatcher<T> {
   regex: RegExp;
-  lookup: Map<string, MatchTarget>;
+  lookup: Map<string, T>;
 }
+
+/** A lexicon compiled into a single regular expression and a lookup table. */
+export type Matcher = PhraseMatcher<MatchTarget>;
 
 function escapeChar(ch: string, caseSensitive: boolean): string {
   if (ch === "'" || ch === '’') return "['’]";
@@ -45,6 +48,30 @@ export function patternSource(p: Pattern): string {
   return out;
 }
 
+/** Compiles phrases into one whole-word matcher (longest alternative first, possessives allowed). */
+export function compilePhrases<T>(entries: { pattern: Pattern; target: T }[]): PhraseMatcher<T> {
+  // Alternation takes the first alternative that matches, so longer phrases go first.
+  const sorted = [...entries].sort((a, b) => b.pattern.text.length - a.pattern.text.length);
+  const lookup = new Map<string, T>();
+  for (const e of sorted) lookup.set(patternKey(e.pattern.text, e.pattern.caseSensitive), e.target);
+  const alternation = sorted.map((e) => patternSource(e.pattern)).join('|');
+  const source = `(?<![\\p{L}\\p{N}])(${alternation})(?:['’]s|s['’]|['’])?(?![\\p{L}\\p{N}])`;
+  return { regex: new RegExp(source, 'gu'), lookup };
+}
+
+/** Finds every phrase of a matcher in a text in one left-to-right pass; each span is counted once. */
+export function scanPhrases<T>(matcher: PhraseMatcher<T>, text: string): { start: number; end: number; text: string; target: T }[] {
+  const out: { start: number; end: number; text: string; target: T }[] = [];
+  const re = new RegExp(matcher.regex.source, matcher.regex.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const core = m[1];
+    const target = matcher.lookup.get(patternKey(core, true)) ?? matcher.lookup.get(patternKey(core, false));
+    if (target === undefined) throw new Error(`matcher lookup failed for "${core}": the compiled regex and lookup disagree`);
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], target });
+  }
+  return out;
+}
+
 /** Compiles every variant pattern and exclusion of a lexicon into one matcher (longest alternative first). */
 export function compileLexicon(lexicon: Lexicon): Matcher {
   const entries: { pattern: Pattern; target: MatchTarget }[] = [];
@@ -54,24 +81,10 @@ export function compileLexicon(lexicon: Lexicon): Matcher {
     }
   }
   for (const e of lexicon.exclusions) entries.push({ pattern: e.pattern, target: { kind: 'exclusion' } });
-  // Alternation takes the first alternative that matches, so longer phrases go first.
-  entries.sort((a, b) => b.pattern.text.length - a.pattern.text.length);
-  const lookup = new Map<string, MatchTarget>();
-  for (const e of entries) lookup.set(patternKey(e.pattern.text, e.pattern.caseSensitive), e.target);
-  const alternation = entries.map((e) => patternSource(e.pattern)).join('|');
-  const source = `(?<![\\p{L}\\p{N}])(${alternation})(?:['’]s|s['’]|['’])?(?![\\p{L}\\p{N}])`;
-  return { regex: new RegExp(source, 'gu'), lookup };
+  return compilePhrases(entries);
 }
 
 /** Finds every lexicon phrase in a text in one left-to-right pass; each span is counted once. */
 export function scan(matcher: Matcher, text: string): Match[] {
-  const out: Match[] = [];
-  const re = new RegExp(matcher.regex.source, matcher.regex.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const core = m[1];
-    const target = matcher.lookup.get(patternKey(core, true)) ?? matcher.lookup.get(patternKey(core, false));
-    if (!target) throw new Error(`matcher lookup failed for "${core}": the compiled regex and lookup disagree`);
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], target });
-  }
-  return out;
+  return scanPhrases(matcher, text);
 }
