@@ -6,7 +6,7 @@ import { decodeFile, formatOf, type Format } from '../importing/files';
 import { articleHash, lexiconNames, planImport, type ImportPlan } from '../importing/plan';
 import { readRecords, type ImportRecord, type Mapping, type Rejection } from '../importing/records';
 import { parseLexicon } from '../lexicon/parse';
-import type { Outlet } from '../types';
+import type { Lexicon, Outlet } from '../types';
 import { CORPUS_ROOT, folderFiles, loadCorpus, loadCorpusFrom } from './load';
 import { saveSnapshot } from './snapshots';
 import { addOutlets, withLock, writeArticles } from './store';
@@ -43,6 +43,8 @@ export interface ImportResult {
   written: string[];
   versionBefore: string | null;
   versionAfter: string | null;
+  /** The lexicon the import used (the corpus's own, or the bundled default), e.g. to preview mentions. */
+  lexicon: Lexicon;
 }
 
 /** Reads, validates, cleans and (unless a dry run) writes a batch; a bad file or record is rejected and the rest imports. */
@@ -71,7 +73,7 @@ export function importItems(items: ImportItem[], o: ImportOptions, onProgress?: 
     onProgress?.('read files', i + 1, items.length);
   });
   const plan = planImport(records, state, { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source }, lexiconNames(lexicon));
-  const result: ImportResult = { plan, rejected: [...rejected, ...plan.rejected], records: records.length, written: [], versionBefore: current?.version ?? null, versionAfter: current?.version ?? null };
+  const result: ImportResult = { plan, rejected: [...rejected, ...plan.rejected], records: records.length, written: [], versionBefore: current?.version ?? null, versionAfter: current?.version ?? null, lexicon };
   if (o.dryRun || (plan.articles.length === 0 && exists)) return result;
   withLock(dir, () => {
     const outlets: Outlet[] = plan.newOutlets.map((id) => ({ id, name: o.outletNames?.[id] ?? id, kind: 'imported', country: null, site: null }));

@@ -45,6 +45,11 @@ describe('planImport', () => {
     expect(p.articles).toHaveLength(1);
   });
 
+  test('a body line that looks like a section heading stays text', () => {
+    const body = plan([rec({ text: 'First line of the article about Raqqa.\n## body\nMore text.' })]).articles[0].segments[1].text;
+    expect(body).toBe('First line of the article about Raqqa.\n ## body\nMore text.');
+  });
+
   test('--create-outlets adds an unknown outlet once', () => {
     const p = plan([rec({ outlet: 'bbc' }), rec({ outlet: 'bbc', text: 'Another article about the battle for Aleppo.' })], { ...opts, createOutlets: true });
     expect(p.newOutlets).toEqual(['bbc']);

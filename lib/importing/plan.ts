@@ -113,9 +113,10 @@ export function planImport(records: ImportRecord[], state: CorpusState, o: PlanO
     const extra = Object.entries(r.extra).map(([k, v]) => `${k}=${oneLine(v)}`).join('; ');
     const note = oneLine([o.source, extra].filter(Boolean).join(': ')).slice(0, 500) || null;
     const url = r.url && /^https?:\/\/\S+$/.test(r.url.trim()) ? r.url.trim() : null;
+    // A body line such as "## body" would read back as a section heading; a leading space keeps it text.
     plan.articles.push({
       id, outlet, title, date, url, raw: null, note,
-      segments: [{ section: 'title', text: title }, { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^##/gm, '# #') }],
+      segments: [{ section: 'title', text: title }, { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^(## \S+\s*)$/gm, ' $1') }],
     });
   }
   return plan;

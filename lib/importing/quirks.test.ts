@@ -7,6 +7,7 @@ const clean = (text: string) => cleanImportedText(text, ctx);
 describe('cleanImportedText', () => {
   test.each([
     ['dateline and repeated title', '13-12-2014 Kurdish Forces Kill 16 ISIL Terrorists in Syria. Kurdish forces killed at least 16.', 'Kurdish forces killed at least 16.', ['dateline', 'repeated-title']],
+    ['repeated title broken over lines', 'Kurdish Forces Kill 16\nISIL Terrorists in  Syria. The rest stays.', 'The rest stays.', ['repeated-title']],
     ['day-name dateline', 'Wed 05 Apr 2017 Victims of a suspected attack were seen.', 'Victims of a suspected attack were seen.', ['dateline']],
     ['stripped possessives of lexicon names and -a names', "Assads forces and Turkeys army left Syrias north.", "Assad's forces and Turkey's army left Syria's north.", ['possessive-restored']],
     ['plurals that are names stay', 'The Kurds and Hamas met.', 'The Kurds and Hamas met.', []],

@@ -69,13 +69,11 @@ export function cleanImportedText(input: string, ctx: QuirkContext): { text: str
   if (d) text = text.slice(d[0].length);
   note('dateline', d ? 1 : 0);
   const title = norm(ctx.title);
-  const head = text.slice(0, ctx.title.length + 40);
-  // The repeated title may differ in punctuation only, so compare word by word.
+  // The repeated title may differ in punctuation and spacing only, so compare its first words, then cut where they end.
   const words = title.split(' ').length;
-  const lead = head.split(/\s+/).slice(0, words).join(' ');
+  const lead = new RegExp(`^\\s*(?:\\S+\\s+){${words - 1}}\\S+`).exec(text)?.[0] ?? '';
   if (title.length > 10 && norm(lead) === title) {
-    const cut = text.indexOf(lead) + lead.length;
-    text = text.slice(cut).replace(/^[\s.:|-]+/, '');
+    text = text.slice(lead.length).replace(/^[\s.:|-]+/, '');
     note('repeated-title', 1);
   }
   let footers = 0;

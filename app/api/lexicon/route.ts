@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { CORPUS_ROOT } from '@/lib/corpus/load';
+import { CORPUS_ROOT, loadCorpus } from '@/lib/corpus/load';
 import { withLock, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { parseLexicon } from '@/lib/lexicon/parse';
 import { authorize } from '@/lib/server/admin';
-import { getBundle, listCorpora } from '@/lib/server/data';
+import { listCorpora } from '@/lib/server/data';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
@@ -35,10 +35,11 @@ export async function POST(request: Request) {
     if (body.save !== true) return json({ valid: true, summary });
     const auth = authorize(request);
     if (!auth.ok) return json({ error: auth.error }, auth.status);
-    const before = getBundle(corpus).corpus.version;
     const dir = path.join(CORPUS_ROOT, corpus);
+    // Versions are hashes of the files: reading them is enough, the analysis waits for the next page view.
+    const before = loadCorpus(dir).version;
     withLock(dir, () => writeLexicon(dir, body.lexicon as string));
-    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: getBundle(corpus).corpus.version });
+    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: loadCorpus(dir).version });
   } catch (e) {
     if (e instanceof InputError) return json({ valid: false, error: e.message, where: e.where, problem: e.problem, fix: e.fix }, 400);
     throw e;
