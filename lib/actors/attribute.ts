@@ -10,6 +10,8 @@ export interface SentenceContext {
   labels: { start: number; end: number }[];
   /** Backing actor id → its proxy actor id ("turkey" → "turkish-backed"). */
   proxyOf: Map<string, string>;
+  /** The sentence's words, when the caller attributes several labels of one sentence and has them already. */
+  tokens?: WordToken[];
 }
 
 /** The actors a label mention is attributed to, with the rule and words that named them. */
@@ -18,11 +20,14 @@ export interface Attribution {
   cue: { rule: ActorRule; text: string } | null;
 }
 
-interface Token {
+/** One word of a sentence, with its offsets in the article text. */
+export interface WordToken {
   start: number;
   end: number;
   text: string;
 }
+
+type Token = WordToken;
 
 type Resolved = { actor: string; text: string } | 'blocked' | null;
 
@@ -42,7 +47,8 @@ const DESIGNATED = /^((?:\s+(?!(?:as|a|an)\b)[\p{L}\p{N}'’.()-]+){0,4}?)(?:\s+
 // What links a designation back to an actor named before it: a relative clause, a passive, or an apposition.
 const SUBJECT_MARKER = /(?:,\s*)?(?:\b(?:which|who|whom|that)\b(?:\s+[\p{L}\p{N}'’.-]+){0,3}|\b(?:is|are|was|were|been|being)(?:\s+(?:also|widely|officially|long|formally|now))?|\ban?\s+(?:group|organi[sz]ation|force|militia|movement|party)|,)\s*$/iu;
 
-function tokensIn(text: string, start: number, end: number): Token[] {
+/** The words of text[start, end) as attribution reads them. */
+export function sentenceTokens(text: string, start: number, end: number): WordToken[] {
   const out: Token[] = [];
   const re = new RegExp(TOKEN.source, TOKEN.flags);
   const slice = text.slice(start, end);
@@ -168,7 +174,7 @@ function designation(chainStart: number, tokens: Token[], ctx: SentenceContext):
 export function attributeMention(m: { start: number; end: number }, ctx: SentenceContext): Attribution {
   const containing = ctx.hits.find((h) => h.start <= m.start && h.end >= m.end);
   if (containing) return { actors: [containing.actor], cue: { rule: 'alias', text: containing.text } };
-  const tokens = tokensIn(ctx.text, ctx.start, ctx.end);
+  const tokens = ctx.tokens ?? sentenceTokens(ctx.text, ctx.start, ctx.end);
   const { found, chainStart } = modifier(m, tokens, ctx);
   return found ?? ofPhrase(m, tokens, ctx) ?? apposition(m, chainStart, tokens, ctx) ?? designation(chainStart, tokens, ctx) ?? { actors: [], cue: null };
 }

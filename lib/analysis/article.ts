@@ -1,9 +1,9 @@
-import Sentiment from 'sentiment';
-import { attributeMention } from '../actors/attribute';
+import { attributeMention, sentenceTokens } from '../actors/attribute';
 import { compileActors, scanActors, type ActorHit, type ActorMatcher } from '../actors/matcher';
 import { articleLayout, paragraphs, type PlacedSegment } from '../corpus/layout';
 import { compileLexicon, scan, type Matcher } from '../lexicon/matcher';
 import { insideSpan, mergeSpans, quoteSpans, type Span } from '../text/quotes';
+import { afinnScore } from '../text/afinn';
 import { sentenceSpans } from '../text/sentences';
 import { countTokens } from '../text/tokens';
 import type { Article, Lexicon, Mention, Section, Sentence } from '../types';
@@ -44,8 +44,6 @@ export function compileEngine(lexicon: Lexicon): Engine {
   };
 }
 
-const afinn = new Sentiment();
-
 function sectionAt(segments: PlacedSegment[], pos: number): Section {
   for (const s of segments) if (pos >= s.start && pos < s.end) return s.section;
   return 'body';
@@ -63,6 +61,18 @@ function sentenceAt(sentences: Sentence[], pos: number): number {
     } else hi = mid - 1;
   }
   return best;
+}
+
+function overlaps(spans: Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= s.start) lo = mid + 1;
+    else if (spans[mid].start >= s.end) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** The sentence's text with quoted stretches blanked out, for own-voice sentiment. */
@@ -100,24 +110,34 @@ function scareQuotes(article: Article, text: string, raw: Span[], labels: Mentio
   return out;
 }
 
+const NO_ACTORS: string[] = [];
+
 /** Sets each attributed label's actors in place and returns the actors each sentence names. */
 function attributeActors(text: string, sentences: Sentence[], mentions: Mention[], hits: ActorHit[], engine: Engine): string[][] {
-  const named: Set<string>[] = sentences.map(() => new Set());
-  for (const h of hits) named[sentenceAt(sentences, h.start)]?.add(h.actor);
-  const labels = mentions.filter((m) => engine.attributed.has(m.group));
-  for (const m of labels) {
-    const s = sentences[m.sentence];
+  // Most sentences name no actor: their sets are made only when needed, and they share one empty list.
+  const named: (Set<string> | undefined)[] = new Array(sentences.length);
+  for (const h of hits) (named[sentenceAt(sentences, h.start)] ??= new Set()).add(h.actor);
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (!engine.attributed.has(m.group)) continue;
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  // Labels of one sentence share its words and alias hits, so those are found once per sentence.
+  for (const [index, labels] of bySentence) {
+    const s = sentences[index];
     if (!s) continue;
     const inSentence = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
-    const a = attributeMention(m, {
-      text, start: s.start, end: s.end, proxyOf: engine.proxyOf,
-      hits: hits.filter(inSentence), labels: labels.filter((l) => l !== m && inSentence(l)),
-    });
-    m.actors = a.actors;
-    m.actorCue = a.cue;
-    for (const id of a.actors) named[m.sentence].add(id);
+    const context = { text, start: s.start, end: s.end, proxyOf: engine.proxyOf, hits: hits.filter(inSentence), tokens: sentenceTokens(text, s.start, s.end) };
+    for (const m of labels) {
+      const a = attributeMention(m, { ...context, labels: labels.filter((l) => l !== m && inSentence(l)) });
+      m.actors = a.actors;
+      m.actorCue = a.cue;
+      for (const id of a.actors) (named[index] ??= new Set()).add(id);
+    }
   }
-  return named.map((set) => [...set].sort());
+  return Array.from(named, (set) => (set ? [...set].sort() : NO_ACTORS));
 }
 
 /** Analyses one article: sentences with sentiment, quotation spans, token counts and every lexicon mention. */
@@ -136,12 +156,10 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
     tokens[seg.section].own += t.own;
     for (const p of paragraphs(text, seg.start, seg.end)) {
       for (const s of sentenceSpans(text.slice(p.start, p.end), p.start)) {
-        const all = afinn.analyze(text.slice(s.start, s.end));
-        const own = afinn.analyze(ownText(text, s, quotes));
-        sentences.push({
-          start: s.start, end: s.end, section: seg.section,
-          score: all.score, words: all.tokens.length, ownScore: own.score, ownWords: own.tokens.length,
-        });
+        const all = afinnScore(text, s.start, s.end);
+        // Most sentences hold no quotation, and then their own voice is all of them.
+        const own = overlaps(quotes, s) ? afinnScore(ownText(text, s, quotes)) : all;
+        sentences.push({ start: s.start, end: s.end, section: seg.section, score: all.score, words: all.words, ownScore: own.score, ownWords: own.words });
       }
     }
   }
