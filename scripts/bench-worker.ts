@@ -1,6 +1,9 @@
-// A benchmark worker: generates its own slice of the benchmark corpus (deterministic) and analyses it.
+// A benchmark worker: generates its own slice of the benchmark corpus (deterministic), analyses it and sums
+// its outlets' tallies, the same work a server thread does for its share of a corpus.
 import { parentPort, workerData } from 'node:worker_threads';
+import { attributedGroups } from '../lib/analysis/aggregate';
 import { analyzeArticle, compileEngine } from '../lib/analysis/article';
+import { tallyByOutlet } from '../lib/analysis/tallies';
 import { articleBytes, generateArticles } from '../lib/bench/generate';
 import type { Lexicon } from '../lib/types';
 
@@ -11,6 +14,7 @@ parentPort!.once('message', () => {
   const engine = compileEngine(lexicon);
   const t0 = performance.now();
   const analyses = articles.map((a) => analyzeArticle(a, engine));
+  const tallies = tallyByOutlet(analyses, attributedGroups({ lexicon }));
   const ms = performance.now() - t0;
-  parentPort!.postMessage({ analyses, ms, bytes: articles.reduce((s, a) => s + articleBytes(a), 0) });
+  parentPort!.postMessage({ analyses, tallies, ms, bytes: articles.reduce((s, a) => s + articleBytes(a), 0) });
 });

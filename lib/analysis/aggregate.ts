@@ -1,9 +1,10 @@
 import { informativePrior, logOdds } from '../stats/logOdds';
 import { meanInterval, wilson } from '../stats/intervals';
-import type { AnalysisOptions, Corpus, Mention, Sentence } from '../types';
+import type { AnalysisOptions, Corpus, Mention, Section } from '../types';
 import type { ArticleAnalysis } from './article';
 import { UNATTRIBUTED } from '../lexicon/parse';
-import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, StanceRow } from './exportTypes';
+import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, SentimentRow, StanceRow } from './exportTypes';
+import { mergeTallies, sentenceStats, tallyByOutlet, type OutletTally, type SentenceStats } from './tallies';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
 export interface Entity {
@@ -47,26 +48,26 @@ function tokensOf(a: ArticleAnalysis, o: AnalysisOptions): number {
   return n;
 }
 
-/** Tallies counted mentions and tokens of the articles whose outlet is in the entity. */
-export function tally(analyses: ArticleAnalysis[], entity: Entity, o: AnalysisOptions): Tally {
+function scopeSections(o: AnalysisOptions): Section[] {
+  return o.scope === 'all' ? ['title', 'caption', 'body'] : ['body'];
+}
+
+/** Reads the counted mentions and tokens under the options off an outlet (or merged) tally. */
+export function viewTally(t: OutletTally, o: AnalysisOptions): Tally {
+  const sections = scopeSections(o);
   const counts = new Map<string, { count: number; own: number; quoted: number }>();
-  let tokens = 0;
-  let articles = 0;
-  for (const a of analyses) {
-    if (!entity.members.has(a.outlet)) continue;
-    articles++;
-    tokens += tokensOf(a, o);
-    for (const m of a.mentions) {
-      if (!inScope(m.section, o)) continue;
-      const key = `${m.group}/${m.variant}`;
-      const c = counts.get(key) ?? { count: 0, own: 0, quoted: 0 };
-      if (m.voice === 'own') c.own++;
-      else c.quoted++;
-      if (counted(m, o)) c.count++;
-      counts.set(key, c);
+  for (const [key, by] of t.mentions) {
+    const c = { count: 0, own: 0, quoted: 0 };
+    for (const section of sections) {
+      c.own += by[section].own;
+      c.quoted += by[section].quoted;
     }
+    c.count = o.voice === 'own' ? c.own : c.own + c.quoted;
+    if (c.own + c.quoted > 0) counts.set(key, c);
   }
-  return { counts, tokens, articles };
+  let tokens = 0;
+  for (const section of sections) tokens += o.voice === 'own' ? t.tokens[section].own : t.tokens[section].all;
+  return { counts, tokens, articles: t.articles };
 }
 
 function countRows(corpus: Corpus, entity: Entity, t: Tally): CountRow[] {
@@ -93,81 +94,98 @@ function stanceRows(corpus: Corpus, entity: Entity, t: Tally): StanceRow[] {
   });
 }
 
+type Group = Corpus['lexicon']['groups'][number];
+
+// An export compares every pair of outlets, so the per-group keys and the corpus-wide prior are made once, not per pair.
+const variantKeys = new WeakMap<Group, string[]>();
+const priors = new WeakMap<Tally, Map<string, number[]>>();
+
+function keysOf(g: Group): string[] {
+  let keys = variantKeys.get(g);
+  if (!keys) variantKeys.set(g, (keys = g.variants.map((v) => `${g.id}/${v.id}`)));
+  return keys;
+}
+
+function priorOf(whole: Tally, g: Group, alpha0: number): number[] {
+  let byGroup = priors.get(whole);
+  if (!byGroup) priors.set(whole, (byGroup = new Map()));
+  const key = `${g.id}|${alpha0}`;
+  let prior = byGroup.get(key);
+  if (!prior) {
+    const keys = keysOf(g);
+    const p = informativePrior(new Map(g.variants.map((v, i) => [v.id, whole.counts.get(keys[i])?.count ?? 0])), alpha0);
+    byGroup.set(key, (prior = g.variants.map((v) => p.get(v.id) ?? 0)));
+  }
+  return prior;
+}
+
 /** Log-odds rows for every variant of every group, entity A against B, with the corpus-wide prior. */
 export function compareTallies(corpus: Corpus, a: Tally, b: Tally, whole: Tally, aId: string, bId: string, alpha0: number): DistinctiveRow[] {
   const rows: DistinctiveRow[] = [];
   for (const g of corpus.lexicon.groups) {
-    const key = (v: string) => `${g.id}/${v}`;
-    const prior = informativePrior(new Map(g.variants.map((v) => [v.id, whole.counts.get(key(v.id))?.count ?? 0])), alpha0);
-    const total = (t: Tally) => g.variants.reduce((s, v) => s + (t.counts.get(key(v.id))?.count ?? 0), 0);
-    const n = total(a);
-    const nOther = total(b);
-    for (const v of g.variants) {
-      const r = logOdds(a.counts.get(key(v.id))?.count ?? 0, n, b.counts.get(key(v.id))?.count ?? 0, nOther, prior.get(v.id) ?? 0, alpha0);
+    const keys = keysOf(g);
+    const prior = priorOf(whole, g, alpha0);
+    const ya = keys.map((k) => a.counts.get(k)?.count ?? 0);
+    const yb = keys.map((k) => b.counts.get(k)?.count ?? 0);
+    const n = ya.reduce((s, x) => s + x, 0);
+    const nOther = yb.reduce((s, x) => s + x, 0);
+    g.variants.forEach((v, i) => {
+      const r = logOdds(ya[i], n, yb[i], nOther, prior[i], alpha0);
       if (r) rows.push({ outlet: aId, vs: bId, group: g.id, variant: v.id, ...r });
-    }
+    });
   }
   return rows;
 }
 
-function sentimentRow(analyses: ArticleAnalysis[], entity: Entity, o: AnalysisOptions): SentimentRow {
-  const sentences: Sentence[] = [];
-  let articles = 0;
-  for (const a of analyses) {
-    if (!entity.members.has(a.outlet)) continue;
-    articles++;
-    for (const s of a.sentences) if (inScope(s.section, o)) sentences.push(s);
-  }
-  const pick = (s: Sentence) => (o.voice === 'own' ? { score: s.ownScore, words: s.ownWords } : { score: s.score, words: s.words });
-  // Sentences that are entirely quotation have no own-voice words and do not count as own-voice sentences.
-  const used = sentences.map(pick).filter((s) => s.words > 0);
-  const score = used.reduce((s, x) => s + x.score, 0);
-  const words = used.reduce((s, x) => s + x.words, 0);
-  const m = meanInterval(used.map((x) => ({ value: x.score, count: 1 })));
+function intervalOf(st: SentenceStats): { mean: number | null; low: number | null; high: number | null } {
+  return meanInterval([...st.histogram].map(([value, count]) => ({ value, count })));
+}
+
+function sentimentRow(t: OutletTally, id: string, o: AnalysisOptions): SentimentRow {
+  const st = sentenceStats(t.sentences, scopeSections(o), o.voice);
+  const m = intervalOf(st);
   return {
-    outlet: entity.id, articles, score, words, comparative: words > 0 ? score / words : null,
-    sentences: used.length, meanSentence: m.mean, meanLow: m.low, meanHigh: m.high,
+    outlet: id, articles: t.articles, score: st.score, words: st.words, comparative: st.words > 0 ? st.score / st.words : null,
+    sentences: st.sentences, meanSentence: m.mean, meanLow: m.low, meanHigh: m.high,
   };
+}
+
+/** One article's own sentiment under the options: summed score and score per word. */
+function articleSentiment(a: ArticleAnalysis, o: AnalysisOptions): { score: number; comparative: number | null } {
+  let score = 0;
+  let words = 0;
+  for (const s of a.sentences) {
+    if (!inScope(s.section, o)) continue;
+    const w = o.voice === 'own' ? s.ownWords : s.words;
+    if (w === 0) continue;
+    score += o.voice === 'own' ? s.ownScore : s.score;
+    words += w;
+  }
+  return { score, comparative: words > 0 ? score / words : null };
 }
 
 /** Label for mentions whose phrase names no actor. */
 export const UNATTRIBUTED_LABEL = 'Unattributed';
 
-function actorLabelRows(analyses: ArticleAnalysis[], entity: Entity, attributed: Set<string>, o: AnalysisOptions): ActorLabelRow[] {
-  const counts = new Map<string, ActorLabelRow>();
-  for (const a of analyses) {
-    if (!entity.members.has(a.outlet)) continue;
-    for (const m of a.mentions) {
-      if (!attributed.has(m.group) || !counted(m, o)) continue;
-      // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
-      for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) {
-        const key = `${actor}/${m.group}/${m.variant}`;
-        const row = counts.get(key) ?? { outlet: entity.id, actor, group: m.group, variant: m.variant, count: 0 };
-        row.count++;
-        counts.set(key, row);
-      }
-    }
+function actorLabelRows(t: OutletTally, id: string, o: AnalysisOptions): ActorLabelRow[] {
+  const rows: ActorLabelRow[] = [];
+  const sections = scopeSections(o);
+  for (const [key, by] of t.actorLabels) {
+    let count = 0;
+    for (const section of sections) count += by[section].own + (o.voice === 'all' ? by[section].quoted : 0);
+    if (count === 0) continue;
+    const [actor, group, variant] = key.split('/');
+    rows.push({ outlet: id, actor, group, variant, count });
   }
-  return [...counts.values()];
+  return rows;
 }
 
-function actorToneRows(corpus: Corpus, analyses: ArticleAnalysis[], entity: Entity, o: AnalysisOptions): ActorToneRow[] {
-  const byActor = new Map<string, { score: number; words: number }[]>(corpus.lexicon.actors.map((x) => [x.id, []]));
-  for (const a of analyses) {
-    if (!entity.members.has(a.outlet)) continue;
-    a.sentences.forEach((s, i) => {
-      if (!inScope(s.section, o)) return;
-      const x = o.voice === 'own' ? { score: s.ownScore, words: s.ownWords } : { score: s.score, words: s.words };
-      if (x.words === 0) return;
-      for (const actor of a.sentenceActors[i] ?? []) byActor.get(actor)?.push(x);
-    });
-  }
-  return [...byActor].map(([actor, used]) => {
-    const m = meanInterval(used.map((x) => ({ value: x.score, count: 1 })));
-    return {
-      outlet: entity.id, actor, sentences: used.length, score: used.reduce((t, x) => t + x.score, 0), words: used.reduce((t, x) => t + x.words, 0),
-      meanSentence: m.mean, meanLow: m.low, meanHigh: m.high,
-    };
+function actorToneRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOptions): ActorToneRow[] {
+  return corpus.lexicon.actors.map((x) => {
+    const tone = t.actorTone.get(x.id);
+    const st = tone ? sentenceStats(tone, scopeSections(o), o.voice) : { histogram: new Map(), sentences: 0, words: 0, score: 0 };
+    const m = intervalOf(st);
+    return { outlet: id, actor: x.id, sentences: st.sentences, score: st.score, words: st.words, meanSentence: m.mean, meanLow: m.low, meanHigh: m.high };
   });
 }
 
@@ -181,19 +199,54 @@ function minus(whole: Tally, part: Tally): Tally {
   return { counts, tokens: whole.tokens - part.tokens, articles: whole.articles - part.articles };
 }
 
-/** Builds the full export from per-article analyses under one set of options. */
-export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): AnalysisExport {
-  const entities = entitiesOf(corpus);
-  // Each entity reads only its members' articles, so the work grows with the corpus, not with corpus × outlets.
-  const byOutlet = new Map<string, ArticleAnalysis[]>();
-  for (const a of analyses) {
-    const list = byOutlet.get(a.outlet);
-    if (list) list.push(a);
-    else byOutlet.set(a.outlet, [a]);
+/** The export's per-article and per-mention rows, which grow with the corpus (the rest is read off tallies). */
+export type ExportRows = Pick<AnalysisExport, 'articles' | 'mentions'>;
+
+/** Appends one article's rows under the options (its summary row and its counted mentions with their sentences). */
+export function appendRows(rows: ExportRows, corpus: Pick<Corpus, 'articles'>, a: ArticleAnalysis, o: AnalysisOptions, byId?: Map<string, Corpus['articles'][number]>): void {
+  const source = byId ? byId.get(a.id) : corpus.articles.find((x) => x.id === a.id);
+  let counted_ = 0;
+  for (const m of a.mentions) {
+    if (!counted(m, o)) continue;
+    counted_++;
+    const s = a.sentences[m.sentence];
+    rows.mentions.push({
+      article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
+      text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
+      actors: m.actors, actorCue: m.actorCue,
+    });
   }
-  const of = (e: Entity) => [...e.members].flatMap((m) => byOutlet.get(m) ?? []);
-  const tallies = new Map(entities.map((e) => [e.id, tally(of(e), e, o)]));
-  const whole = tally(analyses, { id: 'all', members: new Set(corpus.outlets.map((x) => x.id)) }, o);
+  rows.articles.push({
+    id: a.id, outlet: a.outlet, title: source?.title ?? a.id, date: source?.date ?? null,
+    tokens: tokensOf(a, o), mentions: counted_, ...articleSentiment(a, o),
+  });
+}
+
+/** Builds the per-article and per-mention rows of the whole corpus. */
+export function exportRows(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): ExportRows {
+  const rows: ExportRows = { articles: [], mentions: [] };
+  const byId = new Map(corpus.articles.map((x) => [x.id, x]));
+  for (const a of analyses) appendRows(rows, corpus, a, o, byId);
+  return rows;
+}
+
+/** The term groups whose labels are attributed to actors. */
+export function attributedGroups(corpus: Pick<Corpus, 'lexicon'>): Set<string> {
+  return new Set(corpus.lexicon.groups.filter((g) => g.attributeActors).map((g) => g.id));
+}
+
+/** Each outlet's and outlet group's tally, from the outlets' tallies (absent outlets count as empty). */
+export function entityTallies(corpus: Corpus, byOutlet: Map<string, OutletTally>): Map<string, OutletTally> {
+  const of = (members: Iterable<string>) => mergeTallies([...members].flatMap((m) => byOutlet.get(m) ?? []));
+  return new Map(entitiesOf(corpus).map((e) => [e.id, e.members.size === 1 && byOutlet.has(e.id) ? byOutlet.get(e.id)! : of(e.members)]));
+}
+
+/** Everything in the export except the rows: counts, stance, log-odds, sentiment and actor tables, from outlet tallies. */
+export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, o: AnalysisOptions): Omit<AnalysisExport, keyof ExportRows> {
+  const entities = entitiesOf(corpus);
+  const full = entityTallies(corpus, byOutlet);
+  const tallies = new Map([...full].map(([id, t]) => [id, viewTally(t, o)]));
+  const whole = viewTally(mergeTallies(corpus.outlets.flatMap((x) => byOutlet.get(x.id) ?? [])), o);
   const distinctive: DistinctiveRow[] = [];
   for (const e of entities) {
     distinctive.push(...compareTallies(corpus, tallies.get(e.id)!, minus(whole, tallies.get(e.id)!), whole, e.id, 'rest', o.alpha0));
@@ -203,42 +256,31 @@ export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: Analys
       distinctive.push(...compareTallies(corpus, tallies.get(a.id)!, tallies.get(b.id)!, whole, a.id, b.id, o.alpha0));
     }
   });
-  const mentions: MentionRow[] = [];
-  for (const a of analyses) {
-    for (const m of a.mentions) {
-      if (!counted(m, o)) continue;
-      const s = a.sentences[m.sentence];
-      mentions.push({
-        article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
-        text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
-        actors: m.actors, actorCue: m.actorCue,
-      });
-    }
-  }
-  const byId = new Map(corpus.articles.map((x) => [x.id, x]));
-  const attributed = new Set(corpus.lexicon.groups.filter((g) => g.attributeActors).map((g) => g.id));
   return {
     corpus: { id: corpus.id, title: corpus.title, version: corpus.version, attribution: corpus.attribution, options: o },
     outlets: corpus.outlets.map((x) => ({ id: x.id, name: x.name, kind: x.kind, country: x.country, articles: tallies.get(x.id)!.articles, tokens: tallies.get(x.id)!.tokens })),
     outletGroups: corpus.outletGroups.map((g) => ({ id: g.id, label: g.label, members: g.members, articles: tallies.get(g.id)!.articles, tokens: tallies.get(g.id)!.tokens })),
     groups: corpus.lexicon.groups.map((g) => ({ id: g.id, label: g.label, short: g.short, axis: g.axis, variants: g.variants.map((v) => ({ id: v.id, label: v.label, stance: v.stance, rationale: v.rationale })) })),
-    articles: analyses.map((a) => {
-      const s = sentimentRow([a], { id: a.id, members: new Set([a.outlet]) }, o);
-      return {
-        id: a.id, outlet: a.outlet, title: byId.get(a.id)?.title ?? a.id, date: byId.get(a.id)?.date ?? null,
-        tokens: tokensOf(a, o), mentions: a.mentions.filter((m) => counted(m, o)).length, score: s.score, comparative: s.comparative,
-      };
-    }),
     counts: entities.flatMap((e) => countRows(corpus, e, tallies.get(e.id)!)),
     stance: entities.flatMap((e) => stanceRows(corpus, e, tallies.get(e.id)!)),
     distinctive,
-    sentiment: entities.map((e) => sentimentRow(of(e), e, o)),
-    mentions,
+    sentiment: entities.map((e) => sentimentRow(full.get(e.id)!, e.id, o)),
     actors: [
       ...corpus.lexicon.actors.map((x) => ({ id: x.id, label: x.label, aliases: x.aliases.map((p) => p.text), backedBy: x.backedBy, note: x.note })),
       { id: UNATTRIBUTED, label: UNATTRIBUTED_LABEL, aliases: [], backedBy: null, note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.' },
     ],
-    actorLabels: entities.flatMap((e) => actorLabelRows(of(e), e, attributed, o)),
-    actorTone: entities.flatMap((e) => actorToneRows(corpus, of(e), e, o)),
+    actorLabels: entities.flatMap((e) => actorLabelRows(full.get(e.id)!, e.id, o)),
+    actorTone: entities.flatMap((e) => actorToneRows(corpus, full.get(e.id)!, e.id, o)),
   };
+}
+
+/** Joins statistics and rows in the export's field order. */
+export function assembleExport(stats: Omit<AnalysisExport, keyof ExportRows>, rows: ExportRows): AnalysisExport {
+  const { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone } = stats;
+  return { corpus, outlets, outletGroups, groups, articles: rows.articles, counts, stance, distinctive, sentiment, mentions: rows.mentions, actors, actorLabels, actorTone };
+}
+
+/** Builds the full export from per-article analyses under one set of options. */
+export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): AnalysisExport {
+  return assembleExport(exportStats(corpus, tallyByOutlet(analyses, attributedGroups(corpus)), o), exportRows(corpus, analyses, o));
 }

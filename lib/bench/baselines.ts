@@ -6,13 +6,24 @@ import { patternSource } from '../lexicon/matcher';
 import type { Lexicon } from '../types';
 import { ABBREVIATIONS } from '../text/sentences';
 
-/** The lower bound: one pass of the compiled lexicon regex over each text, counting matches and nothing else. */
+/**
+ * The lower bound: the engine's own lexicon scan and nothing else, one pass of its compiled regex over each
+ * lowercased text (plus the few case-sensitive terms) ending at an ASCII word end, counting matches without
+ * resolving them to variants or checking Unicode word boundaries.
+ */
 export function scanBaseline(texts: string[], matcher: Matcher): number {
   let n = 0;
-  const re = new RegExp(matcher.regex.source, matcher.regex.flags);
-  for (const t of texts) {
+  const count = (re: RegExp, text: string) => {
     re.lastIndex = 0;
-    while (re.exec(t) !== null) n++;
+    while (re.exec(text) !== null) n++;
+  };
+  const folded = matcher.folded && new RegExp(`${matcher.folded.source}(?![A-Za-z0-9])`, matcher.folded.flags);
+  const cased = matcher.cased && new RegExp(`${matcher.cased.source}(?![A-Za-z0-9])`, matcher.cased.flags);
+  const exact = !folded && !cased ? new RegExp(matcher.regex.source, matcher.regex.flags) : null;
+  for (const t of texts) {
+    if (folded) count(folded, t.toLowerCase());
+    if (cased) count(cased, t);
+    if (exact) count(exact, t);
   }
   return n;
 }

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_OPTIONS, aggregate, compareTallies, tally, type Entity } from '../analysis/aggregate';
+import { DEFAULT_OPTIONS, compareTallies, viewTally, type Entity } from '../analysis/aggregate';
 import type { ArticleAnalysis } from '../analysis/article';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
-import { analyzeArticles } from '../analysis/run';
+import { liveCorpus, liveExport, type LiveCorpus } from '../analysis/live';
+import { mergeTallies } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../corpus/load';
 import { saveSnapshot, snapshotFiles } from '../corpus/snapshots';
@@ -16,6 +17,7 @@ export interface Bundle {
   dir: string;
   corpus: Corpus;
   analyses: ArticleAnalysis[];
+  live: LiveCorpus;
   exports: Map<string, AnalysisExport>;
   /** Serialised exports for the API, so a request sends cached bytes instead of re-serialising megabytes. */
   json: Map<string, string>;
@@ -49,7 +51,9 @@ export function getBundle(corpusId: string): Bundle {
   const corpus = loadCorpusFrom(files);
   // A link can only be made for a version the server has shown, so keeping each one here keeps every linked version.
   saveSnapshot(corpus, files);
-  const bundle: Bundle = { dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
+  // Articles whose text is unchanged keep their analysis: an upload re-analyses only what it added.
+  const live = liveCorpus(corpus, cached?.live);
+  const bundle: Bundle = { dir, corpus, analyses: live.analyses, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
   bundles.set(corpusId, bundle);
   return bundle;
 }
@@ -70,7 +74,8 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   const files = snapshotFiles(corpusId, version);
   if (!files) return { bundle: current, pinned: false };
   const corpus = loadCorpusFrom(files);
-  const bundle: Bundle = { dir: current.dir, corpus, analyses: analyzeArticles(corpus), exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: key };
+  const live = liveCorpus(corpus, current.live);
+  const bundle: Bundle = { dir: current.dir, corpus, analyses: live.analyses, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: key };
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, bundle);
   return { bundle, pinned: true };
@@ -82,7 +87,7 @@ export function getExport(corpusId: string, voice: AnalysisOptions['voice'], sco
   const key = `${voice}/${scope}`;
   let ex = b.exports.get(key);
   if (!ex) {
-    ex = aggregate(b.corpus, b.analyses, { ...DEFAULT_OPTIONS, voice, scope });
+    ex = liveExport(b.live, { ...DEFAULT_OPTIONS, voice, scope });
     b.exports.set(key, ex);
   }
   return ex;
@@ -140,13 +145,14 @@ const MAX_COMPARISONS = 256;
 
 function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
   const opts = { ...DEFAULT_OPTIONS, ...o };
-  const whole = tally(b.analyses, { id: 'all', members: new Set(b.corpus.outlets.map((x) => x.id)) }, opts);
+  const tallyOf = (members: Iterable<string>) => viewTally(mergeTallies([...members].flatMap((m) => b.live.byOutlet.get(m) ?? [])), opts);
+  const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
   const pairs: [string, string[]][] = ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);
   return pairs.flatMap(([a, others]) => {
     const ea = entity(b.corpus, a);
     const members = new Set(others.flatMap((x) => [...entity(b.corpus, x).members]).filter((m) => !ea.members.has(m)));
     const vs = others.length === 1 ? others[0] : 'others';
-    return compareTallies(b.corpus, tally(b.analyses, ea, opts), tally(b.analyses, { id: vs, members }, opts), whole, a, vs, opts.alpha0);
+    return compareTallies(b.corpus, tallyOf(ea.members), tallyOf(members), whole, a, vs, opts.alpha0);
   });
 }
 

@@ -64,6 +64,8 @@ export function tCdf(t: number, df: number): number {
 
 /** The two-sided 95% critical value of Student's t with df degrees of freedom (bisection on the CDF). */
 export function t95(df: number): number {
+  const known = T95.get(df);
+  if (known !== undefined) return known;
   let lo = 0;
   let hi = 1000;
   for (let i = 0; i < 200; i++) {
@@ -71,8 +73,13 @@ export function t95(df: number): number {
     if (tCdf(mid, df) < 0.975) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
+  const t = (lo + hi) / 2;
+  // Every interval of an export needs one; 200 bisection steps of the incomplete beta each are worth remembering.
+  if (T95.size < 100_000) T95.set(df, t);
+  return t;
 }
+
+const T95 = new Map<number, number>();
 
 /** Mean of weighted values with a 95% Student-t interval (weights are counts); interval null below 2 observations. */
 export function meanInterval(values: { value: number; count: number }[], clamp?: [number, number]): { n: number; mean: number | null; low: number | null; high: number | null } {

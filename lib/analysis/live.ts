@@ -1,0 +1,82 @@
+import { InputError } from '../errors';
+import type { AnalysisOptions, Article, Corpus } from '../types';
+import { appendRows, assembleExport, attributedGroups, exportRows, exportStats, type ExportRows } from './aggregate';
+import { analyzeArticle, compileEngine, type ArticleAnalysis, type Engine } from './article';
+import type { AnalysisExport } from './exportTypes';
+import { addToTally, emptyTally, tallyByOutlet, type OutletTally } from './tallies';
+
+/**
+ * A corpus kept analysed as it grows: per-article analyses, additive per-outlet tallies and, for each option
+ * set asked for so far, the export's rows. Adding an article costs its own analysis plus the statistics,
+ * which are read off the tallies, never the whole corpus.
+ */
+export interface LiveCorpus {
+  corpus: Corpus;
+  engine: Engine;
+  analyses: ArticleAnalysis[];
+  attributed: Set<string>;
+  byOutlet: Map<string, OutletTally>;
+  rows: Map<string, ExportRows>;
+  ids: Set<string>;
+}
+
+const rowsKey = (o: AnalysisOptions) => `${o.voice}/${o.scope}`;
+
+function sameArticle(a: Article, b: Article): boolean {
+  return a.outlet === b.outlet && a.segments.length === b.segments.length && a.segments.every((s, i) => s.section === b.segments[i].section && s.text === b.segments[i].text);
+}
+
+/**
+ * Analyses a corpus, reusing the analyses of a previous state for articles whose outlet and text are unchanged
+ * when the lexicon is the same (a new version after an upload re-analyses only the new articles).
+ */
+export function liveCorpus(corpus: Corpus, previous?: LiveCorpus): LiveCorpus {
+  const reuse = previous && JSON.stringify(previous.corpus.lexicon) === JSON.stringify(corpus.lexicon) ? previous : undefined;
+  const engine = reuse?.engine ?? compileEngine(corpus.lexicon);
+  const before = new Map(reuse ? reuse.corpus.articles.map((a, i) => [a.id, { article: a, analysis: reuse.analyses[i] }]) : []);
+  const analyses = corpus.articles.map((a) => {
+    const old = before.get(a.id);
+    return old && sameArticle(old.article, a) ? old.analysis : analyzeArticle(a, engine);
+  });
+  return liveOf(corpus, analyses, engine);
+}
+
+/** A live corpus from analyses made elsewhere (worker threads), with their outlet tallies when those were summed there too. */
+export function liveOf(corpus: Corpus, analyses: ArticleAnalysis[], engine = compileEngine(corpus.lexicon), byOutlet?: Map<string, OutletTally>): LiveCorpus {
+  const attributed = attributedGroups(corpus);
+  return { corpus, engine, analyses, attributed, byOutlet: byOutlet ?? tallyByOutlet(analyses, attributed), rows: new Map(), ids: new Set(corpus.articles.map((a) => a.id)) };
+}
+
+/** Analyses new articles and adds them to the live corpus (its tallies and every row set built so far); returns their analyses. */
+export function addArticles(live: LiveCorpus, articles: Article[], version: string): ArticleAnalysis[] {
+  const ids = new Set<string>();
+  const outlets = new Set(live.corpus.outlets.map((o) => o.id));
+  for (const a of articles) {
+    if (live.ids.has(a.id) || ids.has(a.id)) throw new InputError(`article ${a.id}`, 'an article with this id is already in the corpus', 'give the new article another id');
+    if (!outlets.has(a.outlet)) throw new InputError(`article ${a.id}`, `outlet "${a.outlet}" is not in the corpus`, 'add the outlet first');
+    ids.add(a.id);
+  }
+  for (const id of ids) live.ids.add(id);
+  live.corpus = { ...live.corpus, articles: [...live.corpus.articles, ...articles], version };
+  const added = articles.map((a) => analyzeArticle(a, live.engine));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const a of added) {
+    live.analyses.push(a);
+    let t = live.byOutlet.get(a.outlet);
+    if (!t) live.byOutlet.set(a.outlet, (t = emptyTally()));
+    addToTally(t, a, live.attributed);
+    for (const [key, rows] of live.rows) {
+      const [voice, scope] = key.split('/') as [AnalysisOptions['voice'], AnalysisOptions['scope']];
+      appendRows(rows, live.corpus, a, { voice, scope, alpha0: 0 }, byId);
+    }
+  }
+  return added;
+}
+
+/** The export of the live corpus under the options: statistics from the tallies, rows built once per voice and scope. */
+export function liveExport(live: LiveCorpus, o: AnalysisOptions): AnalysisExport {
+  let rows = live.rows.get(rowsKey(o));
+  if (!rows) live.rows.set(rowsKey(o), (rows = exportRows(live.corpus, live.analyses, o)));
+  // The rows are shared with later exports; copies of the arrays keep an export handed out unchanged by later additions.
+  return assembleExport(exportStats(live.corpus, live.byOutlet, o), { articles: rows.articles.slice(), mentions: rows.mentions.slice() });
+}

@@ -1,0 +1,153 @@
+import { UNATTRIBUTED } from '../lexicon/parse';
+import type { Section, Sentence, Voice } from '../types';
+import type { ArticleAnalysis } from './article';
+
+/** Sentences with at least one word: how many had each (integer) AFINN score, and their summed words and score. */
+export interface SentenceStats {
+  histogram: Map<number, number>;
+  sentences: number;
+  words: number;
+  score: number;
+}
+
+/** Whether a sentence statistic reads every word or only the outlet's own voice. */
+export type WordKind = 'all' | 'own';
+
+/**
+ * Everything the export's statistics need from one outlet's articles, kept by section and voice so any
+ * option set can be read off it, and additive: adding an article only adds its own counts.
+ */
+export interface OutletTally {
+  articles: number;
+  tokens: Record<Section, { all: number; own: number }>;
+  /** Mentions by `group/variant`, section and voice. */
+  mentions: Map<string, Record<Section, Record<Voice, number>>>;
+  sentences: Record<Section, Record<WordKind, SentenceStats>>;
+  /** Attributed labels by `actor/group/variant` (first-seen order), section and voice. */
+  actorLabels: Map<string, Record<Section, Record<Voice, number>>>;
+  /** Sentences naming each actor, by section and word kind. */
+  actorTone: Map<string, Record<Section, Record<WordKind, SentenceStats>>>;
+}
+
+const SECTIONS: Section[] = ['title', 'caption', 'body'];
+
+function stats(): SentenceStats {
+  return { histogram: new Map(), sentences: 0, words: 0, score: 0 };
+}
+
+function bySection<T>(make: () => T): Record<Section, T> {
+  return { title: make(), caption: make(), body: make() };
+}
+
+const voices = () => ({ own: 0, quoted: 0 });
+const kinds = () => ({ all: stats(), own: stats() });
+
+/** A tally with nothing in it. */
+export function emptyTally(): OutletTally {
+  return {
+    articles: 0, tokens: bySection(() => ({ all: 0, own: 0 })), mentions: new Map(), sentences: bySection(kinds),
+    actorLabels: new Map(), actorTone: new Map(),
+  };
+}
+
+function addStats(s: SentenceStats, score: number, words: number, times = 1): void {
+  s.histogram.set(score, (s.histogram.get(score) ?? 0) + times);
+  s.sentences += times;
+  s.words += words * times;
+  s.score += score * times;
+}
+
+function addSentence(target: Record<WordKind, SentenceStats>, s: Sentence): void {
+  // A sentence that is all quotation has no own-voice words and is not an own-voice sentence.
+  if (s.words > 0) addStats(target.all, s.score, s.words);
+  if (s.ownWords > 0) addStats(target.own, s.ownScore, s.ownWords);
+}
+
+function counter<K>(map: Map<K, Record<Section, Record<Voice, number>>>, key: K): Record<Section, Record<Voice, number>> {
+  let c = map.get(key);
+  if (!c) map.set(key, (c = bySection(voices)));
+  return c;
+}
+
+/** Adds one analysed article to its outlet's tally in place. */
+export function addToTally(t: OutletTally, a: ArticleAnalysis, attributed: Set<string>): void {
+  t.articles++;
+  for (const section of SECTIONS) {
+    t.tokens[section].all += a.tokens[section].all;
+    t.tokens[section].own += a.tokens[section].own;
+  }
+  for (const m of a.mentions) {
+    counter(t.mentions, `${m.group}/${m.variant}`)[m.section][m.voice]++;
+    if (!attributed.has(m.group)) continue;
+    // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
+    for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) counter(t.actorLabels, `${actor}/${m.group}/${m.variant}`)[m.section][m.voice]++;
+  }
+  a.sentences.forEach((s, i) => {
+    addSentence(t.sentences[s.section], s);
+    for (const actor of a.sentenceActors[i] ?? []) {
+      let tone = t.actorTone.get(actor);
+      if (!tone) t.actorTone.set(actor, (tone = bySection(kinds)));
+      addSentence(tone[s.section], s);
+    }
+  });
+}
+
+function mergeStats(into: SentenceStats, from: SentenceStats): void {
+  for (const [score, n] of from.histogram) into.histogram.set(score, (into.histogram.get(score) ?? 0) + n);
+  into.sentences += from.sentences;
+  into.words += from.words;
+  into.score += from.score;
+}
+
+function mergeCounters(into: Map<string, Record<Section, Record<Voice, number>>>, from: Map<string, Record<Section, Record<Voice, number>>>): void {
+  for (const [key, c] of from) {
+    const target = counter(into, key);
+    for (const section of SECTIONS) {
+      target[section].own += c[section].own;
+      target[section].quoted += c[section].quoted;
+    }
+  }
+}
+
+/** The sum of several tallies (an outlet group from its members), in their order. */
+export function mergeTallies(parts: OutletTally[]): OutletTally {
+  const t = emptyTally();
+  for (const p of parts) {
+    t.articles += p.articles;
+    for (const section of SECTIONS) {
+      t.tokens[section].all += p.tokens[section].all;
+      t.tokens[section].own += p.tokens[section].own;
+      mergeStats(t.sentences[section].all, p.sentences[section].all);
+      mergeStats(t.sentences[section].own, p.sentences[section].own);
+    }
+    mergeCounters(t.mentions, p.mentions);
+    mergeCounters(t.actorLabels, p.actorLabels);
+    for (const [actor, tone] of p.actorTone) {
+      let target = t.actorTone.get(actor);
+      if (!target) t.actorTone.set(actor, (target = bySection(kinds)));
+      for (const section of SECTIONS) {
+        mergeStats(target[section].all, tone[section].all);
+        mergeStats(target[section].own, tone[section].own);
+      }
+    }
+  }
+  return t;
+}
+
+/** Tallies of every outlet's articles, keyed by outlet id (outlets without articles are absent). */
+export function tallyByOutlet(analyses: ArticleAnalysis[], attributed: Set<string>): Map<string, OutletTally> {
+  const out = new Map<string, OutletTally>();
+  for (const a of analyses) {
+    let t = out.get(a.outlet);
+    if (!t) out.set(a.outlet, (t = emptyTally()));
+    addToTally(t, a, attributed);
+  }
+  return out;
+}
+
+/** Sentence statistics of the sections in scope for one word kind, summed. */
+export function sentenceStats(by: Record<Section, Record<WordKind, SentenceStats>>, sections: Section[], kind: WordKind): SentenceStats {
+  const s = stats();
+  for (const section of sections) mergeStats(s, by[section][kind]);
+  return s;
+}
