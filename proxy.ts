@@ -1,16 +1,67 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf } from './lib/server/data';
+import { catalogOf, dataVersionOf } from './lib/server/data';
+import { createPageCache, getPage, isCacheable, pageKey, putPage, type CachedPage } from './lib/server/pageCache';
 import { isCheckedRoute, problemsHtml, routeProblems } from './lib/url/route';
 
+// Every view is fully described by its URL and the data version, so a rendered answer can be served again
+// until the data changes: 50 readers of one shared chart cost one render. Bounded to 500 answers and 256 MB.
+const cache = createPageCache(500, 256 * 1024 * 1024);
+const inflight = new Map<string, Promise<CachedPage | null>>();
+const CACHED = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
+const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
+
+async function render(url: URL): Promise<CachedPage | null> {
+  // The same server renders the page: the marker header sends this request past the cache to the page itself.
+  const res = await fetch(url, { headers: { 'x-framescope-fill': '1', 'accept-encoding': 'identity' }, cache: 'no-store' });
+  if (res.status !== 200) return null;
+  const body = new Uint8Array(await res.arrayBuffer());
+  const headers: [string, string][] = [];
+  res.headers.forEach((value, name) => {
+    if (!DROPPED_HEADERS.has(name)) headers.push([name, value]);
+  });
+  return { status: 200, contentType: res.headers.get('content-type') ?? 'text/html; charset=utf-8', headers, body };
+}
+
+function fill(url: URL, key: string): Promise<CachedPage | null> {
+  // Concurrent first requests for one URL wait for a single render.
+  let pending = inflight.get(key);
+  if (!pending) {
+    pending = render(url)
+      .then((page) => {
+        if (page) putPage(cache, key, page);
+        return page;
+      })
+      .finally(() => inflight.delete(key));
+    inflight.set(key, pending);
+  }
+  return pending;
+}
+
+function answer(page: CachedPage): NextResponse {
+  const headers = new Headers(page.headers);
+  headers.set('content-type', page.contentType);
+  headers.set('x-framescope-cache', 'hit');
+  // The bytes go out as rendered; next start compresses them for clients that accept it, as it does every answer.
+  return new NextResponse(page.body as BodyInit, { status: page.status, headers });
+}
+
 // Pages cannot set a 400 status in the App Router, so bad view URLs are answered here, before rendering.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (!isCheckedRoute(pathname)) return NextResponse.next();
+  const cacheable = process.env.NODE_ENV === 'production' && CACHED.test(pathname) && isCacheable(request.method, request.headers, searchParams);
+  const key = cacheable ? pageKey(pathname, searchParams, dataVersionOf(searchParams)) : null;
+  // Only answers to valid URLs are cached, and the key holds the data version, so a hit needs no second check.
+  const hit = key ? getPage(cache, key) : undefined;
+  if (hit) return answer(hit);
   const problems = routeProblems(pathname, searchParams, catalogOf(searchParams));
-  if (problems.length === 0) return NextResponse.next();
-  const status = problems.some((p) => p.status === 400) ? 400 : 404;
-  if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'bad request', problems }, { status });
-  return new NextResponse(problemsHtml(problems), { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  if (problems.length > 0) {
+    const status = problems.some((p) => p.status === 400) ? 400 : 404;
+    if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'bad request', problems }, { status });
+    return new NextResponse(problemsHtml(problems), { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  }
+  const page = key ? await fill(request.nextUrl, key) : null;
+  return page ? answer(page) : NextResponse.next();
 }
 
 export const config = {

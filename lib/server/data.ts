@@ -23,6 +23,8 @@ export interface Bundle {
   json: Map<string, string>;
   comparisons: Map<string, DistinctiveRow[]>;
   fingerprint: string;
+  /** The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against it). */
+  catalog?: { corpora: string; catalog: Catalog };
 }
 
 const bundles = new Map<string, Bundle>();
@@ -109,8 +111,10 @@ export function getExportJson(corpusId: string, voice: AnalysisOptions['voice'],
 export function catalogFor(corpusId: string, version: string | null = null): Catalog {
   const corpora = listCorpora();
   if (!corpora.includes(corpusId)) return { corpora, outlets: [], groups: [], variants: {}, articles: [], actors: [] };
-  const c = bundleFor(corpusId, version).bundle.corpus;
-  return {
+  const { bundle } = bundleFor(corpusId, version);
+  if (bundle.catalog?.corpora === corpora.join(',')) return bundle.catalog.catalog;
+  const c = bundle.corpus;
+  const catalog: Catalog = {
     corpora,
     outlets: [...c.outlets.map((o) => o.id), ...c.outletGroups.map((g) => g.id)],
     groups: c.lexicon.groups.map((g) => g.id),
@@ -118,6 +122,8 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
     articles: c.articles.map((a) => a.id),
     actors: [...c.lexicon.actors.map((a) => a.id), UNATTRIBUTED],
   };
+  bundle.catalog = { corpora: corpora.join(','), catalog };
+  return catalog;
 }
 
 function entity(c: Corpus, id: string): Entity {
@@ -154,6 +160,18 @@ function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'v
     const vs = others.length === 1 ? others[0] : 'others';
     return compareTallies(b.corpus, tallyOf(ea.members), tallyOf(members), whole, a, vs, opts.alpha0);
   });
+}
+
+/**
+ * What a rendered view of this URL depends on besides the URL itself: the corpus list (the switcher) and the
+ * files of the corpus version it shows. A change to either changes this string, so cached answers go stale never.
+ */
+export function dataVersionOf(params: Params): string {
+  const { corpus, version } = corpusOf(params);
+  const corpora = listCorpora();
+  if (!corpora.includes(corpus)) return `${corpora.join(',')}|-`;
+  const { bundle } = bundleFor(corpus, version);
+  return `${corpora.join(',')}|${corpus}|${bundle.corpus.version}|${bundle.fingerprint}`;
 }
 
 /** The catalog for the corpus and version a URL names. */
