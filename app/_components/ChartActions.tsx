@@ -30,6 +30,16 @@ function chartSvg(chartId: string): string | null {
   return source.replace(/^<svg([^>]*)>/, `<svg$1 font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${bg}"/>`);
 }
 
+// Bar charts load their drawing code after the page, so an export clicked straight away waits for the chart.
+async function loadedChartSvg(chartId: string, ms = 8000): Promise<string | null> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const s = chartSvg(chartId);
+    if (s || Date.now() > until) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** What an embed link shows: its chart route and the state that chart needs (outlets, group), or null for none. */
 export type EmbedTarget = { path: string; state: Partial<ViewState> } | null;
 
@@ -49,13 +59,14 @@ export function ChartActions({ chartId, title, csv, embed, version }: { chartId:
       setStatus('Link shown for copying');
     }
   };
-  const svg = () => {
-    const s = chartSvg(chartId);
-    if (s) download(`${base}.svg`, new Blob([s], { type: 'image/svg+xml' }));
+  const svg = async () => {
+    const s = await loadedChartSvg(chartId);
+    if (!s) return setStatus('The chart has not loaded; try again in a moment');
+    download(`${base}.svg`, new Blob([s], { type: 'image/svg+xml' }));
   };
-  const png = () => {
-    const s = chartSvg(chartId);
-    if (!s) return;
+  const png = async () => {
+    const s = await loadedChartSvg(chartId);
+    if (!s) return setStatus('The chart has not loaded; try again in a moment');
     const img = new Image();
     img.onload = () => {
       const canvas = document.createElement('canvas');

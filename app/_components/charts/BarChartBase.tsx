@@ -1,7 +1,6 @@
 'use client';
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import type { ChartRow } from '@/lib/view/charts';
-import { PALETTE } from './palette';
 
 /** Props of the one generic bar chart: flat rows, an index key, category keys, and a value formatter. */
 export interface BarChartBaseProps {
@@ -24,66 +23,20 @@ export interface BarChartBaseProps {
   indexWidth?: number;
 }
 
+/** The chart's height in pixels: axis room, one band per row, and the legend. */
+export function barChartHeight(p: Pick<BarChartBaseProps, 'data' | 'legend'>): number {
+  return 48 + p.data.length * 38 + (p.legend ? 44 : 0);
+}
+
+// recharts is most of a page's script, and charts size themselves in the browser anyway (they render nothing on the
+// server), so it loads after the page, in its own chunk; the reserved height keeps the page from jumping.
+const Chart = dynamic(() => import('./BarChartRecharts').then((m) => m.BarChartRecharts), { ssr: false });
+
 /** Horizontal bar chart (stacked or not) with optional error bars, labels and click-through. */
 export function BarChartBase(p: BarChartBaseProps) {
-  const fmt = p.valueFormatter ?? ((v: number) => String(v));
-  const colors = p.colors ?? PALETTE;
-  const height = 48 + p.data.length * 38 + (p.legend ? 44 : 0);
-  type Row = ChartRow & { __err?: number[] };
-  const data: Row[] = p.errorBars
-    ? p.data.map((r) => {
-        const mean = r[p.categories[0]];
-        const low = r[p.errorBars!.low];
-        const high = r[p.errorBars!.high];
-        const ok = typeof mean === 'number' && typeof low === 'number' && typeof high === 'number';
-        // A zero-width interval is drawn as no error bar (recharts misplaces zero-width bars on negative values).
-        const err = ok && high - low > 1e-9 ? [mean - low, high - mean] : undefined;
-        return Object.assign({}, r, { __err: err }) as Row;
-      })
-    : p.data;
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} stackOffset={p.stacked ? 'none' : undefined}>
-        <CartesianGrid horizontal={false} stroke="var(--grid)" />
-        <XAxis type="number" domain={p.domain ?? ['auto', 'auto']} tickFormatter={fmt} stroke="var(--muted)" fontSize={12} allowDataOverflow={!!p.domain} />
-        <YAxis type="category" dataKey={p.index} width={p.indexWidth ?? 170} stroke="var(--muted)" fontSize={12} interval={0} />
-        {p.referenceAt !== undefined && <ReferenceLine x={p.referenceAt} stroke="var(--muted)" />}
-        <Tooltip
-          formatter={(value, name) => [typeof value === 'number' ? fmt(value) : String(value ?? '—'), p.labels?.[String(name)] ?? String(name)]}
-          contentStyle={{ background: 'var(--card)', border: '1px solid var(--grid)', color: 'var(--fg)' }}
-          cursor={{ fill: 'var(--hover)' }}
-        />
-        {p.legend && <Legend itemSorter={null} formatter={(v) => p.labels?.[String(v)] ?? String(v)} />}
-        {p.categories.map((c, i) => (
-          <Bar
-            key={c}
-            dataKey={c}
-            name={c}
-            stackId={p.stacked ? 'stack' : undefined}
-            fill={colors[i % colors.length]}
-            isAnimationActive={false}
-            cursor={p.onValueClick ? 'pointer' : undefined}
-            onClick={p.onValueClick ? (entry) => p.onValueClick!((entry as unknown as { payload: ChartRow }).payload, c) : undefined}
-          >
-            {p.cellColor && data.map((row, j) => <Cell key={j} fill={p.cellColor!(row, c) ?? colors[i % colors.length]} />)}
-            {p.barLabel && (
-              <LabelList
-                // The label comes from the bar's own data row: LabelList's index skips bars it does not draw, so it must not be used.
-                valueAccessor={(entry) => p.barLabel!((entry as { payload: ChartRow }).payload, c) ?? ''}
-                position="center"
-                fill="#fff"
-                fontSize={11}
-                content={(props) => {
-                  const { x, y, width, height: h, value } = props as { x: number; y: number; width: number; height: number; value: string };
-                  if (!value || width < 18) return null;
-                  return <text x={x + width / 2} y={y + h / 2 + 4} textAnchor="middle" fontSize={11} fill="#fff" style={{ pointerEvents: 'none' }}>{value}</text>;
-                }}
-              />
-            )}
-            {p.errorBars && i === 0 && <ErrorBar dataKey="__err" direction="x" width={6} stroke="var(--fg)" />}
-          </Bar>
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <div style={{ minHeight: barChartHeight(p) }}>
+      <Chart {...p} />
+    </div>
   );
 }
