@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { catalogOf, dataVersionOf } from './lib/server/data';
-import { createPageCache, getPage, isCacheable, pageKey, putPage, type CachedPage } from './lib/server/pageCache';
+import { FILL_HEADER, createPageCache, getPage, isCacheable, pageKey, putPage, type CachedPage } from './lib/server/pageCache';
 import { isCheckedRoute, problemsHtml, routeProblems } from './lib/url/route';
 
 // Every view is fully described by its URL and the data version, so a rendered answer can be served again
@@ -10,9 +10,24 @@ const inflight = new Map<string, Promise<CachedPage | null>>();
 const CACHED = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
 const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
 
+// The fill request goes to this server over loopback, never to the Host the client named: a forged Host header
+// must not make the server fetch elsewhere and cache that answer for everyone. next start sets PORT.
+function loopback(url: URL): URL | null {
+  const port = process.env.PORT;
+  return port && /^\d+$/.test(port) ? new URL(`${url.pathname}${url.search}`, `http://127.0.0.1:${port}`) : null;
+}
+
 async function render(url: URL): Promise<CachedPage | null> {
-  // The same server renders the page: the marker header sends this request past the cache to the page itself.
-  const res = await fetch(url, { headers: { 'x-framescope-fill': '1', 'accept-encoding': 'identity' }, cache: 'no-store' });
+  const target = loopback(url);
+  if (!target) return null;
+  let res: Response;
+  try {
+    // The marker header sends this request past the cache to the page itself.
+    res = await fetch(target, { headers: { [FILL_HEADER]: '1', 'accept-encoding': 'identity' }, cache: 'no-store' });
+  } catch {
+    // A server bound only to another address: answer uncached rather than fail.
+    return null;
+  }
   if (res.status !== 200) return null;
   const body = new Uint8Array(await res.arrayBuffer());
   const headers: [string, string][] = [];

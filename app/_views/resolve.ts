@@ -21,5 +21,5 @@ export async function resolveView(pathname: string, searchParams: SearchParams):
   const { state } = parseState(params);
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
   const current = bundleFor(state.corpus, null).bundle.corpus.version;
-  return { ok: true, state, ex: getExport(state.corpus, state.voice, state.scope, state.version), analyses: bundle.analyses, corpus: bundle.corpus, current, pinned };
+  return { ok: true, state, ex: getExport(state.corpus, state.voice, state.scope, state.version), analyses: bundle.live.analyses, corpus: bundle.corpus, current, pinned };
 }

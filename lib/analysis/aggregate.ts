@@ -4,7 +4,7 @@ import type { AnalysisOptions, Corpus, Mention, Section } from '../types';
 import type { ArticleAnalysis } from './article';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, SentimentRow, StanceRow } from './exportTypes';
-import { mergeTallies, sentenceStats, tallyByOutlet, type OutletTally, type SentenceStats } from './tallies';
+import { sentenceStats, tallyByOutlet, tallyOfOutlets, type OutletTally, type SentenceStats } from './tallies';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
 export interface Entity {
@@ -203,12 +203,11 @@ function minus(whole: Tally, part: Tally): Tally {
 export type ExportRows = Pick<AnalysisExport, 'articles' | 'mentions'>;
 
 /** Appends one article's rows under the options (its summary row and its counted mentions with their sentences). */
-export function appendRows(rows: ExportRows, corpus: Pick<Corpus, 'articles'>, a: ArticleAnalysis, o: AnalysisOptions, byId?: Map<string, Corpus['articles'][number]>): void {
-  const source = byId ? byId.get(a.id) : corpus.articles.find((x) => x.id === a.id);
-  let counted_ = 0;
+export function appendRows(rows: ExportRows, a: ArticleAnalysis, source: Corpus['articles'][number] | undefined, o: AnalysisOptions): void {
+  let countedMentions = 0;
   for (const m of a.mentions) {
     if (!counted(m, o)) continue;
-    counted_++;
+    countedMentions++;
     const s = a.sentences[m.sentence];
     rows.mentions.push({
       article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
@@ -218,7 +217,7 @@ export function appendRows(rows: ExportRows, corpus: Pick<Corpus, 'articles'>, a
   }
   rows.articles.push({
     id: a.id, outlet: a.outlet, title: source?.title ?? a.id, date: source?.date ?? null,
-    tokens: tokensOf(a, o), mentions: counted_, ...articleSentiment(a, o),
+    tokens: tokensOf(a, o), mentions: countedMentions, ...articleSentiment(a, o),
   });
 }
 
@@ -226,7 +225,7 @@ export function appendRows(rows: ExportRows, corpus: Pick<Corpus, 'articles'>, a
 export function exportRows(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): ExportRows {
   const rows: ExportRows = { articles: [], mentions: [] };
   const byId = new Map(corpus.articles.map((x) => [x.id, x]));
-  for (const a of analyses) appendRows(rows, corpus, a, o, byId);
+  for (const a of analyses) appendRows(rows, a, byId.get(a.id), o);
   return rows;
 }
 
@@ -237,8 +236,7 @@ export function attributedGroups(corpus: Pick<Corpus, 'lexicon'>): Set<string> {
 
 /** Each outlet's and outlet group's tally, from the outlets' tallies (absent outlets count as empty). */
 export function entityTallies(corpus: Corpus, byOutlet: Map<string, OutletTally>): Map<string, OutletTally> {
-  const of = (members: Iterable<string>) => mergeTallies([...members].flatMap((m) => byOutlet.get(m) ?? []));
-  return new Map(entitiesOf(corpus).map((e) => [e.id, e.members.size === 1 && byOutlet.has(e.id) ? byOutlet.get(e.id)! : of(e.members)]));
+  return new Map(entitiesOf(corpus).map((e) => [e.id, e.members.size === 1 && byOutlet.has(e.id) ? byOutlet.get(e.id)! : tallyOfOutlets(byOutlet, e.members)]));
 }
 
 /** Everything in the export except the rows: counts, stance, log-odds, sentiment and actor tables, from outlet tallies. */
@@ -246,7 +244,7 @@ export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, 
   const entities = entitiesOf(corpus);
   const full = entityTallies(corpus, byOutlet);
   const tallies = new Map([...full].map(([id, t]) => [id, viewTally(t, o)]));
-  const whole = viewTally(mergeTallies(corpus.outlets.flatMap((x) => byOutlet.get(x.id) ?? [])), o);
+  const whole = viewTally(tallyOfOutlets(byOutlet, corpus.outlets.map((x) => x.id)), o);
   const distinctive: DistinctiveRow[] = [];
   for (const e of entities) {
     distinctive.push(...compareTallies(corpus, tallies.get(e.id)!, minus(whole, tallies.get(e.id)!), whole, e.id, 'rest', o.alpha0));

@@ -16,7 +16,8 @@ export interface LiveCorpus {
   analyses: ArticleAnalysis[];
   attributed: Set<string>;
   byOutlet: Map<string, OutletTally>;
-  rows: Map<string, ExportRows>;
+  /** Rows built so far, one set per voice and scope, with the options they were built under. */
+  rows: Map<string, { options: AnalysisOptions; rows: ExportRows }>;
   ids: Set<string>;
 }
 
@@ -65,18 +66,16 @@ export function addArticles(live: LiveCorpus, articles: Article[], version: stri
     let t = live.byOutlet.get(a.outlet);
     if (!t) live.byOutlet.set(a.outlet, (t = emptyTally()));
     addToTally(t, a, live.attributed);
-    for (const [key, rows] of live.rows) {
-      const [voice, scope] = key.split('/') as [AnalysisOptions['voice'], AnalysisOptions['scope']];
-      appendRows(rows, live.corpus, a, { voice, scope, alpha0: 0 }, byId);
-    }
+    for (const { options, rows } of live.rows.values()) appendRows(rows, a, byId.get(a.id), options);
   }
   return added;
 }
 
 /** The export of the live corpus under the options: statistics from the tallies, rows built once per voice and scope. */
 export function liveExport(live: LiveCorpus, o: AnalysisOptions): AnalysisExport {
-  let rows = live.rows.get(rowsKey(o));
-  if (!rows) live.rows.set(rowsKey(o), (rows = exportRows(live.corpus, live.analyses, o)));
+  let built = live.rows.get(rowsKey(o));
+  if (!built) live.rows.set(rowsKey(o), (built = { options: o, rows: exportRows(live.corpus, live.analyses, o) }));
+  const { rows } = built;
   // The rows are shared with later exports; copies of the arrays keep an export handed out unchanged by later additions.
   return assembleExport(exportStats(live.corpus, live.byOutlet, o), { articles: rows.articles.slice(), mentions: rows.mentions.slice() });
 }

@@ -134,6 +134,11 @@ export function mergeTallies(parts: OutletTally[]): OutletTally {
   return t;
 }
 
+/** The merged tally of some outlets (an outlet group, "the others", the whole corpus); outlets without articles add nothing. */
+export function tallyOfOutlets(byOutlet: Map<string, OutletTally>, outlets: Iterable<string>): OutletTally {
+  return mergeTallies([...outlets].flatMap((o) => byOutlet.get(o) ?? []));
+}
+
 /** Tallies of every outlet's articles, keyed by outlet id (outlets without articles are absent). */
 export function tallyByOutlet(analyses: ArticleAnalysis[], attributed: Set<string>): Map<string, OutletTally> {
   const out = new Map<string, OutletTally>();

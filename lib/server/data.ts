@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_OPTIONS, compareTallies, viewTally, type Entity } from '../analysis/aggregate';
-import type { ArticleAnalysis } from '../analysis/article';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { liveCorpus, liveExport, type LiveCorpus } from '../analysis/live';
-import { mergeTallies } from '../analysis/tallies';
+import { tallyOfOutlets } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../corpus/load';
 import { saveSnapshot, snapshotFiles } from '../corpus/snapshots';
@@ -16,7 +15,7 @@ import type { Catalog, Params } from '../url/state';
 export interface Bundle {
   dir: string;
   corpus: Corpus;
-  analyses: ArticleAnalysis[];
+  /** The analyses and per-outlet tallies of this version. */
   live: LiveCorpus;
   exports: Map<string, AnalysisExport>;
   /** Serialised exports for the API, so a request sends cached bytes instead of re-serialising megabytes. */
@@ -55,7 +54,7 @@ export function getBundle(corpusId: string): Bundle {
   saveSnapshot(corpus, files);
   // Articles whose text is unchanged keep their analysis: an upload re-analyses only what it added.
   const live = liveCorpus(corpus, cached?.live);
-  const bundle: Bundle = { dir, corpus, analyses: live.analyses, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
+  const bundle: Bundle = { dir, corpus, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
   bundles.set(corpusId, bundle);
   return bundle;
 }
@@ -77,7 +76,7 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (!files) return { bundle: current, pinned: false };
   const corpus = loadCorpusFrom(files);
   const live = liveCorpus(corpus, current.live);
-  const bundle: Bundle = { dir: current.dir, corpus, analyses: live.analyses, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: key };
+  const bundle: Bundle = { dir: current.dir, corpus, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: key };
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, bundle);
   return { bundle, pinned: true };
@@ -151,7 +150,7 @@ const MAX_COMPARISONS = 256;
 
 function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
   const opts = { ...DEFAULT_OPTIONS, ...o };
-  const tallyOf = (members: Iterable<string>) => viewTally(mergeTallies([...members].flatMap((m) => b.live.byOutlet.get(m) ?? [])), opts);
+  const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(b.live.byOutlet, members), opts);
   const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
   const pairs: [string, string[]][] = ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);
   return pairs.flatMap(([a, others]) => {

@@ -49,10 +49,13 @@ export function putPage(cache: PageCache, key: string, page: CachedPage): void {
   }
 }
 
+/** The header that marks the proxy's own request for a page it is about to cache. */
+export const FILL_HEADER = 'x-framescope-fill';
+
 /** Whether a request is a plain document or API load that a cached answer may serve (not a client-side navigation or prefetch). */
 export function isCacheable(method: string, headers: { get(name: string): string | null }, params: URLSearchParams): boolean {
   if (method !== 'GET' || params.has('_rsc')) return false;
-  return !['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'x-framescope-fill'].some((h) => headers.get(h) !== null);
+  return !['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', FILL_HEADER].some((h) => headers.get(h) !== null);
 }
 
 /** The cache key of a URL: path, its parameters in a canonical order, and the data version the answer was rendered from. */
