@@ -188,7 +188,10 @@ async function main(): Promise<void> {
   // Adding one article: analyse it, add it to its outlet's tally and the export's rows, then read the export again.
   const added = generateArticles(pool, { articles: 1, outlets: OUTLETS, seed: SEED, from: ARTICLES }).map((a) => ({ ...a, id: `${a.id}-added` }));
   const addedMs = time(() => addArticles(live, added, 'bench+1'));
-  const reaggMs = time(() => liveExport(live, DEFAULT_OPTIONS));
+  let after: ReturnType<typeof liveExport> | undefined;
+  const reaggMs = time(() => (after = liveExport(live, DEFAULT_OPTIONS)));
+  // The export's 2.5 million mention rows are listed when a reader first asks for them (a download, not a chart).
+  const rowsMs = time(() => after!.mentions.length);
 
   const web = await dashboard();
   clearInterval(sampler);
@@ -215,7 +218,7 @@ async function main(): Promise<void> {
       engineVsNaive: Math.round((naiveMs / engineSampleMs) * 100) / 100,
       engineVsScan: Math.round((scanMs / engineSampleMs) * 1000) / 1000,
     },
-    incremental: { ms: Math.round(addedMs + reaggMs), analyseMs: Math.round(addedMs * 10) / 10, aggregateMs: Math.round(reaggMs) },
+    incremental: { ms: Math.round(addedMs + reaggMs), analyseMs: Math.round(addedMs * 10) / 10, aggregateMs: Math.round(reaggMs), mentionRowsOnDemandMs: Math.round(rowsMs) },
     http: web.http,
     firstRenderMs: web.firstRenderMs,
     firstLoadJsKb: web.firstLoadKb,
@@ -229,7 +232,7 @@ async function main(): Promise<void> {
     [`engine, one thread (${b.sample.mb} MB sample)`, `${e.sampleMbPerSecOneThread} MB/s`],
     ['baseline: one regex scan', `${b.scan.mbPerSec} MB/s → engine = ${b.engineVsScan}× the scan (target ≥ 0.3×)`],
     ['baseline: naive pipeline', `${b.naive.mbPerSec} MB/s → engine = ${b.engineVsNaive}× naive (target ≥ 10×)`],
-    ['incremental (+1 article)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} aggregate; target < 100 ms)`],
+    ['incremental (+1 article)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} statistics; target < 100 ms); listing every mention row on first read: ${report.incremental.mentionRowsOnDemandMs} ms`],
     ...report.http.map((h, i) => [i === 0 ? 'http floor: a static script' : `http ${h.route}`, `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms, ${h.errors} errors${i === 0 || h.p95Ms === null || !report.http[0].p95Ms ? '' : ` (p95 ${Math.round((h.p95Ms / report.http[0].p95Ms) * 10) / 10}× the floor)`}`]),
     ...report.firstRenderMs.map((f) => [`first render ${f.route}`, `${f.ms} ms (cache miss, corpus load included)`]),
     ...report.firstLoadJsKb.map((f) => [`first-load JS ${f.route}`, `${f.kb} kB gzipped`]),

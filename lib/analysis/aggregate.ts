@@ -3,7 +3,7 @@ import { meanInterval, wilson } from '../stats/intervals';
 import type { AnalysisOptions, Corpus, Mention, Section } from '../types';
 import type { ArticleAnalysis } from './article';
 import { UNATTRIBUTED } from '../lexicon/parse';
-import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, SentimentRow, StanceRow } from './exportTypes';
+import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, StanceRow } from './exportTypes';
 import { sentenceStats, tallyByOutlet, tallyOfOutlets, type OutletTally, type SentenceStats } from './tallies';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
@@ -119,20 +119,31 @@ function priorOf(whole: Tally, g: Group, alpha0: number): number[] {
   return prior;
 }
 
+// Each tally's counts per group, in variant order: read once per tally, not once per pair.
+const vectors = new WeakMap<Tally, Map<string, { counts: number[]; total: number }>>();
+
+function vectorOf(t: Tally, g: Group): { counts: number[]; total: number } {
+  let byGroup = vectors.get(t);
+  if (!byGroup) vectors.set(t, (byGroup = new Map()));
+  let v = byGroup.get(g.id);
+  if (!v) {
+    const counts = keysOf(g).map((k) => t.counts.get(k)?.count ?? 0);
+    byGroup.set(g.id, (v = { counts, total: counts.reduce((s, x) => s + x, 0) }));
+  }
+  return v;
+}
+
 /** Log-odds rows for every variant of every group, entity A against B, with the corpus-wide prior. */
 export function compareTallies(corpus: Corpus, a: Tally, b: Tally, whole: Tally, aId: string, bId: string, alpha0: number): DistinctiveRow[] {
   const rows: DistinctiveRow[] = [];
   for (const g of corpus.lexicon.groups) {
-    const keys = keysOf(g);
     const prior = priorOf(whole, g, alpha0);
-    const ya = keys.map((k) => a.counts.get(k)?.count ?? 0);
-    const yb = keys.map((k) => b.counts.get(k)?.count ?? 0);
-    const n = ya.reduce((s, x) => s + x, 0);
-    const nOther = yb.reduce((s, x) => s + x, 0);
-    g.variants.forEach((v, i) => {
-      const r = logOdds(ya[i], n, yb[i], nOther, prior[i], alpha0);
-      if (r) rows.push({ outlet: aId, vs: bId, group: g.id, variant: v.id, ...r });
-    });
+    const va = vectorOf(a, g);
+    const vb = vectorOf(b, g);
+    for (let i = 0; i < g.variants.length; i++) {
+      const r = logOdds(va.counts[i], va.total, vb.counts[i], vb.total, prior[i], alpha0);
+      if (r) rows.push({ outlet: aId, vs: bId, group: g.id, variant: g.variants[i].id, y: r.y, n: r.n, yOther: r.yOther, nOther: r.nOther, alpha: r.alpha, alpha0: r.alpha0, delta: r.delta, variance: r.variance, z: r.z });
+    }
   }
   return rows;
 }
@@ -202,30 +213,37 @@ function minus(whole: Tally, part: Tally): Tally {
 /** The export's per-article and per-mention rows, which grow with the corpus (the rest is read off tallies). */
 export type ExportRows = Pick<AnalysisExport, 'articles' | 'mentions'>;
 
-/** Appends one article's rows under the options (its summary row and its counted mentions with their sentences). */
-export function appendRows(rows: ExportRows, a: ArticleAnalysis, source: Corpus['articles'][number] | undefined, o: AnalysisOptions): void {
-  let countedMentions = 0;
+/** One article's row in the export. */
+export type ArticleRow = AnalysisExport['articles'][number];
+
+/** One article's rows under the options: its summary row and its counted mentions with their sentences. */
+export function articleRows(a: ArticleAnalysis, source: Corpus['articles'][number] | undefined, o: AnalysisOptions): { article: ArticleRow; mentions: MentionRow[] } {
+  const mentions: MentionRow[] = [];
   for (const m of a.mentions) {
     if (!counted(m, o)) continue;
-    countedMentions++;
     const s = a.sentences[m.sentence];
-    rows.mentions.push({
+    mentions.push({
       article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
       text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
       actors: m.actors, actorCue: m.actorCue,
     });
   }
-  rows.articles.push({
+  const article = {
     id: a.id, outlet: a.outlet, title: source?.title ?? a.id, date: source?.date ?? null,
-    tokens: tokensOf(a, o), mentions: countedMentions, ...articleSentiment(a, o),
-  });
+    tokens: tokensOf(a, o), mentions: mentions.length, ...articleSentiment(a, o),
+  };
+  return { article, mentions };
 }
 
 /** Builds the per-article and per-mention rows of the whole corpus. */
 export function exportRows(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): ExportRows {
   const rows: ExportRows = { articles: [], mentions: [] };
   const byId = new Map(corpus.articles.map((x) => [x.id, x]));
-  for (const a of analyses) appendRows(rows, a, byId.get(a.id), o);
+  for (const a of analyses) {
+    const r = articleRows(a, byId.get(a.id), o);
+    rows.articles.push(r.article);
+    for (const m of r.mentions) rows.mentions.push(m);
+  }
   return rows;
 }
 
@@ -272,10 +290,23 @@ export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, 
   };
 }
 
-/** Joins statistics and rows in the export's field order. */
+/**
+ * Joins statistics and rows in the export's field order. The rows are read through getters, so rows that are
+ * made on demand (a live corpus's) are only made when a reader asks for them.
+ */
 export function assembleExport(stats: Omit<AnalysisExport, keyof ExportRows>, rows: ExportRows): AnalysisExport {
   const { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone } = stats;
-  return { corpus, outlets, outletGroups, groups, articles: rows.articles, counts, stance, distinctive, sentiment, mentions: rows.mentions, actors, actorLabels, actorTone };
+  return {
+    corpus, outlets, outletGroups, groups,
+    get articles() {
+      return rows.articles;
+    },
+    counts, stance, distinctive, sentiment,
+    get mentions() {
+      return rows.mentions;
+    },
+    actors, actorLabels, actorTone,
+  };
 }
 
 /** Builds the full export from per-article analyses under one set of options. */

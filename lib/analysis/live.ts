@@ -1,8 +1,8 @@
 import { InputError } from '../errors';
 import type { AnalysisOptions, Article, Corpus } from '../types';
-import { appendRows, assembleExport, attributedGroups, exportRows, exportStats, type ExportRows } from './aggregate';
+import { articleRows, assembleExport, attributedGroups, exportStats, type ArticleRow, type ExportRows } from './aggregate';
 import { analyzeArticle, compileEngine, type ArticleAnalysis, type Engine } from './article';
-import type { AnalysisExport } from './exportTypes';
+import type { AnalysisExport, MentionRow } from './exportTypes';
 import { addToTally, emptyTally, tallyByOutlet, type OutletTally } from './tallies';
 
 /**
@@ -17,8 +17,18 @@ export interface LiveCorpus {
   attributed: Set<string>;
   byOutlet: Map<string, OutletTally>;
   /** Rows built so far, one set per voice and scope, with the options they were built under. */
-  rows: Map<string, { options: AnalysisOptions; rows: ExportRows }>;
+  rows: Map<string, RowSet>;
   ids: Set<string>;
+}
+
+/**
+ * One option set's rows, kept per article and only ever appended to: an export reads the first n articles' rows,
+ * which later additions never change, so handing out an export copies nothing.
+ */
+interface RowSet {
+  options: AnalysisOptions;
+  articles: ArticleRow[];
+  mentions: MentionRow[][];
 }
 
 const rowsKey = (o: AnalysisOptions) => `${o.voice}/${o.scope}`;
@@ -66,16 +76,51 @@ export function addArticles(live: LiveCorpus, articles: Article[], version: stri
     let t = live.byOutlet.get(a.outlet);
     if (!t) live.byOutlet.set(a.outlet, (t = emptyTally()));
     addToTally(t, a, live.attributed);
-    for (const { options, rows } of live.rows.values()) appendRows(rows, a, byId.get(a.id), options);
+    for (const set of live.rows.values()) appendTo(set, a, byId.get(a.id));
   }
   return added;
 }
 
-/** The export of the live corpus under the options: statistics from the tallies, rows built once per voice and scope. */
+function appendTo(set: RowSet, a: ArticleAnalysis, source: Article | undefined): void {
+  const r = articleRows(a, source, set.options);
+  set.articles.push(r.article);
+  set.mentions.push(r.mentions);
+}
+
+function rowSet(live: LiveCorpus, o: AnalysisOptions): RowSet {
+  let set = live.rows.get(rowsKey(o));
+  if (!set) {
+    set = { options: o, articles: [], mentions: [] };
+    const byId = new Map(live.corpus.articles.map((x) => [x.id, x]));
+    for (const a of live.analyses) appendTo(set, a, byId.get(a.id));
+    live.rows.set(rowsKey(o), set);
+  }
+  return set;
+}
+
+/** The rows of the first n articles of a row set, made (once) when first read. */
+function rowsUpTo(set: RowSet, n: number): ExportRows {
+  let articles: ArticleRow[] | undefined;
+  let mentions: MentionRow[] | undefined;
+  return {
+    get articles() {
+      return (articles ??= set.articles.slice(0, n));
+    },
+    get mentions() {
+      if (!mentions) {
+        mentions = [];
+        for (let i = 0; i < n; i++) for (const m of set.mentions[i]) mentions.push(m);
+      }
+      return mentions;
+    },
+  };
+}
+
+/**
+ * The export of the live corpus under the options: statistics from the tallies; the rows, built once per voice
+ * and scope, are listed when first read, as they stood when the export was made.
+ */
 export function liveExport(live: LiveCorpus, o: AnalysisOptions): AnalysisExport {
-  let built = live.rows.get(rowsKey(o));
-  if (!built) live.rows.set(rowsKey(o), (built = { options: o, rows: exportRows(live.corpus, live.analyses, o) }));
-  const { rows } = built;
-  // The rows are shared with later exports; copies of the arrays keep an export handed out unchanged by later additions.
-  return assembleExport(exportStats(live.corpus, live.byOutlet, o), { articles: rows.articles.slice(), mentions: rows.mentions.slice() });
+  const set = rowSet(live, o);
+  return assembleExport(exportStats(live.corpus, live.byOutlet, o), rowsUpTo(set, set.articles.length));
 }
