@@ -1,9 +1,11 @@
-// A benchmark worker: generates its own slice of the benchmark corpus (deterministic), analyses it and sums
-// its outlets' tallies, the same work a server thread does for its share of a corpus.
+// A benchmark worker: generates its own slice of the benchmark corpus (deterministic), analyses it and sums its
+// outlets' tallies, the same work a server thread does for its share of a corpus. Each analysis is packed as soon
+// as it is made, so the worker's heap stays small and the analyses cross to the main thread as one moved buffer.
 import { parentPort, workerData } from 'node:worker_threads';
 import { attributedGroups } from '../lib/analysis/aggregate';
 import { analyzeArticle, compileEngine } from '../lib/analysis/article';
-import { tallyByOutlet } from '../lib/analysis/tallies';
+import { createPacker } from '../lib/analysis/codec';
+import { addToOutlet, type OutletTally } from '../lib/analysis/tallies';
 import { articleBytes, generateArticles } from '../lib/bench/generate';
 import type { Lexicon } from '../lib/types';
 
@@ -12,9 +14,16 @@ const articles = generateArticles(pool, { articles: count, outlets, seed, from }
 parentPort!.postMessage({ ready: true });
 parentPort!.once('message', () => {
   const engine = compileEngine(lexicon);
+  const attributed = attributedGroups({ lexicon });
   const t0 = performance.now();
-  const analyses = articles.map((a) => analyzeArticle(a, engine));
-  const tallies = tallyByOutlet(analyses, attributedGroups({ lexicon }));
+  const packer = createPacker();
+  const tallies = new Map<string, OutletTally>();
+  for (const article of articles) {
+    const a = analyzeArticle(article, engine);
+    addToOutlet(tallies, a, attributed);
+    packer.add(a);
+  }
+  const packed = packer.finish();
   const ms = performance.now() - t0;
-  parentPort!.postMessage({ analyses, tallies, ms, bytes: articles.reduce((s, a) => s + articleBytes(a), 0) });
+  parentPort!.postMessage({ packed, tallies, ms, bytes: articles.reduce((s, a) => s + articleBytes(a), 0) }, [packed.ints.buffer]);
 });

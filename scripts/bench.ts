@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
+import { unpackAnalyses, type PackedAnalyses } from '../lib/analysis/codec';
 import { addArticles, liveCorpus, liveExport, liveOf } from '../lib/analysis/live';
 import { mergeTallies, type OutletTally } from '../lib/analysis/tallies';
 import { articleLayout } from '../lib/corpus/layout';
@@ -51,9 +52,9 @@ function benchCorpus(lexicon: Corpus['lexicon'], articles: Corpus['articles']): 
   return { id: 'bench', title: 'bench', description: '', attribution: null, version: 'bench', outlets: benchOutlets(OUTLETS), outletGroups: [], articles, lexicon };
 }
 
-type WorkerResult = { analyses: ArticleAnalysis[]; tallies: Map<string, OutletTally>; ms: number; bytes: number };
+type WorkerResult = { packed: PackedAnalyses; tallies: Map<string, OutletTally>; ms: number; bytes: number };
 
-async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon']): Promise<{ analyses: ArticleAnalysis[]; tallies: Map<string, OutletTally>; ms: number; workerMs: number[]; bytes: number }> {
+async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon'], articles: Corpus['articles']): Promise<{ analyses: ArticleAnalysis[]; tallies: Map<string, OutletTally>; ms: number; workerMs: number[]; bytes: number }> {
   const per = Math.ceil(ARTICLES / WORKERS);
   // Workers do not inherit tsx's loader: each one registers it before loading the TypeScript worker.
   const boot = `require('tsx/cjs'); require(${JSON.stringify(path.join(process.cwd(), 'scripts', 'bench-worker.ts'))});`;
@@ -70,7 +71,7 @@ async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon']): Pro
     w.postMessage('go');
   })));
   // The slices' outlet tallies add up; the main thread then holds every analysis and the corpus's tallies.
-  const analyses = parts.flatMap((p) => p.analyses);
+  const analyses = parts.flatMap((p, w) => unpackAnalyses(p.packed, articles.slice(w * per, w * per + p.packed.count)));
   const outlets = new Set(parts.flatMap((p) => [...p.tallies.keys()]));
   const tallies = new Map([...outlets].map((o) => [o, mergeTallies(parts.flatMap((p) => p.tallies.get(o) ?? []))]));
   const ms = performance.now() - t0;
@@ -179,9 +180,9 @@ async function main(): Promise<void> {
   const engineSampleMs = time(() => liveExport(liveCorpus(benchCorpus(lexicon, sample)), DEFAULT_OPTIONS));
 
   log(`full run: ${ARTICLES} articles on ${WORKERS} worker threads …`);
-  const full = await parallelAnalysis(pool, lexicon);
-  // The corpus's article list (titles, ids) as the server would hold it; generating it is not timed.
+  // The corpus's articles as the server would hold them; generating them is not timed.
   const corpus = benchCorpus(lexicon, generateArticles(pool, { articles: ARTICLES, outlets: OUTLETS, seed: SEED }));
+  const full = await parallelAnalysis(pool, lexicon, corpus.articles);
   const live = liveOf(corpus, full.analyses, engine, full.tallies);
   const aggMs = time(() => liveExport(live, DEFAULT_OPTIONS));
   const totalMs = full.ms + aggMs;

@@ -1,5 +1,6 @@
 import type { ActorRule } from '../types';
 import type { ActorHit } from './matcher';
+import { sentenceTokens, type WordToken } from './words';
 
 /** What attribution needs from one sentence: its text, the actor aliases in it and the other label mentions in it. */
 export interface SentenceContext {
@@ -20,19 +21,10 @@ export interface Attribution {
   cue: { rule: ActorRule; text: string } | null;
 }
 
-/** One word of a sentence, with its offsets in the article text. */
-export interface WordToken {
-  start: number;
-  end: number;
-  text: string;
-}
-
 type Token = WordToken;
 
 type Resolved = { actor: string; text: string } | 'blocked' | null;
 
-// A space before a hyphen still joins ("USA -backed"), so such compounds stay one token.
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.]|\s?[-‐‑](?=[\p{L}\p{N}]))*/gu;
 const MAX_MODIFIERS = 4;
 const MAX_OBJECT_TOKENS = 8;
 const OPPOSED = /^(?:anti|counter|non)[-‐‑]/i;
@@ -47,23 +39,14 @@ const DESIGNATED = /^((?:\s+(?!(?:as|a|an)\b)[\p{L}\p{N}'’.()-]+){0,4}?)(?:\s+
 // What links a designation back to an actor named before it: a relative clause, a passive, or an apposition.
 const SUBJECT_MARKER = /(?:,\s*)?(?:\b(?:which|who|whom|that)\b(?:\s+[\p{L}\p{N}'’.-]+){0,3}|\b(?:is|are|was|were|been|being)(?:\s+(?:also|widely|officially|long|formally|now))?|\ban?\s+(?:group|organi[sz]ation|force|militia|movement|party)|,)\s*$/iu;
 
-/** The words of text[start, end) as attribution reads them. */
-export function sentenceTokens(text: string, start: number, end: number): WordToken[] {
-  const out: Token[] = [];
-  const re = new RegExp(TOKEN.source, TOKEN.flags);
-  const slice = text.slice(start, end);
-  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
-  return out;
-}
-
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
 /** The actor one word names: its alias, the proxy actor for "X-backed", nothing for "anti-X". */
 function resolve(tok: Token, ctx: SentenceContext): Resolved {
-  const hits = ctx.hits.filter((h) => overlaps(h, tok));
-  if (hits.length === 0) return null;
+  let h: ActorHit | undefined;
+  for (const x of ctx.hits) if (overlaps(x, tok)) h = x;
+  if (!h) return null;
   if (OPPOSED.test(tok.text)) return 'blocked';
-  const h = hits[hits.length - 1];
   if (PROXY.test(tok.text) && h.end < tok.end) {
     const proxy = ctx.proxyOf.get(h.actor);
     return proxy ? { actor: proxy, text: tok.text } : 'blocked';
@@ -91,8 +74,10 @@ function result(rule: ActorRule, found: { actors: string[]; text: string } | nul
 /** Walks left over the words that modify the label; returns the nearest actor and where the modifiers begin. */
 function modifier(m: { start: number }, tokens: Token[], ctx: SentenceContext): { found: Attribution | null; chainStart: number } {
   let pos = m.start;
-  const before = tokens.filter((t) => t.end <= m.start).reverse();
-  for (const tok of before.slice(0, MAX_MODIFIERS)) {
+  let last = tokens.length - 1;
+  while (last >= 0 && tokens[last].end > m.start) last--;
+  for (let k = last; k >= 0 && k > last - MAX_MODIFIERS; k--) {
+    const tok = tokens[k];
     if (!/^\s*$/.test(ctx.text.slice(tok.end, pos))) break;
     const isModifier = ctx.hits.some((h) => overlaps(h, tok)) || ctx.labels.some((l) => overlaps(l, tok))
       || /[-‐‑]/.test(tok.text) || /^\p{Lu}/u.test(tok.text);

@@ -1,4 +1,5 @@
-import { attributeMention, sentenceTokens } from '../actors/attribute';
+import { attributeMention } from '../actors/attribute';
+import { sentenceTokens } from '../actors/words';
 import { compileActors, scanActors, type ActorHit, type ActorMatcher } from '../actors/matcher';
 import { articleLayout, paragraphs, type PlacedSegment } from '../corpus/layout';
 import { compileLexicon, scan, type Matcher } from '../lexicon/matcher';
@@ -112,6 +113,20 @@ function scareQuotes(article: Article, text: string, raw: Span[], labels: Mentio
 
 const NO_ACTORS: string[] = [];
 
+/** The hits (sorted by start) that lie inside a span, found by binary search. */
+function within(hits: ActorHit[], s: Span): ActorHit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ActorHit[] = [];
+  for (let i = lo; i < hits.length && hits[i].start < s.end; i++) if (hits[i].end <= s.end) out.push(hits[i]);
+  return out;
+}
+
 /** Sets each attributed label's actors in place and returns the actors each sentence names. */
 function attributeActors(text: string, sentences: Sentence[], mentions: Mention[], hits: ActorHit[], engine: Engine): string[][] {
   // Most sentences name no actor: their sets are made only when needed, and they share one empty list.
@@ -129,7 +144,7 @@ function attributeActors(text: string, sentences: Sentence[], mentions: Mention[
     const s = sentences[index];
     if (!s) continue;
     const inSentence = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
-    const context = { text, start: s.start, end: s.end, proxyOf: engine.proxyOf, hits: hits.filter(inSentence), tokens: sentenceTokens(text, s.start, s.end) };
+    const context = { text, start: s.start, end: s.end, proxyOf: engine.proxyOf, hits: within(hits, s), tokens: sentenceTokens(text, s.start, s.end) };
     for (const m of labels) {
       const a = attributeMention(m, { ...context, labels: labels.filter((l) => l !== m && inSentence(l)) });
       m.actors = a.actors;

@@ -3,7 +3,7 @@ import type { AnalysisOptions, Article, Corpus } from '../types';
 import { articleRows, assembleExport, attributedGroups, exportStats, type ArticleRow, type ExportRows } from './aggregate';
 import { analyzeArticle, compileEngine, type ArticleAnalysis, type Engine } from './article';
 import type { AnalysisExport, MentionRow } from './exportTypes';
-import { addToTally, emptyTally, tallyByOutlet, type OutletTally } from './tallies';
+import { addToOutlet, tallyByOutlet, type OutletTally } from './tallies';
 
 /**
  * A corpus kept analysed as it grows: per-article analyses, additive per-outlet tallies and, for each option
@@ -73,9 +73,7 @@ export function addArticles(live: LiveCorpus, articles: Article[], version: stri
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const a of added) {
     live.analyses.push(a);
-    let t = live.byOutlet.get(a.outlet);
-    if (!t) live.byOutlet.set(a.outlet, (t = emptyTally()));
-    addToTally(t, a, live.attributed);
+    addToOutlet(live.byOutlet, a, live.attributed);
     for (const set of live.rows.values()) appendTo(set, a, byId.get(a.id));
   }
   return added;

@@ -142,12 +142,15 @@ export function tallyOfOutlets(byOutlet: Map<string, OutletTally>, outlets: Iter
 /** Tallies of every outlet's articles, keyed by outlet id (outlets without articles are absent). */
 export function tallyByOutlet(analyses: ArticleAnalysis[], attributed: Set<string>): Map<string, OutletTally> {
   const out = new Map<string, OutletTally>();
-  for (const a of analyses) {
-    let t = out.get(a.outlet);
-    if (!t) out.set(a.outlet, (t = emptyTally()));
-    addToTally(t, a, attributed);
-  }
+  for (const a of analyses) addToOutlet(out, a, attributed);
   return out;
+}
+
+/** Adds one article to its outlet's tally in a map of outlet tallies, starting the tally if needed. */
+export function addToOutlet(byOutlet: Map<string, OutletTally>, a: ArticleAnalysis, attributed: Set<string>): void {
+  let t = byOutlet.get(a.outlet);
+  if (!t) byOutlet.set(a.outlet, (t = emptyTally()));
+  addToTally(t, a, attributed);
 }
 
 /** Sentence statistics of the sections in scope for one word kind, summed. */

@@ -31,9 +31,14 @@ function separator(code: number): number {
 const HASH_SEED = 0x811c9dc5 | 0;
 const hashStep = (h: number, code: number) => Math.imul(h ^ code, 16777619);
 const BY_HASH = new Map<number, [string, number][]>();
+// One bit per hash bucket: most tokens are turned away by a bit test before any Map lookup.
+const BUCKET_BITS = 20;
+const MAY_SCORE = new Uint8Array(1 << (BUCKET_BITS - 3));
+const bucket = (h: number) => h & ((1 << BUCKET_BITS) - 1);
 for (const [word, value] of SCORES) {
   let h = HASH_SEED;
   for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  MAY_SCORE[bucket(h) >>> 3] |= 1 << (h & 7);
   const key = h & 0x3fffffff;
   const list = BY_HASH.get(key);
   if (list) list.push([word, value]);
@@ -42,6 +47,7 @@ for (const [word, value] of SCORES) {
 
 /** The AFINN value of lower[from, to) (whose hash is given), negated after a negator at lower[prevFrom, prevTo); 0 for other words. */
 function valueAt(lower: string, hash: number, from: number, to: number, prevFrom: number, prevTo: number): number {
+  if ((MAY_SCORE[bucket(hash) >>> 3] & (1 << (hash & 7))) === 0) return 0;
   const candidates = BY_HASH.get(hash & 0x3fffffff);
   if (candidates === undefined) return 0;
   const token = lower.slice(from, to);

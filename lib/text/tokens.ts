@@ -1,12 +1,8 @@
+import { isLetterOrDigitUnit } from './charClass';
 import type { Span } from './quotes';
 
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-
-function isWord(code: number): boolean {
-  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  // Surrogate halves are tested alone, so letters outside the BMP do not count (none occur in news text).
-  return NON_ASCII_WORD.test(String.fromCharCode(code));
-}
+// Surrogate halves are tested alone, so letters outside the BMP do not count (none occur in news text).
+const isWord = isLetterOrDigitUnit;
 
 /**
  * Counts word tokens (letter/digit runs joined by inner apostrophes) in text[start, end), all and outside quotes.
