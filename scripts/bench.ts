@@ -30,6 +30,8 @@ const SEED = 2016;
 const LOAD_SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const PORT = 3377;
+const ADDITIONS = 5;
+const WARM_UP = 200;
 const WORKERS = Math.max(1, Math.min(cpus().length, 8));
 
 let peakRss = 0;
@@ -175,6 +177,11 @@ async function main(): Promise<void> {
     return performance.now() - t;
   };
   log(`sample: ${SAMPLE} articles, ${(sampleBytes / 1e6).toFixed(1)} MB`);
+  // Each of the three first runs once over a small warm-up slice, so none is timed while the JIT is still compiling.
+  const warm = sample.slice(0, WARM_UP);
+  scanBaseline(texts.slice(0, WARM_UP), engine.matcher);
+  naiveBaseline(texts.slice(0, WARM_UP), lexicon);
+  liveExport(liveCorpus(benchCorpus(lexicon, warm)), DEFAULT_OPTIONS);
   const scanMs = time(() => scanBaseline(texts, engine.matcher));
   const naiveMs = time(() => naiveBaseline(texts, lexicon));
   const engineSampleMs = time(() => liveExport(liveCorpus(benchCorpus(lexicon, sample)), DEFAULT_OPTIONS));
@@ -184,15 +191,31 @@ async function main(): Promise<void> {
   const corpus = benchCorpus(lexicon, generateArticles(pool, { articles: ARTICLES, outlets: OUTLETS, seed: SEED }));
   const full = await parallelAnalysis(pool, lexicon, corpus.articles);
   const live = liveOf(corpus, full.analyses, engine, full.tallies);
-  const aggMs = time(() => liveExport(live, DEFAULT_OPTIONS));
+  let ex: ReturnType<typeof liveExport> | undefined;
+  const aggMs = time(() => (ex = liveExport(live, DEFAULT_OPTIONS)));
+  // Not part of the analysis: the export's row lists (a row per mention, with its sentence), built on first read.
+  const rowsBuildMs = time(() => ex!.mentions.length + ex!.articles.length);
   const totalMs = full.ms + aggMs;
-  // Adding one article: analyse it, add it to its outlet's tally and the export's rows, then read the export again.
-  const added = generateArticles(pool, { articles: 1, outlets: OUTLETS, seed: SEED, from: ARTICLES }).map((a) => ({ ...a, id: `${a.id}-added` }));
-  const addedMs = time(() => addArticles(live, added, 'bench+1'));
-  let after: ReturnType<typeof liveExport> | undefined;
-  const reaggMs = time(() => (after = liveExport(live, DEFAULT_OPTIONS)));
-  // The export's 2.5 million mention rows are listed when a reader first asks for them (a download, not a chart).
-  const rowsMs = time(() => after!.mentions.length);
+  // Adding one article: analyse it, add it to its outlet's tally and the export's rows, then read the export's
+  // statistics again. Five articles are added one at a time and the median is reported (a single addition
+  // can land on a garbage collection of the 100,000 analyses).
+  const additions = generateArticles(pool, { articles: ADDITIONS, outlets: OUTLETS, seed: SEED, from: ARTICLES }).map((a) => {
+    const article = { ...a, id: `${a.id}-added` };
+    const analyseMs = time(() => addArticles(live, [article], `bench+${article.id}`));
+    let after: ReturnType<typeof liveExport> | undefined;
+    const statsMs = time(() => (after = liveExport(live, DEFAULT_OPTIONS)));
+    // The 2.5 million mention rows are listed when a reader first asks for them (a download, not a chart).
+    const rowsMs = time(() => after!.mentions.length);
+    return { analyseMs, statsMs, ms: analyseMs + statsMs, rowsMs };
+  });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const incremental = {
+    ms: Math.round(median(additions.map((a) => a.ms))),
+    analyseMs: Math.round(median(additions.map((a) => a.analyseMs)) * 10) / 10,
+    aggregateMs: Math.round(median(additions.map((a) => a.statsMs)) * 10) / 10,
+    samplesMs: additions.map((a) => Math.round(a.ms)),
+    mentionRowsOnDemandMs: Math.round(median(additions.map((a) => a.rowsMs))),
+  };
 
   const web = await dashboard();
   clearInterval(sampler);
@@ -209,6 +232,7 @@ async function main(): Promise<void> {
       analyseSeconds: Math.round(full.ms / 100) / 10,
       aggregateSeconds: Math.round(aggMs / 100) / 10,
       workerSeconds: full.workerMs.map((ms) => Math.round(ms / 100) / 10),
+      rowsOnFirstReadSeconds: Math.round(rowsBuildMs / 100) / 10,
       peakRssMb: Math.round(peakRss / 1048576),
       sampleMbPerSecOneThread: Math.round(mb(sampleBytes, engineSampleMs) * 10) / 10,
     },
@@ -219,7 +243,7 @@ async function main(): Promise<void> {
       engineVsNaive: Math.round((naiveMs / engineSampleMs) * 100) / 100,
       engineVsScan: Math.round((scanMs / engineSampleMs) * 1000) / 1000,
     },
-    incremental: { ms: Math.round(addedMs + reaggMs), analyseMs: Math.round(addedMs * 10) / 10, aggregateMs: Math.round(reaggMs), mentionRowsOnDemandMs: Math.round(rowsMs) },
+    incremental,
     http: web.http,
     firstRenderMs: web.firstRenderMs,
     firstLoadJsKb: web.firstLoadKb,
@@ -229,11 +253,12 @@ async function main(): Promise<void> {
   const b = report.baselines;
   console.log(textTable(['measure', 'value'], [
     ['corpus', `${ARTICLES} articles, ${report.corpus.mb} MB, ${OUTLETS} outlets`],
-    ['engine (full analysis, parallel)', `${e.mbPerSec} MB/s, ${e.articlesPerSec} articles/s, ${e.seconds} s (${e.analyseSeconds} analyse + ${e.aggregateSeconds} aggregate), peak RSS ${e.peakRssMb} MB`],
+    ['engine (full analysis, parallel)', `${e.mbPerSec} MB/s, ${e.articlesPerSec} articles/s, ${e.seconds} s (${e.analyseSeconds} analyse + ${e.aggregateSeconds} statistics; target < 30 s), peak RSS ${e.peakRssMb} MB`],
+    ['export rows, built on first read', `${e.rowsOnFirstReadSeconds} s`],
     [`engine, one thread (${b.sample.mb} MB sample)`, `${e.sampleMbPerSecOneThread} MB/s`],
     ['baseline: one regex scan', `${b.scan.mbPerSec} MB/s → engine = ${b.engineVsScan}× the scan (target ≥ 0.3×)`],
     ['baseline: naive pipeline', `${b.naive.mbPerSec} MB/s → engine = ${b.engineVsNaive}× naive (target ≥ 10×)`],
-    ['incremental (+1 article)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} statistics; target < 100 ms); listing every mention row on first read: ${report.incremental.mentionRowsOnDemandMs} ms`],
+    ['incremental (+1 article, median of 5)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} statistics; target < 100 ms; each: ${report.incremental.samplesMs.join(', ')} ms); listing every mention row on first read: ${report.incremental.mentionRowsOnDemandMs} ms`],
     ...report.http.map((h, i) => [i === 0 ? 'http floor: a static script' : `http ${h.route}`, `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms, ${h.errors} errors${i === 0 || h.p95Ms === null || !report.http[0].p95Ms ? '' : ` (p95 ${Math.round((h.p95Ms / report.http[0].p95Ms) * 10) / 10}× the floor)`}`]),
     ...report.firstRenderMs.map((f) => [`first render ${f.route}`, `${f.ms} ms (cache miss, corpus load included)`]),
     ...report.firstLoadJsKb.map((f) => [`first-load JS ${f.route}`, `${f.kb} kB gzipped`]),

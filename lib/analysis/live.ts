@@ -22,8 +22,8 @@ export interface LiveCorpus {
 }
 
 /**
- * One option set's rows, kept per article and only ever appended to: an export reads the first n articles' rows,
- * which later additions never change, so handing out an export copies nothing.
+ * One option set's rows, kept per article and only ever appended to (built when an export's rows are first
+ * read): an export reads the first n articles' rows, which later additions never change, so it copies nothing.
  */
 interface RowSet {
   options: AnalysisOptions;
@@ -96,16 +96,17 @@ function rowSet(live: LiveCorpus, o: AnalysisOptions): RowSet {
   return set;
 }
 
-/** The rows of the first n articles of a row set, made (once) when first read. */
-function rowsUpTo(set: RowSet, n: number): ExportRows {
+/** The rows of the first n articles under the options, made (once) when first read; later additions never change them. */
+function rowsUpTo(live: LiveCorpus, o: AnalysisOptions, n: number): ExportRows {
   let articles: ArticleRow[] | undefined;
   let mentions: MentionRow[] | undefined;
   return {
     get articles() {
-      return (articles ??= set.articles.slice(0, n));
+      return (articles ??= rowSet(live, o).articles.slice(0, n));
     },
     get mentions() {
       if (!mentions) {
+        const set = rowSet(live, o);
         mentions = [];
         for (let i = 0; i < n; i++) for (const m of set.mentions[i]) mentions.push(m);
       }
@@ -115,10 +116,9 @@ function rowsUpTo(set: RowSet, n: number): ExportRows {
 }
 
 /**
- * The export of the live corpus under the options: statistics from the tallies; the rows, built once per voice
- * and scope, are listed when first read, as they stood when the export was made.
+ * The export of the live corpus under the options: statistics from the tallies; the per-article and per-mention
+ * rows are listed when first read (a download or an article list, not a chart), as they stood when the export was made.
  */
 export function liveExport(live: LiveCorpus, o: AnalysisOptions): AnalysisExport {
-  const set = rowSet(live, o);
-  return assembleExport(exportStats(live.corpus, live.byOutlet, o), rowsUpTo(set, set.articles.length));
+  return assembleExport(exportStats(live.corpus, live.byOutlet, o), rowsUpTo(live, o, live.analyses.length));
 }

@@ -33,6 +33,11 @@ describe('sentenceSpans splits exactly as natural’s SentenceTokenizer', () => 
     ['a decimal with thousands', 'It cost $1,234.56 in all. Prices rose.'],
     ['stacked delimiters and a closing quote', 'Really?! "Yes." (Indeed.) Fine…'],
     ['abbreviations inside words, as natural reads them', 'They came first. Then most. The casino. Next.'],
+    ['abbreviations in any case', 'MR. Smith and mr. Jones met GEN. Adams. U.s. troops left. They did.'],
+    ['overlapping abbreviations (the leftmost wins)', 'Read i.e.g. That one. Then e.u.s. forces. Done.'],
+    ['an abbreviation at the start and a lone period', 'Dr. Who? . No. 5 is next.'],
+    ['non-ASCII letters that lowercase to ASCII do not fold', 'The U.K. team left. İ.e. not. Fine.'],
+    ['a space run before the delimiter', 'It ended .  Then ?! again … and more. Yes'],
   ])('%s', (_case, text) => expect(sentenceSpans(text)).toEqual(reference(text)));
 
   test.each(['corpus/seeds', 'corpus/fa-kes'])('every paragraph of %s', (dir) => {
