@@ -10,20 +10,28 @@ import { articleBytes, generateArticles } from '../lib/bench/generate';
 import type { Lexicon } from '../lib/types';
 
 const { pool, from, count, seed, outlets, lexicon } = workerData as { pool: string[]; from: number; count: number; seed: number; outlets: number; lexicon: Lexicon };
+const BATCH = 2_000;
 const articles = generateArticles(pool, { articles: count, outlets, seed, from });
 parentPort!.postMessage({ ready: true });
 parentPort!.once('message', () => {
   const engine = compileEngine(lexicon);
   const attributed = attributedGroups({ lexicon });
   const t0 = performance.now();
-  const packer = createPacker();
+  let packer = createPacker();
   const tallies = new Map<string, OutletTally>();
-  for (const article of articles) {
+  const send = () => {
+    const packed = packer.finish();
+    parentPort!.postMessage({ packed }, [packed.ints.buffer]);
+    packer = createPacker();
+  };
+  articles.forEach((article, i) => {
     const a = analyzeArticle(article, engine);
     addToOutlet(tallies, a, attributed);
     packer.add(a);
-  }
-  const packed = packer.finish();
+    // Batches let the main thread unpack while this worker goes on analysing.
+    if ((i + 1) % BATCH === 0) send();
+  });
+  if (articles.length % BATCH !== 0) send();
   const ms = performance.now() - t0;
-  parentPort!.postMessage({ packed, tallies, ms, bytes: articles.reduce((s, a) => s + articleBytes(a), 0) }, [packed.ints.buffer]);
+  parentPort!.postMessage({ done: true, tallies, ms, bytes: articles.reduce((s, a) => s + articleBytes(a), 0) });
 });

@@ -54,7 +54,8 @@ function benchCorpus(lexicon: Corpus['lexicon'], articles: Corpus['articles']): 
   return { id: 'bench', title: 'bench', description: '', attribution: null, version: 'bench', outlets: benchOutlets(OUTLETS), outletGroups: [], articles, lexicon };
 }
 
-type WorkerResult = { packed: PackedAnalyses; tallies: Map<string, OutletTally>; ms: number; bytes: number };
+type WorkerDone = { done: true; tallies: Map<string, OutletTally>; ms: number; bytes: number };
+type WorkerResult = WorkerDone & { analyses: ArticleAnalysis[] };
 
 async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon'], articles: Corpus['articles']): Promise<{ analyses: ArticleAnalysis[]; tallies: Map<string, OutletTally>; ms: number; workerMs: number[]; bytes: number }> {
   const per = Math.ceil(ARTICLES / WORKERS);
@@ -67,13 +68,21 @@ async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon'], arti
   // Generation is not timed: wait until every worker holds its slice, then start them together.
   await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
   const t0 = performance.now();
-  const parts = await Promise.all(workers.map((w) => new Promise<WorkerResult>((resolve, reject) => {
-    w.once('message', resolve);
+  // Each worker sends its analyses in packed batches as it goes and its outlet tallies at the end; the main
+  // thread unpacks a batch as soon as it arrives, while the workers go on analysing.
+  const parts = await Promise.all(workers.map((w, k) => new Promise<WorkerResult>((resolve, reject) => {
+    const analyses: ArticleAnalysis[] = [];
+    w.on('message', (m: { packed: PackedAnalyses } | WorkerDone) => {
+      if ('packed' in m) {
+        const from = k * per + analyses.length;
+        for (const a of unpackAnalyses(m.packed, articles.slice(from, from + m.packed.count))) analyses.push(a);
+      } else resolve({ ...m, analyses });
+    });
     w.once('error', reject);
     w.postMessage('go');
   })));
   // The slices' outlet tallies add up; the main thread then holds every analysis and the corpus's tallies.
-  const analyses = parts.flatMap((p, w) => unpackAnalyses(p.packed, articles.slice(w * per, w * per + p.packed.count)));
+  const analyses = parts.flatMap((p) => p.analyses);
   const outlets = new Set(parts.flatMap((p) => [...p.tallies.keys()]));
   const tallies = new Map([...outlets].map((o) => [o, mergeTallies(parts.flatMap((p) => p.tallies.get(o) ?? []))]));
   const ms = performance.now() - t0;

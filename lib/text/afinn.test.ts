@@ -19,6 +19,10 @@ describe('afinnScore', () => {
     ['a lone tab stays inside a token', 'very\tgood day', { score: 0, words: 2 }],
     ['two spaces and a tab split', 'very \tgood', { score: 3, words: 2 }],
     ['empty text is one empty token', ' “ ', { score: 0, words: 1 }],
+    ['capitals are lowercased', 'KILLED, Good and NOT bad', { score: -3 + 3 + 3, words: 5 }],
+    ['a letter whose lowercase is longer (the whole text is lowercased)', 'İstanbul: GOOD news', { score: 3, words: 3 }],
+    ['a final capital sigma', 'ΟΔΟΣ good', { score: 3, words: 2 }],
+    ['letters outside the BMP', '𝐀 good 𐐀', { score: 3, words: 3 }],
   ])('%s', (_case, text, expected) => {
     expect(afinnScore(text)).toEqual(expected);
     expect(afinnScore(text)).toEqual(reference(text));
