@@ -1,13 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { catalogOf, dataVersionOf } from './lib/server/data';
-import { FILL_HEADER, createPageCache, getPage, isCacheable, pageKey, putPage, type CachedPage } from './lib/server/pageCache';
+import { CACHED_PATHS, FILL_HEADER, getPage, isCacheable, pageKey, putPage, sharedPageCache, type CachedPage } from './lib/server/pageCache';
 import { isCheckedRoute, problemsHtml, routeProblems } from './lib/url/route';
 
 // Every view is fully described by its URL and the data version, so a rendered answer can be served again
-// until the data changes: 50 readers of one shared chart cost one render. Bounded to 500 answers and 256 MB.
-const cache = createPageCache(500, 256 * 1024 * 1024);
+// until the data changes: 50 readers of one shared chart cost one render.
+const cache = sharedPageCache();
 const inflight = new Map<string, Promise<CachedPage | null>>();
-const CACHED = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
 const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
 
 // The fill request goes to this server over loopback, never to the Host the client named: a forged Host header
@@ -64,7 +63,7 @@ function answer(page: CachedPage): NextResponse {
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (!isCheckedRoute(pathname)) return NextResponse.next();
-  const cacheable = process.env.NODE_ENV === 'production' && CACHED.test(pathname) && isCacheable(request.method, request.headers, searchParams);
+  const cacheable = process.env.NODE_ENV === 'production' && CACHED_PATHS.test(pathname) && isCacheable(request.method, request.headers, searchParams);
   const key = cacheable ? pageKey(pathname, searchParams, dataVersionOf(searchParams)) : null;
   // Only answers to valid URLs are cached, and the key holds the data version, so a hit needs no second check.
   const hit = key ? getPage(cache, key) : undefined;

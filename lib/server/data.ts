@@ -163,14 +163,15 @@ function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'v
 
 /**
  * What a rendered view of this URL depends on besides the URL itself: the corpus list (the switcher) and the
- * files of the corpus version it shows. A change to either changes this string, so cached answers go stale never.
+ * files of the corpus it shows (a pinned version is a snapshot, but may fall back to the current files). A change
+ * to either changes this string, so cached answers never go stale. Read off the files alone, without loading the
+ * corpus, so a cached answer costs a directory listing and three stats.
  */
 export function dataVersionOf(params: Params): string {
   const { corpus, version } = corpusOf(params);
   const corpora = listCorpora();
   if (!corpora.includes(corpus)) return `${corpora.join(',')}|-`;
-  const { bundle } = bundleFor(corpus, version);
-  return `${corpora.join(',')}|${corpus}|${bundle.corpus.version}|${bundle.fingerprint}`;
+  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${fingerprint(path.join(CORPUS_ROOT, corpus))}`;
 }
 
 /** The catalog for the corpus and version a URL names. */

@@ -20,6 +20,17 @@ export function createPageCache(maxEntries: number, maxBytes: number): PageCache
   return { entries: new Map(), bytes: 0, maxEntries, maxBytes };
 }
 
+const SHARED = Symbol.for('framescope.pageCache');
+
+/**
+ * The process's one cache of rendered answers (500 answers, 256 MB): the proxy fills it and the front server
+ * (scripts/serve.ts) answers from it. They load this module separately, so the cache lives on globalThis.
+ */
+export function sharedPageCache(): PageCache {
+  const g = globalThis as { [SHARED]?: PageCache };
+  return (g[SHARED] ??= createPageCache(500, 256 * 1024 * 1024));
+}
+
 const sizeOf = (p: CachedPage) => p.body.byteLength;
 
 /** The cached answer for a key, marked as most recently used. */
@@ -48,6 +59,9 @@ export function putPage(cache: PageCache, key: string, page: CachedPage): void {
     cache.bytes -= sizeOf(p);
   }
 }
+
+/** The routes whose answers are cached: every view and the analysis API. */
+export const CACHED_PATHS = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
 
 /** The header that marks the proxy's own request for a page it is about to cache. */
 export const FILL_HEADER = 'x-framescope-fill';
