@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sentenceSpans } from './sentences';
+import { ABBREVIATIONS, sentenceSpans } from './sentences';
 import { countTokens } from './tokens';
 
 const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
@@ -26,4 +26,9 @@ describe('countTokens', () => {
     ['hyphen splits', 'US-backed anti-ISIS', [], 4, 4],
     ['tokens inside quotes are not own voice', 'He said "no deal" today', [{ start: 8, end: 17 }], 5, 3],
   ])('%s', (_rule, text, quotes, all, own) => expect(countTokens(text, 0, text.length, quotes)).toEqual({ all, own }));
+});
+
+test('no abbreviation is a prefix of another (the period lookup relies on it to match natural)', () => {
+  const lower = ABBREVIATIONS.map((a) => a.toLowerCase());
+  expect(lower.filter((a) => lower.some((b) => b !== a && b.startsWith(a)))).toEqual([]);
 });
