@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { expect, test } from '@playwright/test';
 
 // The production server answers a view it has rendered before from its cache, compressed when asked for,
@@ -12,6 +13,19 @@ test('a view asked for twice is answered from the cache, with the same page', as
   expect(await second.text()).toBe(await first.text());
   const forged = await request.get(url, { headers: { host: 'evil.example' } });
   expect(await forged.text()).toBe(await first.text());
+});
+
+test('a path that names another host is not answered with a cached view', async ({ request, baseURL }) => {
+  expect((await request.get('/')).status()).toBe(200);
+  // Sent raw: an HTTP client would read "//evil.example/" as a link to that host.
+  const base = new URL(baseURL!);
+  const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+    http.get({ host: base.hostname, port: base.port, path: '//evil.example/' }, (res) => {
+      res.resume();
+      resolve(res.headers);
+    }).on('error', reject);
+  });
+  expect(headers['x-framescope-cache']).toBeUndefined();
 });
 
 test('a bad view URL is never served from the cache', async ({ request }) => {

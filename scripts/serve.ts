@@ -16,7 +16,8 @@ const cache = sharedPageCache();
 const gzipped = new WeakMap<CachedPage, Buffer>();
 
 function cachedAnswer(req: http.IncomingMessage): CachedPage | undefined {
-  if (req.method !== 'GET' || !req.url) return undefined;
+  // "//host/path" would parse as another host's "/path": such a request goes to Next untouched.
+  if (req.method !== 'GET' || !req.url || !req.url.startsWith('/') || req.url.startsWith('//')) return undefined;
   const url = new URL(req.url, 'http://localhost');
   if (!CACHED_PATHS.test(url.pathname)) return undefined;
   const headers = { get: (name: string) => (req.headers[name] === undefined ? null : String(req.headers[name])) };
