@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { catalogOf, dataVersionOf } from './lib/server/data';
-import { CACHED_PATHS, FILL_HEADER, getPage, isCacheable, pageKey, putPage, sharedPageCache, type CachedPage } from './lib/server/pageCache';
+import { FILL_HEADER, getPage, putPage, sharedPageCache, viewCacheKey, type CachedPage } from './lib/server/pageCache';
 import { isCheckedRoute, problemsHtml, routeProblems } from './lib/url/route';
 
 // Every view is fully described by its URL and the data version, so a rendered answer can be served again
@@ -10,7 +10,8 @@ const inflight = new Map<string, Promise<CachedPage | null>>();
 const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
 
 // The fill request goes to this server over loopback, never to the Host the client named: a forged Host header
-// must not make the server fetch elsewhere and cache that answer for everyone. next start sets PORT.
+// must not make the server fetch elsewhere and cache that answer for everyone. The server (scripts/serve.ts, or
+// next start) sets PORT.
 function loopback(url: URL): URL | null {
   const port = process.env.PORT;
   return port && /^\d+$/.test(port) ? new URL(`${url.pathname}${url.search}`, `http://127.0.0.1:${port}`) : null;
@@ -55,7 +56,7 @@ function answer(page: CachedPage): NextResponse {
   const headers = new Headers(page.headers);
   headers.set('content-type', page.contentType);
   headers.set('x-framescope-cache', 'hit');
-  // The bytes go out as rendered; next start compresses them for clients that accept it, as it does every answer.
+  // The bytes go out as rendered; Next compresses them for clients that accept it, as it does every answer.
   return new NextResponse(page.body as BodyInit, { status: page.status, headers });
 }
 
@@ -63,8 +64,7 @@ function answer(page: CachedPage): NextResponse {
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (!isCheckedRoute(pathname)) return NextResponse.next();
-  const cacheable = process.env.NODE_ENV === 'production' && CACHED_PATHS.test(pathname) && isCacheable(request.method, request.headers, searchParams);
-  const key = cacheable ? pageKey(pathname, searchParams, dataVersionOf(searchParams)) : null;
+  const key = process.env.NODE_ENV === 'production' ? viewCacheKey(request.method, request.headers, pathname, searchParams, dataVersionOf) : null;
   // Only answers to valid URLs are cached, and the key holds the data version, so a hit needs no second check.
   const hit = key ? getPage(cache, key) : undefined;
   if (hit) return answer(hit);

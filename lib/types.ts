@@ -3,6 +3,9 @@
 /** Which article section a piece of text belongs to. */
 export type Section = 'title' | 'caption' | 'body';
 
+/** Every section, in article order. */
+export const SECTIONS: readonly Section[] = ['title', 'caption', 'body'];
+
 /** Whether a mention is the outlet's own words or inside a quotation. */
 export type Voice = 'own' | 'quoted';
 

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { dataVersionOf } from '../lib/server/data';
-import { CACHED_PATHS, getPage, isCacheable, pageKey, sharedPageCache, type CachedPage } from '../lib/server/pageCache';
+import { getPage, sharedPageCache, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
@@ -19,11 +19,10 @@ function cachedAnswer(req: http.IncomingMessage): CachedPage | undefined {
   // "//host/path" would parse as another host's "/path": such a request goes to Next untouched.
   if (req.method !== 'GET' || !req.url || !req.url.startsWith('/') || req.url.startsWith('//')) return undefined;
   const url = new URL(req.url, 'http://localhost');
-  if (!CACHED_PATHS.test(url.pathname)) return undefined;
   const headers = { get: (name: string) => (req.headers[name] === undefined ? null : String(req.headers[name])) };
-  if (!isCacheable(req.method, headers, url.searchParams)) return undefined;
   try {
-    return getPage(cache, pageKey(url.pathname, url.searchParams, dataVersionOf(url.searchParams)));
+    const key = viewCacheKey(req.method, headers, url.pathname, url.searchParams, dataVersionOf);
+    return key ? getPage(cache, key) : undefined;
   } catch {
     // A URL the front cannot read (a bad corpus name): Next answers it, with the error page.
     return undefined;

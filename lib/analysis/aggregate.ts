@@ -1,6 +1,6 @@
 import { informativePrior, logOdds } from '../stats/logOdds';
 import { meanInterval, wilson } from '../stats/intervals';
-import type { AnalysisOptions, Corpus, Mention, Section } from '../types';
+import { SECTIONS, type AnalysisOptions, type Corpus, type Mention, type Section } from '../types';
 import type { ArticleAnalysis } from './article';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, StanceRow } from './exportTypes';
@@ -49,7 +49,7 @@ function tokensOf(a: ArticleAnalysis, o: AnalysisOptions): number {
 }
 
 function scopeSections(o: AnalysisOptions): Section[] {
-  return o.scope === 'all' ? ['title', 'caption', 'body'] : ['body'];
+  return o.scope === 'all' ? [...SECTIONS] : ['body'];
 }
 
 /** Reads the counted mentions and tokens under the options off an outlet (or merged) tally. */

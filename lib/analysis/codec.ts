@@ -1,5 +1,5 @@
 import { articleLayout } from '../corpus/layout';
-import type { ActorRule, Article, Mention, Section, Sentence, Voice } from '../types';
+import { SECTIONS, type ActorRule, type Article, type Mention, type Sentence, type Voice } from '../types';
 import type { ArticleAnalysis } from './article';
 
 // Analyses cross threads as one Int32Array (moved, not copied) and a table of distinct strings: structured
@@ -19,7 +19,6 @@ export interface AnalysisPacker {
   finish(): PackedAnalyses;
 }
 
-const SECTIONS: Section[] = ['title', 'caption', 'body'];
 const VOICES: Voice[] = ['own', 'quoted'];
 const SAME_TEXT = -1;
 const NONE = -1;

@@ -1,5 +1,5 @@
 import { UNATTRIBUTED } from '../lexicon/parse';
-import type { Section, Sentence, Voice } from '../types';
+import { SECTIONS, type Section, type Sentence, type Voice } from '../types';
 import type { ArticleAnalysis } from './article';
 
 /** Sentences with at least one word: how many had each (integer) AFINN score, and their summed words and score. */
@@ -29,7 +29,6 @@ export interface OutletTally {
   actorTone: Map<string, Record<Section, Record<WordKind, SentenceStats>>>;
 }
 
-const SECTIONS: Section[] = ['title', 'caption', 'body'];
 
 function stats(): SentenceStats {
   return { histogram: new Map(), sentences: 0, words: 0, score: 0 };

@@ -1,7 +1,6 @@
 import { InputError } from '../errors';
-import type { Article, Section, Segment } from '../types';
+import { SECTIONS, type Article, type Section, type Segment } from '../types';
 
-const SECTIONS: Section[] = ['title', 'caption', 'body'];
 const KEYS = ['id', 'outlet', 'title', 'date', 'url', 'raw', 'note'] as const;
 type Key = (typeof KEYS)[number];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPageCache, getPage, isCacheable, pageKey, putPage, type CachedPage } from './pageCache';
+import { createPageCache, getPage, isCacheable, pageKey, putPage, viewCacheKey, type CachedPage } from './pageCache';
 
 const page = (bytes: number): CachedPage => ({ status: 200, contentType: 'text/html', headers: [], body: new Uint8Array(bytes) });
 
@@ -48,5 +48,24 @@ describe('what may be served from the cache', () => {
     expect(k('outlets=a,b&voice=own')).toBe(k('voice=own&outlets=a,b'));
     expect(k('outlets=a,b')).not.toBe(k('outlets=b,a'));
     expect(k('outlets=a,b', 'v1')).not.toBe(k('outlets=a,b', 'v2'));
+  });
+
+  test.each([
+    ['the overview', '/', true],
+    ['a compare view', '/compare', true],
+    ['an outlet page', '/outlet/voa', true],
+    ['an embed', '/embed/shares', true],
+    ['the analysis API', '/api/analysis', true],
+    ['the manage page (it shows uploads as they happen)', '/manage', false],
+    ['the preview image', '/api/og', false],
+    ['a static file', '/_next/static/chunks/a.js', false],
+    ['a path that only starts like a view', '/compared', false],
+  ])('cache key for %s: %s', (_case, pathname, keyed) => {
+    const key = viewCacheKey('GET', headers({}), pathname, new URLSearchParams('voice=own'), () => 'v1');
+    expect(key).toBe(keyed ? pageKey(pathname, new URLSearchParams('voice=own'), 'v1') : null);
+  });
+
+  test('no cache key for a request that is not a plain load', () => {
+    expect(viewCacheKey('GET', headers({ rsc: '1' }), '/', new URLSearchParams(), () => 'v1')).toBeNull();
   });
 });

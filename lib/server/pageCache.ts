@@ -61,7 +61,16 @@ export function putPage(cache: PageCache, key: string, page: CachedPage): void {
 }
 
 /** The routes whose answers are cached: every view and the analysis API. */
-export const CACHED_PATHS = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
+const CACHED_PATHS = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
+
+/**
+ * The cache key of a request, or null when its answer must neither come from the cache nor go into it: routes
+ * other than the views and the API, and anything but a plain document or API load. `versionOf` is the data version.
+ */
+export function viewCacheKey(method: string, headers: { get(name: string): string | null }, pathname: string, params: URLSearchParams, versionOf: (params: URLSearchParams) => string): string | null {
+  if (!CACHED_PATHS.test(pathname) || !isCacheable(method, headers, params)) return null;
+  return pageKey(pathname, params, versionOf(params));
+}
 
 /** The header that marks the proxy's own request for a page it is about to cache. */
 export const FILL_HEADER = 'x-framescope-fill';
