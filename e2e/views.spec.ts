@@ -86,6 +86,8 @@ test('every number drawn on a stacked bar is a count of that bar\'s outlet (FA-K
   const chart = page.locator('#shares-islamic-state');
   // Rows are drawn in export order (outlets, then groups); each tick line marks a row's centre.
   const ids: string[] = [...ex.outlets.map((o: { id: string }) => o.id), ...ex.outletGroups.map((g: { id: string }) => g.id)];
+  // The charts draw after the page has loaded.
+  await expect(chart.locator('.recharts-yAxis-tick-lines line')).toHaveCount(ids.length);
   const ticks = (await chart.locator('.recharts-yAxis-tick-lines line').evaluateAll((els) => els.map((e) => Number(e.getAttribute('y1'))))).sort((a, b) => a - b);
   expect(ticks).toHaveLength(ids.length);
   const labels = await chart.locator('.recharts-label-list text').evaluateAll((els) => els.map((e) => ({ y: Number(e.getAttribute('y')) - 4, text: e.textContent ?? '' })));

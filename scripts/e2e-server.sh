@@ -13,5 +13,5 @@ cat > "$root/corpus/scratch/corpus.json" <<JSON
 JSON
 sed '/^raw: /d' corpus/seeds/articles/voa-2016-10-21-cooperation.txt > "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt"
 export FRAMESCOPE_CORPUS_ROOT="$root/corpus" FRAMESCOPE_SNAPSHOTS="$root/snapshots" FRAMESCOPE_ADMIN_TOKEN="e2e-admin-token"
-npx next build
+npx tsx scripts/build-if-stale.ts
 exec npx tsx scripts/serve.ts -p "$port" -H 127.0.0.1

@@ -1,31 +1,32 @@
-// The production server (npm start): Next.js behind a thin front that answers cached views itself. next start
-// spends about a millisecond of routing on every request, even for a static file; a view that is already in the
-// page cache (filled by proxy.ts) is sent from here without entering Next. Everything else goes to Next.
+// The production server (npm start): Next.js behind a thin front that keeps rendered answers.
+// A plain GET of a route the registry marks as cached is looked up by its canonical URL and the data version; on a
+// miss it goes to Next and the answer is kept as Next sends it. RSC navigations, prefetches and everything else go to
+// Next untouched, so the client router always gets the RSC answer it asked for.
 // Usage: tsx scripts/serve.ts [-p PORT] [-H HOST]
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { dataVersionOf } from '../lib/server/data';
-import { getPage, sharedPageCache, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
+import { dataVersionOf, keepVersion, listCorpora } from '../lib/server/dataset';
+import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
-// proxy.ts fills the cache over loopback on the port the server listens on, as next start tells it.
-process.env.PORT = String(port);
-const cache = sharedPageCache();
-// Compressed once per cached answer, not once per request as next start does.
+const cache = createPageCache(500, 256 * 1024 * 1024);
+// Concurrent first requests for one URL wait for a single render.
+const inflight = new Map<string, Promise<CachedPage | null>>();
+// Compressed once per cached answer, not once per request.
 const gzipped = new WeakMap<CachedPage, Buffer>();
+const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
 
-function cachedAnswer(req: http.IncomingMessage): CachedPage | undefined {
-  // "//host/path" would parse as another host's "/path": such a request goes to Next untouched.
-  if (req.method !== 'GET' || !req.url || !req.url.startsWith('/') || req.url.startsWith('//')) return undefined;
+function keyOf(req: http.IncomingMessage): string | null {
+  // "//host/path" would parse as another host's "/path", and "/\x/..." as "//x/...": such requests go to Next untouched.
+  if (req.method !== 'GET' || !req.url || !req.url.startsWith('/') || req.url.startsWith('//') || req.url.includes('\\')) return null;
   const url = new URL(req.url, 'http://localhost');
   const headers = { get: (name: string) => (req.headers[name] === undefined ? null : String(req.headers[name])) };
   try {
-    const key = viewCacheKey(req.method, headers, url.pathname, url.searchParams, dataVersionOf);
-    return key ? getPage(cache, key) : undefined;
+    return viewCacheKey(req.method, headers, url.pathname, url.searchParams, dataVersionOf);
   } catch {
-    // A URL the front cannot read (a bad corpus name): Next answers it, with the error page.
-    return undefined;
+    // A URL the front cannot read: Next answers it, with the error page.
+    return null;
   }
 }
 
@@ -46,6 +47,37 @@ function send(page: CachedPage, req: http.IncomingMessage, res: http.ServerRespo
   res.end(body);
 }
 
+/** Lets Next answer while keeping a copy of what it sends; resolves with the answer when it was a complete 200. */
+function record(res: http.ServerResponse): Promise<CachedPage | null> {
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...a: unknown[]) => http.ServerResponse;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array));
+  };
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding);
+    return write(chunk, encoding, cb);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding);
+    return end(chunk, encoding, cb);
+  }) as typeof res.end;
+  return new Promise((resolve) => {
+    res.on('finish', () => {
+      const type = String(res.getHeader('content-type') ?? '');
+      if (res.statusCode !== 200 || !type || res.getHeader('content-encoding')) return resolve(null);
+      const headers: [string, string][] = [];
+      for (const [name, value] of Object.entries(res.getHeaders())) {
+        if (!DROPPED_HEADERS.has(name) && name !== 'content-type' && value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+      }
+      resolve({ status: 200, contentType: type, headers, body: new Uint8Array(Buffer.concat(chunks)) });
+    });
+    res.on('close', () => resolve(null));
+  });
+}
+
 async function main(): Promise<void> {
   // As next start does; React and Next read it when they load, so next is imported after it is set.
   (process.env as Record<string, string>).NODE_ENV = 'production';
@@ -53,10 +85,33 @@ async function main(): Promise<void> {
   const app = next({ dev: false, hostname: host ?? 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Hand edits made while the server was down become kept versions here, at start, never inside a request.
+  for (const corpus of listCorpora()) {
+    try {
+      keepVersion(corpus);
+    } catch (e) {
+      console.error(`corpus ${corpus}: not kept as a version (${(e as Error).message})`);
+    }
+  }
   const server = http.createServer((req, res) => {
-    const page = cachedAnswer(req);
-    if (page) send(page, req, res);
-    else void handle(req, res);
+    const key = keyOf(req);
+    if (!key) return void handle(req, res);
+    const hit = getPage(cache, key);
+    if (hit) return send(hit, req, res);
+    const pending = inflight.get(key);
+    if (pending) {
+      void pending.then((page) => (page ? send(page, req, res) : handle(req, res)));
+      return;
+    }
+    const answer = record(res).then((page) => {
+      if (page) putPage(cache, key, page);
+      inflight.delete(key);
+      return page;
+    });
+    inflight.set(key, answer);
+    // The copy is kept uncompressed (this front gzips it once); Next compresses everything it answers alone.
+    delete req.headers['accept-encoding'];
+    void handle(req, res);
   });
   server.listen(port, host, () => console.log(`Framescope on http://${host ?? 'localhost'}:${port}`));
   const stop = () => server.close(() => process.exit(0));

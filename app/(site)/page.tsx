@@ -1,11 +1,13 @@
 import { BadUrl } from '../_components/Banners';
 import { OverviewPage } from '../_views/OverviewPage';
 import { viewMetadata } from '../_views/meta';
-import { resolveView, type SearchParams } from '../_views/resolve';
+import { open, type SearchParams } from '../_views/open';
 
-export const generateMetadata = ({ searchParams }: { searchParams: SearchParams }) => viewMetadata('Overview', searchParams, { kind: 'shares', group: 'islamic-state' });
+type Props = { searchParams: SearchParams };
 
-export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  const view = await resolveView('/', searchParams);
-  return view.ok ? <OverviewPage view={view} /> : <BadUrl problems={view.problems} home="/" />;
+export const generateMetadata = async ({ searchParams }: Props) => viewMetadata(await open('/', searchParams));
+
+export default async function Page({ searchParams }: Props) {
+  const opened = await open('/', searchParams);
+  return opened.ok ? <OverviewPage view={opened.view} /> : <BadUrl problems={opened.problems} home="/" />;
 }

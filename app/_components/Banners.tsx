@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from './AppLink';
 import { hrefFor, withState, type UrlProblem, type ViewState } from '@/lib/url/state';
 
 /** Says plainly that a link was made for another corpus version (shown as it was, if kept), and links to the current one. */
@@ -9,7 +9,7 @@ export function VersionBanner({ state, current, pinned, pathname }: { state: Vie
       <div className="banner warn" role="alert" data-testid="version-banner">
         This link shows corpus version <code>{state.version}</code> exactly as it was when the link was made. The corpus has changed since
         (now <code>{current}</code>).{' '}
-        <Link href={hrefFor(pathname, withState(state, { version: null }))}>See the current numbers</Link>
+        <AppLink href={hrefFor(pathname, withState(state, { version: null }))}>See the current numbers</AppLink>
       </div>
     );
   }
@@ -17,7 +17,7 @@ export function VersionBanner({ state, current, pinned, pathname }: { state: Vie
     <div className="banner warn" role="alert" data-testid="version-banner">
       This link was made for corpus version <code>{state.version}</code>, which this server has not kept; the corpus is now at <code>{current}</code>.
       The numbers below are the current ones and may differ from what the sender saw.{' '}
-      <Link href={hrefFor(pathname, withState(state, { version: current }))}>Link to the current version</Link>
+      <AppLink href={hrefFor(pathname, withState(state, { version: current }))}>Link to the current version</AppLink>
     </div>
   );
 }
@@ -35,7 +35,7 @@ export function BadUrl({ problems, home }: { problems: UrlProblem[]; home: strin
           </li>
         ))}
       </ul>
-      <p><Link href={home}>Go to the overview</Link></p>
+      <p><AppLink href={home}>Go to the overview</AppLink></p>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { toCsv, type CsvRow } from '@/lib/view/charts';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
+import { AppLink } from './AppLink';
 import { useViewState } from './useViewState';
 
 function download(name: string, blob: Blob) {
@@ -85,7 +86,7 @@ export function ChartActions({ chartId, title, csv, embed, version }: { chartId:
       <button type="button" onClick={png}>PNG</button>
       <button type="button" onClick={svg}>SVG</button>
       <button type="button" onClick={() => download(`${base}.csv`, new Blob([toCsv(csv)], { type: 'text/csv' }))} data-testid="export-csv">CSV</button>
-      {embed && <a href={hrefFor(embed.path, withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null }))} data-testid="embed-link">Embed</a>}
+      {embed && <AppLink href={hrefFor(embed.path, withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null }))} data-testid="embed-link">Embed</AppLink>}
       <span role="status" aria-live="polite" className="muted">{status}</span>
     </div>
   );

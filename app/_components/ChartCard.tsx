@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CsvRow } from '@/lib/view/charts';
+import { AppLink } from './AppLink';
 import { ChartActions, type EmbedTarget } from './ChartActions';
 import { ScrollTable } from './ScrollTable';
 
@@ -38,7 +39,7 @@ export function ChartCard(p: {
             <thead><tr>{p.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
             <tbody>
               {p.rows.map((r, i) => (
-                <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c.text}</th> : <td key={j}>{c.href ? <a href={c.href}>{c.text}</a> : c.text}</td>))}</tr>
+                <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c.text}</th> : <td key={j}>{c.href ? <AppLink href={c.href} scroll={false}>{c.text}</AppLink> : c.text}</td>))}</tr>
               ))}
             </tbody>
           </table>

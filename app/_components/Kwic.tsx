@@ -1,13 +1,16 @@
-import Link from 'next/link';
-import type { ArticleAnalysis } from '@/lib/analysis/article';
-import type { AnalysisExport } from '@/lib/analysis/exportTypes';
+import Form from 'next/form';
+import type { Drill } from '@/lib/server/dataset';
+import { filterCaption } from '@/lib/analysis/filters';
 import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@/lib/url/state';
+import type { Paged } from '@/lib/view/kwic';
+import type { ViewStats } from '@/lib/view/model';
 import { actorName, entityName } from '@/lib/view/entities';
+import { AppLink } from './AppLink';
+import { ScrollIntoView } from './ScrollIntoView';
 import { ScrollTable } from './ScrollTable';
-import { kwicRows, sentimentSentences } from '@/lib/view/kwic';
 
 function HiddenState({ state }: { state: ViewState }) {
-  // The filter form is a GET form: every other part of the state rides along as hidden fields.
+  // The filter form submits by GET: every other part of the state rides along as hidden fields.
   const entries = [...new URLSearchParams(buildQuery(withState(state, { q: '' }))).entries()];
   return <>{entries.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}</>;
 }
@@ -16,7 +19,7 @@ function SortHeader({ label, sort, state, pathname }: { label: string; sort: Kwi
   const on = state.sort === sort;
   return (
     <th scope="col" aria-sort={on ? 'ascending' : undefined}>
-      <Link href={`${hrefFor(pathname, withState(state, { sort }))}#drilldown`} scroll={false}>{label}{on ? ' ▲' : ''}</Link>
+      <AppLink href={hrefFor(pathname, withState(state, { sort }))} scroll={false}>{label}{on ? ' ▲' : ''}</AppLink>
     </th>
   );
 }
@@ -25,37 +28,53 @@ function articleHref(state: ViewState, id: string): string {
   return hrefFor(`/article/${id}`, withState(state, { sel: null, outlets: [], group: null, q: '', sort: 'position' }));
 }
 
-/** The sentences behind a selected number: keyword in context for mentions, scored sentences for sentiment. */
-export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; analyses: ArticleAnalysis[]; state: ViewState; pathname: string }) {
+/** "Rows 101–200 of 2,340" with links to the neighbouring pages; the page is part of the URL. */
+function Pager({ paged, state, pathname, noun }: { paged: Paged<unknown>; state: ViewState; pathname: string; noun: string }) {
+  if (paged.pages <= 1) return null;
+  const to = (page: number) => hrefFor(pathname, { ...state, page });
+  return (
+    <nav className="pager" aria-label={`Pages of ${noun}`} data-testid="pager">
+      {paged.page > 1 ? <AppLink href={to(paged.page - 1)} scroll={false}>← Previous</AppLink> : <span aria-hidden="true">← Previous</span>}
+      <span>
+        {noun} {paged.first.toLocaleString('en')}–{paged.last.toLocaleString('en')} of {paged.total.toLocaleString('en')} (page {paged.page} of {paged.pages})
+      </span>
+      {paged.page < paged.pages ? <AppLink href={to(paged.page + 1)} scroll={false}>Next →</AppLink> : <span aria-hidden="true">Next →</span>}
+    </nav>
+  );
+}
+
+/** The sentences behind a selected number: keyword in context for mentions, scored sentences for sentiment, a page at a time. */
+export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: ViewStats; state: ViewState; pathname: string }) {
   const sel = state.sel;
-  if (!sel) return null;
-  const close = `${hrefFor(pathname, withState(state, { sel: null, q: '', sort: 'position' }))}`;
-  const voiceNote = state.voice === 'own' ? "own voice only (quotations excluded)" : 'own voice and quotations';
+  if (!sel || !drill) return null;
+  const close = hrefFor(pathname, withState(state, { sel: null, q: '', sort: 'position' }));
   const filter = (
-    <form method="get" action={pathname} className="kwic-filter" role="search">
+    <Form action={pathname} scroll={false} className="kwic-filter" role="search">
       <HiddenState state={state} />
       <label>Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} /></label>
       <button type="submit">Filter</button>
-    </form>
+    </Form>
   );
-  if (sel.kind === 'sentiment' || sel.kind === 'tone') {
+  const scrollKey = hrefFor(pathname, state);
+  if (drill.kind === 'sentences') {
     const actor = sel.kind === 'tone' ? sel.actor : null;
-    const rows = sentimentSentences(ex, analyses, sel.outlet, state, state.q, actor);
-    const all = sentimentSentences(ex, analyses, sel.outlet, state, '', actor);
     const about = actor ? ` toward ${actorName(ex, actor)}` : '';
+    const { rows } = drill;
     return (
       <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
-        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}{about}: {rows.length} of {all.length} sentences ({voiceNote})</h3>
+        <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
+        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}{about}: {rows.total} of {drill.unfiltered} sentences ({filterCaption(state)})</h3>
         <p className="counts">
-          AFINN-165 score of each sentence, most negative first{actor ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it` : ''}. <Link href={close}>Close</Link>
+          AFINN-165 score of each sentence, most negative first{actor ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it` : ''}. <AppLink href={close} scroll={false}>Close</AppLink>
         </p>
         {filter}
+        <Pager paged={rows} state={state} pathname={pathname} noun="Sentences" />
         <ScrollTable label="Sentences">
           <table>
             <thead><tr><th scope="col">Score</th><th scope="col">Words</th><th scope="col">Sentence</th><th scope="col">Article</th></tr></thead>
             <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}><td>{r.score}</td><td>{r.words}</td><td>{r.text}</td><td><Link href={articleHref(state, r.article)}>{r.articleTitle}</Link></td></tr>
+              {rows.rows.map((r) => (
+                <tr key={r.key} data-testid="sentence-row"><td>{r.score}</td><td>{r.words}</td><td>{r.text}</td><td><AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink></td></tr>
               ))}
             </tbody>
           </table>
@@ -63,8 +82,8 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
       </section>
     );
   }
-  const rows = kwicRows(ex, sel, state.sort, state.q);
-  const total = kwicRows(ex, sel, 'position', '').length;
+  if (sel.kind !== 'mentions' && sel.kind !== 'actor') return null;
+  const { rows } = drill;
   const g = ex.groups.find((x) => x.id === sel.group);
   const label = (v: string) => g?.variants.find((x) => x.id === v)?.label ?? v;
   const terms = sel.variant ? `"${label(sel.variant)}"` : `all terms of "${g?.short ?? sel.group}"`;
@@ -72,9 +91,11 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
   const lens = sel.kind === 'actor';
   return (
     <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
-      <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.length} of {total} mentions</h3>
-      <p className="counts">Counting {voiceNote}; {state.scope === 'body' ? 'article body only' : 'title, captions and body'}. <Link href={close}>Close</Link></p>
+      <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
+      <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.total} of {drill.unfiltered} mentions</h3>
+      <p className="counts">Counting {filterCaption(state)}. <AppLink href={close} scroll={false}>Close</AppLink></p>
       {filter}
+      <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />
       <ScrollTable label="Mentions in context">
         <table className="kwic-table">
           <thead>
@@ -89,13 +110,13 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.rows.map((r) => (
               <tr key={r.key} data-testid="kwic-row">
                 <td className="left">{r.left}</td>
                 <td className="term"><mark data-group={r.group}>{r.term}</mark></td>
                 <td className="right">{r.right}</td>
                 <td>{entityName(ex, r.outlet)}</td>
-                <td><Link href={articleHref(state, r.article)}>{r.articleTitle}</Link> <span className="muted">({r.section})</span></td>
+                <td><AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink> <span className="muted">({r.section})</span></td>
                 <td>{r.voice === 'quoted' ? 'quoted' : 'own'}</td>
                 {lens && <td>{r.cue ?? 'no actor named'}{r.actors.length > 1 ? ` (${r.actors.map((a) => actorName(ex, a)).join(', ')})` : ''}</td>}
               </tr>
@@ -103,6 +124,7 @@ export function Kwic({ ex, analyses, state, pathname }: { ex: AnalysisExport; an
           </tbody>
         </table>
       </ScrollTable>
+      <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />
     </section>
   );
 }

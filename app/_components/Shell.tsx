@@ -1,30 +1,29 @@
-import Link from 'next/link';
+import { AppLink } from './AppLink';
 import type { ReactNode } from 'react';
-import type { AnalysisExport } from '@/lib/analysis/exportTypes';
-import { DEFAULT_STATE, buildQuery, hrefFor, withState, type ViewState } from '@/lib/url/state';
-import { listCorpora } from '@/lib/server/data';
+import { DEFAULT_STATE, buildQuery, hrefFor, withState} from '@/lib/url/state';
+import type { View } from '@/lib/server/dataset';
 import { VersionBanner } from './Banners';
 
 /** Header with navigation that keeps corpus, voice and sections; the version banner; and the corpus footer. */
-export function Shell({ ex, state, pathname, current, pinned, children }: { ex: AnalysisExport; state: ViewState; pathname: string; current: string; pinned: boolean; children: ReactNode }) {
-  const corpora = listCorpora();
+export function Shell({ view, children }: { view: View; children: ReactNode }) {
+  const { stats: ex, query: state, pathname, current, pinned, corpora } = view;
   const keep = withState(DEFAULT_STATE, { corpus: state.corpus, voice: state.voice, scope: state.scope });
   const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope }))}`;
   return (
     <>
       <header className="site">
-        <Link href={hrefFor('/', keep)} className="brand">Framescope</Link>
+        <AppLink href={hrefFor('/', keep)} className="brand">Framescope</AppLink>
         <nav aria-label="Views">
-          <Link href={hrefFor('/', keep)} aria-current={pathname === '/' ? 'page' : undefined}>Overview</Link>
-          <Link href={hrefFor('/compare', keep)} aria-current={pathname === '/compare' ? 'page' : undefined}>Compare</Link>
-          <Link href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))} aria-current={pathname === '/manage' ? 'page' : undefined}>Corpus &amp; lexicon</Link>
+          <AppLink href={hrefFor('/', keep)} aria-current={pathname === '/' ? 'page' : undefined}>Overview</AppLink>
+          <AppLink href={hrefFor('/compare', keep)} aria-current={pathname === '/compare' ? 'page' : undefined}>Compare</AppLink>
+          <AppLink href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))} aria-current={pathname === '/manage' ? 'page' : undefined}>Corpus &amp; lexicon</AppLink>
           <a href={api}>Data (JSON)</a>
         </nav>
         {corpora.length > 1 && (
           <nav aria-label="Corpus" className="switch" data-testid="corpus-switch">
             <span className="switch-label">Corpus</span>
             {corpora.map((c) => (
-              <Link key={c} href={hrefFor(pathname === '/manage' ? '/manage' : '/', withState(DEFAULT_STATE, { corpus: c, voice: state.voice, scope: state.scope }))} className={c === state.corpus ? 'on' : undefined} aria-current={c === state.corpus ? 'true' : undefined}>{c}</Link>
+              <AppLink key={c} href={hrefFor(pathname === '/manage' ? '/manage' : '/', withState(DEFAULT_STATE, { corpus: c, voice: state.voice, scope: state.scope }))} className={c === state.corpus ? 'on' : undefined} aria-current={c === state.corpus ? 'true' : undefined}>{c}</AppLink>
             ))}
           </nav>
         )}
@@ -35,7 +34,7 @@ export function Shell({ ex, state, pathname, current, pinned, children }: { ex: 
       </main>
       <footer className="site">
         <p>
-          Corpus <strong>{ex.corpus.title}</strong> (<code>{ex.corpus.id}</code>, version <code data-testid="corpus-version">{ex.corpus.version}</code>): {ex.articles.length} articles from {ex.outlets.length} outlets.
+          Corpus <strong>{ex.corpus.title}</strong> (<code>{ex.corpus.id}</code>, version <code data-testid="corpus-version">{ex.corpus.version}</code>): {view.articleCount} articles from {ex.outlets.length} outlets.
           {ex.corpus.attribution ? ` ${ex.corpus.attribution}` : ''}
         </p>
       </footer>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from './AppLink';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
 
 /** A labelled set of links, one per option, the current one marked; each link is a full view URL. */
@@ -9,9 +9,9 @@ export function Switch<K extends keyof ViewState>(p: { label: string; pathname: 
       {p.options.map(([value, text]) => {
         const current = p.state[p.field] === value;
         return (
-          <Link key={String(value)} href={hrefFor(p.pathname, withState(p.state, { [p.field]: value, sel: null } as Partial<ViewState>))} aria-current={current ? 'true' : undefined} className={current ? 'on' : undefined}>
+          <AppLink key={String(value)} href={hrefFor(p.pathname, withState(p.state, { [p.field]: value, sel: null } as Partial<ViewState>))} aria-current={current ? 'true' : undefined} className={current ? 'on' : undefined}>
             {text}
-          </Link>
+          </AppLink>
         );
       })}
     </div>

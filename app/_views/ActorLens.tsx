@@ -1,6 +1,6 @@
-import Link from 'next/link';
-import type { ArticleAnalysis } from '@/lib/analysis/article';
-import type { AnalysisExport } from '@/lib/analysis/exportTypes';
+import { AppLink } from '../_components/AppLink';
+import type { Drill } from '@/lib/server/dataset';
+import type { ViewStats } from '@/lib/view/model';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
 import { attributedGroups } from '@/lib/view/actors';
 import { entityList } from '@/lib/view/entities';
@@ -11,11 +11,11 @@ import { ActorLabelCard, ActorToneCard } from './actorCards';
  * The actor lens section: actor × label heatmaps for the given outlets (with an outlet picker on the overview),
  * tone toward each actor for `ids`, and the drill-down of either.
  */
-export function ActorLens(p: { ex: AnalysisExport; analyses: ArticleAnalysis[]; state: ViewState; pathname: string; outlets: string[]; ids: string[]; picker?: boolean }) {
+export function ActorLens(p: { ex: ViewStats; drill: Drill | null; state: ViewState; pathname: string; outlets: string[]; ids: string[]; picker?: boolean }) {
   const { ex, state, pathname } = p;
   const groups = attributedGroups(ex);
   const sel = state.sel;
-  const kwic = <Kwic ex={ex} analyses={p.analyses} state={state} pathname={pathname} />;
+  const kwic = <Kwic drill={p.drill} ex={ex} state={state} pathname={pathname} />;
   return (
     <section className="group" aria-labelledby="h-actors" data-testid="actor-lens">
       <h2 id="h-actors">Actor lens: who gets which label</h2>
@@ -30,9 +30,9 @@ export function ActorLens(p: { ex: AnalysisExport; analyses: ArticleAnalysis[]; 
           {entityList(ex).map((e) => {
             const on = e.id === p.outlets[0];
             return (
-              <Link key={e.id} href={`${hrefFor(pathname, withState(state, { lens: e.id, sel: null }))}#h-actors`} scroll={false} aria-current={on ? 'true' : undefined} className={on ? 'on' : undefined}>
+              <AppLink key={e.id} href={`${hrefFor(pathname, withState(state, { lens: e.id, sel: null }))}#h-actors`} scroll={false} aria-current={on ? 'true' : undefined} className={on ? 'on' : undefined}>
                 {e.name}
-              </Link>
+              </AppLink>
             );
           })}
         </nav>

@@ -1,39 +1,37 @@
-import Link from 'next/link';
+import { AppLink } from '../_components/AppLink';
 import { Fragment } from 'react';
-import { counted } from '@/lib/analysis/aggregate';
+import { filterCaption } from '@/lib/analysis/filters';
 import { paragraphs } from '@/lib/corpus/layout';
 import { buildQuery, hrefFor, withState, DEFAULT_STATE } from '@/lib/url/state';
 import { highlightPieces } from '@/lib/view/highlight';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { PALETTE } from '../_components/charts/palette';
-import type { Resolved } from './resolve';
+import { articleOf, type View } from '@/lib/server/dataset';
 
 const SECTION_NAME = { title: 'Title', caption: 'Photo caption', body: 'Body' } as const;
 
 /** The cleaned article with every counted mention highlighted by term group and quoted speech marked. */
-export function ArticlePage({ view, id }: { view: Extract<Resolved, { ok: true }>; id: string }) {
-  const { ex, state, analyses, corpus } = view;
+export function ArticlePage({ view, id }: { view: View; id: string }) {
+  const { stats: ex, query: state } = view;
   const pathname = `/article/${id}`;
-  const a = analyses.find((x) => x.id === id)!;
-  const meta = corpus.articles.find((x) => x.id === id)!;
-  const outlet = ex.outlets.find((o) => o.id === a.outlet)!;
-  const options = { ...ex.corpus.options };
-  const mentions = a.mentions.filter((m) => counted(m, options));
+  const a = articleOf(view, id)!;
+  const { meta, mentions } = a;
+  const outlet = ex.outlets.find((o) => o.id === meta.outlet)!;
   const color = (group: string) => PALETTE[ex.groups.findIndex((g) => g.id === group) % PALETTE.length];
   const label = (group: string, variant: string) => ex.groups.find((g) => g.id === group)?.variants.find((v) => v.id === variant)?.label ?? variant;
   const rawHref = `/article/${id}/raw?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus }))}`;
   return (
-    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
+    <Shell view={view}>
       <h1>{meta.title}</h1>
       <p className="lede">
-        <Link href={hrefFor(`/outlet/${outlet.id}`, withState(state, { sel: null }))}>{outlet.name}</Link>, {meta.date ?? 'undated'}.
+        <AppLink href={hrefFor(`/outlet/${outlet.id}`, withState(state, { sel: null }))}>{outlet.name}</AppLink>, {meta.date ?? 'undated'}.
         {meta.note ? ` ${meta.note}` : ''} {meta.url ? <a href={meta.url} rel="noopener noreferrer">Source</a> : null}{' '}
         <a href={rawHref} data-testid="raw-link">Original captured page (raw text)</a>
       </p>
       <VoiceScope pathname={pathname} state={state} />
       <p className="counts" data-testid="article-counts">
-        {mentions.length} counted mentions ({state.voice === 'own' ? 'own voice only' : 'own voice and quotations'}; {state.scope === 'body' ? 'body only' : 'all sections'}), highlighted by term group; quoted speech is set in italics on a tinted background.
+        {mentions.length} counted mentions ({filterCaption(state)}), highlighted by term group; quoted speech is set in italics on a tinted background.
       </p>
       <ul className="legend" aria-label="Term groups">
         {ex.groups.map((g) => (

@@ -1,33 +1,33 @@
-import Link from 'next/link';
-import { compareEntities } from '@/lib/server/data';
+import { AppLink } from '../_components/AppLink';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
-import type { Resolved } from './resolve';
+import { comparison, drillDown, type View } from '@/lib/server/dataset';
 import { ActorLens } from './ActorLens';
 
 /** Two or more outlets or groups side by side on the same scales, with log-odds z-scores between them. */
-export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> }) {
-  const { ex, state, analyses } = view;
+export function ComparePage({ view }: { view: View }) {
+  const { stats: ex, query: state } = view;
+  const drill = drillDown(view);
   const pathname = '/compare';
   const chosen = state.outlets;
   const toggle = (id: string) => (chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
-  const rows = chosen.length >= 2 ? compareEntities(ex.corpus.id, chosen, state, state.version) : [];
+  const rows = comparison(view);
   const domain = zDomain(rows);
   const pairs: [string, string][] = chosen.length === 2 ? [[chosen[0], chosen[1]]] : chosen.map((id) => [id, 'others']);
   return (
-    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
+    <Shell view={view}>
       <h1>Compare {chosen.length >= 2 ? chosen.map((id) => entityName(ex, id)).join(' · ') : 'outlets'}</h1>
       <VoiceScope pathname={pathname} state={state} />
       <nav className="chips" aria-label="Choose outlets to compare" data-testid="compare-picker">
         <span className="switch-label">Outlets</span>
         {entityList(ex).map((e) => (
-          <Link key={e.id} href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))} aria-current={chosen.includes(e.id) ? 'true' : undefined} className={chosen.includes(e.id) ? 'on' : undefined}>
+          <AppLink key={e.id} href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))} aria-current={chosen.includes(e.id) ? 'true' : undefined} className={chosen.includes(e.id) ? 'on' : undefined}>
             {chosen.includes(e.id) ? '✓ ' : '+ '}{e.name}
-          </Link>
+          </AppLink>
         ))}
       </nav>
       {chosen.length < 2 ? (
@@ -48,15 +48,15 @@ export function ComparePage({ view }: { view: Extract<Resolved, { ok: true }> })
               <div className="pair">
                 {pairs.map(([a, b]) => <DistinctiveCard key={`${a}-${b}`} ex={ex} state={state} pathname={pathname} rows={rows} outlet={a} vs={b} group={g.id} domain={domain} />)}
               </div>
-              {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+              {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
             </section>
           ))}
           <section className="group">
             <h2>Tone</h2>
             <SentimentCard ex={ex} state={state} pathname={pathname} ids={chosen} />
-            {state.sel?.kind === 'sentiment' && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+            {state.sel?.kind === 'sentiment' && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
           </section>
-          <ActorLens ex={ex} analyses={analyses} state={state} pathname={pathname} outlets={chosen} ids={chosen} />
+          <ActorLens ex={ex} drill={drill} state={state} pathname={pathname} outlets={chosen} ids={chosen} />
         </>
       )}
     </Shell>

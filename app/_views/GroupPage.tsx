@@ -5,17 +5,18 @@ import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { Switch, VoiceScope } from '../_components/Switches';
 import { SharesCard, StanceCard } from './cards';
-import type { Resolved } from './resolve';
+import { drillDown, type View } from '@/lib/server/dataset';
 
 /** One question across all outlets: its variants with stance and rationale, shares or rates, stance, and z against the rest. */
-export function GroupPage({ view, id }: { view: Extract<Resolved, { ok: true }>; id: string }) {
-  const { ex, state, analyses } = view;
+export function GroupPage({ view, id }: { view: View; id: string }) {
+  const { stats: ex, query: state } = view;
+  const drill = drillDown(view);
   const pathname = `/group/${id}`;
   const g = ex.groups.find((x) => x.id === id)!;
   const ids = entityList(ex).map((e) => e.id);
   const corpusCount = (v: string) => ex.counts.filter((c) => c.group === id && c.variant === v && ex.outlets.some((o) => o.id === c.outlet)).reduce((s, c) => s + c.count, 0);
   return (
-    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
+    <Shell view={view}>
       <h1>{g.label}</h1>
       <VoiceScope pathname={pathname} state={state} />
       <Switch label="Measure" pathname={pathname} state={state} field="metric" testid="metric-switch" options={METRICS.map((m) => [m, m === 'share' ? 'Share of mentions' : m === 'count' ? 'Count' : 'Per 1,000 tokens'])} />
@@ -23,7 +24,7 @@ export function GroupPage({ view, id }: { view: Extract<Resolved, { ok: true }>;
         <SharesCard ex={ex} state={state} pathname={pathname} ids={ids} group={id} metric={state.metric} />
         <StanceCard ex={ex} state={state} pathname={pathname} ids={ids} group={id} />
       </div>
-      {state.sel?.kind === 'mentions' && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+      {state.sel?.kind === 'mentions' && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
       <section className="group card" aria-labelledby="h-variants">
         <h2 id="h-variants">The answers and their stance (−1 = {g.axis.negative}; +1 = {g.axis.positive})</h2>
         <ScrollTable label="Variants">

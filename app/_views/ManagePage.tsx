@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Link from 'next/link';
-import { CORPUS_ROOT, lexiconPathFor } from '@/lib/corpus/load';
-import { listSnapshots } from '@/lib/corpus/snapshots';
+import { AppLink } from '../_components/AppLink';
 import { MAX_FILE_BYTES } from '@/lib/importing/files';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '@/lib/importing/upload';
 import { writesEnabled } from '@/lib/server/admin';
@@ -12,20 +8,18 @@ import { TokenField } from '../_components/admin/TokenField';
 import { UploadForm } from '../_components/admin/UploadForm';
 import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
-import type { Resolved } from './resolve';
+import { manageOf, type View } from '@/lib/server/dataset';
 
 /** The corpus's outlets and kept versions, the upload form and the lexicon editor (writes need the admin token). */
-export function ManagePage({ view }: { view: Extract<Resolved, { ok: true }> }) {
-  const { ex, state } = view;
-  const dir = path.join(CORPUS_ROOT, ex.corpus.id);
-  const lexiconFile = lexiconPathFor(dir);
+export function ManagePage({ view }: { view: View }) {
+  const ex = view.stats;
   const enabled = writesEnabled();
-  const versions = listSnapshots(ex.corpus.id);
+  const { versions, lexiconSource, ownLexicon } = manageOf(view);
   const limits = `Limits: ${MAX_FILE_BYTES / 1048576} MB per file, ${MAX_UPLOAD_FILES} files and ${MAX_UPLOAD_BYTES / 1048576} MB per upload; UTF-8 text only. Larger batches: npm run import.`;
   return (
-    <Shell ex={ex} state={state} pathname="/manage" current={view.current} pinned={view.pinned}>
+    <Shell view={view}>
       <h1>Corpus &amp; lexicon: {ex.corpus.title}</h1>
-      <p className="lede">{ex.articles.length} articles from {ex.outlets.length} outlets; version <code>{view.current}</code>. The folder <code>corpus/{ex.corpus.id}/</code> on the server is the source of truth.</p>
+      <p className="lede">{view.articleCount} articles from {ex.outlets.length} outlets; version <code>{view.current}</code>. The folder <code>corpus/{ex.corpus.id}/</code> on the server is the source of truth.</p>
       {enabled ? (
         <div className="card"><p>Uploads and lexicon edits need the admin token configured on this server.</p><TokenField /></div>
       ) : (
@@ -46,7 +40,7 @@ export function ManagePage({ view }: { view: Extract<Resolved, { ok: true }> }) 
                   <th scope="row"><code>{v.version}</code>{v.version === view.current ? ' (current)' : ''}</th>
                   <td>{v.created.replace('T', ' ').slice(0, 16)} UTC</td>
                   <td>{v.articles}</td>
-                  <td><Link href={hrefFor('/', withState(DEFAULT_STATE, { corpus: ex.corpus.id, version: v.version === view.current ? null : v.version }))}>Overview</Link></td>
+                  <td><AppLink href={hrefFor('/', withState(DEFAULT_STATE, { corpus: ex.corpus.id, version: v.version === view.current ? null : v.version }))}>Overview</AppLink></td>
                 </tr>
               ))}
             </tbody>
@@ -55,7 +49,7 @@ export function ManagePage({ view }: { view: Extract<Resolved, { ok: true }> }) 
       </section>
       <section className="group" aria-labelledby="h-lexicon">
         <h2 id="h-lexicon">Lexicon</h2>
-        <div className="card"><LexiconEditor corpus={ex.corpus.id} source={readFileSync(lexiconFile, 'utf8')} own={path.dirname(lexiconFile) === dir} enabled={enabled} /></div>
+        <div className="card"><LexiconEditor corpus={ex.corpus.id} source={lexiconSource} own={ownLexicon} enabled={enabled} /></div>
       </section>
     </Shell>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '../_components/AppLink';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
@@ -6,21 +6,22 @@ import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SharesCard, zDomain } from './cards';
-import type { Resolved } from './resolve';
+import { articlesOf, drillDown, type View } from '@/lib/server/dataset';
 import { ActorLens } from './ActorLens';
 
 /** One outlet (or group) against the rest: distinctive terms, its shares, its articles. */
-export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>; id: string }) {
-  const { ex, state, analyses } = view;
+export function OutletPage({ view, id }: { view: View; id: string }) {
+  const { stats: ex, query: state } = view;
+  const drill = drillDown(view);
   const pathname = `/outlet/${id}`;
   const e = entityList(ex).find((x) => x.id === id)!;
   const rows = ex.distinctive.filter((r) => r.outlet === id && r.vs === 'rest');
   const domain = zDomain(rows);
-  const articles = ex.articles.filter((a) => e.members.includes(a.outlet));
+  const articles = articlesOf(view, id);
   const outlet = ex.outlets.find((o) => o.id === id);
   const base = withState(state, { sel: null, q: '', sort: 'position', outlets: [], group: null });
   return (
-    <Shell ex={ex} state={state} pathname={pathname} current={view.current} pinned={view.pinned}>
+    <Shell view={view}>
       <h1>{e.name}</h1>
       <p className="lede">
         {outlet ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. ` : `Outlet group of ${e.members.length}: ${e.members.join(', ')}. `}
@@ -34,10 +35,10 @@ export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>
             <DistinctiveCard ex={ex} state={state} pathname={pathname} rows={rows} outlet={id} vs="rest" group={g.id} domain={domain} />
             <SharesCard ex={ex} state={state} pathname={pathname} ids={[id]} group={g.id} metric="share" />
           </div>
-          {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic ex={ex} analyses={analyses} state={state} pathname={pathname} />}
+          {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
         </section>
       ))}
-      <ActorLens ex={ex} analyses={analyses} state={state} pathname={pathname} outlets={[id]} ids={[id]} />
+      <ActorLens ex={ex} drill={drill} state={state} pathname={pathname} outlets={[id]} ids={[id]} />
       <section className="group" aria-labelledby="h-articles">
         <h2 id="h-articles">Articles ({articles.length})</h2>
         <ScrollTable label="Articles" className="card">
@@ -46,7 +47,7 @@ export function OutletPage({ view, id }: { view: Extract<Resolved, { ok: true }>
             <tbody>
               {articles.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row"><Link href={hrefFor(`/article/${a.id}`, base)}>{a.title}</Link></th>
+                  <th scope="row"><AppLink href={hrefFor(`/article/${a.id}`, base)}>{a.title}</AppLink></th>
                   <td>{a.date ?? 'undated'}</td><td>{a.tokens}</td><td>{a.mentions}</td><td>{a.comparative === null ? '—' : a.comparative.toFixed(3)}</td>
                 </tr>
               ))}

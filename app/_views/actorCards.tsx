@@ -1,4 +1,5 @@
-import type { AnalysisExport } from '@/lib/analysis/exportTypes';
+import { filterCaption } from '@/lib/analysis/filters';
+import type { ViewStats } from '@/lib/view/model';
 import { hrefFor, withState, type Selection, type ViewState } from '@/lib/url/state';
 import { actorLabelMatrix, actorLabelSummary, actorToneMatrix, actorToneSummary } from '@/lib/view/actors';
 import { entityName } from '@/lib/view/entities';
@@ -8,13 +9,12 @@ import { ActorLabelHeatmap } from '../_components/charts/ActorLabelHeatmap';
 import { ActorToneHeatmap } from '../_components/charts/ActorToneHeatmap';
 
 interface Base {
-  ex: AnalysisExport;
+  ex: ViewStats;
   state: ViewState;
   pathname: string;
 }
 
-const voiceText = (s: ViewState) => `${s.voice === 'own' ? "outlet's own voice only" : 'own voice and quotations'}, ${s.scope === 'body' ? 'body only' : 'title, captions and body'}`;
-const drill = (state: ViewState, pathname: string, sel: Selection) => `${hrefFor(pathname, withState(state, { sel }))}#drilldown`;
+const drill = (state: ViewState, pathname: string, sel: Selection) => hrefFor(pathname, withState(state, { sel }));
 
 /** Who gets which label in one outlet: actor × label counts of an attributed term group, with drill-down. */
 export function ActorLabelCard({ ex, state, pathname, outlet, group }: Base & { outlet: string; group: string }) {
@@ -26,7 +26,7 @@ export function ActorLabelCard({ ex, state, pathname, outlet, group }: Base & { 
     <ChartCard
       id={`actors-${outlet}-${group}`}
       title={`${name}: who gets which label (${g.short})`}
-      counts={`Each cell counts the labels ${name} attaches to an actor: ${total} label uses in all (${voiceText(state)}). Shade = share of that actor's labels; n = the actor's total. A label naming two actors counts for each. Click a cell for its sentences.`}
+      counts={`Each cell counts the labels ${name} attaches to an actor: ${total} label uses in all (${filterCaption(state)}). Shade = share of that actor's labels; n = the actor's total. A label naming two actors counts for each. Click a cell for its sentences.`}
       summary={actorLabelSummary(spec, name)}
       version={ex.corpus.version}
       csv={csv}
@@ -53,7 +53,7 @@ export function ActorToneCard({ ex, state, pathname, ids }: Base & { ids: string
     <ChartCard
       id="actor-tone"
       title="Tone toward each actor"
-      counts={`Mean AFINN-165 score per sentence, over the sentences that name the actor by an alias or through a label attributed to it; (n) = number of sentences (${voiceText(state)}). Red = negative, blue = positive. Click a cell for its sentences.`}
+      counts={`Mean AFINN-165 score per sentence, over the sentences that name the actor by an alias or through a label attributed to it; (n) = number of sentences (${filterCaption(state)}). Red = negative, blue = positive. Click a cell for its sentences.`}
       summary={actorToneSummary(ex, spec)}
       version={ex.corpus.version}
       csv={csv}

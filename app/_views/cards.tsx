@@ -1,4 +1,6 @@
-import type { AnalysisExport, DistinctiveRow } from '@/lib/analysis/exportTypes';
+import type { DistinctiveRow } from '@/lib/analysis/exportTypes';
+import { filterCaption } from '@/lib/analysis/filters';
+import type { ViewStats } from '@/lib/view/model';
 import { hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
 import { distinctiveChart, sentimentChart, sharesChart, stanceChart } from '@/lib/view/charts';
 import { entityName } from '@/lib/view/entities';
@@ -10,22 +12,21 @@ import { SharesChart } from '../_components/charts/SharesChart';
 import { StanceChart } from '../_components/charts/StanceChart';
 
 interface CardBase {
-  ex: AnalysisExport;
+  ex: ViewStats;
   state: ViewState;
   pathname: string;
   ids: string[];
 }
 
-const voiceText = (s: ViewState) => `${s.voice === 'own' ? "outlet's own voice only" : 'own voice and quotations'}, ${s.scope === 'body' ? 'body only' : 'title, captions and body'}`;
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)}%`);
 const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
 
-function drill(state: ViewState, pathname: string, outlet: string, group: string, variant: string | null, id: string): string {
-  return `${hrefFor(pathname, withState(state, { sel: { kind: 'mentions', outlet, group, variant } }))}#${id}`;
+function drill(state: ViewState, pathname: string, outlet: string, group: string, variant: string | null): string {
+  return hrefFor(pathname, withState(state, { sel: { kind: 'mentions', outlet, group, variant } }));
 }
 
 /** The outlets an embed link names: none (meaning all) when the chart shows every outlet and group. */
-export function embedOutlets(ex: AnalysisExport, ids: string[]): string[] {
+export function embedOutlets(ex: ViewStats, ids: string[]): string[] {
   return ids.length === ex.outlets.length + ex.outletGroups.length ? [] : ids;
 }
 
@@ -44,10 +45,10 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
     const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
     return [
       { text: entityName(ex, o) },
-      { text: String(c[0]?.groupTotal ?? 0), href: drill(state, pathname, o, group, null, 'drilldown') },
+      { text: String(c[0]?.groupTotal ?? 0), href: drill(state, pathname, o, group, null) },
       ...c.map((r) => ({
         text: metric === 'share' ? `${pct(r.share)} (${r.count}; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})` : metric === 'count' ? String(r.count) : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
-        href: drill(state, pathname, o, group, r.variant, 'drilldown'),
+        href: drill(state, pathname, o, group, r.variant),
       })),
     ];
   });
@@ -55,7 +56,7 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
     <ChartCard
       id={id}
       title={g.label}
-      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${voiceText(state)}). Click a segment for its sentences.`}
+      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${filterCaption(state)}). Click a segment for its sentences.`}
       summary={sharesSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
@@ -77,7 +78,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
     <ChartCard
       id={id}
       title={`Stance index: ${g.short}`}
-      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its 95% t interval; n = mentions (${voiceText(state)}). Click a bar for its sentences.`}
+      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its 95% t interval; n = mentions (${filterCaption(state)}). Click a bar for its sentences.`}
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
@@ -85,7 +86,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
       columns={['Outlet', 'n (mentions)', 'Stance', '95% CI']}
       rows={ids.map((o) => {
         const s = ex.stance.find((x) => x.outlet === o && x.group === group)!;
-        return [{ text: entityName(ex, o) }, { text: String(s.n), href: drill(state, pathname, o, group, null, 'drilldown') }, { text: fmt(s.mean) }, { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` }];
+        return [{ text: entityName(ex, o) }, { text: String(s.n), href: drill(state, pathname, o, group, null) }, { text: fmt(s.mean) }, { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` }];
       })}
     >
       <StanceChart spec={spec} group={group} />
@@ -102,7 +103,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
     <ChartCard
       id="sentiment"
       title="Sentiment (AFINN-165)"
-      counts={`Mean AFINN score per sentence with its 95% t interval; the label gives the number of sentences (${voiceText(state)}). Click a bar for the scored sentences.`}
+      counts={`Mean AFINN score per sentence with its 95% t interval; the label gives the number of sentences (${filterCaption(state)}). Click a bar for the scored sentences.`}
       summary={sentimentSummary(ex, ids)}
       version={ex.corpus.version}
       csv={csv}
@@ -112,7 +113,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
         const s = ex.sentiment.find((x) => x.outlet === o)!;
         return [
           { text: entityName(ex, o) }, { text: String(s.articles) },
-          { text: String(s.sentences), href: `${hrefFor(pathname, withState(state, { sel: { kind: 'sentiment', outlet: o } }))}#drilldown` },
+          { text: String(s.sentences), href: hrefFor(pathname, withState(state, { sel: { kind: 'sentiment', outlet: o } })) },
           { text: String(s.words) }, { text: String(s.score) }, { text: fmt(s.comparative, 3) }, { text: fmt(s.meanSentence) },
           { text: s.meanLow === null ? '—' : `${fmt(s.meanLow)} to ${fmt(s.meanHigh)}` },
         ];
@@ -133,7 +134,7 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
     <ChartCard
       id={id}
       title={`${entityName(ex, outlet)} vs ${entityName(ex, vs)}: ${g.short}`}
-      counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: |z| ≥ 1.96. Labels give mentions: variant/all in the group, this side vs the other (${voiceText(state)}).`}
+      counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: |z| ≥ 1.96. Labels give mentions: variant/all in the group, this side vs the other (${filterCaption(state)}).`}
       summary={distinctiveSummary(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v)}
       version={ex.corpus.version}
       csv={csv}
@@ -141,7 +142,7 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
       columns={['Variant', 'y / n', 'yOther / nOther', 'α', 'δ', 'variance', 'z']}
       rows={mine.map((r) => [
         { text: g.variants.find((v) => v.id === r.variant)?.label ?? r.variant },
-        { text: `${r.y} / ${r.n}`, href: drill(state, pathname, outlet, group, r.variant, 'drilldown') },
+        { text: `${r.y} / ${r.n}`, href: drill(state, pathname, outlet, group, r.variant) },
         { text: `${r.yOther} / ${r.nOther}` }, { text: r.alpha.toFixed(3) }, { text: r.delta.toFixed(3) }, { text: r.variance.toFixed(3) },
         { text: `${r.z.toFixed(2)}${Math.abs(r.z) >= 1.96 ? ' *' : ''}` },
       ])}

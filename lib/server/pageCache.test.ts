@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPageCache, getPage, isCacheable, pageKey, putPage, viewCacheKey, type CachedPage } from './pageCache';
+import { createPageCache, getPage, isCacheable, putPage, viewCacheKey, type CachedPage } from './pageCache';
 
 const page = (bytes: number): CachedPage => ({ status: 200, contentType: 'text/html', headers: [], body: new Uint8Array(bytes) });
 
@@ -38,17 +38,23 @@ describe('what may be served from the cache', () => {
     ['a plain page load', 'GET', {}, '', true],
     ['a client-side navigation (RSC)', 'GET', { rsc: '1' }, '', false],
     ['a prefetch', 'GET', { 'next-router-prefetch': '1' }, '', false],
+    ['a segment prefetch', 'GET', { 'next-router-segment-prefetch': '/_tree' }, '', false],
+    ['a navigation carrying the router state', 'GET', { 'next-router-state-tree': '%5B%5D' }, '', false],
     ['an RSC payload by parameter', 'GET', {}, '_rsc=abc', false],
-    ['the cache filling itself', 'GET', { 'x-framescope-fill': '1' }, '', false],
     ['a POST', 'POST', {}, '', false],
   ])('%s', (_case, method, h, query, expected) => expect(isCacheable(method, headers(h), new URLSearchParams(query))).toBe(expected));
 
-  test('the key ignores parameter order but not values or the data version', () => {
-    const k = (q: string, v = 'v1') => pageKey('/compare', new URLSearchParams(q), v);
-    expect(k('outlets=a,b&voice=own')).toBe(k('voice=own&outlets=a,b'));
-    expect(k('outlets=a,b')).not.toBe(k('outlets=b,a'));
-    expect(k('outlets=a,b', 'v1')).not.toBe(k('outlets=a,b', 'v2'));
+  const key = (pathname: string, q: string, v = 'v1') => viewCacheKey('GET', headers({}), pathname, new URLSearchParams(q), () => v);
+
+  test('the key ignores parameter order, defaults and unknown parameters, but not values or the data version', () => {
+    expect(key('/compare', 'outlets=a,b&voice=own')).toBe(key('/compare', 'voice=own&outlets=a,b'));
+    expect(key('/compare', 'outlets=a,b&utm_source=x&fbclid=y')).toBe(key('/compare', 'outlets=a,b'));
+    expect(key('/compare', 'outlets=a,b&voice=all&page=1')).toBe(key('/compare', 'outlets=a,b'));
+    expect(key('/compare', 'outlets=a,b')).not.toBe(key('/compare', 'outlets=b,a'));
+    expect(key('/compare', 'outlets=a,b', 'v1')).not.toBe(key('/compare', 'outlets=a,b', 'v2'));
   });
+
+  test('a URL with a malformed parameter is never cached', () => expect(key('/', 'voice=loud')).toBeNull());
 
   test.each([
     ['the overview', '/', true],
@@ -56,13 +62,13 @@ describe('what may be served from the cache', () => {
     ['an outlet page', '/outlet/voa', true],
     ['an embed', '/embed/shares', true],
     ['the analysis API', '/api/analysis', true],
+    ['the preview image', '/api/og', true],
     ['the manage page (it shows uploads as they happen)', '/manage', false],
-    ['the preview image', '/api/og', false],
+    ['the raw article text', '/article/a1/raw', false],
     ['a static file', '/_next/static/chunks/a.js', false],
     ['a path that only starts like a view', '/compared', false],
   ])('cache key for %s: %s', (_case, pathname, keyed) => {
-    const key = viewCacheKey('GET', headers({}), pathname, new URLSearchParams('voice=own'), () => 'v1');
-    expect(key).toBe(keyed ? pageKey(pathname, new URLSearchParams('voice=own'), 'v1') : null);
+    expect(key(pathname, 'voice=own')).toBe(keyed ? `v1\n${pathname}?voice=own` : null);
   });
 
   test('no cache key for a request that is not a plain load', () => {

@@ -1,3 +1,6 @@
+import { matchRoute } from '../url/routes';
+import { buildQuery, parseState } from '../url/state';
+
 /** One cached answer: what the renderer sent, as bytes. */
 export interface CachedPage {
   status: number;
@@ -20,16 +23,6 @@ export function createPageCache(maxEntries: number, maxBytes: number): PageCache
   return { entries: new Map(), bytes: 0, maxEntries, maxBytes };
 }
 
-const SHARED = Symbol.for('framescope.pageCache');
-
-/**
- * The process's one cache of rendered answers (500 answers, 256 MB): the proxy fills it and the front server
- * (scripts/serve.ts) answers from it. They load this module separately, so the cache lives on globalThis.
- */
-export function sharedPageCache(): PageCache {
-  const g = globalThis as { [SHARED]?: PageCache };
-  return (g[SHARED] ??= createPageCache(500, 256 * 1024 * 1024));
-}
 
 const sizeOf = (p: CachedPage) => p.body.byteLength;
 
@@ -60,29 +53,24 @@ export function putPage(cache: PageCache, key: string, page: CachedPage): void {
   }
 }
 
-/** The routes whose answers are cached: every view and the analysis API. */
-const CACHED_PATHS = /^\/(?:$|compare$|outlet\/|group\/|article\/|embed\/|api\/analysis$)/;
-
 /**
- * The cache key of a request, or null when its answer must neither come from the cache nor go into it: routes
- * other than the views and the API, and anything but a plain document or API load. `versionOf` is the data version.
+ * The cache key of a request, or null when its answer must neither come from the cache nor go into it: routes the
+ * registry does not mark as cached, URLs with problems, and anything but a plain document or API load. The key holds
+ * only the parameters the view state reads, in canonical form, so tracking tags or unknown parameters never make a
+ * fresh render. `versionOf` is the data version.
  */
 export function viewCacheKey(method: string, headers: { get(name: string): string | null }, pathname: string, params: URLSearchParams, versionOf: (params: URLSearchParams) => string): string | null {
-  if (!CACHED_PATHS.test(pathname) || !isCacheable(method, headers, params)) return null;
-  return pageKey(pathname, params, versionOf(params));
+  if (!matchRoute(pathname)?.route.cached || !isCacheable(method, headers, params)) return null;
+  const { state, problems } = parseState(params);
+  if (problems.length) return null;
+  return `${versionOf(params)}\n${pathname}?${buildQuery(state)}`;
 }
 
-/** The header that marks the proxy's own request for a page it is about to cache. */
-export const FILL_HEADER = 'x-framescope-fill';
+/** Headers the client router sends with RSC navigations, prefetches and actions; Next answers them differently. */
+const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-url', 'next-action'];
 
 /** Whether a request is a plain document or API load that a cached answer may serve (not a client-side navigation or prefetch). */
 export function isCacheable(method: string, headers: { get(name: string): string | null }, params: URLSearchParams): boolean {
   if (method !== 'GET' || params.has('_rsc')) return false;
-  return !['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', FILL_HEADER].some((h) => headers.get(h) !== null);
-}
-
-/** The cache key of a URL: path, its parameters in a canonical order, and the data version the answer was rendered from. */
-export function pageKey(pathname: string, params: URLSearchParams, dataVersion: string): string {
-  const sorted = new URLSearchParams([...params].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0)));
-  return `${dataVersion}\n${pathname}?${sorted.toString()}`;
+  return !ROUTER_HEADERS.some((h) => headers.get(h) !== null);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isCheckedRoute, problemsHtml, routeProblems } from './route';
+import { problemsHtml, routeProblems } from './route';
+import { matchRoute } from './routes';
 import type { Catalog } from './state';
 
 const catalog: Catalog = { corpora: ['seeds'], outlets: ['presstv'], groups: ['islamic-state'], variants: { 'islamic-state': ['daesh'] }, articles: ['a1'], actors: ['kurdish-groups', 'unattributed'] };
@@ -29,7 +30,7 @@ describe('routeProblems', () => {
     ['/embed/actors', 'group=islamic-state', 'outlets', 400],
   ])('%s?%s', (path, query, param, status) => expect(problems(path, query)[0]).toMatchObject({ param, status }));
   test('Next-style record params are accepted', () => expect(routeProblems('/', { voice: 'own' }, catalog)).toEqual([]));
-  test.each([['/', true], ['/compare', true], ['/favicon.ico', false], ['/_next/static/x.js', false]])('%s checked: %s', (p, c) => expect(isCheckedRoute(p)).toBe(c));
+  test.each([['/', true], ['/compare', true], ['/manage', true], ['/api/upload', false], ['/favicon.ico', false], ['/_next/static/x.js', false], ['/compared', false]])('%s checked: %s', (p, c) => expect(matchRoute(p)?.route.checked ?? false).toBe(c));
 });
 
 describe('problemsHtml escapes every value', () => {

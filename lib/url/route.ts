@@ -1,24 +1,5 @@
+import { EMBEDS, EMBED_CHARTS, matchRoute } from './routes';
 import { checkState, parseState, shorten, toSearchParams, type Catalog, type Params, type UrlProblem, type ViewState } from './state';
-
-/** Chart kinds that have an embed route. */
-export const EMBED_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive', 'actors', 'actor-tone'] as const;
-
-const ROUTES: { re: RegExp; kind: 'outlet' | 'group' | 'article' | 'embed' | null }[] = [
-  { re: /^\/$/, kind: null },
-  { re: /^\/compare$/, kind: null },
-  { re: /^\/api\/analysis$/, kind: null },
-  { re: /^\/api\/og$/, kind: null },
-  { re: /^\/manage$/, kind: null },
-  { re: /^\/outlet\/([^/]+)$/, kind: 'outlet' },
-  { re: /^\/group\/([^/]+)$/, kind: 'group' },
-  { re: /^\/article\/([^/]+)(?:\/raw)?$/, kind: 'article' },
-  { re: /^\/embed\/([^/]+)$/, kind: 'embed' },
-];
-
-/** Whether a path is one of the views or data routes whose URL this module checks. */
-export function isCheckedRoute(pathname: string): boolean {
-  return ROUTES.some((r) => r.re.test(pathname));
-}
 
 /** The corpus and version a URL names (or the defaults), read before the catalog is loaded. */
 export function corpusOf(params: Params): { corpus: string; version: string | null } {
@@ -26,14 +7,14 @@ export function corpusOf(params: Params): { corpus: string; version: string | nu
   return { corpus: state.corpus, version: state.version };
 }
 
-/** What an embed URL lacks for its chart kind: a term group for term charts, one or two outlets for z-scores, one for an actor heatmap (400). */
+/** What an embed URL lacks for its chart kind, as the registry states it (400). */
 function embedRequirements(chart: string, state: ViewState, catalog: Catalog): UrlProblem[] {
-  if (['shares', 'stance', 'distinctive', 'actors'].includes(chart) && !state.group) return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
-  if (chart === 'actors' && state.outlets.length !== 1) {
-    return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: 'must name exactly one outlet for an actor heatmap', choices: catalog.outlets, status: 400 }];
-  }
-  if (chart === 'distinctive' && (state.outlets.length < 1 || state.outlets.length > 2)) {
-    return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: 'must name one outlet (vs the rest) or two (vs each other)', choices: catalog.outlets, status: 400 }];
+  const def = EMBEDS.find((e) => e.id === chart);
+  if (!def) return [];
+  if (def.needsGroup && !state.group) return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
+  const n = state.outlets.length;
+  if (def.outlets && (n < def.outlets[0] || n > def.outlets[1])) {
+    return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: def.outletsMessage ?? 'names the wrong number of outlets', choices: catalog.outlets, status: 400 }];
   }
   return [];
 }
@@ -44,18 +25,14 @@ export function routeProblems(pathname: string, params: Params, catalog: Catalog
   if (problems.length) return problems;
   const found = checkState(state, catalog);
   if (found.length) return found;
-  const route = ROUTES.find((r) => r.re.test(pathname));
-  if (!route?.kind) return [];
-  let id: string;
-  try {
-    id = decodeURIComponent(route.re.exec(pathname)![1]);
-  } catch {
-    return [{ param: route.kind, value: shorten(pathname), message: 'is not a valid path segment', choices: [], status: 400 }];
-  }
-  const lists: Record<string, string[]> = { outlet: catalog.outlets, group: catalog.groups, article: catalog.articles, embed: [...EMBED_CHARTS] };
+  const match = matchRoute(pathname);
+  const kind = match?.route.param;
+  if (!match || !kind) return [];
+  if (match.id === null) return [{ param: kind, value: shorten(pathname), message: 'is not a valid path segment', choices: [], status: 400 }];
+  const lists: Record<string, readonly string[]> = { outlet: catalog.outlets, group: catalog.groups, article: catalog.articles, embed: EMBED_CHARTS };
   const what: Record<string, string> = { outlet: 'an outlet or outlet group', group: 'a term group', article: 'an article', embed: 'an embeddable chart' };
-  if (lists[route.kind].includes(id)) return route.kind === 'embed' ? embedRequirements(id, state, catalog) : [];
-  return [{ param: route.kind, value: shorten(id), message: `is not ${what[route.kind]} in this corpus`, choices: lists[route.kind], status: 404 }];
+  if (lists[kind].includes(match.id)) return kind === 'embed' ? embedRequirements(match.id, state, catalog) : [];
+  return [{ param: kind, value: shorten(match.id), message: `is not ${what[kind]} in this corpus`, choices: [...lists[kind]], status: 404 }];
 }
 
 function esc(s: string): string {

@@ -24,6 +24,8 @@ export interface ViewState {
   sel: Selection | null;
   sort: KwicSort;
   q: string;
+  /** The drill-down page (1-based), so a link to the 20th page of 2,000 sentences stays exact. */
+  page: number;
 }
 
 /** One thing wrong with a URL: which parameter, what it held (shortened), what is allowed. */
@@ -49,12 +51,14 @@ export interface Catalog {
 export const DEFAULT_CORPUS = 'seeds';
 export const DEFAULT_STATE: ViewState = {
   corpus: DEFAULT_CORPUS, version: null, voice: 'all', scope: 'all', outlets: [], group: null, lens: null,
-  metric: 'share', sel: null, sort: 'position', q: '',
+  metric: 'share', sel: null, sort: 'position', q: '', page: 1,
 };
 export const METRICS: Metric[] = ['share', 'count', 'per1k'];
 export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
-const KEYS = ['corpus', 'v', 'voice', 'scope', 'outlets', 'group', 'lens', 'metric', 'sel', 'sort', 'q'] as const;
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Every parameter the state reads; anything else in a URL is ignored (and never part of a cache key). */
+export const KEYS = ['corpus', 'v', 'voice', 'scope', 'outlets', 'group', 'lens', 'metric', 'sel', 'sort', 'q', 'page'] as const;
+/** The id syntax of corpora, outlets, groups, variants and actors. */
+export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const VERSION = /^[0-9a-f]{6,64}$/;
 /** Longest query string accepted; real states are far shorter. */
 export const MAX_QUERY = 2000;
@@ -168,6 +172,11 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     if (q.length <= 100) state.q = q;
     else bad('q', q, 'is longer than 100 characters');
   }
+  const page = get('page');
+  if (page !== null) {
+    if (/^[1-9][0-9]{0,4}$/.test(page)) state.page = Number(page);
+    else bad('page', page, 'is not a page number (1 to 99999)');
+  }
   return { state, problems };
 }
 
@@ -211,6 +220,7 @@ export function buildQuery(state: ViewState): string {
   if (state.sel) sp.set('sel', selectionParam(state.sel));
   if (state.sort !== 'position') sp.set('sort', state.sort);
   if (state.q) sp.set('q', state.q);
+  if (state.page !== 1) sp.set('page', String(state.page));
   return sp.toString();
 }
 
@@ -220,7 +230,7 @@ export function hrefFor(pathname: string, state: ViewState): string {
   return q ? `${pathname}?${q}` : pathname;
 }
 
-/** The state with some fields changed. */
+/** The state with some fields changed; any change but the page itself starts the drill-down at its first page. */
 export function withState(state: ViewState, patch: Partial<ViewState>): ViewState {
-  return { ...state, ...patch };
+  return { ...state, page: 1, ...patch };
 }

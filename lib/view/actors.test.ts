@@ -4,11 +4,16 @@ import { DEFAULT_OPTIONS, aggregate } from '../analysis/aggregate';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
 import { actorLabelMatrix, actorLabelSummary, actorToneMatrix, attributedGroups } from './actors';
+import { membersOf } from './model';
 import { kwicRows, sentimentSentences } from './kwic';
 
 const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
 const analyses = analyzeArticles(corpus);
 const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+
+const titlesOf = (e: typeof ex) => new Map(e.articles.map((a) => [a.id, a.title]));
+const kwicOf = (e: typeof ex, sel: Parameters<typeof kwicRows>[3], sort: Parameters<typeof kwicRows>[4], q: string) =>
+  kwicRows(e.mentions, titlesOf(e), new Set(membersOf(e, sel.outlet)), sel, sort, q);
 
 describe('actorLabelMatrix (counts from the hand-checked table in lib/actors/seeds.test.ts)', () => {
   test('rows and columns are those used anywhere in the corpus, so outlets line up', () => {
@@ -56,7 +61,7 @@ describe('actorToneMatrix', () => {
 
   test('the tone drill-down lists exactly the sentences the figure counts', () => {
     const tone = ex.actorTone.find((r) => r.outlet === 'voa' && r.actor === 'islamic-state')!;
-    const rows = sentimentSentences(ex, analyses, 'voa', DEFAULT_OPTIONS, '', 'islamic-state');
+    const rows = sentimentSentences(analyses, titlesOf(ex), new Set(['voa']), DEFAULT_OPTIONS, '', 'islamic-state');
     expect(rows).toHaveLength(tone.sentences);
     expect(rows.reduce((s, r) => s + r.score, 0) / rows.length).toBeCloseTo(tone.meanSentence!, 9);
   });
@@ -68,7 +73,7 @@ describe('kwicRows for an actor', () => {
     ['news24', 'unattributed', null, 5],
     ['aggregator-a', 'islamic-state', 'terrorists', 1],
   ] as const)('%s · %s · %s: %i mentions', (outlet, actor, variant, n) => {
-    const rows = kwicRows(ex, { kind: 'actor', outlet, actor, group: 'armed-groups', variant }, 'position', '');
+    const rows = kwicOf(ex, { kind: 'actor', outlet, actor, group: 'armed-groups', variant }, 'position', '');
     expect(rows).toHaveLength(n);
     expect(rows.every((r) => (actor === 'unattributed' ? r.actors.length === 0 && r.cue === null : r.actors.includes(actor)))).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { AnalysisExport } from '../analysis/exportTypes';
+import type { ViewStats } from './model';
 import type { ChartRow, CsvRow } from './charts';
 import { entityName } from './entities';
 
@@ -12,16 +12,16 @@ export interface HeatmapSpec {
 }
 
 /** The term groups whose labels are attributed to actors. */
-export function attributedGroups(ex: AnalysisExport): string[] {
+export function attributedGroups(ex: ViewStats): string[] {
   return [...new Set(ex.actorLabels.map((r) => r.group))].filter((g) => ex.groups.some((x) => x.id === g)).sort((a, b) => groupIndex(ex, a) - groupIndex(ex, b));
 }
 
-function groupIndex(ex: AnalysisExport, id: string): number {
+function groupIndex(ex: ViewStats, id: string): number {
   return ex.groups.findIndex((g) => g.id === id);
 }
 
 /** Outlets (not groups) of the export, whose rows define what any heatmap shows so small multiples line up. */
-function outletRows(ex: AnalysisExport, group: string) {
+function outletRows(ex: ViewStats, group: string) {
   const outlets = new Set(ex.outlets.map((o) => o.id));
   return ex.actorLabels.filter((r) => r.group === group && outlets.has(r.outlet));
 }
@@ -30,7 +30,7 @@ function outletRows(ex: AnalysisExport, group: string) {
  * One outlet's actor × label counts for a term group. Rows are the actors and columns the variants that occur
  * anywhere in the corpus, so heatmaps of different outlets share rows and columns; `n` is the actor's total.
  */
-export function actorLabelMatrix(ex: AnalysisExport, outlet: string, group: string): HeatmapSpec {
+export function actorLabelMatrix(ex: ViewStats, outlet: string, group: string): HeatmapSpec {
   const g = ex.groups.find((x) => x.id === group)!;
   const corpusRows = outletRows(ex, group);
   const actors = ex.actors.filter((a) => corpusRows.some((r) => r.actor === a.id));
@@ -52,7 +52,7 @@ export function actorLabelMatrix(ex: AnalysisExport, outlet: string, group: stri
 }
 
 /** Mean AFINN score per sentence naming each actor, one column per outlet; actors no chosen outlet names are left out. */
-export function actorToneMatrix(ex: AnalysisExport, ids: string[]): HeatmapSpec {
+export function actorToneMatrix(ex: ViewStats, ids: string[]): HeatmapSpec {
   const rows = ex.actorTone.filter((r) => ids.includes(r.outlet));
   const actors = ex.actors.filter((a) => rows.some((r) => r.actor === a.id && r.sentences > 0));
   const data: ChartRow[] = [];
@@ -80,7 +80,7 @@ export function actorLabelSummary(spec: Omit<HeatmapSpec, 'csv'>, outletName: st
 }
 
 /** A one-sentence text summary of the tone heatmap: the most negative actor per outlet. */
-export function actorToneSummary(ex: AnalysisExport, spec: Omit<HeatmapSpec, 'csv'>): string {
+export function actorToneSummary(ex: ViewStats, spec: Omit<HeatmapSpec, 'csv'>): string {
   const parts = spec.categories.map((id) => {
     const scored = spec.data.filter((r) => typeof r[id] === 'number');
     if (scored.length === 0) return `${entityName(ex, id)} names none of these actors`;

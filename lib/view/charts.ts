@@ -1,4 +1,5 @@
-import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
+import type { DistinctiveRow } from '../analysis/exportTypes';
+import type { ViewStats } from './model';
 import type { Metric } from '../url/state';
 import { entityName } from './entities';
 
@@ -17,7 +18,7 @@ export interface ChartSpec {
 export type CsvRow = Record<string, string | number | null>;
 
 /** Shares (percent of the group's mentions), counts or rates per 1,000 tokens of one term group, one row per entity. */
-export function sharesChart(ex: AnalysisExport, group: string, ids: string[], metric: Metric): ChartSpec & { csv: CsvRow[] } {
+export function sharesChart(ex: ViewStats, group: string, ids: string[], metric: Metric): ChartSpec & { csv: CsvRow[] } {
   const g = ex.groups.find((x) => x.id === group)!;
   const data: ChartRow[] = [];
   const csv: CsvRow[] = [];
@@ -41,7 +42,7 @@ export function sharesChart(ex: AnalysisExport, group: string, ids: string[], me
 }
 
 /** Stance index with its 95% interval, one row per entity (error bar given as distances below and above). */
-export function stanceChart(ex: AnalysisExport, group: string, ids: string[]): ChartSpec & { csv: CsvRow[] } {
+export function stanceChart(ex: ViewStats, group: string, ids: string[]): ChartSpec & { csv: CsvRow[] } {
   const csv: CsvRow[] = [];
   const data = ids.map((id) => {
     const s = ex.stance.find((x) => x.outlet === id && x.group === group)!;
@@ -56,7 +57,7 @@ export function stanceChart(ex: AnalysisExport, group: string, ids: string[]): C
 }
 
 /** AFINN sentiment: mean score per sentence with its 95% interval, one row per entity. */
-export function sentimentChart(ex: AnalysisExport, ids: string[]): ChartSpec & { csv: CsvRow[] } {
+export function sentimentChart(ex: ViewStats, ids: string[]): ChartSpec & { csv: CsvRow[] } {
   const csv: CsvRow[] = [];
   const data = ids.map((id) => {
     const s = ex.sentiment.find((x) => x.outlet === id)!;
@@ -67,7 +68,7 @@ export function sentimentChart(ex: AnalysisExport, ids: string[]): ChartSpec & {
 }
 
 /** Diverging log-odds z-scores, one row per variant of a group, for one comparison (outlet vs side). */
-export function distinctiveChart(ex: AnalysisExport, rows: DistinctiveRow[], group: string): ChartSpec & { csv: CsvRow[] } {
+export function distinctiveChart(ex: ViewStats, rows: DistinctiveRow[], group: string): ChartSpec & { csv: CsvRow[] } {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.group === group);
   const data = g.variants.flatMap((v) => {

@@ -1,8 +1,8 @@
 import type { ArticleAnalysis } from '../analysis/article';
-import type { AnalysisExport } from '../analysis/exportTypes';
-import type { KwicSort, Selection } from '../url/state';
-import type { AnalysisOptions } from '../types';
+import type { MentionRow } from '../analysis/exportTypes';
+import { inScope, sentenceReading, type Filters } from '../analysis/filters';
 import { UNATTRIBUTED } from '../lexicon/parse';
+import type { KwicSort, Selection } from '../url/state';
 
 /** One keyword-in-context line: the sentence split around the term. */
 export interface KwicRow {
@@ -23,31 +23,27 @@ export interface KwicRow {
   cue: string | null;
 }
 
-/** Outlet ids an outlet or outlet-group id stands for. */
-export function membersOf(ex: AnalysisExport, id: string): string[] {
-  return ex.outletGroups.find((g) => g.id === id)?.members ?? [id];
-}
-
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** The mentions behind a selection (a term, or an actor's labels) as KWIC rows, filtered by a text query and sorted. */
-export function kwicRows(ex: AnalysisExport, sel: Extract<Selection, { kind: 'mentions' | 'actor' }>, sort: KwicSort, q: string): KwicRow[] {
-  const members = new Set(membersOf(ex, sel.outlet));
-  const titles = new Map(ex.articles.map((a) => [a.id, a.title]));
+export function kwicRows(mentions: readonly MentionRow[], titles: ReadonlyMap<string, string>, members: ReadonlySet<string>, sel: Extract<Selection, { kind: 'mentions' | 'actor' }>, sort: KwicSort, q: string): KwicRow[] {
   const needle = q.trim().toLowerCase();
   const ofActor = (actors: string[]) => sel.kind !== 'actor' || (sel.actor === UNATTRIBUTED ? actors.length === 0 : actors.includes(sel.actor));
-  const rows = ex.mentions
-    .filter((m) => members.has(m.outlet) && m.group === sel.group && (!sel.variant || m.variant === sel.variant) && ofActor(m.actors))
-    .filter((m) => !needle || m.sentence.toLowerCase().includes(needle) || (titles.get(m.article) ?? '').toLowerCase().includes(needle))
-    .map((m) => ({
-      key: `${m.article}:${m.start}:${m.variant}`, article: m.article, articleTitle: titles.get(m.article) ?? m.article,
+  const rows: KwicRow[] = [];
+  for (const m of mentions) {
+    if (!members.has(m.outlet) || m.group !== sel.group || (sel.variant && m.variant !== sel.variant) || !ofActor(m.actors)) continue;
+    const title = titles.get(m.article) ?? m.article;
+    if (needle && !m.sentence.toLowerCase().includes(needle) && !title.toLowerCase().includes(needle)) continue;
+    rows.push({
+      key: `${m.article}:${m.start}:${m.variant}`, article: m.article, articleTitle: title,
       outlet: m.outlet, group: m.group, variant: m.variant,
       left: m.sentence.slice(0, Math.max(0, m.start - m.sentenceStart)),
       term: m.text,
       right: m.sentence.slice(Math.max(0, m.end - m.sentenceStart)),
       voice: m.voice, section: m.section, start: m.start,
       actors: m.actors, cue: m.actorCue ? `${m.actorCue.rule}: ${m.actorCue.text}` : null,
-    }));
+    });
+  }
   const byPosition = (a: KwicRow, b: KwicRow) => collator.compare(a.article, b.article) || a.start - b.start;
   const cmp: Record<KwicSort, (a: KwicRow, b: KwicRow) => number> = {
     position: byPosition,
@@ -73,25 +69,44 @@ export interface SentenceRow {
 }
 
 /**
- * The sentences behind an outlet's sentiment figure, or behind its tone toward one actor (same voice and scope rules
- * as the export), filtered and sorted by score.
+ * The sentences behind an outlet's sentiment figure, or behind its tone toward one actor (the same voice and scope
+ * rules as the export), filtered and sorted by score.
  */
-export function sentimentSentences(ex: AnalysisExport, analyses: ArticleAnalysis[], outlet: string, o: Pick<AnalysisOptions, 'voice' | 'scope'>, q: string, actor: string | null = null): SentenceRow[] {
-  const members = new Set(membersOf(ex, outlet));
-  const titles = new Map(ex.articles.map((a) => [a.id, a.title]));
+export function sentimentSentences(analyses: readonly ArticleAnalysis[], titles: ReadonlyMap<string, string>, members: ReadonlySet<string>, o: Filters, q: string, actor: string | null = null): SentenceRow[] {
   const needle = q.trim().toLowerCase();
   const out: SentenceRow[] = [];
   for (const a of analyses) {
     if (!members.has(a.outlet)) continue;
     a.sentences.forEach((s, i) => {
-      if (o.scope === 'body' && s.section !== 'body') return;
+      if (!inScope(s.section, o)) return;
       if (actor && !a.sentenceActors[i]?.includes(actor)) return;
-      const score = o.voice === 'own' ? s.ownScore : s.score;
-      const words = o.voice === 'own' ? s.ownWords : s.words;
+      const { score, words } = sentenceReading(s, o);
       const text = a.text.slice(s.start, s.end);
       if (words === 0 || (needle && !text.toLowerCase().includes(needle))) return;
       out.push({ key: `${a.id}:${i}`, article: a.id, articleTitle: titles.get(a.id) ?? a.id, outlet: a.outlet, text, score, words });
     });
   }
   return out.sort((x, y) => x.score - y.score || collator.compare(x.key, y.key));
+}
+
+/** Rows shown per drill-down page. */
+export const PAGE_SIZE = 100;
+
+/** One page of a list: its rows, which page it is (clamped to the last), and the counts to say "41–80 of 2,340". */
+export interface Paged<T> {
+  rows: T[];
+  page: number;
+  pages: number;
+  total: number;
+  first: number;
+  last: number;
+}
+
+/** The given page of a list (clamped to the last page; an empty list has one empty page). */
+export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): Paged<T> {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const p = Math.min(Math.max(1, Math.floor(page)), pages);
+  const from = (p - 1) * size;
+  const shown = rows.slice(from, from + size);
+  return { rows: shown, page: p, pages, total: rows.length, first: shown.length ? from + 1 : 0, last: from + shown.length };
 }

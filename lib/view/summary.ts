@@ -1,10 +1,10 @@
-import type { AnalysisExport } from '../analysis/exportTypes';
+import type { ViewStats } from './model';
 import { entityName } from './entities';
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 /** One sentence per outlet naming its most used variant in a group, with count and denominator. */
-export function sharesSummary(ex: AnalysisExport, group: string, ids: string[]): string {
+export function sharesSummary(ex: ViewStats, group: string, ids: string[]): string {
   const parts = ids.map((id) => {
     const rows = ex.counts.filter((c) => c.outlet === id && c.group === group);
     const n = rows[0]?.groupTotal ?? 0;
@@ -17,7 +17,7 @@ export function sharesSummary(ex: AnalysisExport, group: string, ids: string[]):
 }
 
 /** Stance indices in words, with the mentions behind each and the interval. */
-export function stanceSummary(ex: AnalysisExport, group: string, ids: string[]): string {
+export function stanceSummary(ex: ViewStats, group: string, ids: string[]): string {
   return `${ids.map((id) => {
     const s = ex.stance.find((x) => x.outlet === id && x.group === group)!;
     if (s.mean === null) return `${entityName(ex, id)}: no mentions`;
@@ -27,7 +27,7 @@ export function stanceSummary(ex: AnalysisExport, group: string, ids: string[]):
 }
 
 /** Mean sentence sentiment in words, with sentence counts. */
-export function sentimentSummary(ex: AnalysisExport, ids: string[]): string {
+export function sentimentSummary(ex: ViewStats, ids: string[]): string {
   return `${ids.map((id) => {
     const s = ex.sentiment.find((x) => x.outlet === id)!;
     return s.meanSentence === null ? `${entityName(ex, id)}: no sentences` : `${entityName(ex, id)}: ${s.meanSentence.toFixed(2)} per sentence over ${s.sentences} sentences`;

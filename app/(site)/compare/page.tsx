@@ -1,11 +1,13 @@
 import { BadUrl } from '../../_components/Banners';
 import { ComparePage } from '../../_views/ComparePage';
 import { viewMetadata } from '../../_views/meta';
-import { resolveView, type SearchParams } from '../../_views/resolve';
+import { open, type SearchParams } from '../../_views/open';
 
-export const generateMetadata = ({ searchParams }: { searchParams: SearchParams }) => viewMetadata('Compare outlets', searchParams, { kind: 'shares', group: 'islamic-state' });
+type Props = { searchParams: SearchParams };
 
-export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  const view = await resolveView('/compare', searchParams);
-  return view.ok ? <ComparePage view={view} /> : <BadUrl problems={view.problems} home="/" />;
+export const generateMetadata = async ({ searchParams }: Props) => viewMetadata(await open('/compare', searchParams));
+
+export default async function Page({ searchParams }: Props) {
+  const opened = await open('/compare', searchParams);
+  return opened.ok ? <ComparePage view={opened.view} /> : <BadUrl problems={opened.problems} home="/" />;
 }

@@ -1,10 +1,13 @@
 import { BadUrl } from '../../_components/Banners';
 import { ManagePage } from '../../_views/ManagePage';
-import { resolveView, type SearchParams } from '../../_views/resolve';
+import { viewMetadata } from '../../_views/meta';
+import { open, type SearchParams } from '../../_views/open';
 
-export const metadata = { title: 'Corpus & lexicon · Framescope' };
+type Props = { searchParams: SearchParams };
 
-export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  const view = await resolveView('/manage', searchParams);
-  return view.ok ? <ManagePage view={view} /> : <BadUrl problems={view.problems} home="/" />;
+export const generateMetadata = async ({ searchParams }: Props) => viewMetadata(await open('/manage', searchParams));
+
+export default async function Page({ searchParams }: Props) {
+  const opened = await open('/manage', searchParams);
+  return opened.ok ? <ManagePage view={opened.view} /> : <BadUrl problems={opened.problems} home="/" />;
 }

@@ -4,7 +4,7 @@ import { withLock, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { parseLexicon } from '@/lib/lexicon/parse';
 import { authorize } from '@/lib/server/admin';
-import { listCorpora } from '@/lib/server/data';
+import { keepVersion, listCorpora } from '@/lib/server/dataset';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
@@ -39,7 +39,7 @@ export async function POST(request: Request) {
     // Versions are hashes of the files: reading them is enough, the analysis waits for the next page view.
     const before = loadCorpus(dir).version;
     withLock(dir, () => writeLexicon(dir, body.lexicon as string));
-    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: loadCorpus(dir).version });
+    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: keepVersion(corpus) });
   } catch (e) {
     if (e instanceof InputError) return json({ valid: false, error: e.message, where: e.where, problem: e.problem, fix: e.fix }, 400);
     throw e;

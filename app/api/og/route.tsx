@@ -1,14 +1,15 @@
+import { filterCaption } from '@/lib/analysis/filters';
 import { ImageResponse } from 'next/og';
-import { getExport } from '@/lib/server/data';
-import { parseState } from '@/lib/url/state';
+import { openView } from '@/lib/server/dataset';
 import { entityList, entityName } from '@/lib/view/entities';
 import { PALETTE } from '../../_components/charts/palette';
 
 /** Open Graph preview: the shares chart of one term group (or the first), so a shared link unfurls with the chart. */
 export function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
-  const { state } = parseState(sp);
-  const ex = getExport(state.corpus, state.voice, state.scope, state.version);
+  const opened = openView('/api/og', sp);
+  if (!opened.ok) return Response.json({ error: 'bad request', problems: opened.problems }, { status: 400 });
+  const { stats: ex, query: state } = opened.view;
   const g = ex.groups.find((x) => x.id === (sp.get('group') ?? state.group)) ?? ex.groups[0];
   const ids = state.outlets.length ? state.outlets : entityList(ex).map((e) => e.id);
   return new ImageResponse(
@@ -16,7 +17,7 @@ export function GET(request: Request) {
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f6f7f9', padding: 48, fontSize: 26, color: '#1b1f24' }}>
         <div style={{ fontSize: 40, fontWeight: 700, marginBottom: 8 }}>{g.label}</div>
         <div style={{ fontSize: 22, color: '#555', marginBottom: 24 }}>
-          {`Framescope · ${ex.corpus.id} v${ex.corpus.version} · share of mentions, ${state.voice === 'own' ? 'own voice only' : 'all voices'}`}
+          {`Framescope · ${ex.corpus.id} v${ex.corpus.version} · share of mentions, ${filterCaption(state)}`}
         </div>
         {ids.slice(0, 8).map((id) => {
           const rows = ex.counts.filter((c) => c.outlet === id && c.group === g.id);

@@ -4,7 +4,7 @@ import { InputError } from '@/lib/errors';
 import { QUIRK_TEXT } from '@/lib/importing/quirks';
 import { MAX_UPLOAD_BYTES, parseUpload } from '@/lib/importing/upload';
 import { authorize } from '@/lib/server/admin';
-import { listCorpora } from '@/lib/server/data';
+import { keepVersion, listCorpora } from '@/lib/server/dataset';
 
 const PREVIEW_ARTICLES = 20;
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -32,6 +32,8 @@ export async function POST(request: Request) {
       source: `uploaded ${new Date().toISOString().slice(0, 10)}`, dryRun: !up.save,
     });
     // The import has loaded the lexicon already; the dashboard's bundle is re-analysed only when a page asks for it.
+    // The new version is kept now, by the writer, so a link to it survives later changes; reads never write.
+    if (up.save && result.written.length) keepVersion(up.corpus);
     const engine = compileEngine(result.lexicon);
     return json({
       saved: up.save,

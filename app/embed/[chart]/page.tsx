@@ -1,18 +1,15 @@
 import { BadUrl } from '../../_components/Banners';
 import { EmbedPage } from '../../_views/EmbedPage';
 import { viewMetadata } from '../../_views/meta';
-import { resolveView, type SearchParams } from '../../_views/resolve';
+import { open, type SearchParams } from '../../_views/open';
 
 type Props = { params: Promise<{ chart: string }>; searchParams: SearchParams };
 
-export const generateMetadata = async ({ params, searchParams }: Props) => {
-  const { chart } = await params;
-  const { group } = await searchParams;
-  return viewMetadata(`Chart: ${chart}`, searchParams, { kind: chart, group: typeof group === 'string' ? group : undefined });
-};
+const opening = async ({ params, searchParams }: Props) => open(`/embed/${encodeURIComponent((await params).chart)}`, searchParams);
 
-export default async function Page({ params, searchParams }: Props) {
-  const { chart } = await params;
-  const view = await resolveView(`/embed/${encodeURIComponent(chart)}`, searchParams);
-  return view.ok ? <EmbedPage view={view} chart={chart} /> : <BadUrl problems={view.problems} home="/" />;
+export const generateMetadata = async (props: Props) => viewMetadata(await opening(props));
+
+export default async function Page(props: Props) {
+  const opened = await opening(props);
+  return opened.ok ? <EmbedPage view={opened.view} chart={opened.view.route.id!} /> : <BadUrl problems={opened.problems} home="/" />;
 }

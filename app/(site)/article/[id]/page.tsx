@@ -1,14 +1,15 @@
 import { BadUrl } from '../../../_components/Banners';
 import { ArticlePage } from '../../../_views/ArticlePage';
 import { viewMetadata } from '../../../_views/meta';
-import { resolveView, type SearchParams } from '../../../_views/resolve';
+import { open, type SearchParams } from '../../../_views/open';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
-export const generateMetadata = async ({ params, searchParams }: Props) => viewMetadata(`Article ${(await params).id}`, searchParams, { kind: 'shares', group: 'islamic-state' });
+const opening = async ({ params, searchParams }: Props) => open(`/article/${encodeURIComponent((await params).id)}`, searchParams);
 
-export default async function Page({ params, searchParams }: Props) {
-  const { id } = await params;
-  const view = await resolveView(`/article/${encodeURIComponent(id)}`, searchParams);
-  return view.ok ? <ArticlePage view={view} id={id} /> : <BadUrl problems={view.problems} home="/" />;
+export const generateMetadata = async (props: Props) => viewMetadata(await opening(props));
+
+export default async function Page(props: Props) {
+  const opened = await opening(props);
+  return opened.ok ? <ArticlePage view={opened.view} id={opened.view.route.id!} /> : <BadUrl problems={opened.problems} home="/" />;
 }

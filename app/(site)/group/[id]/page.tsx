@@ -1,17 +1,15 @@
 import { BadUrl } from '../../../_components/Banners';
 import { GroupPage } from '../../../_views/GroupPage';
 import { viewMetadata } from '../../../_views/meta';
-import { resolveView, type SearchParams } from '../../../_views/resolve';
+import { open, type SearchParams } from '../../../_views/open';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
-export const generateMetadata = async ({ params, searchParams }: Props) => {
-  const { id } = await params;
-  return viewMetadata(`Term group ${id}`, searchParams, { kind: 'shares', group: id });
-};
+const opening = async ({ params, searchParams }: Props) => open(`/group/${encodeURIComponent((await params).id)}`, searchParams);
 
-export default async function Page({ params, searchParams }: Props) {
-  const { id } = await params;
-  const view = await resolveView(`/group/${encodeURIComponent(id)}`, searchParams);
-  return view.ok ? <GroupPage view={view} id={id} /> : <BadUrl problems={view.problems} home="/" />;
+export const generateMetadata = async (props: Props) => viewMetadata(await opening(props));
+
+export default async function Page(props: Props) {
+  const opened = await opening(props);
+  return opened.ok ? <GroupPage view={opened.view} id={opened.view.route.id!} /> : <BadUrl problems={opened.problems} home="/" />;
 }

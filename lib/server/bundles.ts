@@ -42,7 +42,7 @@ function fingerprint(dir: string): string {
   return [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
 }
 
-/** The corpus with its analyses, loaded and analysed once per corpus change; every version seen is kept as a snapshot. */
+/** The corpus with its analyses, loaded and analysed once per corpus change. Reading never writes: versions are kept by the writers. */
 export function getBundle(corpusId: string): Bundle {
   const dir = path.join(CORPUS_ROOT, corpusId);
   const fp = fingerprint(dir);
@@ -50,13 +50,22 @@ export function getBundle(corpusId: string): Bundle {
   if (cached && cached.fingerprint === fp) return cached;
   const files = folderFiles(dir);
   const corpus = loadCorpusFrom(files);
-  // A link can only be made for a version the server has shown, so keeping each one here keeps every linked version.
-  saveSnapshot(corpus, files);
   // Articles whose text is unchanged keep their analysis: an upload re-analyses only what it added.
   const live = liveCorpus(corpus, cached?.live);
   const bundle: Bundle = { dir, corpus, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
   bundles.set(corpusId, bundle);
   return bundle;
+}
+
+/**
+ * Keeps the current version of a corpus in the snapshot store, so links pinned to it keep working after it changes.
+ * Called by every writer (import, upload, lexicon edit) and once per corpus when the server starts (hand edits).
+ */
+export function keepCurrentVersion(corpusId: string): string {
+  const files = folderFiles(path.join(CORPUS_ROOT, corpusId));
+  const corpus = loadCorpusFrom(files);
+  saveSnapshot(corpus, files);
+  return corpus.version;
 }
 
 const old = new Map<string, Bundle>();

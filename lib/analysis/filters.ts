@@ -1,0 +1,42 @@
+import { SECTIONS, type AnalysisOptions, type Section } from '../types';
+
+/**
+ * What the voice and scope options mean, in one place: which sections count, which mentions count, which reading of
+ * a sentence counts, and how each is said on screen. The engine, the drill-downs and the captions all read these.
+ */
+export type Filters = Pick<AnalysisOptions, 'voice' | 'scope'>;
+
+/** The sections counted under the scope option. */
+export function scopeSections(o: Filters): Section[] {
+  return o.scope === 'all' ? [...SECTIONS] : ['body'];
+}
+
+/** Whether a section is counted under the scope option. */
+export function inScope(section: string, o: Filters): boolean {
+  return o.scope === 'all' || section === 'body';
+}
+
+/** Whether a mention is counted under the options (section scope and voice). */
+export function counted(m: { section: string; voice: string }, o: Filters): boolean {
+  return inScope(m.section, o) && (o.voice === 'all' || m.voice === 'own');
+}
+
+/** A sentence's AFINN score and word count under the voice option (own voice: quoted stretches removed). */
+export function sentenceReading(s: { score: number; words: number; ownScore: number; ownWords: number }, o: Filters): { score: number; words: number } {
+  return o.voice === 'own' ? { score: s.ownScore, words: s.ownWords } : { score: s.score, words: s.words };
+}
+
+/** The voice option in words. */
+export function voiceCaption(o: Filters): string {
+  return o.voice === 'own' ? "the outlet's own voice only (quotations excluded)" : 'own voice and quotations';
+}
+
+/** The scope option in words. */
+export function scopeCaption(o: Filters): string {
+  return o.scope === 'body' ? 'article body only' : 'title, captions and body';
+}
+
+/** Both options in words, as every chart's caption says what it counts. */
+export function filterCaption(o: Filters): string {
+  return `${voiceCaption(o)}; ${scopeCaption(o)}`;
+}

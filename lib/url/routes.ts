@@ -1,0 +1,106 @@
+/**
+ * The one list of routes. The proxy's URL check, the front server's answer cache, the embed list and the page
+ * titles all read it, so a route added here is checked and cached everywhere, and one left out is neither.
+ */
+
+/** What the path segment of a route names, checked against the corpus catalog. */
+export type PathParam = 'outlet' | 'group' | 'article' | 'embed';
+
+/** One route: its path template, how its URL is checked, and whether plain loads of it may be cached. */
+export interface RouteDef {
+  id: string;
+  /** Path template; `:id` is the one dynamic segment. */
+  path: string;
+  /** What `:id` names. */
+  param?: PathParam;
+  /** Its query is the view state, checked before rendering (400 for malformed, 404 for unknown ids). */
+  checked: boolean;
+  /** A plain GET answer depends only on the canonical URL and the data version, so it may be cached. */
+  cached: boolean;
+  /** Errors are answered as JSON rather than as a page. */
+  api: boolean;
+}
+
+const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'>> = {}): RouteDef => ({
+  id,
+  path,
+  checked: true,
+  cached: true,
+  api: path.startsWith('/api/'),
+  ...o,
+});
+
+/** Every route of the app, pages and API alike. */
+export const ROUTES: readonly RouteDef[] = [
+  route('overview', '/'),
+  route('compare', '/compare'),
+  route('outlet', '/outlet/:id', { param: 'outlet' }),
+  route('group', '/group/:id', { param: 'group' }),
+  route('article', '/article/:id', { param: 'article' }),
+  route('article-raw', '/article/:id/raw', { param: 'article', cached: false }),
+  route('embed', '/embed/:id', { param: 'embed' }),
+  // Versions, forms and the admin state change without the corpus changing: never cached.
+  route('manage', '/manage', { cached: false }),
+  route('analysis', '/api/analysis'),
+  route('og', '/api/og'),
+  // Writes check their own bodies and tokens.
+  route('upload', '/api/upload', { checked: false, cached: false }),
+  route('lexicon', '/api/lexicon', { checked: false, cached: false }),
+];
+
+/** What an embeddable chart needs in its URL besides the common state. */
+export interface EmbedDef {
+  id: string;
+  title: string;
+  needsGroup: boolean;
+  /** How many outlets the URL must name: [min, max]; null when any number (none meaning all) will do. */
+  outlets: [number, number] | null;
+  outletsMessage?: string;
+}
+
+/** Every chart that has an embed route. */
+export const EMBEDS: readonly EmbedDef[] = [
+  { id: 'shares', title: 'Term shares', needsGroup: true, outlets: null },
+  { id: 'stance', title: 'Stance index', needsGroup: true, outlets: null },
+  { id: 'sentiment', title: 'Sentiment', needsGroup: false, outlets: null },
+  { id: 'distinctive', title: 'Distinctive terms', needsGroup: true, outlets: [1, 2], outletsMessage: 'must name one outlet (vs the rest) or two (vs each other)' },
+  { id: 'actors', title: 'Who gets which label', needsGroup: true, outlets: [1, 1], outletsMessage: 'must name exactly one outlet for an actor heatmap' },
+  { id: 'actor-tone', title: 'Tone toward actors', needsGroup: false, outlets: null },
+];
+
+/** Chart kinds that have an embed route. */
+export const EMBED_CHARTS: readonly string[] = EMBEDS.map((e) => e.id);
+
+/** A path matched to its route, with the decoded dynamic segment (null when it is not valid percent-encoding). */
+export interface RouteMatch {
+  route: RouteDef;
+  /** The raw dynamic segment, as it appears in the path. */
+  raw: string | null;
+  id: string | null;
+}
+
+const PATTERNS = ROUTES.map((r) => ({ r, re: new RegExp(`^${r.path.replace(':id', '([^/]+)')}$`) }));
+
+/** The route a path belongs to, or null for paths the app does not own (static files, unknown paths). */
+export function matchRoute(pathname: string): RouteMatch | null {
+  for (const { r, re } of PATTERNS) {
+    const m = re.exec(pathname);
+    if (!m) continue;
+    if (m[1] === undefined) return { route: r, raw: null, id: null };
+    let id: string | null;
+    try {
+      id = decodeURIComponent(m[1]);
+    } catch {
+      id = null;
+    }
+    return { route: r, raw: m[1], id };
+  }
+  return null;
+}
+
+/** The path of a route for a dynamic segment (encoded). */
+export function pathOf(routeId: string, id?: string): string {
+  const r = ROUTES.find((x) => x.id === routeId);
+  if (!r) throw new Error(`unknown route "${routeId}"`);
+  return id === undefined ? r.path : r.path.replace(':id', encodeURIComponent(id));
+}
