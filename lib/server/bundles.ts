@@ -9,6 +9,7 @@ import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../cor
 import { saveSnapshot, snapshotFiles } from '../corpus/snapshots';
 import type { AnalysisOptions, Corpus } from '../types';
 import { corpusOf } from '../url/route';
+import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
@@ -135,8 +136,7 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
 }
 
 function entity(c: Corpus, id: string): Entity {
-  const g = c.outletGroups.find((x) => x.id === id);
-  return { id, members: new Set(g ? g.members : [id]) };
+  return { id, members: new Set(membersOf(c, id)) };
 }
 
 /**

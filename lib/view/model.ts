@@ -7,6 +7,6 @@ import type { AnalysisExport } from '../analysis/exportTypes';
 export type ViewStats = Omit<AnalysisExport, 'mentions' | 'articles'>;
 
 /** Outlet ids an outlet or outlet-group id stands for. */
-export function membersOf(stats: Pick<ViewStats, 'outletGroups'>, id: string): string[] {
+export function membersOf(stats: { outletGroups: readonly { id: string; members: string[] }[] }, id: string): string[] {
   return stats.outletGroups.find((g) => g.id === id)?.members ?? [id];
 }

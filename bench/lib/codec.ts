@@ -1,6 +1,6 @@
-import { articleLayout } from '../corpus/layout';
-import { SECTIONS, type ActorRule, type Article, type Mention, type Sentence, type Voice } from '../types';
-import type { ArticleAnalysis } from './article';
+import { articleLayout } from '../../lib/corpus/layout';
+import { SECTIONS, type ActorRule, type Article, type Mention, type Sentence, type Voice } from '../../lib/types';
+import type { ArticleAnalysis } from '../../lib/analysis/article';
 
 // Analyses cross threads as one Int32Array (moved, not copied) and a table of distinct strings: structured
 // cloning millions of small sentence and mention objects costs more than analysing them. The article text and

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadCorpus } from '../corpus/load';
-import { compileLexicon } from '../lexicon/matcher';
+import { loadCorpus } from '../../lib/corpus/load';
+import { compileLexicon } from '../../lib/lexicon/matcher';
 import { scanBaseline } from './baselines';
 
 const matcher = compileLexicon(loadCorpus('corpus/seeds').lexicon);

@@ -4,9 +4,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { attributedGroups } from '../lib/analysis/aggregate';
 import { analyzeArticle, compileEngine } from '../lib/analysis/article';
-import { createPacker } from '../lib/analysis/codec';
+import { createPacker } from './lib/codec';
 import { addToOutlet, type OutletTally } from '../lib/analysis/tallies';
-import { articleBytes, generateArticles } from '../lib/bench/generate';
+import { articleBytes, generateArticles } from './lib/generate';
 import type { Lexicon } from '../lib/types';
 
 const { pool, from, count, seed, outlets, lexicon } = workerData as { pool: string[]; from: number; count: number; seed: number; outlets: number; lexicon: Lexicon };

@@ -9,15 +9,15 @@ import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
-import { unpackAnalyses, type PackedAnalyses } from '../lib/analysis/codec';
+import { unpackAnalyses, type PackedAnalyses } from './lib/codec';
 import { addArticles, liveCorpus, liveExport, liveOf } from '../lib/analysis/live';
 import { mergeTallies, type OutletTally } from '../lib/analysis/tallies';
 import { articleLayout } from '../lib/corpus/layout';
 import { loadCorpus } from '../lib/corpus/load';
 import { writeAtomic } from '../lib/corpus/store';
-import { naiveBaseline, scanBaseline } from '../lib/bench/baselines';
-import { articleBytes, benchOutlets, generateArticles } from '../lib/bench/generate';
-import { firstLoadScripts, summarizeLoad, type HttpResult } from '../lib/bench/measure';
+import { naiveBaseline, scanBaseline } from './lib/baselines';
+import { articleBytes, benchOutlets, generateArticles } from './lib/generate';
+import { firstLoadScripts, summarizeLoad, type HttpResult } from './lib/measure';
 import { textTable } from '../lib/analysis/table';
 import { sentenceSpans } from '../lib/text/sentences';
 import type { Corpus } from '../lib/types';
@@ -60,7 +60,7 @@ type WorkerResult = WorkerDone & { analyses: ArticleAnalysis[] };
 async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon'], articles: Corpus['articles']): Promise<{ analyses: ArticleAnalysis[]; tallies: Map<string, OutletTally>; ms: number; workerMs: number[]; bytes: number }> {
   const per = Math.ceil(ARTICLES / WORKERS);
   // Workers do not inherit tsx's loader: each one registers it before loading the TypeScript worker.
-  const boot = `require('tsx/cjs'); require(${JSON.stringify(path.join(process.cwd(), 'scripts', 'bench-worker.ts'))});`;
+  const boot = `require('tsx/cjs'); require(${JSON.stringify(path.join(process.cwd(), 'bench', 'bench-worker.ts'))});`;
   const workers = Array.from({ length: WORKERS }, (_, w) => new Worker(boot, {
     eval: true,
     workerData: { pool, from: w * per, count: Math.min(per, ARTICLES - w * per), seed: SEED, outlets: OUTLETS, lexicon },
@@ -129,11 +129,27 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`server did not answer ${url}`);
 }
 
-async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: string; kb: number }[]; firstRenderMs: { route: string; ms: number }[] }> {
-  if (!existsSync('.next/BUILD_ID')) {
-    log('building the dashboard (next build) …');
-    await new Promise((resolve, reject) => spawn('npx', ['next', 'build'], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error('next build failed')))));
+// Every view of both bundled corpora, including the largest drill-downs, for the page-size check (about 1 MB at most).
+const SIZE_ROUTES = ['seeds', 'fa-kes'].flatMap((c) => [
+  `/?corpus=${c}`, `/compare?corpus=${c}&outlets=${c === 'seeds' ? 'presstv,voa' : 'trt,sputnik'}`, `/group/armed-groups?corpus=${c}`,
+  `/group/armed-groups?corpus=${c}&sel=m.${c === 'seeds' ? 'aggregators' : 'state-media'}.armed-groups`, `/outlet/${c === 'seeds' ? 'presstv' : 'sana'}?corpus=${c}`,
+  `/?corpus=${c}&sel=s.${c === 'seeds' ? 'voa' : 'sana'}`, `/embed/shares?corpus=${c}&group=islamic-state`, `/manage?corpus=${c}`,
+]);
+
+/** The median time of a few client-side navigations (RSC answers, never cached) to a view. */
+async function rscMs(route: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await (await fetch(`http://127.0.0.1:${PORT}${route}&_rsc=b${i}`, { headers: { RSC: '1' } })).arrayBuffer();
+    times.push(performance.now() - t);
   }
+  return Math.round(times.sort((a, b) => a - b)[2]);
+}
+
+async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: string; kb: number }[]; firstRenderMs: { route: string; ms: number }[]; pageKb: { route: string; kb: number }[]; rscMs: { route: string; ms: number }[] }> {
+  log('production build (only when sources changed) …');
+  await new Promise((resolve, reject) => spawn('npx', ['tsx', 'scripts/build-if-stale.ts'], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error('next build failed')))));
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DOTENV_CONFIG_QUIET: 'true', FRAMESCOPE_SNAPSHOTS: mkdtempSync(path.join(tmpdir(), 'framescope-bench-')) };
   // Its own process group, so the whole server (next-server included) stops afterwards.
   const server: ChildProcess = spawn('npx', ['tsx', 'scripts/serve.ts', '-p', String(PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
@@ -156,6 +172,13 @@ async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: 
         floor ||= scripts[sizes.indexOf(Math.max(...sizes))];
       }
     }
+    const pageKb: { route: string; kb: number }[] = [];
+    for (const r of SIZE_ROUTES) {
+      const body = await (await fetch(`http://127.0.0.1:${PORT}${r}`)).arrayBuffer();
+      pageKb.push({ route: r, kb: Math.round(body.byteLength / 102.4) / 10 });
+    }
+    const rsc = [];
+    for (const r of routes.slice(0, 2)) rsc.push({ route: r, ms: await rscMs(r) });
     const out: HttpResult[] = [];
     // The floor: Next sending a static file (the page's largest script), with no rendering and no proxy.
     for (const r of [floor, ...routes]) {
@@ -166,7 +189,7 @@ async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: 
     const api = routes[routes.length - 1];
     log(`load: ${api}, gzip accepted (${CONNECTIONS} connections, ${LOAD_SECONDS} s)`);
     out.push({ ...(await load(api, LOAD_SECONDS, true)), route: `${api} (gzip)` });
-    return { http: out, firstLoadKb, firstRenderMs };
+    return { http: out, firstLoadKb, firstRenderMs, pageKb, rscMs: rsc };
   } finally {
     try {
       process.kill(-server.pid!, 'SIGTERM');
@@ -262,7 +285,12 @@ async function main(): Promise<void> {
     http: web.http,
     firstRenderMs: web.firstRenderMs,
     firstLoadJsKb: web.firstLoadKb,
+    largestPage: web.pageKb.reduce((a, b) => (b.kb > a.kb ? b : a)),
+    pageKb: web.pageKb,
+    rscNavigationMs: web.rscMs,
   };
+  const previous = existsSync('bench/latest.json') ? (JSON.parse(readFileSync('bench/latest.json', 'utf8')) as Partial<typeof report>) : null;
+  const was = (route: string) => previous?.http?.find((h) => h.route === route)?.p95Ms;
   writeAtomic('bench/latest.json', `${JSON.stringify(report, null, 2)}\n`);
   const e = report.engine;
   const b = report.baselines;
@@ -274,7 +302,9 @@ async function main(): Promise<void> {
     ['baseline: one regex scan', `${b.scan.mbPerSec} MB/s → engine = ${b.engineVsScan}× the scan (target ≥ 0.3×)`],
     ['baseline: naive pipeline', `${b.naive.mbPerSec} MB/s → engine = ${b.engineVsNaive}× naive (target ≥ 10×)`],
     ['incremental (+1 article, median of 5)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} statistics; target < 100 ms; each: ${report.incremental.samplesMs.join(', ')} ms); listing every mention row on first read: ${report.incremental.mentionRowsOnDemandMs} ms`],
-    ...report.http.map((h, i) => [i === 0 ? 'http floor: a static script' : `http ${h.route}`, `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, p99 ${h.p99Ms} ms, ${h.errors} errors${i === 0 || h.p95Ms === null || !report.http[0].p95Ms ? '' : ` (p95 ${Math.round((h.p95Ms / report.http[0].p95Ms) * 10) / 10}× the floor)`}`]),
+    ...report.http.map((h, i) => [i === 0 ? 'http floor: a static script' : `http ${h.route}`, `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms${was(h.route) === undefined ? '' : ` (previous run ${was(h.route)})`}, p99 ${h.p99Ms} ms, ${h.errors} errors${i === 0 || h.p95Ms === null || !report.http[0].p95Ms ? '' : ` (p95 ${Math.round((h.p95Ms / report.http[0].p95Ms) * 10) / 10}× the floor)`}`]),
+    ...report.rscNavigationMs.map((r) => [`client-side navigation ${r.route}`, `${r.ms} ms (RSC answer, rendered, median of 5)`]),
+    ['largest page of the bundled corpora', `${report.largestPage.kb} kB of HTML: ${report.largestPage.route}${previous?.largestPage ? ` (previous run ${previous.largestPage.kb} kB)` : ''} (target about 1 MB)`],
     ...report.firstRenderMs.map((f) => [`first render ${f.route}`, `${f.ms} ms (cache miss, corpus load included)`]),
     ...report.firstLoadJsKb.map((f) => [`first-load JS ${f.route}`, `${f.kb} kB gzipped`]),
   ]));

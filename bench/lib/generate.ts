@@ -1,4 +1,4 @@
-import type { Article, Outlet } from '../types';
+import type { Article, Outlet } from '../../lib/types';
 
 /** A seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
 export function rng(seed: number): () => number {

@@ -1,10 +1,10 @@
 import Sentiment from 'sentiment';
 import SentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
-import type { Matcher } from '../lexicon/matcher';
-import { patternSource } from '../lexicon/matcher';
-import type { Lexicon } from '../types';
-import { ABBREVIATIONS } from '../text/sentences';
+import type { Matcher } from '../../lib/lexicon/matcher';
+import { patternSource } from '../../lib/lexicon/matcher';
+import type { Lexicon } from '../../lib/types';
+import { ABBREVIATIONS } from '../../lib/text/sentences';
 
 /**
  * The lower bound: the engine's own lexicon scan and nothing else, one pass of its compiled regex over each
