@@ -8,7 +8,9 @@ const base = process.argv[2] ?? 'http://localhost:3000';
 const out = process.argv[3] ?? '/tmp/framescope-shots';
 const pages: [string, string][] = [
   ['overview', '/'],
-  ['overview-drill', '/?sel=m.presstv.islamic-state.daesh#drilldown'],
+  ['overview-drill', '/?sel=m.presstv.islamic-state.daesh'],
+  ['fakes-drill', '/group/armed-groups?corpus=fa-kes&sel=m.state-media.armed-groups&page=2'],
+  ['embed-drill', '/embed/shares?group=islamic-state&sel=m.presstv.islamic-state.daesh'],
   ['compare', '/compare?outlets=presstv,news24'],
   ['compare3', '/compare?outlets=presstv,voa,aggregators'],
   ['outlet', '/outlet/presstv'],

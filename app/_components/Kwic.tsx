@@ -63,7 +63,7 @@ export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: 
     return (
       <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
         <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
-        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}{about}: {rows.total} of {drill.unfiltered} sentences ({filterCaption(state)})</h3>
+        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}{about}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} sentences ({filterCaption(state)})</h3>
         <p className="counts">
           AFINN-165 score of each sentence, most negative first{actor ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it` : ''}. <AppLink href={close} scroll={false}>Close</AppLink>
         </p>
@@ -92,7 +92,7 @@ export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: 
   return (
     <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
       <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
-      <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.total} of {drill.unfiltered} mentions</h3>
+      <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} mentions</h3>
       <p className="counts">Counting {filterCaption(state)}. <AppLink href={close} scroll={false}>Close</AppLink></p>
       {filter}
       <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />
