@@ -37,7 +37,8 @@ export function kwicRows(ex: AnalysisExport, sel: Extract<Selection, { kind: 'me
   const needle = q.trim().toLowerCase();
   const ofActor = (actors: string[]) => sel.kind !== 'actor' || (sel.actor === UNATTRIBUTED ? actors.length === 0 : actors.includes(sel.actor));
   const rows = ex.mentions
-    .filter((m) => members.has(m.outlet) && m.group === sel.group && (!sel.variant || m.variant === sel.variant) && ofActor(m.actors))
+    // A term's count leaves out set-aside mentions (they are in the export's setAside table); an actor's labels keep them.
+    .filter((m) => members.has(m.outlet) && m.group === sel.group && (!sel.variant || m.variant === sel.variant) && ofActor(m.actors) && (sel.kind === 'actor' || m.setAside === null))
     .filter((m) => !needle || m.sentence.toLowerCase().includes(needle) || (titles.get(m.article) ?? '').toLowerCase().includes(needle))
     .map((m) => ({
       key: `${m.article}:${m.start}:${m.variant}`, article: m.article, articleTitle: titles.get(m.article) ?? m.article,
