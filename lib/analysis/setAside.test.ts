@@ -26,6 +26,8 @@ describe('armed groups: labels of state actors and generic uses are set aside', 
     ['ahram-beadcff47cfe', 'Since Wednesday clashes between the two forces have rocked the city leaving 23 civilians - including nine children - and 16 combattants dead the Observatory said.', ['forces→-: generic']],
     ['manar-94bc1bc1df97', 'Local activists called on residents to avoid gathering for fear of additional attacks in the town which has regularly been the scene of fighting between rebels and regime forces.', ['rebels→-: counted', 'forces→-: generic']],
     ['ahram-a8e64c38f62b', 'The government forces which had advanced to within seven kilometres (four miles) of Tabqa airbase were driven back.', ['forces→-: generic']],
+    // a label inside a compound is not read with the word before it (arabiya-de7c4af5d0e6)
+    ['arabiya-de7c4af5d0e6', 'The residents alongside hundreds of pro-government fighters had left the two rebel-besieged villages in northwest Idlib province.', ['fighters→-: counted', 'rebel→-: counted']],
     // a non-state actor before a generic word keeps the label
     ['ahram-80e89bd22a4b', 'But YPG ground forces backed by US-led air strikes were able to repel the IS fighters.', ['forces→kurdish-groups: counted', 'fighters→islamic-state: counted']],
     ['manar-a729cd1bbbd7', 'Kurdish Forces Kill 16 ISIL Terrorists in Syria', ['Forces→kurdish-groups: counted', 'Terrorists→islamic-state: counted']],

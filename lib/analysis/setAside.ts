@@ -14,6 +14,7 @@ export interface SetAsideContext {
 
 const isWordUnit = (c: number) => isLetterOrDigitUnit(c) || c === 0x2d || c === 0x27 || c === 0x2019;
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+const isHyphen = (c: number) => c === 0x2d || c === 0x2010 || c === 0x2011;
 const isUpper = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 /** The word right before `pos` in the same sentence, lowercased, with apostrophes as ' ("" if none). */
@@ -66,6 +67,8 @@ export function setAsideOf(m: Pick<Mention, 'start' | 'end' | 'actors'>, g: Term
   if (!about) return null;
   if ('kind' in about) {
     if (m.actors.length) return m.actors.every((a) => ctx.kinds.get(a) === 'state') ? 'state' : null;
+    // In a compound ("two rebel-besieged villages") the word before describes the compound's noun, not the label.
+    if (isHyphen(ctx.text.charCodeAt(m.end))) return null;
     return about.genericWords.includes(wordBefore(ctx.text, m.start, ctx.sentenceStart)) ? 'generic' : null;
   }
   if (m.actors.length) return m.actors.some((a) => about.actors.includes(a)) ? null : 'other-actor';
