@@ -115,7 +115,8 @@ export interface Actor {
   aliases: Pattern[];
   /** For proxy actors ("Turkish-backed groups"): the actor that backs them, so "X-backed" and "backed by X" resolve here. */
   backedBy: string | null;
-  kind: ActorKind;
+  /** State or non-state; null in lexicons without a non-state group (older lexicons), where nothing reads it. */
+  kind: ActorKind | null;
   note: string;
 }
 

@@ -38,7 +38,7 @@ export interface Engine {
   attributing: Set<string>;
   /** Groups with a rule that can set a mention aside (an "about" or quoted names), by id. */
   scoped: Map<string, TermGroup>;
-  kinds: Map<string, ActorKind>;
+  kinds: Map<string, ActorKind | null>;
 }
 
 /** Compiles a lexicon for analyzeArticle. */

@@ -9,7 +9,7 @@ export interface SetAsideContext {
   sentenceEnd: number;
   /** Every actor alias in the text, sorted by start. */
   hits: ActorHit[];
-  kinds: Map<string, ActorKind>;
+  kinds: Map<string, ActorKind | null>;
 }
 
 const isWordUnit = (c: number) => isLetterOrDigitUnit(c) || c === 0x2d || c === 0x27 || c === 0x2019;

@@ -51,7 +51,7 @@ describe('parseLexicon', () => {
     ['duplicate actor id', lexicon(two(), { actors: [actor(), actor({ aliases: ['PKK'] })] }), 'actor id "kurds" appears twice'],
     ['alias under two actors', lexicon(two(), { actors: [actor(), actor({ id: 'other', aliases: ['ypg'] })] }), 'alias "ypg" is also an alias of "kurds"'],
     ['backedBy naming no actor', lexicon(two(), { actors: [actor({ backedBy: 'turkey' })] }), '"backedBy" names "turkey", which is not another actor'],
-    ['actor without a kind', lexicon(two(), { actors: [actor({ kind: undefined })] }), 'actors[0] ("kurds"): "kind" is undefined, not "state" or "non-state"'],
+    ['actor without a kind in a lexicon that asks about non-state actors', { ...group({ about: { kind: 'non-state' } }), actors: [actor(), actor({ id: 'turkey', aliases: ['Turkey'], kind: undefined })] }, 'actors[1] ("turkey"): has no "kind", which group "g" needs to tell state from non-state actors'],
     ['actor with an unknown kind', lexicon(two(), { actors: [actor({ kind: 'rebel' })] }), '"kind" is "rebel", not "state" or "non-state"'],
     ['about that is not an object', group({ about: 'non-state' }), 'groups[0] ("g") about: "about" must be an object'],
     ['about with an unknown kind', group({ about: { kind: 'state' } }), 'about: kind "state" is not "non-state"'],
@@ -74,6 +74,11 @@ describe('parseLexicon', () => {
     } catch (e) {
       expect((e as Error).message).toMatch(/^corpus\/lexicon\.json groups\[0\] \("g"\) variants\[0\] \("v1"\): .*Fix: set "stance"/);
     }
+  });
+
+  test('a lexicon without "about" (a kept older version) loads without actor kinds', () => {
+    const lex = parseLexicon(lexicon(two(), { actors: [actor({ kind: undefined })] }), 'lex.json');
+    expect(lex.actors[0].kind).toBeNull();
   });
 
   test('case-sensitive "IS" and "Is" are distinct', () => {

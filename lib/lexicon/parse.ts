@@ -127,6 +127,8 @@ function parseGroup(raw: unknown, where: string, file: string): TermGroup {
 /** Actor id for label mentions whose phrase names no actor. */
 export const UNATTRIBUTED = 'unattributed';
 
+const KIND_FIX = 'set "kind": "state" for a government and its forces, "non-state" for any other armed group';
+
 function parseActor(raw: unknown, where: string, file: string): Actor {
   if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'an actor must be an object', 'write {"id": "...", "label": "...", "aliases": ["..."]}');
   const id = str(raw, 'id', where, file);
@@ -137,10 +139,11 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
   if (!Array.isArray(raw.aliases) || raw.aliases.length === 0) {
     throw new InputError(`${file} ${at}`, '"aliases" must list at least one name', 'write "aliases": ["YPG", "Kurdish"]');
   }
-  if (raw.kind !== 'state' && raw.kind !== 'non-state') {
-    throw new InputError(`${file} ${at}`, `"kind" is ${JSON.stringify(raw.kind)}, not "state" or "non-state"`, 'set "kind": "state" for a government and its forces, "non-state" for any other armed group');
+  // Optional unless a group asks about non-state actors (checked in parseLexicon), so kept versions' lexicons still load.
+  if (raw.kind !== undefined && raw.kind !== 'state' && raw.kind !== 'non-state') {
+    throw new InputError(`${file} ${at}`, `"kind" is ${JSON.stringify(raw.kind)}, not "state" or "non-state"`, KIND_FIX);
   }
-  const kind: ActorKind = raw.kind;
+  const kind: ActorKind | null = raw.kind ?? null;
   const backedBy = raw.backedBy ?? null;
   if (backedBy !== null && (typeof backedBy !== 'string' || !ID.test(backedBy))) {
     throw new InputError(`${file} ${at}`, '"backedBy" must be an actor id', 'name the backing actor\'s id, or remove it');
@@ -241,6 +244,10 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
     if (!g.about) return;
     const at = `${file} groups[${gi}] ("${g.id}") about`;
     if (actors.length === 0) throw new InputError(at, 'the group says whose labels it is about but the lexicon lists no actors', 'add "actors", or remove "about"');
+    if ('kind' in g.about) {
+      const i = actors.findIndex((a) => a.kind === null);
+      if (i >= 0) throw new InputError(`${file} actors[${i}] ("${actors[i].id}")`, `has no "kind", which group "${g.id}" needs to tell state from non-state actors`, KIND_FIX);
+    }
     if ('actors' in g.about) {
       const unknown = g.about.actors.find((id) => !actorIds.has(id));
       if (unknown) throw new InputError(at, `actor "${unknown}" is not in "actors"`, `use one of ${[...actorIds].join(', ')}`);
