@@ -83,7 +83,30 @@ export interface TermGroup {
   variants: Variant[];
   /** Whether each mention of this group is attributed to the actor its phrase names (the actor lens). */
   attributeActors: boolean;
+  /**
+   * Whose labels the group's question is about; a mention about anyone else is set aside (see SetAside), not counted.
+   * `non-state`: labels of non-state actors (armed groups); a list of actor ids: labels of those actors (the Turkish
+   * operation); null: every mention counts.
+   */
+  about: { kind: 'non-state'; genericWords: string[] } | { actors: string[] } | null;
+  /** Whether a label right next to a quoted capitalised name (operation "Euphrates Shield") is part of that name. */
+  namesInQuotes: boolean;
 }
+
+/** Whether an actor is a state (its government, army, security forces) or a non-state group. */
+export type ActorKind = 'state' | 'non-state';
+
+/**
+ * Why a mention is not counted in its group although its words match: `state`: attributed only to state actors
+ * ("Turkish forces"); `generic`: unattributed and used generically ("ground forces", "the two forces");
+ * `other-actor`: attributed to actors the group is not about ("the SDF offensive"); `no-actor`: the group is about
+ * named actors and neither the phrase nor its sentence before it names one; `quoted-name`: part of a quoted name
+ * (operation "Euphrates Shield").
+ */
+export type SetAside = 'state' | 'generic' | 'other-actor' | 'no-actor' | 'quoted-name';
+
+/** Every set-aside reason, in the order the export lists them. */
+export const SET_ASIDE: readonly SetAside[] = ['state', 'generic', 'other-actor', 'no-actor', 'quoted-name'];
 
 /** A party to the conflict, found in text by its aliases, e.g. Kurdish groups: YPG, PYD, SDF, Kurdish. */
 export interface Actor {
@@ -92,6 +115,8 @@ export interface Actor {
   aliases: Pattern[];
   /** For proxy actors ("Turkish-backed groups"): the actor that backs them, so "X-backed" and "backed by X" resolve here. */
   backedBy: string | null;
+  /** State or non-state; null in lexicons without a non-state group (older lexicons), where nothing reads it. */
+  kind: ActorKind | null;
   note: string;
 }
 
@@ -127,6 +152,8 @@ export interface Mention {
   actors: string[];
   /** The rule and the words that named the actor, or null. */
   actorCue: { rule: ActorRule; text: string } | null;
+  /** Why the mention is not counted in its group (it is counted in the set-aside table instead), or null: counted. */
+  setAside: SetAside | null;
 }
 
 /** One sentence of an article with its offsets and AFINN sentiment (all words and own voice only). */

@@ -1,5 +1,5 @@
 import { articleLayout } from '../../lib/corpus/layout';
-import { SECTIONS, type ActorRule, type Article, type Mention, type Sentence, type Voice } from '../../lib/types';
+import { SECTIONS, type ActorRule, type Article, type Mention, type Sentence, type SetAside, type Voice } from '../../lib/types';
 import type { ArticleAnalysis } from '../../lib/analysis/article';
 
 // Analyses cross threads as one Int32Array (moved, not copied) and a table of distinct strings: structured
@@ -89,6 +89,8 @@ export function createPacker(): AnalysisPacker {
           str(m.actorCue.rule);
           str(m.actorCue.text);
         } else put(NONE);
+        if (m.setAside) str(m.setAside);
+        else put(NONE);
       }
       for (const h of a.actorHits) {
         put(h.start);
@@ -151,7 +153,8 @@ export function unpackAnalyses(packed: PackedAnalyses, articles: Article[]): Art
       const sentence = next();
       const actors = Array.from({ length: next() }, str);
       const actorCue = ints[i] === NONE ? (i++, null) : { rule: str() as ActorRule, text: str() };
-      mentions[k] = { article: article.id, outlet: article.outlet, group, variant, start, end, text: matched, section, voice, sentence, actors, actorCue };
+      const setAside = ints[i] === NONE ? (i++, null) : (str() as SetAside);
+      mentions[k] = { article: article.id, outlet: article.outlet, group, variant, start, end, text: matched, section, voice, sentence, actors, actorCue, setAside };
     }
     const actorHits = Array.from({ length: nHits }, () => {
       const start = next();

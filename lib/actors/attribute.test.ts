@@ -51,6 +51,14 @@ describe('attributeMention: one phrase rule per case', () => {
     ['The PKK is designated a terrorist group.', ['terrorist group→kurdish-groups (designation)']],
     ['Ankara considers the gunmen terrorists.', ['terrorists→-']],
     ['A force Washington sees as a valuable ally in battling jihadists.', ['jihadists→-']],
+    // issue #13, each checked by reading the FA-KES sentence it comes from: an actor as the sentence's last word
+    // (ahram-beadcff47cfe), a group noun inside the modifiers (AFP via ahram-ec939be414c0), a participle right after
+    // the actor (trt-4a264f04855b), and the issue's AFP form with a relative clause before "is considered"
+    ['Most of Hasakeh city the capital of the northeastern province by the same name is controlled by Kurdish forces while the rest is held by fighters loyal to President Bashar al-Assad.', ['forces→kurdish-groups (modifier)', 'fighters→syrian-government (of-phrase)']],
+    ['Another 17 IS group fighters were killed in air strikes by coalition warplanes in the same area.', ['fighters→islamic-state (modifier)']],
+    ['The SDF is dominated by the YPG which is the armed wing of the PYD a Syrian affiliate of the PKK listed as a terrorist organisation by Turkey the US and EU.', ['terrorist organisation→kurdish-groups (designation)']],
+    ['The PKK, which has waged an insurgency against the Turkish state since 1984, is considered a terror group by Turkey.', ['terror group→kurdish-groups (designation)']],
+    ['The PKK - which has fought since 1984 - is considered a terror group by Turkey.', ['terror group→kurdish-groups (designation)']],
     // nothing names an actor
     ['Rival sectarian and ethnic militias stayed out.', ['militias→-']],
   ])('%s', (sentence, expected) => {

@@ -27,6 +27,11 @@ type Resolved = { actor: string; text: string } | 'blocked' | null;
 
 const MAX_MODIFIERS = 4;
 const MAX_OBJECT_TOKENS = 8;
+// A group noun or a kind of force between a name and the label keeps the chain going ("IS group fighters", "YPG
+// ground forces").
+const GROUP_NOUN = /^(?:group|group's|group’s|organi[sz]ation|movement|ground|military|army|naval|elite)$/i;
+// Past participles that designate right after the actor, with no relative pronoun ("the PKK listed as a terrorist organisation").
+const PARTICIPLE = /^(?:considered|regarded|designated|branded|labelled|labeled|deemed|seen|viewed|described|listed|classified)$/i;
 const OPPOSED = /^(?:anti|counter|non)[-‐‑]/i;
 const PROXY = /[-‐‑](?:backed|supported|sponsored|funded|armed|trained)$/i;
 const CONNECTOR = /^["”’')]?\s+(of|from|within|among|aligned with|allied with|allied to|loyal to|linked to|tied to|affiliated with|belonging to|backed by|supported by|sponsored by|such as|like|including)\s+/i;
@@ -80,7 +85,7 @@ function modifier(m: { start: number }, tokens: Token[], ctx: SentenceContext): 
     const tok = tokens[k];
     if (!/^\s*$/.test(ctx.text.slice(tok.end, pos))) break;
     const isModifier = ctx.hits.some((h) => overlaps(h, tok)) || ctx.labels.some((l) => overlaps(l, tok))
-      || /[-‐‑]/.test(tok.text) || /^\p{Lu}/u.test(tok.text);
+      || /[-‐‑]/.test(tok.text) || /^\p{Lu}/u.test(tok.text) || GROUP_NOUN.test(tok.text);
     if (!isModifier) break;
     const r = resolve(tok, ctx);
     if (r && r !== 'blocked') return { found: { actors: [r.actor], cue: { rule: 'modifier', text: r.text } }, chainStart: tok.start };
@@ -99,7 +104,8 @@ function ofPhrase(m: { end: number }, tokens: Token[], ctx: SentenceContext): At
   const stop = LIST_CONNECTORS.has(connector) ? PHRASE_END : new RegExp(`${PHRASE_END.source}|,`);
   const cut = stop.exec(rest);
   const to = from + (cut ? cut.index : rest.length);
-  const region = tokens.filter((t) => t.start >= from && t.end <= to).slice(0, MAX_OBJECT_TOKENS);
+  // A word may carry the sentence's full stop ("loyal to President Bashar al-Assad."): it counts if it starts inside.
+  const region = tokens.filter((t) => t.start >= from && t.start < to).slice(0, MAX_OBJECT_TOKENS);
   const found = firstActors(region, ctx, LIST_CONNECTORS.has(connector));
   if (!found) return null;
   if (BACKING_CONNECTORS.has(connector)) {
@@ -126,6 +132,20 @@ function apposition(m: { end: number }, chainStart: number, tokens: Token[], ctx
   return tok ? result('apposition', firstActors([tok], ctx, false)) : null;
 }
 
+// A parenthetical that ends right before the passive marker: ", which …," or "— which … —".
+const PAREN_CLOSE = /(?:,|\s[—–-])\s*$/;
+const PAREN_OPEN = /(?:,|\s[—–-])\s*(?:which|who|whose|that)\b/gi;
+
+/** Where a relative clause set off by commas or dashes starts, when it ends right before `end`; else null. */
+function parentheticalStart(ctx: SentenceContext, end: number): number | null {
+  const before = ctx.text.slice(ctx.start, end);
+  const close = PAREN_CLOSE.exec(before);
+  if (!close) return null;
+  const opens = [...before.slice(0, close.index).matchAll(PAREN_OPEN)];
+  const open = opens[opens.length - 1];
+  return open ? ctx.start + open.index : null;
+}
+
 function designation(chainStart: number, tokens: Token[], ctx: SentenceContext): Attribution | null {
   const before = ctx.text.slice(ctx.start, chainStart);
   const verbs = [...before.matchAll(DESIGNATION)];
@@ -140,9 +160,16 @@ function designation(chainStart: number, tokens: Token[], ctx: SentenceContext):
     return result('designation', firstActors(tokens.filter((t) => t.start >= verbEnd && t.end <= objectEnd), ctx, false));
   }
   const marker = SUBJECT_MARKER.exec(ctx.text.slice(ctx.start, verbStart));
-  if (!marker) return null;
+  if (!marker) {
+    if (!PARTICIPLE.test(verb[0])) return null;
+    const before = tokens.filter((t) => t.end <= verbStart).pop();
+    const r = before ? resolve(before, ctx) : null;
+    return r && r !== 'blocked' ? { actors: [r.actor], cue: { rule: 'designation', text: `${r.text} … ${verb[0]}` } } : null;
+  }
   const markerStart = ctx.start + marker.index;
-  const candidates = tokens.filter((t) => t.end <= markerStart).reverse().slice(0, 3);
+  // "The PKK, which has fought Turkey since 1984, is considered …": the subject stands before the parenthetical.
+  const subjectEnd = parentheticalStart(ctx, markerStart + (marker[0].startsWith(',') ? 1 : 0)) ?? markerStart;
+  const candidates = tokens.filter((t) => t.end <= subjectEnd).reverse().slice(0, 3);
   for (const t of candidates) {
     const r = resolve(t, ctx);
     if (r && r !== 'blocked') return { actors: [r.actor], cue: { rule: 'designation', text: `${r.text} … ${verb[0]}` } };

@@ -1,9 +1,9 @@
 import { informativePrior, logOdds } from '../stats/logOdds';
 import { meanInterval, wilson } from '../stats/intervals';
-import { SECTIONS, type AnalysisOptions, type Corpus, type Mention, type Section } from '../types';
+import { SECTIONS, SET_ASIDE, type AnalysisOptions, type Corpus, type Mention, type Section } from '../types';
 import type { ArticleAnalysis } from './article';
 import { UNATTRIBUTED } from '../lexicon/parse';
-import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, StanceRow } from './exportTypes';
+import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, SetAsideRow, StanceRow } from './exportTypes';
 import { sentenceStats, tallyByOutlet, tallyOfOutlets, type OutletTally, type SentenceStats } from './tallies';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
@@ -200,6 +200,29 @@ function actorToneRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOp
   });
 }
 
+function setAsideRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOptions): SetAsideRow[] {
+  const rows: SetAsideRow[] = [];
+  const sections = scopeSections(o);
+  // Lexicon order, then reason order, so the table reads like `counts`.
+  for (const g of corpus.lexicon.groups) {
+    for (const v of g.variants) {
+      for (const reason of SET_ASIDE) {
+        const by = t.setAside.get(`${g.id}/${v.id}/${reason}`);
+        if (!by) continue;
+        let own = 0;
+        let quoted = 0;
+        for (const section of sections) {
+          own += by[section].own;
+          quoted += by[section].quoted;
+        }
+        if (own + quoted === 0) continue;
+        rows.push({ outlet: id, group: g.id, variant: v.id, reason, count: o.voice === 'own' ? own : own + quoted, own, quoted });
+      }
+    }
+  }
+  return rows;
+}
+
 /** The tally of everything in `whole` that is not in `part` (part must be a subset of whole). */
 function minus(whole: Tally, part: Tally): Tally {
   const counts = new Map<string, { count: number; own: number; quoted: number }>();
@@ -225,12 +248,13 @@ export function articleRows(a: ArticleAnalysis, source: Corpus['articles'][numbe
     mentions.push({
       article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
       text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
-      actors: m.actors, actorCue: m.actorCue,
+      actors: m.actors, actorCue: m.actorCue, setAside: m.setAside,
     });
   }
   const article = {
     id: a.id, outlet: a.outlet, title: source?.title ?? a.id, date: source?.date ?? null,
-    tokens: tokensOf(a, o), mentions: mentions.length, ...articleSentiment(a, o),
+    // The mentions behind `counts`: set-aside ones are listed in `mentions` but counted in `setAside`.
+    tokens: tokensOf(a, o), mentions: mentions.filter((m) => m.setAside === null).length, ...articleSentiment(a, o),
   };
   return { article, mentions };
 }
@@ -282,11 +306,12 @@ export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, 
     distinctive,
     sentiment: entities.map((e) => sentimentRow(full.get(e.id)!, e.id, o)),
     actors: [
-      ...corpus.lexicon.actors.map((x) => ({ id: x.id, label: x.label, aliases: x.aliases.map((p) => p.text), backedBy: x.backedBy, note: x.note })),
-      { id: UNATTRIBUTED, label: UNATTRIBUTED_LABEL, aliases: [], backedBy: null, note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.' },
+      ...corpus.lexicon.actors.map((x) => ({ id: x.id, label: x.label, aliases: x.aliases.map((p) => p.text), backedBy: x.backedBy, kind: x.kind, note: x.note })),
+      { id: UNATTRIBUTED, label: UNATTRIBUTED_LABEL, aliases: [], backedBy: null, kind: null, note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.' },
     ],
     actorLabels: entities.flatMap((e) => actorLabelRows(full.get(e.id)!, e.id, o)),
     actorTone: entities.flatMap((e) => actorToneRows(corpus, full.get(e.id)!, e.id, o)),
+    setAside: entities.flatMap((e) => setAsideRows(corpus, full.get(e.id)!, e.id, o)),
   };
 }
 
@@ -295,7 +320,7 @@ export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, 
  * made on demand (a live corpus's) are only made when a reader asks for them.
  */
 export function assembleExport(stats: Omit<AnalysisExport, keyof ExportRows>, rows: ExportRows): AnalysisExport {
-  const { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone } = stats;
+  const { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone, setAside } = stats;
   return {
     corpus, outlets, outletGroups, groups,
     get articles() {
@@ -305,7 +330,7 @@ export function assembleExport(stats: Omit<AnalysisExport, keyof ExportRows>, ro
     get mentions() {
       return rows.mentions;
     },
-    actors, actorLabels, actorTone,
+    actors, actorLabels, actorTone, setAside,
   };
 }
 

@@ -7,7 +7,8 @@ import { insideSpan, mergeSpans, quoteSpans, type Span } from '../text/quotes';
 import { afinnScore } from '../text/afinn';
 import { sentenceSpans } from '../text/sentences';
 import { countTokens } from '../text/tokens';
-import type { Article, Lexicon, Mention, Section, Sentence } from '../types';
+import type { ActorKind, Article, Lexicon, Mention, Section, Sentence, TermGroup } from '../types';
+import { setAsideOf } from './setAside';
 
 /** Everything the aggregate statistics need from one article, computed in one pass over its text. */
 export interface ArticleAnalysis {
@@ -31,7 +32,13 @@ export interface Engine {
   matcher: Matcher;
   actors: ActorMatcher;
   proxyOf: Map<string, string>;
+  /** Groups whose labels feed the actor lens. */
   attributed: Set<string>;
+  /** Groups whose labels are attributed: the actor lens's, and those whose question is about some actors only. */
+  attributing: Set<string>;
+  /** Groups with a rule that can set a mention aside (an "about" or quoted names), by id. */
+  scoped: Map<string, TermGroup>;
+  kinds: Map<string, ActorKind | null>;
 }
 
 /** Compiles a lexicon for analyzeArticle. */
@@ -42,6 +49,9 @@ export function compileEngine(lexicon: Lexicon): Engine {
     actors: compileActors(lexicon.actors),
     proxyOf: new Map(lexicon.actors.filter((a) => a.backedBy).map((a) => [a.backedBy!, a.id])),
     attributed: new Set(lexicon.groups.filter((g) => g.attributeActors).map((g) => g.id)),
+    attributing: new Set(lexicon.groups.filter((g) => g.attributeActors || g.about).map((g) => g.id)),
+    scoped: new Map(lexicon.groups.filter((g) => g.about || g.namesInQuotes).map((g) => [g.id, g])),
+    kinds: new Map(lexicon.actors.map((a) => [a.id, a.kind])),
   };
 }
 
@@ -103,7 +113,7 @@ function scareQuotes(article: Article, text: string, raw: Span[], labels: Mentio
         out.push({
           article: article.id, outlet: article.outlet, group: g.id, variant: v.id,
           start: q.start, end: q.end, text: text.slice(q.start, q.end),
-          section: sectionAt(segments, q.start), voice: 'own', sentence: sentenceAt(sentences, q.start), actors: [], actorCue: null,
+          section: sectionAt(segments, q.start), voice: 'own', sentence: sentenceAt(sentences, q.start), actors: [], actorCue: null, setAside: null,
         });
       }
     }
@@ -134,7 +144,7 @@ function attributeActors(text: string, sentences: Sentence[], mentions: Mention[
   for (const h of hits) (named[sentenceAt(sentences, h.start)] ??= new Set()).add(h.actor);
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) {
-    if (!engine.attributed.has(m.group)) continue;
+    if (!engine.attributing.has(m.group)) continue;
     const list = bySentence.get(m.sentence);
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
@@ -149,7 +159,8 @@ function attributeActors(text: string, sentences: Sentence[], mentions: Mention[
       const a = attributeMention(m, { ...context, labels: labels.filter((l) => l !== m && inSentence(l)) });
       m.actors = a.actors;
       m.actorCue = a.cue;
-      for (const id of a.actors) (named[index] ??= new Set()).add(id);
+      // Tone toward an actor reads the actor lens's labels only, as documented.
+      if (engine.attributed.has(m.group)) for (const id of a.actors) (named[index] ??= new Set()).add(id);
     }
   }
   return Array.from(named, (set) => (set ? [...set].sort() : NO_ACTORS));
@@ -184,11 +195,17 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
     mentions.push({
       article: article.id, outlet: article.outlet, group: m.target.group, variant: m.target.variant,
       start: m.start, end: m.end, text: m.text, section: sectionAt(segments, m.start),
-      voice: insideSpan(quotes, m.start) ? 'quoted' : 'own', sentence: sentenceAt(sentences, m.start), actors: [], actorCue: null,
+      voice: insideSpan(quotes, m.start) ? 'quoted' : 'own', sentence: sentenceAt(sentences, m.start), actors: [], actorCue: null, setAside: null,
     });
   }
   const actorHits = scanActors(engine.actors, text);
   const sentenceActors = attributeActors(text, sentences, mentions, actorHits, engine);
+  for (const m of mentions) {
+    const g = engine.scoped.get(m.group);
+    if (!g) continue;
+    const s = sentences[m.sentence];
+    m.setAside = setAsideOf(m, g, { text, sentenceStart: s ? s.start : 0, sentenceEnd: s ? s.end : text.length, hits: actorHits, kinds: engine.kinds });
+  }
   mentions.push(...scareQuotes(article, text, rawQuotes, mentions, lexicon, sentences, segments));
   mentions.sort((a, b) => a.start - b.start);
   return { id: article.id, outlet: article.outlet, text, segments, quotes, sentences, mentions, actorHits, sentenceActors, tokens };

@@ -1,5 +1,5 @@
 import type { LogOdds } from '../stats/logOdds';
-import type { AnalysisOptions, Mention } from '../types';
+import type { AnalysisOptions, Mention, SetAside } from '../types';
 
 /** One variant's tally for an outlet or outlet group: count follows the voice option; own + quoted always shown. */
 export interface CountRow {
@@ -58,6 +58,20 @@ export interface ActorLabelRow {
   count: number;
 }
 
+/**
+ * Mentions whose words match a group's variant but which the group's question is not about ("Turkish forces" in the
+ * armed-groups group: said of state forces), per outlet; count follows the voice option, as in `counts`.
+ */
+export interface SetAsideRow {
+  outlet: string;
+  group: string;
+  variant: string;
+  reason: SetAside;
+  count: number;
+  own: number;
+  quoted: number;
+}
+
 /** AFINN sentiment of the sentences that name an actor (by alias or an attributed label), per outlet. */
 export interface ActorToneRow {
   outlet: string;
@@ -91,8 +105,10 @@ export interface AnalysisExport {
   sentiment: SentimentRow[];
   mentions: MentionRow[];
   /** The lexicon's actors, then the "unattributed" row for labels whose phrase names no actor. */
-  actors: { id: string; label: string; aliases: string[]; backedBy: string | null; note: string }[];
+  actors: { id: string; label: string; aliases: string[]; backedBy: string | null; kind: string | null; note: string }[];
   /** Non-zero actor × label counts of every attributed term group, per outlet and outlet group. */
   actorLabels: ActorLabelRow[];
   actorTone: ActorToneRow[];
+  /** Mentions not counted in their group's counts and stance, with the reason (e.g. `state`: said of state forces). */
+  setAside: SetAsideRow[];
 }

@@ -71,8 +71,14 @@ describe('the export is consistent', () => {
     const ex = aggregate(corpus, analyses, { ...DEFAULT_OPTIONS, ...o });
     for (const outlet of ex.outlets) {
       for (const c of ex.counts.filter((r) => r.outlet === outlet.id)) {
-        expect(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === c.group && m.variant === c.variant)).toHaveLength(c.count);
+        expect(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === c.group && m.variant === c.variant && m.setAside === null)).toHaveLength(c.count);
       }
+      for (const r of ex.setAside.filter((x) => x.outlet === outlet.id)) {
+        expect(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === r.group && m.variant === r.variant && m.setAside === r.reason)).toHaveLength(r.count);
+      }
+      // Every mention row is behind exactly one of the two tables.
+      const behind = ex.counts.filter((r) => r.outlet === outlet.id).reduce((n, r) => n + r.count, 0) + ex.setAside.filter((r) => r.outlet === outlet.id).reduce((n, r) => n + r.count, 0);
+      expect(ex.mentions.filter((m) => m.outlet === outlet.id)).toHaveLength(behind);
     }
     for (const m of ex.mentions) {
       const a = analyses.find((x) => x.id === m.article)!;

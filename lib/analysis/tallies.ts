@@ -27,6 +27,8 @@ export interface OutletTally {
   actorLabels: Map<string, Record<Section, Record<Voice, number>>>;
   /** Sentences naming each actor, by section and word kind. */
   actorTone: Map<string, Record<Section, Record<WordKind, SentenceStats>>>;
+  /** Mentions set aside from their group's counts, by `group/variant/reason`, section and voice. */
+  setAside: Map<string, Record<Section, Record<Voice, number>>>;
 }
 
 
@@ -45,7 +47,7 @@ const kinds = () => ({ all: stats(), own: stats() });
 export function emptyTally(): OutletTally {
   return {
     articles: 0, tokens: bySection(() => ({ all: 0, own: 0 })), mentions: new Map(), sentences: bySection(kinds),
-    actorLabels: new Map(), actorTone: new Map(),
+    actorLabels: new Map(), actorTone: new Map(), setAside: new Map(),
   };
 }
 
@@ -76,7 +78,8 @@ export function addToTally(t: OutletTally, a: ArticleAnalysis, attributed: Set<s
     t.tokens[section].own += a.tokens[section].own;
   }
   for (const m of a.mentions) {
-    counter(t.mentions, `${m.group}/${m.variant}`)[m.section][m.voice]++;
+    if (m.setAside) counter(t.setAside, `${m.group}/${m.variant}/${m.setAside}`)[m.section][m.voice]++;
+    else counter(t.mentions, `${m.group}/${m.variant}`)[m.section][m.voice]++;
     if (!attributed.has(m.group)) continue;
     // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
     for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) counter(t.actorLabels, `${actor}/${m.group}/${m.variant}`)[m.section][m.voice]++;
@@ -121,6 +124,7 @@ export function mergeTallies(parts: OutletTally[]): OutletTally {
     }
     mergeCounters(t.mentions, p.mentions);
     mergeCounters(t.actorLabels, p.actorLabels);
+    mergeCounters(t.setAside, p.setAside);
     for (const [actor, tone] of p.actorTone) {
       let target = t.actorTone.get(actor);
       if (!target) t.actorTone.set(actor, (target = bySection(kinds)));

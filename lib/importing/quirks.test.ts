@@ -14,6 +14,8 @@ describe('cleanImportedText', () => {
     ['contractions', 'They dont know and it isnt clear.', "They don't know and it isn't clear.", ['contraction-restored']],
     ['U+FFFD', 'Minister avu\uFFFD\uFFFDolu said \uFFFD\uFFFDTime is running out.', 'Minister avuolu said Time is running out.', ['replacement-char']],
     ['Reuters footer', 'The army advanced. Our Standards:The Thomson Reuters Trust Principles.', 'The army advanced.', ['footer']],
+    ['Sputnik head, related link and a credit line, each counted', '19.04.2017(updated 1041 19.04.2017) Get short URL 0 73 The SDF advanced. AP Photo Syrian Kurds Set Up Body to Govern Raqqa After Daesh Defeat MOSCOW (Sputnik) The SDF advanced 0.3 miles. Reporting by Tom Perry; Editing by Ron Popeski', 'The SDF advanced. MOSCOW (Sputnik) The SDF advanced 0.3 miles.', ['short-url', 'related-links', 'credit-line']],
+    ['The New Arab tag list', 'The attack killed five. Tags Syria Idlib Assad war Government air raids in a northwestern town killed 27.', 'The attack killed five. Government air raids in a northwestern town killed 27.', ['tag-list']],
     ['update stamp', 'Strikes hit. Last Update: Friday 23 August 2013 KSA 11:13 - GMT 08:13 5', 'Strikes hit.', ['footer']],
   ])('%s', (_case, input, expected, rules) => {
     const r = clean(input);

@@ -1,3 +1,5 @@
+import { cutCreditLines, cutRelatedBeforeDateline, cutRepeatedTitle, cutShortUrlHead, cutTagLists } from './furniture';
+
 /** What one cleaning rule did to one text. */
 export interface QuirkCount {
   rule: string;
@@ -19,6 +21,10 @@ export const QUIRK_TEXT: Record<string, string> = {
   dateline: 'leading datelines removed ("Wed 05 Apr 2017", "Published October 2 2017")',
   'repeated-title': 'the title repeated at the start of the body removed',
   'footer': 'page boilerplate removed from the end of the body (share bars, site menus, "Read Also", update stamps)',
+  'short-url': 'Sputnik page heads removed (headline, photo credit, date, "Get short URL", share counts)',
+  'related-links': 'related-story links removed before a "CITY (Sputnik)" dateline (photo credit and headline)',
+  'tag-list': 'The New Arab "Tags" lists removed',
+  'credit-line': 'credit lines removed from the end ("Reporting by …; Editing by …", "(Source: …)", "--Reuters", editors\' initials)',
 };
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
@@ -44,8 +50,6 @@ const CONTRACTIONS: Record<string, string> = {
 // Names ending in consonant + "as" that are not possessives of a name ending in "a".
 const NOT_POSSESSIVE = new Set(['Hamas', 'Abbas', 'Texas', 'Kansas', 'Arkansas', 'Caracas', 'Vegas', 'Americas']);
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
 function count(text: string, re: RegExp, replace: (m: string) => string): { text: string; count: number } {
   let n = 0;
   const out = text.replace(re, (m) => {
@@ -68,14 +72,15 @@ export function cleanImportedText(input: string, ctx: QuirkContext): { text: str
   const d = DATELINE.exec(text);
   if (d) text = text.slice(d[0].length);
   note('dateline', d ? 1 : 0);
-  const title = norm(ctx.title);
-  // The repeated title may differ in punctuation and spacing only, so compare its first words, then cut where they end.
-  const words = title.split(' ').length;
-  const lead = new RegExp(`^\\s*(?:\\S+\\s+){${words - 1}}\\S+`).exec(text)?.[0] ?? '';
-  if (title.length > 10 && norm(lead) === title) {
-    text = text.slice(lead.length).replace(/^[\s.:|-]+/, '');
-    note('repeated-title', 1);
-  }
+  const head = cutShortUrlHead(text);
+  text = head.text;
+  note('short-url', head.count);
+  const repeated = cutRepeatedTitle(text, ctx.title);
+  text = repeated.text;
+  note('repeated-title', repeated.count);
+  const related = cutRelatedBeforeDateline(text);
+  text = related.text;
+  note('related-links', related.count);
   let footers = 0;
   for (const f of FOOTERS) {
     const before = text;
@@ -83,6 +88,13 @@ export function cleanImportedText(input: string, ctx: QuirkContext): { text: str
     if (text !== before) footers++;
   }
   note('footer', footers);
+  // After the footers: Sputnik's tag list is part of its comment-box footer and goes with it.
+  const tags = cutTagLists(text);
+  text = tags.text;
+  note('tag-list', tags.count);
+  const credits = cutCreditLines(text);
+  text = credits.text;
+  note('credit-line', credits.count);
 
   const poss = count(text, /\b(\p{Lu}[\p{L}-]*?)s\b(?!['’])/gu, (m) => {
     const stem = m.slice(0, -1);

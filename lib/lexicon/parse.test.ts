@@ -11,7 +11,8 @@ const lexicon = (variants: object[], extra: object = {}) => ({
 });
 
 const two = () => [variant(), variant({ id: 'v2', patterns: ['beta'] })];
-const actor = (over: object = {}) => ({ id: 'kurds', label: 'Kurdish groups', aliases: ['YPG'], ...over });
+const actor = (over: object = {}) => ({ id: 'kurds', label: 'Kurdish groups', kind: 'non-state', aliases: ['YPG'], ...over });
+const group = (over: object) => ({ groups: [{ id: 'g', label: 'Q?', short: 'Q', axis: { negative: 'n', positive: 'p' }, attributeActors: true, variants: two(), ...over }], actors: [actor()] });
 
 describe('parseLexicon', () => {
   test('the bundled lexicon is valid and has the four groups', () => {
@@ -20,6 +21,9 @@ describe('parseLexicon', () => {
     expect(lex.groups.map((g) => g.id)).toEqual(['islamic-state', 'armed-groups', 'operation', 'distancing']);
     expect(lex.exclusions.length).toBeGreaterThan(10);
     expect(lex.groups.filter((g) => g.attributeActors).map((g) => g.id)).toEqual(['armed-groups']);
+    expect(lex.groups.find((g) => g.id === 'armed-groups')?.about).toMatchObject({ kind: 'non-state' });
+    expect(lex.groups.find((g) => g.id === 'operation')?.about).toEqual({ actors: ['turkey', 'turkish-backed'] });
+    expect(lex.actors.filter((a) => a.kind === 'state').map((a) => a.id)).toEqual(['turkey', 'us-coalition', 'syrian-government', 'russia', 'iraq', 'iran', 'israel']);
     expect(lex.actors.find((a) => a.id === 'turkish-backed')?.backedBy).toBe('turkey');
   });
 
@@ -47,6 +51,15 @@ describe('parseLexicon', () => {
     ['duplicate actor id', lexicon(two(), { actors: [actor(), actor({ aliases: ['PKK'] })] }), 'actor id "kurds" appears twice'],
     ['alias under two actors', lexicon(two(), { actors: [actor(), actor({ id: 'other', aliases: ['ypg'] })] }), 'alias "ypg" is also an alias of "kurds"'],
     ['backedBy naming no actor', lexicon(two(), { actors: [actor({ backedBy: 'turkey' })] }), '"backedBy" names "turkey", which is not another actor'],
+    ['actor without a kind in a lexicon that asks about non-state actors', { ...group({ about: { kind: 'non-state' } }), actors: [actor(), actor({ id: 'turkey', aliases: ['Turkey'], kind: undefined })] }, 'actors[1] ("turkey"): has no "kind", which group "g" needs to tell state from non-state actors'],
+    ['actor with an unknown kind', lexicon(two(), { actors: [actor({ kind: 'rebel' })] }), '"kind" is "rebel", not "state" or "non-state"'],
+    ['about that is not an object', group({ about: 'non-state' }), 'groups[0] ("g") about: "about" must be an object'],
+    ['about with an unknown kind', group({ about: { kind: 'state' } }), 'about: kind "state" is not "non-state"'],
+    ['generic words that are not single words', group({ about: { kind: 'non-state', genericWords: ['ground troops'] } }), '"genericWords" must be a list of single words'],
+    ['about with neither kind nor actors', group({ about: { actors: [] } }), 'needs "kind": "non-state" or a non-empty "actors" list'],
+    ['about naming an unknown actor', group({ about: { actors: ['turkey'] } }), 'about: actor "turkey" is not in "actors"'],
+    ['about without actors in the lexicon', { groups: [{ id: 'g', label: 'Q?', short: 'Q', axis: { negative: 'n', positive: 'p' }, about: { kind: 'non-state' }, variants: two() }] }, 'the lexicon lists no actors'],
+    ['namesInQuotes not a boolean', group({ namesInQuotes: 'yes' }), '"namesInQuotes" must be true or false'],
     ['attributeActors without actors', { groups: [{ id: 'g', label: 'Q?', short: 'Q', axis: { negative: 'n', positive: 'p' }, attributeActors: true, variants: two() }] }, 'lists no actors'],
     ['attributeActors not a boolean', { groups: [{ id: 'g', label: 'Q?', short: 'Q', axis: { negative: 'n', positive: 'p' }, attributeActors: 'yes', variants: two() }] }, '"attributeActors" must be true or false'],
   ])('%s', (_case, json, message) => {
@@ -61,6 +74,11 @@ describe('parseLexicon', () => {
     } catch (e) {
       expect((e as Error).message).toMatch(/^corpus\/lexicon\.json groups\[0\] \("g"\) variants\[0\] \("v1"\): .*Fix: set "stance"/);
     }
+  });
+
+  test('a lexicon without "about" (a kept older version) loads without actor kinds', () => {
+    const lex = parseLexicon(lexicon(two(), { actors: [actor({ kind: undefined })] }), 'lex.json');
+    expect(lex.actors[0].kind).toBeNull();
   });
 
   test('case-sensitive "IS" and "Is" are distinct', () => {

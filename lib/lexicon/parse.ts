@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import type { Actor, Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
+import type { Actor, ActorKind, Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'is', 'it', 'that', 'for', 'on', 'with', 'as', 'was', 'by', 'at', 'be', 'this', 'are', 'from', 'or', 'he', 'she', 'they', 'we', 'said']);
@@ -71,6 +71,26 @@ function parseVariant(raw: unknown, where: string, file: string): Variant {
   };
 }
 
+const ABOUT_SHAPE = 'write "about": {"kind": "non-state", "genericWords": ["ground", ...]} or "about": {"actors": ["turkey"]}';
+
+function parseAbout(raw: unknown, at: string, file: string): TermGroup['about'] {
+  if (raw === undefined || raw === null) return null;
+  const where = `${file} ${at} about`;
+  if (!isObj(raw)) throw new InputError(where, '"about" must be an object', ABOUT_SHAPE);
+  if (raw.kind !== undefined) {
+    if (raw.kind !== 'non-state') throw new InputError(where, `kind ${JSON.stringify(raw.kind)} is not "non-state"`, ABOUT_SHAPE);
+    const words = raw.genericWords ?? [];
+    if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || !/^[\p{L}\p{N}'’-]+$/u.test(w))) {
+      throw new InputError(where, '"genericWords" must be a list of single words', 'write "genericWords": ["ground", "two"]');
+    }
+    return { kind: 'non-state', genericWords: words.map((w: string) => w.toLowerCase().replace(/’/g, "'")) };
+  }
+  if (!Array.isArray(raw.actors) || raw.actors.length === 0 || raw.actors.some((a) => typeof a !== 'string')) {
+    throw new InputError(where, 'needs "kind": "non-state" or a non-empty "actors" list of actor ids', ABOUT_SHAPE);
+  }
+  return { actors: raw.actors as string[] };
+}
+
 function parseGroup(raw: unknown, where: string, file: string): TermGroup {
   if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'a group must be an object', 'see corpus/lexicon.json for the shape');
   const id = str(raw, 'id', where, file);
@@ -89,9 +109,14 @@ function parseGroup(raw: unknown, where: string, file: string): TermGroup {
   if (raw.attributeActors !== undefined && typeof raw.attributeActors !== 'boolean') {
     throw new InputError(`${file} ${at}`, '"attributeActors" must be true or false', 'remove it or set it to true/false');
   }
+  if (raw.namesInQuotes !== undefined && typeof raw.namesInQuotes !== 'boolean') {
+    throw new InputError(`${file} ${at}`, '"namesInQuotes" must be true or false', 'remove it or set it to true/false');
+  }
   return {
     id,
     attributeActors: raw.attributeActors === true,
+    about: parseAbout(raw.about, at, file),
+    namesInQuotes: raw.namesInQuotes === true,
     label: str(raw, 'label', at, file),
     short: str(raw, 'short', at, file),
     axis: { negative: str(axis, 'negative', `${at} axis`, file), positive: str(axis, 'positive', `${at} axis`, file) },
@@ -101,6 +126,8 @@ function parseGroup(raw: unknown, where: string, file: string): TermGroup {
 
 /** Actor id for label mentions whose phrase names no actor. */
 export const UNATTRIBUTED = 'unattributed';
+
+const KIND_FIX = 'set "kind": "state" for a government and its forces, "non-state" for any other armed group';
 
 function parseActor(raw: unknown, where: string, file: string): Actor {
   if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'an actor must be an object', 'write {"id": "...", "label": "...", "aliases": ["..."]}');
@@ -112,6 +139,11 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
   if (!Array.isArray(raw.aliases) || raw.aliases.length === 0) {
     throw new InputError(`${file} ${at}`, '"aliases" must list at least one name', 'write "aliases": ["YPG", "Kurdish"]');
   }
+  // Optional unless a group asks about non-state actors (checked in parseLexicon), so kept versions' lexicons still load.
+  if (raw.kind !== undefined && raw.kind !== 'state' && raw.kind !== 'non-state') {
+    throw new InputError(`${file} ${at}`, `"kind" is ${JSON.stringify(raw.kind)}, not "state" or "non-state"`, KIND_FIX);
+  }
+  const kind: ActorKind | null = raw.kind ?? null;
   const backedBy = raw.backedBy ?? null;
   if (backedBy !== null && (typeof backedBy !== 'string' || !ID.test(backedBy))) {
     throw new InputError(`${file} ${at}`, '"backedBy" must be an actor id', 'name the backing actor\'s id, or remove it');
@@ -121,6 +153,7 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
     label: str(raw, 'label', at, file),
     aliases: raw.aliases.map((p, i) => parsePattern(p, `${at} aliases[${i}]`, file)),
     backedBy,
+    kind,
     note: typeof raw.note === 'string' ? raw.note : '',
   };
 }
@@ -206,5 +239,19 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
   if (actors.length === 0 && groups.some((g) => g.attributeActors)) {
     throw new InputError(file, 'a group has "attributeActors": true but the lexicon lists no actors', 'add "actors", or remove "attributeActors"');
   }
+  const actorIds = new Set(actors.map((a) => a.id));
+  groups.forEach((g, gi) => {
+    if (!g.about) return;
+    const at = `${file} groups[${gi}] ("${g.id}") about`;
+    if (actors.length === 0) throw new InputError(at, 'the group says whose labels it is about but the lexicon lists no actors', 'add "actors", or remove "about"');
+    if ('kind' in g.about) {
+      const i = actors.findIndex((a) => a.kind === null);
+      if (i >= 0) throw new InputError(`${file} actors[${i}] ("${actors[i].id}")`, `has no "kind", which group "${g.id}" needs to tell state from non-state actors`, KIND_FIX);
+    }
+    if ('actors' in g.about) {
+      const unknown = g.about.actors.find((id) => !actorIds.has(id));
+      if (unknown) throw new InputError(at, `actor "${unknown}" is not in "actors"`, `use one of ${[...actorIds].join(', ')}`);
+    }
+  });
   return { groups, exclusions, actors };
 }

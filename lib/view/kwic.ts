@@ -32,6 +32,8 @@ export function kwicRows(mentions: readonly MentionRow[], titles: ReadonlyMap<st
   const rows: KwicRow[] = [];
   for (const m of mentions) {
     if (!members.has(m.outlet) || m.group !== sel.group || (sel.variant && m.variant !== sel.variant) || !ofActor(m.actors)) continue;
+    // A term's count leaves out set-aside mentions (they are in the export's setAside table); an actor's labels keep them.
+    if (sel.kind !== 'actor' && m.setAside !== null) continue;
     const title = titles.get(m.article) ?? m.article;
     if (needle && !m.sentence.toLowerCase().includes(needle) && !title.toLowerCase().includes(needle)) continue;
     rows.push({
