@@ -3,7 +3,7 @@ import type { Drill } from '@/lib/server/dataset';
 import { filterCaption } from '@/lib/analysis/filters';
 import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@/lib/url/state';
 import type { Paged } from '@/lib/view/kwic';
-import type { ViewStats } from '@/lib/view/model';
+import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { actorName, entityName } from '@/lib/view/entities';
 import { AppLink } from './AppLink';
 import { ScrollIntoView } from './ScrollIntoView';
@@ -82,12 +82,13 @@ export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: 
       </section>
     );
   }
-  if (sel.kind !== 'mentions' && sel.kind !== 'actor') return null;
+  if (sel.kind !== 'mentions' && sel.kind !== 'actor' && sel.kind !== 'setAside') return null;
   const { rows } = drill;
   const g = ex.groups.find((x) => x.id === sel.group);
   const label = (v: string) => g?.variants.find((x) => x.id === v)?.label ?? v;
-  const terms = sel.variant ? `"${label(sel.variant)}"` : `all terms of "${g?.short ?? sel.group}"`;
-  const what = sel.kind === 'actor' ? `${terms} for ${actorName(ex, sel.actor)}` : terms;
+  const variant = sel.kind === 'setAside' ? null : sel.variant;
+  const terms = variant ? `"${label(variant)}"` : `all terms of "${g?.short ?? sel.group}"`;
+  const what = sel.kind === 'actor' ? `${terms} for ${actorName(ex, sel.actor)}` : sel.kind === 'setAside' ? `${terms} not counted: ${SET_ASIDE_TEXT[sel.reason]}` : terms;
   const lens = sel.kind === 'actor';
   return (
     <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">

@@ -1,6 +1,8 @@
 import { AppLink } from '../_components/AppLink';
 import { Fragment } from 'react';
 import { filterCaption } from '@/lib/analysis/filters';
+import type { SetAside } from '@/lib/types';
+import { SET_ASIDE_TEXT } from '@/lib/view/model';
 import { paragraphs } from '@/lib/corpus/layout';
 import { buildQuery, hrefFor, withState, DEFAULT_STATE } from '@/lib/url/state';
 import { highlightPieces } from '@/lib/view/highlight';
@@ -16,7 +18,10 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
   const { stats: ex, query: state } = view;
   const pathname = `/article/${id}`;
   const a = articleOf(view, id)!;
-  const { meta, mentions } = a;
+  const { meta } = a;
+  // Set-aside mentions stay visible in the text, marked as not counted, so the reader sees every word matched.
+  const mentions = a.mentions.filter((m) => m.setAside === null);
+  const aside = a.mentions.length - mentions.length;
   const outlet = ex.outlets.find((o) => o.id === meta.outlet)!;
   const color = (group: string) => PALETTE[ex.groups.findIndex((g) => g.id === group) % PALETTE.length];
   const label = (group: string, variant: string) => ex.groups.find((g) => g.id === group)?.variants.find((v) => v.id === variant)?.label ?? variant;
@@ -32,6 +37,7 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
       <VoiceScope pathname={pathname} state={state} />
       <p className="counts" data-testid="article-counts">
         {mentions.length} counted mentions ({filterCaption(state)}), highlighted by term group; quoted speech is set in italics on a tinted background.
+        {aside > 0 ? ` ${aside} more matched words are not counted in their group (for example said of state forces); they are underlined with a dashed line.` : ''}
       </p>
       <ul className="legend" aria-label="Term groups">
         {ex.groups.map((g) => (
@@ -44,9 +50,9 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
             <p className="seg-label">{SECTION_NAME[seg.section]}</p>
             {paragraphs(a.text, seg.start, seg.end).map((p) => (
               <p key={p.start}>
-                {highlightPieces(a.text, p.start, p.end, mentions, a.quotes).map((piece) => {
+                {highlightPieces(a.text, p.start, p.end, a.mentions, a.quotes).map((piece) => {
                   const inner = piece.mention ? (
-                    <mark style={{ borderBottomColor: color(piece.mention.group) }} data-group={piece.mention.group} title={`${label(piece.mention.group, piece.mention.variant)} (${piece.mention.voice === 'quoted' ? 'quoted' : 'own voice'})`}>{piece.text}</mark>
+                    <mark style={{ borderBottomColor: color(piece.mention.group) }} data-group={piece.mention.group} data-aside={piece.mention.setAside ?? undefined} title={`${label(piece.mention.group, piece.mention.variant)} (${piece.mention.voice === 'quoted' ? 'quoted' : 'own voice'})${piece.mention.setAside ? `, not counted: ${SET_ASIDE_TEXT[piece.mention.setAside as SetAside]}` : ''}`}>{piece.text}</mark>
                   ) : <Fragment>{piece.text}</Fragment>;
                   return piece.quoted ? <q key={piece.start} className="quoted">{inner}</q> : <Fragment key={piece.start}>{inner}</Fragment>;
                 })}

@@ -1,3 +1,4 @@
+import { drillGroup } from '@/lib/view/model';
 import { AppLink } from '../_components/AppLink';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
@@ -48,7 +49,7 @@ export function ComparePage({ view }: { view: View }) {
               <div className="pair">
                 {pairs.map(([a, b]) => <DistinctiveCard key={`${a}-${b}`} ex={ex} state={state} pathname={pathname} rows={rows} outlet={a} vs={b} group={g.id} domain={domain} />)}
               </div>
-              {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
+              {drillGroup(state.sel) === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
             </section>
           ))}
           <section className="group">

@@ -1,3 +1,4 @@
+import { drillGroup } from '@/lib/view/model';
 import { METRICS } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
@@ -24,7 +25,7 @@ export function GroupPage({ view, id }: { view: View; id: string }) {
         <SharesCard ex={ex} state={state} pathname={pathname} ids={ids} group={id} metric={state.metric} />
         <StanceCard ex={ex} state={state} pathname={pathname} ids={ids} group={id} />
       </div>
-      {state.sel?.kind === 'mentions' && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
+      {drillGroup(state.sel) !== null && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
       <section className="group card" aria-labelledby="h-variants">
         <h2 id="h-variants">The answers and their stance (−1 = {g.axis.negative}; +1 = {g.axis.positive})</h2>
         <ScrollTable label="Variants">

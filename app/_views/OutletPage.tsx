@@ -1,3 +1,4 @@
+import { drillGroup } from '@/lib/view/model';
 import { AppLink } from '../_components/AppLink';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList } from '@/lib/view/entities';
@@ -35,7 +36,7 @@ export function OutletPage({ view, id }: { view: View; id: string }) {
             <DistinctiveCard ex={ex} state={state} pathname={pathname} rows={rows} outlet={id} vs="rest" group={g.id} domain={domain} />
             <SharesCard ex={ex} state={state} pathname={pathname} ids={[id]} group={g.id} metric="share" />
           </div>
-          {state.sel?.kind === 'mentions' && state.sel.group === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
+          {drillGroup(state.sel) === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
         </section>
       ))}
       <ActorLens ex={ex} drill={drill} state={state} pathname={pathname} outlets={[id]} ids={[id]} />

@@ -1,3 +1,4 @@
+import { drillGroup } from '@/lib/view/model';
 import { AppLink } from '../_components/AppLink';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList } from '@/lib/view/entities';
@@ -37,7 +38,7 @@ export function OverviewPage({ view }: { view: View }) {
             <SharesCard ex={ex} state={state} pathname={pathname} ids={ids} group={g.id} metric="share" />
             <StanceCard ex={ex} state={state} pathname={pathname} ids={ids} group={g.id} />
           </div>
-          {sel?.kind === 'mentions' && sel.group === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
+          {drillGroup(sel) === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
         </section>
       ))}
       <section className="group" aria-labelledby="h-sentiment">

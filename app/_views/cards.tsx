@@ -1,6 +1,7 @@
 import type { DistinctiveRow } from '@/lib/analysis/exportTypes';
 import { filterCaption } from '@/lib/analysis/filters';
-import type { ViewStats } from '@/lib/view/model';
+import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
+import { SET_ASIDE } from '@/lib/types';
 import { hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
 import { distinctiveChart, sentimentChart, sharesChart, stanceChart } from '@/lib/view/charts';
 import { entityName } from '@/lib/view/entities';
@@ -41,8 +42,19 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
   const g = ex.groups.find((x) => x.id === group)!;
   const { csv, ...spec } = sharesChart(ex, group, ids, metric);
   const id = `shares-${group}`;
+  // Mentions of these words that the group does not count (said of state forces, generic...), shown apart.
+  const aside = ex.setAside.filter((r) => r.group === group && ids.includes(r.outlet) && r.count > 0);
+  const reasons = SET_ASIDE.filter((reason) => aside.some((r) => r.reason === reason));
+  const asideTotal = (reason: string) => aside.filter((r) => r.reason === reason && ex.outlets.some((o) => o.id === r.outlet)).reduce((n, r) => n + r.count, 0);
+  const asideText = reasons.length
+    ? ` Not counted here, and listed apart in the table: ${reasons.map((reason) => `${SET_ASIDE_TEXT[reason]} (${asideTotal(reason)} mentions by the outlets shown)`).join('; ')}.`
+    : '';
   const rows = ids.map((o) => {
     const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
+    const asideCells = reasons.map((reason) => {
+      const n = aside.find((r) => r.outlet === o && r.reason === reason)?.count ?? 0;
+      return n ? { text: String(n), href: hrefFor(pathname, withState(state, { sel: { kind: 'setAside', outlet: o, group, reason } })) } : { text: '0' };
+    });
     return [
       { text: entityName(ex, o) },
       { text: String(c[0]?.groupTotal ?? 0), href: drill(state, pathname, o, group, null) },
@@ -50,18 +62,19 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
         text: metric === 'share' ? `${pct(r.share)} (${r.count}; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})` : metric === 'count' ? String(r.count) : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
         href: drill(state, pathname, o, group, r.variant),
       })),
+      ...asideCells,
     ];
   });
   return (
     <ChartCard
       id={id}
       title={g.label}
-      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${filterCaption(state)}). Click a segment for its sentences.`}
+      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${filterCaption(state)}). Click a segment for its sentences.${asideText}`}
       summary={sharesSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
       embed={{ path: '/embed/shares', state: { group, metric, outlets: embedOutlets(ex, ids) } }}
-      columns={['Outlet', 'n (mentions)', ...g.variants.map((v) => v.label)]}
+      columns={['Outlet', 'n (mentions)', ...g.variants.map((v) => v.label), ...reasons.map((reason) => `Not counted: ${SET_ASIDE_TEXT[reason]}`)]}
       rows={rows}
     >
       <SharesChart spec={spec} group={group} metric={metric} />

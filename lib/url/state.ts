@@ -1,4 +1,5 @@
 /** Every view's state, read from and written to the URL through this one module. */
+import { SET_ASIDE, type SetAside } from '../types';
 
 export type Metric = 'share' | 'count' | 'per1k';
 export type KwicSort = 'position' | 'outlet' | 'variant' | 'voice' | 'left' | 'right';
@@ -8,7 +9,8 @@ export type Selection =
   | { kind: 'mentions'; outlet: string; group: string; variant: string | null }
   | { kind: 'sentiment'; outlet: string }
   | { kind: 'actor'; outlet: string; actor: string; group: string; variant: string | null }
-  | { kind: 'tone'; outlet: string; actor: string };
+  | { kind: 'tone'; outlet: string; actor: string }
+  | { kind: 'setAside'; outlet: string; group: string; reason: SetAside };
 
 /** The whole state of a view, so that a URL reproduces it exactly. */
 export interface ViewState {
@@ -91,6 +93,9 @@ function parseSelection(raw: string): Selection | null {
   if (parts[0] === 'a' && (parts.length === 4 || parts.length === 5)) {
     return { kind: 'actor', outlet: parts[1], actor: parts[2], group: parts[3], variant: parts[4] ?? null };
   }
+  if (parts[0] === 'x' && parts.length === 4 && (SET_ASIDE as readonly string[]).includes(parts[3])) {
+    return { kind: 'setAside', outlet: parts[1], group: parts[2], reason: parts[3] as SetAside };
+  }
   if (parts[0] === 'm' && (parts.length === 3 || parts.length === 4)) {
     return { kind: 'mentions', outlet: parts[1], group: parts[2], variant: parts[3] ?? null };
   }
@@ -104,6 +109,7 @@ export function selectionParam(s: Selection): string {
     case 'tone': return `t.${s.outlet}.${s.actor}`;
     case 'actor': return ['a', s.outlet, s.actor, s.group, ...(s.variant ? [s.variant] : [])].join('.');
     case 'mentions': return ['m', s.outlet, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+    case 'setAside': return `x.${s.outlet}.${s.group}.${s.reason}`;
   }
 }
 
@@ -165,7 +171,7 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
   if (sel !== null) {
     const parsed = parseSelection(sel);
     if (parsed) state.sel = parsed;
-    else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT] or t.OUTLET.ACTOR)');
+    else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)');
   }
   const q = get('q');
   if (q !== null) {
@@ -198,6 +204,7 @@ export function checkState(state: ViewState, catalog: Catalog): UrlProblem[] {
     if (sel.kind === 'actor' || sel.kind === 'tone') {
       if (!catalog.actors.includes(sel.actor)) missing('sel', sel.actor, 'an actor', catalog.actors);
     }
+    if (sel.kind === 'setAside' && !catalog.groups.includes(sel.group)) missing('sel', sel.group, 'a term group', catalog.groups);
     if (sel.kind === 'mentions' || sel.kind === 'actor') {
       if (!catalog.groups.includes(sel.group)) missing('sel', sel.group, 'a term group', catalog.groups);
       else if (sel.variant && !catalog.variants[sel.group]?.includes(sel.variant)) missing('sel', sel.variant, `a variant of "${sel.group}"`, catalog.variants[sel.group] ?? []);

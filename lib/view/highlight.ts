@@ -4,7 +4,7 @@ import type { Span } from '../text/quotes';
 export interface Piece {
   text: string;
   start: number;
-  mention: { group: string; variant: string; voice: string } | null;
+  mention: { group: string; variant: string; voice: string; setAside?: string | null } | null;
   quoted: boolean;
 }
 
@@ -12,7 +12,7 @@ export interface Piece {
  * Cuts [from, to) of a text into pieces at mention and quotation boundaries. Mentions are taken in order
  * and one overlapping an earlier one is skipped (a scare-quote marker spans the label inside it).
  */
-export function highlightPieces(text: string, from: number, to: number, mentions: { start: number; end: number; group: string; variant: string; voice: string }[], quotes: Span[]): Piece[] {
+export function highlightPieces(text: string, from: number, to: number, mentions: { start: number; end: number; group: string; variant: string; voice: string; setAside?: string | null }[], quotes: Span[]): Piece[] {
   const kept: typeof mentions = [];
   for (const m of [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (m.start < from || m.end > to) continue;

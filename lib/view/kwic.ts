@@ -26,14 +26,16 @@ export interface KwicRow {
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** The mentions behind a selection (a term, or an actor's labels) as KWIC rows, filtered by a text query and sorted. */
-export function kwicRows(mentions: readonly MentionRow[], titles: ReadonlyMap<string, string>, members: ReadonlySet<string>, sel: Extract<Selection, { kind: 'mentions' | 'actor' }>, sort: KwicSort, q: string): KwicRow[] {
+export function kwicRows(mentions: readonly MentionRow[], titles: ReadonlyMap<string, string>, members: ReadonlySet<string>, sel: Extract<Selection, { kind: 'mentions' | 'actor' | 'setAside' }>, sort: KwicSort, q: string): KwicRow[] {
   const needle = q.trim().toLowerCase();
   const ofActor = (actors: string[]) => sel.kind !== 'actor' || (sel.actor === UNATTRIBUTED ? actors.length === 0 : actors.includes(sel.actor));
   const rows: KwicRow[] = [];
   for (const m of mentions) {
-    if (!members.has(m.outlet) || m.group !== sel.group || (sel.variant && m.variant !== sel.variant) || !ofActor(m.actors)) continue;
+    if (!members.has(m.outlet) || m.group !== sel.group || !ofActor(m.actors)) continue;
+    if (sel.kind !== 'setAside' && sel.variant && m.variant !== sel.variant) continue;
     // A term's count leaves out set-aside mentions (they are in the export's setAside table); an actor's labels keep them.
-    if (sel.kind !== 'actor' && m.setAside !== null) continue;
+    if (sel.kind === 'mentions' && m.setAside !== null) continue;
+    if (sel.kind === 'setAside' && m.setAside !== sel.reason) continue;
     const title = titles.get(m.article) ?? m.article;
     if (needle && !m.sentence.toLowerCase().includes(needle) && !title.toLowerCase().includes(needle)) continue;
     rows.push({
