@@ -90,22 +90,58 @@ describe('the export is consistent', () => {
     expect(ex.outletGroups.find((g) => g.id === 'aggregators')!.members).toEqual(['aggregator-a', 'lidtime']);
   });
 
-  test('Press TV says Daesh: share, Wilson interval and distinctiveness vs the rest', () => {
+  test('Press TV says Daesh: share, article-level interval and distinctiveness vs the rest', () => {
     const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
     const daesh = ex.counts.find((r) => r.outlet === 'presstv' && r.group === 'islamic-state' && r.variant === 'daesh')!;
-    // 7 of Press TV's 7 Islamic State mentions: Wilson 7/7 = [0.6457, 1].
-    expect([daesh.count, daesh.groupTotal, daesh.share]).toEqual([7, 7, 1]);
-    expect(daesh.shareLow).toBeCloseTo(0.6457, 4);
+    // 7 of Press TV's 7 Islamic State mentions, all in its one article: one decision, so the Wilson interval of 1 of 1,
+    // [1/(1 + 1.96^2), 1] = [0.206549, 1] (the interval of 7 independent mentions, [0.6457, 1], claimed far more).
+    expect([daesh.count, daesh.groupTotal, daesh.share, daesh.articles, daesh.groupArticles]).toEqual([7, 7, 1, 1, 1]);
+    expect(daesh.nEff).toBeCloseTo(1, 10);
+    expect([daesh.shareLow, daesh.shareHigh]).toEqual([expect.closeTo(0.206549, 6), 1]);
+    const stance = ex.stance.find((r) => r.outlet === 'presstv' && r.group === 'islamic-state')!;
+    // All Daesh (-1): the unseen 1 - 0.206549 may sit at Islamic State (0.5): high = -1 + 0.793451 x 1.5 = 0.190176.
+    expect(stance).toMatchObject({ n: 7, mean: -1, low: -1, articles: 1 });
+    expect(stance.high).toBeCloseTo(0.190176, 6);
     const z = ex.distinctive.find((r) => r.outlet === 'presstv' && r.vs === 'rest' && r.variant === 'daesh')!;
     // Corpus: Daesh 9 of 37 Islamic State mentions (7 Press TV, 1 aggregator-a, 1 lidtime) -> alpha = 10 * 9/37 = 2.432432.
-    // Rest: 2 of 30. delta = ln(9.432432/7.567568) - ln(4.432432/35.567568) = 0.220282 + 2.082486 = 2.302768;
-    // var = 1/9.432432 + 1/4.432432 = 0.331627; z = 2.302768 / 0.575871 = 3.998759.
-    expect([z.y, z.n, z.yOther, z.nOther]).toEqual([7, 7, 2, 30]);
+    // Rest: 2 of 30, in two articles. delta = ln(9.432432/7.567568) - ln(4.432432/35.567568) = 0.220282 + 2.082486 = 2.302768;
+    // var = 1/9.432432 + 1/7.567568 + 1/4.432432 + 1/35.567568 = 0.106017 + 0.132143 + 0.225610 + 0.028116 = 0.491885;
+    // z = 2.302768 / 0.701345 = 3.283358; p = 2 x (1 - Phi(3.283358)) = 0.0010258 (scipy: 0.001025783).
+    expect([z.y, z.n, z.yOther, z.nOther, z.articles, z.articlesOther]).toEqual([7, 7, 2, 30, 1, 2]);
     expect(z.alpha).toBeCloseTo(2.432432, 5);
     expect(z.alpha0).toBe(10);
     expect(z.delta).toBeCloseTo(2.302768, 5);
-    expect(z.variance).toBeCloseTo(0.331627, 5);
-    expect(z.z).toBeCloseTo(3.998759, 5);
+    expect(z.variance).toBeCloseTo(0.491885, 5);
+    expect(z.z).toBeCloseTo(3.283358, 5);
+    expect(z.p).toBeCloseTo(0.001025783, 8);
+  });
+
+  test('q-values are Benjamini-Hochberg within one comparison (Press TV vs the rest, every group and variant)', () => {
+    const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+    const family = ex.distinctive.filter((r) => r.outlet === 'presstv' && r.vs === 'rest');
+    // scipy.stats.false_discovery_control on this family's 19 p-values (2 * norm.sf(|z|)), in the export's row order.
+    const q = [0.0194899, 0.7591249, 0.7591249, 0.7591249, 0.7591249, 0.9310871, 0.7591249, 0.8356729, 0.2883371, 0.7591249,
+      0.7591249, 0.7591249, 0.7591249, 0.7992050, 0.7591249, 0.7591249, 0.7591249, 0.7591249, 0.7591249];
+    expect(family.map((r) => `${r.group}/${r.variant}`)).toHaveLength(19);
+    family.forEach((r, i) => expect(r.q).toBeCloseTo(q[i], 6));
+    // Daesh: z = 3.28 passes both rules; militants (3 of 6 vs 1 of 37, z = 2.17) passed |z| >= 1.96 but not q < 0.05.
+    const militants = family.find((r) => r.variant === 'militants')!;
+    expect(Math.abs(militants.z)).toBeGreaterThan(1.96);
+    expect(militants.q).toBeGreaterThan(0.05);
+  });
+
+  test('the aggregators group: article-level share intervals from its two articles', () => {
+    const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+    const row = (v: string) => ex.counts.find((r) => r.outlet === 'aggregators' && r.group === 'islamic-state' && r.variant === v)!;
+    // Counts read in both articles (see lib/stats/cluster.test.ts): aggregator-a daesh 1, isil 2, isis 2, is 2, islamic-state 2;
+    // lidtime daesh 1, isis 2, islamic-state 4. Intervals as worked by hand there.
+    expect([row('islamic-state').count, row('islamic-state').articles, row('islamic-state').groupArticles]).toEqual([6, 2, 2]);
+    expect([row('isil').count, row('isil').articles]).toEqual([2, 1]);
+    expect(row('islamic-state').nEff).toBeCloseTo(7.933884, 5);
+    expect(row('islamic-state').shareLow).toBeCloseTo(0.136274, 5);
+    expect(row('isil').nEff).toBeCloseTo(9.142857, 5);
+    expect(row('isis').nEff).toBeCloseTo(16, 10);
+    expect(ex.stance.find((r) => r.outlet === 'aggregators' && r.group === 'islamic-state')).toMatchObject({ n: 16, articles: 2, low: -1, high: 0.5 });
   });
 
   test('own voice drops quoted mentions and quoted tokens', () => {

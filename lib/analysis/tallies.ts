@@ -27,6 +27,24 @@ export interface OutletTally {
   actorLabels: Map<string, Record<Section, Record<Voice, number>>>;
   /** Sentences naming each actor, by section and word kind. */
   actorTone: Map<string, Record<Section, Record<WordKind, SentenceStats>>>;
+  /** Article-level sums of the mentions counted under each voice and scope, for the article-level (cluster) intervals. */
+  clusters: Record<ClusterView, ClusterTally>;
+}
+
+/** A voice and scope option pair, `voice/scope`: which mentions an article-level sum counts. */
+export type ClusterView = 'all/all' | 'all/body' | 'own/all' | 'own/body';
+
+/** The four voice and scope pairs, in a fixed order. */
+export const CLUSTER_VIEWS: readonly ClusterView[] = ['all/all', 'all/body', 'own/all', 'own/body'];
+
+/**
+ * Sums over articles that the article-level intervals read (lib/stats/cluster.ts), additive like the rest of the tally:
+ * how many articles mention a group (key: group id) or a variant (key: `group/variant`), and for variants v, w of one
+ * group, the sum over articles of count(v) x count(w), as products.get(v).get(w).
+ */
+export interface ClusterTally {
+  articles: Map<string, number>;
+  products: Map<string, Map<string, number>>;
 }
 
 
@@ -40,13 +58,51 @@ function bySection<T>(make: () => T): Record<Section, T> {
 
 const voices = () => ({ own: 0, quoted: 0 });
 const kinds = () => ({ all: stats(), own: stats() });
+const clusterTally = (): ClusterTally => ({ articles: new Map(), products: new Map() });
 
 /** A tally with nothing in it. */
 export function emptyTally(): OutletTally {
   return {
     articles: 0, tokens: bySection(() => ({ all: 0, own: 0 })), mentions: new Map(), sentences: bySection(kinds),
     actorLabels: new Map(), actorTone: new Map(),
+    clusters: { 'all/all': clusterTally(), 'all/body': clusterTally(), 'own/all': clusterTally(), 'own/body': clusterTally() },
   };
+}
+
+function bump<K>(map: Map<K, number>, key: K, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function productRow(c: ClusterTally, key: string): Map<string, number> {
+  let row = c.products.get(key);
+  if (!row) c.products.set(key, (row = new Map()));
+  return row;
+}
+
+/** Adds one article's counted mentions, grouped by term group, to each view's article-level sums. */
+function addClusters(t: OutletTally, a: ArticleAnalysis): void {
+  if (a.mentions.length === 0) return;
+  for (const view of CLUSTER_VIEWS) {
+    const ownOnly = view.startsWith('own');
+    const bodyOnly = view.endsWith('body');
+    // group id -> `group/variant` -> count in this article
+    const groups = new Map<string, Map<string, number>>();
+    for (const m of a.mentions) {
+      if ((ownOnly && m.voice !== 'own') || (bodyOnly && m.section !== 'body')) continue;
+      let byVariant = groups.get(m.group);
+      if (!byVariant) groups.set(m.group, (byVariant = new Map()));
+      bump(byVariant, `${m.group}/${m.variant}`, 1);
+    }
+    const c = t.clusters[view];
+    for (const [group, byVariant] of groups) {
+      bump(c.articles, group, 1);
+      for (const [v, y] of byVariant) {
+        bump(c.articles, v, 1);
+        const row = productRow(c, v);
+        for (const [w, yw] of byVariant) bump(row, w, y * yw);
+      }
+    }
+  }
 }
 
 function addStats(s: SentenceStats, score: number, words: number, times = 1): void {
@@ -81,6 +137,7 @@ export function addToTally(t: OutletTally, a: ArticleAnalysis, attributed: Set<s
     // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
     for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) counter(t.actorLabels, `${actor}/${m.group}/${m.variant}`)[m.section][m.voice]++;
   }
+  addClusters(t, a);
   a.sentences.forEach((s, i) => {
     addSentence(t.sentences[s.section], s);
     for (const actor of a.sentenceActors[i] ?? []) {
@@ -108,6 +165,14 @@ function mergeCounters(into: Map<string, Record<Section, Record<Voice, number>>>
   }
 }
 
+function mergeClusters(into: ClusterTally, from: ClusterTally): void {
+  for (const [key, n] of from.articles) bump(into.articles, key, n);
+  for (const [v, row] of from.products) {
+    const target = productRow(into, v);
+    for (const [w, n] of row) bump(target, w, n);
+  }
+}
+
 /** The sum of several tallies (an outlet group from its members), in their order. */
 export function mergeTallies(parts: OutletTally[]): OutletTally {
   const t = emptyTally();
@@ -121,6 +186,7 @@ export function mergeTallies(parts: OutletTally[]): OutletTally {
     }
     mergeCounters(t.mentions, p.mentions);
     mergeCounters(t.actorLabels, p.actorLabels);
+    for (const view of CLUSTER_VIEWS) mergeClusters(t.clusters[view], p.clusters[view]);
     for (const [actor, tone] of p.actorTone) {
       let target = t.actorTone.get(actor);
       if (!target) t.actorTone.set(actor, (target = bySection(kinds)));

@@ -24,8 +24,11 @@ describe('sharesChart', () => {
 });
 
 describe('stanceChart', () => {
-  test('Press TV: all 7 mentions are Daesh (stance -1), so the interval collapses', () => {
-    expect(stanceChart(ex, 'islamic-state', ['presstv']).data[0]).toMatchObject({ stance: -1, low: -1, high: -1, n: 7 });
+  test('Press TV: all 7 mentions are Daesh (stance -1), in one article, so the interval stays wide', () => {
+    // One article is one decision: the unseen 1 - 1/(1 + 1.96^2) = 0.793451 of usage may sit at 0.5: high = -1 + 0.793451 x 1.5.
+    const row = stanceChart(ex, 'islamic-state', ['presstv']).data[0];
+    expect(row).toMatchObject({ stance: -1, low: -1, n: 7 });
+    expect(row.high).toBeCloseTo(0.190176, 6);
   });
 });
 

@@ -1,0 +1,99 @@
+import { Z95, t95, wilson } from './intervals';
+
+/**
+ * One outlet's mentions of one term group, summed over its articles (the clusters): for variants v and w,
+ * counts[v] = sum over articles of y_iv, products[v][w] = sum over articles of y_iv y_iw, and articles = how many
+ * articles mention the group at all. These sums are all that the article-level intervals below read, and they add
+ * up over articles, so an outlet's tally stays additive.
+ */
+export interface GroupClusters {
+  counts: number[];
+  products: number[][];
+  articles: number;
+}
+
+/** A share with its article-level 95% interval and the effective sample size the interval used. */
+export interface ClusterShare {
+  nEff: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * The effective number of mentions if every article were one decision (intra-article correlation 1): n^2 / sum n_i^2,
+ * which is the number of articles when they are of equal size and less when a few long articles hold most mentions.
+ */
+export function articleLevelN(n: number, sumNN: number): number {
+  return sumNN > 0 ? (n * n) / sumNN : 0;
+}
+
+/**
+ * Article-level 95% interval of each variant's share: a Wilson score interval on the effective sample size
+ * n / deff, where deff compares the cluster-robust (linearisation) variance of the ratio y/n over articles,
+ * k/(k-1) sum (y_i - p n_i)^2 / n^2, with the binomial p(1-p)/n, and is not let below 1 (Korn & Graubard 1998).
+ * When that variance says nothing (p is 0 or 1, or one article), every article counts as one decision
+ * (articleLevelN), so 49 mentions of one variant in 20 articles give the interval of 20 decisions, not of 49 or none.
+ */
+export function shareIntervals(g: GroupClusters): (ClusterShare | null)[] {
+  const n = g.counts.reduce((s, y) => s + y, 0);
+  if (n === 0) return g.counts.map(() => null);
+  const rowSums = g.products.map((row) => row.reduce((s, x) => s + x, 0));
+  const sumNN = rowSums.reduce((s, x) => s + x, 0);
+  const k = g.articles;
+  return g.counts.map((y, v) => {
+    const p = y / n;
+    let nEff = articleLevelN(n, sumNN);
+    if (k >= 2 && y > 0 && y < n) {
+      const ss = Math.max(0, g.products[v][v] - 2 * p * rowSums[v] + p * p * sumNN);
+      const variance = ((k / (k - 1)) * ss) / (n * n);
+      nEff = n / Math.max(1, (variance * n) / (p * (1 - p)));
+    }
+    const ci = wilson(p * nEff, nEff)!;
+    return { nEff, low: ci.low, high: ci.high };
+  });
+}
+
+/** A count-weighted mean stance with its article-level 95% interval. */
+export interface ClusterMean {
+  n: number;
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/**
+ * Mean stance of a group's mentions with an article-level 95% interval. The standard error is the cluster-robust one of
+ * the ratio sum(s_i)/sum(n_i) over articles, k/(k-1) sum (s_i - mean n_i)^2 / n^2, but never below the one of n
+ * independent mentions (s^2/n), read on Student's t with k - 1 degrees of freedom and clipped to the group's stance
+ * range. When the mentions carry no variance (all one stance value) or come from one article, the data cannot say how
+ * far the outlet's habit strays, so the interval lets the unseen part of its usage, up to 1 - L where L is the Wilson
+ * lower bound of a share of 1 on articleLevelN mentions, sit at either end of the range. Null below two mentions.
+ */
+export function stanceInterval(g: GroupClusters, stances: number[]): ClusterMean {
+  const n = g.counts.reduce((s, y) => s + y, 0);
+  if (n === 0) return { n, mean: null, low: null, high: null };
+  const sum = g.counts.reduce((s, y, v) => s + y * stances[v], 0);
+  const mean = sum / n;
+  if (n < 2) return { n, mean, low: null, high: null };
+  const lo = Math.min(...stances);
+  const hi = Math.max(...stances);
+  const used = new Set(stances.filter((_, v) => g.counts[v] > 0));
+  const k = g.articles;
+  let sumNN = 0;
+  let sumSN = 0;
+  let sumSS = 0;
+  g.products.forEach((row, v) => row.forEach((c, w) => {
+    sumNN += c;
+    sumSN += stances[v] * c;
+    sumSS += stances[v] * stances[w] * c;
+  }));
+  if (k < 2 || used.size < 2) {
+    const nEff = articleLevelN(n, sumNN);
+    const unseen = 1 - nEff / (nEff + Z95 * Z95);
+    return { n, mean, low: mean - unseen * (mean - lo), high: mean + unseen * (hi - mean) };
+  }
+  const clustered = ((k / (k - 1)) * Math.max(0, sumSS - 2 * mean * sumSN + mean * mean * sumNN)) / (n * n);
+  const ss = g.counts.reduce((s, y, v) => s + y * (stances[v] - mean) ** 2, 0);
+  const half = t95(k - 1) * Math.sqrt(Math.max(clustered, ss / (n - 1) / n));
+  return { n, mean, low: Math.max(lo, mean - half), high: Math.min(hi, mean + half) };
+}
