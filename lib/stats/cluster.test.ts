@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleLevelN, shareIntervals, stanceInterval, type GroupClusters } from './cluster';
+import { articleLevelN, designEffect, shareIntervals, stanceInterval, type GroupClusters } from './cluster';
 
 // The Islamic State group's variants and stances in corpus/lexicon.json.
 const VARIANTS = ['daesh', 'isil', 'isis', 'is', 'islamic-state'];
@@ -45,21 +45,36 @@ describe('articleLevelN: n^2 / sum of squared article sizes', () => {
   });
 });
 
-describe('shareIntervals: Wilson on the effective sample size', () => {
+describe('designEffect: Rao & Scott mean generalised design effect', () => {
   test.each([
-    // isis 4 of 16: residuals 2 - 0.25 x 9 = -0.25 and 2 - 0.25 x 7 = 0.25; V = 2/1 x 0.125/256 = 0.000977 < p(1-p)/n = 0.011719,
-    // so deff = 1, nEff = 16: the plain Wilson 4/16 = [0.10182, 0.49498].
-    ['aggregators isis', cases.aggregators, 2, 16, 0.101821, 0.494983],
-    // islamic-state 6 of 16: residuals 2 - 3.375 and 4 - 2.625 (+-1.375); V = 2 x 3.78125/256 = 0.029541; deff = 0.029541/0.014648
-    // = 2.016667, nEff = 7.933884.
-    ['aggregators islamic-state', cases.aggregators, 4, 7.933884, 0.136274, 0.695283],
-    // isil 2 of 16, both in aggregator-a: residuals +-0.875; V = 2 x 1.53125/256 = 0.011963; deff 1.75, nEff 9.142857.
-    ['aggregators isil', cases.aggregators, 1, 9.142857, 0.024597, 0.447293],
+    // aggregators, n = 16 over articles of 9 and 7, k/(k-1) = 2. Per used variant, V n / p with V = 2 sum_i e_i^2 / 256:
+    // daesh p = 1/8, e = -0.125, 0.125: V = 0.000244, x 16 x 8 = 0.03125; isil p = 1/8, e = +-0.875: V = 0.011963 -> 1.53125;
+    // isis p = 1/4, e = +-0.25: V = 0.000977 -> 0.0625; is as isil 1.53125; islamic-state p = 3/8, e = +-1.375: V = 0.029541
+    // -> 1.260417. Sum 4.416667 / (5 - 1) = 1.104167.
+    ['aggregators', cases.aggregators, 1.104167],
+    ['five (Python from the raw rows)', cases.five, 1.612745],
+    // Each article one Daesh and one ISIS: the residuals are all 0, so the estimate is 0, and it is not let below 1.
+    ['the same mix in every article', sums([{ daesh: 1, isis: 1 }, { daesh: 1, isis: 1 }]), 1],
+    ['one article: not measurable', cases.presstv, null],
+    ['one variant only: not measurable', cases.even10, null],
+  ])('%s', (_what, g, expected) => {
+    const d = designEffect(g);
+    if (expected === null) expect(d).toBeNull();
+    else expect(d).toBeCloseTo(expected, 5);
+  });
+});
+
+describe('shareIntervals: Wilson on the effective sample size n / deff', () => {
+  test.each([
+    // nEff = 16/1.104167 = 14.490566 for every variant of the group.
+    ['aggregators isis (4 of 16)', cases.aggregators, 2, 14.490566, 0.097363, 0.507411],
+    ['aggregators islamic-state (6 of 16)', cases.aggregators, 4, 14.490566, 0.178036, 0.624351],
+    ['aggregators isil (2 of 16)', cases.aggregators, 1, 14.490566, 0.03301, 0.374152],
     // One article: nEff = 1, Wilson 1/1 = [1/(1 + 1.96^2), 1] = [0.206549, 1]; the unused variants get [0, 0.793451].
     ['presstv daesh', cases.presstv, 0, 1, 0.206549, 1],
     ['presstv isis', cases.presstv, 2, 1, 0, 0.793451],
-    ['five daesh (7 of 17)', cases.five, 0, 5.928205, 0.135906, 0.757012],
-    ['five isil (1 of 17)', cases.five, 1, 14.7968, 0.009471, 0.290034],
+    ['five daesh (7 of 17)', cases.five, 0, 10.541033, 0.179893, 0.690771],
+    ['five isil (1 of 17)', cases.five, 1, 10.541033, 0.00733, 0.345987],
     // All 50 mentions ISIS in 10 articles: nEff = 10, lower bound 10/(10 + 1.96^2) = 0.722467 (not [1, 1]) ...
     ['even10 isis', cases.even10, 2, 10, 0.722467, 1],
     // ... and it narrows with the number of articles: 40/(40 + 3.841459) = 0.912378.
@@ -68,7 +83,7 @@ describe('shareIntervals: Wilson on the effective sample size', () => {
     ['uneven isis', cases.uneven, 2, 1.411765, 0.268743, 1],
   ])('%s', (_what, g, v, nEff, low, high) => {
     const r = shareIntervals(g)[v]!;
-    expect(r.nEff).toBeCloseTo(nEff, 4);
+    expect(r.nEff).toBeCloseTo(nEff, 5);
     expect(r.low).toBeCloseTo(low, 5);
     expect(r.high).toBeCloseTo(high, 5);
   });

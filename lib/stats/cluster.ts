@@ -28,27 +28,45 @@ export function articleLevelN(n: number, sumNN: number): number {
 }
 
 /**
+ * The design effect of one group's variant shares: Rao & Scott's (1981) mean generalised design effect,
+ * sum over used variants of (1 - p_v) d_v / (c - 1), where c is the number of variants used and d_v compares the
+ * cluster-robust (linearisation) variance of the ratio y_v/n over k articles, k/(k-1) sum_i (y_iv - p_v n_i)^2 / n^2,
+ * with the binomial p_v(1-p_v)/n; not let below 1 (Korn & Graubard 1998). With two variants it is the binomial design
+ * effect of either. Null when the data cannot measure it: fewer than two articles or fewer than two variants used.
+ */
+export function designEffect(g: GroupClusters): number | null {
+  const n = g.counts.reduce((s, y) => s + y, 0);
+  const used = g.counts.filter((y) => y > 0).length;
+  const k = g.articles;
+  if (k < 2 || used < 2) return null;
+  const rowSums = g.products.map((row) => row.reduce((s, x) => s + x, 0));
+  const sumNN = rowSums.reduce((s, x) => s + x, 0);
+  let total = 0;
+  g.counts.forEach((y, v) => {
+    if (y === 0) return;
+    const p = y / n;
+    const ss = Math.max(0, g.products[v][v] - 2 * p * rowSums[v] + p * p * sumNN);
+    const variance = ((k / (k - 1)) * ss) / (n * n);
+    // (1 - p) d_v = (1 - p) variance / (p (1 - p) / n) = variance n / p.
+    total += (variance * n) / p;
+  });
+  return Math.max(1, total / (used - 1));
+}
+
+/**
  * Article-level 95% interval of each variant's share: a Wilson score interval on the effective sample size
- * n / deff, where deff compares the cluster-robust (linearisation) variance of the ratio y/n over articles,
- * k/(k-1) sum (y_i - p n_i)^2 / n^2, with the binomial p(1-p)/n, and is not let below 1 (Korn & Graubard 1998).
- * When that variance says nothing (p is 0 or 1, or one article), every article counts as one decision
- * (articleLevelN), so 49 mentions of one variant in 20 articles give the interval of 20 decisions, not of 49 or none.
+ * n / designEffect, the same for every variant of the group, so a variant used once and one never used are judged
+ * on the same footing. When the design effect cannot be measured (all mentions one variant, or one article), every
+ * article counts as one decision (articleLevelN): 49 mentions of one variant in 15 articles get the interval of
+ * fewer than 15 decisions, not of 49, and never the point [1, 1].
  */
 export function shareIntervals(g: GroupClusters): (ClusterShare | null)[] {
   const n = g.counts.reduce((s, y) => s + y, 0);
   if (n === 0) return g.counts.map(() => null);
-  const rowSums = g.products.map((row) => row.reduce((s, x) => s + x, 0));
-  const sumNN = rowSums.reduce((s, x) => s + x, 0);
-  const k = g.articles;
-  return g.counts.map((y, v) => {
-    const p = y / n;
-    let nEff = articleLevelN(n, sumNN);
-    if (k >= 2 && y > 0 && y < n) {
-      const ss = Math.max(0, g.products[v][v] - 2 * p * rowSums[v] + p * p * sumNN);
-      const variance = ((k / (k - 1)) * ss) / (n * n);
-      nEff = n / Math.max(1, (variance * n) / (p * (1 - p)));
-    }
-    const ci = wilson(p * nEff, nEff)!;
+  const deff = designEffect(g);
+  const nEff = deff === null ? articleLevelN(n, g.products.flat().reduce((s, x) => s + x, 0)) : n / deff;
+  return g.counts.map((y) => {
+    const ci = wilson((y / n) * nEff, nEff)!;
     return { nEff, low: ci.low, high: ci.high };
   });
 }
