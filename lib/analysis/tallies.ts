@@ -82,27 +82,36 @@ function productRow(c: ClusterTally, key: string): Map<string, number> {
 /** Adds one article's counted mentions, grouped by term group, to each view's article-level sums. */
 function addClusters(t: OutletTally, a: ArticleAnalysis): void {
   if (a.mentions.length === 0) return;
-  for (const view of CLUSTER_VIEWS) {
-    const ownOnly = view.startsWith('own');
-    const bodyOnly = view.endsWith('body');
-    // group id -> `group/variant` -> count in this article
-    const groups = new Map<string, Map<string, number>>();
-    for (const m of a.mentions) {
-      if ((ownOnly && m.voice !== 'own') || (bodyOnly && m.section !== 'body')) continue;
-      let byVariant = groups.get(m.group);
-      if (!byVariant) groups.set(m.group, (byVariant = new Map()));
-      bump(byVariant, `${m.group}/${m.variant}`, 1);
-    }
-    const c = t.clusters[view];
-    for (const [group, byVariant] of groups) {
-      bump(c.articles, group, 1);
-      for (const [v, y] of byVariant) {
-        bump(c.articles, v, 1);
-        const row = productRow(c, v);
-        for (const [w, yw] of byVariant) bump(row, w, y * yw);
-      }
+  // group id -> `group/variant` -> the article's count under each view, in CLUSTER_VIEWS order; one pass over the mentions.
+  const groups = new Map<string, Map<string, number[]>>();
+  for (const m of a.mentions) {
+    let byVariant = groups.get(m.group);
+    if (!byVariant) groups.set(m.group, (byVariant = new Map()));
+    const key = `${m.group}/${m.variant}`;
+    let c = byVariant.get(key);
+    if (!c) byVariant.set(key, (c = [0, 0, 0, 0]));
+    const body = m.section === 'body';
+    c[0]++;
+    if (body) c[1]++;
+    if (m.voice === 'own') {
+      c[2]++;
+      if (body) c[3]++;
     }
   }
+  CLUSTER_VIEWS.forEach((view, i) => {
+    const sums = t.clusters[view];
+    for (const [group, byVariant] of groups) {
+      let mentioned = false;
+      for (const [v, c] of byVariant) {
+        if (c[i] === 0) continue;
+        mentioned = true;
+        bump(sums.articles, v, 1);
+        const row = productRow(sums, v);
+        for (const [w, cw] of byVariant) if (cw[i] > 0) bump(row, w, c[i] * cw[i]);
+      }
+      if (mentioned) bump(sums.articles, group, 1);
+    }
+  });
 }
 
 function addStats(s: SentenceStats, score: number, words: number, times = 1): void {
