@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../corpus/load';
-import { DEFAULT_OPTIONS } from './aggregate';
+import { DEFAULT_OPTIONS, attributedGroups, compareTallies, viewTally } from './aggregate';
+import { tallyByOutlet, tallyOfOutlets } from './tallies';
 import { analyzeArticles } from './run';
 import { aggregate } from './aggregate';
 
@@ -69,10 +70,20 @@ describe('the export is consistent', () => {
     { voice: 'all' as const, scope: 'body' as const },
   ])('voice $voice, scope $scope: counts equal the mention rows behind them', (o) => {
     const ex = aggregate(corpus, analyses, { ...DEFAULT_OPTIONS, ...o });
+    const articlesOf = (rows: typeof ex.mentions) => new Set(rows.map((m) => m.article)).size;
     for (const outlet of ex.outlets) {
       for (const c of ex.counts.filter((r) => r.outlet === outlet.id)) {
-        expect(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === c.group && m.variant === c.variant)).toHaveLength(c.count);
+        const rows = ex.mentions.filter((m) => m.outlet === outlet.id && m.group === c.group && m.variant === c.variant);
+        expect(rows).toHaveLength(c.count);
+        expect(c.articles).toBe(articlesOf(rows));
+        expect(c.groupArticles).toBe(articlesOf(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === c.group)));
       }
+      for (const st of ex.stance.filter((r) => r.outlet === outlet.id)) {
+        expect(st.articles).toBe(articlesOf(ex.mentions.filter((m) => m.outlet === outlet.id && m.group === st.group)));
+      }
+    }
+    for (const r of ex.distinctive.filter((x) => x.vs !== 'rest')) {
+      expect([r.articles, r.articlesOther]).toEqual([r.outlet, r.vs].map((o) => articlesOf(ex.mentions.filter((m) => m.outlet === o && m.group === r.group && m.variant === r.variant))));
     }
     for (const m of ex.mentions) {
       const a = analyses.find((x) => x.id === m.article)!;
@@ -141,6 +152,21 @@ describe('the export is consistent', () => {
     for (const v of ['daesh', 'isil', 'isis', 'is', 'islamic-state']) expect(row(v).nEff).toBeCloseTo(14.490566, 5);
     expect([row('islamic-state').shareLow, row('islamic-state').shareHigh]).toEqual([expect.closeTo(0.178036, 5), expect.closeTo(0.624351, 5)]);
     expect(ex.stance.find((r) => r.outlet === 'aggregators' && r.group === 'islamic-state')).toMatchObject({ n: 16, articles: 2, low: -1, high: 0.5 });
+  });
+
+  test('a pair has the same q whichever side is named first, in the export and in a compare view', () => {
+    const ex = aggregate(corpus, analyses, DEFAULT_OPTIONS);
+    const byOutlet = tallyByOutlet(analyses, attributedGroups(corpus));
+    const view = (ids: string[]) => viewTally(tallyOfOutlets(byOutlet, ids), DEFAULT_OPTIONS);
+    const whole = view(corpus.outlets.map((o) => o.id));
+    const reversed = compareTallies(corpus, view(['voa']), view(['presstv']), whole, 'voa', 'presstv', 10);
+    const inExport = ex.distinctive.filter((r) => r.outlet === 'presstv' && r.vs === 'voa');
+    expect(reversed.map((r) => r.variant)).toEqual(inExport.map((r) => r.variant));
+    reversed.forEach((r, i) => {
+      expect(r.z).toBeCloseTo(-inExport[i].z, 10);
+      expect(r.q).toBeCloseTo(inExport[i].q, 12);
+      expect([r.articles, r.articlesOther]).toEqual([inExport[i].articlesOther, inExport[i].articles]);
+    });
   });
 
   test('own voice drops quoted mentions and quoted tokens', () => {
