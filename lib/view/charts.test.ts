@@ -53,13 +53,14 @@ describe('distinctive rows are marked by q, not by |z|', () => {
     expect(isDistinctive(r)).toBe(marked);
     const chart = distinctiveChart(ex, presstv, r.group);
     expect(chart.data.find((d) => d.id === variant)!.significant).toBe(marked ? 1 : 0);
+    if (variant === 'daesh') expect(chart.data.find((d) => d.id === variant)!.variant).toBe('Daesh (7/7 in 1 art. vs 2/30 in 2)');
     expect(chart.csv.find((c) => c.variant === variant)!.q).toBe(r.q);
   });
   test('the summary names the rule and the q-value', () => {
     const label = (v: string) => v;
     // 8, not 9: no seed article says "insurgents", so it has no prior mass and no row.
     expect(distinctiveSummary(presstv.filter((r) => r.group === 'armed-groups'), label)).toBe('No variant differs by Benjamini-Hochberg q < 0.05 within the comparison (8 compared).');
-    expect(distinctiveSummary(presstv.filter((r) => r.group === 'islamic-state'), label)).toBe('daesh (z = 3.28, q = 0.0195, 7/7 vs 2/30) differs by Benjamini-Hochberg q < 0.05 within the comparison, of 5 variants compared.');
+    expect(distinctiveSummary(presstv.filter((r) => r.group === 'islamic-state'), label)).toBe('daesh (z = 3.28, q = 0.0195, 7/7 in 1 article vs 2/30 in 2) differs by Benjamini-Hochberg q < 0.05 within the comparison, of 5 variants compared.');
   });
   test.each([[0.0194899, '0.0195'], [0.7591249, '0.759'], [1e-21, '< 0.0001']])('formatQ(%f)', (q, text) => expect(formatQ(q)).toBe(text));
 });

@@ -87,7 +87,7 @@ export function distinctiveChart(ex: AnalysisExport, rows: DistinctiveRow[], gro
   const mine = rows.filter((r) => r.group === group);
   const data = g.variants.flatMap((v) => {
     const r = mine.find((x) => x.variant === v.id);
-    return r ? [{ id: v.id, variant: `${v.label} (${r.y}/${r.n} vs ${r.yOther}/${r.nOther})`, z: r.z, significant: isDistinctive(r) ? 1 : 0 }] : [];
+    return r ? [{ id: v.id, variant: `${v.label} (${r.y}/${r.n} in ${r.articles} art. vs ${r.yOther}/${r.nOther} in ${r.articlesOther})`, z: r.z, q: r.q, significant: isDistinctive(r) ? 1 : 0 }] : [];
   });
   const csv = mine.map((r) => ({ ...r }));
   return { data, index: 'variant', categories: ['z'], labels: { z: 'log-odds z-score' }, csv };

@@ -38,7 +38,7 @@ export function sentimentSummary(ex: AnalysisExport, ids: string[]): string {
 /** The variants of one comparison marked distinctive (isDistinctive), in words, naming the rule. */
 export function distinctiveSummary(rows: DistinctiveRow[], label: (variant: string) => string): string {
   if (rows.length === 0) return 'No mentions to compare.';
-  const sig = rows.filter(isDistinctive).map((r) => `${label(r.variant)} (z = ${r.z.toFixed(2)}, q = ${formatQ(r.q)}, ${r.y}/${r.n} vs ${r.yOther}/${r.nOther})`);
+  const sig = rows.filter(isDistinctive).map((r) => `${label(r.variant)} (z = ${r.z.toFixed(2)}, q = ${formatQ(r.q)}, ${r.y}/${r.n} in ${r.articles} article${r.articles === 1 ? '' : 's'} vs ${r.yOther}/${r.nOther} in ${r.articlesOther})`);
   if (sig.length === 0) return `No variant differs by ${DISTINCTIVE_RULE} (${rows.length} compared).`;
   return `${sig.join(', ')} ${sig.length === 1 ? 'differs' : 'differ'} by ${DISTINCTIVE_RULE}, of ${rows.length} variants compared.`;
 }
