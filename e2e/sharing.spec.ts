@@ -31,7 +31,7 @@ test('CSV export holds exactly the numbers of the API', async ({ page, request }
   await page.getByTestId('chart-shares-islamic-state').getByTestId('export-csv').click();
   const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
   const header = csv[0].split(',');
-  expect(header).toEqual(['outlet', 'group', 'variant', 'count', 'groupTotal', 'tokens', 'share', 'shareLow', 'shareHigh', 'per1k']);
+  expect(header).toEqual(['outlet', 'group', 'variant', 'count', 'articles', 'groupTotal', 'groupArticles', 'tokens', 'share', 'shareLow', 'shareHigh', 'nEff', 'per1k']);
   const api = await (await request.get('/api/analysis?voice=own')).json();
   const rows = csv.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
   expect(rows).toHaveLength(7 * 5);

@@ -1,10 +1,12 @@
 import { informativePrior, logOdds } from '../stats/logOdds';
-import { meanInterval, wilson } from '../stats/intervals';
+import { meanInterval } from '../stats/intervals';
+import { shareIntervals, stanceInterval, type GroupClusters } from '../stats/cluster';
+import { benjaminiHochberg, twoSidedP } from '../stats/fdr';
 import { SECTIONS, SET_ASIDE, type AnalysisOptions, type Corpus, type Mention, type Section } from '../types';
 import type { ArticleAnalysis } from './article';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, SetAsideRow, StanceRow } from './exportTypes';
-import { sentenceStats, tallyByOutlet, tallyOfOutlets, type OutletTally, type SentenceStats } from './tallies';
+import { sentenceStats, tallyByOutlet, tallyOfOutlets, type ClusterTally, type OutletTally, type SentenceStats } from './tallies';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
 export interface Entity {
@@ -12,11 +14,12 @@ export interface Entity {
   members: Set<string>;
 }
 
-/** Per-variant tallies of one entity: variant key "group/variant". */
+/** Per-variant tallies of one entity: variant key "group/variant"; clusters are the article-level sums under the same options. */
 export interface Tally {
   counts: Map<string, { count: number; own: number; quoted: number }>;
   tokens: number;
   articles: number;
+  clusters: ClusterTally;
 }
 
 /** Default prior strength: ten pseudo-mentions per term group, spread by corpus-wide shares. */
@@ -67,34 +70,51 @@ export function viewTally(t: OutletTally, o: AnalysisOptions): Tally {
   }
   let tokens = 0;
   for (const section of sections) tokens += o.voice === 'own' ? t.tokens[section].own : t.tokens[section].all;
-  return { counts, tokens, articles: t.articles };
+  return { counts, tokens, articles: t.articles, clusters: t.clusters[`${o.voice}/${o.scope}`] };
+}
+
+type Group = Corpus['lexicon']['groups'][number];
+
+/** One entity's article-level sums of one term group, in variant order. */
+export function groupClusters(t: Tally, g: Group): GroupClusters {
+  const keys = keysOf(g);
+  return {
+    counts: keys.map((k) => t.counts.get(k)?.count ?? 0),
+    products: keys.map((v) => {
+      const row = t.clusters.products.get(v);
+      return keys.map((w) => row?.get(w) ?? 0);
+    }),
+    articles: t.clusters.articles.get(g.id) ?? 0,
+  };
 }
 
 function countRows(corpus: Corpus, entity: Entity, t: Tally): CountRow[] {
   const rows: CountRow[] = [];
   for (const g of corpus.lexicon.groups) {
-    const groupTotal = g.variants.reduce((s, v) => s + (t.counts.get(`${g.id}/${v.id}`)?.count ?? 0), 0);
-    for (const v of g.variants) {
-      const c = t.counts.get(`${g.id}/${v.id}`) ?? { count: 0, own: 0, quoted: 0 };
-      const ci = wilson(c.count, groupTotal);
+    const clusters = groupClusters(t, g);
+    const groupTotal = clusters.counts.reduce((s, y) => s + y, 0);
+    const intervals = shareIntervals(clusters);
+    g.variants.forEach((v, i) => {
+      const key = keysOf(g)[i];
+      const c = t.counts.get(key) ?? { count: 0, own: 0, quoted: 0 };
+      const ci = intervals[i];
       rows.push({
         outlet: entity.id, group: g.id, variant: v.id, count: c.count, own: c.own, quoted: c.quoted, groupTotal,
         tokens: t.tokens, per1k: t.tokens > 0 ? (1000 * c.count) / t.tokens : 0,
         share: groupTotal > 0 ? c.count / groupTotal : null, shareLow: ci?.low ?? null, shareHigh: ci?.high ?? null,
+        articles: t.clusters.articles.get(key) ?? 0, groupArticles: clusters.articles, nEff: ci?.nEff ?? null,
       });
-    }
+    });
   }
   return rows;
 }
 
 function stanceRows(corpus: Corpus, entity: Entity, t: Tally): StanceRow[] {
   return corpus.lexicon.groups.map((g) => {
-    const values = g.variants.map((v) => ({ value: v.stance, count: t.counts.get(`${g.id}/${v.id}`)?.count ?? 0 }));
-    return { outlet: entity.id, group: g.id, ...meanInterval(values, [-1, 1]) };
+    const clusters = groupClusters(t, g);
+    return { outlet: entity.id, group: g.id, ...stanceInterval(clusters, g.variants.map((v) => v.stance)), articles: clusters.articles };
   });
 }
-
-type Group = Corpus['lexicon']['groups'][number];
 
 // An export compares every pair of outlets, so the per-group keys and the corpus-wide prior are made once, not per pair.
 const variantKeys = new WeakMap<Group, string[]>();
@@ -133,18 +153,29 @@ function vectorOf(t: Tally, g: Group): { counts: number[]; total: number } {
   return v;
 }
 
-/** Log-odds rows for every variant of every group, entity A against B, with the corpus-wide prior. */
+/**
+ * Log-odds rows for every variant of every group, entity A against B, with the corpus-wide prior. The rows returned
+ * are one comparison family: their Benjamini-Hochberg q-values are computed among them (README "Statistics").
+ */
 export function compareTallies(corpus: Corpus, a: Tally, b: Tally, whole: Tally, aId: string, bId: string, alpha0: number): DistinctiveRow[] {
   const rows: DistinctiveRow[] = [];
   for (const g of corpus.lexicon.groups) {
     const prior = priorOf(whole, g, alpha0);
     const va = vectorOf(a, g);
     const vb = vectorOf(b, g);
+    const keys = keysOf(g);
     for (let i = 0; i < g.variants.length; i++) {
       const r = logOdds(va.counts[i], va.total, vb.counts[i], vb.total, prior[i], alpha0);
-      if (r) rows.push({ outlet: aId, vs: bId, group: g.id, variant: g.variants[i].id, y: r.y, n: r.n, yOther: r.yOther, nOther: r.nOther, alpha: r.alpha, alpha0: r.alpha0, delta: r.delta, variance: r.variance, z: r.z });
+      if (!r) continue;
+      rows.push({
+        outlet: aId, vs: bId, group: g.id, variant: g.variants[i].id, y: r.y, n: r.n, yOther: r.yOther, nOther: r.nOther,
+        alpha: r.alpha, alpha0: r.alpha0, delta: r.delta, variance: r.variance, z: r.z,
+        articles: a.clusters.articles.get(keys[i]) ?? 0, articlesOther: b.clusters.articles.get(keys[i]) ?? 0, p: twoSidedP(r.z), q: 1,
+      });
     }
   }
+  const q = benjaminiHochberg(rows.map((r) => r.p));
+  rows.forEach((r, i) => (r.q = q[i]));
   return rows;
 }
 
@@ -230,7 +261,14 @@ function minus(whole: Tally, part: Tally): Tally {
     const p = part.counts.get(k) ?? { count: 0, own: 0, quoted: 0 };
     counts.set(k, { count: w.count - p.count, own: w.own - p.own, quoted: w.quoted - p.quoted });
   }
-  return { counts, tokens: whole.tokens - part.tokens, articles: whole.articles - part.articles };
+  // Every article belongs to one outlet, so article counts and per-article products subtract like mention counts.
+  const clusters: ClusterTally = { articles: new Map(), products: new Map() };
+  for (const [k, n] of whole.clusters.articles) clusters.articles.set(k, n - (part.clusters.articles.get(k) ?? 0));
+  for (const [v, row] of whole.clusters.products) {
+    const partRow = part.clusters.products.get(v);
+    clusters.products.set(v, new Map([...row].map(([w, n]) => [w, n - (partRow?.get(w) ?? 0)])));
+  }
+  return { counts, tokens: whole.tokens - part.tokens, articles: whole.articles - part.articles, clusters };
 }
 
 /** The export's per-article and per-mention rows, which grow with the corpus (the rest is read off tallies). */

@@ -14,11 +14,18 @@ export interface CountRow {
   tokens: number;
   per1k: number;
   share: number | null;
+  /** Article-level 95% interval of share (README "Statistics"). */
   shareLow: number | null;
   shareHigh: number | null;
+  /** Articles holding this variant's counted mentions. */
+  articles: number;
+  /** Articles holding any counted mention of the term group: the clusters behind the interval. */
+  groupArticles: number;
+  /** The effective sample size the share's Wilson interval used (groupTotal when mentions vary as independent draws would). */
+  nEff: number | null;
 }
 
-/** Count-weighted mean stance of an outlet's mentions in one term group, with a 95% t interval. */
+/** Count-weighted mean stance of an outlet's mentions in one term group, with an article-level 95% interval. */
 export interface StanceRow {
   outlet: string;
   group: string;
@@ -26,14 +33,23 @@ export interface StanceRow {
   mean: number | null;
   low: number | null;
   high: number | null;
+  /** Articles the n mentions come from. */
+  articles: number;
 }
 
-/** Monroe et al. log-odds z-score of one variant, outlet vs the rest or vs another outlet. */
+/** Monroe et al. log-odds z-score of one variant, outlet vs the rest or vs another outlet, with its FDR q-value. */
 export interface DistinctiveRow extends LogOdds {
   outlet: string;
   vs: string;
   group: string;
   variant: string;
+  /** Articles holding the variant's mentions on this side and on the other. */
+  articles: number;
+  articlesOther: number;
+  /** Two-sided normal p-value of z. */
+  p: number;
+  /** Benjamini-Hochberg q-value within the comparison (every row of this outlet vs this `vs`); distinctive when q < 0.05. */
+  q: number;
 }
 
 /** AFINN-165 sentiment of an outlet: summed score, score per word, and the mean per sentence with a 95% interval. */

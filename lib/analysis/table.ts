@@ -21,18 +21,17 @@ export function renderReport(a: AnalysisExport): string {
     '',
   ];
   for (const g of a.groups) {
-    out.push(`${g.label}`, 'Cells: share of the outlet\'s mentions in this group (count); n = mentions in the group.');
+    out.push(`${g.label}`, 'Cells: share of the outlet\'s mentions in this group (count); n = mentions in the group (articles they come from); stance interval: article-level 95%.');
     const rows = entities.map((e) => {
       const cells = g.variants.map((v) => {
         const r = a.counts.find((c) => c.outlet === e && c.group === g.id && c.variant === v.id)!;
         return r.count === 0 ? '·' : `${pct(r.share)} (${r.count})`;
       });
-      const n = a.counts.find((c) => c.outlet === e && c.group === g.id)?.groupTotal ?? 0;
       const s = a.stance.find((x) => x.outlet === e && x.group === g.id)!;
       const interval = s.low === null ? '' : ` [${num(s.low)}, ${num(s.high)}]`;
-      return [names.get(e) ?? e, ...cells, String(n), s.mean === null ? '—' : `${num(s.mean)}${interval}`];
+      return [names.get(e) ?? e, ...cells, `${s.n} (${s.articles})`, s.mean === null ? '—' : `${num(s.mean)}${interval}`];
     });
-    out.push(textTable(['outlet', ...g.variants.map((v) => v.label), 'n', 'stance [95% CI]'], rows), '');
+    out.push(textTable(['outlet', ...g.variants.map((v) => v.label), 'n (articles)', 'stance [95% CI]'], rows), '');
   }
   out.push('Sentiment (AFINN-165): score = sum over words; per word = score / words; per sentence = mean with 95% CI.');
   out.push(textTable(['outlet', 'articles', 'sentences', 'words', 'score', 'per word', 'per sentence [95% CI]'], a.sentiment.map((s) => [

@@ -26,6 +26,12 @@ describe('an outlet tally', () => {
     ['sentence scores, own voice: the quoted "rebels are bad" drops out', [...t.sentences.body.own.histogram].sort(), [[-5, 1], [0, 1], [3, 1]]],
     ['words, all: 3 + 2 + 5', t.sentences.body.all.words, 10],
     ['words, own: 3 + 2 + 2 ("he said")', t.sentences.body.own.words, 7],
+    // Article-level sums: one "rebels" in each article, so 2 articles and 1 x 1 + 1 x 1 = 2 for the product of rebels with itself.
+    ['articles with armed groups, all voices', t.clusters['all/all'].articles.get('armed-groups'), 2],
+    ['articles with rebels, all voices', t.clusters['all/all'].articles.get('armed-groups/rebels'), 2],
+    ['rebels x rebels summed over articles', t.clusters['all/all'].products.get('armed-groups/rebels')?.get('armed-groups/rebels'), 2],
+    ['own voice: only the first article counts', t.clusters['own/body'].articles.get('armed-groups/rebels'), 1],
+    ['the title holds no mention', t.clusters['all/body'], t.clusters['all/all']],
   ])('%s', (_what, actual, expected) => expect(actual).toEqual(expected));
 
   test.each([
@@ -33,6 +39,16 @@ describe('an outlet tally', () => {
     ['own voice counts one', 'own', 1],
   ] as const)('%s', (_what, voice, count) => {
     expect(viewTally(t, { ...DEFAULT_OPTIONS, voice }).counts.get('armed-groups/rebels')).toEqual({ count, own: 1, quoted: 1 });
+  });
+
+  test('cross-products pair every two variants of one group within an article', () => {
+    // "Rebels" twice and "militants" once in one article: rebels x rebels 4, rebels x militants 2, militants x militants 1.
+    const one = emptyTally();
+    addToTally(one, analyzeArticle(article('a3', 'Rebels and militants clashed; the rebels fled.'), engine), attributed);
+    const row = (v: string) => Object.fromEntries(one.clusters['all/all'].products.get(`armed-groups/${v}`)!);
+    expect(row('rebels')).toEqual({ 'armed-groups/rebels': 4, 'armed-groups/militants': 2 });
+    expect(row('militants')).toEqual({ 'armed-groups/rebels': 2, 'armed-groups/militants': 1 });
+    expect(one.clusters['all/all'].articles.get('armed-groups')).toBe(1);
   });
 
   test('merging one-article tallies gives the tally of both', () => {

@@ -1,3 +1,4 @@
+import { counted, type Filters } from './filters';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import { SECTIONS, type Section, type Sentence, type Voice } from '../types';
 import type { ArticleAnalysis } from './article';
@@ -29,6 +30,29 @@ export interface OutletTally {
   actorTone: Map<string, Record<Section, Record<WordKind, SentenceStats>>>;
   /** Mentions set aside from their group's counts, by `group/variant/reason`, section and voice. */
   setAside: Map<string, Record<Section, Record<Voice, number>>>;
+  /** Article-level sums of the mentions counted under each voice and scope, for the article-level (cluster) intervals. */
+  clusters: Record<ClusterView, ClusterTally>;
+}
+
+/** A voice and scope option pair, `voice/scope`: which mentions an article-level sum counts. */
+export type ClusterView = 'all/all' | 'all/body' | 'own/all' | 'own/body';
+
+/** The four voice and scope pairs, in a fixed order. */
+export const CLUSTER_VIEWS: readonly ClusterView[] = ['all/all', 'all/body', 'own/all', 'own/body'];
+
+const VIEW_FILTERS: readonly Filters[] = CLUSTER_VIEWS.map((v) => {
+  const [voice, scope] = v.split('/') as [Filters['voice'], Filters['scope']];
+  return { voice, scope };
+});
+
+/**
+ * Sums over articles that the article-level intervals read (lib/stats/cluster.ts), additive like the rest of the tally:
+ * how many articles mention a group (key: group id) or a variant (key: `group/variant`), and for variants v, w of one
+ * group, the sum over articles of count(v) x count(w), as products.get(v).get(w).
+ */
+export interface ClusterTally {
+  articles: Map<string, number>;
+  products: Map<string, Map<string, number>>;
 }
 
 
@@ -42,13 +66,58 @@ function bySection<T>(make: () => T): Record<Section, T> {
 
 const voices = () => ({ own: 0, quoted: 0 });
 const kinds = () => ({ all: stats(), own: stats() });
+const clusterTally = (): ClusterTally => ({ articles: new Map(), products: new Map() });
 
 /** A tally with nothing in it. */
 export function emptyTally(): OutletTally {
   return {
     articles: 0, tokens: bySection(() => ({ all: 0, own: 0 })), mentions: new Map(), sentences: bySection(kinds),
     actorLabels: new Map(), actorTone: new Map(), setAside: new Map(),
+    clusters: { 'all/all': clusterTally(), 'all/body': clusterTally(), 'own/all': clusterTally(), 'own/body': clusterTally() },
   };
+}
+
+function bump<K>(map: Map<K, number>, key: K, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function productRow(c: ClusterTally, key: string): Map<string, number> {
+  let row = c.products.get(key);
+  if (!row) c.products.set(key, (row = new Map()));
+  return row;
+}
+
+/** Adds one article's counted mentions, grouped by term group, to each view's article-level sums. */
+function addClusters(t: OutletTally, a: ArticleAnalysis): void {
+  if (a.mentions.length === 0) return;
+  // group id -> `group/variant` -> the article's count under each view, in CLUSTER_VIEWS order; one pass over the mentions.
+  const groups = new Map<string, Map<string, number[]>>();
+  for (const m of a.mentions) {
+    // Set-aside mentions are not counted in their group, so they are no part of its article-level sums either.
+    if (m.setAside) continue;
+    let byVariant = groups.get(m.group);
+    if (!byVariant) groups.set(m.group, (byVariant = new Map()));
+    const key = `${m.group}/${m.variant}`;
+    let c = byVariant.get(key);
+    if (!c) byVariant.set(key, (c = [0, 0, 0, 0]));
+    VIEW_FILTERS.forEach((f, i) => {
+      if (counted(m, f)) c[i]++;
+    });
+  }
+  CLUSTER_VIEWS.forEach((view, i) => {
+    const sums = t.clusters[view];
+    for (const [group, byVariant] of groups) {
+      let mentioned = false;
+      for (const [v, c] of byVariant) {
+        if (c[i] === 0) continue;
+        mentioned = true;
+        bump(sums.articles, v, 1);
+        const row = productRow(sums, v);
+        for (const [w, cw] of byVariant) if (cw[i] > 0) bump(row, w, c[i] * cw[i]);
+      }
+      if (mentioned) bump(sums.articles, group, 1);
+    }
+  });
 }
 
 function addStats(s: SentenceStats, score: number, words: number, times = 1): void {
@@ -84,6 +153,7 @@ export function addToTally(t: OutletTally, a: ArticleAnalysis, attributed: Set<s
     // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
     for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) counter(t.actorLabels, `${actor}/${m.group}/${m.variant}`)[m.section][m.voice]++;
   }
+  addClusters(t, a);
   a.sentences.forEach((s, i) => {
     addSentence(t.sentences[s.section], s);
     for (const actor of a.sentenceActors[i] ?? []) {
@@ -111,6 +181,14 @@ function mergeCounters(into: Map<string, Record<Section, Record<Voice, number>>>
   }
 }
 
+function mergeClusters(into: ClusterTally, from: ClusterTally): void {
+  for (const [key, n] of from.articles) bump(into.articles, key, n);
+  for (const [v, row] of from.products) {
+    const target = productRow(into, v);
+    for (const [w, n] of row) bump(target, w, n);
+  }
+}
+
 /** The sum of several tallies (an outlet group from its members), in their order. */
 export function mergeTallies(parts: OutletTally[]): OutletTally {
   const t = emptyTally();
@@ -125,6 +203,7 @@ export function mergeTallies(parts: OutletTally[]): OutletTally {
     mergeCounters(t.mentions, p.mentions);
     mergeCounters(t.actorLabels, p.actorLabels);
     mergeCounters(t.setAside, p.setAside);
+    for (const view of CLUSTER_VIEWS) mergeClusters(t.clusters[view], p.clusters[view]);
     for (const [actor, tone] of p.actorTone) {
       let target = t.actorTone.get(actor);
       if (!target) t.actorTone.set(actor, (target = bySection(kinds)));

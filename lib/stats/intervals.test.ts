@@ -15,6 +15,17 @@ describe('wilson', () => {
     expect(ci.high).toBeCloseTo(high, 4);
   });
   test('no observations gives no interval', () => expect(wilson(0, 0)).toBeNull());
+  test.each([
+    // The bound the algebra puts at 0 or 1 is exactly 0 or 1, not 7e-18 or 0.9999999999999999.
+    [0, 49, 'low', 0], [49, 49, 'high', 1], [0, 7.872131, 'low', 0], [7.872131, 7.872131, 'high', 1],
+  ] as const)('%f of %f: %s bound exactly %i', (k, n, side, value) => expect(wilson(k, n)![side]).toBe(value));
+  // An effective sample size need not be an integer: p = 0.25 on n = 14.490566, by hand: z^2/n = 0.265101, centre =
+  // (0.25 + 0.132550)/1.265101 = 0.302387, half = 1.959964 x sqrt(0.012939 + 0.004574)/1.265101 = 0.205024; [0.097363, 0.507411].
+  test('a non-integer n', () => {
+    const ci = wilson(0.25 * 14.490566, 14.490566)!;
+    expect(ci.low).toBeCloseTo(0.097363, 5);
+    expect(ci.high).toBeCloseTo(0.507411, 5);
+  });
 });
 
 describe('t95 matches printed t tables', () => {

@@ -1,7 +1,11 @@
 /** The standard normal quantile for a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
 
-/** Wilson score 95% interval for a proportion k/n; null when n is 0. */
+/**
+ * Wilson score 95% interval for a proportion k/n; null when n is 0. n may be an effective sample size (not an
+ * integer), with k = p n. At k = 0 and k = n the bound that the algebra puts at exactly 0 or 1 is returned as such
+ * (floating point would give 7e-18 or 0.9999999999999999).
+ */
 export function wilson(k: number, n: number, z = Z95): { low: number; high: number } | null {
   if (n <= 0) return null;
   const p = k / n;
@@ -9,7 +13,7 @@ export function wilson(k: number, n: number, z = Z95): { low: number; high: numb
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  return { low: k <= 0 ? 0 : Math.max(0, centre - half), high: k >= n ? 1 : Math.min(1, centre + half) };
 }
 
 function logGamma(x: number): number {

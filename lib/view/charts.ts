@@ -1,7 +1,21 @@
 import type { DistinctiveRow } from '../analysis/exportTypes';
 import type { ViewStats } from './model';
+import { FDR_LEVEL } from '../stats/fdr';
 import type { Metric } from '../url/state';
 import { entityName } from './entities';
+
+/** "n mentions in k articles": the sample behind a number, since mentions cluster in articles. */
+export function mentionsIn(n: number, articles: number): string {
+  return `${n} mention${n === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'}`;
+}
+
+/** Whether a log-odds row is marked distinctive: Benjamini-Hochberg q below FDR_LEVEL within its comparison. */
+export function isDistinctive(r: Pick<DistinctiveRow, 'q'>): boolean {
+  return r.q < FDR_LEVEL;
+}
+
+/** The rule that marks a row distinctive, in words, for chart notes and tables. */
+export const DISTINCTIVE_RULE = `Benjamini-Hochberg q < ${FDR_LEVEL} within the comparison`;
 
 /** A flat chart row: the index label plus one number per category (null where there is nothing to draw). */
 export type ChartRow = { [key: string]: string | number | null | number[] | undefined };
@@ -25,15 +39,16 @@ export function sharesChart(ex: ViewStats, group: string, ids: string[], metric:
   for (const id of ids) {
     const rows = ex.counts.filter((c) => c.outlet === id && c.group === group);
     const n = rows[0]?.groupTotal ?? 0;
-    const row: ChartRow = { id, entity: `${entityName(ex, id)} (n=${n})`, n };
+    const k = rows[0]?.groupArticles ?? 0;
+    const row: ChartRow = { id, entity: `${entityName(ex, id)} (${mentionsIn(n, k)})`, n, articles: k };
     for (const v of g.variants) {
       const c = rows.find((r) => r.variant === v.id)!;
       const value = metric === 'share' ? (c.share === null ? null : 100 * c.share) : metric === 'count' ? c.count : c.per1k;
       row[v.id] = value;
       row[`count:${v.id}`] = c.count;
       csv.push({
-        outlet: id, group, variant: v.id, count: c.count, groupTotal: c.groupTotal, tokens: c.tokens,
-        share: c.share, shareLow: c.shareLow, shareHigh: c.shareHigh, per1k: c.per1k,
+        outlet: id, group, variant: v.id, count: c.count, articles: c.articles, groupTotal: c.groupTotal, groupArticles: c.groupArticles,
+        tokens: c.tokens, share: c.share, shareLow: c.shareLow, shareHigh: c.shareHigh, nEff: c.nEff, per1k: c.per1k,
       });
     }
     data.push(row);
@@ -41,14 +56,14 @@ export function sharesChart(ex: ViewStats, group: string, ids: string[], metric:
   return { data, index: 'entity', categories: g.variants.map((v) => v.id), labels: Object.fromEntries(g.variants.map((v) => [v.id, v.label])), csv };
 }
 
-/** Stance index with its 95% interval, one row per entity (error bar given as distances below and above). */
+/** Stance index with its article-level 95% interval, one row per entity (error bar given as distances below and above). */
 export function stanceChart(ex: ViewStats, group: string, ids: string[]): ChartSpec & { csv: CsvRow[] } {
   const csv: CsvRow[] = [];
   const data = ids.map((id) => {
     const s = ex.stance.find((x) => x.outlet === id && x.group === group)!;
-    csv.push({ outlet: id, group, n: s.n, mean: s.mean, low: s.low, high: s.high });
+    csv.push({ outlet: id, group, n: s.n, articles: s.articles, mean: s.mean, low: s.low, high: s.high });
     return {
-      id, entity: `${entityName(ex, id)} (n=${s.n})`, n: s.n, stance: s.mean,
+      id, entity: `${entityName(ex, id)} (${mentionsIn(s.n, s.articles)})`, n: s.n, articles: s.articles, stance: s.mean,
       low: s.low, high: s.high,
       err: s.mean === null || s.low === null || s.high === null ? null : `${s.mean - s.low},${s.high - s.mean}`,
     };
@@ -67,13 +82,13 @@ export function sentimentChart(ex: ViewStats, ids: string[]): ChartSpec & { csv:
   return { data, index: 'entity', categories: ['mean'], labels: { mean: 'mean AFINN score per sentence' }, csv };
 }
 
-/** Diverging log-odds z-scores, one row per variant of a group, for one comparison (outlet vs side). */
+/** Diverging log-odds z-scores, one row per variant of a group, for one comparison (outlet vs side); significant = isDistinctive. */
 export function distinctiveChart(ex: ViewStats, rows: DistinctiveRow[], group: string): ChartSpec & { csv: CsvRow[] } {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.group === group);
   const data = g.variants.flatMap((v) => {
     const r = mine.find((x) => x.variant === v.id);
-    return r ? [{ id: v.id, variant: `${v.label} (${r.y}/${r.n} vs ${r.yOther}/${r.nOther})`, z: r.z, significant: Math.abs(r.z) >= 1.96 ? 1 : 0 }] : [];
+    return r ? [{ id: v.id, variant: `${v.label} (${r.y}/${r.n} in ${r.articles} art. vs ${r.yOther}/${r.nOther} in ${r.articlesOther})`, z: r.z, q: r.q, significant: isDistinctive(r) ? 1 : 0 }] : [];
   });
   const csv = mine.map((r) => ({ ...r }));
   return { data, index: 'variant', categories: ['z'], labels: { z: 'log-odds z-score' }, csv };
