@@ -1,3 +1,4 @@
+import { DISTINCTIVE_RULE, isDistinctive } from '@/lib/view/charts';
 import { drillGroup } from '@/lib/view/model';
 import { METRICS } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
@@ -37,14 +38,14 @@ export function GroupPage({ view, id }: { view: View; id: string }) {
                   <th scope="row">{v.label}</th><td>{v.stance.toFixed(2)}</td><td className="why">{v.rationale}</td><td>{corpusCount(v.id)}</td>
                   {ex.outlets.map((o) => {
                     const r = ex.distinctive.find((x) => x.outlet === o.id && x.vs === 'rest' && x.group === id && x.variant === v.id);
-                    return <td key={o.id} className={r && Math.abs(r.z) >= 1.96 ? (r.z > 0 ? 'z-pos' : 'z-neg') : undefined}>{r ? `${r.z.toFixed(2)}${Math.abs(r.z) >= 1.96 ? ' *' : ''}` : '—'}</td>;
+                    return <td key={o.id} className={r && isDistinctive(r) ? (r.z > 0 ? 'z-pos' : 'z-neg') : undefined}>{r ? `${r.z.toFixed(2)}${isDistinctive(r) ? ' *' : ''}` : '—'}</td>;
                   })}
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollTable>
-        <p className="counts">z: log-odds z-score with informative Dirichlet prior, outlet vs all other outlets; * marks |z| ≥ 1.96.</p>
+        <p className="counts">z: log-odds z-score with informative Dirichlet prior, outlet vs all other outlets; * marks a distinctive row ({DISTINCTIVE_RULE}).</p>
       </section>
     </Shell>
   );

@@ -3,9 +3,9 @@ import { filterCaption } from '@/lib/analysis/filters';
 import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { SET_ASIDE } from '@/lib/types';
 import { hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
-import { distinctiveChart, sentimentChart, sharesChart, stanceChart } from '@/lib/view/charts';
+import { DISTINCTIVE_RULE, distinctiveChart, isDistinctive, mentionsIn, sentimentChart, sharesChart, stanceChart } from '@/lib/view/charts';
 import { entityName } from '@/lib/view/entities';
-import { sentimentSummary, sharesSummary, stanceSummary } from '@/lib/view/summary';
+import { distinctiveSummary, formatQ, sentimentSummary, sharesSummary, stanceSummary } from '@/lib/view/summary';
 import { ChartCard } from '../_components/ChartCard';
 import { DistinctiveChart } from '../_components/charts/DistinctiveChart';
 import { SentimentChart } from '../_components/charts/SentimentChart';
@@ -57,9 +57,9 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
     });
     return [
       { text: entityName(ex, o) },
-      { text: String(c[0]?.groupTotal ?? 0), href: drill(state, pathname, o, group, null) },
+      { text: mentionsIn(c[0]?.groupTotal ?? 0, c[0]?.groupArticles ?? 0), href: drill(state, pathname, o, group, null) },
       ...c.map((r) => ({
-        text: metric === 'share' ? `${pct(r.share)} (${r.count}; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})` : metric === 'count' ? String(r.count) : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
+        text: metric === 'share' ? `${pct(r.share)} (${r.count} in ${r.articles} art.; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})` : metric === 'count' ? String(r.count) : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
         href: drill(state, pathname, o, group, r.variant),
       })),
       ...asideCells,
@@ -69,12 +69,12 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
     <ChartCard
       id={id}
       title={g.label}
-      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms (${filterCaption(state)}). Click a segment for its sentences.${asideText}`}
+      counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms and the articles they come from; intervals in the table are article-level (${filterCaption(state)}). Click a segment for its sentences.${asideText}`}
       summary={sharesSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
       embed={{ path: '/embed/shares', state: { group, metric, outlets: embedOutlets(ex, ids) } }}
-      columns={['Outlet', 'n (mentions)', ...g.variants.map((v) => v.label), ...reasons.map((reason) => `Not counted: ${SET_ASIDE_TEXT[reason]}`)]}
+      columns={['Outlet', 'n', ...g.variants.map((v) => v.label), ...reasons.map((reason) => `Not counted: ${SET_ASIDE_TEXT[reason]}`)]}
       rows={rows}
     >
       <SharesChart spec={spec} group={group} metric={metric} />
@@ -91,15 +91,15 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
     <ChartCard
       id={id}
       title={`Stance index: ${g.short}`}
-      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its 95% t interval; n = mentions (${filterCaption(state)}). Click a bar for its sentences.`}
+      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its article-level 95% interval (mentions cluster in articles: see Statistics in the README); n mentions in k articles (${filterCaption(state)}). Click a bar for its sentences.`}
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
       embed={{ path: '/embed/stance', state: { group, outlets: embedOutlets(ex, ids) } }}
-      columns={['Outlet', 'n (mentions)', 'Stance', '95% CI']}
+      columns={['Outlet', 'n (mentions)', 'Articles', 'Stance', '95% CI (article-level)']}
       rows={ids.map((o) => {
         const s = ex.stance.find((x) => x.outlet === o && x.group === group)!;
-        return [{ text: entityName(ex, o) }, { text: String(s.n), href: drill(state, pathname, o, group, null) }, { text: fmt(s.mean) }, { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` }];
+        return [{ text: entityName(ex, o) }, { text: String(s.n), href: drill(state, pathname, o, group, null) }, { text: String(s.articles) }, { text: fmt(s.mean) }, { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` }];
       })}
     >
       <StanceChart spec={spec} group={group} />
@@ -137,7 +137,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
   );
 }
 
-/** Log-odds z-scores of one group's variants for one comparison, |z| ≥ 1.96 marked. */
+/** Log-odds z-scores of one group's variants for one comparison, distinctive rows (BH q < 0.05) marked. */
 export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, domain }: Omit<CardBase, 'ids'> & { rows: DistinctiveRow[]; outlet: string; vs: string; group: string; domain: [number, number] }) {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.outlet === outlet && r.vs === vs && r.group === group);
@@ -147,29 +147,23 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
     <ChartCard
       id={id}
       title={`${entityName(ex, outlet)} vs ${entityName(ex, vs)}: ${g.short}`}
-      counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: |z| ≥ 1.96. Labels give mentions: variant/all in the group, this side vs the other (${filterCaption(state)}).`}
+      counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: distinctive by ${DISTINCTIVE_RULE} (z uses the full posterior variance; mentions are treated as independent draws). Labels give mentions: variant/all in the group and the articles they come from, this side vs the other (${filterCaption(state)}).`}
       summary={distinctiveSummary(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v)}
       version={ex.corpus.version}
       csv={csv}
       embed={vs === 'others' ? null : { path: '/embed/distinctive', state: { group, outlets: vs === 'rest' ? [outlet] : [outlet, vs] } }}
-      columns={['Variant', 'y / n', 'yOther / nOther', 'α', 'δ', 'variance', 'z']}
+      columns={['Variant', 'y / n (articles)', 'yOther / nOther (articles)', 'α', 'δ', 'variance', 'z', 'q (BH)']}
       rows={mine.map((r) => [
         { text: g.variants.find((v) => v.id === r.variant)?.label ?? r.variant },
-        { text: `${r.y} / ${r.n}`, href: drill(state, pathname, outlet, group, r.variant) },
-        { text: `${r.yOther} / ${r.nOther}` }, { text: r.alpha.toFixed(3) }, { text: r.delta.toFixed(3) }, { text: r.variance.toFixed(3) },
-        { text: `${r.z.toFixed(2)}${Math.abs(r.z) >= 1.96 ? ' *' : ''}` },
+        { text: `${r.y} / ${r.n} (${r.articles})`, href: drill(state, pathname, outlet, group, r.variant) },
+        { text: `${r.yOther} / ${r.nOther} (${r.articlesOther})` }, { text: r.alpha.toFixed(3) }, { text: r.delta.toFixed(3) }, { text: r.variance.toFixed(3) },
+        { text: `${r.z.toFixed(2)}${isDistinctive(r) ? ' *' : ''}` },
+        { text: formatQ(r.q) },
       ])}
     >
       {mine.length === 0 ? <p className="muted">No mentions of these terms on either side.</p> : <DistinctiveChart spec={spec} outlet={outlet} group={group} domain={domain} />}
     </ChartCard>
   );
-}
-
-function distinctiveSummary(rows: DistinctiveRow[], label: (variant: string) => string): string {
-  if (rows.length === 0) return 'No mentions to compare.';
-  const sig = rows.filter((r) => Math.abs(r.z) >= 1.96).map((r) => `${label(r.variant)} (z = ${r.z.toFixed(2)}, ${r.y}/${r.n} vs ${r.yOther}/${r.nOther})`);
-  if (sig.length === 0) return `No variant differs at |z| ≥ 1.96 (${rows.length} compared).`;
-  return `${sig.join(', ')} ${sig.length === 1 ? 'differs' : 'differ'} at |z| ≥ 1.96, of ${rows.length} variants compared.`;
 }
 
 /** A symmetric z axis wide enough for every row, at least ±3, so charts side by side share one scale. */

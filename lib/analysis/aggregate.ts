@@ -2,8 +2,9 @@ import { informativePrior, logOdds } from '../stats/logOdds';
 import { meanInterval } from '../stats/intervals';
 import { shareIntervals, stanceInterval, type GroupClusters } from '../stats/cluster';
 import { benjaminiHochberg, twoSidedP } from '../stats/fdr';
-import { SECTIONS, SET_ASIDE, type AnalysisOptions, type Corpus, type Mention, type Section } from '../types';
+import { SET_ASIDE, type AnalysisOptions, type Corpus } from '../types';
 import type { ArticleAnalysis } from './article';
+import { counted, inScope, scopeSections, sentenceReading, voiceCount, voiceTokens } from './filters';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, SetAsideRow, StanceRow } from './exportTypes';
 import { sentenceStats, tallyByOutlet, tallyOfOutlets, type ClusterTally, type OutletTally, type SentenceStats } from './tallies';
@@ -36,23 +37,10 @@ export function entitiesOf(corpus: Corpus): Entity[] {
   ];
 }
 
-/** Whether a mention is counted under the options (section scope and voice). */
-export function counted(m: Pick<Mention, 'section' | 'voice'>, o: AnalysisOptions): boolean {
-  return (o.scope === 'all' || m.section === 'body') && (o.voice === 'all' || m.voice === 'own');
-}
-
-function inScope(section: string, o: AnalysisOptions): boolean {
-  return o.scope === 'all' || section === 'body';
-}
-
 function tokensOf(a: ArticleAnalysis, o: AnalysisOptions): number {
   let n = 0;
-  for (const [section, t] of Object.entries(a.tokens)) if (inScope(section, o)) n += o.voice === 'own' ? t.own : t.all;
+  for (const [section, t] of Object.entries(a.tokens)) if (inScope(section, o)) n += voiceTokens(t, o);
   return n;
-}
-
-function scopeSections(o: AnalysisOptions): Section[] {
-  return o.scope === 'all' ? [...SECTIONS] : ['body'];
 }
 
 /** Reads the counted mentions and tokens under the options off an outlet (or merged) tally. */
@@ -65,11 +53,11 @@ export function viewTally(t: OutletTally, o: AnalysisOptions): Tally {
       c.own += by[section].own;
       c.quoted += by[section].quoted;
     }
-    c.count = o.voice === 'own' ? c.own : c.own + c.quoted;
+    c.count = voiceCount(c.own, c.quoted, o);
     if (c.own + c.quoted > 0) counts.set(key, c);
   }
   let tokens = 0;
-  for (const section of sections) tokens += o.voice === 'own' ? t.tokens[section].own : t.tokens[section].all;
+  for (const section of sections) tokens += voiceTokens(t.tokens[section], o);
   return { counts, tokens, articles: t.articles, clusters: t.clusters[`${o.voice}/${o.scope}`] };
 }
 
@@ -198,10 +186,10 @@ function articleSentiment(a: ArticleAnalysis, o: AnalysisOptions): { score: numb
   let words = 0;
   for (const s of a.sentences) {
     if (!inScope(s.section, o)) continue;
-    const w = o.voice === 'own' ? s.ownWords : s.words;
-    if (w === 0) continue;
-    score += o.voice === 'own' ? s.ownScore : s.score;
-    words += w;
+    const r = sentenceReading(s, o);
+    if (r.words === 0) continue;
+    score += r.score;
+    words += r.words;
   }
   return { score, comparative: words > 0 ? score / words : null };
 }
@@ -214,7 +202,7 @@ function actorLabelRows(t: OutletTally, id: string, o: AnalysisOptions): ActorLa
   const sections = scopeSections(o);
   for (const [key, by] of t.actorLabels) {
     let count = 0;
-    for (const section of sections) count += by[section].own + (o.voice === 'all' ? by[section].quoted : 0);
+    for (const section of sections) count += voiceCount(by[section].own, by[section].quoted, o);
     if (count === 0) continue;
     const [actor, group, variant] = key.split('/');
     rows.push({ outlet: id, actor, group, variant, count });
@@ -247,7 +235,7 @@ function setAsideRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOpt
           quoted += by[section].quoted;
         }
         if (own + quoted === 0) continue;
-        rows.push({ outlet: id, group: g.id, variant: v.id, reason, count: o.voice === 'own' ? own : own + quoted, own, quoted });
+        rows.push({ outlet: id, group: g.id, variant: v.id, reason, count: voiceCount(own, quoted, o), own, quoted });
       }
     }
   }

@@ -21,6 +21,16 @@ export function counted(m: { section: string; voice: string }, o: Filters): bool
   return inScope(m.section, o) && (o.voice === 'all' || m.voice === 'own');
 }
 
+/** A mention count under the voice option, from its own-voice and quoted parts. */
+export function voiceCount(own: number, quoted: number, o: Filters): number {
+  return o.voice === 'own' ? own : own + quoted;
+}
+
+/** A token count under the voice option, from all tokens and the own-voice ones. */
+export function voiceTokens(t: { all: number; own: number }, o: Filters): number {
+  return o.voice === 'own' ? t.own : t.all;
+}
+
 /** A sentence's AFINN score and word count under the voice option (own voice: quoted stretches removed). */
 export function sentenceReading(s: { score: number; words: number; ownScore: number; ownWords: number }, o: Filters): { score: number; words: number } {
   return o.voice === 'own' ? { score: s.ownScore, words: s.ownWords } : { score: s.score, words: s.words };

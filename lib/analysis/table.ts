@@ -1,3 +1,4 @@
+import { filterCaption } from './filters';
 import type { AnalysisExport } from './exportTypes';
 
 /** Formats rows as a fixed-width text table with a header rule. */
@@ -17,7 +18,7 @@ export function renderReport(a: AnalysisExport): string {
   const o = a.corpus.options;
   const out: string[] = [
     `${a.corpus.title} — corpus "${a.corpus.id}" version ${a.corpus.version}`,
-    `Counting ${o.voice === 'own' ? "the outlet's own voice only (quotations excluded)" : 'all mentions (own voice and quotations)'}, ${o.scope === 'body' ? 'article body only' : 'title, captions and body'}.`,
+    `Counting ${filterCaption(o)}.`,
     '',
   ];
   for (const g of a.groups) {

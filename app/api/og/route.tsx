@@ -1,6 +1,7 @@
 import { filterCaption } from '@/lib/analysis/filters';
 import { ImageResponse } from 'next/og';
 import { openView } from '@/lib/server/dataset';
+import { mentionsIn } from '@/lib/view/charts';
 import { entityList, entityName } from '@/lib/view/entities';
 import { PALETTE } from '../../_components/charts/palette';
 
@@ -22,9 +23,10 @@ export function GET(request: Request) {
         {ids.slice(0, 8).map((id) => {
           const rows = ex.counts.filter((c) => c.outlet === id && c.group === g.id);
           const n = rows[0]?.groupTotal ?? 0;
+          const k = rows[0]?.groupArticles ?? 0;
           return (
             <div key={id} style={{ display: 'flex', alignItems: 'center', marginBottom: 10 }}>
-              <div style={{ width: 340, fontSize: 22 }}>{`${entityName(ex, id)} (n=${n})`}</div>
+              <div style={{ width: 340, fontSize: 22 }}>{`${entityName(ex, id)} (${mentionsIn(n, k)})`}</div>
               <div style={{ display: 'flex', width: 760, height: 36, background: '#e3e6ea' }}>
                 {rows.map((r, i) => (r.count > 0 ? (
                   <div key={r.variant} style={{ width: `${100 * (r.share ?? 0)}%`, background: PALETTE[i % PALETTE.length], color: '#fff', fontSize: 18, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
