@@ -11,7 +11,7 @@ test('the overview shows all five seed outlets with their charts', async ({ page
   expect(outlets).toEqual([...SEED_OUTLETS, 'Aggregators', 'State broadcasters']);
   // Press TV uses "Daesh" for all 7 of its Islamic State mentions (verified in the seed text), all in its one article:
   // the article-level interval is that of one decision, [1/(1 + 1.96^2), 1] = [21%, 100%].
-  expect((await rowOf(page, 'shares-islamic-state', 'Press TV')).slice(1, 3)).toEqual(['7', '100% (7; 95% CI 21%–100%)']);
+  expect((await rowOf(page, 'shares-islamic-state', 'Press TV')).slice(1, 3)).toEqual(['7 mentions in 1 article', '100% (7 in 1 art.; 95% CI 21%–100%)']);
 });
 
 test('a compare URL opens with exactly the outlets it names', async ({ page }) => {
@@ -51,12 +51,13 @@ test('the drill-down filters and sorts through the URL, and back/forward work', 
 
 test('the own-voice switch changes counts where quotes exist', async ({ page }) => {
   await page.goto('/');
-  expect((await rowOf(page, 'shares-islamic-state', 'Press TV'))[1]).toBe('7');
+  expect((await rowOf(page, 'shares-islamic-state', 'Press TV'))[1]).toBe('7 mentions in 1 article');
   await page.getByTestId('voice-switch').getByRole('link', { name: 'Own voice only' }).click();
   await expect(page).toHaveURL(/voice=own/);
   // Carter's quoted "fight against Daesh" drops out: 6 of Press TV's own mentions remain.
-  await expect.poll(async () => (await rowOf(page, 'shares-islamic-state', 'Press TV'))[1]).toBe('6');
-  expect((await rowOf(page, 'shares-islamic-state', 'VOA'))[1]).toBe('5');
+  await expect.poll(async () => (await rowOf(page, 'shares-islamic-state', 'Press TV'))[1]).toBe('6 mentions in 1 article');
+  // VOA's one seed article: 5 of its Islamic State mentions are in its own voice.
+  expect((await rowOf(page, 'shares-islamic-state', 'VOA'))[1]).toBe('5 mentions in 1 article');
 });
 
 test('outlet, term-group and article pages render', async ({ page }) => {

@@ -84,3 +84,16 @@ describe('other reads through the door', () => {
     expect(a?.mentions.filter((m) => m.group === 'islamic-state')).toHaveLength(9);
   });
 });
+
+describe('the statistics a view carries', () => {
+  test('are every table of the export but its row lists', async () => {
+    const { aggregate, DEFAULT_OPTIONS } = await import('../analysis/aggregate');
+    const { analyzeArticles } = await import('../analysis/run');
+    const { loadCorpus } = await import('../corpus/load');
+    const corpus = loadCorpus('corpus/seeds');
+    const ex = aggregate(corpus, analyzeArticles(corpus), DEFAULT_OPTIONS);
+    const v = view('/');
+    expect(Object.keys(v.stats).sort()).toEqual(Object.keys(ex).filter((k) => k !== 'mentions' && k !== 'articles').sort());
+    expect(v.stats.setAside).toEqual(ex.setAside);
+  });
+});

@@ -49,9 +49,7 @@ export function openView(pathname: string, params: Params): Opened {
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
   const ex = getExport(state.corpus, state.voice, state.scope, state.version);
-  const { mentions: _m, articles: _a, ...stats } = statsOf(ex);
-  void _m;
-  void _a;
+  const stats = statsOf(ex);
   const view: View = {
     pathname, route, query: state, stats, articleCount: bundle.corpus.articles.length,
     current: bundleFor(state.corpus, null).bundle.corpus.version, pinned, corpora: listCorpora(),
@@ -60,10 +58,13 @@ export function openView(pathname: string, params: Params): Opened {
   return { ok: true, view };
 }
 
-// The export's statistics are plain arrays; its rows are getters, left unread.
-function statsOf(ex: AnalysisExport): AnalysisExport {
-  const { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone } = ex;
-  return { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone } as AnalysisExport;
+const ROWS = new Set(['mentions', 'articles']);
+
+// The export's statistics are plain arrays; its per-mention and per-article rows are getters, left unread.
+function statsOf(ex: AnalysisExport): ViewStats {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(ex)) if (!ROWS.has(key)) out[key] = ex[key as keyof AnalysisExport];
+  return out as ViewStats;
 }
 
 function sourceOf(view: View): { bundle: Bundle; ex: AnalysisExport } {
