@@ -12,7 +12,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <a href="#main" className="skip">Skip to content</a>
+        <a href="#main" className="skip">
+          Skip to content
+        </a>
         {children}
       </body>
     </html>

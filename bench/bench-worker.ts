@@ -9,7 +9,14 @@ import { addToOutlet, type OutletTally } from '../lib/analysis/tallies';
 import { articleBytes, generateArticles } from './lib/generate';
 import type { Lexicon } from '../lib/types';
 
-const { pool, from, count, seed, outlets, lexicon } = workerData as { pool: string[]; from: number; count: number; seed: number; outlets: number; lexicon: Lexicon };
+const { pool, from, count, seed, outlets, lexicon } = workerData as {
+  pool: string[];
+  from: number;
+  count: number;
+  seed: number;
+  outlets: number;
+  lexicon: Lexicon;
+};
 const BATCH = 2_000;
 const articles = generateArticles(pool, { articles: count, outlets, seed, from });
 parentPort!.postMessage({ ready: true });

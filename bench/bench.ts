@@ -44,43 +44,81 @@ function sentencePool(): string[] {
   for (const dir of ['corpus/seeds', 'corpus/fa-kes']) {
     for (const a of loadCorpus(dir).articles) {
       const { text, segments } = articleLayout(a);
-      for (const s of segments) if (s.section === 'body') for (const sp of sentenceSpans(text.slice(s.start, s.end), s.start)) pool.push(text.slice(sp.start, sp.end));
+      for (const s of segments)
+        if (s.section === 'body')
+          for (const sp of sentenceSpans(text.slice(s.start, s.end), s.start)) pool.push(text.slice(sp.start, sp.end));
     }
   }
   return pool.filter((s) => s.length > 20);
 }
 
 function benchCorpus(lexicon: Corpus['lexicon'], articles: Corpus['articles']): Corpus {
-  return { id: 'bench', title: 'bench', description: '', attribution: null, version: 'bench', outlets: benchOutlets(OUTLETS), outletGroups: [], articles, lexicon };
+  return {
+    id: 'bench',
+    title: 'bench',
+    description: '',
+    attribution: null,
+    version: 'bench',
+    outlets: benchOutlets(OUTLETS),
+    outletGroups: [],
+    articles,
+    lexicon,
+  };
 }
 
 type WorkerDone = { done: true; tallies: Map<string, OutletTally>; ms: number; bytes: number };
 type WorkerResult = WorkerDone & { analyses: ArticleAnalysis[] };
 
-async function parallelAnalysis(pool: string[], lexicon: Corpus['lexicon'], articles: Corpus['articles']): Promise<{ analyses: ArticleAnalysis[]; tallies: Map<string, OutletTally>; ms: number; workerMs: number[]; bytes: number }> {
+async function parallelAnalysis(
+  pool: string[],
+  lexicon: Corpus['lexicon'],
+  articles: Corpus['articles'],
+): Promise<{
+  analyses: ArticleAnalysis[];
+  tallies: Map<string, OutletTally>;
+  ms: number;
+  workerMs: number[];
+  bytes: number;
+}> {
   const per = Math.ceil(ARTICLES / WORKERS);
   // Workers do not inherit tsx's loader: each one registers it before loading the TypeScript worker.
   const boot = `require('tsx/cjs'); require(${JSON.stringify(path.join(process.cwd(), 'bench', 'bench-worker.ts'))});`;
-  const workers = Array.from({ length: WORKERS }, (_, w) => new Worker(boot, {
-    eval: true,
-    workerData: { pool, from: w * per, count: Math.min(per, ARTICLES - w * per), seed: SEED, outlets: OUTLETS, lexicon },
-  }));
+  const workers = Array.from(
+    { length: WORKERS },
+    (_, w) =>
+      new Worker(boot, {
+        eval: true,
+        workerData: {
+          pool,
+          from: w * per,
+          count: Math.min(per, ARTICLES - w * per),
+          seed: SEED,
+          outlets: OUTLETS,
+          lexicon,
+        },
+      }),
+  );
   // Generation is not timed: wait until every worker holds its slice, then start them together.
   await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
   const t0 = performance.now();
   // Each worker sends its analyses in packed batches as it goes and its outlet tallies at the end; the main
   // thread unpacks a batch as soon as it arrives, while the workers go on analysing.
-  const parts = await Promise.all(workers.map((w, k) => new Promise<WorkerResult>((resolve, reject) => {
-    const analyses: ArticleAnalysis[] = [];
-    w.on('message', (m: { packed: PackedAnalyses } | WorkerDone) => {
-      if ('packed' in m) {
-        const from = k * per + analyses.length;
-        for (const a of unpackAnalyses(m.packed, articles.slice(from, from + m.packed.count))) analyses.push(a);
-      } else resolve({ ...m, analyses });
-    });
-    w.once('error', reject);
-    w.postMessage('go');
-  })));
+  const parts = await Promise.all(
+    workers.map(
+      (w, k) =>
+        new Promise<WorkerResult>((resolve, reject) => {
+          const analyses: ArticleAnalysis[] = [];
+          w.on('message', (m: { packed: PackedAnalyses } | WorkerDone) => {
+            if ('packed' in m) {
+              const from = k * per + analyses.length;
+              for (const a of unpackAnalyses(m.packed, articles.slice(from, from + m.packed.count))) analyses.push(a);
+            } else resolve({ ...m, analyses });
+          });
+          w.once('error', reject);
+          w.postMessage('go');
+        }),
+    ),
+  );
   // The slices' outlet tallies add up; the main thread then holds every analysis and the corpus's tallies.
   const analyses = parts.flatMap((p) => p.analyses);
   const outlets = new Set(parts.flatMap((p) => [...p.tallies.keys()]));
@@ -95,24 +133,30 @@ async function load(route: string, seconds: number, gzip = false): Promise<HttpR
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + seconds * 1000;
-  const one = () => new Promise<void>((resolve) => {
-    const t = performance.now();
-    const req = http.get({ host: '127.0.0.1', port: PORT, path: route, agent, headers: gzip ? { 'accept-encoding': 'gzip' } : {} }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if (res.statusCode === 200) latencies.push(performance.now() - t);
-        else errors++;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t = performance.now();
+      const req = http.get(
+        { host: '127.0.0.1', port: PORT, path: route, agent, headers: gzip ? { 'accept-encoding': 'gzip' } : {} },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) latencies.push(performance.now() - t);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
         resolve();
       });
     });
-    req.on('error', () => {
-      errors++;
-      resolve();
-    });
-  });
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (Date.now() < end) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
   agent.destroy();
   return summarizeLoad(route, latencies, errors, seconds);
 }
@@ -123,7 +167,9 @@ async function waitFor(url: string, ms: number): Promise<void> {
     try {
       const r = await fetch(url);
       if (r.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not answer ${url}`);
@@ -131,9 +177,14 @@ async function waitFor(url: string, ms: number): Promise<void> {
 
 // Every view of both bundled corpora, including the largest drill-downs, for the page-size check (about 1 MB at most).
 const SIZE_ROUTES = ['seeds', 'fa-kes'].flatMap((c) => [
-  `/?corpus=${c}`, `/compare?corpus=${c}&outlets=${c === 'seeds' ? 'presstv,voa' : 'trt,sputnik'}`, `/group/armed-groups?corpus=${c}`,
-  `/group/armed-groups?corpus=${c}&sel=m.${c === 'seeds' ? 'aggregators' : 'state-media'}.armed-groups`, `/outlet/${c === 'seeds' ? 'presstv' : 'sana'}?corpus=${c}`,
-  `/?corpus=${c}&sel=s.${c === 'seeds' ? 'voa' : 'sana'}`, `/embed/shares?corpus=${c}&group=islamic-state`, `/manage?corpus=${c}`,
+  `/?corpus=${c}`,
+  `/compare?corpus=${c}&outlets=${c === 'seeds' ? 'presstv,voa' : 'trt,sputnik'}`,
+  `/group/armed-groups?corpus=${c}`,
+  `/group/armed-groups?corpus=${c}&sel=m.${c === 'seeds' ? 'aggregators' : 'state-media'}.armed-groups`,
+  `/outlet/${c === 'seeds' ? 'presstv' : 'sana'}?corpus=${c}`,
+  `/?corpus=${c}&sel=s.${c === 'seeds' ? 'voa' : 'sana'}`,
+  `/embed/shares?corpus=${c}&group=islamic-state`,
+  `/manage?corpus=${c}`,
 ]);
 
 /** The median time of a few client-side navigations (RSC answers, never cached) to a view. */
@@ -147,12 +198,31 @@ async function rscMs(route: string): Promise<number> {
   return Math.round(times.sort((a, b) => a - b)[2]);
 }
 
-async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: string; kb: number }[]; firstRenderMs: { route: string; ms: number }[]; pageKb: { route: string; kb: number }[]; rscMs: { route: string; ms: number }[] }> {
+async function dashboard(): Promise<{
+  http: HttpResult[];
+  firstLoadKb: { route: string; kb: number }[];
+  firstRenderMs: { route: string; ms: number }[];
+  pageKb: { route: string; kb: number }[];
+  rscMs: { route: string; ms: number }[];
+}> {
   log('production build (only when sources changed) …');
-  await new Promise((resolve, reject) => spawn('npx', ['tsx', 'scripts/build-if-stale.ts'], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error('next build failed')))));
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DOTENV_CONFIG_QUIET: 'true', FRAMESCOPE_SNAPSHOTS: mkdtempSync(path.join(tmpdir(), 'framescope-bench-')) };
+  await new Promise((resolve, reject) =>
+    spawn('npx', ['tsx', 'scripts/build-if-stale.ts'], { stdio: 'ignore' }).on('exit', (c) =>
+      c === 0 ? resolve(null) : reject(new Error('next build failed')),
+    ),
+  );
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DOTENV_CONFIG_QUIET: 'true',
+    FRAMESCOPE_SNAPSHOTS: mkdtempSync(path.join(tmpdir(), 'framescope-bench-')),
+  };
   // Its own process group, so the whole server (next-server included) stops afterwards.
-  const server: ChildProcess = spawn('npx', ['tsx', 'scripts/serve.ts', '-p', String(PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  const server: ChildProcess = spawn('npx', ['tsx', 'scripts/serve.ts', '-p', String(PORT), '-H', '127.0.0.1'], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     const routes = ['/?corpus=fa-kes', '/compare?corpus=fa-kes&outlets=trt,sputnik', '/api/analysis?corpus=fa-kes'];
     await waitFor(`http://127.0.0.1:${PORT}/api/analysis`, 60_000);
@@ -167,7 +237,9 @@ async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: 
       firstRenderMs.push({ route: r, ms: Math.round(performance.now() - t) });
       if (!r.startsWith('/api/')) {
         const scripts = firstLoadScripts(body);
-        const sizes = scripts.map((src) => gzipSync(readFileSync(path.join('.next', src.replace('/_next/', '')))).length);
+        const sizes = scripts.map(
+          (src) => gzipSync(readFileSync(path.join('.next', src.replace('/_next/', '')))).length,
+        );
         firstLoadKb.push({ route: r, kb: Math.round(sizes.reduce((a, b) => a + b, 0) / 102.4) / 10 });
         floor ||= scripts[sizes.indexOf(Math.max(...sizes))];
       }
@@ -193,7 +265,9 @@ async function dashboard(): Promise<{ http: HttpResult[]; firstLoadKb: { route: 
   } finally {
     try {
       process.kill(-server.pid!, 'SIGTERM');
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -238,15 +312,17 @@ async function main(): Promise<void> {
   // Adding one article: analyse it, add it to its outlet's tally and the export's rows, then read the export's
   // statistics again. Five articles are added one at a time and the median is reported (a single addition
   // can land on a garbage collection of the 100,000 analyses).
-  const additions = generateArticles(pool, { articles: ADDITIONS, outlets: OUTLETS, seed: SEED, from: ARTICLES }).map((a) => {
-    const article = { ...a, id: `${a.id}-added` };
-    const analyseMs = time(() => addArticles(live, [article], `bench+${article.id}`));
-    let after: ReturnType<typeof liveExport> | undefined;
-    const statsMs = time(() => (after = liveExport(live, DEFAULT_OPTIONS)));
-    // The 2.5 million mention rows are listed when a reader first asks for them (a download, not a chart).
-    const rowsMs = time(() => after!.mentions.length);
-    return { analyseMs, statsMs, ms: analyseMs + statsMs, rowsMs };
-  });
+  const additions = generateArticles(pool, { articles: ADDITIONS, outlets: OUTLETS, seed: SEED, from: ARTICLES }).map(
+    (a) => {
+      const article = { ...a, id: `${a.id}-added` };
+      const analyseMs = time(() => addArticles(live, [article], `bench+${article.id}`));
+      let after: ReturnType<typeof liveExport> | undefined;
+      const statsMs = time(() => (after = liveExport(live, DEFAULT_OPTIONS)));
+      // The 2.5 million mention rows are listed when a reader first asks for them (a download, not a chart).
+      const rowsMs = time(() => after!.mentions.length);
+      return { analyseMs, statsMs, ms: analyseMs + statsMs, rowsMs };
+    },
+  );
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const incremental = {
     ms: Math.round(median(additions.map((a) => a.ms))),
@@ -289,25 +365,50 @@ async function main(): Promise<void> {
     pageKb: web.pageKb,
     rscNavigationMs: web.rscMs,
   };
-  const previous = existsSync('bench/latest.json') ? (JSON.parse(readFileSync('bench/latest.json', 'utf8')) as Partial<typeof report>) : null;
+  const previous = existsSync('bench/latest.json')
+    ? (JSON.parse(readFileSync('bench/latest.json', 'utf8')) as Partial<typeof report>)
+    : null;
   const was = (route: string) => previous?.http?.find((h) => h.route === route)?.p95Ms;
   writeAtomic('bench/latest.json', `${JSON.stringify(report, null, 2)}\n`);
   const e = report.engine;
   const b = report.baselines;
-  console.log(textTable(['measure', 'value'], [
-    ['corpus', `${ARTICLES} articles, ${report.corpus.mb} MB, ${OUTLETS} outlets`],
-    ['engine (full analysis, parallel)', `${e.mbPerSec} MB/s, ${e.articlesPerSec} articles/s, ${e.seconds} s (${e.analyseSeconds} analyse + ${e.aggregateSeconds} statistics; target < 30 s), peak RSS ${e.peakRssMb} MB`],
-    ['export rows, built on first read', `${e.rowsOnFirstReadSeconds} s`],
-    [`engine, one thread (${b.sample.mb} MB sample)`, `${e.sampleMbPerSecOneThread} MB/s`],
-    ['baseline: one regex scan', `${b.scan.mbPerSec} MB/s → engine = ${b.engineVsScan}× the scan (target ≥ 0.3×)`],
-    ['baseline: naive pipeline', `${b.naive.mbPerSec} MB/s → engine = ${b.engineVsNaive}× naive (target ≥ 10×)`],
-    ['incremental (+1 article, median of 5)', `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} statistics; target < 100 ms; each: ${report.incremental.samplesMs.join(', ')} ms); listing every mention row on first read: ${report.incremental.mentionRowsOnDemandMs} ms`],
-    ...report.http.map((h, i) => [i === 0 ? 'http floor: a static script' : `http ${h.route}`, `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms${was(h.route) === undefined ? '' : ` (previous run ${was(h.route)})`}, p99 ${h.p99Ms} ms, ${h.errors} errors${i === 0 || h.p95Ms === null || !report.http[0].p95Ms ? '' : ` (p95 ${Math.round((h.p95Ms / report.http[0].p95Ms) * 10) / 10}× the floor)`}`]),
-    ...report.rscNavigationMs.map((r) => [`client-side navigation ${r.route}`, `${r.ms} ms (RSC answer, rendered, median of 5)`]),
-    ['largest page of the bundled corpora', `${report.largestPage.kb} kB of HTML: ${report.largestPage.route}${previous?.largestPage ? ` (previous run ${previous.largestPage.kb} kB)` : ''} (target about 1 MB)`],
-    ...report.firstRenderMs.map((f) => [`first render ${f.route}`, `${f.ms} ms (cache miss, corpus load included)`]),
-    ...report.firstLoadJsKb.map((f) => [`first-load JS ${f.route}`, `${f.kb} kB gzipped`]),
-  ]));
+  console.log(
+    textTable(
+      ['measure', 'value'],
+      [
+        ['corpus', `${ARTICLES} articles, ${report.corpus.mb} MB, ${OUTLETS} outlets`],
+        [
+          'engine (full analysis, parallel)',
+          `${e.mbPerSec} MB/s, ${e.articlesPerSec} articles/s, ${e.seconds} s (${e.analyseSeconds} analyse + ${e.aggregateSeconds} statistics; target < 30 s), peak RSS ${e.peakRssMb} MB`,
+        ],
+        ['export rows, built on first read', `${e.rowsOnFirstReadSeconds} s`],
+        [`engine, one thread (${b.sample.mb} MB sample)`, `${e.sampleMbPerSecOneThread} MB/s`],
+        ['baseline: one regex scan', `${b.scan.mbPerSec} MB/s → engine = ${b.engineVsScan}× the scan (target ≥ 0.3×)`],
+        ['baseline: naive pipeline', `${b.naive.mbPerSec} MB/s → engine = ${b.engineVsNaive}× naive (target ≥ 10×)`],
+        [
+          'incremental (+1 article, median of 5)',
+          `${report.incremental.ms} ms (${report.incremental.analyseMs} analyse + ${report.incremental.aggregateMs} statistics; target < 100 ms; each: ${report.incremental.samplesMs.join(', ')} ms); listing every mention row on first read: ${report.incremental.mentionRowsOnDemandMs} ms`,
+        ],
+        ...report.http.map((h, i) => [
+          i === 0 ? 'http floor: a static script' : `http ${h.route}`,
+          `${h.rps} req/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms${was(h.route) === undefined ? '' : ` (previous run ${was(h.route)})`}, p99 ${h.p99Ms} ms, ${h.errors} errors${i === 0 || h.p95Ms === null || !report.http[0].p95Ms ? '' : ` (p95 ${Math.round((h.p95Ms / report.http[0].p95Ms) * 10) / 10}× the floor)`}`,
+        ]),
+        ...report.rscNavigationMs.map((r) => [
+          `client-side navigation ${r.route}`,
+          `${r.ms} ms (RSC answer, rendered, median of 5)`,
+        ]),
+        [
+          'largest page of the bundled corpora',
+          `${report.largestPage.kb} kB of HTML: ${report.largestPage.route}${previous?.largestPage ? ` (previous run ${previous.largestPage.kb} kB)` : ''} (target about 1 MB)`,
+        ],
+        ...report.firstRenderMs.map((f) => [
+          `first render ${f.route}`,
+          `${f.ms} ms (cache miss, corpus load included)`,
+        ]),
+        ...report.firstLoadJsKb.map((f) => [`first-load JS ${f.route}`, `${f.kb} kB gzipped`]),
+      ],
+    ),
+  );
   log('wrote bench/latest.json');
   process.exit(0);
 }

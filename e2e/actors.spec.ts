@@ -34,9 +34,16 @@ test('the tone heatmap opens the sentences behind a cell, and compare shows both
   const tone = await tableText(page, 'actor-tone');
   const is = tone.find((r) => r[0] === 'Islamic State')!;
   await page.getByTestId('chart-actor-tone').getByText('Numbers in this chart (table)').click();
-  await page.getByTestId('table-actor-tone').getByRole('row', { name: /Islamic State/ }).getByRole('link').last().click();
+  await page
+    .getByTestId('table-actor-tone')
+    .getByRole('row', { name: /Islamic State/ })
+    .getByRole('link')
+    .last()
+    .click();
   await expect(page).toHaveURL(/sel=t\.voa\.islamic-state/);
-  await expect(page.getByTestId('drilldown').getByRole('heading')).toContainText(`toward Islamic State: ${is[6]} of ${is[6]} sentences`);
+  await expect(page.getByTestId('drilldown').getByRole('heading')).toContainText(
+    `toward Islamic State: ${is[6]} of ${is[6]} sentences`,
+  );
 });
 
 test('the outlet page and the actor embed show the same counts', async ({ page }) => {
@@ -45,7 +52,13 @@ test('the outlet page and the actor embed show the same counts', async ({ page }
   await page.goto('/embed/actors?group=armed-groups&outlets=voa');
   expect(await tableText(page, 'actors-voa-armed-groups')).toEqual(onPage);
   // VOA: "Islamic State terror group", "IS fighters", "Kurdish fighters", "ethnic militias".
-  expect(onPage.map((r) => [r[0], r[1]])).toEqual([['Kurdish groups', '1'], ['Turkish-backed groups', '0'], ['US-backed (unnamed)', '0'], ['Islamic State', '2'], ['Unattributed', '1']]);
+  expect(onPage.map((r) => [r[0], r[1]])).toEqual([
+    ['Kurdish groups', '1'],
+    ['Turkish-backed groups', '0'],
+    ['US-backed (unnamed)', '0'],
+    ['Islamic State', '2'],
+    ['Unattributed', '1'],
+  ]);
 });
 
 test('bad actor URLs get a 404 or 400 that names the valid choices', async ({ request }) => {

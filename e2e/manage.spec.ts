@@ -8,9 +8,13 @@ test.describe.configure({ mode: 'serial' });
 async function articleCount(request: APIRequestContext, query = ''): Promise<number> {
   return (await (await request.get(`/api/analysis?corpus=scratch${query}`)).json()).articles.length;
 }
-const story = (n: number) => `Kurdish militants and Turkish-backed rebels clashed near village ${n} on Friday, monitors said, as the YPG militia held the line.`;
+const story = (n: number) =>
+  `Kurdish militants and Turkish-backed rebels clashed near village ${n} on Friday, monitors said, as the YPG militia held the line.`;
 
-test('paste an article: preview shows the cleaned text and mentions, save makes a new version and old links keep their numbers', async ({ page, request }) => {
+test('paste an article: preview shows the cleaned text and mentions, save makes a new version and old links keep their numbers', async ({
+  page,
+  request,
+}) => {
   const before = await (await request.get('/api/analysis?corpus=scratch')).json();
   await page.goto('/manage?corpus=scratch');
   await page.getByTestId('admin-token').fill(TOKEN);
@@ -22,7 +26,9 @@ test('paste an article: preview shows the cleaned text and mentions, save makes 
   await expect(preview).toContainText('3 mentions found');
   await expect(preview.locator('mark')).toHaveText(['militants', 'rebels', 'militia']);
   await page.getByTestId('upload-save').click();
-  await expect(page.getByTestId('upload-result')).toContainText(`Saved 1 article; 0 duplicates, 0 rejected. Corpus version ${before.corpus.version} →`);
+  await expect(page.getByTestId('upload-result')).toContainText(
+    `Saved 1 article; 0 duplicates, 0 rejected. Corpus version ${before.corpus.version} →`,
+  );
   expect(await articleCount(request)).toBe(before.articles.length + 1);
   // The link made before the upload still shows the old corpus, and says so.
   await page.goto(`/?corpus=scratch&v=${before.corpus.version}`);
@@ -34,7 +40,16 @@ test('paste an article: preview shows the cleaned text and mentions, save makes 
 
 test('concurrent uploads lose no article and store repeated content once', async ({ request }) => {
   const before = await articleCount(request);
-  const send = (n: number) => request.post('/api/upload', { headers: auth, data: { corpus: 'scratch', outlet: 'voa', save: true, text: { title: `Report ${n}`, body: story(n >= 100 ? 100 : n) } } });
+  const send = (n: number) =>
+    request.post('/api/upload', {
+      headers: auth,
+      data: {
+        corpus: 'scratch',
+        outlet: 'voa',
+        save: true,
+        text: { title: `Report ${n}`, body: story(n >= 100 ? 100 : n) },
+      },
+    });
   // Ten different articles and the same article twice, all at once.
   const answers = await Promise.all([...Array.from({ length: 10 }, (_, i) => send(10 + i)), send(100), send(101)]);
   const bodies = await Promise.all(answers.map((a) => a.json()));
@@ -49,7 +64,10 @@ test('bad uploads get a clear error per file and the rest still imports', async 
   const r = await request.post('/api/upload', {
     headers: auth,
     data: {
-      corpus: 'scratch', outlet: 'voa', save: false, files: [
+      corpus: 'scratch',
+      outlet: 'voa',
+      save: false,
+      files: [
         { name: 'good.txt', base64: b64(`title: Fine\n\n${story(500)}`) },
         { name: 'empty.txt', base64: '' },
         { name: 'image.txt', base64: b64(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])) },
@@ -62,11 +80,40 @@ test('bad uploads get a clear error per file and the rest still imports', async 
   expect(r.status()).toBe(200);
   const body = await r.json();
   expect(body.imported).toBe(1);
-  expect(body.rejected.map((x: { where: string }) => x.where)).toEqual(['empty.txt', 'image.txt', 'latin1.txt', 'nav.html', 'rows.csv line 3', 'rows.csv line 2']);
-  expect(body.rejected.find((x: { where: string }) => x.where === 'rows.csv line 2').reason).toContain('unknown outlet "bbc"');
-  expect((await request.post('/api/upload', { data: { corpus: 'scratch', outlet: 'voa', text: { title: 'x', body: story(1) } } })).status()).toBe(401);
-  expect((await request.post('/api/upload', { headers: auth, data: { corpus: 'scratch', outlet: 'Not An Id', text: { title: 'x', body: story(1) } } })).status()).toBe(400);
-  expect((await request.post('/api/upload', { headers: auth, data: { corpus: 'nope', outlet: 'voa', text: { title: 'x', body: story(1) } } })).status()).toBe(404);
+  expect(body.rejected.map((x: { where: string }) => x.where)).toEqual([
+    'empty.txt',
+    'image.txt',
+    'latin1.txt',
+    'nav.html',
+    'rows.csv line 3',
+    'rows.csv line 2',
+  ]);
+  expect(body.rejected.find((x: { where: string }) => x.where === 'rows.csv line 2').reason).toContain(
+    'unknown outlet "bbc"',
+  );
+  expect(
+    (
+      await request.post('/api/upload', {
+        data: { corpus: 'scratch', outlet: 'voa', text: { title: 'x', body: story(1) } },
+      })
+    ).status(),
+  ).toBe(401);
+  expect(
+    (
+      await request.post('/api/upload', {
+        headers: auth,
+        data: { corpus: 'scratch', outlet: 'Not An Id', text: { title: 'x', body: story(1) } },
+      })
+    ).status(),
+  ).toBe(400);
+  expect(
+    (
+      await request.post('/api/upload', {
+        headers: auth,
+        data: { corpus: 'nope', outlet: 'voa', text: { title: 'x', body: story(1) } },
+      })
+    ).status(),
+  ).toBe(404);
 });
 
 test('the lexicon editor names the bad entry, and a saved lexicon is a new version', async ({ page, request }) => {
@@ -74,11 +121,17 @@ test('the lexicon editor names the bad entry, and a saved lexicon is a new versi
   await page.getByTestId('admin-token').fill(TOKEN);
   const editor = page.getByTestId('lexicon-text');
   const original = await editor.inputValue();
-  await editor.fill(original.replace('"patterns": ["militant", "militants"]', '"patterns": ["militant", "militants", "the"]'));
+  await editor.fill(
+    original.replace('"patterns": ["militant", "militants"]', '"patterns": ["militant", "militants", "the"]'),
+  );
   await page.getByRole('button', { name: 'Validate' }).click();
-  await expect(page.getByTestId('lexicon-result')).toContainText('("armed-groups") variants[3] ("militants") patterns[2]: pattern "the" is one of the most common English words');
+  await expect(page.getByTestId('lexicon-result')).toContainText(
+    '("armed-groups") variants[3] ("militants") patterns[2]: pattern "the" is one of the most common English words',
+  );
   const before = (await (await request.get('/api/analysis?corpus=scratch')).json()).corpus.version;
-  await editor.fill(original.replace('"patterns": ["militant", "militants"]', '"patterns": ["militant", "militants", "gunmen"]'));
+  await editor.fill(
+    original.replace('"patterns": ["militant", "militants"]', '"patterns": ["militant", "militants", "gunmen"]'),
+  );
   await page.getByTestId('lexicon-save').click();
   await expect(page.getByTestId('lexicon-result')).toContainText(`Saved. Corpus version ${before} →`);
   const after = (await (await request.get('/api/analysis?corpus=scratch')).json()).corpus.version;

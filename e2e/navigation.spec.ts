@@ -108,9 +108,18 @@ test('the client router gets RSC answers, never cached HTML', async ({ request }
 });
 
 const ROUTES = [
-  '/', '/compare?outlets=presstv,voa', '/outlet/presstv', '/group/armed-groups', '/article/voa-2016-10-21-cooperation',
-  '/embed/shares?group=islamic-state', '/embed/stance?group=islamic-state', '/embed/sentiment', '/embed/distinctive?group=islamic-state&outlets=presstv',
-  '/embed/actors?group=armed-groups&outlets=presstv', '/embed/actor-tone', '/manage',
+  '/',
+  '/compare?outlets=presstv,voa',
+  '/outlet/presstv',
+  '/group/armed-groups',
+  '/article/voa-2016-10-21-cooperation',
+  '/embed/shares?group=islamic-state',
+  '/embed/stance?group=islamic-state',
+  '/embed/sentiment',
+  '/embed/distinctive?group=islamic-state&outlets=presstv',
+  '/embed/actors?group=armed-groups&outlets=presstv',
+  '/embed/actor-tone',
+  '/manage',
 ];
 
 for (const corpus of ['seeds', 'fa-kes']) {
@@ -123,7 +132,10 @@ for (const corpus of ['seeds', 'fa-kes']) {
     for (const route of ROUTES) {
       let url = route.includes('?') ? `${route}&corpus=${corpus}` : `${route}?corpus=${corpus}`;
       if (corpus === 'fa-kes') {
-        url = url.replace('outlets=presstv,voa', 'outlets=trt,sputnik').replace('/outlet/presstv', '/outlet/sana').replace('outlets=presstv', 'outlets=sana');
+        url = url
+          .replace('outlets=presstv,voa', 'outlets=trt,sputnik')
+          .replace('/outlet/presstv', '/outlet/sana')
+          .replace('outlets=presstv', 'outlets=sana');
         if (url.startsWith('/article/')) continue;
       }
       await page.goto(url, { waitUntil: 'networkidle', timeout: 15_000 });

@@ -20,10 +20,12 @@ test('a path that names another host is not answered with a cached view', async 
   // Sent raw: an HTTP client would read "//evil.example/" as a link to that host.
   const base = new URL(baseURL!);
   const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
-    http.get({ host: base.hostname, port: base.port, path: '//evil.example/' }, (res) => {
-      res.resume();
-      resolve(res.headers);
-    }).on('error', reject);
+    http
+      .get({ host: base.hostname, port: base.port, path: '//evil.example/' }, (res) => {
+        res.resume();
+        resolve(res.headers);
+      })
+      .on('error', reject);
   });
   expect(headers['x-framescope-cache']).toBeUndefined();
 });

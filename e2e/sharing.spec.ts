@@ -29,14 +29,32 @@ test('CSV export holds exactly the numbers of the API', async ({ page, request }
   await page.goto('/?voice=own');
   const download = page.waitForEvent('download');
   await page.getByTestId('chart-shares-islamic-state').getByTestId('export-csv').click();
-  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
   const header = csv[0].split(',');
-  expect(header).toEqual(['outlet', 'group', 'variant', 'count', 'articles', 'groupTotal', 'groupArticles', 'tokens', 'share', 'shareLow', 'shareHigh', 'nEff', 'per1k']);
+  expect(header).toEqual([
+    'outlet',
+    'group',
+    'variant',
+    'count',
+    'articles',
+    'groupTotal',
+    'groupArticles',
+    'tokens',
+    'share',
+    'shareLow',
+    'shareHigh',
+    'nEff',
+    'per1k',
+  ]);
   const api = await (await request.get('/api/analysis?voice=own')).json();
   const rows = csv.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
   expect(rows).toHaveLength(7 * 5);
   for (const r of rows) {
-    const c = api.counts.find((x: Record<string, unknown>) => x.outlet === r.outlet && x.group === 'islamic-state' && x.variant === r.variant);
+    const c = api.counts.find(
+      (x: Record<string, unknown>) => x.outlet === r.outlet && x.group === 'islamic-state' && x.variant === r.variant,
+    );
     expect(Number(r.count)).toBe(c.count);
     expect(Number(r.groupTotal)).toBe(c.groupTotal);
     expect(r.share === '' ? null : Number(r.share)).toBe(c.share);
@@ -52,23 +70,41 @@ test('SVG and PNG exports download', async ({ page }) => {
   expect(readFileSync(await (await svg).path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   const png = page.waitForEvent('download');
   await card.getByRole('button', { name: 'PNG' }).click();
-  expect(readFileSync(await (await png).path()).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    readFileSync(await (await png).path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 });
 
 test('the API and the Open Graph image answer', async ({ request }) => {
   const api = await request.get('/api/analysis');
   expect(api.status()).toBe(200);
   const body = await api.json();
-  expect(body.outlets.map((o: { id: string }) => o.id)).toEqual(['presstv', 'news24', 'aggregator-a', 'lidtime', 'voa']);
+  expect(body.outlets.map((o: { id: string }) => o.id)).toEqual([
+    'presstv',
+    'news24',
+    'aggregator-a',
+    'lidtime',
+    'voa',
+  ]);
   const og = await request.get('/api/og?group=armed-groups');
   expect(og.headers()['content-type']).toBe('image/png');
 });
 
 test.describe('bad URLs get a helpful page, never echoed raw', () => {
   const cases: [string, number, RegExp][] = [
-    ['/outlet/nope', 404, /outlet = nope is not an outlet or outlet group in this corpus\. Valid choices: presstv, news24/],
+    [
+      '/outlet/nope',
+      404,
+      /outlet = nope is not an outlet or outlet group in this corpus\. Valid choices: presstv, news24/,
+    ],
     ['/compare?outlets=presstv,bbc', 404, /outlets = bbc is not an outlet or outlet group/],
-    ['/group/weather', 404, /group = weather is not a term group.*Valid choices: islamic-state, armed-groups, operation, distancing/],
+    [
+      '/group/weather',
+      404,
+      /group = weather is not a term group.*Valid choices: islamic-state, armed-groups, operation, distancing/,
+    ],
     ['/?corpus=elsewhere', 404, /corpus = elsewhere is not a corpus\. Valid choices: fa-kes, scratch, seeds\./],
     ['/?metric=pie', 400, /metric = pie is not a metric\. Valid choices: share, count, per1k/],
     ['/?voice=%3Cscript%3Ealert(1)%3C/script%3E', 400, /voice = <script>alert\(1\)<\/script> is not a voice/],
@@ -91,12 +127,29 @@ test.describe('bad URLs get a helpful page, never echoed raw', () => {
 });
 
 test.describe('accessibility and small screens', () => {
-  for (const url of ['/', '/compare?outlets=presstv,news24', '/outlet/voa', '/group/operation', '/article/presstv-2016-08-30-carter', '/?sel=m.presstv.islamic-state.daesh', '/manage', '/?corpus=fa-kes&lens=trt']) {
+  for (const url of [
+    '/',
+    '/compare?outlets=presstv,news24',
+    '/outlet/voa',
+    '/group/operation',
+    '/article/presstv-2016-08-30-carter',
+    '/?sel=m.presstv.islamic-state.daesh',
+    '/manage',
+    '/?corpus=fa-kes&lens=trt',
+  ]) {
     test(`no serious or critical axe violations: ${url}`, async ({ page }) => {
       await page.goto(url);
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+      expect(
+        bad.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
     });
   }
   test('readable at 375 px: nothing wider than the screen', async ({ page }) => {

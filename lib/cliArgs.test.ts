@@ -5,7 +5,10 @@ describe('parseCliArgs', () => {
   test.each([
     [[], { json: false, corpus: null, out: null, options: {} }],
     [['--json', '--corpus', 'x'], { json: true, corpus: 'x', out: null, options: {} }],
-    [['--voice', 'own', '--scope', 'body', '--alpha0', '5'], { json: false, corpus: null, out: null, options: { voice: 'own', scope: 'body', alpha0: 5 } }],
+    [
+      ['--voice', 'own', '--scope', 'body', '--alpha0', '5'],
+      { json: false, corpus: null, out: null, options: { voice: 'own', scope: 'body', alpha0: 5 } },
+    ],
   ])('%j', (argv, expected) => expect(parseCliArgs(argv)).toEqual(expected));
   test.each([
     [['--bogus'], 'argument "--bogus": is not a known flag'],

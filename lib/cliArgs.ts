@@ -34,7 +34,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       out.options.scope = v;
     } else if (flag === '--alpha0') {
       const v = Number(value());
-      if (!Number.isFinite(v) || v <= 0) throw new InputError('--alpha0', `"${argv[i]}" is not a positive number`, USAGE);
+      if (!Number.isFinite(v) || v <= 0)
+        throw new InputError('--alpha0', `"${argv[i]}" is not a positive number`, USAGE);
       out.options.alpha0 = v;
     } else throw new InputError(`argument "${flag}"`, 'is not a known flag', USAGE);
   }

@@ -113,7 +113,10 @@ export interface Actor {
   id: string;
   label: string;
   aliases: Pattern[];
-  /** For proxy actors ("Turkish-backed groups"): the actor that backs them, so "X-backed" and "backed by X" resolve here. */
+  /**
+   * For proxy actors ("Turkish-backed groups"): the actor that backs them, so "X-backed" and "backed by X" resolve
+   * here.
+   */
   backedBy: string | null;
   /** State or non-state; null in lexicons without a non-state group (older lexicons), where nothing reads it. */
   kind: ActorKind | null;

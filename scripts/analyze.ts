@@ -1,4 +1,5 @@
-// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body] [--alpha0 N] [--out FILE]
+// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body] [--alpha0 N] [--out
+// FILE]
 import path from 'node:path';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { analyzeCorpus } from '../lib/analysis/run';

@@ -15,12 +15,15 @@ describe.skipIf(!existsSync(csv))('the bundled FA-KES corpus is exactly what a f
   copyFileSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
   // About 2 s: the whole import of 804 records, in a child process as `npx tsx scripts/build-fa-kes.ts` runs it.
   execFileSync(process.execPath, ['--import', 'tsx', path.join('scripts', 'build-fa-kes.ts'), csv], {
-    env: { ...process.env, FRAMESCOPE_CORPUS_ROOT: root }, stdio: 'pipe',
+    env: { ...process.env, FRAMESCOPE_CORPUS_ROOT: root },
+    stdio: 'pipe',
   });
   const fresh = path.join(root, 'fa-kes');
 
   test('the same article files', () => {
-    expect(readdirSync(path.join(fresh, 'articles')).sort()).toEqual(readdirSync(path.join(committed, 'articles')).sort());
+    expect(readdirSync(path.join(fresh, 'articles')).sort()).toEqual(
+      readdirSync(path.join(committed, 'articles')).sort(),
+    );
   });
 
   test.each(['corpus.json', 'IMPORT.md'])('the same %s', (file) => {
@@ -30,7 +33,9 @@ describe.skipIf(!existsSync(csv))('the bundled FA-KES corpus is exactly what a f
   test('every article file has the same bytes', () => {
     const differ = readdirSync(path.join(committed, 'articles')).filter((f) => {
       const other = path.join(fresh, 'articles', f);
-      return !existsSync(other) || readFileSync(other, 'utf8') !== readFileSync(path.join(committed, 'articles', f), 'utf8');
+      return (
+        !existsSync(other) || readFileSync(other, 'utf8') !== readFileSync(path.join(committed, 'articles', f), 'utf8')
+      );
     });
     expect(differ).toEqual([]);
   });

@@ -20,6 +20,9 @@ if (built > changed) {
   console.log('Production build is current; not rebuilding.');
 } else {
   console.log(built ? 'Sources changed since the last build; building.' : 'No production build yet; building.');
-  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   process.exit(r.status ?? 1);
 }

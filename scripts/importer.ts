@@ -20,7 +20,11 @@ function listInputs(inputs: string[]): string[] {
 
 /** Runs one import from files and folders on disk, with a progress line on stderr. */
 export function runImport(args: ImportArgs): ImportResult {
-  const items: ImportItem[] = listInputs(args.inputs).map((file) => ({ name: path.relative(process.cwd(), file) || file, bytes: readFileSync(file), format: args.format }));
+  const items: ImportItem[] = listInputs(args.inputs).map((file) => ({
+    name: path.relative(process.cwd(), file) || file,
+    bytes: readFileSync(file),
+    format: args.format,
+  }));
   const t0 = new Map<string, number>();
   return importItems(items, { ...args }, (what, done, total) => {
     if (!t0.has(what)) t0.set(what, Date.now());
@@ -51,9 +55,16 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
   }
   if (r.plan.quirks.size) {
     lines.push('Text fixes (counts over imported articles):');
-    for (const [rule, q] of r.plan.quirks) lines.push(`  ${QUIRK_TEXT[rule] ?? rule}: ${q.count} in ${q.articles} articles`);
+    for (const [rule, q] of r.plan.quirks)
+      lines.push(`  ${QUIRK_TEXT[rule] ?? rule}: ${q.count} in ${q.articles} articles`);
   }
-  if (r.plan.dateFormats.size) lines.push(`Date formats read: ${[...r.plan.dateFormats].map(([f, n]) => `${f} × ${n}`).join(', ')}`);
-  if (!dryRun) lines.push(r.versionBefore === r.versionAfter ? `Corpus version unchanged: ${r.versionAfter}` : `Corpus version: ${r.versionBefore ?? '(new)'} → ${r.versionAfter}`);
+  if (r.plan.dateFormats.size)
+    lines.push(`Date formats read: ${[...r.plan.dateFormats].map(([f, n]) => `${f} × ${n}`).join(', ')}`);
+  if (!dryRun)
+    lines.push(
+      r.versionBefore === r.versionAfter
+        ? `Corpus version unchanged: ${r.versionAfter}`
+        : `Corpus version: ${r.versionBefore ?? '(new)'} → ${r.versionAfter}`,
+    );
   return lines.join('\n');
 }

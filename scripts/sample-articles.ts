@@ -23,7 +23,10 @@ if (!corpusId || !Number.isInteger(seed) || !Number.isInteger(n) || n < 1) {
   console.error('usage: npx tsx scripts/sample-articles.ts CORPUS SEED N [EXCLUDED_ID ...]');
   process.exit(2);
 }
-const ids = loadCorpus(path.join(process.cwd(), 'corpus', corpusId)).articles.map((a) => a.id).filter((id) => !excluded.includes(id)).sort();
+const ids = loadCorpus(path.join(process.cwd(), 'corpus', corpusId))
+  .articles.map((a) => a.id)
+  .filter((id) => !excluded.includes(id))
+  .sort();
 const random = mulberry32(seed);
 // Fisher-Yates.
 for (let i = ids.length - 1; i > 0; i--) {

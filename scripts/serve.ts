@@ -15,11 +15,27 @@ const cache = createPageCache(500, 256 * 1024 * 1024);
 const inflight = new Map<string, Promise<CachedPage | null>>();
 // Compressed once per cached answer, not once per request.
 const gzipped = new WeakMap<CachedPage, Buffer>();
-const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
+const DROPPED_HEADERS = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'set-cookie',
+]);
 
 function keyOf(req: http.IncomingMessage): string | null {
-  // "//host/path" would parse as another host's "/path", and "/\x/..." as "//x/...": such requests go to Next untouched.
-  if (req.method !== 'GET' || !req.url || !req.url.startsWith('/') || req.url.startsWith('//') || req.url.includes('\\')) return null;
+  // "//host/path" would parse as another host's "/path", and "/\x/..." as "//x/...": such requests go to Next
+  // untouched.
+  if (
+    req.method !== 'GET' ||
+    !req.url ||
+    !req.url.startsWith('/') ||
+    req.url.startsWith('//') ||
+    req.url.includes('\\')
+  )
+    return null;
   const url = new URL(req.url, 'http://localhost');
   const headers = { get: (name: string) => (req.headers[name] === undefined ? null : String(req.headers[name])) };
   try {
@@ -40,7 +56,8 @@ function send(page: CachedPage, req: http.IncomingMessage, res: http.ServerRespo
     if (!zipped) gzipped.set(page, (zipped = gzipSync(body)));
     body = zipped;
     headers['content-encoding'] = 'gzip';
-    if (!/accept-encoding/i.test(String(headers.vary ?? ''))) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    if (!/accept-encoding/i.test(String(headers.vary ?? '')))
+      headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
   }
   headers['content-length'] = body.byteLength;
   res.writeHead(page.status, headers);
@@ -54,7 +71,11 @@ function record(res: http.ServerResponse): Promise<CachedPage | null> {
   const end = res.end.bind(res) as (...a: unknown[]) => http.ServerResponse;
   const keep = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array));
+    chunks.push(
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from(chunk as Uint8Array),
+    );
   };
   res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
     keep(chunk, encoding);
@@ -70,7 +91,8 @@ function record(res: http.ServerResponse): Promise<CachedPage | null> {
       if (res.statusCode !== 200 || !type || res.getHeader('content-encoding')) return resolve(null);
       const headers: [string, string][] = [];
       for (const [name, value] of Object.entries(res.getHeaders())) {
-        if (!DROPPED_HEADERS.has(name) && name !== 'content-type' && value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+        if (!DROPPED_HEADERS.has(name) && name !== 'content-type' && value !== undefined)
+          headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
       }
       resolve({ status: 200, contentType: type, headers, body: new Uint8Array(Buffer.concat(chunks)) });
     });

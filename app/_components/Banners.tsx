@@ -1,22 +1,35 @@
 import { AppLink } from './AppLink';
 import { hrefFor, withState, type UrlProblem, type ViewState } from '@/lib/url/state';
 
-/** Says plainly that a link was made for another corpus version (shown as it was, if kept), and links to the current one. */
-export function VersionBanner({ state, current, pinned, pathname }: { state: ViewState; current: string; pinned: boolean; pathname: string }) {
+/**
+ * Says plainly that a link was made for another corpus version (shown as it was, if kept), and links to the current
+ * one.
+ */
+export function VersionBanner({
+  state,
+  current,
+  pinned,
+  pathname,
+}: {
+  state: ViewState;
+  current: string;
+  pinned: boolean;
+  pathname: string;
+}) {
   if (!state.version || state.version === current) return null;
   if (pinned) {
     return (
       <div className="banner warn" role="alert" data-testid="version-banner">
-        This link shows corpus version <code>{state.version}</code> exactly as it was when the link was made. The corpus has changed since
-        (now <code>{current}</code>).{' '}
+        This link shows corpus version <code>{state.version}</code> exactly as it was when the link was made. The corpus
+        has changed since (now <code>{current}</code>).{' '}
         <AppLink href={hrefFor(pathname, withState(state, { version: null }))}>See the current numbers</AppLink>
       </div>
     );
   }
   return (
     <div className="banner warn" role="alert" data-testid="version-banner">
-      This link was made for corpus version <code>{state.version}</code>, which this server has not kept; the corpus is now at <code>{current}</code>.
-      The numbers below are the current ones and may differ from what the sender saw.{' '}
+      This link was made for corpus version <code>{state.version}</code>, which this server has not kept; the corpus is
+      now at <code>{current}</code>. The numbers below are the current ones and may differ from what the sender saw.{' '}
       <AppLink href={hrefFor(pathname, withState(state, { version: current }))}>Link to the current version</AppLink>
     </div>
   );
@@ -31,11 +44,25 @@ export function BadUrl({ problems, home }: { problems: UrlProblem[]; home: strin
         {problems.map((p, i) => (
           <li key={i}>
             <strong>{p.param}</strong> = <code>{p.value}</code> {p.message}.
-            {p.choices.length > 0 && <> Valid choices: {p.choices.map((c, j) => <code key={c}>{j > 0 ? ', ' : ''}{c}</code>)}.</>}
+            {p.choices.length > 0 && (
+              <>
+                {' '}
+                Valid choices:{' '}
+                {p.choices.map((c, j) => (
+                  <code key={c}>
+                    {j > 0 ? ', ' : ''}
+                    {c}
+                  </code>
+                ))}
+                .
+              </>
+            )}
           </li>
         ))}
       </ul>
-      <p><AppLink href={home}>Go to the overview</AppLink></p>
+      <p>
+        <AppLink href={home}>Go to the overview</AppLink>
+      </p>
     </section>
   );
 }

@@ -16,7 +16,9 @@ function download(name: string, blob: Blob) {
 }
 
 function chartSvg(chartId: string): string | null {
-  const svg = document.querySelector<SVGSVGElement>(`#${CSS.escape(chartId)} .recharts-wrapper > svg.recharts-surface, #${CSS.escape(chartId)} svg[data-chart-svg]`);
+  const svg = document.querySelector<SVGSVGElement>(
+    `#${CSS.escape(chartId)} .recharts-wrapper > svg.recharts-surface, #${CSS.escape(chartId)} svg[data-chart-svg]`,
+  );
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const style = getComputedStyle(document.documentElement);
@@ -26,9 +28,15 @@ function chartSvg(chartId: string): string | null {
   clone.setAttribute('height', String(Math.round(height)));
   let source = new XMLSerializer().serializeToString(clone);
   // CSS variables do not travel with the file: write their current values in.
-  source = source.replace(/var\(--([a-z-]+)\)/g, (_m, name: string) => style.getPropertyValue(`--${name}`).trim() || '#888');
+  source = source.replace(
+    /var\(--([a-z-]+)\)/g,
+    (_m, name: string) => style.getPropertyValue(`--${name}`).trim() || '#888',
+  );
   const bg = style.getPropertyValue('--card').trim() || '#fff';
-  return source.replace(/^<svg([^>]*)>/, `<svg$1 font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${bg}"/>`);
+  return source.replace(
+    /^<svg([^>]*)>/,
+    `<svg$1 font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${bg}"/>`,
+  );
 }
 
 // Bar charts load their drawing code after the page, so an export clicked straight away waits for the chart.
@@ -45,7 +53,19 @@ async function loadedChartSvg(chartId: string, ms = 8000): Promise<string | null
 export type EmbedTarget = { path: string; state: Partial<ViewState> } | null;
 
 /** Copy link, downloads (PNG, SVG, CSV) and the embed link of one chart. */
-export function ChartActions({ chartId, title, csv, embed, version }: { chartId: string; title: string; csv: CsvRow[]; embed: EmbedTarget; version: string }) {
+export function ChartActions({
+  chartId,
+  title,
+  csv,
+  embed,
+  version,
+}: {
+  chartId: string;
+  title: string;
+  csv: CsvRow[];
+  embed: EmbedTarget;
+  version: string;
+}) {
   const { state, pathname } = useViewState();
   const [status, setStatus] = useState('');
   const pinned = withState(state, { version });
@@ -82,12 +102,36 @@ export function ChartActions({ chartId, title, csv, embed, version }: { chartId:
   };
   return (
     <div className="actions" role="group" aria-label={`Share and export: ${title}`}>
-      <button type="button" onClick={copy} data-testid="copy-link">Copy link</button>
-      <button type="button" onClick={png}>PNG</button>
-      <button type="button" onClick={svg}>SVG</button>
-      <button type="button" onClick={() => download(`${base}.csv`, new Blob([toCsv(csv)], { type: 'text/csv' }))} data-testid="export-csv">CSV</button>
-      {embed && <AppLink href={hrefFor(embed.path, withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null }))} data-testid="embed-link">Embed</AppLink>}
-      <span role="status" aria-live="polite" className="muted">{status}</span>
+      <button type="button" onClick={copy} data-testid="copy-link">
+        Copy link
+      </button>
+      <button type="button" onClick={png}>
+        PNG
+      </button>
+      <button type="button" onClick={svg}>
+        SVG
+      </button>
+      <button
+        type="button"
+        onClick={() => download(`${base}.csv`, new Blob([toCsv(csv)], { type: 'text/csv' }))}
+        data-testid="export-csv"
+      >
+        CSV
+      </button>
+      {embed && (
+        <AppLink
+          href={hrefFor(
+            embed.path,
+            withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null }),
+          )}
+          data-testid="embed-link"
+        >
+          Embed
+        </AppLink>
+      )}
+      <span role="status" aria-live="polite" className="muted">
+        {status}
+      </span>
     </div>
   );
 }

@@ -25,7 +25,11 @@ export function ChartCard(p: {
   /** Let a wide chart scroll sideways on narrow screens instead of shrinking. */
   wide?: boolean;
 }) {
-  const chart = <div className="chart" role="img" aria-label={`Chart: ${p.title}. ${p.summary}`}>{p.children}</div>;
+  const chart = (
+    <div className="chart" role="img" aria-label={`Chart: ${p.title}. ${p.summary}`}>
+      {p.children}
+    </div>
+  );
   return (
     <figure className="card" id={p.id} data-testid={`chart-${p.id}`} aria-labelledby={`${p.id}-title`}>
       <h3 id={`${p.id}-title`}>{p.title}</h3>
@@ -36,10 +40,36 @@ export function ChartCard(p: {
         <summary>Numbers in this chart (table)</summary>
         <ScrollTable label={`Numbers: ${p.title}`}>
           <table data-testid={`table-${p.id}`}>
-            <thead><tr>{p.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                {p.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {p.rows.map((r, i) => (
-                <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c.text}</th> : <td key={j}>{c.href ? <AppLink href={c.href} scroll={false}>{c.text}</AppLink> : c.text}</td>))}</tr>
+                <tr key={i}>
+                  {r.map((c, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {c.text}
+                      </th>
+                    ) : (
+                      <td key={j}>
+                        {c.href ? (
+                          <AppLink href={c.href} scroll={false}>
+                            {c.text}
+                          </AppLink>
+                        ) : (
+                          c.text
+                        )}
+                      </td>
+                    ),
+                  )}
+                </tr>
               ))}
             </tbody>
           </table>

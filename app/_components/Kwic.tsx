@@ -12,14 +12,33 @@ import { ScrollTable } from './ScrollTable';
 function HiddenState({ state }: { state: ViewState }) {
   // The filter form submits by GET: every other part of the state rides along as hidden fields.
   const entries = [...new URLSearchParams(buildQuery(withState(state, { q: '' }))).entries()];
-  return <>{entries.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}</>;
+  return (
+    <>
+      {entries.map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+    </>
+  );
 }
 
-function SortHeader({ label, sort, state, pathname }: { label: string; sort: KwicSort; state: ViewState; pathname: string }) {
+function SortHeader({
+  label,
+  sort,
+  state,
+  pathname,
+}: {
+  label: string;
+  sort: KwicSort;
+  state: ViewState;
+  pathname: string;
+}) {
   const on = state.sort === sort;
   return (
     <th scope="col" aria-sort={on ? 'ascending' : undefined}>
-      <AppLink href={hrefFor(pathname, withState(state, { sort }))} scroll={false}>{label}{on ? ' ▲' : ''}</AppLink>
+      <AppLink href={hrefFor(pathname, withState(state, { sort }))} scroll={false}>
+        {label}
+        {on ? ' ▲' : ''}
+      </AppLink>
     </th>
   );
 }
@@ -29,29 +48,67 @@ function articleHref(state: ViewState, id: string): string {
 }
 
 /** "Rows 101–200 of 2,340" with links to the neighbouring pages; the page is part of the URL. */
-function Pager({ paged, state, pathname, noun }: { paged: Paged<unknown>; state: ViewState; pathname: string; noun: string }) {
+function Pager({
+  paged,
+  state,
+  pathname,
+  noun,
+}: {
+  paged: Paged<unknown>;
+  state: ViewState;
+  pathname: string;
+  noun: string;
+}) {
   if (paged.pages <= 1) return null;
   const to = (page: number) => hrefFor(pathname, { ...state, page });
   return (
     <nav className="pager" aria-label={`Pages of ${noun}`} data-testid="pager">
-      {paged.page > 1 ? <AppLink href={to(paged.page - 1)} scroll={false}>← Previous</AppLink> : <span aria-hidden="true">← Previous</span>}
+      {paged.page > 1 ? (
+        <AppLink href={to(paged.page - 1)} scroll={false}>
+          ← Previous
+        </AppLink>
+      ) : (
+        <span aria-hidden="true">← Previous</span>
+      )}
       <span>
-        {noun} {paged.first.toLocaleString('en')}–{paged.last.toLocaleString('en')} of {paged.total.toLocaleString('en')} (page {paged.page} of {paged.pages})
+        {noun} {paged.first.toLocaleString('en')}–{paged.last.toLocaleString('en')} of{' '}
+        {paged.total.toLocaleString('en')} (page {paged.page} of {paged.pages})
       </span>
-      {paged.page < paged.pages ? <AppLink href={to(paged.page + 1)} scroll={false}>Next →</AppLink> : <span aria-hidden="true">Next →</span>}
+      {paged.page < paged.pages ? (
+        <AppLink href={to(paged.page + 1)} scroll={false}>
+          Next →
+        </AppLink>
+      ) : (
+        <span aria-hidden="true">Next →</span>
+      )}
     </nav>
   );
 }
 
-/** The sentences behind a selected number: keyword in context for mentions, scored sentences for sentiment, a page at a time. */
-export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: ViewStats; state: ViewState; pathname: string }) {
+/**
+ * The sentences behind a selected number: keyword in context for mentions, scored sentences for sentiment, a page at a
+ * time.
+ */
+export function Kwic({
+  drill,
+  ex,
+  state,
+  pathname,
+}: {
+  drill: Drill | null;
+  ex: ViewStats;
+  state: ViewState;
+  pathname: string;
+}) {
   const sel = state.sel;
   if (!sel || !drill) return null;
   const close = hrefFor(pathname, withState(state, { sel: null, q: '', sort: 'position' }));
   const filter = (
     <Form action={pathname} scroll={false} className="kwic-filter" role="search">
       <HiddenState state={state} />
-      <label>Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} /></label>
+      <label>
+        Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} />
+      </label>
       <button type="submit">Filter</button>
     </Form>
   );
@@ -63,18 +120,43 @@ export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: 
     return (
       <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
         <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
-        <h3 id="drilldown-title">Sentences behind the sentiment of {entityName(ex, sel.outlet)}{about}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} sentences ({filterCaption(state)})</h3>
+        <h3 id="drilldown-title">
+          Sentences behind the sentiment of {entityName(ex, sel.outlet)}
+          {about}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} sentences (
+          {filterCaption(state)})
+        </h3>
         <p className="counts">
-          AFINN-165 score of each sentence, most negative first{actor ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it` : ''}. <AppLink href={close} scroll={false}>Close</AppLink>
+          AFINN-165 score of each sentence, most negative first
+          {actor
+            ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it`
+            : ''}
+          .{' '}
+          <AppLink href={close} scroll={false}>
+            Close
+          </AppLink>
         </p>
         {filter}
         <Pager paged={rows} state={state} pathname={pathname} noun="Sentences" />
         <ScrollTable label="Sentences">
           <table>
-            <thead><tr><th scope="col">Score</th><th scope="col">Words</th><th scope="col">Sentence</th><th scope="col">Article</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Score</th>
+                <th scope="col">Words</th>
+                <th scope="col">Sentence</th>
+                <th scope="col">Article</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.rows.map((r) => (
-                <tr key={r.key} data-testid="sentence-row"><td>{r.score}</td><td>{r.words}</td><td>{r.text}</td><td><AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink></td></tr>
+                <tr key={r.key} data-testid="sentence-row">
+                  <td>{r.score}</td>
+                  <td>{r.words}</td>
+                  <td>{r.text}</td>
+                  <td>
+                    <AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink>
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -88,13 +170,26 @@ export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: 
   const label = (v: string) => g?.variants.find((x) => x.id === v)?.label ?? v;
   const variant = sel.kind === 'setAside' ? null : sel.variant;
   const terms = variant ? `"${label(variant)}"` : `all terms of "${g?.short ?? sel.group}"`;
-  const what = sel.kind === 'actor' ? `${terms} for ${actorName(ex, sel.actor)}` : sel.kind === 'setAside' ? `${terms} not counted: ${SET_ASIDE_TEXT[sel.reason]}` : terms;
+  const what =
+    sel.kind === 'actor'
+      ? `${terms} for ${actorName(ex, sel.actor)}`
+      : sel.kind === 'setAside'
+        ? `${terms} not counted: ${SET_ASIDE_TEXT[sel.reason]}`
+        : terms;
   const lens = sel.kind === 'actor';
   return (
     <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
       <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
-      <h3 id="drilldown-title">{entityName(ex, sel.outlet)} · {what}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} mentions</h3>
-      <p className="counts">Counting {filterCaption(state)}. <AppLink href={close} scroll={false}>Close</AppLink></p>
+      <h3 id="drilldown-title">
+        {entityName(ex, sel.outlet)} · {what}: {rows.total.toLocaleString('en')} of{' '}
+        {drill.unfiltered.toLocaleString('en')} mentions
+      </h3>
+      <p className="counts">
+        Counting {filterCaption(state)}.{' '}
+        <AppLink href={close} scroll={false}>
+          Close
+        </AppLink>
+      </p>
       {filter}
       <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />
       <ScrollTable label="Mentions in context">
@@ -114,12 +209,22 @@ export function Kwic({ drill, ex, state, pathname }: { drill: Drill | null; ex: 
             {rows.rows.map((r) => (
               <tr key={r.key} data-testid="kwic-row">
                 <td className="left">{r.left}</td>
-                <td className="term"><mark data-group={r.group}>{r.term}</mark></td>
+                <td className="term">
+                  <mark data-group={r.group}>{r.term}</mark>
+                </td>
                 <td className="right">{r.right}</td>
                 <td>{entityName(ex, r.outlet)}</td>
-                <td><AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink> <span className="muted">({r.section})</span></td>
+                <td>
+                  <AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink>{' '}
+                  <span className="muted">({r.section})</span>
+                </td>
                 <td>{r.voice === 'quoted' ? 'quoted' : 'own'}</td>
-                {lens && <td>{r.cue ?? 'no actor named'}{r.actors.length > 1 ? ` (${r.actors.map((a) => actorName(ex, a)).join(', ')})` : ''}</td>}
+                {lens && (
+                  <td>
+                    {r.cue ?? 'no actor named'}
+                    {r.actors.length > 1 ? ` (${r.actors.map((a) => actorName(ex, a)).join(', ')})` : ''}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { AppLink } from './AppLink';
 import type { ReactNode } from 'react';
-import { DEFAULT_STATE, buildQuery, hrefFor, withState} from '@/lib/url/state';
+import { DEFAULT_STATE, buildQuery, hrefFor, withState } from '@/lib/url/state';
 import type { View } from '@/lib/server/dataset';
 import { VersionBanner } from './Banners';
 
@@ -12,18 +12,39 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
   return (
     <>
       <header className="site">
-        <AppLink href={hrefFor('/', keep)} className="brand">Framescope</AppLink>
+        <AppLink href={hrefFor('/', keep)} className="brand">
+          Framescope
+        </AppLink>
         <nav aria-label="Views">
-          <AppLink href={hrefFor('/', keep)} aria-current={pathname === '/' ? 'page' : undefined}>Overview</AppLink>
-          <AppLink href={hrefFor('/compare', keep)} aria-current={pathname === '/compare' ? 'page' : undefined}>Compare</AppLink>
-          <AppLink href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))} aria-current={pathname === '/manage' ? 'page' : undefined}>Corpus &amp; lexicon</AppLink>
+          <AppLink href={hrefFor('/', keep)} aria-current={pathname === '/' ? 'page' : undefined}>
+            Overview
+          </AppLink>
+          <AppLink href={hrefFor('/compare', keep)} aria-current={pathname === '/compare' ? 'page' : undefined}>
+            Compare
+          </AppLink>
+          <AppLink
+            href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))}
+            aria-current={pathname === '/manage' ? 'page' : undefined}
+          >
+            Corpus &amp; lexicon
+          </AppLink>
           <a href={api}>Data (JSON)</a>
         </nav>
         {corpora.length > 1 && (
           <nav aria-label="Corpus" className="switch" data-testid="corpus-switch">
             <span className="switch-label">Corpus</span>
             {corpora.map((c) => (
-              <AppLink key={c} href={hrefFor(pathname === '/manage' ? '/manage' : '/', withState(DEFAULT_STATE, { corpus: c, voice: state.voice, scope: state.scope }))} className={c === state.corpus ? 'on' : undefined} aria-current={c === state.corpus ? 'true' : undefined}>{c}</AppLink>
+              <AppLink
+                key={c}
+                href={hrefFor(
+                  pathname === '/manage' ? '/manage' : '/',
+                  withState(DEFAULT_STATE, { corpus: c, voice: state.voice, scope: state.scope }),
+                )}
+                className={c === state.corpus ? 'on' : undefined}
+                aria-current={c === state.corpus ? 'true' : undefined}
+              >
+                {c}
+              </AppLink>
             ))}
           </nav>
         )}
@@ -34,7 +55,9 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
       </main>
       <footer className="site">
         <p>
-          Corpus <strong>{ex.corpus.title}</strong> (<code>{ex.corpus.id}</code>, version <code data-testid="corpus-version">{ex.corpus.version}</code>): {view.articleCount} articles from {ex.outlets.length} outlets.
+          Corpus <strong>{ex.corpus.title}</strong> (<code>{ex.corpus.id}</code>, version{' '}
+          <code data-testid="corpus-version">{ex.corpus.version}</code>): {view.articleCount} articles from{' '}
+          {ex.outlets.length} outlets.
           {ex.corpus.attribution ? ` ${ex.corpus.attribution}` : ''}
         </p>
       </footer>

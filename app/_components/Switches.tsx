@@ -2,14 +2,26 @@ import { AppLink } from './AppLink';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
 
 /** A labelled set of links, one per option, the current one marked; each link is a full view URL. */
-export function Switch<K extends keyof ViewState>(p: { label: string; pathname: string; state: ViewState; field: K; options: [ViewState[K], string][]; testid: string }) {
+export function Switch<K extends keyof ViewState>(p: {
+  label: string;
+  pathname: string;
+  state: ViewState;
+  field: K;
+  options: [ViewState[K], string][];
+  testid: string;
+}) {
   return (
     <div className="switch" role="group" aria-label={p.label} data-testid={p.testid}>
       <span className="switch-label">{p.label}</span>
       {p.options.map(([value, text]) => {
         const current = p.state[p.field] === value;
         return (
-          <AppLink key={String(value)} href={hrefFor(p.pathname, withState(p.state, { [p.field]: value, sel: null } as Partial<ViewState>))} aria-current={current ? 'true' : undefined} className={current ? 'on' : undefined}>
+          <AppLink
+            key={String(value)}
+            href={hrefFor(p.pathname, withState(p.state, { [p.field]: value, sel: null } as Partial<ViewState>))}
+            aria-current={current ? 'true' : undefined}
+            className={current ? 'on' : undefined}
+          >
             {text}
           </AppLink>
         );
@@ -22,8 +34,28 @@ export function Switch<K extends keyof ViewState>(p: { label: string; pathname: 
 export function VoiceScope({ pathname, state }: { pathname: string; state: ViewState }) {
   return (
     <div className="controls">
-      <Switch label="Voice" pathname={pathname} state={state} field="voice" testid="voice-switch" options={[['all', 'All (incl. quotations)'], ['own', 'Own voice only']]} />
-      <Switch label="Sections" pathname={pathname} state={state} field="scope" testid="scope-switch" options={[['all', 'Title, captions, body'], ['body', 'Body only']]} />
+      <Switch
+        label="Voice"
+        pathname={pathname}
+        state={state}
+        field="voice"
+        testid="voice-switch"
+        options={[
+          ['all', 'All (incl. quotations)'],
+          ['own', 'Own voice only'],
+        ]}
+      />
+      <Switch
+        label="Sections"
+        pathname={pathname}
+        state={state}
+        field="scope"
+        testid="scope-switch"
+        options={[
+          ['all', 'Title, captions, body'],
+          ['body', 'Body only'],
+        ]}
+      />
     </div>
   );
 }

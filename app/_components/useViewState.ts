@@ -4,7 +4,11 @@ import { useMemo } from 'react';
 import { hrefFor, parseState, withState, type Selection, type ViewState } from '@/lib/url/state';
 
 /** The current view state from the URL, and hrefs for changed states (the only way client code touches the URL). */
-export function useViewState(): { state: ViewState; pathname: string; href: (patch: Partial<ViewState>, path?: string) => string } {
+export function useViewState(): {
+  state: ViewState;
+  pathname: string;
+  href: (patch: Partial<ViewState>, path?: string) => string;
+} {
   const params = useSearchParams();
   const pathname = usePathname();
   return useMemo(() => {

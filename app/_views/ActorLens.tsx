@@ -11,7 +11,15 @@ import { ActorLabelCard, ActorToneCard } from './actorCards';
  * The actor lens section: actor × label heatmaps for the given outlets (with an outlet picker on the overview),
  * tone toward each actor for `ids`, and the drill-down of either.
  */
-export function ActorLens(p: { ex: ViewStats; drill: Drill | null; state: ViewState; pathname: string; outlets: string[]; ids: string[]; picker?: boolean }) {
+export function ActorLens(p: {
+  ex: ViewStats;
+  drill: Drill | null;
+  state: ViewState;
+  pathname: string;
+  outlets: string[];
+  ids: string[];
+  picker?: boolean;
+}) {
   const { ex, state, pathname } = p;
   const groups = attributedGroups(ex);
   const sel = state.sel;
@@ -20,9 +28,10 @@ export function ActorLens(p: { ex: ViewStats; drill: Drill | null; state: ViewSt
     <section className="group" aria-labelledby="h-actors" data-testid="actor-lens">
       <h2 id="h-actors">Actor lens: who gets which label</h2>
       <p className="counts">
-        Each label is attributed to the actor its own phrase names: a modifier (&quot;Kurdish militants&quot;, &quot;US-backed militias&quot;), an of-phrase
-        (&quot;militants from the YPG&quot;), an apposition or a designation (&quot;the PKK as a terrorist organisation&quot;). Labels whose phrase names no actor
-        are counted as unattributed. The rules and the actor aliases are in the README and the lexicon.
+        Each label is attributed to the actor its own phrase names: a modifier (&quot;Kurdish militants&quot;,
+        &quot;US-backed militias&quot;), an of-phrase (&quot;militants from the YPG&quot;), an apposition or a
+        designation (&quot;the PKK as a terrorist organisation&quot;). Labels whose phrase names no actor are counted as
+        unattributed. The rules and the actor aliases are in the README and the lexicon.
       </p>
       {p.picker && (
         <nav className="chips" aria-label="Outlet shown in the actor heatmap" data-testid="lens-picker">
@@ -30,7 +39,13 @@ export function ActorLens(p: { ex: ViewStats; drill: Drill | null; state: ViewSt
           {entityList(ex).map((e) => {
             const on = e.id === p.outlets[0];
             return (
-              <AppLink key={e.id} href={`${hrefFor(pathname, withState(state, { lens: e.id, sel: null }))}#h-actors`} scroll={false} aria-current={on ? 'true' : undefined} className={on ? 'on' : undefined}>
+              <AppLink
+                key={e.id}
+                href={`${hrefFor(pathname, withState(state, { lens: e.id, sel: null }))}#h-actors`}
+                scroll={false}
+                aria-current={on ? 'true' : undefined}
+                className={on ? 'on' : undefined}
+              >
                 {e.name}
               </AppLink>
             );
@@ -40,7 +55,9 @@ export function ActorLens(p: { ex: ViewStats; drill: Drill | null; state: ViewSt
       {groups.length === 0 && <p className="card">This corpus&apos;s lexicon attributes no term group to actors.</p>}
       {groups.map((g) => (
         <div key={g} className="pair">
-          {p.outlets.map((o) => <ActorLabelCard key={o} ex={ex} state={state} pathname={pathname} outlet={o} group={g} />)}
+          {p.outlets.map((o) => (
+            <ActorLabelCard key={o} ex={ex} state={state} pathname={pathname} outlet={o} group={g} />
+          ))}
         </div>
       ))}
       {sel?.kind === 'actor' && kwic}

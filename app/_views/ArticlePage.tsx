@@ -24,24 +24,38 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
   const aside = a.mentions.length - mentions.length;
   const outlet = ex.outlets.find((o) => o.id === meta.outlet)!;
   const color = (group: string) => PALETTE[ex.groups.findIndex((g) => g.id === group) % PALETTE.length];
-  const label = (group: string, variant: string) => ex.groups.find((g) => g.id === group)?.variants.find((v) => v.id === variant)?.label ?? variant;
+  const label = (group: string, variant: string) =>
+    ex.groups.find((g) => g.id === group)?.variants.find((v) => v.id === variant)?.label ?? variant;
   const rawHref = `/article/${id}/raw?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus }))}`;
   return (
     <Shell view={view}>
       <h1>{meta.title}</h1>
       <p className="lede">
-        <AppLink href={hrefFor(`/outlet/${outlet.id}`, withState(state, { sel: null }))}>{outlet.name}</AppLink>, {meta.date ?? 'undated'}.
-        {meta.note ? ` ${meta.note}` : ''} {meta.url ? <a href={meta.url} rel="noopener noreferrer">Source</a> : null}{' '}
-        <a href={rawHref} data-testid="raw-link">Original captured page (raw text)</a>
+        <AppLink href={hrefFor(`/outlet/${outlet.id}`, withState(state, { sel: null }))}>{outlet.name}</AppLink>,{' '}
+        {meta.date ?? 'undated'}.{meta.note ? ` ${meta.note}` : ''}{' '}
+        {meta.url ? (
+          <a href={meta.url} rel="noopener noreferrer">
+            Source
+          </a>
+        ) : null}{' '}
+        <a href={rawHref} data-testid="raw-link">
+          Original captured page (raw text)
+        </a>
       </p>
       <VoiceScope pathname={pathname} state={state} />
       <p className="counts" data-testid="article-counts">
-        {mentions.length} counted mentions ({filterCaption(state)}), highlighted by term group; quoted speech is set in italics on a tinted background.
-        {aside > 0 ? ` ${aside} more matched words are not counted in their group (for example said of state forces); they are underlined with a dashed line.` : ''}
+        {mentions.length} counted mentions ({filterCaption(state)}), highlighted by term group; quoted speech is set in
+        italics on a tinted background.
+        {aside > 0
+          ? ` ${aside} more matched words are not counted in their group (for example said of state forces); they are underlined with a dashed line.`
+          : ''}
       </p>
       <ul className="legend" aria-label="Term groups">
         {ex.groups.map((g) => (
-          <li key={g.id}><span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />{g.short}: {mentions.filter((m) => m.group === g.id).length} mentions</li>
+          <li key={g.id}>
+            <span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />
+            {g.short}: {mentions.filter((m) => m.group === g.id).length} mentions
+          </li>
         ))}
       </ul>
       <article className="card article-text" data-testid="article-text">
@@ -52,9 +66,24 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
               <p key={p.start}>
                 {highlightPieces(a.text, p.start, p.end, a.mentions, a.quotes).map((piece) => {
                   const inner = piece.mention ? (
-                    <mark style={{ borderBottomColor: color(piece.mention.group) }} data-group={piece.mention.group} data-aside={piece.mention.setAside ?? undefined} title={`${label(piece.mention.group, piece.mention.variant)} (${piece.mention.voice === 'quoted' ? 'quoted' : 'own voice'})${piece.mention.setAside ? `, not counted: ${SET_ASIDE_TEXT[piece.mention.setAside as SetAside]}` : ''}`}>{piece.text}</mark>
-                  ) : <Fragment>{piece.text}</Fragment>;
-                  return piece.quoted ? <q key={piece.start} className="quoted">{inner}</q> : <Fragment key={piece.start}>{inner}</Fragment>;
+                    <mark
+                      style={{ borderBottomColor: color(piece.mention.group) }}
+                      data-group={piece.mention.group}
+                      data-aside={piece.mention.setAside ?? undefined}
+                      title={`${label(piece.mention.group, piece.mention.variant)} (${piece.mention.voice === 'quoted' ? 'quoted' : 'own voice'})${piece.mention.setAside ? `, not counted: ${SET_ASIDE_TEXT[piece.mention.setAside as SetAside]}` : ''}`}
+                    >
+                      {piece.text}
+                    </mark>
+                  ) : (
+                    <Fragment>{piece.text}</Fragment>
+                  );
+                  return piece.quoted ? (
+                    <q key={piece.start} className="quoted">
+                      {inner}
+                    </q>
+                  ) : (
+                    <Fragment key={piece.start}>{inner}</Fragment>
+                  );
                 })}
               </p>
             ))}

@@ -26,13 +26,21 @@ export function ComparePage({ view }: { view: View }) {
       <nav className="chips" aria-label="Choose outlets to compare" data-testid="compare-picker">
         <span className="switch-label">Outlets</span>
         {entityList(ex).map((e) => (
-          <AppLink key={e.id} href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))} aria-current={chosen.includes(e.id) ? 'true' : undefined} className={chosen.includes(e.id) ? 'on' : undefined}>
-            {chosen.includes(e.id) ? '✓ ' : '+ '}{e.name}
+          <AppLink
+            key={e.id}
+            href={hrefFor(pathname, withState(state, { outlets: toggle(e.id), sel: null }))}
+            aria-current={chosen.includes(e.id) ? 'true' : undefined}
+            className={chosen.includes(e.id) ? 'on' : undefined}
+          >
+            {chosen.includes(e.id) ? '✓ ' : '+ '}
+            {e.name}
           </AppLink>
         ))}
       </nav>
       {chosen.length < 2 ? (
-        <p className="card" data-testid="compare-empty">Choose at least two outlets or outlet groups above to compare them.</p>
+        <p className="card" data-testid="compare-empty">
+          Choose at least two outlets or outlet groups above to compare them.
+        </p>
       ) : (
         <>
           <p className="lede" data-testid="compare-outlets">
@@ -47,7 +55,19 @@ export function ComparePage({ view }: { view: View }) {
                 <StanceCard ex={ex} state={state} pathname={pathname} ids={chosen} group={g.id} />
               </div>
               <div className="pair">
-                {pairs.map(([a, b]) => <DistinctiveCard key={`${a}-${b}`} ex={ex} state={state} pathname={pathname} rows={rows} outlet={a} vs={b} group={g.id} domain={domain} />)}
+                {pairs.map(([a, b]) => (
+                  <DistinctiveCard
+                    key={`${a}-${b}`}
+                    ex={ex}
+                    state={state}
+                    pathname={pathname}
+                    rows={rows}
+                    outlet={a}
+                    vs={b}
+                    group={g.id}
+                    domain={domain}
+                  />
+                ))}
               </div>
               {drillGroup(state.sel) === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
             </section>

@@ -19,28 +19,66 @@ export function ManagePage({ view }: { view: View }) {
   return (
     <Shell view={view}>
       <h1>Corpus &amp; lexicon: {ex.corpus.title}</h1>
-      <p className="lede">{view.articleCount} articles from {ex.outlets.length} outlets; version <code>{view.current}</code>. The folder <code>corpus/{ex.corpus.id}/</code> on the server is the source of truth.</p>
+      <p className="lede">
+        {view.articleCount} articles from {ex.outlets.length} outlets; version <code>{view.current}</code>. The folder{' '}
+        <code>corpus/{ex.corpus.id}/</code> on the server is the source of truth.
+      </p>
       {enabled ? (
-        <div className="card"><p>Uploads and lexicon edits need the admin token configured on this server.</p><TokenField /></div>
+        <div className="card">
+          <p>Uploads and lexicon edits need the admin token configured on this server.</p>
+          <TokenField />
+        </div>
       ) : (
-        <p className="banner warn" data-testid="read-only">This dashboard is read-only: no admin token is configured. To enable uploads and lexicon edits, start the server with FRAMESCOPE_ADMIN_TOKEN set (at least 8 characters).</p>
+        <p className="banner warn" data-testid="read-only">
+          This dashboard is read-only: no admin token is configured. To enable uploads and lexicon edits, start the
+          server with FRAMESCOPE_ADMIN_TOKEN set (at least 8 characters).
+        </p>
       )}
       <section className="group" aria-labelledby="h-upload">
         <h2 id="h-upload">Add articles</h2>
-        <div className="card"><UploadForm corpus={ex.corpus.id} outlets={ex.outlets.map((o) => ({ id: o.id, name: o.name }))} enabled={enabled} limits={limits} /></div>
+        <div className="card">
+          <UploadForm
+            corpus={ex.corpus.id}
+            outlets={ex.outlets.map((o) => ({ id: o.id, name: o.name }))}
+            enabled={enabled}
+            limits={limits}
+          />
+        </div>
       </section>
       <section className="group" aria-labelledby="h-versions">
         <h2 id="h-versions">Versions ({versions.length} kept)</h2>
         <ScrollTable label="Kept versions" className="card">
           <table data-testid="versions">
-            <thead><tr><th scope="col">Version</th><th scope="col">First seen</th><th scope="col">Articles</th><th scope="col">Dashboard as it was</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">First seen</th>
+                <th scope="col">Articles</th>
+                <th scope="col">Dashboard as it was</th>
+              </tr>
+            </thead>
             <tbody>
               {versions.map((v) => (
                 <tr key={v.version}>
-                  <th scope="row"><code>{v.version}</code>{v.version === view.current ? ' (current)' : ''}</th>
+                  <th scope="row">
+                    <code>{v.version}</code>
+                    {v.version === view.current ? ' (current)' : ''}
+                  </th>
                   <td>{v.created.replace('T', ' ').slice(0, 16)} UTC</td>
                   <td>{v.articles}</td>
-                  <td><AppLink href={hrefFor('/', withState(DEFAULT_STATE, { corpus: ex.corpus.id, version: v.version === view.current ? null : v.version }))}>Overview</AppLink></td>
+                  <td>
+                    <AppLink
+                      href={hrefFor(
+                        '/',
+                        withState(DEFAULT_STATE, {
+                          corpus: ex.corpus.id,
+                          version: v.version === view.current ? null : v.version,
+                        }),
+                      )}
+                    >
+                      Overview
+                    </AppLink>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -49,7 +87,9 @@ export function ManagePage({ view }: { view: View }) {
       </section>
       <section className="group" aria-labelledby="h-lexicon">
         <h2 id="h-lexicon">Lexicon</h2>
-        <div className="card"><LexiconEditor corpus={ex.corpus.id} source={lexiconSource} own={ownLexicon} enabled={enabled} /></div>
+        <div className="card">
+          <LexiconEditor corpus={ex.corpus.id} source={lexiconSource} own={ownLexicon} enabled={enabled} />
+        </div>
       </section>
     </Shell>
   );

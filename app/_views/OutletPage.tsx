@@ -25,15 +25,27 @@ export function OutletPage({ view, id }: { view: View; id: string }) {
     <Shell view={view}>
       <h1>{e.name}</h1>
       <p className="lede">
-        {outlet ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. ` : `Outlet group of ${e.members.length}: ${e.members.join(', ')}. `}
-        {e.articles} articles, {e.tokens.toLocaleString('en')} tokens counted. Compared with all other outlets of the corpus.
+        {outlet
+          ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. `
+          : `Outlet group of ${e.members.length}: ${e.members.join(', ')}. `}
+        {e.articles} articles, {e.tokens.toLocaleString('en')} tokens counted. Compared with all other outlets of the
+        corpus.
       </p>
       <VoiceScope pathname={pathname} state={state} />
       {ex.groups.map((g) => (
         <section key={g.id} className="group" aria-labelledby={`h-${g.id}`}>
           <h2 id={`h-${g.id}`}>{g.label}</h2>
           <div className="pair">
-            <DistinctiveCard ex={ex} state={state} pathname={pathname} rows={rows} outlet={id} vs="rest" group={g.id} domain={domain} />
+            <DistinctiveCard
+              ex={ex}
+              state={state}
+              pathname={pathname}
+              rows={rows}
+              outlet={id}
+              vs="rest"
+              group={g.id}
+              domain={domain}
+            />
             <SharesCard ex={ex} state={state} pathname={pathname} ids={[id]} group={g.id} metric="share" />
           </div>
           {drillGroup(state.sel) === g.id && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
@@ -44,12 +56,25 @@ export function OutletPage({ view, id }: { view: View; id: string }) {
         <h2 id="h-articles">Articles ({articles.length})</h2>
         <ScrollTable label="Articles" className="card">
           <table data-testid="outlet-articles">
-            <thead><tr><th scope="col">Title</th><th scope="col">Date</th><th scope="col">Tokens</th><th scope="col">Mentions</th><th scope="col">Sentiment per word</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Date</th>
+                <th scope="col">Tokens</th>
+                <th scope="col">Mentions</th>
+                <th scope="col">Sentiment per word</th>
+              </tr>
+            </thead>
             <tbody>
               {articles.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row"><AppLink href={hrefFor(`/article/${a.id}`, base)}>{a.title}</AppLink></th>
-                  <td>{a.date ?? 'undated'}</td><td>{a.tokens}</td><td>{a.mentions}</td><td>{a.comparative === null ? '—' : a.comparative.toFixed(3)}</td>
+                  <th scope="row">
+                    <AppLink href={hrefFor(`/article/${a.id}`, base)}>{a.title}</AppLink>
+                  </th>
+                  <td>{a.date ?? 'undated'}</td>
+                  <td>{a.tokens}</td>
+                  <td>{a.mentions}</td>
+                  <td>{a.comparative === null ? '—' : a.comparative.toFixed(3)}</td>
                 </tr>
               ))}
             </tbody>

@@ -21,19 +21,27 @@ export function OverviewPage({ view }: { view: View }) {
   return (
     <Shell view={view}>
       <h1>How {ex.outlets.length} outlets name the same events</h1>
-      <p className="lede">{ex.corpus.title}. {view.articleCount} articles; outlet groups: {ex.outletGroups.map((g) => g.label).join(', ') || 'none'}.</p>
+      <p className="lede">
+        {ex.corpus.title}. {view.articleCount} articles; outlet groups:{' '}
+        {ex.outletGroups.map((g) => g.label).join(', ') || 'none'}.
+      </p>
       <VoiceScope pathname={pathname} state={state} />
       <nav className="chips" aria-label="Outlets">
         <span className="switch-label">Outlets</span>
         {entities.map((e) => (
           <AppLink key={e.id} href={hrefFor(`/outlet/${e.id}`, withState(base, { outlets: [], group: null }))}>
-            {e.name} <span className="muted">({e.articles} art., {e.tokens.toLocaleString('en')} tokens)</span>
+            {e.name}{' '}
+            <span className="muted">
+              ({e.articles} art., {e.tokens.toLocaleString('en')} tokens)
+            </span>
           </AppLink>
         ))}
       </nav>
       {ex.groups.map((g) => (
         <section key={g.id} className="group" aria-labelledby={`h-${g.id}`}>
-          <h2 id={`h-${g.id}`}><AppLink href={hrefFor(`/group/${g.id}`, base)}>{g.label}</AppLink></h2>
+          <h2 id={`h-${g.id}`}>
+            <AppLink href={hrefFor(`/group/${g.id}`, base)}>{g.label}</AppLink>
+          </h2>
           <div className="pair">
             <SharesCard ex={ex} state={state} pathname={pathname} ids={ids} group={g.id} metric="share" />
             <StanceCard ex={ex} state={state} pathname={pathname} ids={ids} group={g.id} />
@@ -46,7 +54,15 @@ export function OverviewPage({ view }: { view: View }) {
         <SentimentCard ex={ex} state={state} pathname={pathname} ids={ids} />
         {sel?.kind === 'sentiment' && <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />}
       </section>
-      <ActorLens ex={ex} drill={drill} state={state} pathname={pathname} outlets={[state.lens ?? ids[0]]} ids={ids} picker />
+      <ActorLens
+        ex={ex}
+        drill={drill}
+        state={state}
+        pathname={pathname}
+        outlets={[state.lens ?? ids[0]]}
+        ids={ids}
+        picker
+      />
     </Shell>
   );
 }

@@ -35,11 +35,21 @@ export function ActorLabelCard({ ex, state, pathname, outlet, group }: Base & { 
       columns={['Actor', 'n (labels)', ...spec.categories.map((c) => spec.labels[c])]}
       rows={spec.data.map((r) => [
         { text: String(r.actor) },
-        { text: String(r.n), href: drill(state, pathname, { kind: 'actor', outlet, actor: String(r.id), group, variant: null }) },
-        ...spec.categories.map((c) => ({ text: String(r[c] ?? 0), href: drill(state, pathname, { kind: 'actor', outlet, actor: String(r.id), group, variant: c }) })),
+        {
+          text: String(r.n),
+          href: drill(state, pathname, { kind: 'actor', outlet, actor: String(r.id), group, variant: null }),
+        },
+        ...spec.categories.map((c) => ({
+          text: String(r[c] ?? 0),
+          href: drill(state, pathname, { kind: 'actor', outlet, actor: String(r.id), group, variant: c }),
+        })),
       ])}
     >
-      {spec.data.length === 0 ? <p className="muted">No label of this group is attributed to an actor in this corpus.</p> : <ActorLabelHeatmap spec={spec} outlet={outlet} group={group} />}
+      {spec.data.length === 0 ? (
+        <p className="muted">No label of this group is attributed to an actor in this corpus.</p>
+      ) : (
+        <ActorLabelHeatmap spec={spec} outlet={outlet} group={group} />
+      )}
     </ChartCard>
   );
 }
@@ -59,20 +69,39 @@ export function ActorToneCard({ ex, state, pathname, ids }: Base & { ids: string
       csv={csv}
       wide
       embed={{ path: '/embed/actor-tone', state: { outlets: embedOutlets(ex, ids) } }}
-      columns={['Actor', ...ids.flatMap((id) => [`${entityName(ex, id)}: mean`, `${entityName(ex, id)}: 95% CI`, `${entityName(ex, id)}: sentences`])]}
+      columns={[
+        'Actor',
+        ...ids.flatMap((id) => [
+          `${entityName(ex, id)}: mean`,
+          `${entityName(ex, id)}: 95% CI`,
+          `${entityName(ex, id)}: sentences`,
+        ]),
+      ]}
       rows={spec.data.map((r) => [
         { text: String(r.actor) },
         ...ids.flatMap((id) => {
           const t = ex.actorTone.find((x) => x.outlet === id && x.actor === r.id);
           return [
             { text: t?.meanSentence === null || !t ? '—' : t.meanSentence.toFixed(2) },
-            { text: t && t.meanLow !== null && t.meanHigh !== null ? `${t.meanLow.toFixed(2)} to ${t.meanHigh.toFixed(2)}` : '—' },
-            { text: String(t?.sentences ?? 0), href: drill(state, pathname, { kind: 'tone', outlet: id, actor: String(r.id) }) },
+            {
+              text:
+                t && t.meanLow !== null && t.meanHigh !== null
+                  ? `${t.meanLow.toFixed(2)} to ${t.meanHigh.toFixed(2)}`
+                  : '—',
+            },
+            {
+              text: String(t?.sentences ?? 0),
+              href: drill(state, pathname, { kind: 'tone', outlet: id, actor: String(r.id) }),
+            },
           ];
         }),
       ])}
     >
-      {spec.data.length === 0 ? <p className="muted">No sentence names any actor.</p> : <ActorToneHeatmap spec={spec} span={span} />}
+      {spec.data.length === 0 ? (
+        <p className="muted">No sentence names any actor.</p>
+      ) : (
+        <ActorToneHeatmap spec={spec} span={span} />
+      )}
     </ChartCard>
   );
 }

@@ -3,7 +3,15 @@ import { filterCaption } from '@/lib/analysis/filters';
 import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { SET_ASIDE } from '@/lib/types';
 import { hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
-import { DISTINCTIVE_RULE, distinctiveChart, isDistinctive, mentionsIn, sentimentChart, sharesChart, stanceChart } from '@/lib/view/charts';
+import {
+  DISTINCTIVE_RULE,
+  distinctiveChart,
+  isDistinctive,
+  mentionsIn,
+  sentimentChart,
+  sharesChart,
+  stanceChart,
+} from '@/lib/view/charts';
 import { entityName } from '@/lib/view/entities';
 import { distinctiveSummary, formatQ, sentimentSummary, sharesSummary, stanceSummary } from '@/lib/view/summary';
 import { ChartCard } from '../_components/ChartCard';
@@ -45,7 +53,10 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
   // Mentions of these words that the group does not count (said of state forces, generic...), shown apart.
   const aside = ex.setAside.filter((r) => r.group === group && ids.includes(r.outlet) && r.count > 0);
   const reasons = SET_ASIDE.filter((reason) => aside.some((r) => r.reason === reason));
-  const asideTotal = (reason: string) => aside.filter((r) => r.reason === reason && ex.outlets.some((o) => o.id === r.outlet)).reduce((n, r) => n + r.count, 0);
+  const asideTotal = (reason: string) =>
+    aside
+      .filter((r) => r.reason === reason && ex.outlets.some((o) => o.id === r.outlet))
+      .reduce((n, r) => n + r.count, 0);
   const asideText = reasons.length
     ? ` Not counted here, and listed apart in the table: ${reasons.map((reason) => `${SET_ASIDE_TEXT[reason]} (${asideTotal(reason)} mentions by the outlets shown)`).join('; ')}.`
     : '';
@@ -53,13 +64,26 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
     const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
     const asideCells = reasons.map((reason) => {
       const n = aside.find((r) => r.outlet === o && r.reason === reason)?.count ?? 0;
-      return n ? { text: String(n), href: hrefFor(pathname, withState(state, { sel: { kind: 'setAside', outlet: o, group, reason } })) } : { text: '0' };
+      return n
+        ? {
+            text: String(n),
+            href: hrefFor(pathname, withState(state, { sel: { kind: 'setAside', outlet: o, group, reason } })),
+          }
+        : { text: '0' };
     });
     return [
       { text: entityName(ex, o) },
-      { text: mentionsIn(c[0]?.groupTotal ?? 0, c[0]?.groupArticles ?? 0), href: drill(state, pathname, o, group, null) },
+      {
+        text: mentionsIn(c[0]?.groupTotal ?? 0, c[0]?.groupArticles ?? 0),
+        href: drill(state, pathname, o, group, null),
+      },
       ...c.map((r) => ({
-        text: metric === 'share' ? `${pct(r.share)} (${r.count} in ${r.articles} art.; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})` : metric === 'count' ? String(r.count) : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
+        text:
+          metric === 'share'
+            ? `${pct(r.share)} (${r.count} in ${r.articles} art.; 95% CI ${pct(r.shareLow)}–${pct(r.shareHigh)})`
+            : metric === 'count'
+              ? String(r.count)
+              : `${r.per1k.toFixed(2)} (${r.count} in ${r.tokens} tokens)`,
         href: drill(state, pathname, o, group, r.variant),
       })),
       ...asideCells,
@@ -74,7 +98,12 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
       version={ex.corpus.version}
       csv={csv}
       embed={{ path: '/embed/shares', state: { group, metric, outlets: embedOutlets(ex, ids) } }}
-      columns={['Outlet', 'n', ...g.variants.map((v) => v.label), ...reasons.map((reason) => `Not counted: ${SET_ASIDE_TEXT[reason]}`)]}
+      columns={[
+        'Outlet',
+        'n',
+        ...g.variants.map((v) => v.label),
+        ...reasons.map((reason) => `Not counted: ${SET_ASIDE_TEXT[reason]}`),
+      ]}
       rows={rows}
     >
       <SharesChart spec={spec} group={group} metric={metric} />
@@ -99,7 +128,13 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
       columns={['Outlet', 'n (mentions)', 'Articles', 'Stance', '95% CI (article-level)']}
       rows={ids.map((o) => {
         const s = ex.stance.find((x) => x.outlet === o && x.group === group)!;
-        return [{ text: entityName(ex, o) }, { text: String(s.n), href: drill(state, pathname, o, group, null) }, { text: String(s.articles) }, { text: fmt(s.mean) }, { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` }];
+        return [
+          { text: entityName(ex, o) },
+          { text: String(s.n), href: drill(state, pathname, o, group, null) },
+          { text: String(s.articles) },
+          { text: fmt(s.mean) },
+          { text: s.low === null ? '—' : `${fmt(s.low)} to ${fmt(s.high)}` },
+        ];
       })}
     >
       <StanceChart spec={spec} group={group} />
@@ -125,9 +160,16 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
       rows={ids.map((o) => {
         const s = ex.sentiment.find((x) => x.outlet === o)!;
         return [
-          { text: entityName(ex, o) }, { text: String(s.articles) },
-          { text: String(s.sentences), href: hrefFor(pathname, withState(state, { sel: { kind: 'sentiment', outlet: o } })) },
-          { text: String(s.words) }, { text: String(s.score) }, { text: fmt(s.comparative, 3) }, { text: fmt(s.meanSentence) },
+          { text: entityName(ex, o) },
+          { text: String(s.articles) },
+          {
+            text: String(s.sentences),
+            href: hrefFor(pathname, withState(state, { sel: { kind: 'sentiment', outlet: o } })),
+          },
+          { text: String(s.words) },
+          { text: String(s.score) },
+          { text: fmt(s.comparative, 3) },
+          { text: fmt(s.meanSentence) },
           { text: s.meanLow === null ? '—' : `${fmt(s.meanLow)} to ${fmt(s.meanHigh)}` },
         ];
       })}
@@ -138,7 +180,22 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
 }
 
 /** Log-odds z-scores of one group's variants for one comparison, distinctive rows (BH q < 0.05) marked. */
-export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, domain }: Omit<CardBase, 'ids'> & { rows: DistinctiveRow[]; outlet: string; vs: string; group: string; domain: [number, number] }) {
+export function DistinctiveCard({
+  ex,
+  state,
+  pathname,
+  rows,
+  outlet,
+  vs,
+  group,
+  domain,
+}: Omit<CardBase, 'ids'> & {
+  rows: DistinctiveRow[];
+  outlet: string;
+  vs: string;
+  group: string;
+  domain: [number, number];
+}) {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.outlet === outlet && r.vs === vs && r.group === group);
   const { csv, ...spec } = distinctiveChart(ex, mine, group);
@@ -151,17 +208,28 @@ export function DistinctiveCard({ ex, state, pathname, rows, outlet, vs, group, 
       summary={distinctiveSummary(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v)}
       version={ex.corpus.version}
       csv={csv}
-      embed={vs === 'others' ? null : { path: '/embed/distinctive', state: { group, outlets: vs === 'rest' ? [outlet] : [outlet, vs] } }}
+      embed={
+        vs === 'others'
+          ? null
+          : { path: '/embed/distinctive', state: { group, outlets: vs === 'rest' ? [outlet] : [outlet, vs] } }
+      }
       columns={['Variant', 'y / n (articles)', 'yOther / nOther (articles)', 'α', 'δ', 'variance', 'z', 'q (BH)']}
       rows={mine.map((r) => [
         { text: g.variants.find((v) => v.id === r.variant)?.label ?? r.variant },
         { text: `${r.y} / ${r.n} (${r.articles})`, href: drill(state, pathname, outlet, group, r.variant) },
-        { text: `${r.yOther} / ${r.nOther} (${r.articlesOther})` }, { text: r.alpha.toFixed(3) }, { text: r.delta.toFixed(3) }, { text: r.variance.toFixed(3) },
+        { text: `${r.yOther} / ${r.nOther} (${r.articlesOther})` },
+        { text: r.alpha.toFixed(3) },
+        { text: r.delta.toFixed(3) },
+        { text: r.variance.toFixed(3) },
         { text: `${r.z.toFixed(2)}${isDistinctive(r) ? ' *' : ''}` },
         { text: formatQ(r.q) },
       ])}
     >
-      {mine.length === 0 ? <p className="muted">No mentions of these terms on either side.</p> : <DistinctiveChart spec={spec} outlet={outlet} group={group} domain={domain} />}
+      {mine.length === 0 ? (
+        <p className="muted">No mentions of these terms on either side.</p>
+      ) : (
+        <DistinctiveChart spec={spec} outlet={outlet} group={group} domain={domain} />
+      )}
     </ChartCard>
   );
 }

@@ -11,7 +11,9 @@ function titleOf(view: View): string {
   const group = ex.groups.find((g) => g.id === view.query.group);
   switch (view.route.route.id) {
     case 'compare':
-      return view.query.outlets.length >= 2 ? view.query.outlets.map((o) => entityName(ex, o)).join(' vs ') : 'Compare outlets';
+      return view.query.outlets.length >= 2
+        ? view.query.outlets.map((o) => entityName(ex, o)).join(' vs ')
+        : 'Compare outlets';
     case 'outlet':
       return `${entityName(ex, id)} against the rest`;
     case 'group':

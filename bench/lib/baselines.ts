@@ -36,7 +36,9 @@ export function naiveBaseline(texts: string[], lexicon: Lexicon): number {
   const words = new WordTokenizer();
   const sentences = new SentenceTokenizer(ABBREVIATIONS, false);
   const afinn = new Sentiment();
-  const patterns = lexicon.groups.flatMap((g) => g.variants.flatMap((v) => v.patterns)).map((p) => new RegExp(`\\b${patternSource(p)}\\b`, p.caseSensitive ? 'gu' : 'giu'));
+  const patterns = lexicon.groups
+    .flatMap((g) => g.variants.flatMap((v) => v.patterns))
+    .map((p) => new RegExp(`\\b${patternSource(p)}\\b`, p.caseSensitive ? 'gu' : 'giu'));
   let sum = 0;
   for (const t of texts) {
     sum += words.tokenize(t).length + sentences.tokenize(t).length + afinn.analyze(t).score;

@@ -24,9 +24,25 @@ describe('packed analyses', () => {
   });
 
   test.each([
-    ['fewer articles than analyses', () => unpackAnalyses(packAnalyses(analyzeArticles(seeds)), seeds.articles.slice(1)), /5 analyses were packed but 4 articles/],
-    ['articles in another order', () => unpackAnalyses(packAnalyses(analyzeArticles(seeds)), [...seeds.articles].reverse()), /pass the articles in the order they were packed/],
-    ['a score that is not an integer', () => createPacker().add({ ...analyzeArticles(seeds)[0], sentences: [{ start: 0, end: 1, section: 'body', score: 0.5, words: 1, ownScore: 0, ownWords: 1 }] }), /cannot pack 0.5/],
+    [
+      'fewer articles than analyses',
+      () => unpackAnalyses(packAnalyses(analyzeArticles(seeds)), seeds.articles.slice(1)),
+      /5 analyses were packed but 4 articles/,
+    ],
+    [
+      'articles in another order',
+      () => unpackAnalyses(packAnalyses(analyzeArticles(seeds)), [...seeds.articles].reverse()),
+      /pass the articles in the order they were packed/,
+    ],
+    [
+      'a score that is not an integer',
+      () =>
+        createPacker().add({
+          ...analyzeArticles(seeds)[0],
+          sentences: [{ start: 0, end: 1, section: 'body', score: 0.5, words: 1, ownScore: 0, ownWords: 1 }],
+        }),
+      /cannot pack 0.5/,
+    ],
   ])('fail loudly on %s', (_case, run, message) => {
     expect(run).toThrow(message);
   });

@@ -1,5 +1,13 @@
 import { articleLayout } from '../../lib/corpus/layout';
-import { SECTIONS, type ActorRule, type Article, type Mention, type Sentence, type SetAside, type Voice } from '../../lib/types';
+import {
+  SECTIONS,
+  type ActorRule,
+  type Article,
+  type Mention,
+  type Sentence,
+  type SetAside,
+  type Voice,
+} from '../../lib/types';
 import type { ArticleAnalysis } from '../../lib/analysis/article';
 
 // Analyses cross threads as one Int32Array (moved, not copied) and a table of distinct strings: structured
@@ -31,7 +39,8 @@ export function createPacker(): AnalysisPacker {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const put = (x: number) => {
-    if (!Number.isInteger(x) || x > 0x7fffffff || x < -0x80000000) throw new Error(`cannot pack ${x}: analyses hold only 32-bit integers`);
+    if (!Number.isInteger(x) || x > 0x7fffffff || x < -0x80000000)
+      throw new Error(`cannot pack ${x}: analyses hold only 32-bit integers`);
     if (n === ints.length) {
       const bigger = new Int32Array(ints.length * 2);
       bigger.set(ints);
@@ -48,7 +57,8 @@ export function createPacker(): AnalysisPacker {
     put(i);
   };
   // Matched text is almost always the text at the offsets: then only a marker is sent.
-  const sliceOrStr = (text: string, start: number, end: number, s: string) => (s === text.slice(start, end) ? put(SAME_TEXT) : str(s));
+  const sliceOrStr = (text: string, start: number, end: number, s: string) =>
+    s === text.slice(start, end) ? put(SAME_TEXT) : str(s);
   return {
     add(a) {
       count++;
@@ -120,15 +130,22 @@ const NO_ACTORS: string[] = [];
 
 /** Rebuilds packed analyses; `articles` are the analysed articles in the order they were packed. */
 export function unpackAnalyses(packed: PackedAnalyses, articles: Article[]): ArticleAnalysis[] {
-  if (articles.length !== packed.count) throw new Error(`${packed.count} analyses were packed but ${articles.length} articles were given to unpack them with`);
+  if (articles.length !== packed.count)
+    throw new Error(
+      `${packed.count} analyses were packed but ${articles.length} articles were given to unpack them with`,
+    );
   const { ints, strings } = packed;
   let i = 0;
   const next = () => ints[i++];
   const str = () => strings[ints[i++]];
-  const textAt = (text: string, start: number, end: number) => (ints[i] === SAME_TEXT ? (i++, text.slice(start, end)) : str());
+  const textAt = (text: string, start: number, end: number) =>
+    ints[i] === SAME_TEXT ? (i++, text.slice(start, end)) : str();
   const out = articles.map((article) => {
     const id = str();
-    if (id !== article.id) throw new Error(`packed analysis of article ${id} was given article ${article.id} to unpack with: pass the articles in the order they were packed`);
+    if (id !== article.id)
+      throw new Error(
+        `packed analysis of article ${id} was given article ${article.id} to unpack with: pass the articles in the order they were packed`,
+      );
     const { text, segments } = articleLayout(article);
     const nQuotes = next();
     const nSentences = next();
@@ -139,7 +156,15 @@ export function unpackAnalyses(packed: PackedAnalyses, articles: Article[]): Art
     const quotes = Array.from({ length: nQuotes }, () => ({ start: next(), end: next() }));
     const sentences: Sentence[] = new Array(nSentences);
     for (let k = 0; k < nSentences; k++) {
-      sentences[k] = { start: next(), end: next(), section: SECTIONS[next()], score: next(), words: next(), ownScore: next(), ownWords: next() };
+      sentences[k] = {
+        start: next(),
+        end: next(),
+        section: SECTIONS[next()],
+        score: next(),
+        words: next(),
+        ownScore: next(),
+        ownWords: next(),
+      };
     }
     const mentions: Mention[] = new Array(nMentions);
     for (let k = 0; k < nMentions; k++) {
@@ -154,7 +179,21 @@ export function unpackAnalyses(packed: PackedAnalyses, articles: Article[]): Art
       const actors = Array.from({ length: next() }, str);
       const actorCue = ints[i] === NONE ? (i++, null) : { rule: str() as ActorRule, text: str() };
       const setAside = ints[i] === NONE ? (i++, null) : (str() as SetAside);
-      mentions[k] = { article: article.id, outlet: article.outlet, group, variant, start, end, text: matched, section, voice, sentence, actors, actorCue, setAside };
+      mentions[k] = {
+        article: article.id,
+        outlet: article.outlet,
+        group,
+        variant,
+        start,
+        end,
+        text: matched,
+        section,
+        voice,
+        sentence,
+        actors,
+        actorCue,
+        setAside,
+      };
     }
     const actorHits = Array.from({ length: nHits }, () => {
       const start = next();
@@ -165,8 +204,20 @@ export function unpackAnalyses(packed: PackedAnalyses, articles: Article[]): Art
       const n = next();
       return n === 0 ? NO_ACTORS : Array.from({ length: n }, str);
     });
-    return { id: article.id, outlet: article.outlet, text, segments, quotes, sentences, mentions, actorHits, sentenceActors, tokens };
+    return {
+      id: article.id,
+      outlet: article.outlet,
+      text,
+      segments,
+      quotes,
+      sentences,
+      mentions,
+      actorHits,
+      sentenceActors,
+      tokens,
+    };
   });
-  if (i !== ints.length) throw new Error(`unpacking read ${i} of ${ints.length} packed integers: the buffer does not hold these analyses`);
+  if (i !== ints.length)
+    throw new Error(`unpacking read ${i} of ${ints.length} packed integers: the buffer does not hold these analyses`);
   return out;
 }

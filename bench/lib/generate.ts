@@ -23,7 +23,13 @@ export interface GenerateOptions {
 
 /** The outlets of a generated corpus: bench-00 … bench-NN. */
 export function benchOutlets(n: number): Outlet[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `bench-${String(i).padStart(2, '0')}`, name: `Bench outlet ${i}`, kind: i % 3 === 0 ? 'state media' : 'private', country: null, site: null }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `bench-${String(i).padStart(2, '0')}`,
+    name: `Bench outlet ${i}`,
+    kind: i % 3 === 0 ? 'state media' : 'private',
+    country: null,
+    site: null,
+  }));
 }
 
 /**
@@ -39,15 +45,28 @@ export function generateArticles(pool: string[], o: GenerateOptions): Article[] 
     const pick = () => pool[Math.floor(r() * pool.length)];
     const n = 12 + Math.floor(r() * 23);
     const paragraphs: string[] = [];
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       const len = Math.min(n - k, 2 + Math.floor(r() * 3));
       paragraphs.push(Array.from({ length: len }, pick).join(' '));
       k += len;
     }
-    const title = pick().split(' ').slice(0, 12).join(' ').replace(/[.,;:]$/, '');
+    const title = pick()
+      .split(' ')
+      .slice(0, 12)
+      .join(' ')
+      .replace(/[.,;:]$/, '');
     out.push({
-      id: `bench-${String(i).padStart(6, '0')}`, outlet: outlets[Math.floor(r() * outlets.length)].id, title, date: null, url: null, raw: null, note: null,
-      segments: [{ section: 'title', text: title }, { section: 'body', text: paragraphs.join('\n\n') }],
+      id: `bench-${String(i).padStart(6, '0')}`,
+      outlet: outlets[Math.floor(r() * outlets.length)].id,
+      title,
+      date: null,
+      url: null,
+      raw: null,
+      note: null,
+      segments: [
+        { section: 'title', text: title },
+        { section: 'body', text: paragraphs.join('\n\n') },
+      ],
     });
   }
   return out;

@@ -20,7 +20,15 @@ export interface HttpResult {
 export function summarizeLoad(route: string, latencies: number[], errors: number, seconds: number): HttpResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const r = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
-  return { route, rps: Math.round(latencies.length / seconds), p50Ms: r(percentile(sorted, 50)), p95Ms: r(percentile(sorted, 95)), p99Ms: r(percentile(sorted, 99)), errors, requests: latencies.length + errors };
+  return {
+    route,
+    rps: Math.round(latencies.length / seconds),
+    p50Ms: r(percentile(sorted, 50)),
+    p95Ms: r(percentile(sorted, 95)),
+    p99Ms: r(percentile(sorted, 99)),
+    errors,
+    requests: latencies.length + errors,
+  };
 }
 
 /** The script and stylesheet files a page's HTML loads first (its /_next/static chunks). */

@@ -30,21 +30,27 @@ const MAX_OBJECT_TOKENS = 8;
 // A group noun or a kind of force between a name and the label keeps the chain going ("IS group fighters", "YPG
 // ground forces").
 const GROUP_NOUN = /^(?:group|group's|group’s|organi[sz]ation|movement|ground|military|army|naval|elite)$/i;
-// Past participles that designate right after the actor, with no relative pronoun ("the PKK listed as a terrorist organisation").
-const PARTICIPLE = /^(?:considered|regarded|designated|branded|labelled|labeled|deemed|seen|viewed|described|listed|classified)$/i;
+// Past participles that designate right after the actor, with no relative pronoun ("the PKK listed as a terrorist
+// organisation").
+const PARTICIPLE =
+  /^(?:considered|regarded|designated|branded|labelled|labeled|deemed|seen|viewed|described|listed|classified)$/i;
 const OPPOSED = /^(?:anti|counter|non)[-‐‑]/i;
 const PROXY = /[-‐‑](?:backed|supported|sponsored|funded|armed|trained)$/i;
-const CONNECTOR = /^["”’')]?\s+(of|from|within|among|aligned with|allied with|allied to|loyal to|linked to|tied to|affiliated with|belonging to|backed by|supported by|sponsored by|such as|like|including)\s+/i;
+const CONNECTOR =
+  /^["”’')]?\s+(of|from|within|among|aligned with|allied with|allied to|loyal to|linked to|tied to|affiliated with|belonging to|backed by|supported by|sponsored by|such as|like|including)\s+/i;
 const LIST_CONNECTORS = new Set(['such as', 'like', 'including']);
 const BACKING_CONNECTORS = new Set(['backed by', 'supported by', 'sponsored by']);
 const PHRASE_END = /[.;:!?()[\]—–]|\s-\s/;
-const DESIGNATION = /\b(?:consider|considers|considered|considering|regard|regards|regarded|regarding|designate|designates|designated|designating|call|calls|called|calling|brand|brands|branded|branding|labels|labelled|labeled|labelling|labeling|deem|deems|deemed|see|sees|seen|saw|view|views|viewed|describe|describes|described|list|lists|listed|classify|classifies|classified)\b/gi;
+const DESIGNATION =
+  /\b(?:consider|considers|considered|considering|regard|regards|regarded|regarding|designate|designates|designated|designating|call|calls|called|calling|brand|brands|branded|branding|labels|labelled|labeled|labelling|labeling|deem|deems|deemed|see|sees|seen|saw|view|views|viewed|describe|describes|described|list|lists|listed|classify|classifies|classified)\b/gi;
 // Object of the designation verb (up to four words), then optional "as" and article, right before the label.
 const DESIGNATED = /^((?:\s+(?!(?:as|a|an)\b)[\p{L}\p{N}'’.()-]+){0,4}?)(?:\s+as)?(?:\s+(?:a|an|the))?\s+$/iu;
 // What links a designation back to an actor named before it: a relative clause, a passive, or an apposition.
-const SUBJECT_MARKER = /(?:,\s*)?(?:\b(?:which|who|whom|that)\b(?:\s+[\p{L}\p{N}'’.-]+){0,3}|\b(?:is|are|was|were|been|being)(?:\s+(?:also|widely|officially|long|formally|now))?|\ban?\s+(?:group|organi[sz]ation|force|militia|movement|party)|,)\s*$/iu;
+const SUBJECT_MARKER =
+  /(?:,\s*)?(?:\b(?:which|who|whom|that)\b(?:\s+[\p{L}\p{N}'’.-]+){0,3}|\b(?:is|are|was|were|been|being)(?:\s+(?:also|widely|officially|long|formally|now))?|\ban?\s+(?:group|organi[sz]ation|force|militia|movement|party)|,)\s*$/iu;
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && a.end > b.start;
 
 /** The actor one word names: its alias, the proxy actor for "X-backed", nothing for "anti-X". */
 function resolve(tok: Token, ctx: SentenceContext): Resolved {
@@ -77,18 +83,27 @@ function result(rule: ActorRule, found: { actors: string[]; text: string } | nul
 }
 
 /** Walks left over the words that modify the label; returns the nearest actor and where the modifiers begin. */
-function modifier(m: { start: number }, tokens: Token[], ctx: SentenceContext): { found: Attribution | null; chainStart: number } {
+function modifier(
+  m: { start: number },
+  tokens: Token[],
+  ctx: SentenceContext,
+): { found: Attribution | null; chainStart: number } {
   let pos = m.start;
   let last = tokens.length - 1;
   while (last >= 0 && tokens[last].end > m.start) last--;
   for (let k = last; k >= 0 && k > last - MAX_MODIFIERS; k--) {
     const tok = tokens[k];
     if (!/^\s*$/.test(ctx.text.slice(tok.end, pos))) break;
-    const isModifier = ctx.hits.some((h) => overlaps(h, tok)) || ctx.labels.some((l) => overlaps(l, tok))
-      || /[-‐‑]/.test(tok.text) || /^\p{Lu}/u.test(tok.text) || GROUP_NOUN.test(tok.text);
+    const isModifier =
+      ctx.hits.some((h) => overlaps(h, tok)) ||
+      ctx.labels.some((l) => overlaps(l, tok)) ||
+      /[-‐‑]/.test(tok.text) ||
+      /^\p{Lu}/u.test(tok.text) ||
+      GROUP_NOUN.test(tok.text);
     if (!isModifier) break;
     const r = resolve(tok, ctx);
-    if (r && r !== 'blocked') return { found: { actors: [r.actor], cue: { rule: 'modifier', text: r.text } }, chainStart: tok.start };
+    if (r && r !== 'blocked')
+      return { found: { actors: [r.actor], cue: { rule: 'modifier', text: r.text } }, chainStart: tok.start };
     pos = tok.start;
   }
   return { found: null, chainStart: pos };
@@ -121,7 +136,14 @@ function apposition(m: { end: number }, chainStart: number, tokens: Token[], ctx
     const from = m.end + paren[0].length;
     const close = ctx.text.indexOf(')', from);
     const to = close < 0 || close > ctx.end ? ctx.end : close;
-    const found = result('apposition', firstActors(tokens.filter((t) => t.start >= from && t.end <= to), ctx, false));
+    const found = result(
+      'apposition',
+      firstActors(
+        tokens.filter((t) => t.start >= from && t.end <= to),
+        ctx,
+        false,
+      ),
+    );
     if (found) return found;
   }
   const before = ctx.text.slice(ctx.start, chainStart);
@@ -157,22 +179,35 @@ function designation(chainStart: number, tokens: Token[], ctx: SentenceContext):
   if (!between) return null;
   if (between[1].trim() !== '') {
     const objectEnd = verbEnd + between[1].length;
-    return result('designation', firstActors(tokens.filter((t) => t.start >= verbEnd && t.end <= objectEnd), ctx, false));
+    return result(
+      'designation',
+      firstActors(
+        tokens.filter((t) => t.start >= verbEnd && t.end <= objectEnd),
+        ctx,
+        false,
+      ),
+    );
   }
   const marker = SUBJECT_MARKER.exec(ctx.text.slice(ctx.start, verbStart));
   if (!marker) {
     if (!PARTICIPLE.test(verb[0])) return null;
     const before = tokens.filter((t) => t.end <= verbStart).pop();
     const r = before ? resolve(before, ctx) : null;
-    return r && r !== 'blocked' ? { actors: [r.actor], cue: { rule: 'designation', text: `${r.text} … ${verb[0]}` } } : null;
+    return r && r !== 'blocked'
+      ? { actors: [r.actor], cue: { rule: 'designation', text: `${r.text} … ${verb[0]}` } }
+      : null;
   }
   const markerStart = ctx.start + marker.index;
   // "The PKK, which has fought Turkey since 1984, is considered …": the subject stands before the parenthetical.
   const subjectEnd = parentheticalStart(ctx, markerStart + (marker[0].startsWith(',') ? 1 : 0)) ?? markerStart;
-  const candidates = tokens.filter((t) => t.end <= subjectEnd).reverse().slice(0, 3);
+  const candidates = tokens
+    .filter((t) => t.end <= subjectEnd)
+    .reverse()
+    .slice(0, 3);
   for (const t of candidates) {
     const r = resolve(t, ctx);
-    if (r && r !== 'blocked') return { actors: [r.actor], cue: { rule: 'designation', text: `${r.text} … ${verb[0]}` } };
+    if (r && r !== 'blocked')
+      return { actors: [r.actor], cue: { rule: 'designation', text: `${r.text} … ${verb[0]}` } };
   }
   return null;
 }
@@ -188,5 +223,10 @@ export function attributeMention(m: { start: number; end: number }, ctx: Sentenc
   if (containing) return { actors: [containing.actor], cue: { rule: 'alias', text: containing.text } };
   const tokens = ctx.tokens ?? sentenceTokens(ctx.text, ctx.start, ctx.end);
   const { found, chainStart } = modifier(m, tokens, ctx);
-  return found ?? ofPhrase(m, tokens, ctx) ?? apposition(m, chainStart, tokens, ctx) ?? designation(chainStart, tokens, ctx) ?? { actors: [], cue: null };
+  return (
+    found ??
+    ofPhrase(m, tokens, ctx) ??
+    apposition(m, chainStart, tokens, ctx) ??
+    designation(chainStart, tokens, ctx) ?? { actors: [], cue: null }
+  );
 }

@@ -20,5 +20,7 @@ export function compileActors(actors: Actor[]): ActorMatcher {
 
 /** Finds every actor alias in a text in one left-to-right pass. */
 export function scanActors(matcher: ActorMatcher, text: string): ActorHit[] {
-  return matcher ? scanPhrases(matcher, text).map((m) => ({ start: m.start, end: m.end, text: m.text, actor: m.target })) : [];
+  return matcher
+    ? scanPhrases(matcher, text).map((m) => ({ start: m.start, end: m.end, text: m.text, actor: m.target }))
+    : [];
 }

@@ -15,9 +15,25 @@ const text = [
   '"Kurdish militants are a threat," he said.', // threat −2, all inside the quotation; own voice: "he said" = 0
 ].join(' ');
 const corpus: Corpus = {
-  id: 't', title: 'T', description: '', attribution: null, version: 'v',
-  outlets: [{ id: 'o', name: 'O', kind: 'news', country: null, site: null }], outletGroups: [],
-  articles: [{ id: 'a', outlet: 'o', title: 'A', date: null, url: null, raw: null, note: null, segments: [{ section: 'body', text }] }],
+  id: 't',
+  title: 'T',
+  description: '',
+  attribution: null,
+  version: 'v',
+  outlets: [{ id: 'o', name: 'O', kind: 'news', country: null, site: null }],
+  outletGroups: [],
+  articles: [
+    {
+      id: 'a',
+      outlet: 'o',
+      title: 'A',
+      date: null,
+      url: null,
+      raw: null,
+      note: null,
+      segments: [{ section: 'body', text }],
+    },
+  ],
   lexicon: parseLexicon(JSON.parse(readFileSync(file, 'utf8')), file),
 };
 const analyses = analyzeArticles(corpus);

@@ -9,13 +9,21 @@ const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.]|\s?[-‐‑](?=[\p{L}\p{N}]))*/g
 
 function byRegex(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
   const slice = text.slice(start, end);
-  return [...slice.matchAll(TOKEN)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] }));
+  return [...slice.matchAll(TOKEN)].map((m) => ({
+    start: start + m.index,
+    end: start + m.index + m[0].length,
+    text: m[0],
+  }));
 }
 
 describe('sentenceTokens', () => {
   test.each([
     ['plain words', 'Turkish forces shelled it.', ['Turkish', 'forces', 'shelled', 'it.']],
-    ['apostrophes and periods stay inside', "Turkey’s U.S.-backed rebels' gains", ['Turkey’s', 'U.S.-backed', "rebels'", 'gains']],
+    [
+      'apostrophes and periods stay inside',
+      "Turkey’s U.S.-backed rebels' gains",
+      ['Turkey’s', 'U.S.-backed', "rebels'", 'gains'],
+    ],
     ['one space before a hyphen joins', 'USA -backed militias', ['USA -backed', 'militias']],
     ['two spaces or a dash do not', 'USA  -backed and Kurds - Arabs', ['USA', 'backed', 'and', 'Kurds', 'Arabs']],
     ['a hyphen needs a letter after it', 'anti- and pro-Kurdish', ['anti', 'and', 'pro-Kurdish']],

@@ -6,8 +6,25 @@ import { SET_ASIDE, type AnalysisOptions, type Corpus } from '../types';
 import type { ArticleAnalysis } from './article';
 import { counted, inScope, scopeSections, sentenceReading, voiceCount, voiceTokens } from './filters';
 import { UNATTRIBUTED } from '../lexicon/parse';
-import type { ActorLabelRow, ActorToneRow, AnalysisExport, CountRow, DistinctiveRow, MentionRow, SentimentRow, SetAsideRow, StanceRow } from './exportTypes';
-import { sentenceStats, tallyByOutlet, tallyOfOutlets, type ClusterTally, type OutletTally, type SentenceStats } from './tallies';
+import type {
+  ActorLabelRow,
+  ActorToneRow,
+  AnalysisExport,
+  CountRow,
+  DistinctiveRow,
+  MentionRow,
+  SentimentRow,
+  SetAsideRow,
+  StanceRow,
+} from './exportTypes';
+import {
+  sentenceStats,
+  tallyByOutlet,
+  tallyOfOutlets,
+  type ClusterTally,
+  type OutletTally,
+  type SentenceStats,
+} from './tallies';
 
 /** An outlet or outlet group: the unit every statistic is computed for. */
 export interface Entity {
@@ -15,7 +32,10 @@ export interface Entity {
   members: Set<string>;
 }
 
-/** Per-variant tallies of one entity: variant key "group/variant"; clusters are the article-level sums under the same options. */
+/**
+ * Per-variant tallies of one entity: variant key "group/variant"; clusters are the article-level sums under the same
+ * options.
+ */
 export interface Tally {
   counts: Map<string, { count: number; own: number; quoted: number }>;
   tokens: number;
@@ -87,10 +107,21 @@ function countRows(corpus: Corpus, entity: Entity, t: Tally): CountRow[] {
       const c = t.counts.get(key) ?? { count: 0, own: 0, quoted: 0 };
       const ci = intervals[i];
       rows.push({
-        outlet: entity.id, group: g.id, variant: v.id, count: c.count, own: c.own, quoted: c.quoted, groupTotal,
-        tokens: t.tokens, per1k: t.tokens > 0 ? (1000 * c.count) / t.tokens : 0,
-        share: groupTotal > 0 ? c.count / groupTotal : null, shareLow: ci?.low ?? null, shareHigh: ci?.high ?? null,
-        articles: t.clusters.articles.get(key) ?? 0, groupArticles: clusters.articles, nEff: ci?.nEff ?? null,
+        outlet: entity.id,
+        group: g.id,
+        variant: v.id,
+        count: c.count,
+        own: c.own,
+        quoted: c.quoted,
+        groupTotal,
+        tokens: t.tokens,
+        per1k: t.tokens > 0 ? (1000 * c.count) / t.tokens : 0,
+        share: groupTotal > 0 ? c.count / groupTotal : null,
+        shareLow: ci?.low ?? null,
+        shareHigh: ci?.high ?? null,
+        articles: t.clusters.articles.get(key) ?? 0,
+        groupArticles: clusters.articles,
+        nEff: ci?.nEff ?? null,
       });
     });
   }
@@ -100,11 +131,20 @@ function countRows(corpus: Corpus, entity: Entity, t: Tally): CountRow[] {
 function stanceRows(corpus: Corpus, entity: Entity, t: Tally): StanceRow[] {
   return corpus.lexicon.groups.map((g) => {
     const clusters = groupClusters(t, g);
-    return { outlet: entity.id, group: g.id, ...stanceInterval(clusters, g.variants.map((v) => v.stance)), articles: clusters.articles };
+    return {
+      outlet: entity.id,
+      group: g.id,
+      ...stanceInterval(
+        clusters,
+        g.variants.map((v) => v.stance),
+      ),
+      articles: clusters.articles,
+    };
   });
 }
 
-// An export compares every pair of outlets, so the per-group keys and the corpus-wide prior are made once, not per pair.
+// An export compares every pair of outlets, so the per-group keys and the corpus-wide prior are made once, not per
+// pair.
 const variantKeys = new WeakMap<Group, string[]>();
 const priors = new WeakMap<Tally, Map<string, number[]>>();
 
@@ -121,7 +161,10 @@ function priorOf(whole: Tally, g: Group, alpha0: number): number[] {
   let prior = byGroup.get(key);
   if (!prior) {
     const keys = keysOf(g);
-    const p = informativePrior(new Map(g.variants.map((v, i) => [v.id, whole.counts.get(keys[i])?.count ?? 0])), alpha0);
+    const p = informativePrior(
+      new Map(g.variants.map((v, i) => [v.id, whole.counts.get(keys[i])?.count ?? 0])),
+      alpha0,
+    );
     byGroup.set(key, (prior = g.variants.map((v) => p.get(v.id) ?? 0)));
   }
   return prior;
@@ -145,7 +188,15 @@ function vectorOf(t: Tally, g: Group): { counts: number[]; total: number } {
  * Log-odds rows for every variant of every group, entity A against B, with the corpus-wide prior. The rows returned
  * are one comparison family: their Benjamini-Hochberg q-values are computed among them (README "Statistics").
  */
-export function compareTallies(corpus: Corpus, a: Tally, b: Tally, whole: Tally, aId: string, bId: string, alpha0: number): DistinctiveRow[] {
+export function compareTallies(
+  corpus: Corpus,
+  a: Tally,
+  b: Tally,
+  whole: Tally,
+  aId: string,
+  bId: string,
+  alpha0: number,
+): DistinctiveRow[] {
   const rows: DistinctiveRow[] = [];
   for (const g of corpus.lexicon.groups) {
     const prior = priorOf(whole, g, alpha0);
@@ -156,9 +207,23 @@ export function compareTallies(corpus: Corpus, a: Tally, b: Tally, whole: Tally,
       const r = logOdds(va.counts[i], va.total, vb.counts[i], vb.total, prior[i], alpha0);
       if (!r) continue;
       rows.push({
-        outlet: aId, vs: bId, group: g.id, variant: g.variants[i].id, y: r.y, n: r.n, yOther: r.yOther, nOther: r.nOther,
-        alpha: r.alpha, alpha0: r.alpha0, delta: r.delta, variance: r.variance, z: r.z,
-        articles: a.clusters.articles.get(keys[i]) ?? 0, articlesOther: b.clusters.articles.get(keys[i]) ?? 0, p: twoSidedP(r.z), q: 1,
+        outlet: aId,
+        vs: bId,
+        group: g.id,
+        variant: g.variants[i].id,
+        y: r.y,
+        n: r.n,
+        yOther: r.yOther,
+        nOther: r.nOther,
+        alpha: r.alpha,
+        alpha0: r.alpha0,
+        delta: r.delta,
+        variance: r.variance,
+        z: r.z,
+        articles: a.clusters.articles.get(keys[i]) ?? 0,
+        articlesOther: b.clusters.articles.get(keys[i]) ?? 0,
+        p: twoSidedP(r.z),
+        q: 1,
       });
     }
   }
@@ -175,8 +240,15 @@ function sentimentRow(t: OutletTally, id: string, o: AnalysisOptions): Sentiment
   const st = sentenceStats(t.sentences, scopeSections(o), o.voice);
   const m = intervalOf(st);
   return {
-    outlet: id, articles: t.articles, score: st.score, words: st.words, comparative: st.words > 0 ? st.score / st.words : null,
-    sentences: st.sentences, meanSentence: m.mean, meanLow: m.low, meanHigh: m.high,
+    outlet: id,
+    articles: t.articles,
+    score: st.score,
+    words: st.words,
+    comparative: st.words > 0 ? st.score / st.words : null,
+    sentences: st.sentences,
+    meanSentence: m.mean,
+    meanLow: m.low,
+    meanHigh: m.high,
   };
 }
 
@@ -213,9 +285,20 @@ function actorLabelRows(t: OutletTally, id: string, o: AnalysisOptions): ActorLa
 function actorToneRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOptions): ActorToneRow[] {
   return corpus.lexicon.actors.map((x) => {
     const tone = t.actorTone.get(x.id);
-    const st = tone ? sentenceStats(tone, scopeSections(o), o.voice) : { histogram: new Map(), sentences: 0, words: 0, score: 0 };
+    const st = tone
+      ? sentenceStats(tone, scopeSections(o), o.voice)
+      : { histogram: new Map(), sentences: 0, words: 0, score: 0 };
     const m = intervalOf(st);
-    return { outlet: id, actor: x.id, sentences: st.sentences, score: st.score, words: st.words, meanSentence: m.mean, meanLow: m.low, meanHigh: m.high };
+    return {
+      outlet: id,
+      actor: x.id,
+      sentences: st.sentences,
+      score: st.score,
+      words: st.words,
+      meanSentence: m.mean,
+      meanLow: m.low,
+      meanHigh: m.high,
+    };
   });
 }
 
@@ -266,21 +349,41 @@ export type ExportRows = Pick<AnalysisExport, 'articles' | 'mentions'>;
 export type ArticleRow = AnalysisExport['articles'][number];
 
 /** One article's rows under the options: its summary row and its counted mentions with their sentences. */
-export function articleRows(a: ArticleAnalysis, source: Corpus['articles'][number] | undefined, o: AnalysisOptions): { article: ArticleRow; mentions: MentionRow[] } {
+export function articleRows(
+  a: ArticleAnalysis,
+  source: Corpus['articles'][number] | undefined,
+  o: AnalysisOptions,
+): { article: ArticleRow; mentions: MentionRow[] } {
   const mentions: MentionRow[] = [];
   for (const m of a.mentions) {
     if (!counted(m, o)) continue;
     const s = a.sentences[m.sentence];
     mentions.push({
-      article: m.article, outlet: m.outlet, group: m.group, variant: m.variant, start: m.start, end: m.end,
-      text: m.text, section: m.section, voice: m.voice, sentence: s ? a.text.slice(s.start, s.end) : '', sentenceStart: s ? s.start : m.start,
-      actors: m.actors, actorCue: m.actorCue, setAside: m.setAside,
+      article: m.article,
+      outlet: m.outlet,
+      group: m.group,
+      variant: m.variant,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      section: m.section,
+      voice: m.voice,
+      sentence: s ? a.text.slice(s.start, s.end) : '',
+      sentenceStart: s ? s.start : m.start,
+      actors: m.actors,
+      actorCue: m.actorCue,
+      setAside: m.setAside,
     });
   }
   const article = {
-    id: a.id, outlet: a.outlet, title: source?.title ?? a.id, date: source?.date ?? null,
+    id: a.id,
+    outlet: a.outlet,
+    title: source?.title ?? a.id,
+    date: source?.date ?? null,
     // The mentions behind `counts`: set-aside ones are listed in `mentions` but counted in `setAside`.
-    tokens: tokensOf(a, o), mentions: mentions.filter((m) => m.setAside === null).length, ...articleSentiment(a, o),
+    tokens: tokensOf(a, o),
+    mentions: mentions.filter((m) => m.setAside === null).length,
+    ...articleSentiment(a, o),
   };
   return { article, mentions };
 }
@@ -304,18 +407,37 @@ export function attributedGroups(corpus: Pick<Corpus, 'lexicon'>): Set<string> {
 
 /** Each outlet's and outlet group's tally, from the outlets' tallies (absent outlets count as empty). */
 export function entityTallies(corpus: Corpus, byOutlet: Map<string, OutletTally>): Map<string, OutletTally> {
-  return new Map(entitiesOf(corpus).map((e) => [e.id, e.members.size === 1 && byOutlet.has(e.id) ? byOutlet.get(e.id)! : tallyOfOutlets(byOutlet, e.members)]));
+  return new Map(
+    entitiesOf(corpus).map((e) => [
+      e.id,
+      e.members.size === 1 && byOutlet.has(e.id) ? byOutlet.get(e.id)! : tallyOfOutlets(byOutlet, e.members),
+    ]),
+  );
 }
 
-/** Everything in the export except the rows: counts, stance, log-odds, sentiment and actor tables, from outlet tallies. */
-export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, o: AnalysisOptions): Omit<AnalysisExport, keyof ExportRows> {
+/**
+ * Everything in the export except the rows: counts, stance, log-odds, sentiment and actor tables, from outlet tallies.
+ */
+export function exportStats(
+  corpus: Corpus,
+  byOutlet: Map<string, OutletTally>,
+  o: AnalysisOptions,
+): Omit<AnalysisExport, keyof ExportRows> {
   const entities = entitiesOf(corpus);
   const full = entityTallies(corpus, byOutlet);
   const tallies = new Map([...full].map(([id, t]) => [id, viewTally(t, o)]));
-  const whole = viewTally(tallyOfOutlets(byOutlet, corpus.outlets.map((x) => x.id)), o);
+  const whole = viewTally(
+    tallyOfOutlets(
+      byOutlet,
+      corpus.outlets.map((x) => x.id),
+    ),
+    o,
+  );
   const distinctive: DistinctiveRow[] = [];
   for (const e of entities) {
-    distinctive.push(...compareTallies(corpus, tallies.get(e.id)!, minus(whole, tallies.get(e.id)!), whole, e.id, 'rest', o.alpha0));
+    distinctive.push(
+      ...compareTallies(corpus, tallies.get(e.id)!, minus(whole, tallies.get(e.id)!), whole, e.id, 'rest', o.alpha0),
+    );
   }
   corpus.outlets.forEach((a, i) => {
     for (const b of corpus.outlets.slice(i + 1)) {
@@ -323,17 +445,56 @@ export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, 
     }
   });
   return {
-    corpus: { id: corpus.id, title: corpus.title, version: corpus.version, attribution: corpus.attribution, options: o },
-    outlets: corpus.outlets.map((x) => ({ id: x.id, name: x.name, kind: x.kind, country: x.country, articles: tallies.get(x.id)!.articles, tokens: tallies.get(x.id)!.tokens })),
-    outletGroups: corpus.outletGroups.map((g) => ({ id: g.id, label: g.label, members: g.members, articles: tallies.get(g.id)!.articles, tokens: tallies.get(g.id)!.tokens })),
-    groups: corpus.lexicon.groups.map((g) => ({ id: g.id, label: g.label, short: g.short, axis: g.axis, variants: g.variants.map((v) => ({ id: v.id, label: v.label, stance: v.stance, rationale: v.rationale })) })),
+    corpus: {
+      id: corpus.id,
+      title: corpus.title,
+      version: corpus.version,
+      attribution: corpus.attribution,
+      options: o,
+    },
+    outlets: corpus.outlets.map((x) => ({
+      id: x.id,
+      name: x.name,
+      kind: x.kind,
+      country: x.country,
+      articles: tallies.get(x.id)!.articles,
+      tokens: tallies.get(x.id)!.tokens,
+    })),
+    outletGroups: corpus.outletGroups.map((g) => ({
+      id: g.id,
+      label: g.label,
+      members: g.members,
+      articles: tallies.get(g.id)!.articles,
+      tokens: tallies.get(g.id)!.tokens,
+    })),
+    groups: corpus.lexicon.groups.map((g) => ({
+      id: g.id,
+      label: g.label,
+      short: g.short,
+      axis: g.axis,
+      variants: g.variants.map((v) => ({ id: v.id, label: v.label, stance: v.stance, rationale: v.rationale })),
+    })),
     counts: entities.flatMap((e) => countRows(corpus, e, tallies.get(e.id)!)),
     stance: entities.flatMap((e) => stanceRows(corpus, e, tallies.get(e.id)!)),
     distinctive,
     sentiment: entities.map((e) => sentimentRow(full.get(e.id)!, e.id, o)),
     actors: [
-      ...corpus.lexicon.actors.map((x) => ({ id: x.id, label: x.label, aliases: x.aliases.map((p) => p.text), backedBy: x.backedBy, kind: x.kind, note: x.note })),
-      { id: UNATTRIBUTED, label: UNATTRIBUTED_LABEL, aliases: [], backedBy: null, kind: null, note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.' },
+      ...corpus.lexicon.actors.map((x) => ({
+        id: x.id,
+        label: x.label,
+        aliases: x.aliases.map((p) => p.text),
+        backedBy: x.backedBy,
+        kind: x.kind,
+        note: x.note,
+      })),
+      {
+        id: UNATTRIBUTED,
+        label: UNATTRIBUTED_LABEL,
+        aliases: [],
+        backedBy: null,
+        kind: null,
+        note: 'Labels of an attributed term group whose phrase names no actor by the rules in the README.',
+      },
     ],
     actorLabels: entities.flatMap((e) => actorLabelRows(full.get(e.id)!, e.id, o)),
     actorTone: entities.flatMap((e) => actorToneRows(corpus, full.get(e.id)!, e.id, o)),
@@ -346,21 +507,46 @@ export function exportStats(corpus: Corpus, byOutlet: Map<string, OutletTally>, 
  * made on demand (a live corpus's) are only made when a reader asks for them.
  */
 export function assembleExport(stats: Omit<AnalysisExport, keyof ExportRows>, rows: ExportRows): AnalysisExport {
-  const { corpus, outlets, outletGroups, groups, counts, stance, distinctive, sentiment, actors, actorLabels, actorTone, setAside } = stats;
+  const {
+    corpus,
+    outlets,
+    outletGroups,
+    groups,
+    counts,
+    stance,
+    distinctive,
+    sentiment,
+    actors,
+    actorLabels,
+    actorTone,
+    setAside,
+  } = stats;
   return {
-    corpus, outlets, outletGroups, groups,
+    corpus,
+    outlets,
+    outletGroups,
+    groups,
     get articles() {
       return rows.articles;
     },
-    counts, stance, distinctive, sentiment,
+    counts,
+    stance,
+    distinctive,
+    sentiment,
     get mentions() {
       return rows.mentions;
     },
-    actors, actorLabels, actorTone, setAside,
+    actors,
+    actorLabels,
+    actorTone,
+    setAside,
   };
 }
 
 /** Builds the full export from per-article analyses under one set of options. */
 export function aggregate(corpus: Corpus, analyses: ArticleAnalysis[], o: AnalysisOptions): AnalysisExport {
-  return assembleExport(exportStats(corpus, tallyByOutlet(analyses, attributedGroups(corpus)), o), exportRows(corpus, analyses, o));
+  return assembleExport(
+    exportStats(corpus, tallyByOutlet(analyses, attributedGroups(corpus)), o),
+    exportRows(corpus, analyses, o),
+  );
 }

@@ -98,7 +98,15 @@ function ownText(text: string, span: Span, quotes: Span[]): string {
   return out + text.slice(Math.min(at, span.end), span.end);
 }
 
-function scareQuotes(article: Article, text: string, raw: Span[], labels: Mention[], lexicon: Lexicon, sentences: Sentence[], segments: PlacedSegment[]): Mention[] {
+function scareQuotes(
+  article: Article,
+  text: string,
+  raw: Span[],
+  labels: Mention[],
+  lexicon: Lexicon,
+  sentences: Sentence[],
+  segments: PlacedSegment[],
+): Mention[] {
   const out: Mention[] = [];
   for (const g of lexicon.groups) {
     for (const v of g.variants) {
@@ -111,9 +119,19 @@ function scareQuotes(article: Article, text: string, raw: Span[], labels: Mentio
         if (!labelled) continue;
         // The quotation marks are the outlet's own choice, so the marker is in the outlet's voice.
         out.push({
-          article: article.id, outlet: article.outlet, group: g.id, variant: v.id,
-          start: q.start, end: q.end, text: text.slice(q.start, q.end),
-          section: sectionAt(segments, q.start), voice: 'own', sentence: sentenceAt(sentences, q.start), actors: [], actorCue: null, setAside: null,
+          article: article.id,
+          outlet: article.outlet,
+          group: g.id,
+          variant: v.id,
+          start: q.start,
+          end: q.end,
+          text: text.slice(q.start, q.end),
+          section: sectionAt(segments, q.start),
+          voice: 'own',
+          sentence: sentenceAt(sentences, q.start),
+          actors: [],
+          actorCue: null,
+          setAside: null,
         });
       }
     }
@@ -138,7 +156,13 @@ function within(hits: ActorHit[], s: Span): ActorHit[] {
 }
 
 /** Sets each attributed label's actors in place and returns the actors each sentence names. */
-function attributeActors(text: string, sentences: Sentence[], mentions: Mention[], hits: ActorHit[], engine: Engine): string[][] {
+function attributeActors(
+  text: string,
+  sentences: Sentence[],
+  mentions: Mention[],
+  hits: ActorHit[],
+  engine: Engine,
+): string[][] {
   // Most sentences name no actor: their sets are made only when needed, and they share one empty list.
   const named: (Set<string> | undefined)[] = new Array(sentences.length);
   for (const h of hits) (named[sentenceAt(sentences, h.start)] ??= new Set()).add(h.actor);
@@ -154,7 +178,14 @@ function attributeActors(text: string, sentences: Sentence[], mentions: Mention[
     const s = sentences[index];
     if (!s) continue;
     const inSentence = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
-    const context = { text, start: s.start, end: s.end, proxyOf: engine.proxyOf, hits: within(hits, s), tokens: sentenceTokens(text, s.start, s.end) };
+    const context = {
+      text,
+      start: s.start,
+      end: s.end,
+      proxyOf: engine.proxyOf,
+      hits: within(hits, s),
+      tokens: sentenceTokens(text, s.start, s.end),
+    };
     for (const m of labels) {
       const a = attributeMention(m, { ...context, labels: labels.filter((l) => l !== m && inSentence(l)) });
       m.actors = a.actors;
@@ -174,7 +205,9 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
   const quotes = mergeSpans(rawQuotes);
   const sentences: Sentence[] = [];
   const tokens: Record<Section, { all: number; own: number }> = {
-    title: { all: 0, own: 0 }, caption: { all: 0, own: 0 }, body: { all: 0, own: 0 },
+    title: { all: 0, own: 0 },
+    caption: { all: 0, own: 0 },
+    body: { all: 0, own: 0 },
   };
   for (const seg of segments) {
     const t = countTokens(text, seg.start, seg.end, quotes);
@@ -185,7 +218,15 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
         const all = afinnScore(text, s.start, s.end);
         // Most sentences hold no quotation, and then their own voice is all of them.
         const own = overlaps(quotes, s) ? afinnScore(ownText(text, s, quotes)) : all;
-        sentences.push({ start: s.start, end: s.end, section: seg.section, score: all.score, words: all.words, ownScore: own.score, ownWords: own.words });
+        sentences.push({
+          start: s.start,
+          end: s.end,
+          section: seg.section,
+          score: all.score,
+          words: all.words,
+          ownScore: own.score,
+          ownWords: own.words,
+        });
       }
     }
   }
@@ -193,9 +234,19 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
   for (const m of scan(matcher, text)) {
     if (m.target.kind !== 'variant') continue;
     mentions.push({
-      article: article.id, outlet: article.outlet, group: m.target.group, variant: m.target.variant,
-      start: m.start, end: m.end, text: m.text, section: sectionAt(segments, m.start),
-      voice: insideSpan(quotes, m.start) ? 'quoted' : 'own', sentence: sentenceAt(sentences, m.start), actors: [], actorCue: null, setAside: null,
+      article: article.id,
+      outlet: article.outlet,
+      group: m.target.group,
+      variant: m.target.variant,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      section: sectionAt(segments, m.start),
+      voice: insideSpan(quotes, m.start) ? 'quoted' : 'own',
+      sentence: sentenceAt(sentences, m.start),
+      actors: [],
+      actorCue: null,
+      setAside: null,
     });
   }
   const actorHits = scanActors(engine.actors, text);
@@ -204,9 +255,26 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
     const g = engine.scoped.get(m.group);
     if (!g) continue;
     const s = sentences[m.sentence];
-    m.setAside = setAsideOf(m, g, { text, sentenceStart: s ? s.start : 0, sentenceEnd: s ? s.end : text.length, hits: actorHits, kinds: engine.kinds });
+    m.setAside = setAsideOf(m, g, {
+      text,
+      sentenceStart: s ? s.start : 0,
+      sentenceEnd: s ? s.end : text.length,
+      hits: actorHits,
+      kinds: engine.kinds,
+    });
   }
   mentions.push(...scareQuotes(article, text, rawQuotes, mentions, lexicon, sentences, segments));
   mentions.sort((a, b) => a.start - b.start);
-  return { id: article.id, outlet: article.outlet, text, segments, quotes, sentences, mentions, actorHits, sentenceActors, tokens };
+  return {
+    id: article.id,
+    outlet: article.outlet,
+    text,
+    segments,
+    quotes,
+    sentences,
+    mentions,
+    actorHits,
+    sentenceActors,
+    tokens,
+  };
 }

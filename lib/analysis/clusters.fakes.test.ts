@@ -46,7 +46,10 @@ describe('FA-KES: article-level numbers agree with the mention rows', () => {
       const stance = ex.stance.find((s) => s.outlet === outlet && s.group === g.id)!;
       expect(stance.articles).toBe(articles.size);
       if (articles.size === 0) continue;
-      const nEff = nEffFromRows(articles, g.variants.map((v) => v.id));
+      const nEff = nEffFromRows(
+        articles,
+        g.variants.map((v) => v.id),
+      );
       for (const c of rows) {
         expect(c.groupArticles).toBe(articles.size);
         expect(c.articles).toBe([...articles.values()].filter((a) => a.has(c.variant)).length);

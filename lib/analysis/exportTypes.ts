@@ -21,7 +21,10 @@ export interface CountRow {
   articles: number;
   /** Articles holding any counted mention of the term group: the clusters behind the interval. */
   groupArticles: number;
-  /** The effective sample size the share's Wilson interval used (groupTotal when mentions vary as independent draws would). */
+  /**
+   * The effective sample size the share's Wilson interval used (groupTotal when mentions vary as independent draws
+   * would).
+   */
   nEff: number | null;
 }
 
@@ -48,7 +51,10 @@ export interface DistinctiveRow extends LogOdds {
   articlesOther: number;
   /** Two-sided normal p-value of z. */
   p: number;
-  /** Benjamini-Hochberg q-value within the comparison (every row of this outlet vs this `vs`); distinctive when q < 0.05. */
+  /**
+   * Benjamini-Hochberg q-value within the comparison (every row of this outlet vs this `vs`); distinctive when q <
+   * 0.05.
+   */
   q: number;
 }
 
@@ -113,15 +119,37 @@ export interface AnalysisExport {
   corpus: { id: string; title: string; version: string; attribution: string | null; options: AnalysisOptions };
   outlets: { id: string; name: string; kind: string; country: string | null; articles: number; tokens: number }[];
   outletGroups: { id: string; label: string; members: string[]; articles: number; tokens: number }[];
-  groups: { id: string; label: string; short: string; axis: { negative: string; positive: string }; variants: { id: string; label: string; stance: number; rationale: string }[] }[];
-  articles: { id: string; outlet: string; title: string; date: string | null; tokens: number; mentions: number; score: number; comparative: number | null }[];
+  groups: {
+    id: string;
+    label: string;
+    short: string;
+    axis: { negative: string; positive: string };
+    variants: { id: string; label: string; stance: number; rationale: string }[];
+  }[];
+  articles: {
+    id: string;
+    outlet: string;
+    title: string;
+    date: string | null;
+    tokens: number;
+    mentions: number;
+    score: number;
+    comparative: number | null;
+  }[];
   counts: CountRow[];
   stance: StanceRow[];
   distinctive: DistinctiveRow[];
   sentiment: SentimentRow[];
   mentions: MentionRow[];
   /** The lexicon's actors, then the "unattributed" row for labels whose phrase names no actor. */
-  actors: { id: string; label: string; aliases: string[]; backedBy: string | null; kind: string | null; note: string }[];
+  actors: {
+    id: string;
+    label: string;
+    aliases: string[];
+    backedBy: string | null;
+    kind: string | null;
+    note: string;
+  }[];
   /** Non-zero actor × label counts of every attributed term group, per outlet and outlet group. */
   actorLabels: ActorLabelRow[];
   actorTone: ActorToneRow[];

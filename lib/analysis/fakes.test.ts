@@ -19,16 +19,20 @@ describe('FA-KES: set-aside mentions are counted apart, never lost', () => {
 
   test('the stance of the armed-groups group reads only the counted labels', () => {
     for (const o of ex.outlets) {
-      const n = ex.counts.filter((r) => r.outlet === o.id && r.group === 'armed-groups').reduce((s, r) => s + r.count, 0);
+      const n = ex.counts
+        .filter((r) => r.outlet === o.id && r.group === 'armed-groups')
+        .reduce((s, r) => s + r.count, 0);
       expect(ex.stance.find((r) => r.outlet === o.id && r.group === 'armed-groups')!.n).toBe(n);
     }
   });
 
-  // Checked by reading jordantimes-3b860b7b9cbb: "The conflict began when forces loyal to President Bashar Al Assad ..."
-  test.each([
-    ['jordantimes-3b860b7b9cbb', 'forces', 'state', ['syrian-government']],
-  ])('%s: "%s" is set aside as %s', (article, text, reason, actors) => {
-    const m = ex.mentions.find((x) => x.article === article && x.text === text && x.setAside === reason);
-    expect(m?.actors).toEqual(actors);
-  });
+  // Checked by reading jordantimes-3b860b7b9cbb: "The conflict began when forces loyal to President Bashar Al Assad
+  // ..."
+  test.each([['jordantimes-3b860b7b9cbb', 'forces', 'state', ['syrian-government']]])(
+    '%s: "%s" is set aside as %s',
+    (article, text, reason, actors) => {
+      const m = ex.mentions.find((x) => x.article === article && x.text === text && x.setAside === reason);
+      expect(m?.actors).toEqual(actors);
+    },
+  );
 });

@@ -32,7 +32,10 @@ export function voiceTokens(t: { all: number; own: number }, o: Filters): number
 }
 
 /** A sentence's AFINN score and word count under the voice option (own voice: quoted stretches removed). */
-export function sentenceReading(s: { score: number; words: number; ownScore: number; ownWords: number }, o: Filters): { score: number; words: number } {
+export function sentenceReading(
+  s: { score: number; words: number; ownScore: number; ownWords: number },
+  o: Filters,
+): { score: number; words: number } {
   return o.voice === 'own' ? { score: s.ownScore, words: s.ownWords } : { score: s.score, words: s.words };
 }
 

@@ -8,20 +8,36 @@ import { analyzeArticles } from './run';
 const seeds = loadCorpus('corpus/seeds');
 const outlet = seeds.outlets[0].id;
 const extra: Article = {
-  id: 'added-1', outlet, title: 'Added', date: null, url: null, raw: null, note: null,
-  segments: [{ section: 'title', text: 'Turkish forces shell Kurdish militia' }, { section: 'body', text: 'Daesh terrorists were killed, officials said. "The rebels are gone," one said.' }],
+  id: 'added-1',
+  outlet,
+  title: 'Added',
+  date: null,
+  url: null,
+  raw: null,
+  note: null,
+  segments: [
+    { section: 'title', text: 'Turkish forces shell Kurdish militia' },
+    { section: 'body', text: 'Daesh terrorists were killed, officials said. "The rebels are gone," one said.' },
+  ],
 };
-const options: AnalysisOptions[] = [DEFAULT_OPTIONS, { ...DEFAULT_OPTIONS, voice: 'own' }, { ...DEFAULT_OPTIONS, scope: 'body' }];
+const options: AnalysisOptions[] = [
+  DEFAULT_OPTIONS,
+  { ...DEFAULT_OPTIONS, voice: 'own' },
+  { ...DEFAULT_OPTIONS, scope: 'body' },
+];
 
 describe('a live corpus', () => {
-  test.each(options)('adding an article gives the export of the whole corpus analysed afresh (voice $voice, scope $scope)', (o) => {
-    const live = liveCorpus(seeds);
-    // Rows read before the addition must be extended, not rebuilt.
-    expect(liveExport(live, o).mentions.length).toBeGreaterThan(0);
-    addArticles(live, [extra], 'v2');
-    const fresh = { ...seeds, articles: [...seeds.articles, extra], version: 'v2' };
-    expect(liveExport(live, o)).toEqual(aggregate(fresh, analyzeArticles(fresh), o));
-  });
+  test.each(options)(
+    'adding an article gives the export of the whole corpus analysed afresh (voice $voice, scope $scope)',
+    (o) => {
+      const live = liveCorpus(seeds);
+      // Rows read before the addition must be extended, not rebuilt.
+      expect(liveExport(live, o).mentions.length).toBeGreaterThan(0);
+      addArticles(live, [extra], 'v2');
+      const fresh = { ...seeds, articles: [...seeds.articles, extra], version: 'v2' };
+      expect(liveExport(live, o)).toEqual(aggregate(fresh, analyzeArticles(fresh), o));
+    },
+  );
 
   test.each([
     ['read before the addition', true],

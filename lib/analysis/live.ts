@@ -1,6 +1,13 @@
 import { InputError } from '../errors';
 import type { AnalysisOptions, Article, Corpus } from '../types';
-import { articleRows, assembleExport, attributedGroups, exportStats, type ArticleRow, type ExportRows } from './aggregate';
+import {
+  articleRows,
+  assembleExport,
+  attributedGroups,
+  exportStats,
+  type ArticleRow,
+  type ExportRows,
+} from './aggregate';
 import { analyzeArticle, compileEngine, type ArticleAnalysis, type Engine } from './article';
 import type { AnalysisExport, MentionRow } from './exportTypes';
 import { addToOutlet, tallyByOutlet, type OutletTally } from './tallies';
@@ -34,7 +41,11 @@ interface RowSet {
 const rowsKey = (o: AnalysisOptions) => `${o.voice}/${o.scope}`;
 
 function sameArticle(a: Article, b: Article): boolean {
-  return a.outlet === b.outlet && a.segments.length === b.segments.length && a.segments.every((s, i) => s.section === b.segments[i].section && s.text === b.segments[i].text);
+  return (
+    a.outlet === b.outlet &&
+    a.segments.length === b.segments.length &&
+    a.segments.every((s, i) => s.section === b.segments[i].section && s.text === b.segments[i].text)
+  );
 }
 
 /**
@@ -42,9 +53,12 @@ function sameArticle(a: Article, b: Article): boolean {
  * when the lexicon is the same (a new version after an upload re-analyses only the new articles).
  */
 export function liveCorpus(corpus: Corpus, previous?: LiveCorpus): LiveCorpus {
-  const reuse = previous && JSON.stringify(previous.corpus.lexicon) === JSON.stringify(corpus.lexicon) ? previous : undefined;
+  const reuse =
+    previous && JSON.stringify(previous.corpus.lexicon) === JSON.stringify(corpus.lexicon) ? previous : undefined;
   const engine = reuse?.engine ?? compileEngine(corpus.lexicon);
-  const before = new Map(reuse ? reuse.corpus.articles.map((a, i) => [a.id, { article: a, analysis: reuse.analyses[i] }]) : []);
+  const before = new Map(
+    reuse ? reuse.corpus.articles.map((a, i) => [a.id, { article: a, analysis: reuse.analyses[i] }]) : [],
+  );
   const analyses = corpus.articles.map((a) => {
     const old = before.get(a.id);
     return old && sameArticle(old.article, a) ? old.analysis : analyzeArticle(a, engine);
@@ -52,19 +66,44 @@ export function liveCorpus(corpus: Corpus, previous?: LiveCorpus): LiveCorpus {
   return liveOf(corpus, analyses, engine);
 }
 
-/** A live corpus from analyses made elsewhere (worker threads), with their outlet tallies when those were summed there too. */
-export function liveOf(corpus: Corpus, analyses: ArticleAnalysis[], engine = compileEngine(corpus.lexicon), byOutlet?: Map<string, OutletTally>): LiveCorpus {
+/**
+ * A live corpus from analyses made elsewhere (worker threads), with their outlet tallies when those were summed there
+ * too.
+ */
+export function liveOf(
+  corpus: Corpus,
+  analyses: ArticleAnalysis[],
+  engine = compileEngine(corpus.lexicon),
+  byOutlet?: Map<string, OutletTally>,
+): LiveCorpus {
   const attributed = attributedGroups(corpus);
-  return { corpus, engine, analyses, attributed, byOutlet: byOutlet ?? tallyByOutlet(analyses, attributed), rows: new Map(), ids: new Set(corpus.articles.map((a) => a.id)) };
+  return {
+    corpus,
+    engine,
+    analyses,
+    attributed,
+    byOutlet: byOutlet ?? tallyByOutlet(analyses, attributed),
+    rows: new Map(),
+    ids: new Set(corpus.articles.map((a) => a.id)),
+  };
 }
 
-/** Analyses new articles and adds them to the live corpus (its tallies and every row set built so far); returns their analyses. */
+/**
+ * Analyses new articles and adds them to the live corpus (its tallies and every row set built so far); returns their
+ * analyses.
+ */
 export function addArticles(live: LiveCorpus, articles: Article[], version: string): ArticleAnalysis[] {
   const ids = new Set<string>();
   const outlets = new Set(live.corpus.outlets.map((o) => o.id));
   for (const a of articles) {
-    if (live.ids.has(a.id) || ids.has(a.id)) throw new InputError(`article ${a.id}`, 'an article with this id is already in the corpus', 'give the new article another id');
-    if (!outlets.has(a.outlet)) throw new InputError(`article ${a.id}`, `outlet "${a.outlet}" is not in the corpus`, 'add the outlet first');
+    if (live.ids.has(a.id) || ids.has(a.id))
+      throw new InputError(
+        `article ${a.id}`,
+        'an article with this id is already in the corpus',
+        'give the new article another id',
+      );
+    if (!outlets.has(a.outlet))
+      throw new InputError(`article ${a.id}`, `outlet "${a.outlet}" is not in the corpus`, 'add the outlet first');
     ids.add(a.id);
   }
   for (const id of ids) live.ids.add(id);
@@ -96,7 +135,9 @@ function rowSet(live: LiveCorpus, o: AnalysisOptions): RowSet {
   return set;
 }
 
-/** The rows of the first n articles under the options, made (once) when first read; later additions never change them. */
+/**
+ * The rows of the first n articles under the options, made (once) when first read; later additions never change them.
+ */
 function rowsUpTo(live: LiveCorpus, o: AnalysisOptions, n: number): ExportRows {
   let articles: ArticleRow[] | undefined;
   let mentions: MentionRow[] | undefined;

@@ -2,7 +2,10 @@ import type { ActorHit } from '../actors/matcher';
 import { isLetterOrDigitUnit } from '../text/charClass';
 import type { ActorKind, Mention, SetAside, TermGroup } from '../types';
 
-/** What the set-aside rules read around a mention: the text, its sentence, the actor aliases found and each actor's kind. */
+/**
+ * What the set-aside rules read around a mention: the text, its sentence, the actor aliases found and each actor's
+ * kind.
+ */
 export interface SetAsideContext {
   text: string;
   sentenceStart: number;
@@ -30,7 +33,12 @@ export function wordBefore(text: string, pos: number, sentenceStart: number): st
  * Whether the label stands right next to a quoted name that starts with a capital: after it (operation "Euphrates
  * Shield", operation 'Olive Branch') or before it, in double quotes (the "Euphrates Shield" operation).
  */
-export function besideQuotedName(text: string, m: { start: number; end: number }, sentenceStart: number, sentenceEnd: number): boolean {
+export function besideQuotedName(
+  text: string,
+  m: { start: number; end: number },
+  sentenceStart: number,
+  sentenceEnd: number,
+): boolean {
   let i = m.end;
   while (i < sentenceEnd && isSpace(text.charCodeAt(i))) i++;
   if (i < sentenceEnd && '"“‘\''.includes(text[i]) && isUpper(text[i + 1])) return true;
@@ -51,7 +59,8 @@ function namedBefore(ctx: SetAsideContext, actors: string[], pos: number): boole
     if (ctx.hits[mid].start < ctx.sentenceStart) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < ctx.hits.length && ctx.hits[i].end <= pos; i++) if (actors.includes(ctx.hits[i].actor)) return true;
+  for (let i = lo; i < ctx.hits.length && ctx.hits[i].end <= pos; i++)
+    if (actors.includes(ctx.hits[i].actor)) return true;
   return false;
 }
 
@@ -61,7 +70,11 @@ function namedBefore(ctx: SetAsideContext, actors: string[], pos: number): boole
  * actors and unattributed labels right after a generic word ("ground forces"); a group about named actors sets aside
  * labels attributed to other actors, and unattributed labels whose sentence names none of its actors before them.
  */
-export function setAsideOf(m: Pick<Mention, 'start' | 'end' | 'actors'>, g: TermGroup, ctx: SetAsideContext): SetAside | null {
+export function setAsideOf(
+  m: Pick<Mention, 'start' | 'end' | 'actors'>,
+  g: TermGroup,
+  ctx: SetAsideContext,
+): SetAside | null {
   if (g.namesInQuotes && besideQuotedName(ctx.text, m, ctx.sentenceStart, ctx.sentenceEnd)) return 'quoted-name';
   const about = g.about;
   if (!about) return null;

@@ -30,7 +30,9 @@ export interface OutletTally {
   actorTone: Map<string, Record<Section, Record<WordKind, SentenceStats>>>;
   /** Mentions set aside from their group's counts, by `group/variant/reason`, section and voice. */
   setAside: Map<string, Record<Section, Record<Voice, number>>>;
-  /** Article-level sums of the mentions counted under each voice and scope, for the article-level (cluster) intervals. */
+  /**
+   * Article-level sums of the mentions counted under each voice and scope, for the article-level (cluster) intervals.
+   */
   clusters: Record<ClusterView, ClusterTally>;
 }
 
@@ -55,7 +57,6 @@ export interface ClusterTally {
   products: Map<string, Map<string, number>>;
 }
 
-
 function stats(): SentenceStats {
   return { histogram: new Map(), sentences: 0, words: 0, score: 0 };
 }
@@ -71,9 +72,19 @@ const clusterTally = (): ClusterTally => ({ articles: new Map(), products: new M
 /** A tally with nothing in it. */
 export function emptyTally(): OutletTally {
   return {
-    articles: 0, tokens: bySection(() => ({ all: 0, own: 0 })), mentions: new Map(), sentences: bySection(kinds),
-    actorLabels: new Map(), actorTone: new Map(), setAside: new Map(),
-    clusters: { 'all/all': clusterTally(), 'all/body': clusterTally(), 'own/all': clusterTally(), 'own/body': clusterTally() },
+    articles: 0,
+    tokens: bySection(() => ({ all: 0, own: 0 })),
+    mentions: new Map(),
+    sentences: bySection(kinds),
+    actorLabels: new Map(),
+    actorTone: new Map(),
+    setAside: new Map(),
+    clusters: {
+      'all/all': clusterTally(),
+      'all/body': clusterTally(),
+      'own/all': clusterTally(),
+      'own/body': clusterTally(),
+    },
   };
 }
 
@@ -90,7 +101,8 @@ function productRow(c: ClusterTally, key: string): Map<string, number> {
 /** Adds one article's counted mentions, grouped by term group, to each view's article-level sums. */
 function addClusters(t: OutletTally, a: ArticleAnalysis): void {
   if (a.mentions.length === 0) return;
-  // group id -> `group/variant` -> the article's count under each view, in CLUSTER_VIEWS order; one pass over the mentions.
+  // group id -> `group/variant` -> the article's count under each view, in CLUSTER_VIEWS order; one pass over the
+  // mentions.
   const groups = new Map<string, Map<string, number[]>>();
   for (const m of a.mentions) {
     // Set-aside mentions are not counted in their group, so they are no part of its article-level sums either.
@@ -133,7 +145,10 @@ function addSentence(target: Record<WordKind, SentenceStats>, s: Sentence): void
   if (s.ownWords > 0) addStats(target.own, s.ownScore, s.ownWords);
 }
 
-function counter<K>(map: Map<K, Record<Section, Record<Voice, number>>>, key: K): Record<Section, Record<Voice, number>> {
+function counter<K>(
+  map: Map<K, Record<Section, Record<Voice, number>>>,
+  key: K,
+): Record<Section, Record<Voice, number>> {
   let c = map.get(key);
   if (!c) map.set(key, (c = bySection(voices)));
   return c;
@@ -151,7 +166,8 @@ export function addToTally(t: OutletTally, a: ArticleAnalysis, attributed: Set<s
     else counter(t.mentions, `${m.group}/${m.variant}`)[m.section][m.voice]++;
     if (!attributed.has(m.group)) continue;
     // A label naming two actors ("terror groups such as Daesh and the PYD") counts once for each.
-    for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) counter(t.actorLabels, `${actor}/${m.group}/${m.variant}`)[m.section][m.voice]++;
+    for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED])
+      counter(t.actorLabels, `${actor}/${m.group}/${m.variant}`)[m.section][m.voice]++;
   }
   addClusters(t, a);
   a.sentences.forEach((s, i) => {
@@ -171,7 +187,10 @@ function mergeStats(into: SentenceStats, from: SentenceStats): void {
   into.score += from.score;
 }
 
-function mergeCounters(into: Map<string, Record<Section, Record<Voice, number>>>, from: Map<string, Record<Section, Record<Voice, number>>>): void {
+function mergeCounters(
+  into: Map<string, Record<Section, Record<Voice, number>>>,
+  from: Map<string, Record<Section, Record<Voice, number>>>,
+): void {
   for (const [key, c] of from) {
     const target = counter(into, key);
     for (const section of SECTIONS) {
@@ -216,7 +235,10 @@ export function mergeTallies(parts: OutletTally[]): OutletTally {
   return t;
 }
 
-/** The merged tally of some outlets (an outlet group, "the others", the whole corpus); outlets without articles add nothing. */
+/**
+ * The merged tally of some outlets (an outlet group, "the others", the whole corpus); outlets without articles add
+ * nothing.
+ */
 export function tallyOfOutlets(byOutlet: Map<string, OutletTally>, outlets: Iterable<string>): OutletTally {
   return mergeTallies([...outlets].flatMap((o) => byOutlet.get(o) ?? []));
 }
@@ -236,7 +258,11 @@ export function addToOutlet(byOutlet: Map<string, OutletTally>, a: ArticleAnalys
 }
 
 /** Sentence statistics of the sections in scope for one word kind, summed. */
-export function sentenceStats(by: Record<Section, Record<WordKind, SentenceStats>>, sections: Section[], kind: WordKind): SentenceStats {
+export function sentenceStats(
+  by: Record<Section, Record<WordKind, SentenceStats>>,
+  sections: Section[],
+  kind: WordKind,
+): SentenceStats {
   const s = stats();
   for (const section of sections) mergeStats(s, by[section][kind]);
   return s;

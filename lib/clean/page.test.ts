@@ -6,18 +6,46 @@ import { cleanPage } from './page';
 
 describe('cleanPage rules', () => {
   test.each([
-    ['share button and advertisement', 'Share\n\nTitle here\n\nAdvertisement\n\nBody text.', ['share button', 'advertisement']],
+    [
+      'share button and advertisement',
+      'Share\n\nTitle here\n\nAdvertisement\n\nBody text.',
+      ['share button', 'advertisement'],
+    ],
     ['navigation breadcrumb', 'News \u00a0/ \u00a0Military\n\nTitle\n\nBody.', ['navigation breadcrumb']],
-    ['text-size toggles', 'Title\n\nBody.\n\nXS\nSM\nMD\nLG', ['text-size toggle', 'text-size toggle', 'text-size toggle', 'text-size toggle']],
-    ['alternate-address note cuts the rest', 'Title\n\nBody.\n\nPress TV’s website can also be accessed at the following alternate addresses:\n\nPress TV News Roku', ['alternate-address note', 'alternate-address note']],
-    ['comment policy and sign-in forms', 'Title\n\nBody.\n\nJoin the conversation! encourages commentary.\n\nFacebook Sign-In', ['comment policy', 'sign-in form']],
-    ['a trailing unpunctuated line is a related-story link', 'Title\n\nBody.\n\nErdogan Putin agree to push for Aleppo cease-fire', ['related-story link']],
+    [
+      'text-size toggles',
+      'Title\n\nBody.\n\nXS\nSM\nMD\nLG',
+      ['text-size toggle', 'text-size toggle', 'text-size toggle', 'text-size toggle'],
+    ],
+    [
+      'alternate-address note cuts the rest',
+      'Title\n\nBody.\n\nPress TV’s website can also be accessed at the following alternate addresses:\n\nPress TV News Roku',
+      ['alternate-address note', 'alternate-address note'],
+    ],
+    [
+      'comment policy and sign-in forms',
+      'Title\n\nBody.\n\nJoin the conversation! encourages commentary.\n\nFacebook Sign-In',
+      ['comment policy', 'sign-in form'],
+    ],
+    [
+      'a trailing unpunctuated line is a related-story link',
+      'Title\n\nBody.\n\nErdogan Putin agree to push for Aleppo cease-fire',
+      ['related-story link'],
+    ],
     ['a repeated line is removed once', 'Title\n\nA caption line\nA caption line\n\nBody.', ['repeated line']],
   ])('%s', (_rule, raw, rules) => expect(cleanPage(raw).removed.map((r) => r.rule)).toEqual(rules));
 
   test.each([
-    ['agency credit makes a caption', 'Title\n\nSoldiers in a tank. (AFP photo)\n\nBody.', ['title', 'caption', 'body']],
-    ['a repeated line is a caption', 'Title\n\nErdogan and Carter shake hands.\nErdogan and Carter shake hands.\n\nBody.', ['title', 'caption', 'body']],
+    [
+      'agency credit makes a caption',
+      'Title\n\nSoldiers in a tank. (AFP photo)\n\nBody.',
+      ['title', 'caption', 'body'],
+    ],
+    [
+      'a repeated line is a caption',
+      'Title\n\nErdogan and Carter shake hands.\nErdogan and Carter shake hands.\n\nBody.',
+      ['title', 'caption', 'body'],
+    ],
     ['a mid-article subheading stays in the body', 'Title\n\nFirst.\n\nTurkish troops\n\nSecond.', ['title', 'body']],
   ])('%s', (_rule, raw, sections) => expect(cleanPage(raw).segments.map((s) => s.section)).toEqual(sections));
 });

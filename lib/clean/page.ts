@@ -19,7 +19,10 @@ const TERMINAL = /[.!?"”’')\]:]$/;
 
 /** Normalises a raw line: no-break spaces become spaces, runs of spaces collapse, ends are trimmed. */
 export function normaliseLine(line: string): string {
-  return line.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[ \t]+/g, ' ').trim();
+  return line
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -38,7 +41,12 @@ export function cleanPage(raw: string): CleanedPage {
     if (cut) {
       for (let j = i; j < lines.length; j++) {
         const rest = normaliseLine(lines[j]);
-        if (rest !== '') removed.push({ line: j + 1, text: rest, rule: [...DROP_RULES, ...CUT_RULES].find((r) => r.re.test(rest))?.rule ?? cut.rule });
+        if (rest !== '')
+          removed.push({
+            line: j + 1,
+            text: rest,
+            rule: [...DROP_RULES, ...CUT_RULES].find((r) => r.re.test(rest))?.rule ?? cut.rule,
+          });
       }
       break;
     }

@@ -10,15 +10,26 @@ function freshRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'framescope-import-'));
   cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
   mkdirSync(path.join(root, 'c'));
-  writeFileSync(path.join(root, 'c', 'corpus.json'), JSON.stringify({ id: 'c', title: 'Test', description: 'd', outlets: [{ id: 'voa', name: 'VOA', kind: 'k' }] }));
+  writeFileSync(
+    path.join(root, 'c', 'corpus.json'),
+    JSON.stringify({ id: 'c', title: 'Test', description: 'd', outlets: [{ id: 'voa', name: 'VOA', kind: 'k' }] }),
+  );
   return root;
 }
 
 function runCli(root: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(process.cwd(), 'scripts', 'import.ts'), ...args], {
-      env: { ...process.env, FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') },
-    });
+    const p = spawn(
+      process.execPath,
+      [
+        path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        path.join(process.cwd(), 'scripts', 'import.ts'),
+        ...args,
+      ],
+      {
+        env: { ...process.env, FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') },
+      },
+    );
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -27,7 +38,8 @@ function runCli(root: string, args: string[]): Promise<{ code: number; out: stri
   });
 }
 
-const article = (n: number) => `title: Report ${n}\n\nKurdish fighters and Turkish-backed rebels clashed near village number ${n} on Friday, officials said.\n`;
+const article = (n: number) =>
+  `title: Report ${n}\n\nKurdish fighters and Turkish-backed rebels clashed near village number ${n} on Friday, officials said.\n`;
 
 describe('npm run import', () => {
   test('concurrent imports into one corpus lose no article and store shared content once', async () => {
@@ -59,20 +71,39 @@ describe('npm run import', () => {
     writeFileSync(path.join(dir, 'good.txt'), article(1));
     writeFileSync(path.join(dir, 'empty.txt'), '');
     writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
-    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('title: Caf\xe9\n\nSome words here about the war in Syria.', 'latin1'));
+    writeFileSync(
+      path.join(dir, 'latin1.txt'),
+      Buffer.from('title: Caf\xe9\n\nSome words here about the war in Syria.', 'latin1'),
+    );
     writeFileSync(path.join(dir, 'huge.txt'), 'word '.repeat(1_100_000));
     writeFileSync(path.join(dir, 'chrome.html'), '<html><body><nav><p>Home News</p></nav></body></html>');
-    writeFileSync(path.join(dir, 'rows.csv'), 'title,text,outlet\nGood row,"Russian jets hit rebel positions near Idlib on Monday, monitors said.",voa\nShort,row\nOther,"Text about Aleppo and the siege of its eastern districts.",bbc\n');
+    writeFileSync(
+      path.join(dir, 'rows.csv'),
+      'title,text,outlet\nGood row,"Russian jets hit rebel positions near Idlib on Monday, monitors said.",voa\nShort,row\nOther,"Text about Aleppo and the siege of its eastern districts.",bbc\n',
+    );
     writeFileSync(path.join(dir, 'meta.txt'), 'title: T\nauthor: me\n\nText of the article about Syria and Turkey.');
     const first = await runCli(root, [dir, '--corpus', 'c', '--outlet', 'voa']);
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/imported: +2\n/);
     for (const reason of [
-      'empty.txt: is empty', 'binary.txt: contains NUL bytes', 'latin1.txt: is not valid UTF-8', 'huge.txt: is 5.2 MB, over the 5 MB limit',
-      'chrome.html: is HTML with no article text', 'rows.csv line 3: has 2 fields but the header has 3', 'rows.csv line 4: unknown outlet "bbc"',
+      'empty.txt: is empty',
+      'binary.txt: contains NUL bytes',
+      'latin1.txt: is not valid UTF-8',
+      'huge.txt: is 5.2 MB, over the 5 MB limit',
+      'chrome.html: is HTML with no article text',
+      'rows.csv line 3: has 2 fields but the header has 3',
+      'rows.csv line 4: unknown outlet "bbc"',
       'meta.txt line 2: malformed metadata "author: me"',
-    ]) expect(first.out).toContain(reason);
-    const again = await runCli(root, [path.join(dir, 'good.txt'), path.join(dir, 'rows.csv'), '--corpus', 'c', '--outlet', 'voa']);
+    ])
+      expect(first.out).toContain(reason);
+    const again = await runCli(root, [
+      path.join(dir, 'good.txt'),
+      path.join(dir, 'rows.csv'),
+      '--corpus',
+      'c',
+      '--outlet',
+      'voa',
+    ]);
     expect(again.out).toMatch(/imported: +0\n {2}duplicates: 2\n/);
     expect(again.out).toContain('Corpus version unchanged');
   }, 60_000);

@@ -47,22 +47,44 @@ export interface ImportResult {
   lexicon: Lexicon;
 }
 
-/** Reads, validates, cleans and (unless a dry run) writes a batch; a bad file or record is rejected and the rest imports. */
-export function importItems(items: ImportItem[], o: ImportOptions, onProgress?: (what: string, done: number, total: number) => void): ImportResult {
+/**
+ * Reads, validates, cleans and (unless a dry run) writes a batch; a bad file or record is rejected and the rest
+ * imports.
+ */
+export function importItems(
+  items: ImportItem[],
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+): ImportResult {
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const exists = existsSync(path.join(dir, 'corpus.json'));
-  if (!exists && !o.title) throw new InputError(`corpus "${o.corpus}"`, `does not exist under ${CORPUS_ROOT}`, 'pass a title to create it, or check the corpus id');
+  if (!exists && !o.title)
+    throw new InputError(
+      `corpus "${o.corpus}"`,
+      `does not exist under ${CORPUS_ROOT}`,
+      'pass a title to create it, or check the corpus id',
+    );
   const current = exists && existsSync(path.join(dir, 'articles')) ? loadCorpus(dir) : null;
   const lexiconFile = folderFiles(dir).lexicon;
   const lexicon = current?.lexicon ?? parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')), lexiconFile);
-  const manifest = exists ? (JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as { outlets: { id: string }[] }) : { outlets: [] };
-  const state = { outlets: new Set(manifest.outlets.map((x) => x.id)), hashes: new Map((current?.articles ?? []).map((a) => [articleHash(a), a.id])) };
+  const manifest = exists
+    ? (JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as { outlets: { id: string }[] })
+    : { outlets: [] };
+  const state = {
+    outlets: new Set(manifest.outlets.map((x) => x.id)),
+    hashes: new Map((current?.articles ?? []).map((a) => [articleHash(a), a.id])),
+  };
   const rejected: Rejection[] = [];
   const records: ImportRecord[] = [];
   items.forEach((item, i) => {
     const format = item.format ?? formatOf(item.name);
     try {
-      if (!format) throw new InputError(item.name, 'has an unknown extension', 'use .txt, .html, .json, .jsonl or .csv, or choose the format');
+      if (!format)
+        throw new InputError(
+          item.name,
+          'has an unknown extension',
+          'use .txt, .html, .json, .jsonl or .csv, or choose the format',
+        );
       const r = readRecords(decodeFile(item.bytes, item.name, format), item.name, format, o.mapping);
       records.push(...r.records);
       rejected.push(...r.rejected);
@@ -72,12 +94,42 @@ export function importItems(items: ImportItem[], o: ImportOptions, onProgress?: 
     }
     onProgress?.('read files', i + 1, items.length);
   });
-  const plan = planImport(records, state, { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source }, lexiconNames(lexicon));
-  const result: ImportResult = { plan, rejected: [...rejected, ...plan.rejected], records: records.length, written: [], versionBefore: current?.version ?? null, versionAfter: current?.version ?? null, lexicon };
+  const plan = planImport(
+    records,
+    state,
+    { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source },
+    lexiconNames(lexicon),
+  );
+  const result: ImportResult = {
+    plan,
+    rejected: [...rejected, ...plan.rejected],
+    records: records.length,
+    written: [],
+    versionBefore: current?.version ?? null,
+    versionAfter: current?.version ?? null,
+    lexicon,
+  };
   if (o.dryRun || (plan.articles.length === 0 && exists)) return result;
   withLock(dir, () => {
-    const outlets: Outlet[] = plan.newOutlets.map((id) => ({ id, name: o.outletNames?.[id] ?? id, kind: 'imported', country: null, site: null }));
-    addOutlets(dir, outlets, exists ? null : { id: o.corpus, title: o.title!, description: `Imported on ${new Date().toISOString().slice(0, 10)}.`, attribution: o.attribution });
+    const outlets: Outlet[] = plan.newOutlets.map((id) => ({
+      id,
+      name: o.outletNames?.[id] ?? id,
+      kind: 'imported',
+      country: null,
+      site: null,
+    }));
+    addOutlets(
+      dir,
+      outlets,
+      exists
+        ? null
+        : {
+            id: o.corpus,
+            title: o.title!,
+            description: `Imported on ${new Date().toISOString().slice(0, 10)}.`,
+            attribution: o.attribution,
+          },
+    );
     const chunk = 200;
     for (let i = 0; i < plan.articles.length; i += chunk) {
       const { written, existed } = writeArticles(dir, plan.articles.slice(i, i + chunk));

@@ -7,8 +7,13 @@ import { loadCorpus } from './load';
 import { parseManifest } from './manifest';
 
 const manifest = {
-  id: 'c', title: 'C',
-  outlets: [{ id: 'a', name: 'A', kind: 'wire' }, { id: 'b', name: 'B', kind: 'aggregator' }, { id: 'd', name: 'D', kind: 'aggregator' }],
+  id: 'c',
+  title: 'C',
+  outlets: [
+    { id: 'a', name: 'A', kind: 'wire' },
+    { id: 'b', name: 'B', kind: 'aggregator' },
+    { id: 'd', name: 'D', kind: 'aggregator' },
+  ],
   outletGroups: [{ id: 'aggs', label: 'Aggregators', kind: 'aggregator' }],
 };
 
@@ -21,19 +26,42 @@ function corpusDir(files: Record<string, string>): string {
 
 describe('parseManifest', () => {
   test('a kind group collects every outlet of that kind', () => {
-    expect(parseManifest(manifest, 'corpus.json').outletGroups).toEqual([{ id: 'aggs', label: 'Aggregators', members: ['b', 'd'] }]);
+    expect(parseManifest(manifest, 'corpus.json').outletGroups).toEqual([
+      { id: 'aggs', label: 'Aggregators', members: ['b', 'd'] },
+    ]);
   });
   test.each([
-    ['duplicate outlet', { ...manifest, outlets: [manifest.outlets[0], manifest.outlets[0]] }, 'outlet id "a" appears twice'],
-    ['group id equal to an outlet id', { ...manifest, outletGroups: [{ id: 'a', label: 'X', members: ['b'] }] }, 'id "a" is already an outlet or group id'],
-    ['unknown group member', { ...manifest, outletGroups: [{ id: 'g', label: 'X', members: ['zz'] }] }, 'unknown member(s) zz'],
-    ['empty kind group', { ...manifest, outletGroups: [{ id: 'g', label: 'X', kind: 'tabloid' }] }, 'has no member outlets'],
-    ['outlet without a name', { ...manifest, outlets: [{ id: 'a', kind: 'wire' }] }, 'outlets[0]: "name" must be a non-empty string'],
+    [
+      'duplicate outlet',
+      { ...manifest, outlets: [manifest.outlets[0], manifest.outlets[0]] },
+      'outlet id "a" appears twice',
+    ],
+    [
+      'group id equal to an outlet id',
+      { ...manifest, outletGroups: [{ id: 'a', label: 'X', members: ['b'] }] },
+      'id "a" is already an outlet or group id',
+    ],
+    [
+      'unknown group member',
+      { ...manifest, outletGroups: [{ id: 'g', label: 'X', members: ['zz'] }] },
+      'unknown member(s) zz',
+    ],
+    [
+      'empty kind group',
+      { ...manifest, outletGroups: [{ id: 'g', label: 'X', kind: 'tabloid' }] },
+      'has no member outlets',
+    ],
+    [
+      'outlet without a name',
+      { ...manifest, outlets: [{ id: 'a', kind: 'wire' }] },
+      'outlets[0]: "name" must be a non-empty string',
+    ],
   ])('%s', (_case, json, message) => expect(() => parseManifest(json, 'corpus.json')).toThrow(message));
 });
 
 describe('loadCorpus', () => {
-  const article = (id: string, outlet: string) => `id: ${id}\noutlet: ${outlet}\ntitle: T\n\n## body\nKurdish militants.\n`;
+  const article = (id: string, outlet: string) =>
+    `id: ${id}\noutlet: ${outlet}\ntitle: T\n\n## body\nKurdish militants.\n`;
   test('loads a valid corpus and versions it by content', () => {
     const dir = corpusDir({ 'corpus.json': JSON.stringify(manifest), 'articles/x1.txt': article('x1', 'a') });
     const c = loadCorpus(dir);
@@ -43,12 +71,44 @@ describe('loadCorpus', () => {
     expect(loadCorpus(dir).version).not.toBe(c.version);
   });
   test.each([
-    ['a malformed article file', { 'articles/x1.txt': 'no header here' }, 'x1.txt line 1: "no header here" is not a "key: value" header line'],
+    [
+      'a malformed article file',
+      { 'articles/x1.txt': 'no header here' },
+      'x1.txt line 1: "no header here" is not a "key: value" header line',
+    ],
     ['an unknown outlet', { 'articles/x1.txt': article('x1', 'zz') }, 'unknown outlet "zz"'],
-    ['an id that does not match the file name', { 'articles/x1.txt': article('x2', 'a') }, 'id "x2" does not match the file name'],
-    ['a raw path outside raw/', { 'articles/x1.txt': article('x1', 'a').replace('title: T', 'title: T\nraw: ../../etc/passwd') }, 'must be a file name under raw/'],
+    [
+      'an id that does not match the file name',
+      { 'articles/x1.txt': article('x2', 'a') },
+      'id "x2" does not match the file name',
+    ],
+    [
+      'a raw path outside raw/',
+      { 'articles/x1.txt': article('x1', 'a').replace('title: T', 'title: T\nraw: ../../etc/passwd') },
+      'must be a file name under raw/',
+    ],
     ['a broken corpus.json', { 'corpus.json': '{ "id": ' }, 'is not valid JSON'],
-    ['a broken lexicon', { 'articles/x1.txt': article('x1', 'a'), 'lexicon.json': JSON.stringify({ groups: [{ id: 'g', label: 'Q', short: 'Q', axis: { negative: 'n', positive: 'p' }, variants: [{ id: 'v', label: 'V', patterns: ['x'], stance: 3, rationale: 'r' }, { id: 'w', label: 'W', patterns: ['y'], stance: 0, rationale: 'r' }] }] }) }, 'lexicon.json groups[0] ("g") variants[0] ("v"): stance 3'],
+    [
+      'a broken lexicon',
+      {
+        'articles/x1.txt': article('x1', 'a'),
+        'lexicon.json': JSON.stringify({
+          groups: [
+            {
+              id: 'g',
+              label: 'Q',
+              short: 'Q',
+              axis: { negative: 'n', positive: 'p' },
+              variants: [
+                { id: 'v', label: 'V', patterns: ['x'], stance: 3, rationale: 'r' },
+                { id: 'w', label: 'W', patterns: ['y'], stance: 0, rationale: 'r' },
+              ],
+            },
+          ],
+        }),
+      },
+      'lexicon.json groups[0] ("g") variants[0] ("v"): stance 3',
+    ],
     ['no articles', {}, 'holds no article files'],
   ])('%s fails loudly', (_case, files, message) => {
     const dir = corpusDir({ 'corpus.json': JSON.stringify(manifest), ...files });

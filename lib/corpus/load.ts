@@ -8,7 +8,9 @@ import { parseArticleFile } from './articleFile';
 import { parseManifest } from './manifest';
 
 /** The folder that holds the corpora and the default lexicon (FRAMESCOPE_CORPUS_ROOT overrides it, e.g. for tests). */
-export const CORPUS_ROOT = process.env.FRAMESCOPE_CORPUS_ROOT ? path.resolve(process.env.FRAMESCOPE_CORPUS_ROOT) : path.join(process.cwd(), 'corpus');
+export const CORPUS_ROOT = process.env.FRAMESCOPE_CORPUS_ROOT
+  ? path.resolve(process.env.FRAMESCOPE_CORPUS_ROOT)
+  : path.join(process.cwd(), 'corpus');
 
 /** The lexicon a corpus uses: its own lexicon.json if it has one, else the bundled default. */
 export function lexiconPathFor(dir: string): string {
@@ -37,7 +39,12 @@ export function folderFiles(dir: string): CorpusFiles {
       const file = path.resolve(dir, rel);
       return existsSync(file) ? readFileSync(file, 'utf8') : null;
     },
-    articleFiles: () => (existsSync(articleDir) ? readdirSync(articleDir).filter((f) => f.endsWith('.txt')).sort() : []),
+    articleFiles: () =>
+      existsSync(articleDir)
+        ? readdirSync(articleDir)
+            .filter((f) => f.endsWith('.txt'))
+            .sort()
+        : [],
     lexicon: lexiconPathFor(dir),
   };
 }
@@ -52,7 +59,8 @@ function parseJson(source: string, file: string): unknown {
 
 /** Loads and validates a corpus folder (corpus.json, articles/*.txt, optional lexicon.json). */
 export function loadCorpus(dir: string): Corpus {
-  if (!existsSync(path.join(dir, 'corpus.json'))) throw new InputError(dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
+  if (!existsSync(path.join(dir, 'corpus.json')))
+    throw new InputError(dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
   return loadCorpusFrom(folderFiles(dir));
 }
 
@@ -60,7 +68,8 @@ export function loadCorpus(dir: string): Corpus {
 export function loadCorpusFrom(files: CorpusFiles): Corpus {
   const manifestFile = path.join(files.dir, 'corpus.json');
   const manifestSource = files.read('corpus.json');
-  if (manifestSource === null) throw new InputError(files.dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
+  if (manifestSource === null)
+    throw new InputError(files.dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
   const manifest = parseManifest(parseJson(manifestSource, manifestFile), manifestFile);
   const lexiconFile = path.isAbsolute(files.lexicon) ? files.lexicon : path.join(files.dir, files.lexicon);
   const lexiconSource = files.read(files.lexicon);
@@ -77,14 +86,31 @@ export function loadCorpusFrom(files: CorpusFiles): Corpus {
     const source = files.read(`articles/${f}`) ?? '';
     hash.update(f).update('\0').update(source).update('\0');
     const a = parseArticleFile(source, file);
-    if (`${a.id}.txt` !== f) throw new InputError(file, `id "${a.id}" does not match the file name`, `rename the file to ${a.id}.txt or change the id`);
-    if (!outletIds.has(a.outlet)) throw new InputError(file, `unknown outlet "${a.outlet}"`, `use one of ${[...outletIds].join(', ')} or add it to corpus.json`);
-    if (seen.has(a.id)) throw new InputError(file, `article id "${a.id}" appears twice`, 'give each article its own id');
-    if (a.raw && !isRawPath(a.raw)) throw new InputError(file, `raw path "${a.raw}" must be a file name under raw/`, 'write e.g. "raw: raw/page.txt"');
+    if (`${a.id}.txt` !== f)
+      throw new InputError(
+        file,
+        `id "${a.id}" does not match the file name`,
+        `rename the file to ${a.id}.txt or change the id`,
+      );
+    if (!outletIds.has(a.outlet))
+      throw new InputError(
+        file,
+        `unknown outlet "${a.outlet}"`,
+        `use one of ${[...outletIds].join(', ')} or add it to corpus.json`,
+      );
+    if (seen.has(a.id))
+      throw new InputError(file, `article id "${a.id}" appears twice`, 'give each article its own id');
+    if (a.raw && !isRawPath(a.raw))
+      throw new InputError(
+        file,
+        `raw path "${a.raw}" must be a file name under raw/`,
+        'write e.g. "raw: raw/page.txt"',
+      );
     seen.add(a.id);
     articles.push(a);
   }
-  if (articles.length === 0) throw new InputError(articleDir, 'holds no article files (*.txt)', 'add articles or run the import');
+  if (articles.length === 0)
+    throw new InputError(articleDir, 'holds no article files (*.txt)', 'add articles or run the import');
   return { ...manifest, version: hash.digest('hex').slice(0, 12), articles, lexicon };
 }
 

@@ -20,13 +20,15 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 function text(o: Obj, key: string, where: string, optional = false): string | null {
   const v = o[key];
   if ((v === undefined || v === null) && optional) return null;
-  if (typeof v !== 'string' || v.trim() === '') throw new InputError(where, `"${key}" must be a non-empty string`, `set "${key}"`);
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new InputError(where, `"${key}" must be a non-empty string`, `set "${key}"`);
   return v.trim();
 }
 
 function id(o: Obj, where: string): string {
   const v = text(o, 'id', where)!;
-  if (!ID_RE.test(v)) throw new InputError(where, `id "${v}" is not lowercase letters, digits and hyphens`, 'rename it, e.g. "press-tv"');
+  if (!ID_RE.test(v))
+    throw new InputError(where, `id "${v}" is not lowercase letters, digits and hyphens`, 'rename it, e.g. "press-tv"');
   return v;
 }
 
@@ -37,11 +39,18 @@ function id(o: Obj, where: string): string {
 export function parseManifest(json: unknown, file: string): Manifest {
   if (!isObj(json)) throw new InputError(file, 'must be a JSON object', 'see corpus/seeds/corpus.json');
   const cid = id(json, file);
-  if (!Array.isArray(json.outlets) || json.outlets.length === 0) throw new InputError(file, '"outlets" must be a non-empty list', 'list the outlets');
+  if (!Array.isArray(json.outlets) || json.outlets.length === 0)
+    throw new InputError(file, '"outlets" must be a non-empty list', 'list the outlets');
   const outlets: Outlet[] = json.outlets.map((o, i) => {
     const where = `${file} outlets[${i}]`;
     if (!isObj(o)) throw new InputError(where, 'must be an object', 'write {"id", "name", "kind", "country"}');
-    return { id: id(o, where), name: text(o, 'name', where)!, kind: text(o, 'kind', where)!, country: text(o, 'country', where, true), site: text(o, 'site', where, true) };
+    return {
+      id: id(o, where),
+      name: text(o, 'name', where)!,
+      kind: text(o, 'kind', where)!,
+      country: text(o, 'country', where, true),
+      site: text(o, 'site', where, true),
+    };
   });
   const ids = new Set<string>();
   for (const o of outlets) {
@@ -49,10 +58,12 @@ export function parseManifest(json: unknown, file: string): Manifest {
     ids.add(o.id);
   }
   const groupsRaw = json.outletGroups ?? [];
-  if (!Array.isArray(groupsRaw)) throw new InputError(file, '"outletGroups" must be a list', 'write "outletGroups": []');
+  if (!Array.isArray(groupsRaw))
+    throw new InputError(file, '"outletGroups" must be a list', 'write "outletGroups": []');
   const outletGroups: OutletGroup[] = groupsRaw.map((g, i) => {
     const where = `${file} outletGroups[${i}]`;
-    if (!isObj(g)) throw new InputError(where, 'must be an object', 'write {"id", "label", "kind"} or {"id", "label", "members"}');
+    if (!isObj(g))
+      throw new InputError(where, 'must be an object', 'write {"id", "label", "kind"} or {"id", "label", "members"}');
     const gid = id(g, where);
     if (ids.has(gid)) throw new InputError(where, `id "${gid}" is already an outlet or group id`, 'choose another id');
     ids.add(gid);
@@ -60,7 +71,12 @@ export function parseManifest(json: unknown, file: string): Manifest {
     if (Array.isArray(g.members)) {
       members = g.members.map(String);
       const unknown = members.filter((m) => !outlets.some((o) => o.id === m));
-      if (unknown.length) throw new InputError(where, `unknown member(s) ${unknown.join(', ')}`, `use outlet ids: ${outlets.map((o) => o.id).join(', ')}`);
+      if (unknown.length)
+        throw new InputError(
+          where,
+          `unknown member(s) ${unknown.join(', ')}`,
+          `use outlet ids: ${outlets.map((o) => o.id).join(', ')}`,
+        );
     } else if (typeof g.kind === 'string') {
       members = outlets.filter((o) => o.kind === g.kind).map((o) => o.id);
     } else throw new InputError(where, 'needs "members" (outlet ids) or "kind"', 'add one of them');

@@ -6,7 +6,9 @@ import type { CorpusFiles } from './load';
 import { writeAtomic } from './store';
 
 /** Where snapshots of corpus versions live (FRAMESCOPE_SNAPSHOTS overrides it). */
-export const SNAPSHOT_ROOT = process.env.FRAMESCOPE_SNAPSHOTS ? path.resolve(process.env.FRAMESCOPE_SNAPSHOTS) : path.join(process.cwd(), '.snapshots');
+export const SNAPSHOT_ROOT = process.env.FRAMESCOPE_SNAPSHOTS
+  ? path.resolve(process.env.FRAMESCOPE_SNAPSHOTS)
+  : path.join(process.cwd(), '.snapshots');
 
 /** One kept version of a corpus: when it was first seen and which file contents it consisted of. */
 export interface SnapshotManifest {
@@ -21,7 +23,8 @@ export interface SnapshotManifest {
 
 const VERSION = /^[0-9a-f]{6,64}$/;
 const blobPath = (hash: string) => path.join(SNAPSHOT_ROOT, 'blobs', hash.slice(0, 2), hash);
-const manifestPath = (corpus: string, version: string) => path.join(SNAPSHOT_ROOT, 'versions', corpus, `${version}.json`);
+const manifestPath = (corpus: string, version: string) =>
+  path.join(SNAPSHOT_ROOT, 'versions', corpus, `${version}.json`);
 
 /**
  * Keeps the exact files of a corpus version: content-addressed blobs (an unchanged article is stored once for all
@@ -41,7 +44,12 @@ export function saveSnapshot(corpus: Corpus, files: CorpusFiles): void {
   keep(files.lexicon);
   for (const f of files.articleFiles()) keep(`articles/${f}`);
   const manifest: SnapshotManifest = {
-    corpus: corpus.id, version: corpus.version, created: new Date().toISOString(), articles: corpus.articles.length, lexicon: files.lexicon, files: entries,
+    corpus: corpus.id,
+    version: corpus.version,
+    created: new Date().toISOString(),
+    articles: corpus.articles.length,
+    lexicon: files.lexicon,
+    files: entries,
   };
   writeAtomic(manifestPath(corpus.id, corpus.version), `${JSON.stringify(manifest)}\n`);
 }
@@ -58,7 +66,11 @@ export function snapshotFiles(corpus: string, version: string): CorpusFiles | nu
       const hash = m.files[rel];
       return hash && existsSync(blobPath(hash)) ? readFileSync(blobPath(hash), 'utf8') : null;
     },
-    articleFiles: () => Object.keys(m.files).filter((k) => k.startsWith('articles/')).map((k) => k.slice('articles/'.length)).sort(),
+    articleFiles: () =>
+      Object.keys(m.files)
+        .filter((k) => k.startsWith('articles/'))
+        .map((k) => k.slice('articles/'.length))
+        .sort(),
     lexicon: m.lexicon,
   };
 }

@@ -1,4 +1,14 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors';
 import { parseLexicon } from '../lexicon/parse';
@@ -8,7 +18,10 @@ import { serializeArticleFile } from './articleFile';
 /** Writes a file through a temporary sibling and a rename, so readers never see half a file. */
 export function writeAtomic(file: string, content: string | Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   writeFileSync(tmp, content);
   renameSync(tmp, file);
 }
@@ -16,7 +29,10 @@ export function writeAtomic(file: string, content: string | Buffer): void {
 /** Creates a file only if it does not exist yet, atomically: false if another writer got there first. */
 export function createExclusive(file: string, content: string): boolean {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   writeFileSync(tmp, content);
   try {
     // link() fails when the target exists, so two writers of one id never overwrite or interleave.
@@ -48,8 +64,11 @@ export function withLock<T>(dir: string, fn: () => T): T {
       // A writer that crashed leaves its lock behind; an old lock is taken over.
       try {
         if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmdirSync(lock);
-      } catch { /* removed meanwhile */ }
-      if (Date.now() - start > LOCK_WAIT_MS) throw new InputError(dir, 'is locked by another import or upload', 'try again in a moment');
+      } catch {
+        /* removed meanwhile */
+      }
+      if (Date.now() - start > LOCK_WAIT_MS)
+        throw new InputError(dir, 'is locked by another import or upload', 'try again in a moment');
       Atomics.wait(pause, 0, 0, 20);
     }
   }
@@ -92,7 +111,9 @@ export function writeArticles(dir: string, articles: Article[]): { written: stri
   return { written, existed };
 }
 
-/** Validates and writes a corpus's own lexicon.json atomically; the returned error names the entry when it is invalid. */
+/**
+ * Validates and writes a corpus's own lexicon.json atomically; the returned error names the entry when it is invalid.
+ */
 export function writeLexicon(dir: string, source: string): void {
   const file = path.join(dir, 'lexicon.json');
   let json: unknown;

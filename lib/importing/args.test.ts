@@ -3,8 +3,24 @@ import { parseImportArgs, progressLine } from './args';
 
 describe('parseImportArgs', () => {
   test('reads inputs and flags', () => {
-    expect(parseImportArgs(['a.csv', 'dir', '--corpus', 'mine', '--map', 'text=body,title=headline', '--create-outlets', '--date-order', 'dmy'])).toMatchObject({
-      inputs: ['a.csv', 'dir'], corpus: 'mine', mapping: { text: 'body', title: 'headline' }, createOutlets: true, dateOrder: 'dmy',
+    expect(
+      parseImportArgs([
+        'a.csv',
+        'dir',
+        '--corpus',
+        'mine',
+        '--map',
+        'text=body,title=headline',
+        '--create-outlets',
+        '--date-order',
+        'dmy',
+      ]),
+    ).toMatchObject({
+      inputs: ['a.csv', 'dir'],
+      corpus: 'mine',
+      mapping: { text: 'body', title: 'headline' },
+      createOutlets: true,
+      dateOrder: 'dmy',
     });
   });
   test.each([

@@ -19,11 +19,24 @@ export interface ImportArgs {
 }
 
 /** The import CLI's usage line. */
-export const IMPORT_USAGE = 'npm run import -- <files, folders or a CSV/JSON/JSONL file> --corpus ID [--title T] [--attribution A] [--outlet ID] [--create-outlets] [--map title=COL,text=COL,outlet=COL,date=COL,url=COL] [--format text|html|json|jsonl|csv] [--date-order mdy|dmy] [--source NAME] [--dry-run]';
+export const IMPORT_USAGE =
+  'npm run import -- <files, folders or a CSV/JSON/JSONL file> --corpus ID [--title T] [--attribution A] [--outlet ID] [--create-outlets] [--map title=COL,text=COL,outlet=COL,date=COL,url=COL] [--format text|html|json|jsonl|csv] [--date-order mdy|dmy] [--source NAME] [--dry-run]';
 
 /** Parses the import CLI's arguments, rejecting unknown flags and bad values with the usage line. */
 export function parseImportArgs(argv: string[]): ImportArgs {
-  const out: ImportArgs = { inputs: [], corpus: '', title: null, attribution: null, outlet: null, createOutlets: false, mapping: {}, format: null, dateOrder: 'mdy', source: null, dryRun: false };
+  const out: ImportArgs = {
+    inputs: [],
+    corpus: '',
+    title: null,
+    attribution: null,
+    outlet: null,
+    createOutlets: false,
+    mapping: {},
+    format: null,
+    dateOrder: 'mdy',
+    source: null,
+    dryRun: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -51,7 +64,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
       out.dateOrder = v;
     } else throw new InputError(`argument "${flag}"`, 'is not a known flag', IMPORT_USAGE);
   }
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(out.corpus)) throw new InputError('--corpus', out.corpus ? `"${out.corpus}" is not an id` : 'is required', IMPORT_USAGE);
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(out.corpus))
+    throw new InputError('--corpus', out.corpus ? `"${out.corpus}" is not an id` : 'is required', IMPORT_USAGE);
   if (out.inputs.length === 0) throw new InputError('import', 'names no files or folders', IMPORT_USAGE);
   return out;
 }

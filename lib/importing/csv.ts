@@ -50,7 +50,12 @@ export function parseCsv(text: string, file: string): { header: string[]; record
     } else cell += ch;
     i++;
   }
-  if (quoted) throw new InputError(`${file} line ${start}`, 'a quoted field is never closed', 'close the quote ("), or double quotes inside a field ("")');
+  if (quoted)
+    throw new InputError(
+      `${file} line ${start}`,
+      'a quoted field is never closed',
+      'close the quote ("), or double quotes inside a field ("")',
+    );
   if (cell !== '' || cells.length) endRecord();
   if (records.length === 0) throw new InputError(file, 'has no header row', 'start the CSV with a row of column names');
   const [head, ...rest] = records;

@@ -23,24 +23,38 @@ export function formatOf(name: string): Format | null {
 export function decodeFile(bytes: Uint8Array, name: string, format: Format): string {
   const limit = format === 'csv' || format === 'json' || format === 'jsonl' ? MAX_BATCH_BYTES : MAX_FILE_BYTES;
   if (bytes.length > limit) {
-    throw new InputError(name, `is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit for ${format} files`, 'split it into smaller files');
+    throw new InputError(
+      name,
+      `is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit for ${format} files`,
+      'split it into smaller files',
+    );
   }
   if (bytes.length === 0) throw new InputError(name, 'is empty', 'remove it from the batch or add the article text');
-  if (bytes.includes(0)) throw new InputError(name, 'contains NUL bytes: it looks like a binary file, not text', 'export the article as UTF-8 text, HTML, JSON or CSV');
+  if (bytes.includes(0))
+    throw new InputError(
+      name,
+      'contains NUL bytes: it looks like a binary file, not text',
+      'export the article as UTF-8 text, HTML, JSON or CSV',
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new InputError(name, `is not valid UTF-8 (first bad byte at offset ${at})`, 'save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)');
+    throw new InputError(
+      name,
+      `is not valid UTF-8 (first bad byte at offset ${at})`,
+      'save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)',
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new InputError(name, 'holds only whitespace', 'remove it from the batch or add the article text');
+  if (text.trim() === '')
+    throw new InputError(name, 'holds only whitespace', 'remove it from the batch or add the article text');
   return text;
 }
 
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (len === 0) return i;

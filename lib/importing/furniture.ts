@@ -48,7 +48,8 @@ export function cutShortUrlHead(text: string): FurnitureCut {
 
 // A photo credit, then a related story's headline (no sentence punctuation), right before an agency dateline
 // "MOSCOW (Sputnik)": what is left of a related-story box between the standfirst and the story.
-const RELATED = /(?<=[.!?"”] {1,3})(?:AP Photo|AFP(?: \d{4})?|REUTERS|Sputnik|Flickr|YouTube\S*)\s[^.!?\n]{0,200}?(?=\s{1,3}[A-Z][A-Z'’ -]{1,40}(?:\s{1,3}\([A-Za-z ]{1,30}\))?\s{1,3}\((?:Sputnik|RIA Novosti)\))/g;
+const RELATED =
+  /(?<=[.!?"”] {1,3})(?:AP Photo|AFP(?: \d{4})?|REUTERS|Sputnik|Flickr|YouTube\S*)\s[^.!?\n]{0,200}?(?=\s{1,3}[A-Z][A-Z'’ -]{1,40}(?:\s{1,3}\([A-Za-z ]{1,30}\))?\s{1,3}\((?:Sputnik|RIA Novosti)\))/g;
 
 /** Removes related-story links (photo credit and headline) that stand before Sputnik's "CITY (Sputnik)" dateline. */
 export function cutRelatedBeforeDateline(text: string): FurnitureCut {
@@ -62,19 +63,84 @@ export function cutRelatedBeforeDateline(text: string): FurnitureCut {
 
 // Words that open the first sentence of a story after The New Arab's tag list.
 const OPENERS = new Set([
-  'The', 'A', 'An', 'At', 'In', 'On', 'After', 'As', 'More', 'Most', 'Some', 'Several', 'Dozens', 'Hundreds', 'Thousands',
-  'Scores', 'Many', 'This', 'These', 'Almost', 'Nearly', 'Around', 'About', 'Over', 'Up', 'Government', 'Two', 'Three',
-  'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen',
-  'Seventeen', 'Eighteen', 'Nineteen', 'Twenty', 'Thirty', 'Forty', 'Fifty',
+  'The',
+  'A',
+  'An',
+  'At',
+  'In',
+  'On',
+  'After',
+  'As',
+  'More',
+  'Most',
+  'Some',
+  'Several',
+  'Dozens',
+  'Hundreds',
+  'Thousands',
+  'Scores',
+  'Many',
+  'This',
+  'These',
+  'Almost',
+  'Nearly',
+  'Around',
+  'About',
+  'Over',
+  'Up',
+  'Government',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Six',
+  'Seven',
+  'Eight',
+  'Nine',
+  'Ten',
+  'Eleven',
+  'Twelve',
+  'Thirteen',
+  'Fourteen',
+  'Fifteen',
+  'Sixteen',
+  'Seventeen',
+  'Eighteen',
+  'Nineteen',
+  'Twenty',
+  'Thirty',
+  'Forty',
+  'Fifty',
 ]);
 // Finite verbs that show the story's first sentence has started.
-const VERBS = new Set(['said', 'says', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'killed', 'struck', 'launched', 'carried', 'accused', 'returned', 'pounded', 'hit', 'bombed', 'repelled']);
+const VERBS = new Set([
+  'said',
+  'says',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'killed',
+  'struck',
+  'launched',
+  'carried',
+  'accused',
+  'returned',
+  'pounded',
+  'hit',
+  'bombed',
+  'repelled',
+]);
 const TAGS = /(?<!\S)Tags:?\s+/g;
 const MAX_TAG_WORDS = 30;
 
 /**
  * Removes The New Arab's "Tags" lists, which run into the story without punctuation ("Tags Syria Idlib Assad war
- * Government air raids in ..."). The list ends before the first word that opens a sentence (OPENERS) or after a word with a full stop;
+ * Government air raids in ..."). The list ends before the first word that opens a sentence (OPENERS) or after a word
+ * with a full stop;
  * a list that reaches a verb ("said", "killed" …) or 30 words first is left in place, as its end cannot be told.
  */
 export function cutTagLists(text: string): FurnitureCut {
@@ -121,7 +187,10 @@ const CREDITS: RegExp[] = [
 ];
 const MAX_CREDIT_PASSES = 4;
 
-/** Removes credit lines at the end of a story ("Reporting by …; Editing by …", "(Source: …)", "--Reuters", editors' initials). */
+/**
+ * Removes credit lines at the end of a story ("Reporting by …; Editing by …", "(Source: …)", "--Reuters", editors'
+ * initials).
+ */
 export function cutCreditLines(text: string): FurnitureCut {
   let count = 0;
   // Trimmed first, so each rule ends at the last character rather than scanning trailing whitespace.

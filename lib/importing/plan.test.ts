@@ -3,9 +3,19 @@ import { contentHash, planImport } from './plan';
 import type { ImportRecord } from './records';
 
 const rec = (over: Partial<ImportRecord>): ImportRecord => ({
-  where: 'r', title: 'Strikes hit Raqqa', text: 'US-led jets struck the city of Raqqa on Friday.', outlet: 'voa', date: null, url: null, extra: {}, ...over,
+  where: 'r',
+  title: 'Strikes hit Raqqa',
+  text: 'US-led jets struck the city of Raqqa on Friday.',
+  outlet: 'voa',
+  date: null,
+  url: null,
+  extra: {},
+  ...over,
 });
-const state = () => ({ outlets: new Set(['voa']), hashes: new Map([[contentHash('Already stored text about the war in Syria.'), 'voa-old']]) });
+const state = () => ({
+  outlets: new Set(['voa']),
+  hashes: new Map([[contentHash('Already stored text about the war in Syria.'), 'voa-old']]),
+});
 const opts: Parameters<typeof planImport>[2] = { outlet: null, createOutlets: false, dateOrder: 'mdy', source: null };
 const plan = (records: ImportRecord[], o = opts) => planImport(records, state(), o, new Set());
 
@@ -22,7 +32,11 @@ describe('planImport', () => {
 
   // Each bad record is rejected with its reason; the others still import.
   test.each([
-    ['unknown outlet', rec({ outlet: 'bbc' }), 'unknown outlet "bbc"; known: voa (add it to corpus.json or pass --create-outlets)'],
+    [
+      'unknown outlet',
+      rec({ outlet: 'bbc' }),
+      'unknown outlet "bbc"; known: voa (add it to corpus.json or pass --create-outlets)',
+    ],
     ['no outlet', rec({ outlet: null }), 'names no outlet'],
     ['outlet that is not an id', rec({ outlet: 'B B C!' }), 'is not an id'],
     ['no title', rec({ title: '  ' }), 'has no title'],
@@ -41,17 +55,24 @@ describe('planImport', () => {
       rec({ where: 'b' }),
       rec({ where: 'c', text: 'US-led jets struck the city of Raqqa on Friday!' }),
     ]);
-    expect(p.duplicates).toEqual([{ where: 'a', of: 'voa-old' }, { where: 'c', of: p.articles[0].id }]);
+    expect(p.duplicates).toEqual([
+      { where: 'a', of: 'voa-old' },
+      { where: 'c', of: p.articles[0].id },
+    ]);
     expect(p.articles).toHaveLength(1);
   });
 
   test('a body line that looks like a section heading stays text', () => {
-    const body = plan([rec({ text: 'First line of the article about Raqqa.\n## body\nMore text.' })]).articles[0].segments[1].text;
+    const body = plan([rec({ text: 'First line of the article about Raqqa.\n## body\nMore text.' })]).articles[0]
+      .segments[1].text;
     expect(body).toBe('First line of the article about Raqqa.\n ## body\nMore text.');
   });
 
   test('--create-outlets adds an unknown outlet once', () => {
-    const p = plan([rec({ outlet: 'bbc' }), rec({ outlet: 'bbc', text: 'Another article about the battle for Aleppo.' })], { ...opts, createOutlets: true });
+    const p = plan(
+      [rec({ outlet: 'bbc' }), rec({ outlet: 'bbc', text: 'Another article about the battle for Aleppo.' })],
+      { ...opts, createOutlets: true },
+    );
     expect(p.newOutlets).toEqual(['bbc']);
     expect(p.articles).toHaveLength(2);
   });

@@ -35,27 +35,58 @@ export interface ImportPlan {
 
 const MAX_TITLE = 300;
 
-/** Hash of an article's text with case, punctuation and spacing ignored, so a re-import of the same text is a duplicate. */
+/**
+ * Hash of an article's text with case, punctuation and spacing ignored, so a re-import of the same text is a duplicate.
+ */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).digest('hex');
+  return createHash('sha256')
+    .update(
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim(),
+    )
+    .digest('hex');
 }
 
 /** The hash of a stored article's body, as contentHash sees it. */
 export function articleHash(a: Article): string {
-  return contentHash(a.segments.filter((s) => s.section === 'body').map((s) => s.text).join('\n\n'));
+  return contentHash(
+    a.segments
+      .filter((s) => s.section === 'body')
+      .map((s) => s.text)
+      .join('\n\n'),
+  );
 }
 
 /** Single-word names from the lexicon whose stripped possessives the importer restores. */
 export function lexiconNames(lex: Lexicon): Set<string> {
-  const words = [...lex.actors.flatMap((a) => a.aliases), ...lex.groups.flatMap((g) => g.variants.flatMap((v) => v.patterns))].map((p) => p.text);
+  const words = [
+    ...lex.actors.flatMap((a) => a.aliases),
+    ...lex.groups.flatMap((g) => g.variants.flatMap((v) => v.patterns)),
+  ].map((p) => p.text);
   return new Set(words.filter((w) => /^[\p{L}-]+$/u.test(w)));
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import. */
-export function planImport(records: ImportRecord[], state: CorpusState, o: PlanOptions, names: Set<string>): ImportPlan {
-  const plan: ImportPlan = { articles: [], newOutlets: [], duplicates: [], rejected: [], quirks: new Map(), dateFormats: new Map() };
+/**
+ * Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import.
+ */
+export function planImport(
+  records: ImportRecord[],
+  state: CorpusState,
+  o: PlanOptions,
+  names: Set<string>,
+): ImportPlan {
+  const plan: ImportPlan = {
+    articles: [],
+    newOutlets: [],
+    duplicates: [],
+    rejected: [],
+    quirks: new Map(),
+    dateFormats: new Map(),
+  };
   const seen = new Map(state.hashes);
   const reject = (where: string, reason: string) => plan.rejected.push({ where, reason });
   for (const r of records) {
@@ -70,7 +101,10 @@ export function planImport(records: ImportRecord[], state: CorpusState, o: PlanO
     }
     if (!state.outlets.has(outlet) && !plan.newOutlets.includes(outlet)) {
       if (!o.createOutlets) {
-        reject(r.where, `unknown outlet "${outlet}"; known: ${[...state.outlets].join(', ') || 'none'} (add it to corpus.json or pass --create-outlets)`);
+        reject(
+          r.where,
+          `unknown outlet "${outlet}"; known: ${[...state.outlets].join(', ') || 'none'} (add it to corpus.json or pass --create-outlets)`,
+        );
         continue;
       }
       plan.newOutlets.push(outlet);
@@ -88,7 +122,10 @@ export function planImport(records: ImportRecord[], state: CorpusState, o: PlanO
     if (r.date && r.date.trim()) {
       const d = normalizeDate(r.date, o.dateOrder);
       if (!d) {
-        reject(r.where, `date "${r.date.slice(0, 40)}" is not a date (YYYY-MM-DD, M/D/YYYY, "5 April 2017", "April 5 2017")`);
+        reject(
+          r.where,
+          `date "${r.date.slice(0, 40)}" is not a date (YYYY-MM-DD, M/D/YYYY, "5 April 2017", "April 5 2017")`,
+        );
         continue;
       }
       date = d.date;
@@ -98,7 +135,12 @@ export function planImport(records: ImportRecord[], state: CorpusState, o: PlanO
     const words = cleaned.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     if (words < 5) {
       const had = (r.text ?? '').trim() !== '';
-      reject(r.where, words === 0 ? `has no article text${had ? ' beyond its dateline and title' : ''}` : `has only ${words} words of article text`);
+      reject(
+        r.where,
+        words === 0
+          ? `has no article text${had ? ' beyond its dateline and title' : ''}`
+          : `has only ${words} words of article text`,
+      );
       continue;
     }
     const hash = contentHash(cleaned.text);
@@ -110,13 +152,24 @@ export function planImport(records: ImportRecord[], state: CorpusState, o: PlanO
     const id = `${outlet}-${hash.slice(0, 12)}`;
     seen.set(hash, id);
     for (const q of cleaned.quirks) addQuirk(plan, q);
-    const extra = Object.entries(r.extra).map(([k, v]) => `${k}=${oneLine(v)}`).join('; ');
+    const extra = Object.entries(r.extra)
+      .map(([k, v]) => `${k}=${oneLine(v)}`)
+      .join('; ');
     const note = oneLine([o.source, extra].filter(Boolean).join(': ')).slice(0, 500) || null;
     const url = r.url && /^https?:\/\/\S+$/.test(r.url.trim()) ? r.url.trim() : null;
     // A body line such as "## body" would read back as a section heading; a leading space keeps it text.
     plan.articles.push({
-      id, outlet, title, date, url, raw: null, note,
-      segments: [{ section: 'title', text: title }, { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^(## \S+\s*)$/gm, ' $1') }],
+      id,
+      outlet,
+      title,
+      date,
+      url,
+      raw: null,
+      note,
+      segments: [
+        { section: 'title', text: title },
+        { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^(## \S+\s*)$/gm, ' $1') },
+      ],
     });
   }
   return plan;

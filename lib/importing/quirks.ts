@@ -16,23 +16,25 @@ export interface QuirkContext {
 /** Rule ids with the sentence the import summary prints for them. */
 export const QUIRK_TEXT: Record<string, string> = {
   'replacement-char': 'U+FFFD replacement characters removed (bytes lost before import)',
-  'possessive-restored': "stripped apostrophes restored in possessives of lexicon names and -a names (Assads → Assad's, Syrias → Syria's)",
+  'possessive-restored':
+    "stripped apostrophes restored in possessives of lexicon names and -a names (Assads → Assad's, Syrias → Syria's)",
   'contraction-restored': "stripped apostrophes restored in contractions (dont → don't)",
   dateline: 'leading datelines removed ("Wed 05 Apr 2017", "Published October 2 2017")',
   'repeated-title': 'the title repeated at the start of the body removed',
-  'footer': 'page boilerplate removed from the end of the body (share bars, site menus, "Read Also", update stamps)',
+  footer: 'page boilerplate removed from the end of the body (share bars, site menus, "Read Also", update stamps)',
   'short-url': 'Sputnik page heads removed (headline, photo credit, date, "Get short URL", share counts)',
   'related-links': 'related-story links removed before a "CITY (Sputnik)" dateline (photo credit and headline)',
   'tag-list': 'The New Arab "Tags" lists removed',
-  'credit-line': 'credit lines removed from the end ("Reporting by …; Editing by …", "(Source: …)", "--Reuters", editors\' initials)',
+  'credit-line':
+    'credit lines removed from the end ("Reporting by …; Editing by …", "(Source: …)", "--Reuters", editors\' initials)',
 };
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
 const MON = '[A-Z][a-z]{2,8}\\.?';
 const DATELINE = new RegExp(
   `^(?:(?:Date of publication|Published|Updated|Last updated|Posted)\\s*:?\\s+)?(?:${DAY})?` +
-  `(?:\\d{1,2}\\s+${MON},?\\s+\\d{4}|${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
-  '(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:GMT|UTC|AM|PM|am|pm))?)?\\s+',
+    `(?:\\d{1,2}\\s+${MON},?\\s+\\d{4}|${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
+    '(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:GMT|UTC|AM|PM|am|pm))?)?\\s+',
 );
 const FOOTERS: RegExp[] = [
   /\s*(?:Category News Latest updates|A picture is worth a thousand words\.)[\s\S]*$/,
@@ -43,9 +45,24 @@ const FOOTERS: RegExp[] = [
   /\s*Read Also\s*$/,
 ];
 const CONTRACTIONS: Record<string, string> = {
-  dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", arent: "aren't", werent: "weren't",
-  couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
-  cant: "can't", wont: "won't", theres: "there's", thats: "that's", whats: "what's",
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  arent: "aren't",
+  werent: "weren't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  shouldnt: "shouldn't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  hadnt: "hadn't",
+  cant: "can't",
+  wont: "won't",
+  theres: "there's",
+  thats: "that's",
+  whats: "what's",
 };
 // Names ending in consonant + "as" that are not possessives of a name ending in "a".
 const NOT_POSSESSIVE = new Set(['Hamas', 'Abbas', 'Texas', 'Kansas', 'Arkansas', 'Caracas', 'Vegas', 'Americas']);

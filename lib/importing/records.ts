@@ -48,10 +48,17 @@ export function resolveMapping(columns: string[], explicit: Mapping): Mapping {
 /** Parses "title=article_title,text=article_content" into a mapping, rejecting unknown fields. */
 export function parseMapping(spec: string): Mapping {
   const out: Mapping = {};
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [field, column] = part.split('=').map((s) => s?.trim());
     if (!FIELDS.includes(field as Field) || !column) {
-      throw new InputError(`--map "${part}"`, 'is not FIELD=COLUMN', `use fields ${FIELDS.join(', ')}, e.g. --map text=article_content,title=article_title`);
+      throw new InputError(
+        `--map "${part}"`,
+        'is not FIELD=COLUMN',
+        `use fields ${FIELDS.join(', ')}, e.g. --map text=article_content,title=article_title`,
+      );
     }
     out[field as Field] = column;
   }
@@ -66,8 +73,20 @@ function fromObject(o: Record<string, unknown>, where: string, mapping: Mapping)
     return v === undefined || v === null || v === '' ? null : String(v);
   };
   const used = new Set(Object.values(map));
-  const extra = Object.fromEntries(Object.entries(o).filter(([k, v]) => !used.has(k) && v !== null && typeof v !== 'object').map(([k, v]) => [k, String(v)]));
-  return { where, title: get('title'), text: get('text'), outlet: get('outlet'), date: get('date'), url: get('url'), extra };
+  const extra = Object.fromEntries(
+    Object.entries(o)
+      .filter(([k, v]) => !used.has(k) && v !== null && typeof v !== 'object')
+      .map(([k, v]) => [k, String(v)]),
+  );
+  return {
+    where,
+    title: get('title'),
+    text: get('text'),
+    outlet: get('outlet'),
+    date: get('date'),
+    url: get('url'),
+    extra,
+  };
 }
 
 const HEADER_KEYS = ['title', 'outlet', 'date', 'url'] as const;
@@ -82,9 +101,14 @@ function fromText(source: string, name: string): ImportRecord {
       const m = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(lines[i]);
       const key = m?.[1].toLowerCase();
       if (!m || !HEADER_KEYS.includes(key as (typeof HEADER_KEYS)[number])) {
-        throw new InputError(`${name} line ${i + 1}`, `malformed metadata "${lines[i].slice(0, 60)}"`, `the header may only hold ${HEADER_KEYS.join(', ')} as "key: value" lines, then a blank line`);
+        throw new InputError(
+          `${name} line ${i + 1}`,
+          `malformed metadata "${lines[i].slice(0, 60)}"`,
+          `the header may only hold ${HEADER_KEYS.join(', ')} as "key: value" lines, then a blank line`,
+        );
       }
-      if (meta[key!] !== undefined) throw new InputError(`${name} line ${i + 1}`, `metadata "${key}" appears twice`, 'keep one');
+      if (meta[key!] !== undefined)
+        throw new InputError(`${name} line ${i + 1}`, `metadata "${key}" appears twice`, 'keep one');
       meta[key!] = m[2].trim();
     }
   }
@@ -99,29 +123,65 @@ function fromText(source: string, name: string): ImportRecord {
       text = rest.join('\n').trim();
     }
   }
-  return { where: name, title, text, outlet: meta.outlet ?? null, date: meta.date ?? null, url: meta.url ?? null, extra: {} };
+  return {
+    where: name,
+    title,
+    text,
+    outlet: meta.outlet ?? null,
+    date: meta.date ?? null,
+    url: meta.url ?? null,
+    extra: {},
+  };
 }
 
 /** Reads every record of one decoded file; unreadable records are rejected with their line, the rest still import. */
-export function readRecords(source: string, name: string, format: Format, mapping: Mapping): { records: ImportRecord[]; rejected: Rejection[] } {
+export function readRecords(
+  source: string,
+  name: string,
+  format: Format,
+  mapping: Mapping,
+): { records: ImportRecord[]; rejected: Rejection[] } {
   const rejected: Rejection[] = [];
   if (format === 'text') return { records: [fromText(source, name)], rejected };
   if (format === 'html') {
     const h = extractHtml(source, name);
-    return { records: [{ where: name, title: h.title, text: h.paragraphs.join('\n\n'), outlet: null, date: h.date, url: null, extra: {} }], rejected };
+    return {
+      records: [
+        {
+          where: name,
+          title: h.title,
+          text: h.paragraphs.join('\n\n'),
+          outlet: null,
+          date: h.date,
+          url: null,
+          extra: {},
+        },
+      ],
+      rejected,
+    };
   }
   if (format === 'json') {
     let json: unknown;
     try {
       json = JSON.parse(source);
     } catch (e) {
-      throw new InputError(name, `is not valid JSON (${(e as Error).message})`, 'fix the syntax, or use JSONL for one article per line');
+      throw new InputError(
+        name,
+        `is not valid JSON (${(e as Error).message})`,
+        'fix the syntax, or use JSONL for one article per line',
+      );
     }
     const list = Array.isArray(json) ? json : (json as { articles?: unknown })?.articles;
-    if (!Array.isArray(list)) throw new InputError(name, 'must be a list of articles, or an object with an "articles" list', 'write [{"title": ..., "text": ..., "outlet": ...}]');
+    if (!Array.isArray(list))
+      throw new InputError(
+        name,
+        'must be a list of articles, or an object with an "articles" list',
+        'write [{"title": ..., "text": ..., "outlet": ...}]',
+      );
     const records: ImportRecord[] = [];
     list.forEach((o, i) => {
-      if (typeof o !== 'object' || o === null || Array.isArray(o)) rejected.push({ where: `${name} [${i}]`, reason: 'is not an object' });
+      if (typeof o !== 'object' || o === null || Array.isArray(o))
+        rejected.push({ where: `${name} [${i}]`, reason: 'is not an object' });
       else records.push(fromObject(o as Record<string, unknown>, `${name} [${i}]`, mapping));
     });
     return { records, rejected };
@@ -133,7 +193,8 @@ export function readRecords(source: string, name: string, format: Format, mappin
       const where = `${name} line ${i + 1}`;
       try {
         const o = JSON.parse(line);
-        if (typeof o !== 'object' || o === null || Array.isArray(o)) rejected.push({ where, reason: 'is not a JSON object' });
+        if (typeof o !== 'object' || o === null || Array.isArray(o))
+          rejected.push({ where, reason: 'is not a JSON object' });
         else records.push(fromObject(o, where, mapping));
       } catch (e) {
         rejected.push({ where, reason: `is not valid JSON (${(e as Error).message})` });
@@ -145,17 +206,29 @@ export function readRecords(source: string, name: string, format: Format, mappin
   const map = resolveMapping(header, mapping);
   for (const f of ['text'] as const) {
     if (!map[f] || !header.includes(map[f]!)) {
-      throw new InputError(name, `has no column for the article ${f}${map[f] ? ` ("${map[f]}")` : ''}; its columns are ${header.join(', ')}`, `map one with --map ${f}=COLUMN`);
+      throw new InputError(
+        name,
+        `has no column for the article ${f}${map[f] ? ` ("${map[f]}")` : ''}; its columns are ${header.join(', ')}`,
+        `map one with --map ${f}=COLUMN`,
+      );
     }
   }
   for (const [f, col] of Object.entries(map)) {
-    if (!header.includes(col)) throw new InputError(name, `is missing the column "${col}" mapped to ${f}; its columns are ${header.join(', ')}`, `fix --map ${f}=COLUMN`);
+    if (!header.includes(col))
+      throw new InputError(
+        name,
+        `is missing the column "${col}" mapped to ${f}; its columns are ${header.join(', ')}`,
+        `fix --map ${f}=COLUMN`,
+      );
   }
   const records: ImportRecord[] = [];
   for (const r of rows) {
     const where = `${name} line ${r.line}`;
     if (r.cells.length !== header.length) {
-      rejected.push({ where, reason: `has ${r.cells.length} fields but the header has ${header.length} (${r.cells.length < header.length ? 'missing' : 'extra'} columns; quote fields that contain commas)` });
+      rejected.push({
+        where,
+        reason: `has ${r.cells.length} fields but the header has ${header.length} (${r.cells.length < header.length ? 'missing' : 'extra'} columns; quote fields that contain commas)`,
+      });
       continue;
     }
     records.push(fromObject(Object.fromEntries(header.map((h, i) => [h, r.cells[i]])), where, map));

@@ -6,14 +6,19 @@ import { compileLexicon, scanPhrases, scanPhrasesExactly } from './matcher';
 import { testLexicon } from './testLexicon';
 
 const matcher = compileLexicon(testLexicon());
-const spans = (found: { start: number; end: number; text: string }[]) => found.map((m) => `${m.start}-${m.end}:${m.text}`);
+const spans = (found: { start: number; end: number; text: string }[]) =>
+  found.map((m) => `${m.start}-${m.end}:${m.text}`);
 
 describe('the fast scan finds exactly the spans of the single alternation', () => {
   test.each([
     ['a letter before the phrase', 'éterrorists and terrorists', ['16-26:terrorists']],
     ['an underscore before the phrase', '_terrorists', ['1-11:terrorists']],
     ['a letter after the longest phrase backs off to none', 'terroristsé terrorists’', ['12-23:terrorists’']],
-    ['a case-sensitive and a folded phrase in one text', 'IS and ISIS, then Islamic State’s', ['0-2:IS', '7-11:ISIS', '18-33:Islamic State’s']],
+    [
+      'a case-sensitive and a folded phrase in one text',
+      'IS and ISIS, then Islamic State’s',
+      ['0-2:IS', '7-11:ISIS', '18-33:Islamic State’s'],
+    ],
     ['a letter that lowercases to two characters', 'İ terrorists', ['2-12:terrorists']],
   ])('%s', (_case, text, expected) => {
     expect(spans(scanPhrases(matcher, text))).toEqual(expected);

@@ -96,7 +96,8 @@ function lookupTarget<T>(matcher: PhraseMatcher<T>, core: string): T {
   const known = matcher.seen.get(core);
   if (known !== undefined) return known;
   const target = matcher.lookup.get(patternKey(core, true)) ?? matcher.lookup.get(patternKey(core, false));
-  if (target === undefined) throw new Error(`matcher lookup failed for "${core}": the compiled regex and lookup disagree`);
+  if (target === undefined)
+    throw new Error(`matcher lookup failed for "${core}": the compiled regex and lookup disagree`);
   // Bounded: distinct spellings of lexicon phrases are few, but a pathological text should not grow it forever.
   if (matcher.seen.size < 10_000) matcher.seen.set(core, target);
   return target;
@@ -114,7 +115,8 @@ function scanExact<T>(matcher: PhraseMatcher<T>, text: string): Found<T>[] {
 /** Candidate spans of one fast regex; a span whose edges the ASCII test cannot settle is re-matched exactly there. */
 function scanFast<T>(matcher: PhraseMatcher<T>, fast: RegExp, haystack: string, text: string): Found<T>[] {
   const out: Found<T>[] = [];
-  // Scans never interleave (JavaScript runs one at a time), so the compiled objects are reused rather than rebuilt per text.
+  // Scans never interleave (JavaScript runs one at a time), so the compiled objects are reused rather than rebuilt per
+  // text.
   const re = fast;
   re.lastIndex = 0;
   const exact = (matcher.sticky ??= new RegExp(matcher.regex.source, 'uy'));
@@ -178,7 +180,10 @@ export function scan(matcher: Matcher, text: string): Match[] {
   return scanPhrases(matcher, text);
 }
 
-/** The same spans as scanPhrases, found only by the exact single-alternation regex (the reference the fast path must equal). */
+/**
+ * The same spans as scanPhrases, found only by the exact single-alternation regex (the reference the fast path must
+ * equal).
+ */
 export function scanPhrasesExactly<T>(matcher: PhraseMatcher<T>, text: string): Found<T>[] {
   return scanExact(matcher, text);
 }

@@ -2,7 +2,35 @@ import { InputError } from '../errors';
 import type { Actor, ActorKind, Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'is', 'it', 'that', 'for', 'on', 'with', 'as', 'was', 'by', 'at', 'be', 'this', 'are', 'from', 'or', 'he', 'she', 'they', 'we', 'said']);
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'to',
+  'in',
+  'is',
+  'it',
+  'that',
+  'for',
+  'on',
+  'with',
+  'as',
+  'was',
+  'by',
+  'at',
+  'be',
+  'this',
+  'are',
+  'from',
+  'or',
+  'he',
+  'she',
+  'they',
+  'we',
+  'said',
+]);
 
 type Obj = Record<string, unknown>;
 
@@ -22,37 +50,68 @@ function parsePattern(raw: unknown, where: string, file: string): Pattern {
   const p: Obj = typeof raw === 'string' ? { text: raw } : isObj(raw) ? raw : {};
   const text = typeof p.text === 'string' ? p.text : '';
   if (text.trim() === '') {
-    throw new InputError(`${file} ${where}`, 'a pattern is empty', 'write the phrase as a string, or as {"text": "IS", "caseSensitive": true}');
+    throw new InputError(
+      `${file} ${where}`,
+      'a pattern is empty',
+      'write the phrase as a string, or as {"text": "IS", "caseSensitive": true}',
+    );
   }
   // A pattern with no letter or digit would match punctuation everywhere.
   if (!/[\p{L}\p{N}]/u.test(text)) {
-    throw new InputError(`${file} ${where}`, `pattern "${text}" has no letter or digit and would match almost anything`, 'use a word or phrase');
+    throw new InputError(
+      `${file} ${where}`,
+      `pattern "${text}" has no letter or digit and would match almost anything`,
+      'use a word or phrase',
+    );
   }
   const folded = text.trim().toLowerCase();
   if (p.caseSensitive !== true && (STOPWORDS.has(folded) || folded.length < 2)) {
-    throw new InputError(`${file} ${where}`, `pattern "${text}" is ${folded.length < 2 ? 'a single character' : 'one of the most common English words'} and would match almost every sentence`, 'use a more specific phrase, or mark an acronym {"text": "IS", "caseSensitive": true}');
+    throw new InputError(
+      `${file} ${where}`,
+      `pattern "${text}" is ${folded.length < 2 ? 'a single character' : 'one of the most common English words'} and would match almost every sentence`,
+      'use a more specific phrase, or mark an acronym {"text": "IS", "caseSensitive": true}',
+    );
   }
   if (p.caseSensitive !== undefined && typeof p.caseSensitive !== 'boolean') {
-    throw new InputError(`${file} ${where}`, '"caseSensitive" must be true or false', 'remove it or set it to true/false');
+    throw new InputError(
+      `${file} ${where}`,
+      '"caseSensitive" must be true or false',
+      'remove it or set it to true/false',
+    );
   }
   return { text: text.trim().replace(/\s+/g, ' '), caseSensitive: p.caseSensitive === true };
 }
 
 function parseVariant(raw: unknown, where: string, file: string): Variant {
-  if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'a variant must be an object', 'see corpus/lexicon.json for the shape');
+  if (!isObj(raw))
+    throw new InputError(`${file} ${where}`, 'a variant must be an object', 'see corpus/lexicon.json for the shape');
   const id = str(raw, 'id', where, file);
-  if (!ID.test(id)) throw new InputError(`${file} ${where}`, `id "${id}" is not lowercase letters, digits and hyphens`, 'rename it, e.g. "islamic-state"');
+  if (!ID.test(id))
+    throw new InputError(
+      `${file} ${where}`,
+      `id "${id}" is not lowercase letters, digits and hyphens`,
+      'rename it, e.g. "islamic-state"',
+    );
   const at = `${where} ("${id}")`;
   const stance = raw.stance;
   if (typeof stance !== 'number' || !Number.isFinite(stance) || stance < -1 || stance > 1) {
-    throw new InputError(`${file} ${at}`, `stance ${JSON.stringify(stance)} is not a number in [-1, 1]`, 'set "stance" to a number between -1 and 1');
+    throw new InputError(
+      `${file} ${at}`,
+      `stance ${JSON.stringify(stance)} is not a number in [-1, 1]`,
+      'set "stance" to a number between -1 and 1',
+    );
   }
   const detector = raw.detector === undefined ? null : raw.detector;
   if (detector !== null && detector !== 'scare-quotes') {
-    throw new InputError(`${file} ${at}`, `unknown detector ${JSON.stringify(detector)}`, 'the only detector is "scare-quotes"; otherwise list "patterns"');
+    throw new InputError(
+      `${file} ${at}`,
+      `unknown detector ${JSON.stringify(detector)}`,
+      'the only detector is "scare-quotes"; otherwise list "patterns"',
+    );
   }
   const patternsRaw = raw.patterns ?? [];
-  if (!Array.isArray(patternsRaw)) throw new InputError(`${file} ${at}`, '"patterns" must be a list', 'write "patterns": ["word", ...]');
+  if (!Array.isArray(patternsRaw))
+    throw new InputError(`${file} ${at}`, '"patterns" must be a list', 'write "patterns": ["word", ...]');
   if (detector === null && patternsRaw.length === 0) {
     throw new InputError(`${file} ${at}`, 'has no patterns', 'list at least one phrase in "patterns"');
   }
@@ -71,17 +130,23 @@ function parseVariant(raw: unknown, where: string, file: string): Variant {
   };
 }
 
-const ABOUT_SHAPE = 'write "about": {"kind": "non-state", "genericWords": ["ground", ...]} or "about": {"actors": ["turkey"]}';
+const ABOUT_SHAPE =
+  'write "about": {"kind": "non-state", "genericWords": ["ground", ...]} or "about": {"actors": ["turkey"]}';
 
 function parseAbout(raw: unknown, at: string, file: string): TermGroup['about'] {
   if (raw === undefined || raw === null) return null;
   const where = `${file} ${at} about`;
   if (!isObj(raw)) throw new InputError(where, '"about" must be an object', ABOUT_SHAPE);
   if (raw.kind !== undefined) {
-    if (raw.kind !== 'non-state') throw new InputError(where, `kind ${JSON.stringify(raw.kind)} is not "non-state"`, ABOUT_SHAPE);
+    if (raw.kind !== 'non-state')
+      throw new InputError(where, `kind ${JSON.stringify(raw.kind)} is not "non-state"`, ABOUT_SHAPE);
     const words = raw.genericWords ?? [];
     if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || !/^[\p{L}\p{N}'’-]+$/u.test(w))) {
-      throw new InputError(where, '"genericWords" must be a list of single words', 'write "genericWords": ["ground", "two"]');
+      throw new InputError(
+        where,
+        '"genericWords" must be a list of single words',
+        'write "genericWords": ["ground", "two"]',
+      );
     }
     return { kind: 'non-state', genericWords: words.map((w: string) => w.toLowerCase().replace(/’/g, "'")) };
   }
@@ -92,22 +157,33 @@ function parseAbout(raw: unknown, at: string, file: string): TermGroup['about'] 
 }
 
 function parseGroup(raw: unknown, where: string, file: string): TermGroup {
-  if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'a group must be an object', 'see corpus/lexicon.json for the shape');
+  if (!isObj(raw))
+    throw new InputError(`${file} ${where}`, 'a group must be an object', 'see corpus/lexicon.json for the shape');
   const id = str(raw, 'id', where, file);
-  if (!ID.test(id)) throw new InputError(`${file} ${where}`, `id "${id}" is not lowercase letters, digits and hyphens`, 'rename it');
+  if (!ID.test(id))
+    throw new InputError(`${file} ${where}`, `id "${id}" is not lowercase letters, digits and hyphens`, 'rename it');
   const at = `${where} ("${id}")`;
   const axis = isObj(raw.axis) ? raw.axis : {};
   if (!Array.isArray(raw.variants) || raw.variants.length < 2) {
-    throw new InputError(`${file} ${at}`, '"variants" must list at least two alternatives', 'add the variants this question chooses between');
+    throw new InputError(
+      `${file} ${at}`,
+      '"variants" must list at least two alternatives',
+      'add the variants this question chooses between',
+    );
   }
   const variants = raw.variants.map((v, i) => parseVariant(v, `${at} variants[${i}]`, file));
   const seen = new Set<string>();
   for (const v of variants) {
-    if (seen.has(v.id)) throw new InputError(`${file} ${at}`, `variant id "${v.id}" appears twice`, 'give each variant its own id');
+    if (seen.has(v.id))
+      throw new InputError(`${file} ${at}`, `variant id "${v.id}" appears twice`, 'give each variant its own id');
     seen.add(v.id);
   }
   if (raw.attributeActors !== undefined && typeof raw.attributeActors !== 'boolean') {
-    throw new InputError(`${file} ${at}`, '"attributeActors" must be true or false', 'remove it or set it to true/false');
+    throw new InputError(
+      `${file} ${at}`,
+      '"attributeActors" must be true or false',
+      'remove it or set it to true/false',
+    );
   }
   if (raw.namesInQuotes !== undefined && typeof raw.namesInQuotes !== 'boolean') {
     throw new InputError(`${file} ${at}`, '"namesInQuotes" must be true or false', 'remove it or set it to true/false');
@@ -130,23 +206,45 @@ export const UNATTRIBUTED = 'unattributed';
 const KIND_FIX = 'set "kind": "state" for a government and its forces, "non-state" for any other armed group';
 
 function parseActor(raw: unknown, where: string, file: string): Actor {
-  if (!isObj(raw)) throw new InputError(`${file} ${where}`, 'an actor must be an object', 'write {"id": "...", "label": "...", "aliases": ["..."]}');
+  if (!isObj(raw))
+    throw new InputError(
+      `${file} ${where}`,
+      'an actor must be an object',
+      'write {"id": "...", "label": "...", "aliases": ["..."]}',
+    );
   const id = str(raw, 'id', where, file);
   if (!ID.test(id) || id === UNATTRIBUTED) {
-    throw new InputError(`${file} ${where}`, `actor id "${id}" is not lowercase letters, digits and hyphens, or is the reserved "${UNATTRIBUTED}"`, 'rename it, e.g. "kurdish-groups"');
+    throw new InputError(
+      `${file} ${where}`,
+      `actor id "${id}" is not lowercase letters, digits and hyphens, or is the reserved "${UNATTRIBUTED}"`,
+      'rename it, e.g. "kurdish-groups"',
+    );
   }
   const at = `${where} ("${id}")`;
   if (!Array.isArray(raw.aliases) || raw.aliases.length === 0) {
-    throw new InputError(`${file} ${at}`, '"aliases" must list at least one name', 'write "aliases": ["YPG", "Kurdish"]');
+    throw new InputError(
+      `${file} ${at}`,
+      '"aliases" must list at least one name',
+      'write "aliases": ["YPG", "Kurdish"]',
+    );
   }
-  // Optional unless a group asks about non-state actors (checked in parseLexicon), so kept versions' lexicons still load.
+  // Optional unless a group asks about non-state actors (checked in parseLexicon), so kept versions' lexicons still
+  // load.
   if (raw.kind !== undefined && raw.kind !== 'state' && raw.kind !== 'non-state') {
-    throw new InputError(`${file} ${at}`, `"kind" is ${JSON.stringify(raw.kind)}, not "state" or "non-state"`, KIND_FIX);
+    throw new InputError(
+      `${file} ${at}`,
+      `"kind" is ${JSON.stringify(raw.kind)}, not "state" or "non-state"`,
+      KIND_FIX,
+    );
   }
   const kind: ActorKind | null = raw.kind ?? null;
   const backedBy = raw.backedBy ?? null;
   if (backedBy !== null && (typeof backedBy !== 'string' || !ID.test(backedBy))) {
-    throw new InputError(`${file} ${at}`, '"backedBy" must be an actor id', 'name the backing actor\'s id, or remove it');
+    throw new InputError(
+      `${file} ${at}`,
+      '"backedBy" must be an actor id',
+      "name the backing actor's id, or remove it",
+    );
   }
   return {
     id,
@@ -160,31 +258,51 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
 
 function parseActors(raw: unknown, file: string): Actor[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw new InputError(file, '"actors" must be a list', 'write "actors": [{"id": "...", "label": "...", "aliases": [...]}]');
+  if (!Array.isArray(raw))
+    throw new InputError(
+      file,
+      '"actors" must be a list',
+      'write "actors": [{"id": "...", "label": "...", "aliases": [...]}]',
+    );
   const actors = raw.map((a, i) => parseActor(a, `actors[${i}]`, file));
   const ids = new Set<string>();
   const aliasOwner = new Map<string, string>();
   actors.forEach((a, i) => {
-    if (ids.has(a.id)) throw new InputError(`${file} actors[${i}]`, `actor id "${a.id}" appears twice`, 'give each actor its own id');
+    if (ids.has(a.id))
+      throw new InputError(`${file} actors[${i}]`, `actor id "${a.id}" appears twice`, 'give each actor its own id');
     ids.add(a.id);
     for (const p of a.aliases) {
       // Folded keys make "Kurdish" (any case) and "KURDISH" (case-sensitive) one claim: an alias names one actor.
       const key = patternKey(p.text, false);
       const owner = aliasOwner.get(key);
-      if (owner) throw new InputError(`${file} actors[${i}] ("${a.id}")`, `alias "${p.text}" is also an alias of "${owner}"`, 'keep each alias under one actor');
+      if (owner)
+        throw new InputError(
+          `${file} actors[${i}] ("${a.id}")`,
+          `alias "${p.text}" is also an alias of "${owner}"`,
+          'keep each alias under one actor',
+        );
       aliasOwner.set(key, a.id);
     }
   });
   actors.forEach((a, i) => {
     if (a.backedBy !== null && (!ids.has(a.backedBy) || a.backedBy === a.id)) {
-      throw new InputError(`${file} actors[${i}] ("${a.id}")`, `"backedBy" names "${a.backedBy}", which is not another actor`, `use one of ${[...ids].filter((x) => x !== a.id).join(', ')}`);
+      throw new InputError(
+        `${file} actors[${i}] ("${a.id}")`,
+        `"backedBy" names "${a.backedBy}", which is not another actor`,
+        `use one of ${[...ids].filter((x) => x !== a.id).join(', ')}`,
+      );
     }
   });
   const backers = new Map<string, string>();
   for (const a of actors) {
     if (!a.backedBy) continue;
     const other = backers.get(a.backedBy);
-    if (other) throw new InputError(`${file} actors ("${a.id}")`, `"${a.backedBy}" already backs "${other}"`, 'give each backing actor one proxy actor');
+    if (other)
+      throw new InputError(
+        `${file} actors ("${a.id}")`,
+        `"${a.backedBy}" already backs "${other}"`,
+        'give each backing actor one proxy actor',
+      );
     backers.set(a.backedBy, a.id);
   }
   return actors;
@@ -204,7 +322,8 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
   }
   const groups = json.groups.map((g, i) => parseGroup(g, `groups[${i}]`, file));
   const exclRaw = json.exclusions ?? [];
-  if (!Array.isArray(exclRaw)) throw new InputError(file, '"exclusions" must be a list', 'write "exclusions": [{"text": "...", "note": "..."}]');
+  if (!Array.isArray(exclRaw))
+    throw new InputError(file, '"exclusions" must be a list', 'write "exclusions": [{"text": "...", "note": "..."}]');
   const exclusions: Exclusion[] = exclRaw.map((e, i) => ({
     pattern: parsePattern(e, `exclusions[${i}]`, file),
     note: isObj(e) && typeof e.note === 'string' ? e.note : '',
@@ -220,7 +339,12 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
     const clash = p.caseSensitive
       ? (exact.get(patternKey(p.text, true)) ?? ciFolded.get(f))
       : (ciFolded.get(f) ?? csFolded.get(f));
-    if (clash) throw new InputError(`${file} ${owner}`, `pattern "${p.text}" is also claimed by ${clash}`, 'keep each phrase in one place');
+    if (clash)
+      throw new InputError(
+        `${file} ${owner}`,
+        `pattern "${p.text}" is also claimed by ${clash}`,
+        'keep each phrase in one place',
+      );
     if (p.caseSensitive) {
       exact.set(patternKey(p.text, true), owner);
       csFolded.set(f, owner);
@@ -230,27 +354,45 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
   };
   const groupIds = new Set<string>();
   groups.forEach((g, gi) => {
-    if (groupIds.has(g.id)) throw new InputError(`${file} groups[${gi}]`, `group id "${g.id}" appears twice`, 'give each group its own id');
+    if (groupIds.has(g.id))
+      throw new InputError(`${file} groups[${gi}]`, `group id "${g.id}" appears twice`, 'give each group its own id');
     groupIds.add(g.id);
-    g.variants.forEach((v, vi) => v.patterns.forEach((p) => claim(p, `groups[${gi}].variants[${vi}] ("${g.id}/${v.id}")`)));
+    g.variants.forEach((v, vi) =>
+      v.patterns.forEach((p) => claim(p, `groups[${gi}].variants[${vi}] ("${g.id}/${v.id}")`)),
+    );
   });
   exclusions.forEach((e, i) => claim(e.pattern, `exclusions[${i}] ("${e.pattern.text}")`));
   const actors = parseActors(json.actors, file);
   if (actors.length === 0 && groups.some((g) => g.attributeActors)) {
-    throw new InputError(file, 'a group has "attributeActors": true but the lexicon lists no actors', 'add "actors", or remove "attributeActors"');
+    throw new InputError(
+      file,
+      'a group has "attributeActors": true but the lexicon lists no actors',
+      'add "actors", or remove "attributeActors"',
+    );
   }
   const actorIds = new Set(actors.map((a) => a.id));
   groups.forEach((g, gi) => {
     if (!g.about) return;
     const at = `${file} groups[${gi}] ("${g.id}") about`;
-    if (actors.length === 0) throw new InputError(at, 'the group says whose labels it is about but the lexicon lists no actors', 'add "actors", or remove "about"');
+    if (actors.length === 0)
+      throw new InputError(
+        at,
+        'the group says whose labels it is about but the lexicon lists no actors',
+        'add "actors", or remove "about"',
+      );
     if ('kind' in g.about) {
       const i = actors.findIndex((a) => a.kind === null);
-      if (i >= 0) throw new InputError(`${file} actors[${i}] ("${actors[i].id}")`, `has no "kind", which group "${g.id}" needs to tell state from non-state actors`, KIND_FIX);
+      if (i >= 0)
+        throw new InputError(
+          `${file} actors[${i}] ("${actors[i].id}")`,
+          `has no "kind", which group "${g.id}" needs to tell state from non-state actors`,
+          KIND_FIX,
+        );
     }
     if ('actors' in g.about) {
       const unknown = g.about.actors.find((id) => !actorIds.has(id));
-      if (unknown) throw new InputError(at, `actor "${unknown}" is not in "actors"`, `use one of ${[...actorIds].join(', ')}`);
+      if (unknown)
+        throw new InputError(at, `actor "${unknown}" is not in "actors"`, `use one of ${[...actorIds].join(', ')}`);
     }
   });
   return { groups, exclusions, actors };

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { authorize, writesEnabled } from './admin';
 
-const req = (auth?: string) => new Request('http://x/api/upload', { method: 'POST', headers: auth ? { authorization: auth } : {} });
+const req = (auth?: string) =>
+  new Request('http://x/api/upload', { method: 'POST', headers: auth ? { authorization: auth } : {} });
 const saved = process.env.FRAMESCOPE_ADMIN_TOKEN;
 afterEach(() => {
   if (saved === undefined) delete process.env.FRAMESCOPE_ADMIN_TOKEN;
@@ -12,7 +13,11 @@ describe('authorize', () => {
   test('without a configured token the dashboard is read-only and says how to enable writes', () => {
     delete process.env.FRAMESCOPE_ADMIN_TOKEN;
     expect(writesEnabled()).toBe(false);
-    expect(authorize(req('Bearer anything'))).toMatchObject({ ok: false, status: 403, error: expect.stringContaining('set FRAMESCOPE_ADMIN_TOKEN') });
+    expect(authorize(req('Bearer anything'))).toMatchObject({
+      ok: false,
+      status: 403,
+      error: expect.stringContaining('set FRAMESCOPE_ADMIN_TOKEN'),
+    });
   });
   test.each([
     [undefined, 401],

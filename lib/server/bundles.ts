@@ -23,7 +23,10 @@ export interface Bundle {
   json: Map<string, string>;
   comparisons: Map<string, DistinctiveRow[]>;
   fingerprint: string;
-  /** The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against it). */
+  /**
+   * The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against
+   * it).
+   */
   catalog?: { corpora: string; catalog: Catalog };
 }
 
@@ -43,7 +46,10 @@ function fingerprint(dir: string): string {
   return [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
 }
 
-/** The corpus with its analyses, loaded and analysed once per corpus change. Reading never writes: versions are kept by the writers. */
+/**
+ * The corpus with its analyses, loaded and analysed once per corpus change. Reading never writes: versions are kept by
+ * the writers.
+ */
 export function getBundle(corpusId: string): Bundle {
   const dir = path.join(CORPUS_ROOT, corpusId);
   const fp = fingerprint(dir);
@@ -53,7 +59,15 @@ export function getBundle(corpusId: string): Bundle {
   const corpus = loadCorpusFrom(files);
   // Articles whose text is unchanged keep their analysis: an upload re-analyses only what it added.
   const live = liveCorpus(corpus, cached?.live);
-  const bundle: Bundle = { dir, corpus, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: fp };
+  const bundle: Bundle = {
+    dir,
+    corpus,
+    live,
+    exports: new Map(),
+    json: new Map(),
+    comparisons: new Map(),
+    fingerprint: fp,
+  };
   bundles.set(corpusId, bundle);
   return bundle;
 }
@@ -86,14 +100,27 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (!files) return { bundle: current, pinned: false };
   const corpus = loadCorpusFrom(files);
   const live = liveCorpus(corpus, current.live);
-  const bundle: Bundle = { dir: current.dir, corpus, live, exports: new Map(), json: new Map(), comparisons: new Map(), fingerprint: key };
+  const bundle: Bundle = {
+    dir: current.dir,
+    corpus,
+    live,
+    exports: new Map(),
+    json: new Map(),
+    comparisons: new Map(),
+    fingerprint: key,
+  };
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, bundle);
   return { bundle, pinned: true };
 }
 
 /** The export of a corpus version under the given voice and scope, computed once and cached. */
-export function getExport(corpusId: string, voice: AnalysisOptions['voice'], scope: AnalysisOptions['scope'], version: string | null = null): AnalysisExport {
+export function getExport(
+  corpusId: string,
+  voice: AnalysisOptions['voice'],
+  scope: AnalysisOptions['scope'],
+  version: string | null = null,
+): AnalysisExport {
   const b = bundleFor(corpusId, version).bundle;
   const key = `${voice}/${scope}`;
   let ex = b.exports.get(key);
@@ -105,7 +132,12 @@ export function getExport(corpusId: string, voice: AnalysisOptions['voice'], sco
 }
 
 /** The export as JSON text, serialised once per corpus version, voice and scope. */
-export function getExportJson(corpusId: string, voice: AnalysisOptions['voice'], scope: AnalysisOptions['scope'], version: string | null = null): string {
+export function getExportJson(
+  corpusId: string,
+  voice: AnalysisOptions['voice'],
+  scope: AnalysisOptions['scope'],
+  version: string | null = null,
+): string {
   const b = bundleFor(corpusId, version).bundle;
   const key = `${voice}/${scope}`;
   let text = b.json.get(key);
@@ -143,7 +175,12 @@ function entity(c: Corpus, id: string): Entity {
  * Log-odds z-scores among chosen outlets or groups: for two, one against the other; for more, each
  * against the others combined. The prior comes from the whole corpus, as in the export. Cached per corpus version.
  */
-export function compareEntities(corpusId: string, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>, version: string | null = null): DistinctiveRow[] {
+export function compareEntities(
+  corpusId: string,
+  ids: string[],
+  o: Pick<AnalysisOptions, 'voice' | 'scope'>,
+  version: string | null = null,
+): DistinctiveRow[] {
   const b = bundleFor(corpusId, version).bundle;
   const key = `${o.voice}/${o.scope}/${ids.join(',')}`;
   const cached = b.comparisons.get(key);
@@ -161,7 +198,8 @@ function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'v
   const opts = { ...DEFAULT_OPTIONS, ...o };
   const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(b.live.byOutlet, members), opts);
   const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
-  const pairs: [string, string[]][] = ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);
+  const pairs: [string, string[]][] =
+    ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);
   return pairs.flatMap(([a, others]) => {
     const ea = entity(b.corpus, a);
     const members = new Set(others.flatMap((x) => [...entity(b.corpus, x).members]).filter((m) => !ea.members.has(m)));

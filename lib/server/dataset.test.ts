@@ -78,9 +78,14 @@ describe('other reads through the door', () => {
 
   test("an outlet group lists its members' articles; an article lists its counted mentions", () => {
     const v = view('/outlet/aggregators');
-    expect(articlesOf(v, 'aggregators').map((a) => a.outlet).sort()).toEqual(['aggregator-a', 'lidtime']);
+    expect(
+      articlesOf(v, 'aggregators')
+        .map((a) => a.outlet)
+        .sort(),
+    ).toEqual(['aggregator-a', 'lidtime']);
     const a = articleOf(view('/article/aggregator-a-2016-09-07-raqqa'), 'aggregator-a-2016-09-07-raqqa');
-    // 9 Islamic State mentions in this page (2 Islamic State, 2 IS, 2 ISIS, 2 ISIL, 1 quoted Daesh), checked by reading.
+    // 9 Islamic State mentions in this page (2 Islamic State, 2 IS, 2 ISIS, 2 ISIL, 1 quoted Daesh), checked by
+    // reading.
     expect(a?.mentions.filter((m) => m.group === 'islamic-state')).toHaveLength(9);
   });
 });
@@ -93,7 +98,11 @@ describe('the statistics a view carries', () => {
     const corpus = loadCorpus('corpus/seeds');
     const ex = aggregate(corpus, analyzeArticles(corpus), DEFAULT_OPTIONS);
     const v = view('/');
-    expect(Object.keys(v.stats).sort()).toEqual(Object.keys(ex).filter((k) => k !== 'mentions' && k !== 'articles').sort());
+    expect(Object.keys(v.stats).sort()).toEqual(
+      Object.keys(ex)
+        .filter((k) => k !== 'mentions' && k !== 'articles')
+        .sort(),
+    );
     expect(v.stats.setAside).toEqual(ex.setAside);
   });
 });

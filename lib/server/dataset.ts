@@ -44,15 +44,23 @@ const sources = new WeakMap<View, { bundle: Bundle; ex: AnalysisExport }>();
 /** Parses and checks a URL exactly as the proxy does, then opens the analysis it names. */
 export function openView(pathname: string, params: Params): Opened {
   const route = matchRoute(pathname);
-  const problems = route ? routeProblems(pathname, params, catalogOf(params)) : [{ param: '(path)', value: pathname, message: 'is not a view', choices: [], status: 404 as const }];
+  const problems = route
+    ? routeProblems(pathname, params, catalogOf(params))
+    : [{ param: '(path)', value: pathname, message: 'is not a view', choices: [], status: 404 as const }];
   if (problems.length || !route) return { ok: false, problems };
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
   const ex = getExport(state.corpus, state.voice, state.scope, state.version);
   const stats = statsOf(ex);
   const view: View = {
-    pathname, route, query: state, stats, articleCount: bundle.corpus.articles.length,
-    current: bundleFor(state.corpus, null).bundle.corpus.version, pinned, corpora: listCorpora(),
+    pathname,
+    route,
+    query: state,
+    stats,
+    articleCount: bundle.corpus.articles.length,
+    current: bundleFor(state.corpus, null).bundle.corpus.version,
+    pinned,
+    corpora: listCorpora(),
   };
   sources.set(view, { bundle, ex });
   return { ok: true, view };
@@ -105,7 +113,9 @@ function titlesOf(ex: AnalysisExport): Map<string, string> {
   return t;
 }
 
-/** Log-odds z-scores among the outlets the view names: one against the other for two, each against the rest for more. */
+/**
+ * Log-odds z-scores among the outlets the view names: one against the other for two, each against the rest for more.
+ */
 export function comparison(view: View): DistinctiveRow[] {
   const ids = view.query.outlets;
   if (ids.length < 2) return [];
@@ -118,7 +128,10 @@ export function articlesOf(view: View, id: string): ArticleRow[] {
   return sourceOf(view).ex.articles.filter((a) => members.has(a.outlet));
 }
 
-/** One article as the article page shows it: its text, sections, quotations and the mentions counted under the view's filters. */
+/**
+ * One article as the article page shows it: its text, sections, quotations and the mentions counted under the view's
+ * filters.
+ */
 export interface ArticleModel {
   meta: Article;
   text: string;
@@ -133,14 +146,28 @@ export function articleOf(view: View, id: string): ArticleModel | null {
   const a = bundle.live.analyses.find((x) => x.id === id);
   const meta = bundle.corpus.articles.find((x) => x.id === id);
   if (!a || !meta) return null;
-  return { meta, text: a.text, segments: a.segments, quotes: a.quotes, mentions: a.mentions.filter((m) => counted(m, view.query)) };
+  return {
+    meta,
+    text: a.text,
+    segments: a.segments,
+    quotes: a.quotes,
+    mentions: a.mentions.filter((m) => counted(m, view.query)),
+  };
 }
 
 /** What the manage page shows: kept versions and the lexicon's source. */
-export function manageOf(view: View): { versions: ReturnType<typeof listSnapshots>; lexiconSource: string; ownLexicon: boolean } {
+export function manageOf(view: View): {
+  versions: ReturnType<typeof listSnapshots>;
+  lexiconSource: string;
+  ownLexicon: boolean;
+} {
   const { bundle } = sourceOf(view);
   const file = lexiconPathFor(bundle.dir);
-  return { versions: listSnapshots(view.query.corpus), lexiconSource: readFileSync(file, 'utf8'), ownLexicon: path.dirname(file) === bundle.dir };
+  return {
+    versions: listSnapshots(view.query.corpus),
+    lexiconSource: readFileSync(file, 'utf8'),
+    ownLexicon: path.dirname(file) === bundle.dir,
+  };
 }
 
 /** The research export of the view's corpus version, voice and scope, as JSON text (serialised once per version). */

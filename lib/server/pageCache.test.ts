@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createPageCache, getPage, isCacheable, putPage, viewCacheKey, type CachedPage } from './pageCache';
 
-const page = (bytes: number): CachedPage => ({ status: 200, contentType: 'text/html', headers: [], body: new Uint8Array(bytes) });
+const page = (bytes: number): CachedPage => ({
+  status: 200,
+  contentType: 'text/html',
+  headers: [],
+  body: new Uint8Array(bytes),
+});
 
 describe('the page cache', () => {
   test('keeps the most recently used entries within the entry bound', () => {
@@ -42,9 +47,12 @@ describe('what may be served from the cache', () => {
     ['a navigation carrying the router state', 'GET', { 'next-router-state-tree': '%5B%5D' }, '', false],
     ['an RSC payload by parameter', 'GET', {}, '_rsc=abc', false],
     ['a POST', 'POST', {}, '', false],
-  ])('%s', (_case, method, h, query, expected) => expect(isCacheable(method, headers(h), new URLSearchParams(query))).toBe(expected));
+  ])('%s', (_case, method, h, query, expected) =>
+    expect(isCacheable(method, headers(h), new URLSearchParams(query))).toBe(expected),
+  );
 
-  const key = (pathname: string, q: string, v = 'v1') => viewCacheKey('GET', headers({}), pathname, new URLSearchParams(q), () => v);
+  const key = (pathname: string, q: string, v = 'v1') =>
+    viewCacheKey('GET', headers({}), pathname, new URLSearchParams(q), () => v);
 
   test('the key ignores parameter order, defaults and unknown parameters, but not values or the data version', () => {
     expect(key('/compare', 'outlets=a,b&voice=own')).toBe(key('/compare', 'voice=own&outlets=a,b'));

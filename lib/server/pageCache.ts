@@ -23,7 +23,6 @@ export function createPageCache(maxEntries: number, maxBytes: number): PageCache
   return { entries: new Map(), bytes: 0, maxEntries, maxBytes };
 }
 
-
 const sizeOf = (p: CachedPage) => p.body.byteLength;
 
 /** The cached answer for a key, marked as most recently used. */
@@ -36,7 +35,10 @@ export function getPage(cache: PageCache, key: string): CachedPage | undefined {
   return page;
 }
 
-/** Stores an answer, evicting the least recently used ones beyond the bounds; an answer larger than the whole cache is not kept. */
+/**
+ * Stores an answer, evicting the least recently used ones beyond the bounds; an answer larger than the whole cache is
+ * not kept.
+ */
 export function putPage(cache: PageCache, key: string, page: CachedPage): void {
   const old = cache.entries.get(key);
   if (old) {
@@ -59,7 +61,13 @@ export function putPage(cache: PageCache, key: string, page: CachedPage): void {
  * only the parameters the view state reads, in canonical form, so tracking tags or unknown parameters never make a
  * fresh render. `versionOf` is the data version.
  */
-export function viewCacheKey(method: string, headers: { get(name: string): string | null }, pathname: string, params: URLSearchParams, versionOf: (params: URLSearchParams) => string): string | null {
+export function viewCacheKey(
+  method: string,
+  headers: { get(name: string): string | null },
+  pathname: string,
+  params: URLSearchParams,
+  versionOf: (params: URLSearchParams) => string,
+): string | null {
   if (!matchRoute(pathname)?.route.cached || !isCacheable(method, headers, params)) return null;
   const { state, problems } = parseState(params);
   if (problems.length) return null;
@@ -67,10 +75,24 @@ export function viewCacheKey(method: string, headers: { get(name: string): strin
 }
 
 /** Headers the client router sends with RSC navigations, prefetches and actions; Next answers them differently. */
-const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-url', 'next-action'];
+const ROUTER_HEADERS = [
+  'rsc',
+  'next-router-prefetch',
+  'next-router-state-tree',
+  'next-router-segment-prefetch',
+  'next-url',
+  'next-action',
+];
 
-/** Whether a request is a plain document or API load that a cached answer may serve (not a client-side navigation or prefetch). */
-export function isCacheable(method: string, headers: { get(name: string): string | null }, params: URLSearchParams): boolean {
+/**
+ * Whether a request is a plain document or API load that a cached answer may serve (not a client-side navigation or
+ * prefetch).
+ */
+export function isCacheable(
+  method: string,
+  headers: { get(name: string): string | null },
+  params: URLSearchParams,
+): boolean {
   if (method !== 'GET' || params.has('_rsc')) return false;
   return !ROUTER_HEADERS.some((h) => headers.get(h) !== null);
 }

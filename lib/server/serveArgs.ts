@@ -10,7 +10,8 @@ export function parseServeArgs(argv: string[], envPort?: string): { port: number
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (!['-p', '--port', '-H', '--hostname'].includes(flag)) throw new InputError(`argument "${flag}"`, 'is not a known flag', USAGE);
+    if (!['-p', '--port', '-H', '--hostname'].includes(flag))
+      throw new InputError(`argument "${flag}"`, 'is not a known flag', USAGE);
     if (value === undefined || value.startsWith('-')) throw new InputError(`flag ${flag}`, 'needs a value', USAGE);
     i++;
     if (flag === '-p' || flag === '--port') {
@@ -19,6 +20,7 @@ export function parseServeArgs(argv: string[], envPort?: string): { port: number
     } else host = value;
   }
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) throw new InputError(portFrom, `"${portText}" is not a port number`, USAGE);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
+    throw new InputError(portFrom, `"${portText}" is not a port number`, USAGE);
   return { port, host };
 }

@@ -15,19 +15,33 @@ function sums(articles: Record<string, number>[]): GroupClusters {
   };
 }
 
-// Expected values were computed twice: by hand (in the comments) and by a separate Python script working on the raw mention rows
-// (scipy's t and normal quantiles, the cluster-robust ratio variance from each article's residual), not from these sums.
+// Expected values were computed twice: by hand (in the comments) and by a separate Python script working on the raw
+// mention rows
+// (scipy's t and normal quantiles, the cluster-robust ratio variance from each article's residual), not from these
+// sums.
 const cases = {
   // corpus/seeds, Islamic State mentions of the "aggregators" group, counted by reading both articles:
-  // aggregator-a: title "Islamic State"; "Islamic State (IS formerly ISIS/ISIL)"; "Isis' de facto capital"; "defeat" to IS;
-  // "coalition against ISIL"; "terror groups like Daesh" (in Erdogan's quotation) -> daesh 1, isil 2, isis 2, is 2, islamic-state 2.
-  // lidtime: title "Islamic State group"; "drove ISIS"; "Held by DAESH"; "fighting Islamic State"; "drive Islamic State out";
+  // aggregator-a: title "Islamic State"; "Islamic State (IS formerly ISIS/ISIL)"; "Isis' de facto capital"; "defeat" to
+  // IS;
+  // "coalition against ISIL"; "terror groups like Daesh" (in Erdogan's quotation) -> daesh 1, isil 2, isis 2, is 2,
+  // islamic-state 2.
+  // lidtime: title "Islamic State group"; "drove ISIS"; "Held by DAESH"; "fighting Islamic State"; "drive Islamic State
+  // out";
   // "Isis killed three"; "dislodge Islamic State" -> daesh 1, isis 2, islamic-state 4.
-  aggregators: sums([{ daesh: 1, isil: 2, isis: 2, is: 2, 'islamic-state': 2 }, { daesh: 1, isis: 2, 'islamic-state': 4 }]),
+  aggregators: sums([
+    { daesh: 1, isil: 2, isis: 2, is: 2, 'islamic-state': 2 },
+    { daesh: 1, isis: 2, 'islamic-state': 4 },
+  ]),
   // corpus/seeds, Press TV's one article: seven "Daesh", read in presstv-2016-08-30-carter (one in Carter's quotation).
   presstv: sums([{ daesh: 7 }]),
   // Made-up articles, to exercise deff > 1 with more than two articles.
-  five: sums([{ daesh: 4, isis: 1 }, { daesh: 2 }, { isis: 3, 'islamic-state': 1 }, { daesh: 1, isil: 1, isis: 1 }, { 'islamic-state': 2, is: 1 }]),
+  five: sums([
+    { daesh: 4, isis: 1 },
+    { daesh: 2 },
+    { isis: 3, 'islamic-state': 1 },
+    { daesh: 1, isil: 1, isis: 1 },
+    { 'islamic-state': 2, is: 1 },
+  ]),
   // One variant only, in 10 and in 40 articles of 5 mentions each, and in three articles of unequal length.
   even10: sums(Array.from({ length: 10 }, () => ({ isis: 5 }))),
   even40: sums(Array.from({ length: 40 }, () => ({ isis: 5 }))),
@@ -41,20 +55,35 @@ describe('articleLevelN: n^2 / sum of squared article sizes', () => {
     ['one long and two short articles: 144 / (100 + 1 + 1)', cases.uneven, 1.411765],
   ])('%s', (_what, g, expected) => {
     const n = g.counts.reduce((s, y) => s + y, 0);
-    expect(articleLevelN(n, g.products.flat().reduce((s, x) => s + x, 0))).toBeCloseTo(expected, 5);
+    expect(
+      articleLevelN(
+        n,
+        g.products.flat().reduce((s, x) => s + x, 0),
+      ),
+    ).toBeCloseTo(expected, 5);
   });
 });
 
 describe('designEffect: Rao & Scott mean generalised design effect', () => {
   test.each([
-    // aggregators, n = 16 over articles of 9 and 7, k/(k-1) = 2. Per used variant, V n / p with V = 2 sum_i e_i^2 / 256:
-    // daesh p = 1/8, e = -0.125, 0.125: V = 0.000244, x 16 x 8 = 0.03125; isil p = 1/8, e = +-0.875: V = 0.011963 -> 1.53125;
-    // isis p = 1/4, e = +-0.25: V = 0.000977 -> 0.0625; is as isil 1.53125; islamic-state p = 3/8, e = +-1.375: V = 0.029541
+    // aggregators, n = 16 over articles of 9 and 7, k/(k-1) = 2. Per used variant, V n / p with V = 2 sum_i e_i^2 /
+    // 256:
+    // daesh p = 1/8, e = -0.125, 0.125: V = 0.000244, x 16 x 8 = 0.03125; isil p = 1/8, e = +-0.875: V = 0.011963 ->
+    // 1.53125;
+    // isis p = 1/4, e = +-0.25: V = 0.000977 -> 0.0625; is as isil 1.53125; islamic-state p = 3/8, e = +-1.375: V =
+    // 0.029541
     // -> 1.260417. Sum 4.416667 / (5 - 1) = 1.104167.
     ['aggregators', cases.aggregators, 1.104167],
     ['five (Python from the raw rows)', cases.five, 1.612745],
     // Each article one Daesh and one ISIS: the residuals are all 0, so the estimate is 0, and it is not let below 1.
-    ['the same mix in every article', sums([{ daesh: 1, isis: 1 }, { daesh: 1, isis: 1 }]), 1],
+    [
+      'the same mix in every article',
+      sums([
+        { daesh: 1, isis: 1 },
+        { daesh: 1, isis: 1 },
+      ]),
+      1,
+    ],
     ['one article: not measurable', cases.presstv, null],
     ['one variant only: not measurable', cases.even10, null],
   ])('%s', (_what, g, expected) => {
@@ -87,14 +116,17 @@ describe('shareIntervals: Wilson on the effective sample size n / deff', () => {
     expect(r.low).toBeCloseTo(low, 5);
     expect(r.high).toBeCloseTo(high, 5);
   });
-  test('no mentions, no intervals', () => expect(shareIntervals(sums([{}, {}]))).toEqual([null, null, null, null, null]));
+  test('no mentions, no intervals', () =>
+    expect(shareIntervals(sums([{}, {}]))).toEqual([null, null, null, null, null]));
 });
 
 describe('stanceInterval', () => {
   test.each([
     // s_i = -4, -2, 0.5, -1.25, 1.25 over n_i = 5, 2, 4, 3, 3; mean -5.5/17 = -0.323529; residuals s_i - mean n_i =
-    // -2.382353, -1.352941, 1.794118, -0.279412, 2.220588, squares 5.675606 + 1.830450 + 3.218858 + 0.078071 + 4.931012 =
-    // 15.733997; V = 5/4 x 15.733997/289 = 0.068054 (above s^2/n = 0.022410); half = t(4) 2.776445 x 0.260871 = 0.724294
+    // -2.382353, -1.352941, 1.794118, -0.279412, 2.220588, squares 5.675606 + 1.830450 + 3.218858 + 0.078071 + 4.931012
+    // =
+    // 15.733997; V = 5/4 x 15.733997/289 = 0.068054 (above s^2/n = 0.022410); half = t(4) 2.776445 x 0.260871 =
+    // 0.724294
     // -> [-1.047823 clipped to -1, 0.400764].
     ['five articles: cluster-robust t on k - 1 df', cases.five, -0.323529, -1, 0.400764],
     // Two articles: t(1) = 12.706 makes the interval the whole axis of the group [-1, 0.5].
@@ -116,9 +148,16 @@ describe('stanceInterval', () => {
     ['one mention: a mean but no interval', sums([{ isil: 1 }]), { n: 1, mean: -0.25, low: null, high: null }],
   ])('%s', (_what, g, expected) => expect(stanceInterval(g, STANCES)).toEqual(expected));
   test('two articles with the same mix: no clustering seen, so the interval is that of independent mentions', () => {
-    // Each article: one Daesh, one ISIS. Residuals s_i - mean n_i = -1 - (-0.5)(2) = 0, so V = 0; s^2/n = (4 x 0.25/3)/4 =
+    // Each article: one Daesh, one ISIS. Residuals s_i - mean n_i = -1 - (-0.5)(2) = 0, so V = 0; s^2/n = (4 x
+    // 0.25/3)/4 =
     // 0.083333; half = t(1) 12.7062 x 0.288675 = 3.668 -> the whole axis. Never a point.
-    const r = stanceInterval(sums([{ daesh: 1, isis: 1 }, { daesh: 1, isis: 1 }]), STANCES);
+    const r = stanceInterval(
+      sums([
+        { daesh: 1, isis: 1 },
+        { daesh: 1, isis: 1 },
+      ]),
+      STANCES,
+    );
     expect([r.low, r.high]).toEqual([-1, 0.5]);
   });
 });

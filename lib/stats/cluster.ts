@@ -64,7 +64,13 @@ export function shareIntervals(g: GroupClusters): (ClusterShare | null)[] {
   const n = g.counts.reduce((s, y) => s + y, 0);
   if (n === 0) return g.counts.map(() => null);
   const deff = designEffect(g);
-  const nEff = deff === null ? articleLevelN(n, g.products.flat().reduce((s, x) => s + x, 0)) : n / deff;
+  const nEff =
+    deff === null
+      ? articleLevelN(
+          n,
+          g.products.flat().reduce((s, x) => s + x, 0),
+        )
+      : n / deff;
   return g.counts.map((y) => {
     const ci = wilson((y / n) * nEff, nEff)!;
     return { nEff, low: ci.low, high: ci.high };
@@ -100,11 +106,13 @@ export function stanceInterval(g: GroupClusters, stances: number[]): ClusterMean
   let sumNN = 0;
   let sumSN = 0;
   let sumSS = 0;
-  g.products.forEach((row, v) => row.forEach((c, w) => {
-    sumNN += c;
-    sumSN += stances[v] * c;
-    sumSS += stances[v] * stances[w] * c;
-  }));
+  g.products.forEach((row, v) =>
+    row.forEach((c, w) => {
+      sumNN += c;
+      sumSN += stances[v] * c;
+      sumSS += stances[v] * stances[w] * c;
+    }),
+  );
   if (k < 2 || used.size < 2) {
     const nEff = articleLevelN(n, sumNN);
     const unseen = 1 - nEff / (nEff + Z95 * Z95);

@@ -8,8 +8,17 @@ export const FDR_LEVEL = 0.05;
 export function erfc(x: number): number {
   const ax = Math.abs(x);
   const t = 1 / (1 + 0.5 * ax);
-  const poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807
-    + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const poly =
+    -1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   const r = t * Math.exp(-ax * ax + poly);
   return x >= 0 ? r : 2 - r;
 }
@@ -21,7 +30,8 @@ export function twoSidedP(z: number): number {
 
 /**
  * Benjamini-Hochberg adjusted p-values (q-values) in the input's order: q(i) = min over j >= i of p(j) m / j on the
- * ascending p-values (never above 1, since the largest is p(m) itself), as R's p.adjust(p, "BH"). Rejecting every q < level keeps the expected share of false
+ * ascending p-values (never above 1, since the largest is p(m) itself), as R's p.adjust(p, "BH"). Rejecting every q <
+ * level keeps the expected share of false
  * discoveries below level when the tests are independent or positively dependent.
  */
 export function benjaminiHochberg(p: readonly number[]): number[] {

@@ -45,7 +45,10 @@ for (const [word, value] of SCORES) {
   else BY_HASH.set(key, [[word, value]]);
 }
 
-/** The AFINN value of lower[from, to) (whose hash is given), negated after a negator at lower[prevFrom, prevTo); 0 for other words. */
+/**
+ * The AFINN value of lower[from, to) (whose hash is given), negated after a negator at lower[prevFrom, prevTo); 0 for
+ * other words.
+ */
 function valueAt(lower: string, hash: number, from: number, to: number, prevFrom: number, prevTo: number): number {
   if ((MAY_SCORE[bucket(hash) >>> 3] & (1 << (hash & 7))) === 0) return 0;
   const candidates = BY_HASH.get(hash & 0x3fffffff);

@@ -3,8 +3,20 @@ import { isLetterOrDigitUnit } from './charClass';
 
 describe('isLetterOrDigitUnit', () => {
   test.each([
-    ['a', true], ['Z', true], ['7', true], ['ğ', true], ['İ', true], ['٣', true], ['中', true],
-    [' ', false], ['-', false], ['’', false], ['.', false], ['\u00a0', false], ['\ud835', false], ['\udc00', false],
+    ['a', true],
+    ['Z', true],
+    ['7', true],
+    ['ğ', true],
+    ['İ', true],
+    ['٣', true],
+    ['中', true],
+    [' ', false],
+    ['-', false],
+    ['’', false],
+    ['.', false],
+    ['\u00a0', false],
+    ['\ud835', false],
+    ['\udc00', false],
   ])('%s → %s', (ch, expected) => {
     expect(isLetterOrDigitUnit(ch.charCodeAt(0))).toBe(expected);
   });

@@ -7,15 +7,30 @@ const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.star
 describe('sentenceSpans', () => {
   test.each([
     ['two sentences', 'Turkey moved. The US objected.', ['Turkey moved.', 'The US objected.']],
-    ['U.S. is an abbreviation', 'The U.S. Defense Department said so. Then it left.', ['The U.S. Defense Department said so.', 'Then it left.']],
-    ['an ellipsis before lowercase continues the sentence', '“We have called upon Turkey... to stay focused.” Carter said.', ['“We have called upon Turkey... to stay focused.”', 'Carter said.']],
-    ['numbers keep their decimal point', 'Some 2.7 million fled. Many returned.', ['Some 2.7 million fled.', 'Many returned.']],
+    [
+      'U.S. is an abbreviation',
+      'The U.S. Defense Department said so. Then it left.',
+      ['The U.S. Defense Department said so.', 'Then it left.'],
+    ],
+    [
+      'an ellipsis before lowercase continues the sentence',
+      '“We have called upon Turkey... to stay focused.” Carter said.',
+      ['“We have called upon Turkey... to stay focused.”', 'Carter said.'],
+    ],
+    [
+      'numbers keep their decimal point',
+      'Some 2.7 million fled. Many returned.',
+      ['Some 2.7 million fled.', 'Many returned.'],
+    ],
     ['a heading without a full stop', 'Turkish troops', ['Turkish troops']],
     ['empty text', '   ', []],
   ])('%s', (_rule, text, expected) => expect(split(text)).toEqual(expected));
 
   test('offsets are shifted by the base', () => {
-    expect(sentenceSpans('A b. C d.', 100)).toEqual([{ start: 100, end: 104 }, { start: 105, end: 109 }]);
+    expect(sentenceSpans('A b. C d.', 100)).toEqual([
+      { start: 100, end: 104 },
+      { start: 105, end: 109 },
+    ]);
   });
 });
 

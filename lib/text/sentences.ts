@@ -2,9 +2,45 @@ import type { Span } from './quotes';
 
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = [
-  'U.S.', 'U.K.', 'U.N.', 'E.U.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Gen.', 'Lt.', 'Col.', 'Maj.', 'Capt.', 'Sgt.',
-  'Rep.', 'Sen.', 'Gov.', 'Pres.', 'St.', 'Jr.', 'Sr.', 'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sept.', 'Sep.',
-  'Oct.', 'Nov.', 'Dec.', 'No.', 'vs.', 'etc.', 'i.e.', 'e.g.', 'H.R.', 'D.C.',
+  'U.S.',
+  'U.K.',
+  'U.N.',
+  'E.U.',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Dr.',
+  'Prof.',
+  'Gen.',
+  'Lt.',
+  'Col.',
+  'Maj.',
+  'Capt.',
+  'Sgt.',
+  'Rep.',
+  'Sen.',
+  'Gov.',
+  'Pres.',
+  'St.',
+  'Jr.',
+  'Sr.',
+  'Jan.',
+  'Feb.',
+  'Mar.',
+  'Apr.',
+  'Aug.',
+  'Sept.',
+  'Sep.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+  'No.',
+  'vs.',
+  'etc.',
+  'i.e.',
+  'e.g.',
+  'H.R.',
+  'D.C.',
 ];
 
 // The rules of natural's SentenceTokenizer (abbreviations, addresses and numbers are shielded, then every
@@ -18,7 +54,8 @@ for (const a of ABBREVIATIONS.map((x) => x.toLowerCase())) {
   const key = a.charCodeAt(a.length - 2);
   ABBREVS_BY_LAST.set(key, [...(ABBREVS_BY_LAST.get(key) ?? []), a]);
 }
-const ADDRESS = /(https?:\/\/\S+|www\.\S+|ftp:\/\/\S+|(mailto:)?[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}|file:\/\/\S+)/gi;
+const ADDRESS =
+  /(https?:\/\/\S+|www\.\S+|ftp:\/\/\S+|(mailto:)?[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}|file:\/\/\S+)/gi;
 const MAY_HOLD_ADDRESS = /:\/\/|www\.|@/i;
 const NUMBER = /\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\b/g;
 const DECIMAL = /\d\.\d/;
@@ -29,7 +66,8 @@ const foldAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 function endsAt(text: string, abbrev: string, dot: number): boolean {
   const from = dot + 1 - abbrev.length;
   if (from < 0) return false;
-  for (let k = 0; k < abbrev.length - 1; k++) if (foldAscii(text.charCodeAt(from + k)) !== abbrev.charCodeAt(k)) return false;
+  for (let k = 0; k < abbrev.length - 1; k++)
+    if (foldAscii(text.charCodeAt(from + k)) !== abbrev.charCodeAt(k)) return false;
   return true;
 }
 
@@ -95,9 +133,13 @@ function pushSentence(out: Span[], paragraph: string, base: number, from: number
 // delimiter ends at its last delimiter, plus one closing mark right after it. A character loop finds the same
 // runs without trying the regex at every space.
 const isDelimiter = (c: number) => c === 46 || c === 63 || c === 33 || c === 0x2026;
-const isCloser = (c: number) => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 125 || c === 93;
+const isCloser = (c: number) =>
+  c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 125 || c === 93;
 
-/** Splits a paragraph into sentence spans (offsets plus `base`) by natural's rules; a lowercase start continues the previous sentence. */
+/**
+ * Splits a paragraph into sentence spans (offsets plus `base`) by natural's rules; a lowercase start continues the
+ * previous sentence.
+ */
 export function sentenceSpans(paragraph: string, base = 0): Span[] {
   let masked = shieldAbbreviations(paragraph);
   if (MAY_HOLD_ADDRESS.test(masked)) masked = shield(masked, ADDRESS);

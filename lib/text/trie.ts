@@ -3,13 +3,20 @@ interface TrieNode {
   end: boolean;
 }
 
-/** Regex source (no flags needed) for literal phrases as a prefix trie, so each position tries a few branches, not every phrase; whitespace matches any run, apostrophes either form. */
+/**
+ * Regex source (no flags needed) for literal phrases as a prefix trie, so each position tries a few branches, not every
+ * phrase; whitespace matches any run, apostrophes either form.
+ */
 export function phraseTrie(texts: string[]): string {
   const root: TrieNode = { kids: new Map(), end: false };
   for (const text of texts) {
     let node = root;
     for (const piece of text.match(/\s+|['’]|[^\s'’]/g) ?? []) {
-      const key = /\s/.test(piece) ? '\\s+' : /['’]/.test(piece) ? "['’]" : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const key = /\s/.test(piece)
+        ? '\\s+'
+        : /['’]/.test(piece)
+          ? "['’]"
+          : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       let next = node.kids.get(key);
       if (!next) node.kids.set(key, (next = { kids: new Map(), end: false }));
       node = next;
@@ -25,4 +32,3 @@ export function phraseTrie(texts: string[]): string {
   };
   return emit(root);
 }
-

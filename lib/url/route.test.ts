@@ -3,7 +3,14 @@ import { problemsHtml, routeProblems } from './route';
 import { matchRoute } from './routes';
 import type { Catalog } from './state';
 
-const catalog: Catalog = { corpora: ['seeds'], outlets: ['presstv'], groups: ['islamic-state'], variants: { 'islamic-state': ['daesh'] }, articles: ['a1'], actors: ['kurdish-groups', 'unattributed'] };
+const catalog: Catalog = {
+  corpora: ['seeds'],
+  outlets: ['presstv'],
+  groups: ['islamic-state'],
+  variants: { 'islamic-state': ['daesh'] },
+  articles: ['a1'],
+  actors: ['kurdish-groups', 'unattributed'],
+};
 const problems = (path: string, query = '') => routeProblems(path, new URLSearchParams(query), catalog);
 
 describe('routeProblems', () => {
@@ -29,13 +36,30 @@ describe('routeProblems', () => {
     ['/embed/actors', 'outlets=presstv', 'group', 400],
     ['/embed/actors', 'group=islamic-state', 'outlets', 400],
   ])('%s?%s', (path, query, param, status) => expect(problems(path, query)[0]).toMatchObject({ param, status }));
-  test('Next-style record params are accepted', () => expect(routeProblems('/', { voice: 'own' }, catalog)).toEqual([]));
-  test.each([['/', true], ['/compare', true], ['/manage', true], ['/api/upload', false], ['/favicon.ico', false], ['/_next/static/x.js', false], ['/compared', false]])('%s checked: %s', (p, c) => expect(matchRoute(p)?.route.checked ?? false).toBe(c));
+  test('Next-style record params are accepted', () =>
+    expect(routeProblems('/', { voice: 'own' }, catalog)).toEqual([]));
+  test.each([
+    ['/', true],
+    ['/compare', true],
+    ['/manage', true],
+    ['/api/upload', false],
+    ['/favicon.ico', false],
+    ['/_next/static/x.js', false],
+    ['/compared', false],
+  ])('%s checked: %s', (p, c) => expect(matchRoute(p)?.route.checked ?? false).toBe(c));
 });
 
 describe('problemsHtml escapes every value', () => {
   test('no raw markup from the URL reaches the page', () => {
-    const html = problemsHtml([{ param: 'voice', value: '<script>alert(1)</script>', message: 'is not a voice', choices: ['"all"'], status: 400 }]);
+    const html = problemsHtml([
+      {
+        param: 'voice',
+        value: '<script>alert(1)</script>',
+        message: 'is not a voice',
+        choices: ['"all"'],
+        status: 400,
+      },
+    ]);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).toContain('&#34;all&#34;');

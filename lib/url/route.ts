@@ -1,5 +1,14 @@
 import { EMBEDS, EMBED_CHARTS, matchRoute } from './routes';
-import { checkState, parseState, shorten, toSearchParams, type Catalog, type Params, type UrlProblem, type ViewState } from './state';
+import {
+  checkState,
+  parseState,
+  shorten,
+  toSearchParams,
+  type Catalog,
+  type Params,
+  type UrlProblem,
+  type ViewState,
+} from './state';
 
 /** The corpus and version a URL names (or the defaults), read before the catalog is loaded. */
 export function corpusOf(params: Params): { corpus: string; version: string | null } {
@@ -11,15 +20,27 @@ export function corpusOf(params: Params): { corpus: string; version: string | nu
 function embedRequirements(chart: string, state: ViewState, catalog: Catalog): UrlProblem[] {
   const def = EMBEDS.find((e) => e.id === chart);
   if (!def) return [];
-  if (def.needsGroup && !state.group) return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
+  if (def.needsGroup && !state.group)
+    return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
   const n = state.outlets.length;
   if (def.outlets && (n < def.outlets[0] || n > def.outlets[1])) {
-    return [{ param: 'outlets', value: shorten(state.outlets.join(',')), message: def.outletsMessage ?? 'names the wrong number of outlets', choices: catalog.outlets, status: 400 }];
+    return [
+      {
+        param: 'outlets',
+        value: shorten(state.outlets.join(',')),
+        message: def.outletsMessage ?? 'names the wrong number of outlets',
+        choices: catalog.outlets,
+        status: 400,
+      },
+    ];
   }
   return [];
 }
 
-/** Everything wrong with a view URL: parameter syntax (400), ids the corpus does not have (404), embed requirements (400). */
+/**
+ * Everything wrong with a view URL: parameter syntax (400), ids the corpus does not have (404), embed requirements
+ * (400).
+ */
 export function routeProblems(pathname: string, params: Params, catalog: Catalog): UrlProblem[] {
   const { state, problems } = parseState(toSearchParams(params));
   if (problems.length) return problems;
@@ -28,11 +49,32 @@ export function routeProblems(pathname: string, params: Params, catalog: Catalog
   const match = matchRoute(pathname);
   const kind = match?.route.param;
   if (!match || !kind) return [];
-  if (match.id === null) return [{ param: kind, value: shorten(pathname), message: 'is not a valid path segment', choices: [], status: 400 }];
-  const lists: Record<string, readonly string[]> = { outlet: catalog.outlets, group: catalog.groups, article: catalog.articles, embed: EMBED_CHARTS };
-  const what: Record<string, string> = { outlet: 'an outlet or outlet group', group: 'a term group', article: 'an article', embed: 'an embeddable chart' };
+  if (match.id === null)
+    return [
+      { param: kind, value: shorten(pathname), message: 'is not a valid path segment', choices: [], status: 400 },
+    ];
+  const lists: Record<string, readonly string[]> = {
+    outlet: catalog.outlets,
+    group: catalog.groups,
+    article: catalog.articles,
+    embed: EMBED_CHARTS,
+  };
+  const what: Record<string, string> = {
+    outlet: 'an outlet or outlet group',
+    group: 'a term group',
+    article: 'an article',
+    embed: 'an embeddable chart',
+  };
   if (lists[kind].includes(match.id)) return kind === 'embed' ? embedRequirements(match.id, state, catalog) : [];
-  return [{ param: kind, value: shorten(match.id), message: `is not ${what[kind]} in this corpus`, choices: [...lists[kind]], status: 404 }];
+  return [
+    {
+      param: kind,
+      value: shorten(match.id),
+      message: `is not ${what[kind]} in this corpus`,
+      choices: [...lists[kind]],
+      status: 404,
+    },
+  ];
 }
 
 function esc(s: string): string {
@@ -42,7 +84,9 @@ function esc(s: string): string {
 /** A small standalone HTML page explaining URL problems; every value is HTML-escaped. */
 export function problemsHtml(problems: UrlProblem[]): string {
   const items = problems.map((p) => {
-    const choices = p.choices.length ? ` Valid choices: ${p.choices.map((c) => `<code>${esc(c)}</code>`).join(', ')}.` : '';
+    const choices = p.choices.length
+      ? ` Valid choices: ${p.choices.map((c) => `<code>${esc(c)}</code>`).join(', ')}.`
+      : '';
     return `<li><strong>${esc(p.param)}</strong> = <code>${esc(p.value)}</code> ${esc(p.message)}.${choices}</li>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bad link · Framescope</title>

@@ -17,9 +17,12 @@ describe('the route registry', () => {
     expect(m?.id).toBe(param);
   });
 
-  test.each([['/compared'], ['/outlet/'], ['/outlet/a/b'], ['/_next/static/x.js'], ['/favicon.ico'], ['/api/other']])('%s is no route', (pathname) => {
-    expect(matchRoute(pathname)).toBeNull();
-  });
+  test.each([['/compared'], ['/outlet/'], ['/outlet/a/b'], ['/_next/static/x.js'], ['/favicon.ico'], ['/api/other']])(
+    '%s is no route',
+    (pathname) => {
+      expect(matchRoute(pathname)).toBeNull();
+    },
+  );
 
   test('a segment that is not valid percent-encoding matches, with no id', () => {
     expect(matchRoute('/outlet/%E0%A4%A')).toMatchObject({ route: { id: 'outlet' }, id: null, raw: '%E0%A4%A' });
@@ -33,7 +36,8 @@ describe('the route registry', () => {
 
   test('route ids are unique, and every write route is neither checked nor cached', () => {
     expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
-    for (const r of ROUTES.filter((x) => x.id === 'upload' || x.id === 'lexicon')) expect([r.checked, r.cached]).toEqual([false, false]);
+    for (const r of ROUTES.filter((x) => x.id === 'upload' || x.id === 'lexicon'))
+      expect([r.checked, r.cached]).toEqual([false, false]);
   });
 
   test('the embed list is the registry of embeddable charts', () => {

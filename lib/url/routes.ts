@@ -63,8 +63,20 @@ export const EMBEDS: readonly EmbedDef[] = [
   { id: 'shares', title: 'Term shares', needsGroup: true, outlets: null },
   { id: 'stance', title: 'Stance index', needsGroup: true, outlets: null },
   { id: 'sentiment', title: 'Sentiment', needsGroup: false, outlets: null },
-  { id: 'distinctive', title: 'Distinctive terms', needsGroup: true, outlets: [1, 2], outletsMessage: 'must name one outlet (vs the rest) or two (vs each other)' },
-  { id: 'actors', title: 'Who gets which label', needsGroup: true, outlets: [1, 1], outletsMessage: 'must name exactly one outlet for an actor heatmap' },
+  {
+    id: 'distinctive',
+    title: 'Distinctive terms',
+    needsGroup: true,
+    outlets: [1, 2],
+    outletsMessage: 'must name one outlet (vs the rest) or two (vs each other)',
+  },
+  {
+    id: 'actors',
+    title: 'Who gets which label',
+    needsGroup: true,
+    outlets: [1, 1],
+    outletsMessage: 'must name exactly one outlet for an actor heatmap',
+  },
   { id: 'actor-tone', title: 'Tone toward actors', needsGroup: false, outlets: null },
 ];
 

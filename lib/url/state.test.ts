@@ -1,9 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_STATE, buildQuery, checkState, hrefFor, parseState, withState, type Catalog, type ViewState } from './state';
+import {
+  DEFAULT_STATE,
+  buildQuery,
+  checkState,
+  hrefFor,
+  parseState,
+  withState,
+  type Catalog,
+  type ViewState,
+} from './state';
 
 const catalog: Catalog = {
-  corpora: ['seeds'], outlets: ['presstv', 'voa', 'aggregators'], groups: ['islamic-state'],
-  variants: { 'islamic-state': ['daesh', 'isis'] }, articles: ['a1'], actors: ['kurdish-groups', 'unattributed'],
+  corpora: ['seeds'],
+  outlets: ['presstv', 'voa', 'aggregators'],
+  groups: ['islamic-state'],
+  variants: { 'islamic-state': ['daesh', 'isis'] },
+  articles: ['a1'],
+  actors: ['kurdish-groups', 'unattributed'],
 };
 
 describe('parseState and buildQuery round-trip', () => {
@@ -11,14 +24,39 @@ describe('parseState and buildQuery round-trip', () => {
     ['', {}],
     ['voice=own', { voice: 'own' }],
     ['corpus=fa-kes&v=abcdef123456&scope=body', { corpus: 'fa-kes', version: 'abcdef123456', scope: 'body' }],
-    ['outlets=presstv%2Cvoa&group=islamic-state&metric=count', { outlets: ['presstv', 'voa'], group: 'islamic-state', metric: 'count' }],
-    ['sel=m.presstv.islamic-state.daesh&sort=left&q=Kurdish+forces', { sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'daesh' }, sort: 'left', q: 'Kurdish forces' }],
+    [
+      'outlets=presstv%2Cvoa&group=islamic-state&metric=count',
+      { outlets: ['presstv', 'voa'], group: 'islamic-state', metric: 'count' },
+    ],
+    [
+      'sel=m.presstv.islamic-state.daesh&sort=left&q=Kurdish+forces',
+      {
+        sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'daesh' },
+        sort: 'left',
+        q: 'Kurdish forces',
+      },
+    ],
     ['sel=m.voa.islamic-state', { sel: { kind: 'mentions', outlet: 'voa', group: 'islamic-state', variant: null } }],
     ['sel=s.voa', { sel: { kind: 'sentiment', outlet: 'voa' } }],
-    ['sel=x.sana.armed-groups.state', { sel: { kind: 'setAside', outlet: 'sana', group: 'armed-groups', reason: 'state' } }],
-    ['sel=m.voa.armed-groups&page=3', { sel: { kind: 'mentions', outlet: 'voa', group: 'armed-groups', variant: null }, page: 3 }],
-    ['lens=news24&sel=a.news24.kurdish-groups.armed-groups.militia', { lens: 'news24', sel: { kind: 'actor', outlet: 'news24', actor: 'kurdish-groups', group: 'armed-groups', variant: 'militia' } }],
-    ['sel=a.voa.unattributed.armed-groups', { sel: { kind: 'actor', outlet: 'voa', actor: 'unattributed', group: 'armed-groups', variant: null } }],
+    [
+      'sel=x.sana.armed-groups.state',
+      { sel: { kind: 'setAside', outlet: 'sana', group: 'armed-groups', reason: 'state' } },
+    ],
+    [
+      'sel=m.voa.armed-groups&page=3',
+      { sel: { kind: 'mentions', outlet: 'voa', group: 'armed-groups', variant: null }, page: 3 },
+    ],
+    [
+      'lens=news24&sel=a.news24.kurdish-groups.armed-groups.militia',
+      {
+        lens: 'news24',
+        sel: { kind: 'actor', outlet: 'news24', actor: 'kurdish-groups', group: 'armed-groups', variant: 'militia' },
+      },
+    ],
+    [
+      'sel=a.voa.unattributed.armed-groups',
+      { sel: { kind: 'actor', outlet: 'voa', actor: 'unattributed', group: 'armed-groups', variant: null } },
+    ],
     ['sel=t.presstv.islamic-state', { sel: { kind: 'tone', outlet: 'presstv', actor: 'islamic-state' } }],
   ])('%s', (query, patch) => {
     const state = withState(DEFAULT_STATE, patch);
@@ -45,12 +83,32 @@ describe('parseState rejects bad input with the valid choices', () => {
     ['corpus=../etc', 'corpus', 'is not a corpus id (lowercase letters, digits, hyphens)', []],
     ['outlets=presstv,<b>', 'outlets', 'holds something that is not an outlet id', []],
     ['v=xyz', 'v', 'is not a corpus version (hexadecimal)', []],
-    ['sel=presstv', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)', []],
-    ['sel=a.presstv.kurdish-groups', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)', []],
-    ['sel=x.sana.armed-groups.nope', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)', []],
+    [
+      'sel=presstv',
+      'sel',
+      'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)',
+      [],
+    ],
+    [
+      'sel=a.presstv.kurdish-groups',
+      'sel',
+      'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)',
+      [],
+    ],
+    [
+      'sel=x.sana.armed-groups.nope',
+      'sel',
+      'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)',
+      [],
+    ],
     ['page=0', 'page', 'is not a page number (1 to 99999)', []],
     ['page=2x', 'page', 'is not a page number (1 to 99999)', []],
-    ['sel=t.presstv.Kurds', 'sel', 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)', []],
+    [
+      'sel=t.presstv.Kurds',
+      'sel',
+      'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)',
+      [],
+    ],
     ['lens=<script>', 'lens', 'is not an outlet id', []],
     [`q=${'a'.repeat(101)}`, 'q', 'is longer than 100 characters', []],
     [`q=${'a'.repeat(2001)}`, '(query)', 'the query string is longer than 2000 characters', []],
@@ -66,15 +124,25 @@ describe('checkState finds ids the corpus does not have (404)', () => {
     [{ corpus: 'nope' }, 'corpus', ['seeds']],
     [{ outlets: ['presstv', 'bbc'] }, 'outlets', catalog.outlets],
     [{ group: 'weather' }, 'group', catalog.groups],
-    [{ sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'caliphate' } }, 'sel', ['daesh', 'isis']],
+    [
+      { sel: { kind: 'mentions', outlet: 'presstv', group: 'islamic-state', variant: 'caliphate' } },
+      'sel',
+      ['daesh', 'isis'],
+    ],
     [{ sel: { kind: 'sentiment', outlet: 'bbc' } }, 'sel', catalog.outlets],
     [{ lens: 'bbc' }, 'lens', catalog.outlets],
     [{ sel: { kind: 'tone', outlet: 'voa', actor: 'martians' } }, 'sel', catalog.actors],
-    [{ sel: { kind: 'actor', outlet: 'voa', actor: 'kurdish-groups', group: 'weather', variant: null } }, 'sel', catalog.groups],
+    [
+      { sel: { kind: 'actor', outlet: 'voa', actor: 'kurdish-groups', group: 'weather', variant: null } },
+      'sel',
+      catalog.groups,
+    ],
   ])('%j', (patch, param, choices) => {
     expect(checkState(withState(DEFAULT_STATE, patch), catalog)[0]).toMatchObject({ param, choices, status: 404 });
   });
   test('a valid state has no problems', () => {
-    expect(checkState(withState(DEFAULT_STATE, { outlets: ['presstv', 'aggregators'], group: 'islamic-state' }), catalog)).toEqual([]);
+    expect(
+      checkState(withState(DEFAULT_STATE, { outlets: ['presstv', 'aggregators'], group: 'islamic-state' }), catalog),
+    ).toEqual([]);
   });
 });

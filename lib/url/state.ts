@@ -52,13 +52,36 @@ export interface Catalog {
 
 export const DEFAULT_CORPUS = 'seeds';
 export const DEFAULT_STATE: ViewState = {
-  corpus: DEFAULT_CORPUS, version: null, voice: 'all', scope: 'all', outlets: [], group: null, lens: null,
-  metric: 'share', sel: null, sort: 'position', q: '', page: 1,
+  corpus: DEFAULT_CORPUS,
+  version: null,
+  voice: 'all',
+  scope: 'all',
+  outlets: [],
+  group: null,
+  lens: null,
+  metric: 'share',
+  sel: null,
+  sort: 'position',
+  q: '',
+  page: 1,
 };
 export const METRICS: Metric[] = ['share', 'count', 'per1k'];
 export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
 /** Every parameter the state reads; anything else in a URL is ignored (and never part of a cache key). */
-export const KEYS = ['corpus', 'v', 'voice', 'scope', 'outlets', 'group', 'lens', 'metric', 'sel', 'sort', 'q', 'page'] as const;
+export const KEYS = [
+  'corpus',
+  'v',
+  'voice',
+  'scope',
+  'outlets',
+  'group',
+  'lens',
+  'metric',
+  'sel',
+  'sort',
+  'q',
+  'page',
+] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const VERSION = /^[0-9a-f]{6,64}$/;
@@ -105,15 +128,22 @@ function parseSelection(raw: string): Selection | null {
 /** Writes a selection as the compact `sel` parameter value. */
 export function selectionParam(s: Selection): string {
   switch (s.kind) {
-    case 'sentiment': return `s.${s.outlet}`;
-    case 'tone': return `t.${s.outlet}.${s.actor}`;
-    case 'actor': return ['a', s.outlet, s.actor, s.group, ...(s.variant ? [s.variant] : [])].join('.');
-    case 'mentions': return ['m', s.outlet, s.group, ...(s.variant ? [s.variant] : [])].join('.');
-    case 'setAside': return `x.${s.outlet}.${s.group}.${s.reason}`;
+    case 'sentiment':
+      return `s.${s.outlet}`;
+    case 'tone':
+      return `t.${s.outlet}.${s.actor}`;
+    case 'actor':
+      return ['a', s.outlet, s.actor, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+    case 'mentions':
+      return ['m', s.outlet, s.group, ...(s.variant ? [s.variant] : [])].join('.');
+    case 'setAside':
+      return `x.${s.outlet}.${s.group}.${s.reason}`;
   }
 }
 
-/** Parses URL parameters into a view state; syntax problems are listed, and their parameter falls back to its default. */
+/**
+ * Parses URL parameters into a view state; syntax problems are listed, and their parameter falls back to its default.
+ */
 export function parseState(params: Params): { state: ViewState; problems: UrlProblem[] } {
   const sp = toSearchParams(params);
   const problems: UrlProblem[] = [];
@@ -171,7 +201,12 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
   if (sel !== null) {
     const parsed = parseSelection(sel);
     if (parsed) state.sel = parsed;
-    else bad('sel', sel, 'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)');
+    else
+      bad(
+        'sel',
+        sel,
+        'is not a selection (m.OUTLET.GROUP[.VARIANT], s.OUTLET, a.OUTLET.ACTOR.GROUP[.VARIANT], t.OUTLET.ACTOR or x.OUTLET.GROUP.REASON)',
+      );
   }
   const q = get('q');
   if (q !== null) {
@@ -192,22 +227,33 @@ export function checkState(state: ViewState, catalog: Catalog): UrlProblem[] {
   const missing = (param: string, value: string, what: string, choices: string[]) =>
     out.push({ param, value: shorten(value), message: `is not ${what} in this corpus`, choices, status: 404 });
   if (!catalog.corpora.includes(state.corpus)) {
-    out.push({ param: 'corpus', value: shorten(state.corpus), message: 'is not a corpus', choices: catalog.corpora, status: 404 });
+    out.push({
+      param: 'corpus',
+      value: shorten(state.corpus),
+      message: 'is not a corpus',
+      choices: catalog.corpora,
+      status: 404,
+    });
     return out;
   }
-  for (const o of state.outlets) if (!catalog.outlets.includes(o)) missing('outlets', o, 'an outlet or outlet group', catalog.outlets);
-  if (state.group && !catalog.groups.includes(state.group)) missing('group', state.group, 'a term group', catalog.groups);
-  if (state.lens && !catalog.outlets.includes(state.lens)) missing('lens', state.lens, 'an outlet or outlet group', catalog.outlets);
+  for (const o of state.outlets)
+    if (!catalog.outlets.includes(o)) missing('outlets', o, 'an outlet or outlet group', catalog.outlets);
+  if (state.group && !catalog.groups.includes(state.group))
+    missing('group', state.group, 'a term group', catalog.groups);
+  if (state.lens && !catalog.outlets.includes(state.lens))
+    missing('lens', state.lens, 'an outlet or outlet group', catalog.outlets);
   const sel = state.sel;
   if (sel) {
     if (!catalog.outlets.includes(sel.outlet)) missing('sel', sel.outlet, 'an outlet or outlet group', catalog.outlets);
     if (sel.kind === 'actor' || sel.kind === 'tone') {
       if (!catalog.actors.includes(sel.actor)) missing('sel', sel.actor, 'an actor', catalog.actors);
     }
-    if (sel.kind === 'setAside' && !catalog.groups.includes(sel.group)) missing('sel', sel.group, 'a term group', catalog.groups);
+    if (sel.kind === 'setAside' && !catalog.groups.includes(sel.group))
+      missing('sel', sel.group, 'a term group', catalog.groups);
     if (sel.kind === 'mentions' || sel.kind === 'actor') {
       if (!catalog.groups.includes(sel.group)) missing('sel', sel.group, 'a term group', catalog.groups);
-      else if (sel.variant && !catalog.variants[sel.group]?.includes(sel.variant)) missing('sel', sel.variant, `a variant of "${sel.group}"`, catalog.variants[sel.group] ?? []);
+      else if (sel.variant && !catalog.variants[sel.group]?.includes(sel.variant))
+        missing('sel', sel.variant, `a variant of "${sel.group}"`, catalog.variants[sel.group] ?? []);
     }
   }
   return out;

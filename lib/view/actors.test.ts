@@ -19,10 +19,25 @@ describe('actorLabelMatrix (counts from the hand-checked table in lib/actors/see
   test('rows and columns are those used anywhere in the corpus, so outlets line up', () => {
     const a = actorLabelMatrix(ex, 'presstv', 'armed-groups');
     const b = actorLabelMatrix(ex, 'voa', 'armed-groups');
-    expect(a.data.map((r) => r.id)).toEqual(['kurdish-groups', 'turkish-backed', 'us-backed', 'islamic-state', 'unattributed']);
+    expect(a.data.map((r) => r.id)).toEqual([
+      'kurdish-groups',
+      'turkish-backed',
+      'us-backed',
+      'islamic-state',
+      'unattributed',
+    ]);
     expect(a.categories).toEqual(b.categories);
     // every armed-group variant but "insurgents" occurs in the seeds
-    expect(a.categories).toEqual(['terrorists', 'jihadists', 'islamists', 'militants', 'militia', 'rebels', 'fighters', 'forces']);
+    expect(a.categories).toEqual([
+      'terrorists',
+      'jihadists',
+      'islamists',
+      'militants',
+      'militia',
+      'rebels',
+      'fighters',
+      'forces',
+    ]);
   });
 
   test.each([
@@ -37,7 +52,15 @@ describe('actorLabelMatrix (counts from the hand-checked table in lib/actors/see
   test('CSV has one row per actor × variant with the actor total', () => {
     const { csv } = actorLabelMatrix(ex, 'voa', 'armed-groups');
     expect(csv).toHaveLength(5 * 8);
-    expect(csv.find((r) => r.actor === 'islamic-state' && r.variant === 'fighters')).toEqual({ outlet: 'voa', actor: 'islamic-state', group: 'armed-groups', variant: 'fighters', count: 1, actorTotal: 2, share: 0.5 });
+    expect(csv.find((r) => r.actor === 'islamic-state' && r.variant === 'fighters')).toEqual({
+      outlet: 'voa',
+      actor: 'islamic-state',
+      group: 'armed-groups',
+      variant: 'fighters',
+      count: 1,
+      actorTotal: 2,
+      share: 0.5,
+    });
   });
 
   test('summary names the most frequent cells with their totals', () => {
@@ -75,6 +98,10 @@ describe('kwicRows for an actor', () => {
   ] as const)('%s · %s · %s: %i mentions', (outlet, actor, variant, n) => {
     const rows = kwicOf(ex, { kind: 'actor', outlet, actor, group: 'armed-groups', variant }, 'position', '');
     expect(rows).toHaveLength(n);
-    expect(rows.every((r) => (actor === 'unattributed' ? r.actors.length === 0 && r.cue === null : r.actors.includes(actor)))).toBe(true);
+    expect(
+      rows.every((r) =>
+        actor === 'unattributed' ? r.actors.length === 0 && r.cue === null : r.actors.includes(actor),
+      ),
+    ).toBe(true);
   });
 });

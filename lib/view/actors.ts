@@ -13,7 +13,9 @@ export interface HeatmapSpec {
 
 /** The term groups whose labels are attributed to actors. */
 export function attributedGroups(ex: ViewStats): string[] {
-  return [...new Set(ex.actorLabels.map((r) => r.group))].filter((g) => ex.groups.some((x) => x.id === g)).sort((a, b) => groupIndex(ex, a) - groupIndex(ex, b));
+  return [...new Set(ex.actorLabels.map((r) => r.group))]
+    .filter((g) => ex.groups.some((x) => x.id === g))
+    .sort((a, b) => groupIndex(ex, a) - groupIndex(ex, b));
 }
 
 function groupIndex(ex: ViewStats, id: string): number {
@@ -48,10 +50,18 @@ export function actorLabelMatrix(ex: ViewStats, outlet: string, group: string): 
     }
     data.push(row);
   }
-  return { data, index: 'actor', categories: variants.map((v) => v.id), labels: Object.fromEntries(variants.map((v) => [v.id, v.label])), csv };
+  return {
+    data,
+    index: 'actor',
+    categories: variants.map((v) => v.id),
+    labels: Object.fromEntries(variants.map((v) => [v.id, v.label])),
+    csv,
+  };
 }
 
-/** Mean AFINN score per sentence naming each actor, one column per outlet; actors no chosen outlet names are left out. */
+/**
+ * Mean AFINN score per sentence naming each actor, one column per outlet; actors no chosen outlet names are left out.
+ */
 export function actorToneMatrix(ex: ViewStats, ids: string[]): HeatmapSpec {
   const rows = ex.actorTone.filter((r) => ids.includes(r.outlet));
   const actors = ex.actors.filter((a) => rows.some((r) => r.actor === a.id && r.sentences > 0));
@@ -63,19 +73,42 @@ export function actorToneMatrix(ex: ViewStats, ids: string[]): HeatmapSpec {
       const t = rows.find((r) => r.actor === a.id && r.outlet === id);
       row[id] = t?.meanSentence ?? null;
       row[`n:${id}`] = t?.sentences ?? 0;
-      csv.push({ outlet: id, actor: a.id, sentences: t?.sentences ?? 0, meanSentence: t?.meanSentence ?? null, meanLow: t?.meanLow ?? null, meanHigh: t?.meanHigh ?? null });
+      csv.push({
+        outlet: id,
+        actor: a.id,
+        sentences: t?.sentences ?? 0,
+        meanSentence: t?.meanSentence ?? null,
+        meanLow: t?.meanLow ?? null,
+        meanHigh: t?.meanHigh ?? null,
+      });
     }
     data.push(row);
   }
-  return { data, index: 'actor', categories: ids, labels: Object.fromEntries(ids.map((id) => [id, entityName(ex, id)])), csv };
+  return {
+    data,
+    index: 'actor',
+    categories: ids,
+    labels: Object.fromEntries(ids.map((id) => [id, entityName(ex, id)])),
+    csv,
+  };
 }
 
 /** A one-sentence text summary of an outlet's actor × label heatmap, for screen readers and the figure caption. */
 export function actorLabelSummary(spec: Omit<HeatmapSpec, 'csv'>, outletName: string): string {
-  const cells = spec.data.flatMap((r) => spec.categories.map((c) => ({ actor: String(r.actor), label: spec.labels[c], count: Number(r[c] ?? 0), n: Number(r.n) })));
+  const cells = spec.data.flatMap((r) =>
+    spec.categories.map((c) => ({
+      actor: String(r.actor),
+      label: spec.labels[c],
+      count: Number(r[c] ?? 0),
+      n: Number(r.n),
+    })),
+  );
   const total = cells.reduce((s, c) => s + c.count, 0);
   if (total === 0) return `${outletName} gives no actor any of these labels.`;
-  const top = cells.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.actor.localeCompare(b.actor)).slice(0, 3);
+  const top = cells
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || a.actor.localeCompare(b.actor))
+    .slice(0, 3);
   return `${outletName}: ${total} attributed label uses; most frequent: ${top.map((c) => `${c.actor} as "${c.label}" (${c.count} of ${c.n})`).join(', ')}.`;
 }
 

@@ -26,15 +26,19 @@ describe('sharesChart', () => {
     expect(spec.csv).toHaveLength(5);
   });
   // VOA's one article: "IS" three times and "Islamic State" twice (read in voa-2016-10-21-cooperation).
-  test('row labels carry n mentions in k articles', () => expect(sharesChart(ex, 'islamic-state', ['voa'], 'share').data[0].entity).toBe('VOA (5 mentions in 1 article)'));
+  test('row labels carry n mentions in k articles', () =>
+    expect(sharesChart(ex, 'islamic-state', ['voa'], 'share').data[0].entity).toBe('VOA (5 mentions in 1 article)'));
   test('the CSV carries the article counts and the effective sample size behind each interval', () => {
-    expect(sharesChart(ex, 'islamic-state', ['aggregators'], 'share').csv.find((r) => r.variant === 'isil')).toMatchObject({ count: 2, articles: 1, groupTotal: 16, groupArticles: 2 });
+    expect(
+      sharesChart(ex, 'islamic-state', ['aggregators'], 'share').csv.find((r) => r.variant === 'isil'),
+    ).toMatchObject({ count: 2, articles: 1, groupTotal: 16, groupArticles: 2 });
   });
 });
 
 describe('stanceChart', () => {
   test('Press TV: all 7 mentions are Daesh (stance -1), in one article, so the interval stays wide', () => {
-    // One article is one decision: the unseen 1 - 1/(1 + 1.96^2) = 0.793451 of usage may sit at 0.5: high = -1 + 0.793451 x 1.5.
+    // One article is one decision: the unseen 1 - 1/(1 + 1.96^2) = 0.793451 of usage may sit at 0.5: high = -1 +
+    // 0.793451 x 1.5.
     const row = stanceChart(ex, 'islamic-state', ['presstv']).data[0];
     expect(row).toMatchObject({ stance: -1, low: -1, n: 7 });
     expect(row.high).toBeCloseTo(0.190176, 6);
@@ -42,7 +46,11 @@ describe('stanceChart', () => {
 });
 
 describe('mentionsIn', () => {
-  test.each([[1, 1, '1 mention in 1 article'], [7, 1, '7 mentions in 1 article'], [49, 15, '49 mentions in 15 articles']])('%i in %i', (n, k, text) => expect(mentionsIn(n, k)).toBe(text));
+  test.each([
+    [1, 1, '1 mention in 1 article'],
+    [7, 1, '7 mentions in 1 article'],
+    [49, 15, '49 mentions in 15 articles'],
+  ])('%i in %i', (n, k, text) => expect(mentionsIn(n, k)).toBe(text));
 });
 
 describe('distinctive rows are marked by q, not by |z|', () => {
@@ -58,21 +66,40 @@ describe('distinctive rows are marked by q, not by |z|', () => {
     expect(isDistinctive(r)).toBe(marked);
     const chart = distinctiveChart(ex, presstv, r.group);
     expect(chart.data.find((d) => d.id === variant)!.significant).toBe(marked ? 1 : 0);
-    if (variant === 'daesh') expect(chart.data.find((d) => d.id === variant)!.variant).toBe('Daesh (7/7 in 1 art. vs 2/30 in 2)');
+    if (variant === 'daesh')
+      expect(chart.data.find((d) => d.id === variant)!.variant).toBe('Daesh (7/7 in 1 art. vs 2/30 in 2)');
     expect(chart.csv.find((c) => c.variant === variant)!.q).toBe(r.q);
   });
   test('the summary names the rule and the q-value', () => {
     const label = (v: string) => v;
     // 8, not 9: no seed article says "insurgents", so it has no prior mass and no row.
-    expect(distinctiveSummary(presstv.filter((r) => r.group === 'armed-groups'), label)).toBe('No variant differs by Benjamini-Hochberg q < 0.05 within the comparison (8 compared).');
-    expect(distinctiveSummary(presstv.filter((r) => r.group === 'islamic-state'), label)).toBe('daesh (z = 3.28, q = 0.0195, 7/7 in 1 article vs 2/30 in 2) differs by Benjamini-Hochberg q < 0.05 within the comparison, of 5 variants compared.');
+    expect(
+      distinctiveSummary(
+        presstv.filter((r) => r.group === 'armed-groups'),
+        label,
+      ),
+    ).toBe('No variant differs by Benjamini-Hochberg q < 0.05 within the comparison (8 compared).');
+    expect(
+      distinctiveSummary(
+        presstv.filter((r) => r.group === 'islamic-state'),
+        label,
+      ),
+    ).toBe(
+      'daesh (z = 3.28, q = 0.0195, 7/7 in 1 article vs 2/30 in 2) differs by Benjamini-Hochberg q < 0.05 within the comparison, of 5 variants compared.',
+    );
   });
-  test.each([[0.0194899, '0.0195'], [0.7591249, '0.759'], [1e-21, '< 0.0001']])('formatQ(%f)', (q, text) => expect(formatQ(q)).toBe(text));
+  test.each([
+    [0.0194899, '0.0195'],
+    [0.7591249, '0.759'],
+    [1e-21, '< 0.0001'],
+  ])('formatQ(%f)', (q, text) => expect(formatQ(q)).toBe(text));
 });
 
 describe('stanceSummary', () => {
   test('says how many articles the mentions come from and that the interval is article-level', () => {
-    expect(stanceSummary(ex, 'islamic-state', ['presstv'])).toBe('Press TV: -1.00 from 7 mentions in 1 article, article-level 95% CI -1.00 to 0.19.');
+    expect(stanceSummary(ex, 'islamic-state', ['presstv'])).toBe(
+      'Press TV: -1.00 from 7 mentions in 1 article, article-level 95% CI -1.00 to 0.19.',
+    );
   });
 });
 
@@ -100,23 +127,46 @@ describe('kwicRows', () => {
     expect(`${r.left}${r.term}${r.right}`).toContain('stay focused on the fight against Daesh and not to engage');
   });
   test('an outlet group collects its members', () => {
-    expect(kwicOf(ex, { kind: 'mentions', outlet: 'aggregators', group: 'islamic-state', variant: 'isil' }, 'position', '')).toHaveLength(2);
+    expect(
+      kwicOf(ex, { kind: 'mentions', outlet: 'aggregators', group: 'islamic-state', variant: 'isil' }, 'position', ''),
+    ).toHaveLength(2);
   });
 });
 
 describe('sharesSummary', () => {
   test('names the top variant with count and denominator', () => {
-    expect(sharesSummary(ex, 'islamic-state', ['presstv', 'news24'])).toBe('Press TV: mostly "Daesh" (7 of 7 mentions in 1 article, 100%); News24: mostly "ISIS" (8 of 9 mentions in 1 article, 89%).');
+    expect(sharesSummary(ex, 'islamic-state', ['presstv', 'news24'])).toBe(
+      'Press TV: mostly "Daesh" (7 of 7 mentions in 1 article, 100%); News24: mostly "ISIS" (8 of 9 mentions in 1 article, 89%).',
+    );
   });
 });
 
 describe('highlightPieces', () => {
   test.each([
     ['no mentions', 'abc def', [], [], [['abc def', null, false]]],
-    ['a mention inside a quote', 'he said "Daesh" now', [{ start: 9, end: 14, group: 'g', variant: 'd', voice: 'quoted' }], [{ start: 8, end: 15 }],
-      [['he said ', null, false], ['"', null, true], ['Daesh', 'd', true], ['"', null, true], [' now', null, false]]],
-    ['overlapping mentions keep the first', 'abcdef', [{ start: 0, end: 6, group: 'g', variant: 'outer', voice: 'own' }, { start: 2, end: 4, group: 'g', variant: 'inner', voice: 'own' }], [],
-      [['abcdef', 'outer', false]]],
+    [
+      'a mention inside a quote',
+      'he said "Daesh" now',
+      [{ start: 9, end: 14, group: 'g', variant: 'd', voice: 'quoted' }],
+      [{ start: 8, end: 15 }],
+      [
+        ['he said ', null, false],
+        ['"', null, true],
+        ['Daesh', 'd', true],
+        ['"', null, true],
+        [' now', null, false],
+      ],
+    ],
+    [
+      'overlapping mentions keep the first',
+      'abcdef',
+      [
+        { start: 0, end: 6, group: 'g', variant: 'outer', voice: 'own' },
+        { start: 2, end: 4, group: 'g', variant: 'inner', voice: 'own' },
+      ],
+      [],
+      [['abcdef', 'outer', false]],
+    ],
   ])('%s', (_case, text, mentions, quotes, expected) => {
     const pieces = highlightPieces(text, 0, text.length, mentions, quotes);
     expect(pieces.map((p) => [p.text, p.mention?.variant ?? null, p.quoted])).toEqual(expected);

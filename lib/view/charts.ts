@@ -32,7 +32,12 @@ export interface ChartSpec {
 export type CsvRow = Record<string, string | number | null>;
 
 /** Shares (percent of the group's mentions), counts or rates per 1,000 tokens of one term group, one row per entity. */
-export function sharesChart(ex: ViewStats, group: string, ids: string[], metric: Metric): ChartSpec & { csv: CsvRow[] } {
+export function sharesChart(
+  ex: ViewStats,
+  group: string,
+  ids: string[],
+  metric: Metric,
+): ChartSpec & { csv: CsvRow[] } {
   const g = ex.groups.find((x) => x.id === group)!;
   const data: ChartRow[] = [];
   const csv: CsvRow[] = [];
@@ -43,28 +48,53 @@ export function sharesChart(ex: ViewStats, group: string, ids: string[], metric:
     const row: ChartRow = { id, entity: `${entityName(ex, id)} (${mentionsIn(n, k)})`, n, articles: k };
     for (const v of g.variants) {
       const c = rows.find((r) => r.variant === v.id)!;
-      const value = metric === 'share' ? (c.share === null ? null : 100 * c.share) : metric === 'count' ? c.count : c.per1k;
+      const value =
+        metric === 'share' ? (c.share === null ? null : 100 * c.share) : metric === 'count' ? c.count : c.per1k;
       row[v.id] = value;
       row[`count:${v.id}`] = c.count;
       csv.push({
-        outlet: id, group, variant: v.id, count: c.count, articles: c.articles, groupTotal: c.groupTotal, groupArticles: c.groupArticles,
-        tokens: c.tokens, share: c.share, shareLow: c.shareLow, shareHigh: c.shareHigh, nEff: c.nEff, per1k: c.per1k,
+        outlet: id,
+        group,
+        variant: v.id,
+        count: c.count,
+        articles: c.articles,
+        groupTotal: c.groupTotal,
+        groupArticles: c.groupArticles,
+        tokens: c.tokens,
+        share: c.share,
+        shareLow: c.shareLow,
+        shareHigh: c.shareHigh,
+        nEff: c.nEff,
+        per1k: c.per1k,
       });
     }
     data.push(row);
   }
-  return { data, index: 'entity', categories: g.variants.map((v) => v.id), labels: Object.fromEntries(g.variants.map((v) => [v.id, v.label])), csv };
+  return {
+    data,
+    index: 'entity',
+    categories: g.variants.map((v) => v.id),
+    labels: Object.fromEntries(g.variants.map((v) => [v.id, v.label])),
+    csv,
+  };
 }
 
-/** Stance index with its article-level 95% interval, one row per entity (error bar given as distances below and above). */
+/**
+ * Stance index with its article-level 95% interval, one row per entity (error bar given as distances below and above).
+ */
 export function stanceChart(ex: ViewStats, group: string, ids: string[]): ChartSpec & { csv: CsvRow[] } {
   const csv: CsvRow[] = [];
   const data = ids.map((id) => {
     const s = ex.stance.find((x) => x.outlet === id && x.group === group)!;
     csv.push({ outlet: id, group, n: s.n, articles: s.articles, mean: s.mean, low: s.low, high: s.high });
     return {
-      id, entity: `${entityName(ex, id)} (${mentionsIn(s.n, s.articles)})`, n: s.n, articles: s.articles, stance: s.mean,
-      low: s.low, high: s.high,
+      id,
+      entity: `${entityName(ex, id)} (${mentionsIn(s.n, s.articles)})`,
+      n: s.n,
+      articles: s.articles,
+      stance: s.mean,
+      low: s.low,
+      high: s.high,
       err: s.mean === null || s.low === null || s.high === null ? null : `${s.mean - s.low},${s.high - s.mean}`,
     };
   });
@@ -76,19 +106,49 @@ export function sentimentChart(ex: ViewStats, ids: string[]): ChartSpec & { csv:
   const csv: CsvRow[] = [];
   const data = ids.map((id) => {
     const s = ex.sentiment.find((x) => x.outlet === id)!;
-    csv.push({ outlet: id, articles: s.articles, sentences: s.sentences, words: s.words, score: s.score, comparative: s.comparative, meanSentence: s.meanSentence, meanLow: s.meanLow, meanHigh: s.meanHigh });
-    return { id, entity: `${entityName(ex, id)} (${s.sentences} sent.)`, n: s.sentences, mean: s.meanSentence, low: s.meanLow, high: s.meanHigh };
+    csv.push({
+      outlet: id,
+      articles: s.articles,
+      sentences: s.sentences,
+      words: s.words,
+      score: s.score,
+      comparative: s.comparative,
+      meanSentence: s.meanSentence,
+      meanLow: s.meanLow,
+      meanHigh: s.meanHigh,
+    });
+    return {
+      id,
+      entity: `${entityName(ex, id)} (${s.sentences} sent.)`,
+      n: s.sentences,
+      mean: s.meanSentence,
+      low: s.meanLow,
+      high: s.meanHigh,
+    };
   });
   return { data, index: 'entity', categories: ['mean'], labels: { mean: 'mean AFINN score per sentence' }, csv };
 }
 
-/** Diverging log-odds z-scores, one row per variant of a group, for one comparison (outlet vs side); significant = isDistinctive. */
+/**
+ * Diverging log-odds z-scores, one row per variant of a group, for one comparison (outlet vs side); significant =
+ * isDistinctive.
+ */
 export function distinctiveChart(ex: ViewStats, rows: DistinctiveRow[], group: string): ChartSpec & { csv: CsvRow[] } {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.group === group);
   const data = g.variants.flatMap((v) => {
     const r = mine.find((x) => x.variant === v.id);
-    return r ? [{ id: v.id, variant: `${v.label} (${r.y}/${r.n} in ${r.articles} art. vs ${r.yOther}/${r.nOther} in ${r.articlesOther})`, z: r.z, q: r.q, significant: isDistinctive(r) ? 1 : 0 }] : [];
+    return r
+      ? [
+          {
+            id: v.id,
+            variant: `${v.label} (${r.y}/${r.n} in ${r.articles} art. vs ${r.yOther}/${r.nOther} in ${r.articlesOther})`,
+            z: r.z,
+            q: r.q,
+            significant: isDistinctive(r) ? 1 : 0,
+          },
+        ]
+      : [];
   });
   const csv = mine.map((r) => ({ ...r }));
   return { data, index: 'variant', categories: ['z'], labels: { z: 'log-odds z-score' }, csv };

@@ -13,8 +13,22 @@ export interface EntityInfo {
 /** Every outlet, then every outlet group, with display names. */
 export function entityList(ex: ViewStats): EntityInfo[] {
   return [
-    ...ex.outlets.map((o) => ({ id: o.id, name: o.name, isGroup: false, members: [o.id], articles: o.articles, tokens: o.tokens })),
-    ...ex.outletGroups.map((g) => ({ id: g.id, name: g.label, isGroup: true, members: g.members, articles: g.articles, tokens: g.tokens })),
+    ...ex.outlets.map((o) => ({
+      id: o.id,
+      name: o.name,
+      isGroup: false,
+      members: [o.id],
+      articles: o.articles,
+      tokens: o.tokens,
+    })),
+    ...ex.outletGroups.map((g) => ({
+      id: g.id,
+      name: g.label,
+      isGroup: true,
+      members: g.members,
+      articles: g.articles,
+      tokens: g.tokens,
+    })),
   ];
 }
 

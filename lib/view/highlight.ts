@@ -12,7 +12,13 @@ export interface Piece {
  * Cuts [from, to) of a text into pieces at mention and quotation boundaries. Mentions are taken in order
  * and one overlapping an earlier one is skipped (a scare-quote marker spans the label inside it).
  */
-export function highlightPieces(text: string, from: number, to: number, mentions: { start: number; end: number; group: string; variant: string; voice: string; setAside?: string | null }[], quotes: Span[]): Piece[] {
+export function highlightPieces(
+  text: string,
+  from: number,
+  to: number,
+  mentions: { start: number; end: number; group: string; variant: string; voice: string; setAside?: string | null }[],
+  quotes: Span[],
+): Piece[] {
   const kept: typeof mentions = [];
   for (const m of [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (m.start < from || m.end > to) continue;
@@ -29,7 +35,8 @@ export function highlightPieces(text: string, from: number, to: number, mentions
     const [a, b] = [points[i], points[i + 1]];
     const m = kept.find((x) => x.start <= a && b <= x.end) ?? null;
     pieces.push({
-      text: text.slice(a, b), start: a,
+      text: text.slice(a, b),
+      start: a,
       mention: m && { group: m.group, variant: m.variant, voice: m.voice },
       quoted: quotes.some((q) => q.start <= a && b <= q.end),
     });

@@ -26,26 +26,42 @@ export interface KwicRow {
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** The mentions behind a selection (a term, or an actor's labels) as KWIC rows, filtered by a text query and sorted. */
-export function kwicRows(mentions: readonly MentionRow[], titles: ReadonlyMap<string, string>, members: ReadonlySet<string>, sel: Extract<Selection, { kind: 'mentions' | 'actor' | 'setAside' }>, sort: KwicSort, q: string): KwicRow[] {
+export function kwicRows(
+  mentions: readonly MentionRow[],
+  titles: ReadonlyMap<string, string>,
+  members: ReadonlySet<string>,
+  sel: Extract<Selection, { kind: 'mentions' | 'actor' | 'setAside' }>,
+  sort: KwicSort,
+  q: string,
+): KwicRow[] {
   const needle = q.trim().toLowerCase();
-  const ofActor = (actors: string[]) => sel.kind !== 'actor' || (sel.actor === UNATTRIBUTED ? actors.length === 0 : actors.includes(sel.actor));
+  const ofActor = (actors: string[]) =>
+    sel.kind !== 'actor' || (sel.actor === UNATTRIBUTED ? actors.length === 0 : actors.includes(sel.actor));
   const rows: KwicRow[] = [];
   for (const m of mentions) {
     if (!members.has(m.outlet) || m.group !== sel.group || !ofActor(m.actors)) continue;
     if (sel.kind !== 'setAside' && sel.variant && m.variant !== sel.variant) continue;
-    // A term's count leaves out set-aside mentions (they are in the export's setAside table); an actor's labels keep them.
+    // A term's count leaves out set-aside mentions (they are in the export's setAside table); an actor's labels keep
+    // them.
     if (sel.kind === 'mentions' && m.setAside !== null) continue;
     if (sel.kind === 'setAside' && m.setAside !== sel.reason) continue;
     const title = titles.get(m.article) ?? m.article;
     if (needle && !m.sentence.toLowerCase().includes(needle) && !title.toLowerCase().includes(needle)) continue;
     rows.push({
-      key: `${m.article}:${m.start}:${m.variant}`, article: m.article, articleTitle: title,
-      outlet: m.outlet, group: m.group, variant: m.variant,
+      key: `${m.article}:${m.start}:${m.variant}`,
+      article: m.article,
+      articleTitle: title,
+      outlet: m.outlet,
+      group: m.group,
+      variant: m.variant,
       left: m.sentence.slice(0, Math.max(0, m.start - m.sentenceStart)),
       term: m.text,
       right: m.sentence.slice(Math.max(0, m.end - m.sentenceStart)),
-      voice: m.voice, section: m.section, start: m.start,
-      actors: m.actors, cue: m.actorCue ? `${m.actorCue.rule}: ${m.actorCue.text}` : null,
+      voice: m.voice,
+      section: m.section,
+      start: m.start,
+      actors: m.actors,
+      cue: m.actorCue ? `${m.actorCue.rule}: ${m.actorCue.text}` : null,
     });
   }
   const byPosition = (a: KwicRow, b: KwicRow) => collator.compare(a.article, b.article) || a.start - b.start;
@@ -55,7 +71,11 @@ export function kwicRows(mentions: readonly MentionRow[], titles: ReadonlyMap<st
     variant: (a, b) => collator.compare(a.variant, b.variant) || byPosition(a, b),
     voice: (a, b) => collator.compare(a.voice, b.voice) || byPosition(a, b),
     // Classic concordance sorts: by the words nearest the term.
-    left: (a, b) => collator.compare(a.left.split(/\s+/).reverse().join(' ').trim(), b.left.split(/\s+/).reverse().join(' ').trim()) || byPosition(a, b),
+    left: (a, b) =>
+      collator.compare(
+        a.left.split(/\s+/).reverse().join(' ').trim(),
+        b.left.split(/\s+/).reverse().join(' ').trim(),
+      ) || byPosition(a, b),
     right: (a, b) => collator.compare(a.right.trim(), b.right.trim()) || byPosition(a, b),
   };
   return rows.sort(cmp[sort]);
@@ -76,7 +96,14 @@ export interface SentenceRow {
  * The sentences behind an outlet's sentiment figure, or behind its tone toward one actor (the same voice and scope
  * rules as the export), filtered and sorted by score.
  */
-export function sentimentSentences(analyses: readonly ArticleAnalysis[], titles: ReadonlyMap<string, string>, members: ReadonlySet<string>, o: Filters, q: string, actor: string | null = null): SentenceRow[] {
+export function sentimentSentences(
+  analyses: readonly ArticleAnalysis[],
+  titles: ReadonlyMap<string, string>,
+  members: ReadonlySet<string>,
+  o: Filters,
+  q: string,
+  actor: string | null = null,
+): SentenceRow[] {
   const needle = q.trim().toLowerCase();
   const out: SentenceRow[] = [];
   for (const a of analyses) {
@@ -87,7 +114,15 @@ export function sentimentSentences(analyses: readonly ArticleAnalysis[], titles:
       const { score, words } = sentenceReading(s, o);
       const text = a.text.slice(s.start, s.end);
       if (words === 0 || (needle && !text.toLowerCase().includes(needle))) return;
-      out.push({ key: `${a.id}:${i}`, article: a.id, articleTitle: titles.get(a.id) ?? a.id, outlet: a.outlet, text, score, words });
+      out.push({
+        key: `${a.id}:${i}`,
+        article: a.id,
+        articleTitle: titles.get(a.id) ?? a.id,
+        outlet: a.outlet,
+        text,
+        score,
+        words,
+      });
     });
   }
   return out.sort((x, y) => x.score - y.score || collator.compare(x.key, y.key));
@@ -112,5 +147,12 @@ export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): P
   const p = Math.min(Math.max(1, Math.floor(page)), pages);
   const from = (p - 1) * size;
   const shown = rows.slice(from, from + size);
-  return { rows: shown, page: p, pages, total: rows.length, first: shown.length ? from + 1 : 0, last: from + shown.length };
+  return {
+    rows: shown,
+    page: p,
+    pages,
+    total: rows.length,
+    first: shown.length ? from + 1 : 0,
+    last: from + shown.length,
+  };
 }

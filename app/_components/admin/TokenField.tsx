@@ -10,7 +10,14 @@ export function TokenField() {
   }, []);
   return (
     <label className="field">
-      Admin token <input ref={ref} type="password" autoComplete="off" data-testid="admin-token" onChange={(e) => setToken(e.target.value)} />
+      Admin token{' '}
+      <input
+        ref={ref}
+        type="password"
+        autoComplete="off"
+        data-testid="admin-token"
+        onChange={(e) => setToken(e.target.value)}
+      />
     </label>
   );
 }

@@ -13,7 +13,11 @@ export function setToken(token: string): void {
 
 /** POSTs JSON with the admin token; returns the status and the parsed answer. */
 export async function postJson(url: string, body: unknown): Promise<{ status: number; data: Record<string, unknown> }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${getToken()}` }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${getToken()}` },
+    body: JSON.stringify(body),
+  });
   let data: Record<string, unknown> = {};
   try {
     data = await res.json();

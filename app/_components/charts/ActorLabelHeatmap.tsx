@@ -4,9 +4,18 @@ import { useDrillDown } from '../useViewState';
 import { HeatmapBase } from './HeatmapBase';
 
 /** One outlet's actor × label counts, shaded by the share of the actor's labels; a click lists the mentions. */
-export function ActorLabelHeatmap({ spec, outlet, group }: { spec: Omit<HeatmapSpec, 'csv'>; outlet: string; group: string }) {
+export function ActorLabelHeatmap({
+  spec,
+  outlet,
+  group,
+}: {
+  spec: Omit<HeatmapSpec, 'csv'>;
+  outlet: string;
+  group: string;
+}) {
   const drill = useDrillDown();
-  const share = (row: Record<string, unknown>, c: string) => (Number(row.n) > 0 ? Number(row[c] ?? 0) / Number(row.n) : 0);
+  const share = (row: Record<string, unknown>, c: string) =>
+    Number(row.n) > 0 ? Number(row[c] ?? 0) / Number(row.n) : 0;
   return (
     <HeatmapBase
       {...spec}
@@ -17,8 +26,14 @@ export function ActorLabelHeatmap({ spec, outlet, group }: { spec: Omit<HeatmapS
         return { fill: `rgba(78, 121, 167, ${(0.15 + 0.85 * s).toFixed(3)})`, text: s > 0.5 ? '#fff' : 'var(--fg)' };
       }}
       cellText={(row, c) => String(row[c] ?? 0)}
-      cellTitle={(row, c) => `${row.actor} called "${spec.labels[c]}": ${row[c]} of ${row.n} attributed labels (${Math.round(100 * share(row, c))}%)`}
-      rowNote={{ header: 'n', text: (row) => `n=${row.n}`, onClick: (row) => drill({ kind: 'actor', outlet, actor: String(row.id), group, variant: null }) }}
+      cellTitle={(row, c) =>
+        `${row.actor} called "${spec.labels[c]}": ${row[c]} of ${row.n} attributed labels (${Math.round(100 * share(row, c))}%)`
+      }
+      rowNote={{
+        header: 'n',
+        text: (row) => `n=${row.n}`,
+        onClick: (row) => drill({ kind: 'actor', outlet, actor: String(row.id), group, variant: null }),
+      }}
       onCellClick={(row, c) => drill({ kind: 'actor', outlet, actor: String(row.id), group, variant: c })}
     />
   );

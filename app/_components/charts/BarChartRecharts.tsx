@@ -1,5 +1,18 @@
 'use client';
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ErrorBar,
+  LabelList,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartRow } from '@/lib/view/charts';
 import { barChartHeight, type BarChartBaseProps } from './BarChartBase';
 import { PALETTE } from './palette';
@@ -23,13 +36,36 @@ export function BarChartRecharts(p: BarChartBaseProps) {
     : p.data;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} stackOffset={p.stacked ? 'none' : undefined}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+        stackOffset={p.stacked ? 'none' : undefined}
+      >
         <CartesianGrid horizontal={false} stroke="var(--grid)" />
-        <XAxis type="number" domain={p.domain ?? ['auto', 'auto']} tickFormatter={fmt} stroke="var(--muted)" fontSize={12} allowDataOverflow={!!p.domain} />
-        <YAxis type="category" dataKey={p.index} width={p.indexWidth ?? 170} stroke="var(--muted)" fontSize={12} interval={0} />
+        <XAxis
+          type="number"
+          domain={p.domain ?? ['auto', 'auto']}
+          tickFormatter={fmt}
+          stroke="var(--muted)"
+          fontSize={12}
+          allowDataOverflow={!!p.domain}
+        />
+        <YAxis
+          type="category"
+          dataKey={p.index}
+          width={p.indexWidth ?? 170}
+          stroke="var(--muted)"
+          fontSize={12}
+          interval={0}
+        />
         {p.referenceAt !== undefined && <ReferenceLine x={p.referenceAt} stroke="var(--muted)" />}
         <Tooltip
-          formatter={(value, name) => [typeof value === 'number' ? fmt(value) : String(value ?? '—'), p.labels?.[String(name)] ?? String(name)]}
+          formatter={(value, name) => [
+            typeof value === 'number' ? fmt(value) : String(value ?? '—'),
+            p.labels?.[String(name)] ?? String(name),
+          ]}
           contentStyle={{ background: 'var(--card)', border: '1px solid var(--grid)', color: 'var(--fg)' }}
           cursor={{ fill: 'var(--hover)' }}
         />
@@ -43,20 +79,43 @@ export function BarChartRecharts(p: BarChartBaseProps) {
             fill={colors[i % colors.length]}
             isAnimationActive={false}
             cursor={p.onValueClick ? 'pointer' : undefined}
-            onClick={p.onValueClick ? (entry) => p.onValueClick!((entry as unknown as { payload: ChartRow }).payload, c) : undefined}
+            onClick={
+              p.onValueClick
+                ? (entry) => p.onValueClick!((entry as unknown as { payload: ChartRow }).payload, c)
+                : undefined
+            }
           >
-            {p.cellColor && data.map((row, j) => <Cell key={j} fill={p.cellColor!(row, c) ?? colors[i % colors.length]} />)}
+            {p.cellColor &&
+              data.map((row, j) => <Cell key={j} fill={p.cellColor!(row, c) ?? colors[i % colors.length]} />)}
             {p.barLabel && (
               <LabelList
-                // The label comes from the bar's own data row: LabelList's index skips bars it does not draw, so it must not be used.
+                // The label comes from the bar's own data row: LabelList's index skips bars it does not draw, so it
+                // must not be used.
                 valueAccessor={(entry) => p.barLabel!((entry as { payload: ChartRow }).payload, c) ?? ''}
                 position="center"
                 fill="#fff"
                 fontSize={11}
                 content={(props) => {
-                  const { x, y, width, height: h, value } = props as { x: number; y: number; width: number; height: number; value: string };
+                  const {
+                    x,
+                    y,
+                    width,
+                    height: h,
+                    value,
+                  } = props as { x: number; y: number; width: number; height: number; value: string };
                   if (!value || width < 18) return null;
-                  return <text x={x + width / 2} y={y + h / 2 + 4} textAnchor="middle" fontSize={11} fill="#fff" style={{ pointerEvents: 'none' }}>{value}</text>;
+                  return (
+                    <text
+                      x={x + width / 2}
+                      y={y + h / 2 + 4}
+                      textAnchor="middle"
+                      fontSize={11}
+                      fill="#fff"
+                      style={{ pointerEvents: 'none' }}
+                    >
+                      {value}
+                    </text>
+                  );
                 }}
               />
             )}

@@ -3,8 +3,21 @@ import type { ChartSpec } from '@/lib/view/charts';
 import { useDrillDown } from '../useViewState';
 import { BarChartBase } from './BarChartBase';
 
-/** Diverging log-odds z-scores; bars marked distinctive (BH q < 0.05 within the comparison) are drawn solid, the rest pale; a click lists the mentions. */
-export function DistinctiveChart({ spec, outlet, group, domain }: { spec: ChartSpec; outlet: string; group: string; domain: [number, number] }) {
+/**
+ * Diverging log-odds z-scores; bars marked distinctive (BH q < 0.05 within the comparison) are drawn solid, the rest
+ * pale; a click lists the mentions.
+ */
+export function DistinctiveChart({
+  spec,
+  outlet,
+  group,
+  domain,
+}: {
+  spec: ChartSpec;
+  outlet: string;
+  group: string;
+  domain: [number, number];
+}) {
   const drill = useDrillDown();
   return (
     <BarChartBase

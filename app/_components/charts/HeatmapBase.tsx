@@ -31,7 +31,9 @@ const CELL_H = 30;
 const NOTE_W = 64;
 const CHAR_W = 7;
 
-/** A grid of coloured cells with their values, rows labelled by `index`, one column per category; cells click through. */
+/**
+ * A grid of coloured cells with their values, rows labelled by `index`, one column per category; cells click through.
+ */
 export function HeatmapBase(p: HeatmapBaseProps) {
   const CELL_W = p.cellWidth ?? 64;
   const fmt = p.valueFormatter ?? ((v: number) => String(v));
@@ -41,31 +43,76 @@ export function HeatmapBase(p: HeatmapBaseProps) {
   const headerH = Math.min(130, 20 + 5.2 * Math.max(4, ...p.categories.map((c) => label(c).length)));
   const lastLabel = label(p.categories[p.categories.length - 1] ?? '').length;
   // The last rotated header reaches right of its column by about cos(35°) × its length.
-  const width = indexW + p.categories.length * CELL_W + (p.rowNote ? NOTE_W : 0) + Math.max(24, 5.4 * lastLabel - CELL_W / 2 - (p.rowNote ? NOTE_W : 0));
+  const width =
+    indexW +
+    p.categories.length * CELL_W +
+    (p.rowNote ? NOTE_W : 0) +
+    Math.max(24, 5.4 * lastLabel - CELL_W / 2 - (p.rowNote ? NOTE_W : 0));
   const height = headerH + p.data.length * CELL_H + 4;
   const value = (r: ChartRow, c: string) => (typeof r[c] === 'number' ? (r[c] as number) : null);
   return (
     <div className="heatmap">
-      <svg data-chart-svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontSize={12} aria-hidden="true">
+      <svg
+        data-chart-svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        fontSize={12}
+        aria-hidden="true"
+      >
         {p.categories.map((c, j) => {
           const x = indexW + j * CELL_W + CELL_W / 2;
-          return <text key={c} transform={`translate(${x},${headerH - 6}) rotate(-35)`} fill="var(--fg)">{label(c)}</text>;
+          return (
+            <text key={c} transform={`translate(${x},${headerH - 6}) rotate(-35)`} fill="var(--fg)">
+              {label(c)}
+            </text>
+          );
         })}
-        {p.rowNote && <text x={indexW + p.categories.length * CELL_W + NOTE_W / 2} y={headerH - 6} textAnchor="middle" fill="var(--muted)">{p.rowNote.header}</text>}
+        {p.rowNote && (
+          <text
+            x={indexW + p.categories.length * CELL_W + NOTE_W / 2}
+            y={headerH - 6}
+            textAnchor="middle"
+            fill="var(--muted)"
+          >
+            {p.rowNote.header}
+          </text>
+        )}
         {p.data.map((r, i) => {
           const y = headerH + i * CELL_H;
           return (
             <g key={String(r.id ?? i)}>
-              <text x={indexW - 8} y={y + CELL_H / 2 + 4} textAnchor="end" fill="var(--fg)">{String(r[p.index])}</text>
+              <text x={indexW - 8} y={y + CELL_H / 2 + 4} textAnchor="end" fill="var(--fg)">
+                {String(r[p.index])}
+              </text>
               {p.categories.map((c, j) => {
                 const v = value(r, c);
                 const col = p.color(v, r, c);
                 const x = indexW + j * CELL_W;
                 return (
-                  <g key={c} onClick={p.onCellClick ? () => p.onCellClick!(r, c) : undefined} style={{ cursor: p.onCellClick ? 'pointer' : undefined }} data-testid="heat-cell">
+                  <g
+                    key={c}
+                    onClick={p.onCellClick ? () => p.onCellClick!(r, c) : undefined}
+                    style={{ cursor: p.onCellClick ? 'pointer' : undefined }}
+                    data-testid="heat-cell"
+                  >
                     {p.cellTitle && <title>{p.cellTitle(r, c)}</title>}
-                    <rect x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} rx={3} fill={col.fill} stroke="var(--grid)" />
-                    <text x={x + CELL_W / 2} y={y + CELL_H / 2 + 4} textAnchor="middle" fill={col.text} style={{ pointerEvents: 'none' }}>
+                    <rect
+                      x={x + 1}
+                      y={y + 1}
+                      width={CELL_W - 2}
+                      height={CELL_H - 2}
+                      rx={3}
+                      fill={col.fill}
+                      stroke="var(--grid)"
+                    />
+                    <text
+                      x={x + CELL_W / 2}
+                      y={y + CELL_H / 2 + 4}
+                      textAnchor="middle"
+                      fill={col.text}
+                      style={{ pointerEvents: 'none' }}
+                    >
                       {p.cellText ? p.cellText(r, c) : v === null ? '—' : fmt(v)}
                     </text>
                   </g>
@@ -73,8 +120,12 @@ export function HeatmapBase(p: HeatmapBaseProps) {
               })}
               {p.rowNote && (
                 <text
-                  x={indexW + p.categories.length * CELL_W + NOTE_W / 2} y={y + CELL_H / 2 + 4} textAnchor="middle" fill="var(--muted)"
-                  onClick={p.rowNote.onClick ? () => p.rowNote!.onClick!(r) : undefined} style={{ cursor: p.rowNote.onClick ? 'pointer' : undefined }}
+                  x={indexW + p.categories.length * CELL_W + NOTE_W / 2}
+                  y={y + CELL_H / 2 + 4}
+                  textAnchor="middle"
+                  fill="var(--muted)"
+                  onClick={p.rowNote.onClick ? () => p.rowNote!.onClick!(r) : undefined}
+                  style={{ cursor: p.rowNote.onClick ? 'pointer' : undefined }}
                 >
                   {p.rowNote.text(r)}
                 </text>

@@ -10,7 +10,10 @@ const FORMAT: Record<Metric, (v: number) => string> = {
   per1k: (v) => v.toFixed(2),
 };
 
-/** Term choices per outlet: 100% stacked shares (or counts, or rates) with the count on each segment; a click drills down. */
+/**
+ * Term choices per outlet: 100% stacked shares (or counts, or rates) with the count on each segment; a click drills
+ * down.
+ */
 export function SharesChart({ spec, group, metric }: { spec: ChartSpec; group: string; metric: Metric }) {
   const drill = useDrillDown();
   return (

@@ -1,8 +1,17 @@
 import { exportJsonOf, openView } from '@/lib/server/dataset';
 
-/** The engine's JSON export for a corpus (?corpus=&v=&voice=&scope=), through the data door; the proxy has checked the URL. */
+/**
+ * The engine's JSON export for a corpus (?corpus=&v=&voice=&scope=), through the data door; the proxy has checked the
+ * URL.
+ */
 export function GET(request: Request) {
   const opened = openView('/api/analysis', new URL(request.url).searchParams);
-  if (!opened.ok) return Response.json({ error: 'bad request', problems: opened.problems }, { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 });
-  return new Response(exportJsonOf(opened.view), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  if (!opened.ok)
+    return Response.json(
+      { error: 'bad request', problems: opened.problems },
+      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
+    );
+  return new Response(exportJsonOf(opened.view), {
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 }

@@ -8,7 +8,10 @@ import { keepVersion, listCorpora } from '@/lib/server/dataset';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
-/** Validates a lexicon (anyone) and, with save: true and the admin token, stores it as the corpus's own lexicon: a new version. */
+/**
+ * Validates a lexicon (anyone) and, with save: true and the admin token, stores it as the corpus's own lexicon: a new
+ * version.
+ */
 export async function POST(request: Request) {
   let body: { corpus?: unknown; lexicon?: unknown; save?: unknown };
   try {
@@ -17,8 +20,10 @@ export async function POST(request: Request) {
     return json({ error: 'The request body is not JSON.' }, 400);
   }
   const corpus = typeof body.corpus === 'string' ? body.corpus : '';
-  if (!listCorpora().includes(corpus)) return json({ error: `There is no corpus "${corpus.slice(0, 40)}".`, choices: listCorpora() }, 404);
-  if (typeof body.lexicon !== 'string' || body.lexicon.length > 1_000_000) return json({ error: 'Send the lexicon as JSON text of at most 1 MB in "lexicon".' }, 400);
+  if (!listCorpora().includes(corpus))
+    return json({ error: `There is no corpus "${corpus.slice(0, 40)}".`, choices: listCorpora() }, 404);
+  if (typeof body.lexicon !== 'string' || body.lexicon.length > 1_000_000)
+    return json({ error: 'Send the lexicon as JSON text of at most 1 MB in "lexicon".' }, 400);
   const file = `corpus/${corpus}/lexicon.json`;
   try {
     let parsed: unknown;
@@ -29,8 +34,10 @@ export async function POST(request: Request) {
     }
     const lex = parseLexicon(parsed, file);
     const summary = {
-      groups: lex.groups.length, variants: lex.groups.reduce((s, g) => s + g.variants.length, 0),
-      exclusions: lex.exclusions.length, actors: lex.actors.length,
+      groups: lex.groups.length,
+      variants: lex.groups.reduce((s, g) => s + g.variants.length, 0),
+      exclusions: lex.exclusions.length,
+      actors: lex.actors.length,
     };
     if (body.save !== true) return json({ valid: true, summary });
     const auth = authorize(request);
@@ -41,7 +48,8 @@ export async function POST(request: Request) {
     withLock(dir, () => writeLexicon(dir, body.lexicon as string));
     return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: keepVersion(corpus) });
   } catch (e) {
-    if (e instanceof InputError) return json({ valid: false, error: e.message, where: e.where, problem: e.problem, fix: e.fix }, 400);
+    if (e instanceof InputError)
+      return json({ valid: false, error: e.message, where: e.where, problem: e.problem, fix: e.fix }, 400);
     throw e;
   }
 }

@@ -15,7 +15,12 @@ export async function POST(request: Request) {
   if (!auth.ok) return json({ error: auth.error }, auth.status);
   // Base64 grows files by a third; anything far beyond the limit is refused before it is read.
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES * 1.4 + 65536) {
-    return json({ error: `The upload is over the ${MAX_UPLOAD_BYTES / 1048576} MB limit. Upload fewer files at once, or use npm run import.` }, 413);
+    return json(
+      {
+        error: `The upload is over the ${MAX_UPLOAD_BYTES / 1048576} MB limit. Upload fewer files at once, or use npm run import.`,
+      },
+      413,
+    );
   }
   let body: unknown;
   try {
@@ -25,11 +30,19 @@ export async function POST(request: Request) {
   }
   try {
     const up = parseUpload(body);
-    if (!listCorpora().includes(up.corpus)) return json({ error: `There is no corpus "${up.corpus}".`, choices: listCorpora() }, 404);
+    if (!listCorpora().includes(up.corpus))
+      return json({ error: `There is no corpus "${up.corpus}".`, choices: listCorpora() }, 404);
     const result = importItems(up.items, {
-      corpus: up.corpus, title: null, attribution: null, outlet: up.outlet, createOutlets: up.newOutletName !== null,
-      outletNames: up.newOutletName ? { [up.outlet]: up.newOutletName } : {}, mapping: {}, dateOrder: 'mdy',
-      source: `uploaded ${new Date().toISOString().slice(0, 10)}`, dryRun: !up.save,
+      corpus: up.corpus,
+      title: null,
+      attribution: null,
+      outlet: up.outlet,
+      createOutlets: up.newOutletName !== null,
+      outletNames: up.newOutletName ? { [up.outlet]: up.newOutletName } : {},
+      mapping: {},
+      dateOrder: 'mdy',
+      source: `uploaded ${new Date().toISOString().slice(0, 10)}`,
+      dryRun: !up.save,
     });
     // The import has loaded the lexicon already; the dashboard's bundle is re-analysed only when a page asks for it.
     // The new version is kept now, by the writer, so a link to it survives later changes; reads never write.
@@ -41,8 +54,20 @@ export async function POST(request: Request) {
       articles: result.plan.articles.slice(0, PREVIEW_ARTICLES).map((a) => {
         const analysis = analyzeArticle(a, engine);
         return {
-          id: a.id, outlet: a.outlet, title: a.title, date: a.date, text: analysis.text,
-          mentions: analysis.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, group: m.group, variant: m.variant, voice: m.voice, actors: m.actors })),
+          id: a.id,
+          outlet: a.outlet,
+          title: a.title,
+          date: a.date,
+          text: analysis.text,
+          mentions: analysis.mentions.map((m) => ({
+            start: m.start,
+            end: m.end,
+            text: m.text,
+            group: m.group,
+            variant: m.variant,
+            voice: m.voice,
+            actors: m.actors,
+          })),
         };
       }),
       newOutlets: result.plan.newOutlets,

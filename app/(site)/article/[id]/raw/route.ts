@@ -6,6 +6,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const headers = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
   const opened = openView(`/article/${encodeURIComponent(id)}/raw`, new URL(request.url).searchParams);
   const raw = opened.ok ? rawTextOf(opened.view, id) : null;
-  if (!raw) return new Response(`No captured original is kept for article "${id.slice(0, 60)}".\n`, { status: 404, headers });
+  if (!raw)
+    return new Response(`No captured original is kept for article "${id.slice(0, 60)}".\n`, { status: 404, headers });
   return new Response(raw, { headers });
 }
