@@ -4,6 +4,18 @@ const nextConfig = {
   serverExternalPackages: ['natural', 'sentiment'],
   poweredByHeader: false,
   outputFileTracingIncludes: { '/**': ['./corpus/**/*'] },
+  // Every answer, static files included; the page CSP (with its nonce) is set per render in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -2,18 +2,31 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { catalogOf } from './lib/server/dataset';
 import { problemsHtml, routeProblems } from './lib/url/route';
 import { matchRoute } from './lib/url/routes';
+import { PROBLEM_PAGE_POLICY, embedAncestors, newNonce, pagePolicy } from './lib/server/securityHeaders';
+
+// A page gets a fresh script nonce per render: Next reads it from the request's CSP header and puts it on its scripts.
+function withNonce(request: NextRequest, embed: boolean): NextResponse {
+  const policy = pagePolicy(newNonce(), embed ? embedAncestors() : "'none'", process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('content-security-policy', policy);
+  return res;
+}
 
 // Pages cannot set a 400 status in the App Router, so bad view URLs are answered here, before rendering. Next
 // strips the router headers and `_rsc` before this runs, so this code treats every request alike: it only checks.
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const match = matchRoute(pathname);
-  if (!match?.route.checked) return NextResponse.next();
+  const page = !match || !match.route.api;
+  if (!match?.route.checked) return page ? withNonce(request, false) : NextResponse.next();
   const problems = routeProblems(pathname, searchParams, catalogOf(searchParams));
-  if (problems.length === 0) return NextResponse.next();
+  if (problems.length === 0) return page ? withNonce(request, match.route.id === 'embed') : NextResponse.next();
   const status = problems.some((p) => p.status === 400) ? 400 : 404;
   if (match.route.api) return NextResponse.json({ error: 'bad request', problems }, { status });
-  return new NextResponse(problemsHtml(problems), { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PROBLEM_PAGE_POLICY };
+  return new NextResponse(problemsHtml(problems), { status, headers });
 }
 
 // The routes themselves are listed in lib/url/routes.ts; this only keeps static files out.

@@ -18,6 +18,8 @@ test('paste an article: preview shows the cleaned text and mentions, save makes 
   const before = await (await request.get('/api/analysis?corpus=scratch')).json();
   await page.goto('/manage?corpus=scratch');
   await page.getByTestId('admin-token').fill(TOKEN);
+  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
   await page.getByTestId('upload-title').fill('Clashes near Manbij');
   await page.getByTestId('upload-text').fill(story(1));
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -119,6 +121,8 @@ test('bad uploads get a clear error per file and the rest still imports', async 
 test('the lexicon editor names the bad entry, and a saved lexicon is a new version', async ({ page, request }) => {
   await page.goto('/manage?corpus=scratch');
   await page.getByTestId('admin-token').fill(TOKEN);
+  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
   const editor = page.getByTestId('lexicon-text');
   const original = await editor.inputValue();
   await editor.fill(

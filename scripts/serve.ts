@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { dataVersionOf, keepVersion, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
+import { tokenProblem } from '../lib/server/admin';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
 const cache = createPageCache(500, 256 * 1024 * 1024);
@@ -101,6 +102,11 @@ function record(res: http.ServerResponse): Promise<CachedPage | null> {
 }
 
 async function main(): Promise<void> {
+  const problem = tokenProblem();
+  if (problem) {
+    console.error(`error: ${problem}`);
+    process.exit(2);
+  }
   // As next start does; React and Next read it when they load, so next is imported after it is set.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const { default: next } = await import('next');
@@ -116,6 +122,8 @@ async function main(): Promise<void> {
     }
   }
   const server = http.createServer((req, res) => {
+    // Who is asking, for throttling and the audit log: the socket's address, never a header the client sent.
+    req.headers['x-framescope-client'] = req.socket.remoteAddress ?? 'unknown';
     const key = keyOf(req);
     if (!key) return void handle(req, res);
     const hit = getPage(cache, key);

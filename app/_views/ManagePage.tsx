@@ -14,7 +14,7 @@ import { manageOf, type View } from '@/lib/server/dataset';
 export function ManagePage({ view }: { view: View }) {
   const ex = view.stats;
   const enabled = writesEnabled();
-  const { versions, lexiconSource, ownLexicon } = manageOf(view);
+  const { versions, lexiconSource, ownLexicon, audit } = manageOf(view);
   const limits = `Limits: ${MAX_FILE_BYTES / 1048576} MB per file, ${MAX_UPLOAD_FILES} files and ${MAX_UPLOAD_BYTES / 1048576} MB per upload; UTF-8 text only. Larger batches: npm run import.`;
   return (
     <Shell view={view}>
@@ -90,6 +90,37 @@ export function ManagePage({ view }: { view: View }) {
         <div className="card">
           <LexiconEditor corpus={ex.corpus.id} source={lexiconSource} own={ownLexicon} enabled={enabled} />
         </div>
+      </section>
+      <section className="group" aria-labelledby="h-audit">
+        <h2 id="h-audit">Write log ({audit.length} most recent)</h2>
+        <p className="counts">
+          Every upload, lexicon edit and admin sign-in, with when, from which address and what came of it. Kept in the
+          server&apos;s audit log (FRAMESCOPE_AUDIT_LOG).
+        </p>
+        <ScrollTable label="Write log" className="card">
+          <table data-testid="audit-log">
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">What</th>
+                <th scope="col">From</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((e, i) => (
+                <tr key={`${e.time}-${i}`}>
+                  <td className="nowrap">{e.time.replace('T', ' ').slice(0, 19)}</td>
+                  <td>{e.action}</td>
+                  <td>{e.client}</td>
+                  <td>
+                    {e.ok ? 'done' : 'refused'}: {e.detail}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       </section>
     </Shell>
   );

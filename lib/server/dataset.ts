@@ -6,6 +6,7 @@ import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { counted } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
+import { recentAudit, type AuditEntry } from './audit';
 import type { Span } from '../text/quotes';
 import type { Article, Mention } from '../types';
 import { routeProblems } from '../url/route';
@@ -160,6 +161,7 @@ export function manageOf(view: View): {
   versions: ReturnType<typeof listSnapshots>;
   lexiconSource: string;
   ownLexicon: boolean;
+  audit: AuditEntry[];
 } {
   const { bundle } = sourceOf(view);
   const file = lexiconPathFor(bundle.dir);
@@ -167,6 +169,10 @@ export function manageOf(view: View): {
     versions: listSnapshots(view.query.corpus),
     lexiconSource: readFileSync(file, 'utf8'),
     ownLexicon: path.dirname(file) === bundle.dir,
+    // Sign-ins are server-wide; uploads and lexicon edits are listed on their corpus's page.
+    audit: recentAudit(200)
+      .filter((e) => e.corpus === null || e.corpus === view.query.corpus)
+      .slice(0, 50),
   };
 }
 

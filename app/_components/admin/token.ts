@@ -1,21 +1,15 @@
 'use client';
-const KEY = 'framescope-admin-token';
 
-/** The admin token typed in this browser tab (kept in sessionStorage, never in the URL). */
-export function getToken(): string {
-  return typeof window === 'undefined' ? '' : (window.sessionStorage.getItem(KEY) ?? '');
-}
-
-/** Remembers the admin token for this tab. */
-export function setToken(token: string): void {
-  window.sessionStorage.setItem(KEY, token);
-}
-
-/** POSTs JSON with the admin token; returns the status and the parsed answer. */
-export async function postJson(url: string, body: unknown): Promise<{ status: number; data: Record<string, unknown> }> {
+/** POSTs JSON as the signed-in admin (the session cookie rides along); returns the status and the parsed answer. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  method = 'POST',
+): Promise<{ status: number; data: Record<string, unknown> }> {
   const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${getToken()}` },
+    method,
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
     body: JSON.stringify(body),
   });
   let data: Record<string, unknown> = {};

@@ -3,7 +3,8 @@ import { CORPUS_ROOT, loadCorpus } from '@/lib/corpus/load';
 import { withLock, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { parseLexicon } from '@/lib/lexicon/parse';
-import { authorize } from '@/lib/server/admin';
+import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
+import { audit } from '@/lib/server/audit';
 import { keepVersion, listCorpora } from '@/lib/server/dataset';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -41,12 +42,20 @@ export async function POST(request: Request) {
     };
     if (body.save !== true) return json({ valid: true, summary });
     const auth = authorize(request);
-    if (!auth.ok) return json({ error: auth.error }, auth.status);
+    if (!auth.ok) return deniedResponse(auth);
     const dir = path.join(CORPUS_ROOT, corpus);
     // Versions are hashes of the files: reading them is enough, the analysis waits for the next page view.
     const before = loadCorpus(dir).version;
     withLock(dir, () => writeLexicon(dir, body.lexicon as string));
-    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: keepVersion(corpus) });
+    const versionAfter = keepVersion(corpus);
+    audit({
+      action: 'lexicon',
+      corpus,
+      client: clientOf(request),
+      ok: true,
+      detail: `version ${before} -> ${versionAfter}`,
+    });
+    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter });
   } catch (e) {
     if (e instanceof InputError)
       return json({ valid: false, error: e.message, where: e.where, problem: e.problem, fix: e.fix }, 400);

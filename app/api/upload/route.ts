@@ -3,7 +3,8 @@ import { importItems } from '@/lib/corpus/importer';
 import { InputError } from '@/lib/errors';
 import { QUIRK_TEXT } from '@/lib/importing/quirks';
 import { MAX_UPLOAD_BYTES, parseUpload } from '@/lib/importing/upload';
-import { authorize } from '@/lib/server/admin';
+import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
+import { audit } from '@/lib/server/audit';
 import { keepVersion, listCorpora } from '@/lib/server/dataset';
 
 const PREVIEW_ARTICLES = 20;
@@ -12,7 +13,7 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 /** Previews (save: false) or saves an upload of pasted text or files into a corpus; needs the admin token. */
 export async function POST(request: Request) {
   const auth = authorize(request);
-  if (!auth.ok) return json({ error: auth.error }, auth.status);
+  if (!auth.ok) return deniedResponse(auth);
   // Base64 grows files by a third; anything far beyond the limit is refused before it is read.
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES * 1.4 + 65536) {
     return json(
@@ -47,6 +48,16 @@ export async function POST(request: Request) {
     // The import has loaded the lexicon already; the dashboard's bundle is re-analysed only when a page asks for it.
     // The new version is kept now, by the writer, so a link to it survives later changes; reads never write.
     if (up.save && result.written.length) keepVersion(up.corpus);
+    if (up.save) {
+      const stored = result.written.length ? `stored ${result.written.length}` : 'stored nothing';
+      audit({
+        action: 'upload',
+        corpus: up.corpus,
+        client: clientOf(request),
+        ok: true,
+        detail: `${stored} (${result.rejected.length} rejected)`,
+      });
+    }
     const engine = compileEngine(result.lexicon);
     return json({
       saved: up.save,
