@@ -9,6 +9,8 @@ import { dataVersionOf, keepVersion, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
 import { tokenProblem } from '../lib/server/admin';
+import { deflatedWithNonce, splicePage, withNonce, type SplicedPage } from '../lib/server/nonceSplice';
+import { newNonce } from '../lib/server/securityHeaders';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
 const cache = createPageCache(500, 256 * 1024 * 1024);
@@ -47,18 +49,39 @@ function keyOf(req: http.IncomingMessage): string | null {
   }
 }
 
+// A rendered page carries its render's script nonce; every answer from the cache gets a fresh one.
+const spliced = new WeakMap<CachedPage, SplicedPage>();
+const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+function varyEncoding(headers: http.OutgoingHttpHeaders): void {
+  if (!/accept-encoding/i.test(String(headers.vary ?? '')))
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+}
+
 function send(page: CachedPage, req: http.IncomingMessage, res: http.ServerResponse): void {
   const headers: http.OutgoingHttpHeaders = Object.fromEntries(page.headers);
   headers['content-type'] = page.contentType;
   headers['x-framescope-cache'] = 'hit';
   let body: Uint8Array = page.body;
-  if (body.byteLength > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const policy = headers['content-security-policy'];
+  const old = typeof policy === 'string' ? NONCE.exec(policy)?.[1] : undefined;
+  if (old && typeof policy === 'string') {
+    let s = spliced.get(page);
+    if (!s) spliced.set(page, (s = splicePage(page.body, old)));
+    const nonce = newNonce();
+    headers['content-security-policy'] = policy.replace(`'nonce-${old}'`, `'nonce-${nonce}'`);
+    if (/\bdeflate\b/.test(accepts)) {
+      body = deflatedWithNonce(s, nonce);
+      headers['content-encoding'] = 'deflate';
+    } else body = withNonce(s, nonce);
+    varyEncoding(headers);
+  } else if (body.byteLength > 1024 && /\bgzip\b/.test(accepts)) {
     let zipped = gzipped.get(page);
     if (!zipped) gzipped.set(page, (zipped = gzipSync(body)));
     body = zipped;
     headers['content-encoding'] = 'gzip';
-    if (!/accept-encoding/i.test(String(headers.vary ?? '')))
-      headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    varyEncoding(headers);
   }
   headers['content-length'] = body.byteLength;
   res.writeHead(page.status, headers);
