@@ -1,18 +1,65 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 
-// The production server answers a view it has rendered before from its cache, compressed when asked for,
-// and the same bytes whatever Host header the client sends.
-test('a view asked for twice is answered from the cache, with the same page', async ({ request }) => {
+const nonceOf = (policy: string | undefined) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? '')?.[1] ?? '';
+const withoutNonce = (html: string, nonce: string) => html.split(nonce).join('NONCE');
+
+// The production server answers a view it has rendered before from its cache, compressed when asked for, with the
+// same page whatever Host header the client sends, and with a fresh script nonce in every answer.
+test('a view asked for twice is answered from the cache, with the same page and a new nonce', async ({ request }) => {
   const url = '/compare?outlets=presstv,voa&voice=own';
   const first = await request.get(url);
   expect(first.status()).toBe(200);
-  const second = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
-  expect(second.headers()['x-framescope-cache']).toBe('hit');
-  expect(second.headers()['content-encoding']).toBe('gzip');
-  expect(await second.text()).toBe(await first.text());
-  const forged = await request.get(url, { headers: { host: 'evil.example' } });
-  expect(await forged.text()).toBe(await first.text());
+  const firstNonce = nonceOf(first.headers()['content-security-policy']);
+  expect(firstNonce).not.toBe('');
+  const page = withoutNonce(await first.text(), firstNonce);
+  const seen = new Set([firstNonce]);
+  const variants: Record<string, string>[] = [
+    { 'accept-encoding': 'gzip, deflate' },
+    { 'accept-encoding': 'gzip' },
+    { host: 'evil.example' },
+  ];
+  for (const headers of variants) {
+    const hit = await request.get(url, { headers });
+    expect(hit.headers()['x-framescope-cache']).toBe('hit');
+    const nonce = nonceOf(hit.headers()['content-security-policy']);
+    expect(seen.has(nonce), 'a nonce is never sent twice').toBe(false);
+    seen.add(nonce);
+    const html = await hit.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(withoutNonce(html, nonce)).toBe(page);
+    if (headers['accept-encoding'] === 'gzip, deflate') expect(hit.headers()['content-encoding']).toBe('deflate');
+  }
+  // The API has no scripts: its cached JSON is gzipped once.
+  await request.get('/api/analysis');
+  const api = await request.get('/api/analysis', { headers: { 'accept-encoding': 'gzip' } });
+  expect(api.headers()['content-encoding']).toBe('gzip');
+});
+
+test('security headers: pages may not be framed, embeds may', async ({ request }) => {
+  const page = await request.get('/');
+  expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(page.headers()['x-content-type-options']).toBe('nosniff');
+  expect(page.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  const embed = await request.get('/embed/sentiment');
+  expect(embed.headers()['content-security-policy']).toContain('frame-ancestors *');
+});
+
+test('a path with a backslash is not answered from the cache of the path it resembles', async ({
+  request,
+  baseURL,
+}) => {
+  expect((await request.get('/outlet/presstv')).status()).toBe(200);
+  const base = new URL(baseURL!);
+  const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+    http
+      .get({ host: base.hostname, port: base.port, path: '/\\x/outlet/presstv' }, (res) => {
+        res.resume();
+        resolve(res.headers);
+      })
+      .on('error', reject);
+  });
+  expect(headers['x-framescope-cache']).toBeUndefined();
 });
 
 test('a path that names another host is not answered with a cached view', async ({ request, baseURL }) => {
