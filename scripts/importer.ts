@@ -4,7 +4,7 @@ import path from 'node:path';
 import { importItems, type ImportItem, type ImportResult } from '../lib/corpus/importer';
 import { InputError } from '../lib/errors';
 import { progressLine, type ImportArgs } from '../lib/importing/args';
-import { QUIRK_TEXT } from '../lib/importing/quirks';
+import { quirkText } from '../lib/importing/plan';
 
 function listInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -19,7 +19,7 @@ function listInputs(inputs: string[]): string[] {
 }
 
 /** Runs one import from files and folders on disk, with a progress line on stderr. */
-export function runImport(args: ImportArgs): ImportResult {
+export async function runImport(args: ImportArgs): Promise<ImportResult> {
   const items: ImportItem[] = listInputs(args.inputs).map((file) => ({ name: path.relative(process.cwd(), file) || file, bytes: readFileSync(file), format: args.format }));
   const t0 = new Map<string, number>();
   return importItems(items, { ...args }, (what, done, total) => {
@@ -51,9 +51,10 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
   }
   if (r.plan.quirks.size) {
     lines.push('Text fixes (counts over imported articles):');
-    for (const [rule, q] of r.plan.quirks) lines.push(`  ${QUIRK_TEXT[rule] ?? rule}: ${q.count} in ${q.articles} articles`);
+    for (const [rule, q] of r.plan.quirks) lines.push(`  ${quirkText(rule)}: ${q.count} in ${q.articles} articles`);
   }
   if (r.plan.dateFormats.size) lines.push(`Date formats read: ${[...r.plan.dateFormats].map(([f, n]) => `${f} × ${n}`).join(', ')}`);
+  for (const w of r.warnings) lines.push(`Warning: ${w}`);
   if (!dryRun) lines.push(r.versionBefore === r.versionAfter ? `Corpus version unchanged: ${r.versionAfter}` : `Corpus version: ${r.versionBefore ?? '(new)'} → ${r.versionAfter}`);
   return lines.join('\n');
 }

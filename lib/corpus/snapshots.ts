@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../types';
-import type { CorpusFiles } from './load';
+import { folderFiles, loadCorpusFrom, type CorpusFiles, type LoadedCorpus } from './load';
 import { writeAtomic } from './store';
 
 /** Where snapshots of corpus versions live (FRAMESCOPE_SNAPSHOTS overrides it). */
@@ -75,4 +75,12 @@ export function listSnapshots(corpus: string): Omit<SnapshotManifest, 'files'>[]
       return rest;
     })
     .sort((a, b) => b.created.localeCompare(a.created));
+}
+
+/** Loads a corpus folder and keeps its version as a snapshot: every write path calls this after it commits. */
+export async function recordVersion(dir: string): Promise<LoadedCorpus> {
+  const files = folderFiles(dir);
+  const corpus = loadCorpusFrom(files);
+  saveSnapshot(corpus, files);
+  return corpus;
 }
