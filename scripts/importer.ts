@@ -22,7 +22,10 @@ function listInputs(inputs: string[]): string[] {
 export async function runImport(args: ImportArgs): Promise<ImportResult> {
   const items: ImportItem[] = listInputs(args.inputs).map((file) => ({ name: path.relative(process.cwd(), file) || file, bytes: readFileSync(file), format: args.format }));
   const t0 = new Map<string, number>();
+  // Crash injection for the kill -9 test (lib/corpus/importer.test.ts): "write articles 200" kills this process there.
+  const killAt = process.env.FRAMESCOPE_KILL_AT;
   return importItems(items, { ...args }, (what, done, total) => {
+    if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
     if (!t0.has(what)) t0.set(what, Date.now());
     const line = progressLine(what, done, total, Date.now() - t0.get(what)!);
     const final = done === total;
@@ -39,6 +42,7 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
     `  duplicates: ${r.plan.duplicates.length}`,
     `  rejected:   ${r.rejected.length}`,
   ];
+  if (r.recovered.length) lines.push(`  recovered:  ${r.recovered.length} (validated by an interrupted earlier import, stored now)`);
   if (r.plan.newOutlets.length) lines.push(`  new outlets: ${r.plan.newOutlets.join(', ')}`);
   if (r.plan.duplicates.length) {
     lines.push('Duplicates (same text as an article already stored or earlier in this batch):');

@@ -55,7 +55,7 @@ export interface Stage {
  * checks (and the new corpus.json with the manifest parser). Only a batch that reads back whole is marked ready; on any
  * failure the staging folder is removed and the error thrown. Runs under the corpus lock.
  */
-export function stageBatch(corpusDir: string, articles: Article[], manifestSource: string | null, outletIds: ReadonlySet<string>): Stage {
+export function stageBatch(corpusDir: string, articles: Article[], manifestSource: string | null, outletIds: ReadonlySet<string>, onProgress?: (done: number, total: number) => void): Stage {
   const dir = path.join(corpusDir, STAGING, `${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
     mkdirSync(path.join(dir, 'articles'), { recursive: true });
@@ -65,7 +65,10 @@ export function stageBatch(corpusDir: string, articles: Article[], manifestSourc
       const m = parseManifest(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')), `${path.basename(corpusDir)}/corpus.json (new)`);
       ids = new Set(m.outlets.map((o) => o.id));
     }
-    for (const a of articles) writeFileSync(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a));
+    articles.forEach((a, i) => {
+      writeFileSync(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a));
+      if ((i + 1) % 100 === 0 || i + 1 === articles.length) onProgress?.(i + 1, articles.length);
+    });
     for (const a of articles) {
       const name = `${a.id}.txt`;
       const back = readArticleSource(readFileSync(path.join(dir, 'articles', name), 'utf8'), name, `${path.basename(corpusDir)}/articles/${name} (staged)`, ids);
@@ -106,6 +109,11 @@ export function applyStage(corpusDir: string, stage: Stage, onProgress?: (done: 
     removeIfEmpty(path.dirname(stage.dir));
   }
   return { written, existed };
+}
+
+/** Whether a crashed writer left staged batches in the corpus folder. */
+export function hasStagedBatches(corpusDir: string): boolean {
+  return existsSync(path.join(corpusDir, STAGING));
 }
 
 /**

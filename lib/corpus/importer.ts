@@ -7,7 +7,7 @@ import { articleHash, lexiconNames, planImport, type ImportPlan } from '../impor
 import { readRecords, type ImportRecord, type Mapping, type Rejection } from '../importing/records';
 import { parseLexicon } from '../lexicon/parse';
 import type { Lexicon, Outlet } from '../types';
-import { applyStage, isFsError, readBackProblem, recoverStages, stageBatch, StorageError } from './commit';
+import { applyStage, hasStagedBatches, isFsError, readBackProblem, recoverStages, stageBatch, StorageError } from './commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus } from './load';
 import { parseManifest } from './manifest';
 import { recordVersion } from './snapshots';
@@ -48,6 +48,8 @@ export interface ImportResult {
   versionAfter: string | null;
   /** The lexicon the import used (the corpus's own, or the bundled default), e.g. to preview mentions. */
   lexicon: Lexicon;
+  /** Ids of articles an interrupted earlier import had validated, stored now by finishing its commit. */
+  recovered: string[];
   /** Problems after the articles were stored (e.g. the version snapshot could not be written); the import itself stands. */
   warnings: string[];
 }
@@ -91,11 +93,12 @@ export async function importItems(items: ImportItem[], o: ImportOptions, onProgr
   dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
   const result: ImportResult = {
     plan, rejected: [...rejected, ...plan.rejected], records: records.length, written: [],
-    versionBefore: current?.version ?? null, versionAfter: current?.version ?? null, lexicon, warnings: [],
+    versionBefore: current?.version ?? null, versionAfter: current?.version ?? null, lexicon, warnings: [], recovered: [],
   };
-  if (o.dryRun || (plan.articles.length === 0 && exists)) return result;
+  // With nothing new to store, the lock is still taken when a crashed import left a batch to finish.
+  if (o.dryRun || (plan.articles.length === 0 && exists && !hasStagedBatches(dir))) return result;
   await withLock(dir, () => {
-    recoverStages(dir);
+    result.recovered = recoverStages(dir);
     const outlets: Outlet[] = plan.newOutlets.map((id) => ({ id, name: o.outletNames?.[id] ?? id, kind: 'imported', country: null, site: null }));
     const manifestFile = path.join(dir, 'corpus.json');
     // Read again under the lock: another writer may have added outlets since the plan was made.
@@ -103,13 +106,15 @@ export async function importItems(items: ImportItem[], o: ImportOptions, onProgr
     const create = now === null ? { id: o.corpus, title: o.title!, description: `Imported on ${new Date().toISOString().slice(0, 10)}.`, attribution: o.attribution } : null;
     const newManifest = manifestWithOutlets(now, outlets, create, `${o.corpus}/corpus.json`);
     const ids = new Set([...state.outlets, ...plan.newOutlets]);
-    const stage = stageBatch(dir, plan.articles, newManifest, ids);
+    if (plan.articles.length === 0 && newManifest === null) return;
+    const stage = stageBatch(dir, plan.articles, newManifest, ids, (done, total) => onProgress?.('stage articles', done, total));
     onProgress?.('validate articles', plan.articles.length, plan.articles.length);
     try {
       const { written, existed } = applyStage(dir, stage, (done, total) => onProgress?.('write articles', done, total));
       result.written = written;
-      // Another writer stored the same content between planning and writing: a duplicate, not a second copy.
-      for (const id of existed) plan.duplicates.push({ where: id, of: id });
+      // Another writer (or the recovery above) stored the same content after the plan: a duplicate, not a second copy.
+      const recovered = new Set(result.recovered);
+      for (const id of existed) if (!recovered.has(id)) plan.duplicates.push({ where: id, of: id });
     } catch (e) {
       if (e instanceof StorageError) result.written = e.stored;
       throw e;
