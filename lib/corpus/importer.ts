@@ -3,12 +3,13 @@ import path from 'node:path';
 import { InputError } from '../errors';
 import type { DateOrder } from '../importing/dates';
 import { decodeFile, formatOf, type Format } from '../importing/files';
-import { articleHash, lexiconNames, planImport, type ImportPlan } from '../importing/plan';
+import { articleHash, lexiconNames, type ImportPlan } from '../importing/plan';
 import { readRecords, type ImportRecord, type Mapping, type Rejection } from '../importing/records';
 import { parseLexicon } from '../lexicon/parse';
 import type { Lexicon, Outlet } from '../types';
 import { applyStage, hasStagedBatches, isFsError, readBackProblem, recoverStages, stageBatch, StorageError } from './commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus } from './load';
+import { planOffThread } from './offThread';
 import { parseManifest } from './manifest';
 import { recordVersion } from './snapshots';
 import { manifestWithOutlets, withLock } from './store';
@@ -89,7 +90,8 @@ export async function importItems(items: ImportItem[], o: ImportOptions, onProgr
     }
     onProgress?.('read files', i + 1, items.length);
   });
-  const plan = planImport(records, state, { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source }, lexiconNames(lexicon));
+  // A large batch is cleaned in a worker thread with a time budget per record (lib/corpus/offThread.ts).
+  const plan = await planOffThread(records, state, { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source }, lexiconNames(lexicon));
   dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
   const result: ImportResult = {
     plan, rejected: [...rejected, ...plan.rejected], records: records.length, written: [],

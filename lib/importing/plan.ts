@@ -84,9 +84,28 @@ function sanitize(r: ImportRecord): { record: ImportRecord; removed: number } {
   return { record, removed };
 }
 
+/** A plan with nothing in it, to merge per-record plans into. */
+export function emptyPlan(): ImportPlan {
+  return { articles: [], newOutlets: [], duplicates: [], rejected: [], quirks: new Map(), dateFormats: new Map(), origin: new Map() };
+}
+
+/** Adds a later part of a batch's plan (e.g. one record planned in a worker) to the plan so far. */
+export function mergePlan(into: ImportPlan, part: ImportPlan): void {
+  for (const a of part.articles) into.articles.push(a);
+  for (const o of part.newOutlets) if (!into.newOutlets.includes(o)) into.newOutlets.push(o);
+  for (const d of part.duplicates) into.duplicates.push(d);
+  for (const r of part.rejected) into.rejected.push(r);
+  for (const [rule, q] of part.quirks) {
+    const cur = into.quirks.get(rule) ?? { count: 0, articles: 0 };
+    into.quirks.set(rule, { count: cur.count + q.count, articles: cur.articles + q.articles });
+  }
+  for (const [f, n] of part.dateFormats) into.dateFormats.set(f, (into.dateFormats.get(f) ?? 0) + n);
+  for (const [id, where] of part.origin) into.origin.set(id, where);
+}
+
 /** Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import. */
 export function planImport(records: ImportRecord[], state: CorpusState, o: PlanOptions, names: Set<string>): ImportPlan {
-  const plan: ImportPlan = { articles: [], newOutlets: [], duplicates: [], rejected: [], quirks: new Map(), dateFormats: new Map(), origin: new Map() };
+  const plan = emptyPlan();
   const seen = new Map(state.hashes);
   const reject = (where: string, reason: string) => plan.rejected.push({ where, reason });
   for (const original of records) {

@@ -1,6 +1,6 @@
-import { analyzeArticle, compileEngine } from '@/lib/analysis/article';
 import { StorageError } from '@/lib/corpus/commit';
 import { importItems } from '@/lib/corpus/importer';
+import { previewOffThread } from '@/lib/corpus/offThread';
 import { BusyError } from '@/lib/corpus/lock';
 import { InputError } from '@/lib/errors';
 import { BodyTooLargeError, declaredTooLarge, formatBytes, readCapped } from '@/lib/importing/body';
@@ -36,19 +36,18 @@ export async function POST(request: Request) {
       outletNames: up.newOutletName ? { [up.outlet]: up.newOutletName } : {}, mapping: {}, dateOrder: 'mdy',
       source: `uploaded ${new Date().toISOString().slice(0, 10)}`, dryRun: !up.save,
     });
-    // The import has loaded the lexicon already; the dashboard's bundle is re-analysed only when a page asks for it.
-    const engine = compileEngine(result.lexicon);
+    // The import has loaded the lexicon already; a large preview is analysed in a worker with a time budget per article.
+    const shown = result.plan.articles.slice(0, PREVIEW_ARTICLES);
+    const previews = await previewOffThread(shown, result.lexicon);
     return json({
       saved: up.save,
       imported: up.save ? result.written.length : result.plan.articles.length,
       // Exactly the article files this request stored (empty for a preview).
       stored: result.written,
-      articles: result.plan.articles.slice(0, PREVIEW_ARTICLES).map((a) => {
-        const analysis = analyzeArticle(a, engine);
-        return {
-          id: a.id, outlet: a.outlet, title: a.title, date: a.date, text: analysis.text,
-          mentions: analysis.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, group: m.group, variant: m.variant, voice: m.voice, actors: m.actors })),
-        };
+      articles: shown.map((a, i) => {
+        const p = previews[i];
+        const base = { id: a.id, outlet: a.outlet, title: a.title, date: a.date };
+        return 'skipped' in p ? { ...base, text: '', mentions: [], previewSkipped: p.skipped } : { ...base, text: p.text, mentions: p.mentions };
       }),
       newOutlets: result.plan.newOutlets,
       duplicates: result.plan.duplicates,
