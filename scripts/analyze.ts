@@ -12,6 +12,14 @@ import { writeAtomic } from '../lib/corpus/store';
 try {
   const args = parseCliArgs(process.argv.slice(2));
   const corpus = loadCorpus(path.resolve(args.corpus ?? path.join('corpus', 'seeds')));
+  // The server skips an unreadable article and shows a warning; published numbers must not silently leave one out.
+  if (corpus.warnings.length) {
+    for (const w of corpus.warnings) console.error(`error: ${w.message}`);
+    console.error(
+      `error: ${corpus.warnings.length} article file(s) cannot be read; fix or remove them, then run again.`,
+    );
+    process.exit(2);
+  }
   const result = analyzeCorpus(corpus, { ...DEFAULT_OPTIONS, ...args.options });
   const text = args.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`;
   if (args.out) {

@@ -55,7 +55,7 @@ if (!existsSync(csv)) {
 }
 rmSync(path.join(dir, 'articles'), { recursive: true, force: true });
 writeAtomic(path.join(dir, 'corpus.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-const result = runImport({
+void runImport({
   inputs: [csv],
   corpus: 'fa-kes',
   title: null,
@@ -67,12 +67,13 @@ const result = runImport({
   dateOrder: 'mdy',
   source: 'FA-KES',
   dryRun: false,
+}).then((result) => {
+  const text = summary(result, 'fa-kes', false)
+    .split(`${path.relative(process.cwd(), path.dirname(csv))}${path.sep}`)
+    .join('');
+  writeAtomic(
+    path.join(dir, 'IMPORT.md'),
+    `# FA-KES import\n\nBuilt by \`npx tsx scripts/build-fa-kes.ts\` from FA-KES-Dataset.csv. ${ATTRIBUTION}\n\n\`\`\`\n${text}\n\`\`\`\n`,
+  );
+  console.log(text);
 });
-const text = summary(result, 'fa-kes', false)
-  .split(`${path.relative(process.cwd(), path.dirname(csv))}${path.sep}`)
-  .join('');
-writeAtomic(
-  path.join(dir, 'IMPORT.md'),
-  `# FA-KES import\n\nBuilt by \`npx tsx scripts/build-fa-kes.ts\` from FA-KES-Dataset.csv. ${ATTRIBUTION}\n\n\`\`\`\n${text}\n\`\`\`\n`,
-);
-console.log(text);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { importItems, type ImportItem, type ImportResult } from '../lib/corpus/importer';
 import { InputError } from '../lib/errors';
 import { progressLine, type ImportArgs } from '../lib/importing/args';
-import { QUIRK_TEXT } from '../lib/importing/quirks';
+import { quirkText } from '../lib/importing/plan';
 
 function listInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -19,14 +19,17 @@ function listInputs(inputs: string[]): string[] {
 }
 
 /** Runs one import from files and folders on disk, with a progress line on stderr. */
-export function runImport(args: ImportArgs): ImportResult {
+export async function runImport(args: ImportArgs): Promise<ImportResult> {
   const items: ImportItem[] = listInputs(args.inputs).map((file) => ({
     name: path.relative(process.cwd(), file) || file,
     bytes: readFileSync(file),
     format: args.format,
   }));
   const t0 = new Map<string, number>();
+  // Crash injection for the kill -9 test (lib/corpus/importer.test.ts): "write articles 200" kills this process there.
+  const killAt = process.env.FRAMESCOPE_KILL_AT;
   return importItems(items, { ...args }, (what, done, total) => {
+    if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
     if (!t0.has(what)) t0.set(what, Date.now());
     const line = progressLine(what, done, total, Date.now() - t0.get(what)!);
     const final = done === total;
@@ -43,6 +46,8 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
     `  duplicates: ${r.plan.duplicates.length}`,
     `  rejected:   ${r.rejected.length}`,
   ];
+  if (r.recovered.length)
+    lines.push(`  recovered:  ${r.recovered.length} (validated by an interrupted earlier import, stored now)`);
   if (r.plan.newOutlets.length) lines.push(`  new outlets: ${r.plan.newOutlets.join(', ')}`);
   if (r.plan.duplicates.length) {
     lines.push('Duplicates (same text as an article already stored or earlier in this batch):');
@@ -55,11 +60,11 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
   }
   if (r.plan.quirks.size) {
     lines.push('Text fixes (counts over imported articles):');
-    for (const [rule, q] of r.plan.quirks)
-      lines.push(`  ${QUIRK_TEXT[rule] ?? rule}: ${q.count} in ${q.articles} articles`);
+    for (const [rule, q] of r.plan.quirks) lines.push(`  ${quirkText(rule)}: ${q.count} in ${q.articles} articles`);
   }
   if (r.plan.dateFormats.size)
     lines.push(`Date formats read: ${[...r.plan.dateFormats].map(([f, n]) => `${f} × ${n}`).join(', ')}`);
+  for (const w of r.warnings) lines.push(`Warning: ${w}`);
   if (!dryRun)
     lines.push(
       r.versionBefore === r.versionAfter

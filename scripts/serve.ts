@@ -5,7 +5,11 @@
 // Usage: tsx scripts/serve.ts [-p PORT] [-H HOST]
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { dataVersionOf, keepVersion, listCorpora } from '../lib/server/dataset';
+import path from 'node:path';
+import { CORPUS_ROOT } from '../lib/corpus/load';
+import { recordVersion, SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
+import { cleanLeftovers } from '../lib/corpus/startup';
+import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
 import { tokenProblem } from '../lib/server/admin';
@@ -136,12 +140,18 @@ async function main(): Promise<void> {
   const app = next({ dev: false, hostname: host ?? 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Hand edits made while the server was down become kept versions here, at start, never inside a request.
+  // What crashed writers left is finished or removed, and hand edits made while the server was down become kept
+  // versions: here, at start, never inside a request.
+  const left = await cleanLeftovers(CORPUS_ROOT, SNAPSHOT_ROOT);
+  if (left.removedTmp.length || left.recovered.length)
+    console.log(
+      `start: removed ${left.removedTmp.length} leftover temporary files, finished ${left.recovered.length} staged batches`,
+    );
   for (const corpus of listCorpora()) {
     try {
-      keepVersion(corpus);
+      await recordVersion(path.join(CORPUS_ROOT, corpus));
     } catch (e) {
-      console.error(`corpus ${corpus}: not kept as a version (${(e as Error).message})`);
+      console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
     }
   }
   const server = http.createServer((req, res) => {

@@ -90,24 +90,39 @@ function overlaps(spans: Span[], s: Span): boolean {
 function ownText(text: string, span: Span, quotes: Span[]): string {
   let out = '';
   let at = span.start;
-  for (const q of quotes) {
-    if (q.end <= span.start || q.start >= span.end) continue;
+  // The quotes are sorted and disjoint: start at the first that reaches the sentence, stop after it (linear overall).
+  for (let i = firstEndingAfter(quotes, span.start); i < quotes.length && quotes[i].start < span.end; i++) {
+    const q = quotes[i];
     out += text.slice(at, Math.max(at, q.start)) + ' ';
     at = Math.max(at, q.end);
   }
   return out + text.slice(Math.min(at, span.end), span.end);
 }
 
+// Index of the first span (sorted by start, disjoint) whose end is after pos.
+function firstEndingAfter(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function scareQuotes(
   article: Article,
   text: string,
   raw: Span[],
-  labels: Mention[],
+  unsorted: Mention[],
   lexicon: Lexicon,
   sentences: Sentence[],
   segments: PlacedSegment[],
 ): Mention[] {
   const out: Mention[] = [];
+  // Sorted by start, so each quote looks only at the labels that begin inside it (not at every label of the article).
+  const labels = [...unsorted].sort((a, b) => a.start - b.start);
   for (const g of lexicon.groups) {
     for (const v of g.variants) {
       if (v.detector !== 'scare-quotes') continue;
@@ -115,7 +130,10 @@ function scareQuotes(
         const inner = text.slice(q.start + 1, q.end - 1).trim();
         const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
         if (words === 0 || words > v.maxWords) continue;
-        const labelled = labels.some((m) => m.group !== g.id && m.start >= q.start && m.end <= q.end);
+        let labelled = false;
+        for (let i = within.firstAt(labels, q.start); i < labels.length && labels[i].start < q.end && !labelled; i++) {
+          labelled = labels[i].group !== g.id && labels[i].end <= q.end;
+        }
         if (!labelled) continue;
         // The quotation marks are the outlet's own choice, so the marker is in the outlet's voice.
         out.push({
@@ -141,19 +159,29 @@ function scareQuotes(
 
 const NO_ACTORS: string[] = [];
 
-/** The hits (sorted by start) that lie inside a span, found by binary search. */
-function within(hits: ActorHit[], s: Span): ActorHit[] {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid].start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: ActorHit[] = [];
-  for (let i = lo; i < hits.length && hits[i].start < s.end; i++) if (hits[i].end <= s.end) out.push(hits[i]);
+/** The items (sorted by start) that lie inside a span, found by binary search. */
+function within<T extends Span>(items: T[], s: Span): T[] {
+  const out: T[] = [];
+  for (let i = within.firstAt(items, s.start); i < items.length && items[i].start < s.end; i++)
+    if (items[i].end <= s.end) out.push(items[i]);
   return out;
 }
+/** Index of the first item (sorted by start) that starts at or after pos. */
+within.firstAt = (items: Span[], pos: number): number => {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+// Attribution reads the words near a label. In a run-on "sentence" (a one-line paste with no full stops) it reads at
+// most this many characters on each side, so the work per label is bounded and analysis stays linear in the text;
+// sentences up to this length are read whole, exactly as before.
+const ATTRIBUTION_WINDOW = 1000;
 
 /** Sets each attributed label's actors in place and returns the actors each sentence names. */
 function attributeActors(
@@ -177,17 +205,26 @@ function attributeActors(
   for (const [index, labels] of bySentence) {
     const s = sentences[index];
     if (!s) continue;
-    const inSentence = (x: { start: number; end: number }) => x.start >= s.start && x.end <= s.end;
-    const context = {
-      text,
-      start: s.start,
-      end: s.end,
-      proxyOf: engine.proxyOf,
-      hits: within(hits, s),
-      tokens: sentenceTokens(text, s.start, s.end),
-    };
+    const sentenceHits = within(hits, s);
+    const tokens = sentenceTokens(text, s.start, s.end);
+    const inSentence = within(
+      [...labels].sort((a, b) => a.start - b.start),
+      s,
+    );
     for (const m of labels) {
-      const a = attributeMention(m, { ...context, labels: labels.filter((l) => l !== m && inSentence(l)) });
+      const w = {
+        start: Math.max(s.start, m.start - ATTRIBUTION_WINDOW),
+        end: Math.min(s.end, m.end + ATTRIBUTION_WINDOW),
+      };
+      const context = {
+        text,
+        start: w.start,
+        end: w.end,
+        proxyOf: engine.proxyOf,
+        hits: within(sentenceHits, w),
+        tokens: within(tokens, w),
+      };
+      const a = attributeMention(m, { ...context, labels: within(inSentence, w).filter((l) => l !== m) });
       m.actors = a.actors;
       m.actorCue = a.cue;
       // Tone toward an actor reads the actor lens's labels only, as documented.
@@ -263,7 +300,7 @@ export function analyzeArticle(article: Article, engine: Engine): ArticleAnalysi
       kinds: engine.kinds,
     });
   }
-  mentions.push(...scareQuotes(article, text, rawQuotes, mentions, lexicon, sentences, segments));
+  for (const m of scareQuotes(article, text, rawQuotes, mentions, lexicon, sentences, segments)) mentions.push(m);
   mentions.sort((a, b) => a.start - b.start);
   return {
     id: article.id,

@@ -46,3 +46,28 @@ describe('article files', () => {
     expect(() => parseArticleFile(source, 'a.txt')).toThrow(message);
   });
 });
+
+describe('lines that look like section headings', () => {
+  const withTitle = (title: string, body = 'P1.'): Article => ({
+    ...article,
+    title,
+    segments: [
+      { section: 'title', text: title },
+      { section: 'body', text: body },
+    ],
+  });
+  // The first or last line of a section reads back exactly; the file never gains an unknown or extra section.
+  test.each([['## Word'], ['## body'], ['##  spaced'], ['# one hash']])('title %j round-trips exactly', (title) => {
+    const a = withTitle(title);
+    expect(parseArticleFile(serializeArticleFile(a), 'a1.txt')).toEqual(a);
+  });
+  test('a heading-like line inside the body stays body text (indented by one space)', () => {
+    expect(parseArticleFile(serializeArticleFile(withTitle('T', 'P1.\n## caption\nP2.')), 'a1.txt').segments).toEqual([
+      { section: 'title', text: 'T' },
+      { section: 'body', text: 'P1.\n ## caption\nP2.' },
+    ]);
+  });
+  test('a header value may hold U+2028', () => {
+    expect(parseArticleFile(serializeArticleFile({ ...article, note: 'a\u2028b' }), 'a1.txt').note).toBe('a\u2028b');
+  });
+});

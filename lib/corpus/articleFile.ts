@@ -16,7 +16,8 @@ export function parseArticleFile(source: string, file: string): Article {
   const meta: Partial<Record<Key, string>> = {};
   let i = 0;
   for (; i < lines.length && lines[i].trim() !== ''; i++) {
-    const m = /^([a-z]+):\s*(.*)$/.exec(lines[i]);
+    // [^\n] rather than ".": a value may hold U+2028, which "." does not match.
+    const m = /^([a-z]+):[ \t]*([^\n]*)$/.exec(lines[i]);
     if (!m)
       throw new InputError(
         `${file} line ${i + 1}`,
@@ -80,11 +81,24 @@ export function parseArticleFile(source: string, file: string): Article {
   };
 }
 
+const HEADING = /^## \S+\s*$/;
+
+/**
+ * A text line such as "## body" (a pasted title, a Markdown heading) would read back as a section heading; a leading
+ * space keeps it text. The parser trims each section, so a first or last line reads back exactly as it was.
+ */
+function escapeHeadings(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (HEADING.test(line) ? ` ${line}` : line))
+    .join('\n');
+}
+
 /** Writes an article in the format parseArticleFile reads (the round trip is exact). */
 export function serializeArticleFile(a: Article): string {
   const head = KEYS.map((k) => [k, a[k]] as const)
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${k}: ${v}`);
-  const body = a.segments.map((s) => `## ${s.section}\n${s.text}`);
+  const body = a.segments.map((s) => `## ${s.section}\n${escapeHeadings(s.text)}`);
   return `${head.join('\n')}\n\n${body.join('\n\n')}\n`;
 }

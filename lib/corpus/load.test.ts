@@ -70,6 +70,7 @@ describe('loadCorpus', () => {
     writeFileSync(path.join(dir, 'articles', 'x1.txt'), article('x1', 'b'));
     expect(loadCorpus(dir).version).not.toBe(c.version);
   });
+  // A bad article file is skipped and named; the corpus still loads with the good one (x0).
   test.each([
     [
       'a malformed article file',
@@ -87,6 +88,31 @@ describe('loadCorpus', () => {
       { 'articles/x1.txt': article('x1', 'a').replace('title: T', 'title: T\nraw: ../../etc/passwd') },
       'must be a file name under raw/',
     ],
+    ['a NUL byte', { 'articles/x1.txt': article('x1', 'a').replace('Kurdish', 'Kurd\u0000ish') }, 'contains NUL bytes'],
+    [
+      'a title line that reads as a section heading',
+      { 'articles/x1.txt': 'id: x1\noutlet: a\ntitle: ## Word\n\n## title\n## Word\n\n## body\nText.\n' },
+      'unknown section "Word"',
+    ],
+  ])('%s is skipped with a warning naming the file', (_case, files, message) => {
+    const dir = corpusDir({ 'corpus.json': JSON.stringify(manifest), 'articles/x0.txt': article('x0', 'a'), ...files });
+    const c = loadCorpus(dir);
+    expect(c.articles.map((a) => a.id)).toEqual(['x0']);
+    expect(c.warnings).toEqual([
+      { file: `${path.basename(dir)}/articles/x1.txt`, message: expect.stringContaining(message) },
+    ]);
+    expect(c.warnings[0].message).not.toContain(tmpdir());
+  });
+  test('an unreadable article file (a directory named like one) is skipped with a warning', () => {
+    const dir = corpusDir({ 'corpus.json': JSON.stringify(manifest), 'articles/x0.txt': article('x0', 'a') });
+    mkdirSync(path.join(dir, 'articles', 'x1.txt'));
+    const c = loadCorpus(dir);
+    expect(c.articles).toHaveLength(1);
+    expect(c.warnings).toEqual([
+      { file: `${path.basename(dir)}/articles/x1.txt`, message: expect.stringContaining('cannot be read (EISDIR)') },
+    ]);
+  });
+  test.each([
     ['a broken corpus.json', { 'corpus.json': '{ "id": ' }, 'is not valid JSON'],
     [
       'a broken lexicon',
@@ -110,9 +136,15 @@ describe('loadCorpus', () => {
       'lexicon.json groups[0] ("g") variants[0] ("v"): stance 3',
     ],
     ['no articles', {}, 'holds no article files'],
-  ])('%s fails loudly', (_case, files, message) => {
+    [
+      'only unreadable articles',
+      { 'articles/x1.txt': 'no header here' },
+      'holds no readable article file (1 skipped; first:',
+    ],
+  ])('%s fails loudly, without the server path', (_case, files, message) => {
     const dir = corpusDir({ 'corpus.json': JSON.stringify(manifest), ...files });
     expect(() => loadCorpus(dir)).toThrow(InputError);
     expect(() => loadCorpus(dir)).toThrow(message);
+    expect(() => loadCorpus(dir)).not.toThrow(tmpdir());
   });
 });

@@ -58,60 +58,114 @@ function parseJson(source: string, file: string): unknown {
 }
 
 /** Loads and validates a corpus folder (corpus.json, articles/*.txt, optional lexicon.json). */
-export function loadCorpus(dir: string): Corpus {
+export function loadCorpus(dir: string): LoadedCorpus {
   if (!existsSync(path.join(dir, 'corpus.json')))
-    throw new InputError(dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
+    throw new InputError(
+      path.basename(dir),
+      'has no corpus.json',
+      'point --corpus at a folder with corpus.json and articles/',
+    );
   return loadCorpusFrom(folderFiles(dir));
 }
 
-/** Loads and validates one version of a corpus from its files; the version is a hash of exactly these bytes. */
-export function loadCorpusFrom(files: CorpusFiles): Corpus {
-  const manifestFile = path.join(files.dir, 'corpus.json');
+/** An article file the loader skipped, with why: the rest of the corpus still loads and serves. */
+export interface LoadWarning {
+  /** Path relative to the corpus root, e.g. "seeds/articles/x1.txt". */
+  file: string;
+  message: string;
+}
+
+/** A corpus as loaded, with the article files it skipped. */
+export type LoadedCorpus = Corpus & { warnings: LoadWarning[] };
+
+// Messages name files relative to the corpus root ("seeds/articles/x.txt"): absolute server paths stay private.
+function shown(files: CorpusFiles, rel: string): string {
+  if (path.isAbsolute(rel)) return path.basename(rel);
+  return path.isAbsolute(files.dir) ? path.join(path.basename(files.dir), rel) : path.join(files.dir, rel);
+}
+
+/**
+ * Parses and checks one article file as the loader does (format, id = file name, known outlet, raw path); an import
+ * reads every staged file back through this before committing it.
+ */
+export function readArticleSource(
+  source: string,
+  fileName: string,
+  where: string,
+  outletIds: ReadonlySet<string>,
+): Article {
+  const a = parseArticleFile(source, where);
+  if (`${a.id}.txt` !== fileName)
+    throw new InputError(
+      where,
+      `id "${a.id}" does not match the file name`,
+      `rename the file to ${a.id}.txt or change the id`,
+    );
+  if (!outletIds.has(a.outlet))
+    throw new InputError(
+      where,
+      `unknown outlet "${a.outlet}"`,
+      `use one of ${[...outletIds].join(', ')} or add it to corpus.json`,
+    );
+  if (a.raw && !isRawPath(a.raw))
+    throw new InputError(where, `raw path "${a.raw}" must be a file name under raw/`, 'write e.g. "raw: raw/page.txt"');
+  return a;
+}
+
+/**
+ * Loads and validates one version of a corpus from its files; the version is a hash of exactly these bytes. A broken
+ * corpus.json or lexicon stops the load; a broken article file is skipped and named in `warnings`.
+ */
+export function loadCorpusFrom(files: CorpusFiles): LoadedCorpus {
+  const manifestFile = shown(files, 'corpus.json');
   const manifestSource = files.read('corpus.json');
   if (manifestSource === null)
-    throw new InputError(files.dir, 'has no corpus.json', 'point --corpus at a folder with corpus.json and articles/');
+    throw new InputError(manifestFile, 'does not exist', 'point --corpus at a folder with corpus.json and articles/');
   const manifest = parseManifest(parseJson(manifestSource, manifestFile), manifestFile);
-  const lexiconFile = path.isAbsolute(files.lexicon) ? files.lexicon : path.join(files.dir, files.lexicon);
+  const lexiconFile = shown(files, files.lexicon);
   const lexiconSource = files.read(files.lexicon);
   if (lexiconSource === null) throw new InputError(lexiconFile, 'cannot be read', 'check that the file exists');
   const lexicon = parseLexicon(parseJson(lexiconSource, lexiconFile), lexiconFile);
   const hash = createHash('sha256');
   hash.update(manifestSource).update('\0').update(lexiconSource).update('\0');
   const articles: Article[] = [];
+  const warnings: LoadWarning[] = [];
   const outletIds = new Set(manifest.outlets.map((o) => o.id));
   const seen = new Set<string>();
-  const articleDir = path.join(files.dir, 'articles');
-  for (const f of files.articleFiles()) {
-    const file = path.join(articleDir, f);
-    const source = files.read(`articles/${f}`) ?? '';
-    hash.update(f).update('\0').update(source).update('\0');
-    const a = parseArticleFile(source, file);
-    if (`${a.id}.txt` !== f)
-      throw new InputError(
-        file,
-        `id "${a.id}" does not match the file name`,
-        `rename the file to ${a.id}.txt or change the id`,
-      );
-    if (!outletIds.has(a.outlet))
-      throw new InputError(
-        file,
-        `unknown outlet "${a.outlet}"`,
-        `use one of ${[...outletIds].join(', ')} or add it to corpus.json`,
-      );
-    if (seen.has(a.id))
-      throw new InputError(file, `article id "${a.id}" appears twice`, 'give each article its own id');
-    if (a.raw && !isRawPath(a.raw))
-      throw new InputError(
-        file,
-        `raw path "${a.raw}" must be a file name under raw/`,
-        'write e.g. "raw: raw/page.txt"',
-      );
-    seen.add(a.id);
-    articles.push(a);
+  const names = files.articleFiles();
+  for (const f of names) {
+    const file = shown(files, `articles/${f}`);
+    let source: string | null;
+    try {
+      source = files.read(`articles/${f}`);
+    } catch (e) {
+      // An unreadable file (permissions, I/O error) is skipped like a malformed one; the message drops the server path.
+      warnings.push({ file, message: `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    hash
+      .update(f)
+      .update('\0')
+      .update(source ?? '')
+      .update('\0');
+    try {
+      const a = readArticleSource(source ?? '', f, file, outletIds);
+      if (seen.has(a.id))
+        throw new InputError(file, `article id "${a.id}" appears twice`, 'give each article its own id');
+      seen.add(a.id);
+      articles.push(a);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      warnings.push({ file, message: e.message });
+    }
   }
-  if (articles.length === 0)
-    throw new InputError(articleDir, 'holds no article files (*.txt)', 'add articles or run the import');
-  return { ...manifest, version: hash.digest('hex').slice(0, 12), articles, lexicon };
+  if (articles.length === 0) {
+    const why = warnings.length
+      ? `holds no readable article file (${warnings.length} skipped; first: ${warnings[0].message})`
+      : 'holds no article files (*.txt)';
+    throw new InputError(shown(files, 'articles'), why, 'add articles or run the import');
+  }
+  return { ...manifest, version: hash.digest('hex').slice(0, 12), articles, lexicon, warnings };
 }
 
 function isRawPath(p: string): boolean {

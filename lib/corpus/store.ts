@@ -1,81 +1,53 @@
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors';
 import { parseLexicon } from '../lexicon/parse';
-import type { Article, Outlet } from '../types';
-import { serializeArticleFile } from './articleFile';
+import type { Outlet } from '../types';
 
-/** Writes a file through a temporary sibling and a rename, so readers never see half a file. */
-export function writeAtomic(file: string, content: string | Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(
+export { BusyError, withLock } from './lock';
+
+/** A temporary sibling of file, named with this process's pid so leftovers of dead processes can be told apart. */
+export function tempName(file: string): string {
+  return path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
   );
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
+}
+
+/** Writes a file through a temporary sibling and a rename, so readers never see half a file; a failed write leaves no temporary file. */
+export function writeAtomic(file: string, content: string | Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = tempName(file);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Creates a file only if it does not exist yet, atomically: false if another writer got there first. */
 export function createExclusive(file: string, content: string): boolean {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
-  writeFileSync(tmp, content);
+  const tmp = tempName(file);
+  try {
+    writeFileSync(tmp, content);
+    return linkExclusive(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Links an existing file to a new name unless that name exists: false if another writer got there first. */
+export function linkExclusive(from: string, to: string): boolean {
   try {
     // link() fails when the target exists, so two writers of one id never overwrite or interleave.
-    linkSync(tmp, file);
+    linkSync(from, to);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
-  } finally {
-    unlinkSync(tmp);
-  }
-}
-
-const LOCK_STALE_MS = 30_000;
-const LOCK_WAIT_MS = 15_000;
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** Runs fn while holding the corpus folder's lock (a directory, created atomically), across processes. */
-export function withLock<T>(dir: string, fn: () => T): T {
-  const lock = path.join(dir, '.lock');
-  const start = Date.now();
-  mkdirSync(dir, { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A writer that crashed leaves its lock behind; an old lock is taken over.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmdirSync(lock);
-      } catch {
-        /* removed meanwhile */
-      }
-      if (Date.now() - start > LOCK_WAIT_MS)
-        throw new InputError(dir, 'is locked by another import or upload', 'try again in a moment');
-      Atomics.wait(pause, 0, 0, 20);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmdirSync(lock);
   }
 }
 
@@ -87,28 +59,30 @@ export interface NewCorpus {
   attribution: string | null;
 }
 
-/** Adds outlets to corpus.json (creating the corpus if needed); runs under the corpus lock. */
-export function addOutlets(dir: string, outlets: Outlet[], create: NewCorpus | null): void {
-  const file = path.join(dir, 'corpus.json');
+/**
+ * The text of corpus.json with outlets added (creating the manifest when there is none yet); null when nothing changes.
+ * Pure, so an import can validate the new manifest before anything is written.
+ */
+export function manifestWithOutlets(
+  current: string | null,
+  outlets: Outlet[],
+  create: NewCorpus | null,
+  where: string,
+): string | null {
   let manifest: { outlets: Outlet[] } & Record<string, unknown>;
-  if (existsSync(file)) manifest = JSON.parse(readFileSync(file, 'utf8'));
-  else if (create) manifest = { ...create, outlets: [], outletGroups: [] };
-  else throw new InputError(dir, 'has no corpus.json', 'create the corpus first (import with --title)');
-  if (outlets.length === 0 && existsSync(file)) return;
+  if (current !== null) {
+    try {
+      manifest = JSON.parse(current);
+    } catch (e) {
+      throw new InputError(where, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
+    }
+  } else if (create) manifest = { ...create, outlets: [], outletGroups: [] };
+  else throw new InputError(where, 'does not exist', 'create the corpus first (import with --title)');
   const known = new Set(manifest.outlets.map((o) => o.id));
-  manifest.outlets.push(...outlets.filter((o) => !known.has(o.id)));
-  writeAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
-/** Writes new articles, each created exclusively; returns the ids written and those another writer created first. */
-export function writeArticles(dir: string, articles: Article[]): { written: string[]; existed: string[] } {
-  const written: string[] = [];
-  const existed: string[] = [];
-  for (const a of articles) {
-    if (createExclusive(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a))) written.push(a.id);
-    else existed.push(a.id);
-  }
-  return { written, existed };
+  const added = outlets.filter((o) => !known.has(o.id));
+  if (added.length === 0 && current !== null) return null;
+  for (const o of added) manifest.outlets.push(o);
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /**

@@ -25,3 +25,19 @@ describe('extractHtml', () => {
     ).toThrow('empty.html: is HTML with no article text');
   });
 });
+
+// The linear scanners keep what the regular expressions they replace did (checked against the previous version).
+describe('extractHtml edge cases', () => {
+  const six = 'one two three four five six';
+  test.each([
+    ['a <p> inside a <p> ends at the first </p>', `<p>${six}<p>b</p> c</p>`, [`${six} b`]],
+    ['an unclosed comment stays, as text', `<!-- a --><p>${six} <!-- seven</p>`, [`${six} <!-- seven`]],
+    ['upper-case tags', `<ARTICLE><P>${six}</P></ARTICLE><p>outside</p>`, [six]],
+    ['chrome that opens inside another tag', `<nav <script>x</script>><p>${six}</p>`, [six]],
+    ['a closing tag with spaces', `<Script>bad</SCRIPT ><p>${six}</p>`, [six]],
+    ['an unclosed script hides nothing', `<p>${six}</p><script>var a`, [six]],
+  ])('%s', (_case, html, paragraphs) => expect(extractHtml(html, 'x.html').paragraphs).toEqual(paragraphs));
+  test('og:title from a meta tag that follows an unclosed <meta', () => {
+    expect(extractHtml(`<meta <meta name="og:title" content="T &amp; U"><p>${six}</p>`, 'x.html').title).toBe('T & U');
+  });
+});

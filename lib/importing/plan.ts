@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { ID_RE } from '../corpus/manifest';
 import type { Article, Lexicon } from '../types';
 import { normalizeDate, type DateOrder } from './dates';
-import { cleanImportedText, type QuirkCount } from './quirks';
+import { stripControl } from './control';
+import { cleanImportedText, QUIRK_TEXT, type QuirkCount } from './quirks';
 import type { ImportRecord, Rejection } from './records';
 
 /** What the corpus already holds, for duplicate and outlet checks. */
 export interface CorpusState {
   outlets: Set<string>;
+  /** Outlet-group ids of corpus.json: a new outlet may not take one (both appear in the same URLs and tables). */
+  groups?: Set<string>;
   /** Content hash → id of the article that has it. */
   hashes: Map<string, string>;
 }
@@ -31,6 +34,8 @@ export interface ImportPlan {
   rejected: Rejection[];
   quirks: Map<string, { count: number; articles: number }>;
   dateFormats: Map<string, number>;
+  /** Article id → the record it came from (file, line), to name it if a later check rejects it. */
+  origin: Map<string, string>;
 }
 
 const MAX_TITLE = 300;
@@ -68,28 +73,81 @@ export function lexiconNames(lex: Lexicon): Set<string> {
   return new Set(words.filter((w) => /^[\p{L}-]+$/u.test(w)));
 }
 
+// \s covers U+2028/U+2029 too, so a pasted title never carries a line separator into the one-line header.
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/**
- * Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import.
- */
-export function planImport(
-  records: ImportRecord[],
-  state: CorpusState,
-  o: PlanOptions,
-  names: Set<string>,
-): ImportPlan {
-  const plan: ImportPlan = {
+/** Sentences for the import's own fixes, next to the cleaning rules' QUIRK_TEXT. */
+const PLAN_FIX_TEXT: Record<string, string> = {
+  'control-chars': 'control characters and terminal escape sequences removed (NUL, colour codes, …)',
+};
+
+/** The sentence the import summary prints for a text-fix rule id. */
+export function quirkText(rule: string): string {
+  return PLAN_FIX_TEXT[rule] ?? QUIRK_TEXT[rule] ?? rule;
+}
+
+// Control characters are removed from every field: a NUL written to an article file makes it unreadable.
+function sanitize(r: ImportRecord): { record: ImportRecord; removed: number } {
+  let removed = 0;
+  const clean = (v: string | null) => {
+    if (v === null) return null;
+    const c = stripControl(v);
+    removed += c.removed;
+    return c.text;
+  };
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.extra)) extra[clean(k)!] = clean(v)!;
+  const record = {
+    where: r.where,
+    title: clean(r.title),
+    text: clean(r.text),
+    outlet: clean(r.outlet),
+    date: clean(r.date),
+    url: clean(r.url),
+    extra,
+  };
+  return { record, removed };
+}
+
+/** A plan with nothing in it, to merge per-record plans into. */
+export function emptyPlan(): ImportPlan {
+  return {
     articles: [],
     newOutlets: [],
     duplicates: [],
     rejected: [],
     quirks: new Map(),
     dateFormats: new Map(),
+    origin: new Map(),
   };
+}
+
+/** Adds a later part of a batch's plan (e.g. one record planned in a worker) to the plan so far. */
+export function mergePlan(into: ImportPlan, part: ImportPlan): void {
+  for (const a of part.articles) into.articles.push(a);
+  for (const o of part.newOutlets) if (!into.newOutlets.includes(o)) into.newOutlets.push(o);
+  for (const d of part.duplicates) into.duplicates.push(d);
+  for (const r of part.rejected) into.rejected.push(r);
+  for (const [rule, q] of part.quirks) {
+    const cur = into.quirks.get(rule) ?? { count: 0, articles: 0 };
+    into.quirks.set(rule, { count: cur.count + q.count, articles: cur.articles + q.articles });
+  }
+  for (const [f, n] of part.dateFormats) into.dateFormats.set(f, (into.dateFormats.get(f) ?? 0) + n);
+  for (const [id, where] of part.origin) into.origin.set(id, where);
+}
+
+/** Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import. */
+export function planImport(
+  records: ImportRecord[],
+  state: CorpusState,
+  o: PlanOptions,
+  names: Set<string>,
+): ImportPlan {
+  const plan = emptyPlan();
   const seen = new Map(state.hashes);
   const reject = (where: string, reason: string) => plan.rejected.push({ where, reason });
-  for (const r of records) {
+  for (const original of records) {
+    const { record: r, removed } = sanitize(original);
     const outlet = (r.outlet ?? o.outlet ?? '').trim().toLowerCase();
     if (!outlet) {
       reject(r.where, 'names no outlet; give one with --outlet ID, an "outlet" header or an outlet column');
@@ -100,6 +158,13 @@ export function planImport(
       continue;
     }
     if (!state.outlets.has(outlet) && !plan.newOutlets.includes(outlet)) {
+      if (state.groups?.has(outlet)) {
+        reject(
+          r.where,
+          `outlet "${outlet}" is the id of an outlet group in corpus.json, not of an outlet (choose another id for the new outlet)`,
+        );
+        continue;
+      }
       if (!o.createOutlets) {
         reject(
           r.where,
@@ -107,7 +172,6 @@ export function planImport(
         );
         continue;
       }
-      plan.newOutlets.push(outlet);
     }
     const title = oneLine(r.title ?? '');
     if (!title) {
@@ -151,7 +215,11 @@ export function planImport(
     }
     const id = `${outlet}-${hash.slice(0, 12)}`;
     seen.set(hash, id);
+    plan.origin.set(id, r.where);
+    // An outlet is created only with an article that is kept, so a rejected record never leaves an empty outlet behind.
+    if (!state.outlets.has(outlet) && !plan.newOutlets.includes(outlet)) plan.newOutlets.push(outlet);
     for (const q of cleaned.quirks) addQuirk(plan, q);
+    if (removed > 0) addQuirk(plan, { rule: 'control-chars', count: removed });
     const extra = Object.entries(r.extra)
       .map(([k, v]) => `${k}=${oneLine(v)}`)
       .join('; ');

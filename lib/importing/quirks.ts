@@ -32,17 +32,19 @@ export const QUIRK_TEXT: Record<string, string> = {
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
 const MON = '[A-Z][a-z]{2,8}\\.?';
 const DATELINE = new RegExp(
-  `^(?:(?:Date of publication|Published|Updated|Last updated|Posted)\\s*:?\\s+)?(?:${DAY})?` +
+  `^(?:(?:Date of publication|Published|Updated|Last updated|Posted)(?:\\s*:\\s+|\\s+))?(?:${DAY})?` +
     `(?:\\d{1,2}\\s+${MON},?\\s+\\d{4}|${MON}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
     '(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:GMT|UTC|AM|PM|am|pm))?)?\\s+',
 );
+// Linear time: (?<!\s) lets a leading \s* start only where a whitespace run begins (not at each of its spaces), and
+// lazy scans are bounded, so no input makes a rule retry the same stretch of text from every position.
 const FOOTERS: RegExp[] = [
-  /\s*(?:Category News Latest updates|A picture is worth a thousand words\.)[\s\S]*$/,
-  /\s*Our Standards:\s*The Thomson Reuters Trust Principles\.?\s*$/,
-  /\s*Last Update:[^\n]*?GMT \d{1,2}:\d{2}(?:\s+\d+)?\s*$/,
-  /\s*(?:\d+\s+)*(?:Tags\s[^\n]*?)?Community standards\s*Discussion[\s\S]*$/,
+  /(?<!\s)\s*(?:Category News Latest updates|A picture is worth a thousand words\.)[\s\S]*$/,
+  /(?<!\s)\s*Our Standards:\s*The Thomson Reuters Trust Principles\.?\s*$/,
+  /(?<!\s)\s*Last Update:[^\n]{0,300}?GMT \d{1,2}:\d{2}(?:\s+\d+)?\s*$/,
+  /(?<![\s\d])\s*(?:\d+\s+)*(?:Tags\s[^\n]{0,500}?)?Community standards\s*Discussion[\s\S]*$/,
   /(?<=\))\s*Twitter\s*$/,
-  /\s*Read Also\s*$/,
+  /(?<!\s)\s*Read Also\s*$/,
 ];
 const CONTRACTIONS: Record<string, string> = {
   dont: "don't",
@@ -83,7 +85,7 @@ export function cleanImportedText(input: string, ctx: QuirkContext): { text: str
   const note = (rule: string, n: number) => n > 0 && quirks.push({ rule, count: n });
   let text = input.replace(/\r\n?/g, '\n');
   const fffd = (text.match(/\uFFFD/g) ?? []).length;
-  text = text.replace(/\s*\uFFFD+\s*/g, (m) => (/\s/.test(m[0]) || /\s/.test(m[m.length - 1]) ? ' ' : ''));
+  text = text.replace(/(?<!\s)\s*\uFFFD+\s*/g, (m) => (/\s/.test(m[0]) || /\s/.test(m[m.length - 1]) ? ' ' : ''));
   note('replacement-char', fffd);
 
   const d = DATELINE.exec(text);
@@ -113,7 +115,7 @@ export function cleanImportedText(input: string, ctx: QuirkContext): { text: str
   text = credits.text;
   note('credit-line', credits.count);
 
-  const poss = count(text, /\b(\p{Lu}[\p{L}-]*?)s\b(?!['’])/gu, (m) => {
+  const poss = count(text, /\b(\p{Lu}[\p{L}-]{0,60}?)s\b(?!['’])/gu, (m) => {
     const stem = m.slice(0, -1);
     if (ctx.names.has(m) || NOT_POSSESSIVE.has(m)) return m;
     return ctx.names.has(stem) || (/(?:[^aeiou]|[^aeiou]i)a$/.test(stem) && stem.length > 3) ? `${stem}'s` : m;

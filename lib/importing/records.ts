@@ -98,7 +98,8 @@ function fromText(source: string, name: string): ImportRecord {
   let i = 0;
   if (/^[A-Za-z][\w-]*:\s/.test(lines[0])) {
     for (; i < lines.length && lines[i].trim() !== ''; i++) {
-      const m = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(lines[i]);
+      // [^\n] rather than ".": a title may hold U+2028 (a line separator "." does not match); the plan folds it into a space.
+      const m = /^([A-Za-z][\w-]*):[ \t]*([^\n]*)$/.exec(lines[i]);
       const key = m?.[1].toLowerCase();
       if (!m || !HEADER_KEYS.includes(key as (typeof HEADER_KEYS)[number])) {
         throw new InputError(
@@ -221,6 +222,12 @@ export function readRecords(
         `fix --map ${f}=COLUMN`,
       );
   }
+  if (rows.length === 0)
+    throw new InputError(
+      name,
+      `has a header row (${header.join(', ')}) but no article rows`,
+      'add one row per article below the header',
+    );
   const records: ImportRecord[] = [];
   for (const r of rows) {
     const where = `${name} line ${r.line}`;

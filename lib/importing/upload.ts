@@ -19,7 +19,7 @@ export interface UploadRequest {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const oneLine = (v: unknown) => (typeof v === 'string' ? v.replace(/[\r\n]+/g, ' ').trim() : '');
+const oneLine = (v: unknown) => (typeof v === 'string' ? v.replace(/[\r\n\u2028\u2029]+/g, ' ').trim() : '');
 
 /** Validates an upload request body (JSON) at the boundary, naming the field and the fix for each problem. */
 export function parseUpload(json: unknown): UploadRequest {

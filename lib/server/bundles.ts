@@ -5,8 +5,9 @@ import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { liveCorpus, liveExport, type LiveCorpus } from '../analysis/live';
 import { tallyOfOutlets } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
+import { corpusFingerprint } from '../corpus/fingerprint';
 import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../corpus/load';
-import { saveSnapshot, snapshotFiles } from '../corpus/snapshots';
+import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import type { AnalysisOptions, Corpus } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
@@ -40,10 +41,21 @@ export function listCorpora(): string[] {
     .sort();
 }
 
-// Writes are atomic renames, which change a folder's mtime, so three stats detect any change cheaply.
-function fingerprint(dir: string): string {
+/** How often the per-file fingerprint of a corpus folder is taken again (an edit in place shows within this). */
+export const RESCAN_MS = 2000;
+const scans = new Map<string, { at: number; value: string }>();
+
+/**
+ * What a corpus folder's data version is read from. Writes are atomic renames, which change a folder's mtime, so
+ * three stats on every request see any write at once; an article edited in place by hand changes no folder, so the
+ * size and times of every file are read too, at most once every RESCAN_MS (the one rule that decides staleness).
+ */
+function fingerprint(dir: string, now = Date.now()): string {
   const m = (p: string) => (existsSync(p) ? statSync(p).mtimeMs : 0);
-  return [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
+  const quick = [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
+  let scan = scans.get(dir);
+  if (!scan || now - scan.at >= RESCAN_MS) scans.set(dir, (scan = { at: now, value: corpusFingerprint(dir) }));
+  return `${quick}:${scan.value}`;
 }
 
 /**
@@ -70,17 +82,6 @@ export function getBundle(corpusId: string): Bundle {
   };
   bundles.set(corpusId, bundle);
   return bundle;
-}
-
-/**
- * Keeps the current version of a corpus in the snapshot store, so links pinned to it keep working after it changes.
- * Called by every writer (import, upload, lexicon edit) and once per corpus when the server starts (hand edits).
- */
-export function keepCurrentVersion(corpusId: string): string {
-  const files = folderFiles(path.join(CORPUS_ROOT, corpusId));
-  const corpus = loadCorpusFrom(files);
-  saveSnapshot(corpus, files);
-  return corpus.version;
 }
 
 const old = new Map<string, Bundle>();
@@ -153,7 +154,15 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
   const corpora = listCorpora();
   if (!corpora.includes(corpusId)) return { corpora, outlets: [], groups: [], variants: {}, articles: [], actors: [] };
   const { bundle } = bundleFor(corpusId, version);
-  if (bundle.catalog?.corpora === corpora.join(',')) return bundle.catalog.catalog;
+  const withVersion = (catalog: Catalog): Catalog => {
+    if (!version) return catalog;
+    const current = getBundle(corpusId).corpus.version;
+    return {
+      ...catalog,
+      version: { status: versionStatus(corpusId, version, current), current, keep: keepVersions() },
+    };
+  };
+  if (bundle.catalog?.corpora === corpora.join(',')) return withVersion(bundle.catalog.catalog);
   const c = bundle.corpus;
   const catalog: Catalog = {
     corpora,
@@ -164,7 +173,7 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
     actors: [...c.lexicon.actors.map((a) => a.id), UNATTRIBUTED],
   };
   bundle.catalog = { corpora: corpora.join(','), catalog };
-  return catalog;
+  return withVersion(catalog);
 }
 
 function entity(c: Corpus, id: string): Entity {

@@ -191,4 +191,4 @@ export function rawTextOf(view: View, id: string): string | null {
 
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
 export { listCorpora, catalogOf };
-export { dataVersionOf, keepCurrentVersion as keepVersion } from './bundles';
+export { dataVersionOf } from './bundles';

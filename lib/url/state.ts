@@ -48,6 +48,8 @@ export interface Catalog {
   articles: string[];
   /** Actor ids, including "unattributed". */
   actors: string[];
+  /** What the server knows of the version a URL pins (`v`), and the current version: a never-kept one is a 404. */
+  version?: { status: 'current' | 'kept' | 'pruned' | 'unknown'; current: string; keep?: number };
 }
 
 export const DEFAULT_CORPUS = 'seeds';

@@ -1,0 +1,62 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const root = mkdtempSync(path.join(tmpdir(), 'framescope-lexroute-'));
+process.env.FRAMESCOPE_CORPUS_ROOT = root;
+process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
+process.env.FRAMESCOPE_ADMIN_TOKEN = 'test-token-123';
+cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
+cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+let POST: typeof import('./route').POST;
+let listSnapshots: typeof import('@/lib/corpus/snapshots').listSnapshots;
+beforeAll(async () => {
+  ({ POST } = await import('./route'));
+  ({ listSnapshots } = await import('@/lib/corpus/snapshots'));
+});
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  POST(
+    new Request('http://localhost/api/lexicon', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+      duplex: 'half',
+    } as RequestInit),
+  );
+
+describe('POST /api/lexicon', () => {
+  test('an anonymous 200 MB body is cut off at about 2 MB while it streams: 413', async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (pulled === 3200) return c.close();
+        pulled++;
+        c.enqueue(new Uint8Array(65536).fill(32));
+      },
+    });
+    const res = await post(stream as unknown as BodyInit);
+    expect(res.status).toBe(413);
+    // 2,065,536 bytes is 31.5 chunks of 64 KB: reading stops at the 32nd, not the 3,200th.
+    expect(pulled).toBeLessThan(40);
+  });
+
+  test('a save writes the lexicon and records the new version as a snapshot', async () => {
+    const lexicon = readFileSync(path.join(root, 'lexicon.json'), 'utf8').replace(/\n$/, '\n\n');
+    const res = await post(JSON.stringify({ corpus: 'seeds', lexicon, save: true }), {
+      authorization: 'Bearer test-token-123',
+    });
+    const json = await res.json();
+    expect(res.status, JSON.stringify(json)).toBe(200);
+    expect(json.versionAfter).not.toBe(json.versionBefore);
+    expect(listSnapshots('seeds').map((v) => v.version)).toEqual([json.versionAfter]);
+  });
+
+  test('a save without the token is refused', async () => {
+    const res = await post(
+      JSON.stringify({ corpus: 'seeds', lexicon: readFileSync(path.join(root, 'lexicon.json'), 'utf8'), save: true }),
+    );
+    expect(res.status).toBe(401);
+  });
+});
