@@ -20,9 +20,10 @@ test('a copied link opened in a new page shows identical chart data', async ({ p
   await expect(other.getByTestId('version-banner')).toHaveCount(0);
 });
 
-test('a link made for another corpus version says so plainly', async ({ page }) => {
-  await page.goto('/?v=0123456789ab');
-  await expect(page.getByTestId('version-banner')).toContainText('which this server has not kept');
+test('a link to a version this server never kept is a 404 that says so plainly', async ({ page }) => {
+  const res = await page.goto('/?v=0123456789ab');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByTestId('bad-url')).toContainText('is not a version of this corpus that this server has kept');
 });
 
 test('CSV export holds exactly the numbers of the API', async ({ page, request }) => {

@@ -145,4 +145,22 @@ describe('checkState finds ids the corpus does not have (404)', () => {
       checkState(withState(DEFAULT_STATE, { outlets: ['presstv', 'aggregators'], group: 'islamic-state' }), catalog),
     ).toEqual([]);
   });
+
+  test.each([
+    ['current', null],
+    ['kept', null],
+    ['unknown', 'is not a version of this corpus that this server has kept; the current version is abc123'],
+    ['pruned', 'has been pruned (the server keeps the newest 50 versions)'],
+  ] as const)('a pinned version the server knows as %s', (status, message) => {
+    const versioned = { ...catalog, version: { status, current: 'abc123', keep: 50 } };
+    const problems = checkState(withState(DEFAULT_STATE, { version: 'fedcba987654' }), versioned);
+    if (message === null) expect(problems).toEqual([]);
+    else
+      expect(problems[0]).toMatchObject({
+        param: 'v',
+        status: 404,
+        choices: ['abc123'],
+        message: expect.stringContaining(message),
+      });
+  });
 });

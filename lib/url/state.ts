@@ -238,6 +238,14 @@ export function checkState(state: ViewState, catalog: Catalog): UrlProblem[] {
     });
     return out;
   }
+  const v = catalog.version;
+  if (state.version && v && (v.status === 'unknown' || v.status === 'pruned')) {
+    const message =
+      v.status === 'pruned'
+        ? `was a version of this corpus, but it has been pruned (the server keeps the newest ${v.keep ?? 'few'} versions), so its numbers can no longer be shown; the current version is ${v.current}`
+        : `is not a version of this corpus that this server has kept; the current version is ${v.current}`;
+    out.push({ param: 'v', value: shorten(state.version), message, choices: [v.current], status: 404 });
+  }
   for (const o of state.outlets)
     if (!catalog.outlets.includes(o)) missing('outlets', o, 'an outlet or outlet group', catalog.outlets);
   if (state.group && !catalog.groups.includes(state.group))
