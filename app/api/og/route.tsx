@@ -3,7 +3,7 @@ import { ImageResponse } from 'next/og';
 import { openView } from '@/lib/server/dataset';
 import { mentionsIn } from '@/lib/view/charts';
 import { entityList, entityName } from '@/lib/view/entities';
-import { PALETTE } from '../../_components/charts/palette';
+import { CATEGORICAL as PALETTE } from '@/lib/view/palette';
 
 /** Open Graph preview: the shares chart of one term group (or the first), so a shared link unfurls with the chart. */
 export function GET(request: Request) {
