@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { CsvRow } from '@/lib/view/charts';
+import { apaCitation, bibtexCitation } from '@/lib/view/cite';
 import { csvDocument } from '@/lib/view/csvExport';
 import { figureSvg, type LegendItem } from '@/lib/view/figure';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
@@ -100,6 +101,7 @@ export function ChartActions({
   const { state, pathname } = useViewState();
   const [status, setStatus] = useState('');
   const [dark, setDark] = useState(false);
+  const [cite, setCite] = useState<{ apa: string; bibtex: string } | null>(null);
   const pinned = withState(state, { version });
   const base = chartId.replace(/[^a-z0-9-]/gi, '-');
   const link = () => `${window.location.origin}${hrefFor(pathname, pinned)}#${chartId}`;
@@ -201,9 +203,41 @@ export function ChartActions({
           height={embedHeight}
         />
       )}
+      <button
+        type="button"
+        aria-expanded={cite !== null}
+        data-testid="cite-button"
+        onClick={() => {
+          if (cite) return setCite(null);
+          const c = {
+            title,
+            url: link(),
+            corpusTitle: source.corpusTitle,
+            corpusId: source.corpus,
+            version,
+            attribution: source.attribution,
+            accessed: new Date().toISOString().slice(0, 10),
+          };
+          setCite({ apa: apaCitation(c), bibtex: bibtexCitation(c) });
+        }}
+      >
+        Cite
+      </button>
       <span role="status" aria-live="polite" className="muted">
         {status}
       </span>
+      {cite && (
+        <div className="embed-snippet" data-testid="cite">
+          <label className="field wide">
+            APA
+            <textarea readOnly rows={3} value={cite.apa} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <label className="field wide">
+            BibTeX
+            <textarea readOnly rows={7} value={cite.bibtex} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </div>
+      )}
     </div>
   );
 }
