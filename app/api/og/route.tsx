@@ -11,13 +11,21 @@ const LABEL_W = 380;
 const PLOT_W = 700;
 
 function Rows({ m }: { m: OgModel }) {
-  const rowH = Math.min(46, Math.floor(330 / Math.max(1, m.rows.length)));
+  const rowH = Math.min(44, Math.floor(300 / Math.max(1, m.rows.length)));
   const x = m.axis ? linearX(m.axis.max, 0, PLOT_W) : null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column' }}>
       {m.rows.map((r) => (
         <div key={r.label} style={{ display: 'flex', alignItems: 'center', height: rowH }}>
-          <div style={{ width: LABEL_W, fontSize: 20, paddingRight: 12, display: 'flex' }}>{r.label}</div>
+          <div style={{ width: LABEL_W, paddingRight: 12, display: 'flex', flexDirection: 'column' }}>
+            {/* Name, then its n on a smaller line: long labels must not wrap into the next row. */}
+            <div style={{ display: 'flex', fontSize: 19, lineHeight: 1.1 }}>{r.label.split(' (')[0]}</div>
+            {r.label.includes(' (') && (
+              <div style={{ display: 'flex', fontSize: 14, color: '#4f5661', lineHeight: 1.1 }}>
+                {`(${r.label.split(' (').slice(1).join(' (')}`}
+              </div>
+            )}
+          </div>
           <div
             style={{ display: 'flex', position: 'relative', width: PLOT_W, height: rowH - 10, background: '#eef0f3' }}
           >
@@ -63,6 +71,26 @@ function Rows({ m }: { m: OgModel }) {
                           background: r.color,
                         }}
                       />
+                    )}
+                    {r.value != null && m.kind === 'bar' && Math.abs(r.value) > m.axis!.max && (
+                      // Clipped at the axis: the value is printed on the bar.
+                      <div
+                        style={{
+                          position: 'absolute',
+                          left: r.value > 0 ? x(r.value) - 110 : x(r.value) + 8,
+                          width: 100,
+                          top: 4,
+                          height: rowH - 18,
+                          display: 'flex',
+                          alignItems: 'center',
+                          justifyContent: r.value > 0 ? 'flex-end' : 'flex-start',
+                          color: '#ffffff',
+                          fontSize: 17,
+                          fontWeight: 700,
+                        }}
+                      >
+                        {r.value > 0 ? `${r.value.toFixed(1)} ▶` : `◀ ${r.value.toFixed(1)}`}
+                      </div>
                     )}
                     {r.low != null && r.high != null && (
                       <div
@@ -155,17 +183,13 @@ export function GET(request: Request) {
         ))}
       </div>
       <Rows m={m} />
-      <div
-        style={{ display: 'flex', marginTop: 'auto', fontSize: 18, color: '#4f5661', justifyContent: 'space-between' }}
-      >
-        <div style={{ display: 'flex' }}>
-          {`Framescope · ${ex.corpus.title} v${ex.corpus.version} · ${filterCaption(state)}`}
+      {m.cut && (
+        <div style={{ display: 'flex', marginTop: 8, fontSize: 19, fontWeight: 700 }} data-testid="cut">
+          {m.cut}
         </div>
-        {m.cut && (
-          <div style={{ display: 'flex', fontWeight: 700, color: '#1b1f24' }} data-testid="cut">
-            {m.cut}
-          </div>
-        )}
+      )}
+      <div style={{ display: 'flex', marginTop: 'auto', fontSize: 17, color: '#4f5661' }}>
+        {`Framescope · ${ex.corpus.title} · version ${ex.corpus.version} · ${filterCaption(state)}`}
       </div>
     </div>,
     { width: W, height: H },
