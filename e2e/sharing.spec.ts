@@ -26,13 +26,24 @@ test('a link to a version this server never kept is a 404 that says so plainly',
   await expect(page.getByTestId('bad-url')).toContainText('is not a version of this corpus that this server has kept');
 });
 
-test('CSV export holds exactly the numbers of the API', async ({ page, request }) => {
+test('CSV export holds the numbers of the API, rounded, under comment lines naming corpus, version and URL', async ({
+  page,
+  request,
+}) => {
   await page.goto('/?voice=own');
   const download = page.waitForEvent('download');
   await page.getByTestId('chart-shares-islamic-state').getByTestId('export-csv').click();
-  const csv = readFileSync(await (await download).path(), 'utf8')
+  const lines = readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\n');
+  const version = await page.getByTestId('corpus-version').textContent();
+  const comments = lines.filter((l) => l.startsWith('# '));
+  expect(comments[1]).toMatch(new RegExp(`^# corpus: .* \\(seeds\\), version ${version}$`));
+  expect(comments[2]).toBe("# filters: the outlet's own voice only (quotations excluded); title, captions and body");
+  expect(comments[3]).toMatch(
+    new RegExp(`^# url: http://127\\.0\\.0\\.1:\\d+/\\?.*v=${version}.*#shares-islamic-state$`),
+  );
+  const csv = lines.filter((l) => !l.startsWith('#'));
   const header = csv[0].split(',');
   expect(header).toEqual([
     'outlet',
@@ -58,24 +69,58 @@ test('CSV export holds exactly the numbers of the API', async ({ page, request }
     );
     expect(Number(r.count)).toBe(c.count);
     expect(Number(r.groupTotal)).toBe(c.groupTotal);
-    expect(r.share === '' ? null : Number(r.share)).toBe(c.share);
-    expect(r.shareLow === '' ? null : Number(r.shareLow)).toBe(c.shareLow);
+    for (const k of ['share', 'shareLow', 'shareHigh'])
+      if (c[k] === null) expect(r[k]).toBe('');
+      else {
+        // Four decimals at most, and within rounding of the API's number: no float noise like 5.55e-17.
+        expect(r[k]).toMatch(/^-?\d+(\.\d{1,4})?$/);
+        expect(Math.abs(Number(r[k]) - c[k])).toBeLessThanOrEqual(0.00005);
+      }
   }
 });
 
-test('SVG and PNG exports download', async ({ page }) => {
+test('SVG and PNG exports are self-contained figures: title, legend, n, source line, light theme', async ({ page }) => {
+  await page.goto('/compare?outlets=presstv,voa');
+  const version = await page.getByTestId('corpus-version').textContent();
+  const card = page.getByTestId('chart-shares-islamic-state');
+  const svgDl = page.waitForEvent('download');
+  await card.getByTestId('export-svg').click();
+  const svg = readFileSync(await (await svgDl).path(), 'utf8');
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200"/);
+  expect(svg).toContain('>Press TV vs VOA: What does the outlet call the Islamic State?</text>');
+  for (const v of ['Daesh', 'ISIL', 'ISIS', 'IS', 'Islamic State']) expect(svg).toContain(`>${v}</text>`);
+  // n per bar: Press TV's 7 mentions in its 1 article, VOA's 5 in 1 (read in the seed texts). Labels may wrap
+  // into several tspans, so the figure's text is read as a reader sees it.
+  const text = svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  expect(text).toContain('Press TV (7 mentions in 1 article)');
+  expect(text).toContain('VOA (5 mentions in 1 article)');
+  expect(svg).toContain(`version ${version}`);
+  expect(svg).toMatch(/http:\/\/127\.0\.0\.1:\d+\/compare\?[^<]*v=/);
+  expect(svg).toMatch(/exported \d{4}-\d{2}-\d{2}/);
+  expect(svg).toContain('<rect width="100%" height="100%" fill="#ffffff"/>');
+  expect(svg).not.toContain('var(--');
+  const stance = page.getByTestId('chart-stance-islamic-state');
+  const pngDl = page.waitForEvent('download');
+  await stance.getByTestId('export-png2').click();
+  const png = readFileSync(await (await pngDl).path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // 2x: 2400 px wide (the width is bytes 16..19 of the IHDR chunk).
+  expect(png.readUInt32BE(16)).toBe(2400);
+});
+
+test('dark mode still exports a light figure unless asked', async ({ browser }) => {
+  const ctx = await browser.newContext({ colorScheme: 'dark', baseURL: test.info().project.use.baseURL });
+  const page = await ctx.newPage();
   await page.goto('/');
   const card = page.getByTestId('chart-stance-islamic-state');
-  const svg = page.waitForEvent('download');
-  await card.getByRole('button', { name: 'SVG' }).click();
-  expect(readFileSync(await (await svg).path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  const png = page.waitForEvent('download');
-  await card.getByRole('button', { name: 'PNG' }).click();
-  expect(
-    readFileSync(await (await png).path())
-      .subarray(1, 4)
-      .toString(),
-  ).toBe('PNG');
+  let dl = page.waitForEvent('download');
+  await card.getByTestId('export-svg').click();
+  expect(readFileSync(await (await dl).path(), 'utf8')).toContain('<rect width="100%" height="100%" fill="#ffffff"/>');
+  await card.getByLabel('dark figure').check();
+  dl = page.waitForEvent('download');
+  await card.getByTestId('export-svg').click();
+  expect(readFileSync(await (await dl).path(), 'utf8')).toContain('<rect width="100%" height="100%" fill="#1d2127"/>');
+  await ctx.close();
 });
 
 test('the API and the Open Graph image answer', async ({ request }) => {

@@ -11,7 +11,8 @@ test('the overview shows all five seed outlets with their charts', async ({ page
     'shares-operation',
     'sentiment',
   ]) {
-    await expect(page.getByTestId(`chart-${id}`).locator('.recharts-wrapper > svg')).toBeVisible();
+    // Bar charts are drawn by recharts, signed charts (stance, sentiment, z) by our own SVG.
+    await expect(page.getByTestId(`chart-${id}`).locator('.recharts-wrapper > svg, svg[data-chart-svg]')).toBeVisible();
   }
   const outlets = (await tableText(page, 'shares-islamic-state')).map((r) => r[0]);
   expect(outlets).toEqual([...SEED_OUTLETS, 'Aggregators', 'State broadcasters']);

@@ -12,6 +12,7 @@ cat > "$root/corpus/scratch/corpus.json" <<JSON
   "outlets": [{ "id": "voa", "name": "VOA", "kind": "state broadcaster", "country": "United States", "site": "voanews.com" }], "outletGroups": [] }
 JSON
 sed '/^raw: /d' corpus/seeds/articles/voa-2016-10-21-cooperation.txt > "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt"
-export FRAMESCOPE_CORPUS_ROOT="$root/corpus" FRAMESCOPE_SNAPSHOTS="$root/snapshots" FRAMESCOPE_AUDIT_LOG="$root/audit.jsonl" FRAMESCOPE_ADMIN_TOKEN="e2e-admin-token"
+export FRAMESCOPE_URL="http://127.0.0.1:$port" FRAMESCOPE_CORPUS_ROOT="$root/corpus" FRAMESCOPE_SNAPSHOTS="$root/snapshots"
+export FRAMESCOPE_AUDIT_LOG="$root/audit.jsonl" FRAMESCOPE_ADMIN_TOKEN="e2e-admin-token"
 npx tsx scripts/build-if-stale.ts
 exec npx tsx scripts/serve.ts -p "$port" -H 127.0.0.1

@@ -1,9 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { toCsv, type CsvRow } from '@/lib/view/charts';
+import type { CsvRow } from '@/lib/view/charts';
+import { apaCitation, bibtexCitation } from '@/lib/view/cite';
+import { csvDocument } from '@/lib/view/csvExport';
+import { figureSvg, type LegendItem } from '@/lib/view/figure';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
-import { AppLink } from './AppLink';
 import { useViewState } from './useViewState';
+import { EmbedSnippet } from './EmbedSnippet';
 
 function download(name: string, blob: Blob) {
   const a = document.createElement('a');
@@ -15,63 +18,100 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-function chartSvg(chartId: string): string | null {
-  const svg = document.querySelector<SVGSVGElement>(
-    `#${CSS.escape(chartId)} .recharts-wrapper > svg.recharts-surface, #${CSS.escape(chartId)} svg[data-chart-svg]`,
-  );
-  if (!svg) return null;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const style = getComputedStyle(document.documentElement);
-  const { width, height } = svg.getBoundingClientRect();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(Math.round(width)));
-  clone.setAttribute('height', String(Math.round(height)));
-  let source = new XMLSerializer().serializeToString(clone);
-  // CSS variables do not travel with the file: write their current values in.
-  source = source.replace(
-    /var\(--([a-z-]+)\)/g,
-    (_m, name: string) => style.getPropertyValue(`--${name}`).trim() || '#888',
-  );
-  const bg = style.getPropertyValue('--card').trim() || '#fff';
-  return source.replace(
-    /^<svg([^>]*)>/,
-    `<svg$1 font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="${bg}"/>`,
-  );
+// The chart's own drawing: the bar chart's surface, or the SVGs our charts and heatmaps mark (a heatmap draws its
+// sticky row labels and its cells as two, side by side).
+function chartElements(chartId: string): SVGSVGElement[] {
+  const id = CSS.escape(chartId);
+  return [
+    ...document.querySelectorAll<SVGSVGElement>(
+      `#${id} .recharts-wrapper svg.recharts-surface, #${id} svg[data-chart-svg]`,
+    ),
+  ];
 }
 
 // Bar charts load their drawing code after the page, so an export clicked straight away waits for the chart.
-async function loadedChartSvg(chartId: string, ms = 8000): Promise<string | null> {
+async function loadedChart(chartId: string, ms = 8000): Promise<{ svg: string; width: number; height: number } | null> {
   const until = Date.now() + ms;
   for (;;) {
-    const s = chartSvg(chartId);
-    if (s || Date.now() > until) return s;
+    const els = chartElements(chartId);
+    if (els.length) return joined(els);
+    if (Date.now() > until) return null;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** What an embed link shows: its chart route and the state that chart needs (outlets, group), or null for none. */
+function joined(els: SVGSVGElement[]): { svg: string; width: number; height: number } {
+  let x = 0;
+  let height = 0;
+  const parts = els.map((el) => {
+    const { width: w, height: h } = el.getBoundingClientRect();
+    const clone = el.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute('x', String(Math.round(x)));
+    clone.setAttribute('width', String(Math.round(w)));
+    clone.setAttribute('height', String(Math.round(h)));
+    clone.setAttribute('viewBox', `0 0 ${Math.round(w)} ${Math.round(h)}`);
+    clone.removeAttribute('style');
+    clone.removeAttribute('class');
+    x += w;
+    height = Math.max(height, h);
+    return new XMLSerializer().serializeToString(clone);
+  });
+  const width = Math.round(x);
+  height = Math.round(height);
+  return {
+    svg: `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`,
+    width,
+    height,
+  };
+}
+
+/** Where a chart's numbers come from, for the source line of its figure and the header of its CSV. */
+export interface ChartSource {
+  corpus: string;
+  corpusTitle: string;
+  filters: string;
+  attribution: string | null;
+}
+
+/** What an embed shows: its chart route and the state that chart needs (outlets, group), or null for none. */
 export type EmbedTarget = { path: string; state: Partial<ViewState> } | null;
 
-/** Copy link, downloads (PNG, SVG, CSV) and the embed link of one chart. */
+/** Copy link, figure downloads (PNG, 2x PNG, SVG, light or dark), the CSV with its source, and the embed snippet. */
 export function ChartActions({
   chartId,
   title,
+  takeaway,
+  legend,
   csv,
   embed,
+  embedHeight,
   version,
+  source,
 }: {
   chartId: string;
   title: string;
+  takeaway: string;
+  legend: LegendItem[];
   csv: CsvRow[];
   embed: EmbedTarget;
+  embedHeight: number;
   version: string;
+  source: ChartSource;
 }) {
   const { state, pathname } = useViewState();
   const [status, setStatus] = useState('');
+  const [dark, setDark] = useState(false);
+  const [cite, setCite] = useState<{ apa: string; bibtex: string } | null>(null);
   const pinned = withState(state, { version });
   const base = chartId.replace(/[^a-z0-9-]/gi, '-');
+  const link = () => `${window.location.origin}${hrefFor(pathname, pinned)}#${chartId}`;
+  const sourceLines = () => [
+    `Source: Framescope, ${source.corpusTitle} (corpus ${source.corpus}, version ${version}); ${source.filters}.`,
+    `${link()} · exported ${new Date().toISOString().slice(0, 10)}`,
+    ...(source.attribution ? [source.attribution] : []),
+  ];
   const copy = async () => {
-    const url = `${window.location.origin}${hrefFor(pathname, pinned)}#${chartId}`;
+    const url = link();
     try {
       await navigator.clipboard.writeText(url);
       setStatus('Link copied');
@@ -80,58 +120,124 @@ export function ChartActions({
       setStatus('Link shown for copying');
     }
   };
-  const svg = async () => {
-    const s = await loadedChartSvg(chartId);
-    if (!s) return setStatus('The chart has not loaded; try again in a moment');
-    download(`${base}.svg`, new Blob([s], { type: 'image/svg+xml' }));
+  const figure = async () => {
+    const chart = await loadedChart(chartId);
+    if (!chart) {
+      setStatus('The chart has not loaded; try again in a moment');
+      return null;
+    }
+    return figureSvg({
+      title,
+      takeaway,
+      legend,
+      chart,
+      source: sourceLines(),
+      theme: dark ? 'dark' : 'light',
+    });
   };
-  const png = async () => {
-    const s = await loadedChartSvg(chartId);
-    if (!s) return setStatus('The chart has not loaded; try again in a moment');
+  const svg = async () => {
+    const f = await figure();
+    if (f) download(`${base}.svg`, new Blob([f.svg], { type: 'image/svg+xml' }));
+  };
+  const png = async (scale: number) => {
+    const f = await figure();
+    if (!f) return;
     const img = new Image();
     img.onload = () => {
       const canvas = document.createElement('canvas');
-      canvas.width = img.width * 2;
-      canvas.height = img.height * 2;
+      canvas.width = f.width * scale;
+      canvas.height = f.height * scale;
       const ctx = canvas.getContext('2d')!;
-      ctx.scale(2, 2);
-      ctx.drawImage(img, 0, 0);
-      canvas.toBlob((b) => b && download(`${base}.png`, b), 'image/png');
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0, f.width, f.height);
+      canvas.toBlob((b) => b && download(`${base}${scale > 1 ? `@${scale}x` : ''}.png`, b), 'image/png');
     };
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(s)}`;
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(f.svg)}`;
   };
+  const csvFile = () =>
+    download(
+      `${base}.csv`,
+      new Blob(
+        [
+          csvDocument(csv, {
+            title,
+            corpus: source.corpus,
+            corpusTitle: source.corpusTitle,
+            version,
+            filters: source.filters,
+            url: link(),
+            exported: new Date().toISOString().slice(0, 10),
+            attribution: source.attribution ?? undefined,
+          }),
+        ],
+        { type: 'text/csv' },
+      ),
+    );
   return (
     <div className="actions" role="group" aria-label={`Share and export: ${title}`}>
       <button type="button" onClick={copy} data-testid="copy-link">
         Copy link
       </button>
-      <button type="button" onClick={png}>
+      <button type="button" onClick={() => png(1)} data-testid="export-png">
         PNG
       </button>
-      <button type="button" onClick={svg}>
+      <button type="button" onClick={() => png(2)} aria-label="PNG at twice the size" data-testid="export-png2">
+        PNG 2×
+      </button>
+      <button type="button" onClick={svg} data-testid="export-svg">
         SVG
       </button>
-      <button
-        type="button"
-        onClick={() => download(`${base}.csv`, new Blob([toCsv(csv)], { type: 'text/csv' }))}
-        data-testid="export-csv"
-      >
+      <label className="check">
+        <input type="checkbox" checked={dark} onChange={(e) => setDark(e.target.checked)} /> dark figure
+      </label>
+      <button type="button" onClick={csvFile} data-testid="export-csv">
         CSV
       </button>
       {embed && (
-        <AppLink
-          href={hrefFor(
+        <EmbedSnippet
+          path={hrefFor(
             embed.path,
-            withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null }),
+            withState(pinned, { ...embed.state, sel: null, q: '', sort: 'position', lens: null, page: 1 }),
           )}
-          data-testid="embed-link"
-        >
-          Embed
-        </AppLink>
+          title={title}
+          height={embedHeight}
+        />
       )}
+      <button
+        type="button"
+        aria-expanded={cite !== null}
+        data-testid="cite-button"
+        onClick={() => {
+          if (cite) return setCite(null);
+          const c = {
+            title,
+            url: link(),
+            corpusTitle: source.corpusTitle,
+            corpusId: source.corpus,
+            version,
+            attribution: source.attribution,
+            accessed: new Date().toISOString().slice(0, 10),
+          };
+          setCite({ apa: apaCitation(c), bibtex: bibtexCitation(c) });
+        }}
+      >
+        Cite
+      </button>
       <span role="status" aria-live="polite" className="muted">
         {status}
       </span>
+      {cite && (
+        <div className="embed-snippet" data-testid="cite">
+          <label className="field wide">
+            APA
+            <textarea readOnly rows={3} value={cite.apa} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <label className="field wide">
+            BibTeX
+            <textarea readOnly rows={7} value={cite.bibtex} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CsvRow } from '@/lib/view/charts';
+import { embedHeight } from '@/lib/view/embed';
+import type { LegendItem } from '@/lib/view/figure';
 import { AppLink } from './AppLink';
-import { ChartActions, type EmbedTarget } from './ChartActions';
+import { ChartActions, type ChartSource, type EmbedTarget } from './ChartActions';
 import { ScrollTable } from './ScrollTable';
 
 /** A table cell: its text, and the drill-down it opens. */
@@ -10,13 +12,23 @@ export interface TableCell {
   href?: string;
 }
 
-/** A chart with its title, what it counts, a text summary, the numbers as a table, and share/export actions. */
+/**
+ * A chart with its title, what it counts, a one-line takeaway (the full text summary is kept for screen readers), a
+ * legend, the numbers as a table on demand, a link to how it is computed, and share/export actions.
+ */
 export function ChartCard(p: {
   id: string;
   title: string;
+  /** The title of exported figures and CSVs: says what is compared (defaults to the title). */
+  figureTitle?: string;
   counts: string;
+  takeaway: string;
   summary: string;
+  legend: LegendItem[];
+  /** The Methods page section that explains this chart, with the view's corpus kept. */
+  methods: string;
   version: string;
+  source: ChartSource;
   csv: CsvRow[];
   embed: EmbedTarget;
   columns: string[];
@@ -33,9 +45,26 @@ export function ChartCard(p: {
   return (
     <figure className="card" id={p.id} data-testid={`chart-${p.id}`} aria-labelledby={`${p.id}-title`}>
       <h3 id={`${p.id}-title`}>{p.title}</h3>
-      <p className="counts">{p.counts}</p>
+      <p className="counts">
+        {p.counts}{' '}
+        <AppLink href={p.methods} data-testid="methods-link">
+          How is this computed?
+        </AppLink>
+      </p>
+      {p.legend.length > 0 && (
+        <ul className="legend" aria-label="Legend" data-testid="legend">
+          {p.legend.map((l) => (
+            <li key={l.label}>
+              <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      )}
       {p.wide ? <ScrollTable label={`Chart: ${p.title} (scrolls sideways)`}>{chart}</ScrollTable> : chart}
-      <figcaption className="sr-summary">{p.summary}</figcaption>
+      <p className="takeaway" data-testid="takeaway">
+        {p.takeaway}
+      </p>
       <details>
         <summary>Numbers in this chart (table)</summary>
         <ScrollTable label={`Numbers: ${p.title}`}>
@@ -75,7 +104,18 @@ export function ChartCard(p: {
           </table>
         </ScrollTable>
       </details>
-      <ChartActions chartId={p.id} title={p.title} csv={p.csv} embed={p.embed} version={p.version} />
+      <ChartActions
+        chartId={p.id}
+        title={p.figureTitle ?? p.title}
+        takeaway={p.takeaway}
+        legend={p.legend}
+        csv={p.csv}
+        embed={p.embed}
+        embedHeight={embedHeight(p.rows.length)}
+        version={p.version}
+        source={p.source}
+      />
+      <figcaption className="visually-hidden">{p.summary}</figcaption>
     </figure>
   );
 }

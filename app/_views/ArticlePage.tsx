@@ -8,7 +8,7 @@ import { buildQuery, hrefFor, withState, DEFAULT_STATE } from '@/lib/url/state';
 import { highlightPieces } from '@/lib/view/highlight';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
-import { PALETTE } from '../_components/charts/palette';
+import { CATEGORICAL as PALETTE } from '@/lib/view/palette';
 import { articleOf, type View } from '@/lib/server/dataset';
 
 const SECTION_NAME = { title: 'Title', caption: 'Photo caption', body: 'Body' } as const;

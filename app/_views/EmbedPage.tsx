@@ -1,5 +1,6 @@
 import { hrefFor, withState } from '@/lib/url/state';
 import { Kwic } from '../_components/Kwic';
+import { EmbedResizer } from '../_components/EmbedResizer';
 import { entityList } from '@/lib/view/entities';
 import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
 import { comparison, drillDown, type View } from '@/lib/server/dataset';
@@ -46,6 +47,7 @@ export function EmbedPage({ view, chart }: { view: View; chart: string }) {
   })();
   return (
     <main className="embed" data-testid="embed">
+      <EmbedResizer />
       {body}
       <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />
       <p className="counts">

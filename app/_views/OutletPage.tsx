@@ -1,9 +1,8 @@
 import { drillGroup } from '@/lib/view/model';
-import { AppLink } from '../_components/AppLink';
 import { hrefFor, withState } from '@/lib/url/state';
-import { entityList } from '@/lib/view/entities';
+import { entityList, entityName } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
-import { ScrollTable } from '../_components/ScrollTable';
+import { ArticleTable } from '../_components/ArticleTable';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SharesCard, zDomain } from './cards';
@@ -27,7 +26,7 @@ export function OutletPage({ view, id }: { view: View; id: string }) {
       <p className="lede">
         {outlet
           ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. `
-          : `Outlet group of ${e.members.length}: ${e.members.join(', ')}. `}
+          : `Outlet group of ${e.members.length}: ${e.members.map((m) => entityName(ex, m)).join(', ')}. `}
         {e.articles} articles, {e.tokens.toLocaleString('en')} tokens counted. Compared with all other outlets of the
         corpus.
       </p>
@@ -54,32 +53,17 @@ export function OutletPage({ view, id }: { view: View; id: string }) {
       <ActorLens ex={ex} drill={drill} state={state} pathname={pathname} outlets={[id]} ids={[id]} />
       <section className="group" aria-labelledby="h-articles">
         <h2 id="h-articles">Articles ({articles.length})</h2>
-        <ScrollTable label="Articles" className="card">
-          <table data-testid="outlet-articles">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Date</th>
-                <th scope="col">Tokens</th>
-                <th scope="col">Mentions</th>
-                <th scope="col">Sentiment per word</th>
-              </tr>
-            </thead>
-            <tbody>
-              {articles.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <AppLink href={hrefFor(`/article/${a.id}`, base)}>{a.title}</AppLink>
-                  </th>
-                  <td>{a.date ?? 'undated'}</td>
-                  <td>{a.tokens}</td>
-                  <td>{a.mentions}</td>
-                  <td>{a.comparative === null ? '—' : a.comparative.toFixed(3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <ArticleTable
+          articles={articles.map((a) => ({
+            id: a.id,
+            title: a.title,
+            href: hrefFor(`/article/${a.id}`, base),
+            date: a.date ?? null,
+            tokens: a.tokens,
+            mentions: a.mentions,
+            comparative: a.comparative,
+          }))}
+        />
       </section>
     </Shell>
   );

@@ -4,7 +4,9 @@ import { hrefFor, withState, type Selection, type ViewState } from '@/lib/url/st
 import { actorLabelMatrix, actorLabelSummary, actorToneMatrix, actorToneSummary } from '@/lib/view/actors';
 import { entityName } from '@/lib/view/entities';
 import { ChartCard } from '../_components/ChartCard';
-import { embedOutlets } from './cards';
+import { embedOutlets, methodsHref, sourceOf, whoOf } from './cards';
+import { DIVERGING } from '@/lib/view/palette';
+import { actorLabelTakeaway, actorToneTakeaway } from '@/lib/view/takeaway';
 import { ActorLabelHeatmap } from '../_components/charts/ActorLabelHeatmap';
 import { ActorToneHeatmap } from '../_components/charts/ActorToneHeatmap';
 
@@ -26,6 +28,11 @@ export function ActorLabelCard({ ex, state, pathname, outlet, group }: Base & { 
     <ChartCard
       id={`actors-${outlet}-${group}`}
       title={`${name}: who gets which label (${g.short})`}
+      figureTitle={`${name}: which actors get which label for ${g.short}`}
+      takeaway={actorLabelTakeaway(spec, name)}
+      legend={[{ label: "shade: share of the actor's labels (paler with fewer labels)", color: DIVERGING.positive }]}
+      methods={methodsHref(state, 'actors')}
+      source={sourceOf(ex, state)}
       counts={`Each cell counts the labels ${name} attaches to an actor: ${total} label uses in all (${filterCaption(state)}). Shade = share of that actor's labels; n = the actor's total. A label naming two actors counts for each. Click a cell for its sentences.`}
       summary={actorLabelSummary(spec, name)}
       version={ex.corpus.version}
@@ -63,7 +70,15 @@ export function ActorToneCard({ ex, state, pathname, ids }: Base & { ids: string
     <ChartCard
       id="actor-tone"
       title="Tone toward each actor"
-      counts={`Mean AFINN-165 score per sentence, over the sentences that name the actor by an alias or through a label attributed to it; (n) = number of sentences (${filterCaption(state)}). Red = negative, blue = positive. Click a cell for its sentences.`}
+      figureTitle={`${whoOf(ex, ids)}: tone toward each actor (AFINN-165)`}
+      takeaway={actorToneTakeaway(ex, spec)}
+      legend={[
+        { label: 'negative tone (paler with fewer sentences)', color: DIVERGING.negative },
+        { label: 'positive tone', color: DIVERGING.positive },
+      ]}
+      methods={methodsHref(state, 'tone')}
+      source={sourceOf(ex, state)}
+      counts={`Mean AFINN-165 score per sentence, over the sentences that name the actor by an alias or through a label attributed to it; (n) = number of sentences (${filterCaption(state)}). Red = negative, blue = positive; cells with few sentences are paler. Click a cell for its sentences.`}
       summary={actorToneSummary(ex, spec)}
       version={ex.corpus.version}
       csv={csv}

@@ -2,7 +2,11 @@ import type { DistinctiveRow } from '@/lib/analysis/exportTypes';
 import { filterCaption } from '@/lib/analysis/filters';
 import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { SET_ASIDE } from '@/lib/types';
-import { hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
+import { DEFAULT_STATE, hrefFor, withState, type Metric, type ViewState } from '@/lib/url/state';
+import { DIVERGING, variantColor } from '@/lib/view/palette';
+import { sharedAxis, symmetricTicks, type SharedAxis } from '@/lib/view/plot';
+import { distinctiveTakeaway, sentimentTakeaway, sharesTakeaway, stanceTakeaway } from '@/lib/view/takeaway';
+import type { ChartSource } from '../_components/ChartActions';
 import {
   DISTINCTIVE_RULE,
   distinctiveChart,
@@ -29,6 +33,26 @@ interface CardBase {
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)}%`);
 const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+
+/** Where a chart's numbers come from: corpus, its title and attribution, and the filters in words. */
+export function sourceOf(ex: ViewStats, state: ViewState): ChartSource {
+  return {
+    corpus: ex.corpus.id,
+    corpusTitle: ex.corpus.title,
+    filters: filterCaption(state),
+    attribution: ex.corpus.attribution,
+  };
+}
+
+/** The Methods page section for a chart, for the corpus shown (its lexicon and rules). */
+export function methodsHref(state: ViewState, section: string): string {
+  return `${hrefFor('/methods', withState(DEFAULT_STATE, { corpus: state.corpus }))}#${section}`;
+}
+
+/** Who a chart compares, in a few words, for titles of exported figures. */
+export function whoOf(ex: ViewStats, ids: string[]): string {
+  return ids.length <= 3 ? ids.map((id) => entityName(ex, id)).join(' vs ') : `${ids.length} outlets and groups`;
+}
 
 function drill(state: ViewState, pathname: string, outlet: string, group: string, variant: string | null): string {
   return hrefFor(pathname, withState(state, { sel: { kind: 'mentions', outlet, group, variant } }));
@@ -93,6 +117,11 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
     <ChartCard
       id={id}
       title={g.label}
+      figureTitle={`${whoOf(ex, ids)}: ${g.label}`}
+      takeaway={sharesTakeaway(ex, group, ids)}
+      legend={g.variants.map((v, i) => ({ label: v.label, color: variantColor(i) }))}
+      methods={methodsHref(state, 'shares')}
+      source={sourceOf(ex, state)}
       counts={`${METRIC_TEXT[metric]}; the number on each segment is its count of mentions, n = the outlet's mentions of these terms and the articles they come from; intervals in the table are article-level (${filterCaption(state)}). Click a segment for its sentences.${asideText}`}
       summary={sharesSummary(ex, group, ids)}
       version={ex.corpus.version}
@@ -120,6 +149,14 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
     <ChartCard
       id={id}
       title={`Stance index: ${g.short}`}
+      figureTitle={`${whoOf(ex, ids)}: stance index of the terms for ${g.short}`}
+      takeaway={stanceTakeaway(ex, group, ids)}
+      legend={[
+        { label: `below 0: ${g.axis.negative}`, color: DIVERGING.negative },
+        { label: `above 0: ${g.axis.positive}`, color: DIVERGING.positive },
+      ]}
+      methods={methodsHref(state, 'stance')}
+      source={sourceOf(ex, state)}
       counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its article-level 95% interval (mentions cluster in articles: see Statistics in the README); n mentions in k articles (${filterCaption(state)}). Click a bar for its sentences.`}
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
@@ -146,11 +183,21 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
 export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
   const { csv, ...spec } = sentimentChart(ex, ids);
   const ends = ex.sentiment.flatMap((s) => [s.meanLow ?? 0, s.meanHigh ?? 0, s.meanSentence ?? 0]);
-  const span = Math.ceil(Math.max(1, ...ends.map(Math.abs)));
+  // Intervals are never clipped: the axis reaches the widest one.
+  const ticks = symmetricTicks(Math.max(0.5, ...ends.map(Math.abs)));
+  const axis: SharedAxis = { max: ticks[ticks.length - 1], ticks, clipped: false };
   return (
     <ChartCard
       id="sentiment"
       title="Sentiment (AFINN-165)"
+      figureTitle={`${whoOf(ex, ids)}: sentiment of their sentences (AFINN-165)`}
+      takeaway={sentimentTakeaway(ex, ids)}
+      legend={[
+        { label: 'negative mean', color: DIVERGING.negative },
+        { label: 'positive mean', color: DIVERGING.positive },
+      ]}
+      methods={methodsHref(state, 'sentiment')}
+      source={sourceOf(ex, state)}
       counts={`Mean AFINN score per sentence with its 95% t interval; the label gives the number of sentences (${filterCaption(state)}). Click a bar for the scored sentences.`}
       summary={sentimentSummary(ex, ids)}
       version={ex.corpus.version}
@@ -174,7 +221,7 @@ export function SentimentCard({ ex, state, pathname, ids }: CardBase) {
         ];
       })}
     >
-      <SentimentChart spec={spec} domain={[-span, span]} />
+      <SentimentChart spec={spec} axis={axis} />
     </ChartCard>
   );
 }
@@ -194,7 +241,7 @@ export function DistinctiveCard({
   outlet: string;
   vs: string;
   group: string;
-  domain: [number, number];
+  domain: SharedAxis;
 }) {
   const g = ex.groups.find((x) => x.id === group)!;
   const mine = rows.filter((r) => r.outlet === outlet && r.vs === vs && r.group === group);
@@ -204,6 +251,18 @@ export function DistinctiveCard({
     <ChartCard
       id={id}
       title={`${entityName(ex, outlet)} vs ${entityName(ex, vs)}: ${g.short}`}
+      figureTitle={`${entityName(ex, outlet)} vs ${entityName(ex, vs)}: distinctive terms for ${g.short}`}
+      takeaway={distinctiveTakeaway(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v, [
+        entityName(ex, outlet),
+        entityName(ex, vs),
+      ])}
+      legend={[
+        { label: `distinctive, more typical of ${entityName(ex, outlet)}`, color: DIVERGING.positive },
+        { label: `distinctive, more typical of ${entityName(ex, vs)}`, color: DIVERGING.negative },
+        { label: 'not distinctive (q ≥ 0.05)', color: DIVERGING.palePositive },
+      ]}
+      methods={methodsHref(state, 'distinctive')}
+      source={sourceOf(ex, state)}
       counts={`Log-odds z-score with informative Dirichlet prior (α0 = ${mine[0]?.alpha0 ?? 10}); right = more typical of ${entityName(ex, outlet)}. Solid bars: distinctive by ${DISTINCTIVE_RULE} (z uses the full posterior variance; mentions are treated as independent draws). Labels give mentions: variant/all in the group and the articles they come from, this side vs the other (${filterCaption(state)}).`}
       summary={distinctiveSummary(mine, (v) => g.variants.find((x) => x.id === v)?.label ?? v)}
       version={ex.corpus.version}
@@ -234,8 +293,10 @@ export function DistinctiveCard({
   );
 }
 
-/** A symmetric z axis wide enough for every row, at least ±3, so charts side by side share one scale. */
-export function zDomain(rows: DistinctiveRow[]): [number, number] {
-  const m = Math.ceil(Math.max(3, ...rows.map((r) => Math.abs(r.z))));
-  return [-m, m];
+/**
+ * One symmetric z axis for every panel of a view (round ticks, 0 labelled, at least ±3); one bar far beyond the rest
+ * is clipped with its value printed rather than flattening them (sharedAxis).
+ */
+export function zDomain(rows: DistinctiveRow[]): SharedAxis {
+  return sharedAxis(rows.map((r) => r.z));
 }

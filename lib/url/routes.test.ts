@@ -11,6 +11,7 @@ describe('the route registry', () => {
     ['/embed/actor-tone', 'embed', 'actor-tone'],
     ['/api/analysis', 'analysis', null],
     ['/api/upload', 'upload', null],
+    ['/methods', 'methods', null],
   ])('%s is route %s with id %s', (pathname, id, param) => {
     const m = matchRoute(pathname);
     expect(m?.route.id).toBe(id);

@@ -41,6 +41,8 @@ export const ROUTES: readonly RouteDef[] = [
   route('embed', '/embed/:id', { param: 'embed' }),
   // Versions, forms and the admin state change without the corpus changing: never cached.
   route('manage', '/manage', { cached: false }),
+  // The lexicon and rules of the corpus named, with the statistics' formulas.
+  route('methods', '/methods'),
   route('analysis', '/api/analysis'),
   route('og', '/api/og'),
   // Writes check their own bodies and tokens.

@@ -1,7 +1,12 @@
 'use client';
 import type { HeatmapSpec } from '@/lib/view/actors';
 import { useDrillDown } from '../useViewState';
+import { DIVERGING, evidenceWeight, hexToRgb } from '@/lib/view/palette';
 import { HeatmapBase } from './HeatmapBase';
+
+const BLUE = hexToRgb(DIVERGING.positive)
+  .map((c) => Math.round(255 * c))
+  .join(', ');
 
 /** One outlet's actor × label counts, shaded by the share of the actor's labels; a click lists the mentions. */
 export function ActorLabelHeatmap({
@@ -21,9 +26,10 @@ export function ActorLabelHeatmap({
       {...spec}
       cellWidth={52}
       color={(v, row, c) => {
-        const s = share(row, c);
+        // Shade by share, damped by the actor's number of labels: one label out of one is not a certainty.
+        const a = share(row, c) * evidenceWeight(Number(row.n));
         if (!v) return { fill: 'transparent', text: 'var(--muted)' };
-        return { fill: `rgba(78, 121, 167, ${(0.15 + 0.85 * s).toFixed(3)})`, text: s > 0.5 ? '#fff' : 'var(--fg)' };
+        return { fill: `rgba(${BLUE}, ${(0.12 + 0.88 * a).toFixed(3)})`, text: a > 0.5 ? '#fff' : 'var(--fg)' };
       }}
       cellText={(row, c) => String(row[c] ?? 0)}
       cellTitle={(row, c) =>

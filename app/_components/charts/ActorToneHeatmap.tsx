@@ -1,7 +1,15 @@
 'use client';
 import type { HeatmapSpec } from '@/lib/view/actors';
 import { useDrillDown } from '../useViewState';
+import { DIVERGING, evidenceWeight, hexToRgb } from '@/lib/view/palette';
 import { HeatmapBase } from './HeatmapBase';
+
+const rgb = (hex: string) =>
+  hexToRgb(hex)
+    .map((c) => Math.round(255 * c))
+    .join(', ');
+const RED = rgb(DIVERGING.negative);
+const BLUE = rgb(DIVERGING.positive);
 
 /** Mean AFINN score per sentence naming each actor, per outlet, on a diverging scale; a click lists the sentences. */
 export function ActorToneHeatmap({ spec, span }: { spec: Omit<HeatmapSpec, 'csv'>; span: number }) {
@@ -10,11 +18,14 @@ export function ActorToneHeatmap({ spec, span }: { spec: Omit<HeatmapSpec, 'csv'
     <HeatmapBase
       {...spec}
       cellWidth={84}
-      color={(v) => {
+      color={(v, row, c) => {
         if (v === null) return { fill: 'transparent', text: 'var(--muted)' };
-        const a = Math.min(1, Math.abs(v) / span);
-        const rgb = v < 0 ? '225, 87, 89' : '78, 121, 167';
-        return { fill: `rgba(${rgb}, ${(0.1 + 0.8 * a).toFixed(3)})`, text: a > 0.6 ? '#fff' : 'var(--fg)' };
+        // Saturation by size and evidence: a mean over one sentence is drawn pale whatever its value.
+        const a = Math.min(1, Math.abs(v) / span) * evidenceWeight(Number(row[`n:${c}`] ?? 0));
+        return {
+          fill: `rgba(${v < 0 ? RED : BLUE}, ${(0.08 + 0.85 * a).toFixed(3)})`,
+          text: a > 0.55 ? '#fff' : 'var(--fg)',
+        };
       }}
       cellText={(row, c) =>
         typeof row[c] === 'number' ? `${(row[c] as number).toFixed(2)} (${row[`n:${c}`]})` : '— (0)'

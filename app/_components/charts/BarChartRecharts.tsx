@@ -8,20 +8,24 @@ import {
   LabelList,
   Legend,
   ReferenceLine,
-  ResponsiveContainer,
+  Text,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { ChartRow } from '@/lib/view/charts';
 import { barChartHeight, type BarChartBaseProps } from './BarChartBase';
-import { PALETTE } from './palette';
+import { CATEGORICAL, textOn } from '@/lib/view/palette';
+import { useWidth } from './useWidth';
 
 /** Horizontal bar chart (stacked or not) with optional error bars, labels and click-through. */
 export function BarChartRecharts(p: BarChartBaseProps) {
   const fmt = p.valueFormatter ?? ((v: number) => String(v));
-  const colors = p.colors ?? PALETTE;
+  const colors = p.colors ?? CATEGORICAL;
   const height = barChartHeight(p);
+  const { ref, width } = useWidth<HTMLDivElement>(560);
+  // On a phone the labels wrap in a narrower column so the plot keeps most of the width.
+  const indexWidth = width < 480 ? Math.min(120, p.indexWidth ?? 170) : (p.indexWidth ?? 170);
   type Row = ChartRow & { __err?: number[] };
   const data: Row[] = p.errorBars
     ? p.data.map((r) => {
@@ -35,8 +39,10 @@ export function BarChartRecharts(p: BarChartBaseProps) {
       })
     : p.data;
   return (
-    <ResponsiveContainer width="100%" height={height}>
+    <div ref={ref}>
       <BarChart
+        width={width}
+        height={height}
         accessibilityLayer={false}
         data={data}
         layout="vertical"
@@ -55,10 +61,27 @@ export function BarChartRecharts(p: BarChartBaseProps) {
         <YAxis
           type="category"
           dataKey={p.index}
-          width={p.indexWidth ?? 170}
+          width={indexWidth}
           stroke="var(--muted)"
           fontSize={12}
           interval={0}
+          tick={(props) => {
+            const t = props as unknown as { x: number; y: number; payload: { value: string } };
+            return (
+              <Text
+                x={t.x}
+                y={t.y}
+                width={indexWidth - 10}
+                textAnchor="end"
+                verticalAnchor="middle"
+                fontSize={width < 480 ? 11 : 12}
+                fill="var(--fg)"
+                maxLines={3}
+              >
+                {t.payload.value}
+              </Text>
+            );
+          }}
         />
         {p.referenceAt !== undefined && <ReferenceLine x={p.referenceAt} stroke="var(--muted)" />}
         <Tooltip
@@ -110,7 +133,7 @@ export function BarChartRecharts(p: BarChartBaseProps) {
                       y={y + h / 2 + 4}
                       textAnchor="middle"
                       fontSize={11}
-                      fill="#fff"
+                      fill={textOn(colors[i % colors.length])}
                       style={{ pointerEvents: 'none' }}
                     >
                       {value}
@@ -123,6 +146,6 @@ export function BarChartRecharts(p: BarChartBaseProps) {
           </Bar>
         ))}
       </BarChart>
-    </ResponsiveContainer>
+    </div>
   );
 }

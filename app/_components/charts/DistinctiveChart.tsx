@@ -1,11 +1,13 @@
 'use client';
 import type { ChartSpec } from '@/lib/view/charts';
+import type { SharedAxis } from '@/lib/view/plot';
 import { useDrillDown } from '../useViewState';
-import { BarChartBase } from './BarChartBase';
+import { RowPlot } from './RowPlot';
 
 /**
- * Diverging log-odds z-scores; bars marked distinctive (BH q < 0.05 within the comparison) are drawn solid, the rest
- * pale; a click lists the mentions.
+ * Diverging log-odds z-scores on a symmetric axis shared by the panels of a view; bars marked distinctive (BH q < 0.05
+ * within the comparison) are drawn strong, the rest pale; a bar beyond the axis is clipped with its value printed; a
+ * click lists the mentions.
  */
 export function DistinctiveChart({
   spec,
@@ -16,23 +18,22 @@ export function DistinctiveChart({
   spec: ChartSpec;
   outlet: string;
   group: string;
-  domain: [number, number];
+  domain: SharedAxis;
 }) {
   const drill = useDrillDown();
   return (
-    <BarChartBase
-      {...spec}
-      categories={['z']}
-      domain={domain}
-      referenceAt={0}
-      indexWidth={200}
-      valueFormatter={(v) => v.toFixed(2)}
-      cellColor={(row) => {
-        const z = Number(row.z);
-        if (row.significant) return z > 0 ? '#4e79a7' : '#e15759';
-        return z > 0 ? '#a9c1dc' : '#f1b1b2';
-      }}
-      onValueClick={(row) => drill({ kind: 'mentions', outlet, group, variant: String(row.id) })}
+    <RowPlot
+      kind="bar"
+      axis={domain}
+      axisLabel="log-odds z-score (right: more typical of the first side)"
+      format={(v) => v.toFixed(1)}
+      rows={spec.data.map((r) => ({
+        id: String(r.id),
+        label: String(r.variant),
+        value: typeof r.z === 'number' ? r.z : null,
+        marked: r.significant === 1,
+      }))}
+      onRowClick={(r) => drill({ kind: 'mentions', outlet, group, variant: r.id })}
     />
   );
 }

@@ -43,8 +43,8 @@ export function HeatmapBase(p: HeatmapBaseProps) {
   const headerH = Math.min(130, 20 + 5.2 * Math.max(4, ...p.categories.map((c) => label(c).length)));
   const lastLabel = label(p.categories[p.categories.length - 1] ?? '').length;
   // The last rotated header reaches right of its column by about cos(35°) × its length.
+  // Row labels are drawn in their own SVG that stays put (sticky) while the cells scroll sideways.
   const width =
-    indexW +
     p.categories.length * CELL_W +
     (p.rowNote ? NOTE_W : 0) +
     Math.max(24, 5.4 * lastLabel - CELL_W / 2 - (p.rowNote ? NOTE_W : 0));
@@ -54,6 +54,28 @@ export function HeatmapBase(p: HeatmapBaseProps) {
     <div className="heatmap">
       <svg
         data-chart-svg
+        className="heatmap-labels"
+        width={indexW}
+        height={height}
+        viewBox={`0 0 ${indexW} ${height}`}
+        fontSize={12}
+        aria-hidden="true"
+      >
+        <rect width={indexW} height={height} fill="var(--card)" />
+        {p.data.map((r, i) => (
+          <text
+            key={String(r.id ?? i)}
+            x={indexW - 8}
+            y={headerH + i * CELL_H + CELL_H / 2 + 4}
+            textAnchor="end"
+            fill="var(--fg)"
+          >
+            {String(r[p.index])}
+          </text>
+        ))}
+      </svg>
+      <svg
+        data-chart-svg
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
@@ -61,7 +83,7 @@ export function HeatmapBase(p: HeatmapBaseProps) {
         aria-hidden="true"
       >
         {p.categories.map((c, j) => {
-          const x = indexW + j * CELL_W + CELL_W / 2;
+          const x = j * CELL_W + CELL_W / 2;
           return (
             <text key={c} transform={`translate(${x},${headerH - 6}) rotate(-35)`} fill="var(--fg)">
               {label(c)}
@@ -69,12 +91,7 @@ export function HeatmapBase(p: HeatmapBaseProps) {
           );
         })}
         {p.rowNote && (
-          <text
-            x={indexW + p.categories.length * CELL_W + NOTE_W / 2}
-            y={headerH - 6}
-            textAnchor="middle"
-            fill="var(--muted)"
-          >
+          <text x={p.categories.length * CELL_W + NOTE_W / 2} y={headerH - 6} textAnchor="middle" fill="var(--muted)">
             {p.rowNote.header}
           </text>
         )}
@@ -82,13 +99,10 @@ export function HeatmapBase(p: HeatmapBaseProps) {
           const y = headerH + i * CELL_H;
           return (
             <g key={String(r.id ?? i)}>
-              <text x={indexW - 8} y={y + CELL_H / 2 + 4} textAnchor="end" fill="var(--fg)">
-                {String(r[p.index])}
-              </text>
               {p.categories.map((c, j) => {
                 const v = value(r, c);
                 const col = p.color(v, r, c);
-                const x = indexW + j * CELL_W;
+                const x = j * CELL_W;
                 return (
                   <g
                     key={c}
@@ -120,7 +134,7 @@ export function HeatmapBase(p: HeatmapBaseProps) {
               })}
               {p.rowNote && (
                 <text
-                  x={indexW + p.categories.length * CELL_W + NOTE_W / 2}
+                  x={p.categories.length * CELL_W + NOTE_W / 2}
                   y={y + CELL_H / 2 + 4}
                   textAnchor="middle"
                   fill="var(--muted)"

@@ -11,8 +11,8 @@ const FORMAT: Record<Metric, (v: number) => string> = {
 };
 
 /**
- * Term choices per outlet: 100% stacked shares (or counts, or rates) with the count on each segment; a click drills
- * down.
+ * Term choices per outlet: 100% stacked shares (or counts, or rates) with the count on each segment, in each
+ * variant's own colour (the card draws the legend, so exported figures carry it); a click drills down.
  */
 export function SharesChart({ spec, group, metric }: { spec: ChartSpec; group: string; metric: Metric }) {
   const drill = useDrillDown();
@@ -20,7 +20,6 @@ export function SharesChart({ spec, group, metric }: { spec: ChartSpec; group: s
     <BarChartBase
       {...spec}
       stacked
-      legend
       domain={metric === 'share' ? [0, 100] : undefined}
       valueFormatter={FORMAT[metric]}
       barLabel={(row, c) => {

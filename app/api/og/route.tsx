@@ -1,18 +1,164 @@
 import { filterCaption } from '@/lib/analysis/filters';
 import { ImageResponse } from 'next/og';
 import { openView } from '@/lib/server/dataset';
-import { mentionsIn } from '@/lib/view/charts';
-import { entityList, entityName } from '@/lib/view/entities';
-import { PALETTE } from '../../_components/charts/palette';
+import { defaultIds, ogModel, type OgModel } from '@/lib/view/ogModel';
+import { linearX, tickLabel } from '@/lib/view/plot';
+import { textOn } from '@/lib/view/palette';
 
-/** Open Graph preview: the shares chart of one term group (or the first), so a shared link unfurls with the chart. */
+const W = 1200;
+const H = 630;
+const LABEL_W = 380;
+const PLOT_W = 700;
+
+function Rows({ m }: { m: OgModel }) {
+  const rowH = Math.min(44, Math.floor(300 / Math.max(1, m.rows.length)));
+  const x = m.axis ? linearX(m.axis.max, 0, PLOT_W) : null;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column' }}>
+      {m.rows.map((r) => (
+        <div key={r.label} style={{ display: 'flex', alignItems: 'center', height: rowH }}>
+          <div style={{ width: LABEL_W, paddingRight: 12, display: 'flex', flexDirection: 'column' }}>
+            {/* Name, then its n on a smaller line: long labels must not wrap into the next row. */}
+            <div style={{ display: 'flex', fontSize: 19, lineHeight: 1.1 }}>{r.label.split(' (')[0]}</div>
+            {r.label.includes(' (') && (
+              <div style={{ display: 'flex', fontSize: 14, color: '#4f5661', lineHeight: 1.1 }}>
+                {`(${r.label.split(' (').slice(1).join(' (')}`}
+              </div>
+            )}
+          </div>
+          <div
+            style={{ display: 'flex', position: 'relative', width: PLOT_W, height: rowH - 10, background: '#eef0f3' }}
+          >
+            {r.segments
+              ? r.segments.map((s, i) =>
+                  s.share > 0 ? (
+                    <div
+                      key={i}
+                      style={{
+                        width: `${100 * s.share}%`,
+                        background: s.color,
+                        color: textOn(s.color),
+                        fontSize: 17,
+                        display: 'flex',
+                        alignItems: 'center',
+                        justifyContent: 'center',
+                      }}
+                    >
+                      {s.share * PLOT_W > 28 ? s.text : ''}
+                    </div>
+                  ) : null,
+                )
+              : x && (
+                  <>
+                    <div
+                      style={{
+                        position: 'absolute',
+                        left: x(0),
+                        top: 0,
+                        width: 2,
+                        height: '100%',
+                        background: '#4f5661',
+                      }}
+                    />
+                    {r.value != null && m.kind === 'bar' && (
+                      <div
+                        style={{
+                          position: 'absolute',
+                          left: Math.min(x(0), x(r.value)),
+                          width: Math.max(2, Math.abs(x(r.value) - x(0))),
+                          top: 4,
+                          height: rowH - 18,
+                          background: r.color,
+                        }}
+                      />
+                    )}
+                    {r.value != null && m.kind === 'bar' && Math.abs(r.value) > m.axis!.max && (
+                      // Clipped at the axis: the value is printed on the bar.
+                      <div
+                        style={{
+                          position: 'absolute',
+                          left: r.value > 0 ? x(r.value) - 110 : x(r.value) + 8,
+                          width: 100,
+                          top: 4,
+                          height: rowH - 18,
+                          display: 'flex',
+                          alignItems: 'center',
+                          justifyContent: r.value > 0 ? 'flex-end' : 'flex-start',
+                          color: '#ffffff',
+                          fontSize: 17,
+                          fontWeight: 700,
+                        }}
+                      >
+                        {r.value > 0 ? `${r.value.toFixed(1)} ▶` : `◀ ${r.value.toFixed(1)}`}
+                      </div>
+                    )}
+                    {r.low != null && r.high != null && (
+                      <div
+                        style={{
+                          position: 'absolute',
+                          left: x(r.low),
+                          width: Math.max(2, x(r.high) - x(r.low)),
+                          top: (rowH - 10) / 2 - 1,
+                          height: 3,
+                          background: '#1b1f24',
+                        }}
+                      />
+                    )}
+                    {r.value != null && m.kind === 'dot' && (
+                      <div
+                        style={{
+                          position: 'absolute',
+                          left: x(r.value) - 9,
+                          top: (rowH - 10) / 2 - 9,
+                          width: 18,
+                          height: 18,
+                          borderRadius: 9,
+                          background: r.color,
+                          border: '2px solid #ffffff',
+                        }}
+                      />
+                    )}
+                  </>
+                )}
+          </div>
+        </div>
+      ))}
+      {m.axis && x && (
+        <div style={{ display: 'flex', position: 'relative', marginLeft: LABEL_W, width: PLOT_W, height: 26 }}>
+          {m.axis.ticks.map((t) => (
+            <div
+              key={t}
+              style={{
+                position: 'absolute',
+                left: x(t) - 30,
+                width: 60,
+                fontSize: 16,
+                color: '#4f5661',
+                display: 'flex',
+                justifyContent: 'center',
+              }}
+            >
+              {tickLabel(t, m.axis!.ticks[1] - m.axis!.ticks[0])}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Open Graph preview: the chart a link names (`chart`: shares, stance, sentiment, distinctive, actors) for its
+ * outlets and term group, with its legend, the corpus and version, and a note when rows are cut.
+ */
 export function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   const opened = openView('/api/og', sp);
   if (!opened.ok) return Response.json({ error: 'bad request', problems: opened.problems }, { status: 400 });
   const { stats: ex, query: state } = opened.view;
-  const g = ex.groups.find((x) => x.id === (sp.get('group') ?? state.group)) ?? ex.groups[0];
-  const ids = state.outlets.length ? state.outlets : entityList(ex).map((e) => e.id);
+  const chart = sp.get('chart') ?? 'shares';
+  const ids = state.outlets.length ? state.outlets : defaultIds(ex);
+  const m = ogModel(ex, chart, ids, state.group ?? ex.groups[0]?.id ?? '');
   return new ImageResponse(
     <div
       style={{
@@ -20,47 +166,32 @@ export function GET(request: Request) {
         height: '100%',
         display: 'flex',
         flexDirection: 'column',
-        background: '#f6f7f9',
-        padding: 48,
-        fontSize: 26,
+        background: '#ffffff',
+        padding: '40px 48px',
+        fontSize: 22,
         color: '#1b1f24',
       }}
     >
-      <div style={{ fontSize: 40, fontWeight: 700, marginBottom: 8 }}>{g.label}</div>
-      <div style={{ fontSize: 22, color: '#555', marginBottom: 24 }}>
-        {`Framescope · ${ex.corpus.id} v${ex.corpus.version} · share of mentions, ${filterCaption(state)}`}
-      </div>
-      {ids.slice(0, 8).map((id) => {
-        const rows = ex.counts.filter((c) => c.outlet === id && c.group === g.id);
-        const n = rows[0]?.groupTotal ?? 0;
-        const k = rows[0]?.groupArticles ?? 0;
-        return (
-          <div key={id} style={{ display: 'flex', alignItems: 'center', marginBottom: 10 }}>
-            <div style={{ width: 340, fontSize: 22 }}>{`${entityName(ex, id)} (${mentionsIn(n, k)})`}</div>
-            <div style={{ display: 'flex', width: 760, height: 36, background: '#e3e6ea' }}>
-              {rows.map((r, i) =>
-                r.count > 0 ? (
-                  <div
-                    key={r.variant}
-                    style={{
-                      width: `${100 * (r.share ?? 0)}%`,
-                      background: PALETTE[i % PALETTE.length],
-                      color: '#fff',
-                      fontSize: 18,
-                      display: 'flex',
-                      alignItems: 'center',
-                      justifyContent: 'center',
-                    }}
-                  >
-                    {g.variants[i].label.length * 11 < 760 * (r.share ?? 0) ? g.variants[i].label : String(r.count)}
-                  </div>
-                ) : null,
-              )}
-            </div>
+      <div style={{ fontSize: 38, fontWeight: 700, display: 'flex' }}>{m.title}</div>
+      <div style={{ fontSize: 20, color: '#4f5661', marginTop: 6, display: 'flex' }}>{m.subtitle}</div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', marginTop: 12, marginBottom: 14 }}>
+        {m.legend.map((l) => (
+          <div key={l.label} style={{ display: 'flex', alignItems: 'center', marginRight: 22, fontSize: 18 }}>
+            <div style={{ width: 18, height: 18, background: l.color, marginRight: 7, borderRadius: 3 }} />
+            {l.label}
           </div>
-        );
-      })}
+        ))}
+      </div>
+      <Rows m={m} />
+      {m.cut && (
+        <div style={{ display: 'flex', marginTop: 8, fontSize: 19, fontWeight: 700 }} data-testid="cut">
+          {m.cut}
+        </div>
+      )}
+      <div style={{ display: 'flex', marginTop: 'auto', fontSize: 17, color: '#4f5661' }}>
+        {`Framescope · ${ex.corpus.title} · version ${ex.corpus.version} · ${filterCaption(state)}`}
+      </div>
     </div>,
-    { width: 1200, height: 630 },
+    { width: W, height: H },
   );
 }

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_OPTIONS, aggregate } from '../analysis/aggregate';
+import { analyzeArticles } from '../analysis/run';
+import { loadCorpus } from '../corpus/load';
+import { defaultIds, keepRows, ogModel } from './ogModel';
+
+const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
+const ex = aggregate(corpus, analyzeArticles(corpus), DEFAULT_OPTIONS);
+
+describe('keepRows', () => {
+  test.each([
+    [[3, 1, 2], 5, [3, 1, 2], false],
+    [[3, 1, 2, 5], 2, [3, 5], true],
+    // Ties go to the earlier row.
+    [[1, 1, 1], 2, [1, 1], true],
+  ])('%j keep %i', (rows, max, kept, cut) => expect(keepRows(rows, (r) => r, max)).toEqual({ kept, cut }));
+});
+
+describe('ogModel', () => {
+  test('rows cut to the ones with most mentions, and the image says so', () => {
+    // Islamic State mentions: Press TV 7, News24 9, VOA 5 (read in the seed texts); the unnamed aggregator 9 and
+    // lidtime 7 (1 + 2 + 2 + 2 + 2 and 1 + 2 + 4 by variant); the two groups 16 and 12. Top 5: both groups, News24,
+    // the aggregator, and Press TV (tied with lidtime at 7, earlier in order).
+    const m = ogModel(ex, 'shares', defaultIds(ex), 'islamic-state', 5);
+    expect(m.cut).toBe('5 of 7 outlets and groups shown (most mentions)');
+    expect(m.rows.map((r) => r.label.split(' (')[0])).toEqual([
+      'Press TV',
+      'News24',
+      'Unnamed aggregator',
+      'Aggregators',
+      'State broadcasters',
+    ]);
+    expect(m.legend.map((l) => l.label)).toEqual(['Daesh', 'ISIL', 'ISIS', 'IS', 'Islamic State']);
+  });
+  test.each([
+    ['stance', 'dot', 'Stance index: Islamic State'],
+    ['sentiment', 'dot', 'Sentiment per sentence (AFINN-165)'],
+    ['shares', 'stacked', 'What does the outlet call the Islamic State?'],
+    ['pie', 'stacked', 'What does the outlet call the Islamic State?'],
+  ])('chart %s draws %s rows titled %s', (chart, kind, title) => {
+    const m = ogModel(ex, chart, ['presstv', 'voa'], 'islamic-state');
+    expect([m.kind, m.title, m.cut]).toEqual([kind, title, null]);
+  });
+  test('a stance of exactly 0 keeps its value (the unnamed aggregator, 9 mentions)', () => {
+    const row = ogModel(ex, 'stance', ['aggregator-a'], 'islamic-state').rows[0];
+    expect(row.value).toBe(0);
+    expect(row.low).toBeLessThan(0);
+  });
+  test('distinctive: one outlet against the rest, or a pair in either order', () => {
+    const ab = ogModel(ex, 'distinctive', ['presstv', 'voa'], 'islamic-state');
+    const ba = ogModel(ex, 'distinctive', ['voa', 'presstv'], 'islamic-state');
+    expect(ab.rows.map((r) => r.value)).toEqual(ba.rows.map((r) => -(r.value as number)));
+    expect(ogModel(ex, 'distinctive', ['presstv'], 'islamic-state').title).toBe(
+      'Press TV vs all other outlets: Islamic State',
+    );
+  });
+});
