@@ -19,8 +19,10 @@ function withNonce(request: NextRequest, embed: boolean): NextResponse {
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const match = matchRoute(pathname);
-  const page = !match || !match.route.api;
-  if (!match?.route.checked) return page ? withNonce(request, false) : NextResponse.next();
+  // Static files (public/embed.js, icons) and unknown paths are not pages of ours: no page policy on them.
+  if (!match) return NextResponse.next();
+  const page = !match.route.api;
+  if (!match.route.checked) return page ? withNonce(request, false) : NextResponse.next();
   const problems = routeProblems(pathname, searchParams, catalogOf(searchParams));
   if (problems.length === 0) return page ? withNonce(request, match.route.id === 'embed') : NextResponse.next();
   const status = problems.some((p) => p.status === 400) ? 400 : 404;
