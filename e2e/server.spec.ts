@@ -85,3 +85,16 @@ test('a bad view URL is never served from the cache', async ({ request }) => {
     expect(await res.text()).toContain('nowhere');
   }
 });
+
+test('a corpus with one unreadable article file still serves, and every view names the file', async ({
+  page,
+  request,
+}) => {
+  for (const url of ['/?corpus=broken', '/compare?corpus=broken&outlets=voa', '/manage?corpus=broken']) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(200);
+    await expect(page.getByTestId('load-warnings')).toContainText('voa-garbled.txt');
+  }
+  const api = await (await request.get('/api/analysis?corpus=broken')).json();
+  expect(api.articles).toHaveLength(1);
+});

@@ -12,6 +12,12 @@ cat > "$root/corpus/scratch/corpus.json" <<JSON
   "outlets": [{ "id": "voa", "name": "VOA", "kind": "state broadcaster", "country": "United States", "site": "voanews.com" }], "outletGroups": [] }
 JSON
 sed '/^raw: /d' corpus/seeds/articles/voa-2016-10-21-cooperation.txt > "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt"
+# "broken" holds one readable article and one file that is not: the corpus must still serve, naming the bad file.
+mkdir -p "$root/corpus/broken/articles"
+sed 's/"id": "scratch", "title": "Scratch corpus for upload tests"/"id": "broken", "title": "A corpus with an unreadable file"/' \
+  "$root/corpus/scratch/corpus.json" > "$root/corpus/broken/corpus.json"
+cp "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt" "$root/corpus/broken/articles/"
+printf 'id: voa-garbled\noutlet: voa\ntitle: T\n\nno section heading here\n' > "$root/corpus/broken/articles/voa-garbled.txt"
 export FRAMESCOPE_URL="http://127.0.0.1:$port" FRAMESCOPE_CORPUS_ROOT="$root/corpus" FRAMESCOPE_SNAPSHOTS="$root/snapshots"
 export FRAMESCOPE_AUDIT_LOG="$root/audit.jsonl" FRAMESCOPE_ADMIN_TOKEN="e2e-admin-token"
 npx tsx scripts/build-if-stale.ts

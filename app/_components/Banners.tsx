@@ -66,3 +66,23 @@ export function BadUrl({ problems, home }: { problems: UrlProblem[]; home: strin
     </section>
   );
 }
+
+/** Article files that could not be read: named, so the reader knows what every number leaves out and why. */
+export function LoadWarnings({ warnings }: { warnings: { file: string; message: string }[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="banner warn" role="alert" data-testid="load-warnings">
+      {warnings.length === 1 ? 'One article file' : `${warnings.length} article files`} of this corpus could not be read
+      and {warnings.length === 1 ? 'is' : 'are'} left out of every number on this page. Fix or remove{' '}
+      {warnings.length === 1 ? 'it' : 'them'} in the corpus folder:
+      <ul>
+        {warnings.slice(0, 10).map((w) => (
+          <li key={w.file}>
+            <code>{w.file}</code>: {w.message}
+          </li>
+        ))}
+        {warnings.length > 10 && <li>and {warnings.length - 10} more</li>}
+      </ul>
+    </div>
+  );
+}

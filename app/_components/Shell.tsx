@@ -2,7 +2,7 @@ import { AppLink } from './AppLink';
 import type { ReactNode } from 'react';
 import { DEFAULT_STATE, buildQuery, hrefFor, withState } from '@/lib/url/state';
 import type { View } from '@/lib/server/dataset';
-import { VersionBanner } from './Banners';
+import { LoadWarnings, VersionBanner } from './Banners';
 
 /** Header with navigation that keeps corpus, voice and sections; the version banner; and the corpus footer. */
 export function Shell({ view, children }: { view: View; children: ReactNode }) {
@@ -51,6 +51,7 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
       </header>
       <main id="main">
         <VersionBanner state={state} current={current} pinned={pinned} pathname={pathname} />
+        <LoadWarnings warnings={view.warnings} />
         {children}
       </main>
       <footer className="site">

@@ -6,7 +6,7 @@ import { liveCorpus, liveExport, type LiveCorpus } from '../analysis/live';
 import { tallyOfOutlets } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import { corpusFingerprint } from '../corpus/fingerprint';
-import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../corpus/load';
+import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom, type LoadedCorpus } from '../corpus/load';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import type { AnalysisOptions, Corpus } from '../types';
 import { corpusOf } from '../url/route';
@@ -16,7 +16,8 @@ import type { Catalog, Params } from '../url/state';
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
   dir: string;
-  corpus: Corpus;
+  /** The corpus as loaded; `warnings` names article files that could not be read and were skipped. */
+  corpus: LoadedCorpus;
   /** The analyses and per-outlet tallies of this version. */
   live: LiveCorpus;
   exports: Map<string, AnalysisExport>;

@@ -34,6 +34,8 @@ export interface View {
   current: string;
   pinned: boolean;
   corpora: string[];
+  /** Article files of this corpus version that could not be read and were skipped, each with why. */
+  warnings: { file: string; message: string }[];
 }
 
 /** A view, or what was wrong with its URL. */
@@ -62,6 +64,7 @@ export function openView(pathname: string, params: Params): Opened {
     current: bundleFor(state.corpus, null).bundle.corpus.version,
     pinned,
     corpora: listCorpora(),
+    warnings: bundle.corpus.warnings,
   };
   sources.set(view, { bundle, ex });
   return { ok: true, view };
