@@ -144,6 +144,16 @@ describe('inputs that used to break a corpus', () => {
     ]);
   });
 
+  test('160,000 records in one file do not overflow the stack (records.push(...list) did at about 150,000)', async () => {
+    const id = seeds();
+    const lines = Array.from({ length: 160_000 }, (_, i) => `{"title":"Row ${i}"}`).join('\n');
+    const r = await importItems([file('rows.jsonl', lines)], opts(id, { dryRun: true }));
+    expect(r.records).toBe(160_000);
+    // Every row names no text, so every row is rejected with that reason.
+    expect(r.rejected).toHaveLength(160_000);
+    expect(r.rejected[0].reason).toContain('has no article text');
+  }, 60_000);
+
   test('an unknown corpus is named without the server path', async () => {
     await expect(importItems([file('a.txt', BODY)], opts('nope'))).rejects.toThrow('corpus "nope": does not exist');
     await expect(importItems([file('a.txt', BODY)], opts('nope'))).rejects.not.toThrow(root);

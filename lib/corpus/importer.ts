@@ -82,9 +82,7 @@ export async function importItems(
   const lexiconFile = folderFiles(dir).lexicon;
   const lexicon =
     current?.lexicon ?? parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')), path.basename(lexiconFile));
-  const manifest = exists
-    ? parseManifest(JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')), `${o.corpus}/corpus.json`)
-    : { outlets: [], outletGroups: [] };
+  const manifest = current ?? (exists ? readManifestFile(dir, o.corpus) : { outlets: [], outletGroups: [] });
   const state = {
     outlets: new Set(manifest.outlets.map((x) => x.id)),
     groups: new Set(manifest.outletGroups.map((g) => g.id)),
@@ -182,6 +180,18 @@ export async function importItems(
     );
   }
   return result;
+}
+
+// corpus.json of a corpus that has no articles yet (loadCorpus needs articles), with the loader's messages.
+function readManifestFile(dir: string, corpus: string) {
+  const where = `${corpus}/corpus.json`;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+  } catch (e) {
+    throw new InputError(where, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
+  }
+  return parseManifest(json, where);
 }
 
 // Articles whose file would not read back exactly (and so would break or silently change the corpus) are rejected here.

@@ -3,7 +3,7 @@
 // can stop an item that runs past its time budget. See lib/corpus/offThread.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileEngine } from '../analysis/article';
-import { articleHash, planImport, type PlanOptions } from '../importing/plan';
+import { planImport, type PlanOptions } from '../importing/plan';
 import type { ImportRecord } from '../importing/records';
 import type { Article, Lexicon } from '../types';
 import { previewOf } from './preview';
@@ -35,9 +35,8 @@ if (parentPort && (workerData as { framescope?: boolean } | null)?.framescope)
       const names = new Set(job.names);
       job.records.forEach((record, index) => {
         post({ kind: 'start', index });
-        const part = planImport([record], state, job.options, names);
-        // Later records see this one's article and outlet, exactly as one planImport over the whole batch would.
-        for (const a of part.articles) state.hashes.set(articleHash(a), a.id);
+        // Shared state: later records see this one's article and outlet, exactly as one planImport over the batch would.
+        const part = planImport([record], state, job.options, names, true);
         for (const o of part.newOutlets) state.outlets.add(o);
         post({ kind: 'record', index, part });
       });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hasStagedBatches, recoverStages } from './commit';
-import { pidAlive, withLock } from './lock';
+import { pidAlive, staleReason, withLock } from './lock';
 
 /** What the start-up clean-up found and did. */
 export interface Leftovers {
@@ -33,7 +33,7 @@ function removeDeadTmp(dir: string, root: string, out: string[], depth: number):
 
 /**
  * Cleans what crashed writers left under a corpus root and a snapshot root: temporary files of dead processes are
- * removed, staged batches are finished or discarded under each corpus's lock (which also takes over a stale lock).
+ * removed, staged batches are finished or discarded and stale locks taken over, under each corpus's lock.
  * The server calls this once at start.
  */
 export async function cleanLeftovers(corpusRoot: string, snapshotRoot: string | null): Promise<Leftovers> {
@@ -44,7 +44,10 @@ export async function cleanLeftovers(corpusRoot: string, snapshotRoot: string | 
       const dir = path.join(corpusRoot, name);
       if (!statSync(dir).isDirectory() || !existsSync(path.join(dir, 'corpus.json'))) continue;
       removeDeadTmp(dir, corpusRoot, out.removedTmp, 1);
-      if (hasStagedBatches(dir)) for (const id of await withLock(dir, () => recoverStages(dir))) out.recovered.push(id);
+      // Taking the lock also takes over a crashed writer's stale lock, so the next upload does not find it first.
+      const stale = existsSync(path.join(dir, '.lock')) && staleReason(path.join(dir, '.lock')) !== null;
+      if (hasStagedBatches(dir) || stale)
+        for (const id of await withLock(dir, () => recoverStages(dir))) out.recovered.push(id);
     }
   }
   if (snapshotRoot) removeDeadTmp(snapshotRoot, snapshotRoot, out.removedTmp, 3);

@@ -21,6 +21,9 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'unclosed HTML tags': (n) =>
     `<p>Kurdish fighters and Turkish-backed rebels clashed near the village.</p>${'<script><div<meta name<!--<h1>'.repeat(Math.ceil(n / 32))}`,
   'lines starting with a dateline word': (n) => `Published :${' '.repeat(n)}x`,
+  'a long word before an @ with no domain': (n) => `Rebels wrote to ${'a'.repeat(n)}@ and left.`,
+  'labels in a text with an underscore (the exact matcher)': (n) =>
+    `snake_case ${'Islamic  State militants rebels '.repeat(Math.ceil(n / 32))}`,
 };
 
 /**

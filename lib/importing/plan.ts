@@ -136,15 +136,20 @@ export function mergePlan(into: ImportPlan, part: ImportPlan): void {
   for (const [id, where] of part.origin) into.origin.set(id, where);
 }
 
-/** Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import. */
+/**
+ * Validates and cleans records into articles; every problem is a rejection naming the record, the rest still import.
+ * With `shared`, the articles planned are added to state.hashes (for planning a batch one record at a time).
+ */
 export function planImport(
   records: ImportRecord[],
   state: CorpusState,
   o: PlanOptions,
   names: Set<string>,
+  shared = false,
 ): ImportPlan {
   const plan = emptyPlan();
-  const seen = new Map(state.hashes);
+  // shared: the caller plans one record at a time and keeps state.hashes as the batch's running list (no copy per call).
+  const seen = shared ? state.hashes : new Map(state.hashes);
   const reject = (where: string, reason: string) => plan.rejected.push({ where, reason });
   for (const original of records) {
     const { record: r, removed } = sanitize(original);

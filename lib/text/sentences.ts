@@ -54,8 +54,10 @@ for (const a of ABBREVIATIONS.map((x) => x.toLowerCase())) {
   const key = a.charCodeAt(a.length - 2);
   ABBREVS_BY_LAST.set(key, [...(ABBREVS_BY_LAST.get(key) ?? []), a]);
 }
+// The lookbehind lets an e-mail address start only where its run of address characters starts: without it a long
+// word before an "@" with no domain was rescanned from each of its letters (quadratic).
 const ADDRESS =
-  /(https?:\/\/\S+|www\.\S+|ftp:\/\/\S+|(mailto:)?[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}|file:\/\/\S+)/gi;
+  /(https?:\/\/\S+|www\.\S+|ftp:\/\/\S+|(mailto:)?(?<![a-zA-Z0-9._%+-])[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}|file:\/\/\S+)/gi;
 const MAY_HOLD_ADDRESS = /:\/\/|www\.|@/i;
 const NUMBER = /\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\b/g;
 const DECIMAL = /\d\.\d/;
