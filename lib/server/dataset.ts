@@ -14,7 +14,18 @@ import { matchRoute, type RouteMatch } from '../url/routes';
 import { parseState, toSearchParams, type Params, type UrlProblem, type ViewState } from '../url/state';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
 import { membersOf, type ViewStats } from '../view/model';
-import { bundleFor, catalogOf, compareEntities, getExport, getExportJson, listCorpora, type Bundle } from './bundles';
+import type { ArticleSubset } from '../analysis/slice';
+import { parsePeriod } from '../time/bin';
+import {
+  bundleFor,
+  sliceFor,
+  catalogOf,
+  compareEntities,
+  getExport,
+  getExportJson,
+  listCorpora,
+  type Bundle,
+} from './bundles';
 
 /**
  * The one door to the data. Pages, the API, the preview image and embeds call these and nothing else: a URL is
@@ -36,6 +47,15 @@ export interface View {
   corpora: string[];
 }
 
+/**
+ * The articles a state counts: its date range and, on a comparison of two or more outlets in "same stories only"
+ * mode, the stories all of them covered.
+ */
+export function subsetOf(state: ViewState): ArticleSubset {
+  const shared = state.stories === 'shared' && state.outlets.length >= 2 ? state.outlets : null;
+  return { from: state.from, to: state.to, shared };
+}
+
 /** A view, or what was wrong with its URL. */
 export type Opened = { ok: true; view: View } | { ok: false; problems: UrlProblem[] };
 
@@ -51,7 +71,8 @@ export function openView(pathname: string, params: Params): Opened {
   if (problems.length || !route) return { ok: false, problems };
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
-  const ex = getExport(state.corpus, state.voice, state.scope, state.version);
+  const subset = subsetOf(state);
+  const ex = getExport(state.corpus, state.voice, state.scope, state.version, subset);
   const stats = statsOf(ex);
   const view: View = {
     pathname,
@@ -67,7 +88,8 @@ export function openView(pathname: string, params: Params): Opened {
   return { ok: true, view };
 }
 
-const ROWS = new Set(['mentions', 'articles']);
+// Stories are listed in the export (clustered on first read), not in a view's statistics.
+const ROWS = new Set(['mentions', 'articles', 'stories']);
 
 // The export's statistics are plain arrays; its per-mention and per-article rows are getters, left unread.
 function statsOf(ex: AnalysisExport): ViewStats {
@@ -97,14 +119,23 @@ export function drillDown(view: View): Drill | null {
   const { sort, q, page } = view.query;
   if (sel.kind === 'sentiment' || sel.kind === 'tone') {
     const actor = sel.kind === 'tone' ? sel.actor : null;
-    const analyses = bundle.live.analyses;
+    const analyses = sliceFor(bundle, subsetOf(view.query)).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
     return { kind: 'sentences', rows: pageOf(rows, page), unfiltered };
   }
-  const rows = kwicRows(ex.mentions, titles, members, sel, sort, q);
-  const unfiltered = q ? kwicRows(ex.mentions, titles, members, sel, sort, '').length : rows.length;
+  const mentions = view.query.at ? mentionsIn(ex, view.query.at) : ex.mentions;
+  const rows = kwicRows(mentions, titles, members, sel, sort, q);
+  const unfiltered = q ? kwicRows(mentions, titles, members, sel, sort, '').length : rows.length;
   return { kind: 'mentions', rows: pageOf(rows, page), unfiltered };
+}
+
+// A time-series point's drill-down: the mentions of articles dated in its period.
+function mentionsIn(ex: AnalysisExport, at: string): AnalysisExport['mentions'] {
+  const p = parsePeriod(at);
+  if (!p) return [];
+  const ids = new Set(ex.articles.filter((a) => a.date && a.date >= p.start && a.date <= p.end).map((a) => a.id));
+  return ex.mentions.filter((m) => ids.has(m.article));
 }
 
 const titleCache = new WeakMap<AnalysisExport, Map<string, string>>();
@@ -120,7 +151,7 @@ function titlesOf(ex: AnalysisExport): Map<string, string> {
 export function comparison(view: View): DistinctiveRow[] {
   const ids = view.query.outlets;
   if (ids.length < 2) return [];
-  return compareEntities(view.query.corpus, ids, view.query, view.query.version);
+  return compareEntities(view.query.corpus, ids, view.query, view.query.version, subsetOf(view.query));
 }
 
 /** The export's article rows of one outlet or outlet group. */
@@ -179,7 +210,7 @@ export function manageOf(view: View): {
 /** The research export of the view's corpus version, voice and scope, as JSON text (serialised once per version). */
 export function exportJsonOf(view: View): string {
   const q = view.query;
-  return getExportJson(q.corpus, q.voice, q.scope, q.version);
+  return getExportJson(q.corpus, q.voice, q.scope, q.version, subsetOf(q));
 }
 
 /** The captured original of an article, or null when none is kept. */
