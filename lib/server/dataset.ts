@@ -15,7 +15,11 @@ import { parseState, toSearchParams, type Params, type UrlProblem, type ViewStat
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
-import { parsePeriod } from '../time/bin';
+import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
+import { changePoints } from '../time/changePoints';
+import { timeSeries, type TimeRow } from '../time/series';
+import type { Story } from '../stories/cluster';
+import type { DateCounts } from '../analysis/filters';
 import {
   bundleFor,
   sliceFor,
@@ -24,6 +28,7 @@ import {
   getExport,
   getExportJson,
   listCorpora,
+  storiesOf,
   type Bundle,
 } from './bundles';
 
@@ -223,3 +228,123 @@ export function rawTextOf(view: View, id: string): string | null {
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
 export { listCorpora, catalogOf };
 export { dataVersionOf, keepCurrentVersion as keepVersion } from './bundles';
+
+/** The corpus's articles per month (the range control's histogram) and how the view's range splits them. */
+export function datesOf(view: View): { months: { month: string; articles: number }[]; counts: DateCounts } {
+  const { bundle } = sourceOf(view);
+  const byMonth = new Map<string, number>();
+  for (const a of bundle.corpus.articles)
+    if (a.date) byMonth.set(a.date.slice(0, 7), (byMonth.get(a.date.slice(0, 7)) ?? 0) + 1);
+  const sorted = [...byMonth.keys()].sort();
+  const months = sorted.length
+    ? periodsBetween(`${sorted[0]}-01`, `${sorted[sorted.length - 1]}-01`, 'month').map((p) => ({
+        month: p.id,
+        articles: byMonth.get(p.id) ?? 0,
+      }))
+    : [];
+  return { months, counts: sliceFor(bundle, subsetOf(view.query)).dates };
+}
+
+/** A naming-over-time answer: the bin used, the periods, the rows and each outlet's change points. */
+export interface TimeSeriesModel {
+  bin: Bin;
+  periods: Period[];
+  rows: TimeRow[];
+  changes: { outlet: string; period: string; previous: string; from: string; to: string; n: number }[];
+}
+
+/** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
+export function timeseriesOf(view: View): TimeSeriesModel | null {
+  const group = view.query.group;
+  const g = view.stats.groups.find((x) => x.id === group);
+  if (!g) return null;
+  const { bundle } = sourceOf(view);
+  const slice = sliceFor(bundle, subsetOf(view.query));
+  const dateOf = new Map(bundle.corpus.articles.map((a) => [a.id, a.date]));
+  const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
+  const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
+  const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
+  const bin =
+    view.query.bin === 'auto' ? (dates.length ? autoBin(dates[0], dates[dates.length - 1]) : 'month') : view.query.bin;
+  const variants = g.variants.map((v) => v.id);
+  const { periods, rows } = timeSeries(articles, {
+    group: g.id,
+    variants,
+    entities: ids.map((id) => ({ id, members: new Set(membersOf(view.stats, id)) })),
+    bin,
+    filters: view.query,
+  });
+  const changes = ids.flatMap((id) =>
+    changePoints(
+      periods.map((p) => ({
+        period: p.id,
+        counts: variants.map(
+          (v) => rows.find((r) => r.outlet === id && r.period === p.id && r.variant === v)?.count ?? 0,
+        ),
+      })),
+    ).map((c) => ({
+      outlet: id,
+      period: c.period,
+      previous: c.previous,
+      from: variants[c.from],
+      to: variants[c.to],
+      n: c.n,
+    })),
+  );
+  return { bin, periods, rows, changes };
+}
+
+/** One story as the story view lists it: its articles by outlet and date. */
+export interface StoryModel extends Story {
+  items: { id: string; outlet: string; date: string; title: string }[];
+  /** What each outlet called the story's actors there: counted mentions by outlet, group and variant. */
+  naming: { outlet: string; group: string; variant: string; count: number }[];
+}
+
+/** The stories with articles the view counts (date range applied), newest first. */
+export function storiesOfView(view: View): StoryModel[] {
+  const { bundle } = sourceOf(view);
+  const slice = sliceFor(bundle, { ...subsetOf(view.query), shared: null });
+  const kept = new Set(slice.analyses.map((a) => a.id));
+  const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
+  const { ex } = sourceOf(view);
+  const byArticle = new Map<string, AnalysisExport['mentions']>();
+  for (const m of ex.mentions) {
+    if (m.setAside) continue;
+    const list = byArticle.get(m.article);
+    if (list) list.push(m);
+    else byArticle.set(m.article, [m]);
+  }
+  const naming = (ids: string[]) => {
+    const c = new Map<string, number>();
+    for (const id of ids)
+      for (const m of byArticle.get(id) ?? []) {
+        const k = `${m.outlet}/${m.group}/${m.variant}`;
+        c.set(k, (c.get(k) ?? 0) + 1);
+      }
+    return [...c].map(([k, count]) => {
+      const [outlet, group, variant] = k.split('/');
+      return { outlet, group, variant, count };
+    });
+  };
+  return storiesOf(bundle)
+    .map((s) => ({
+      ...s,
+      naming: naming(s.articles.filter((id) => kept.has(id))),
+      items: s.articles
+        .filter((id) => kept.has(id))
+        .map((id) => ({
+          id,
+          outlet: meta.get(id)!.outlet,
+          date: meta.get(id)!.date ?? '',
+          title: meta.get(id)!.title,
+        })),
+    }))
+    .filter((s) => s.items.length > 0)
+    .reverse();
+}
+
+/** Under "same stories only": how many stories all compared outlets covered and their articles; otherwise null. */
+export function sharedOf(view: View): { stories: number; articles: number } | null {
+  return sliceFor(sourceOf(view).bundle, subsetOf(view.query)).shared;
+}
