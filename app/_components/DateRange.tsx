@@ -24,7 +24,7 @@ export function DateRange({ view }: { view: View }) {
         viewBox="0 0 100 20"
         preserveAspectRatio="none"
         className="date-hist"
-        role="img"
+        role="group"
         aria-label="Articles per month"
       >
         {months.map((m, i) => {
@@ -52,7 +52,8 @@ export function DateRange({ view }: { view: View }) {
         <span>{months[0].month}</span>
         <span>{months[months.length - 1].month}</span>
       </div>
-      <Form action={pathname} className="date-form">
+      {/* Not prefetched: the bare action path may name an outlet of another corpus (the query comes from the fields). */}
+      <Form action={pathname} className="date-form" prefetch={false}>
         {hidden.map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}

@@ -87,24 +87,53 @@ export function TimePage({ view }: { view: View }) {
           {ids.map((id) => {
             const rows = ts.rows.filter((r) => r.outlet === id);
             const n = ts.periods.length;
-            const x = (i: number) => 4 + (i + 0.5) * (92 / n);
+            const x = (i: number) => 14 + (i + 0.5) * (282 / n);
             const y = (v: number) => 4 + (1 - v) * 52;
             const maxRate = Math.max(0, ...rows.map((r) => r.per1k ?? 0));
             return (
               <section key={id} className="card" data-testid={`series-${id}`}>
                 <h2>{entityName(ex, id)}</h2>
                 <svg
-                  viewBox="0 0 100 80"
+                  viewBox="0 0 300 84"
                   className="time-chart"
-                  role="img"
+                  role="group"
                   aria-label={`${group.short} shares per period, ${entityName(ex, id)}`}
                 >
-                  <line x1={4} x2={96} y1={y(0.5)} y2={y(0.5)} className="grid" />
+                  {[0, 0.5, 1].map((t) => (
+                    <g key={t}>
+                      <line x1={14} x2={296} y1={y(t)} y2={y(t)} className="grid" />
+                      <text x={12} y={y(t) + 1.2} className="axis" textAnchor="end">
+                        {t * 100}%
+                      </text>
+                    </g>
+                  ))}
+                  {ts.periods.map((p, i) =>
+                    i === 0 || p.id.slice(0, 4) !== ts.periods[i - 1].id.slice(0, 4) ? (
+                      <text key={p.id} x={x(i)} y={83} className="axis">
+                        {p.id.slice(0, 4)}
+                      </text>
+                    ) : null,
+                  )}
+                  {group.variants.map((v, vi) => (
+                    <polyline
+                      key={v.id}
+                      fill="none"
+                      stroke={COLORS[vi % COLORS.length]}
+                      strokeWidth={0.25}
+                      strokeOpacity={0.6}
+                      points={ts.periods
+                        .flatMap((p, i) => {
+                          const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                          return r && r.share !== null && r.groupTotal >= SPARSE_N ? [`${x(i)},${y(r.share)}`] : [];
+                        })
+                        .join(' ')}
+                    />
+                  ))}
                   {ts.changes
                     .filter((c) => c.outlet === id)
                     .map((c) => {
                       const i = ts.periods.findIndex((p) => p.id === c.period);
-                      return <line key={c.period} x1={x(i)} x2={x(i)} y1={2} y2={58} className="change" />;
+                      return <line key={c.period} x1={x(i)} x2={x(i)} y1={2} y2={60} className="change" />;
                     })}
                   {group.variants.map((v, vi) =>
                     ts.periods.map((p, i) => {
@@ -150,15 +179,9 @@ export function TimePage({ view }: { view: View }) {
                   {ts.periods.map((p, i) => {
                     const r = rows.find((q) => q.period === p.id);
                     const h = r?.per1k && maxRate ? (r.per1k / maxRate) * 14 : 0;
+                    const bw = Math.max((282 / n) * 0.8, 0.3);
                     return (
-                      <rect
-                        key={p.id}
-                        x={x(i) - 46 / n}
-                        y={78 - h}
-                        width={Math.max(80 / n, 0.2)}
-                        height={h}
-                        className="rate"
-                      >
+                      <rect key={p.id} x={x(i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
                         <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${r?.articles ?? 0} articles)`}</title>
                       </rect>
                     );
@@ -171,8 +194,7 @@ export function TimePage({ view }: { view: View }) {
                     </span>
                   ))}
                   Bars below: attention, the group&apos;s mentions per 1,000 tokens in each period (highest{' '}
-                  {maxRate.toFixed(2)}).
-                  {ts.periods[0].id} to {ts.periods[n - 1].id}.
+                  {maxRate.toFixed(2)}). {ts.periods[0].id} to {ts.periods[n - 1].id}.
                 </p>
                 {state.sel?.kind === 'mentions' && state.sel.outlet === id && (
                   <>
