@@ -5,6 +5,7 @@ import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
 import { AppLink } from '../_components/AppLink';
 import { Kwic } from '../_components/Kwic';
+import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 
@@ -196,6 +197,49 @@ export function TimePage({ view }: { view: View }) {
                   Bars below: attention, the group&apos;s mentions per 1,000 tokens in each period (highest{' '}
                   {maxRate.toFixed(2)}). {ts.periods[0].id} to {ts.periods[n - 1].id}.
                 </p>
+                <details data-testid={`series-table-${id}`}>
+                  <summary>Numbers in this chart (periods with mentions)</summary>
+                  <ScrollTable label={`${group.short} per period, ${entityName(ex, id)}`}>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">Period</th>
+                          <th scope="col">n (articles)</th>
+                          {group.variants.map((v) => (
+                            <th key={v.id} scope="col">
+                              {v.label}
+                            </th>
+                          ))}
+                          <th scope="col">per 1,000 tokens</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {ts.periods.map((p) => {
+                          const cells = rows.filter((r) => r.period === p.id);
+                          if (!cells[0]?.groupTotal) return null;
+                          return (
+                            <tr key={p.id}>
+                              <th scope="row">{p.id}</th>
+                              <td>
+                                {cells[0].groupTotal} ({cells[0].groupArticles})
+                                {cells[0].groupTotal < SPARSE_N ? ' · sparse' : ''}
+                              </td>
+                              {cells.map((r) => (
+                                <td key={r.variant}>
+                                  {r.count} · {Math.round((r.share ?? 0) * 100)}%
+                                  {r.groupTotal >= SPARSE_N && r.shareLow !== null
+                                    ? ` (${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%)`
+                                    : ''}
+                                </td>
+                              ))}
+                              <td>{cells[0].per1k?.toFixed(2) ?? '—'}</td>
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  </ScrollTable>
+                </details>
                 {state.sel?.kind === 'mentions' && state.sel.outlet === id && (
                   <>
                     <p className="note" data-testid="time-drill">
