@@ -1,5 +1,7 @@
 import { InputError } from './errors';
 import type { AnalysisOptions } from './types';
+import type { DateRange } from './analysis/filters';
+import { isIsoDate } from './time/bin';
 
 /** Parsed flags of the analysis CLI. */
 export interface CliArgs {
@@ -7,13 +9,16 @@ export interface CliArgs {
   corpus: string | null;
   out: string | null;
   options: Partial<AnalysisOptions>;
+  /** Articles dated in this range only (undated ones left out and counted apart when either end is set). */
+  range: DateRange;
 }
 
-const USAGE = 'flags: --json, --corpus DIR, --voice all|own, --scope all|body, --alpha0 N (> 0), --out FILE';
+const USAGE =
+  'flags: --json, --corpus DIR, --voice all|own, --scope all|body, --alpha0 N (> 0), --from YYYY-MM-DD, --to YYYY-MM-DD, --out FILE';
 
 /** Parses the analysis CLI's flags, rejecting unknown flags and bad values with a usage hint. */
 export function parseCliArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { json: false, corpus: null, out: null, options: {} };
+  const out: CliArgs = { json: false, corpus: null, out: null, options: {}, range: { from: null, to: null } };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -37,7 +42,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
       if (!Number.isFinite(v) || v <= 0)
         throw new InputError('--alpha0', `"${argv[i]}" is not a positive number`, USAGE);
       out.options.alpha0 = v;
+    } else if (flag === '--from' || flag === '--to') {
+      const v = value();
+      if (!isIsoDate(v)) throw new InputError(flag, `"${v}" is not a date written YYYY-MM-DD`, USAGE);
+      out.range[flag === '--from' ? 'from' : 'to'] = v;
     } else throw new InputError(`argument "${flag}"`, 'is not a known flag', USAGE);
   }
+  const { from, to } = out.range;
+  if (from && to && from > to)
+    throw new InputError('--to', `${to} is before --from ${from}`, 'give a start not after the end');
   return out;
 }

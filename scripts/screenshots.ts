@@ -19,6 +19,14 @@ const pages: [string, string][] = [
   ['embed', '/embed/shares?group=islamic-state'],
   ['bad', '/outlet/nope?voice=own'],
   ['stale', '/?v=abcdef123456'],
+  ['time', '/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah,alalam'],
+  [
+    'time-drill',
+    '/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah&bin=quarter&at=2016-Q3&sel=m.dailysabah.islamic-state.daesh',
+  ],
+  ['stories', '/stories?corpus=fa-kes&from=2016-07-01&to=2016-07-31'],
+  ['compare-same', '/compare?corpus=fa-kes&outlets=ahram,alaraby&stories=shared'],
+  ['fakes-range', '/?corpus=fa-kes&from=2016-01-01&to=2016-12-31'],
 ];
 const only = process.argv[4];
 

@@ -3,12 +3,19 @@ import type { ReactNode } from 'react';
 import { DEFAULT_STATE, buildQuery, hrefFor, withState } from '@/lib/url/state';
 import type { View } from '@/lib/server/dataset';
 import { LoadWarnings, VersionBanner } from './Banners';
+import { DateRange } from './DateRange';
 
 /** Header with navigation that keeps corpus, voice and sections; the version banner; and the corpus footer. */
 export function Shell({ view, children }: { view: View; children: ReactNode }) {
   const { stats: ex, query: state, pathname, current, pinned, corpora } = view;
-  const keep = withState(DEFAULT_STATE, { corpus: state.corpus, voice: state.voice, scope: state.scope });
-  const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope }))}`;
+  const keep = withState(DEFAULT_STATE, {
+    corpus: state.corpus,
+    voice: state.voice,
+    scope: state.scope,
+    from: state.from,
+    to: state.to,
+  });
+  const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope, from: state.from, to: state.to }))}`;
   return (
     <>
       <header className="site">
@@ -21,6 +28,12 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
           </AppLink>
           <AppLink href={hrefFor('/compare', keep)} aria-current={pathname === '/compare' ? 'page' : undefined}>
             Compare
+          </AppLink>
+          <AppLink href={hrefFor('/time', keep)} aria-current={pathname === '/time' ? 'page' : undefined}>
+            Over time
+          </AppLink>
+          <AppLink href={hrefFor('/stories', keep)} aria-current={pathname === '/stories' ? 'page' : undefined}>
+            Stories
           </AppLink>
           <AppLink
             href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))}
@@ -52,6 +65,7 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
       <main id="main">
         <VersionBanner state={state} current={current} pinned={pinned} pathname={pathname} />
         <LoadWarnings warnings={view.warnings} />
+        {pathname !== '/manage' && <DateRange view={view} />}
         {children}
       </main>
       <footer className="site">

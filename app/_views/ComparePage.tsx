@@ -6,7 +6,7 @@ import { Kwic } from '../_components/Kwic';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
-import { comparison, drillDown, type View } from '@/lib/server/dataset';
+import { comparison, drillDown, sharedOf, type View } from '@/lib/server/dataset';
 import { ActorLens } from './ActorLens';
 
 /** Two or more outlets or groups side by side on the same scales, with log-odds z-scores between them. */
@@ -17,6 +17,7 @@ export function ComparePage({ view }: { view: View }) {
   const chosen = state.outlets;
   const toggle = (id: string) => (chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const rows = comparison(view);
+  const shared = sharedOf(view);
   const domain = zDomain(rows);
   const pairs: [string, string][] = chosen.length === 2 ? [[chosen[0], chosen[1]]] : chosen.map((id) => [id, 'others']);
   return (
@@ -43,6 +44,31 @@ export function ComparePage({ view }: { view: View }) {
         </p>
       ) : (
         <>
+          <nav className="chips" aria-label="Stories" data-testid="stories-mode">
+            <span className="switch-label">Stories</span>
+            <AppLink
+              href={hrefFor(pathname, withState(state, { stories: 'all', sel: null }))}
+              className={state.stories === 'all' ? 'on' : undefined}
+              aria-current={state.stories === 'all' ? 'true' : undefined}
+            >
+              All articles
+            </AppLink>
+            <AppLink
+              href={hrefFor(pathname, withState(state, { stories: 'shared', sel: null }))}
+              className={state.stories === 'shared' ? 'on' : undefined}
+              aria-current={state.stories === 'shared' ? 'true' : undefined}
+              data-testid="same-stories"
+            >
+              Same stories only
+            </AppLink>
+          </nav>
+          {shared && (
+            <p className="note" data-testid="shared-count">
+              Same stories only: {shared.stories} {shared.stories === 1 ? 'story' : 'stories'} covered by every chosen
+              outlet, {shared.articles} of their articles by these outlets. Every number below counts only those
+              articles.
+            </p>
+          )}
           <p className="lede" data-testid="compare-outlets">
             {chosen.map((id) => entityName(ex, id)).join(', ')}. All charts share one scale per measure.
             {chosen.length > 2 ? ' Z-scores compare each outlet with the other chosen outlets combined.' : ''}

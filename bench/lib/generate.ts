@@ -1,4 +1,5 @@
 import type { Article, Outlet } from '../../lib/types';
+import { addDays } from '../../lib/time/bin';
 
 /** A seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
 export function rng(seed: number): () => number {
@@ -10,6 +11,19 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** First day of the generated articles' dates. */
+export const BENCH_FIRST_DAY = '2012-01-01';
+/** The generated articles' dates span this many days (five years, 2012-2016). */
+export const BENCH_DAYS = 1827;
+
+/**
+ * A generated article's date, spread evenly over five years; from its own PRNG stream, so adding dates left the
+ * text of every article as it was.
+ */
+export function benchDate(seed: number, index: number): string {
+  return addDays(BENCH_FIRST_DAY, Math.floor(rng(seed * 7_000_003 + index * 2 + 1)() * BENCH_DAYS));
 }
 
 /** Size and seed of a generated benchmark corpus. */
@@ -59,7 +73,7 @@ export function generateArticles(pool: string[], o: GenerateOptions): Article[] 
       id: `bench-${String(i).padStart(6, '0')}`,
       outlet: outlets[Math.floor(r() * outlets.length)].id,
       title,
-      date: null,
+      date: benchDate(o.seed, i),
       url: null,
       raw: null,
       note: null,

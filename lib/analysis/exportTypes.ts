@@ -135,6 +135,8 @@ export interface AnalysisExport {
     mentions: number;
     score: number;
     comparative: number | null;
+    /** The story (same-event cluster) the article belongs to, when the export lists stories and it is in one. */
+    story?: string | null;
   }[];
   counts: CountRow[];
   stance: StanceRow[];
@@ -155,4 +157,8 @@ export interface AnalysisExport {
   actorTone: ActorToneRow[];
   /** Mentions not counted in their group's counts and stance, with the reason (e.g. `state`: said of state forces). */
   setAside: SetAsideRow[];
+  /** The date range counted and the articles it left out (undated ones apart); set by the dashboard and the CLI. */
+  dateRange?: { from: string | null; to: string | null; articles: number; outside: number; undated: number };
+  /** Stories (same-event clusters, README "Stories") with at least one counted article, and those articles. */
+  stories?: { id: string; label: string; from: string; to: string; articles: string[] }[];
 }

@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { counted, filterCaption, inScope, scopeSections, sentenceReading } from './filters';
+import {
+  counted,
+  dateCaption,
+  dateCounts,
+  dateKept,
+  filterCaption,
+  inScope,
+  scopeSections,
+  sentenceReading,
+  type DateCounts,
+  type DateRange,
+} from './filters';
 
 const all = { voice: 'all', scope: 'all' } as const;
 const own = { voice: 'own', scope: 'all' } as const;
@@ -36,4 +47,43 @@ describe('the meaning of voice and scope', () => {
     [all, 'own voice and quotations; title, captions and body'],
     [ownBody, "the outlet's own voice only (quotations excluded); article body only"],
   ])('caption of %o', (o, expected) => expect(filterCaption(o)).toBe(expected));
+});
+
+describe('date range', () => {
+  const none = { from: null, to: null };
+  const july = { from: '2016-07-01', to: '2016-07-31' };
+  const since = { from: '2016-07-01', to: null };
+  test.each<[string | null, DateRange, boolean]>([
+    ['2016-07-01', july, true], // bounds are inclusive
+    ['2016-07-31', july, true],
+    ['2016-08-01', july, false],
+    [null, none, true], // no range: undated articles are counted like the rest
+    [null, july, false], // a range: undated articles cannot be placed in it
+    ['2020-01-01', since, true],
+    ['2016-06-30', since, false],
+  ])('%s in %o: %s', (date, r, kept) => expect(dateKept(date, r)).toBe(kept));
+
+  // Five dates, counted by eye: in July 2016 are 07-01 and 07-31 (2), outside are 06-30 and 08-01 (2), undated 1.
+  const dates = ['2016-07-01', '2016-06-30', null, '2016-07-31', '2016-08-01'];
+  test.each<[DateRange, DateCounts, string | null]>([
+    [none, { kept: 5, outside: 0, undated: 0 }, null],
+    [
+      july,
+      { kept: 2, outside: 2, undated: 1 },
+      'articles dated 2016-07-01 to 2016-07-31 (2 of 5); 1 undated article excluded',
+    ],
+    [
+      since,
+      { kept: 3, outside: 1, undated: 1 },
+      'articles dated 2016-07-01 or later (3 of 5); 1 undated article excluded',
+    ],
+    [
+      { from: null, to: '2016-06-30' },
+      { kept: 1, outside: 3, undated: 1 },
+      'articles dated 2016-06-30 or earlier (1 of 5); 1 undated article excluded',
+    ],
+  ])('%o', (r, counts, caption) => {
+    expect(dateCounts(dates, r)).toEqual(counts);
+    expect(dateCaption(r, counts)).toBe(caption);
+  });
 });

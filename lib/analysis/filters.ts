@@ -53,3 +53,52 @@ export function scopeCaption(o: Filters): string {
 export function filterCaption(o: Filters): string {
   return `${voiceCaption(o)}; ${scopeCaption(o)}`;
 }
+
+/** A date range of the view state: first and last article date counted (ISO, inclusive), null for open-ended. */
+export interface DateRange {
+  from: string | null;
+  to: string | null;
+}
+
+/** Whether a date range restricts anything. */
+export function hasDateRange(r: DateRange): boolean {
+  return r.from !== null || r.to !== null;
+}
+
+/**
+ * Whether an article with this date is counted: with no range every article is; with a range, only articles dated in
+ * it (an undated article cannot be placed in a range, so it is left out, and counted apart by dateCounts).
+ */
+export function dateKept(date: string | null, r: DateRange): boolean {
+  if (!hasDateRange(r)) return true;
+  if (date === null) return false;
+  return (r.from === null || date >= r.from) && (r.to === null || date <= r.to);
+}
+
+/** How a date range splits a corpus's articles: counted, dated outside the range, undated (left out under a range). */
+export interface DateCounts {
+  kept: number;
+  outside: number;
+  undated: number;
+}
+
+/** Counts the articles a date range keeps and leaves out, undated apart. */
+export function dateCounts(dates: Iterable<string | null>, r: DateRange): DateCounts {
+  const c: DateCounts = { kept: 0, outside: 0, undated: 0 };
+  for (const d of dates) {
+    if (dateKept(d, r)) c.kept++;
+    else if (d === null) c.undated++;
+    else c.outside++;
+  }
+  return c;
+}
+
+/** The date range in words, with what it leaves out, or null when no range is set. */
+export function dateCaption(r: DateRange, c: DateCounts): string | null {
+  if (!hasDateRange(r)) return null;
+  const span =
+    r.from && r.to ? `dated ${r.from} to ${r.to}` : r.from ? `dated ${r.from} or later` : `dated ${r.to} or earlier`;
+  const total = c.kept + c.outside + c.undated;
+  const undated = c.undated ? `; ${c.undated} undated ${c.undated === 1 ? 'article' : 'articles'} excluded` : '';
+  return `articles ${span} (${c.kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})${undated}`;
+}

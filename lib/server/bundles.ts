@@ -12,6 +12,9 @@ import type { AnalysisOptions, Corpus } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
+import { WHOLE, corpusStories, isWhole, sliceExport, sliceOf, subsetKey, withTimeFields } from '../analysis/slice';
+import type { ArticleSubset, Slice } from '../analysis/slice';
+import type { Story } from '../stories/cluster';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
@@ -116,18 +119,59 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   return { bundle, pinned: true };
 }
 
-/** The export of a corpus version under the given voice and scope, computed once and cached. */
+// Per-bundle caches of the time and story work, kept beside the bundle so its shape stays as the other code knows it.
+const storyCache = new WeakMap<Bundle, Story[]>();
+const sliceCache = new WeakMap<Bundle, Map<string, Slice>>();
+const MAX_SLICES = 64;
+
+/** The stories of a bundle's corpus version, clustered once. */
+export function storiesOf(b: Bundle): Story[] {
+  let s = storyCache.get(b);
+  if (!s) storyCache.set(b, (s = corpusStories(b.corpus, b.live.analyses)));
+  return s;
+}
+
+/** The articles of a bundle that a subset keeps, with their tallies, computed once per subset (recent ones kept). */
+export function sliceFor(b: Bundle, subset: ArticleSubset): Slice {
+  let m = sliceCache.get(b);
+  if (!m) sliceCache.set(b, (m = new Map()));
+  const key = subsetKey(subset);
+  let s = m.get(key);
+  if (!s) {
+    s = isWhole(subset)
+      ? { analyses: b.live.analyses, byOutlet: b.live.byOutlet, dates: dateCountsOf(b), shared: null }
+      : sliceOf(b.corpus, b.live.analyses, subset, () => storiesOf(b));
+    if (m.size >= MAX_SLICES) m.delete(m.keys().next().value!);
+    m.set(key, s);
+  }
+  return s;
+}
+
+function dateCountsOf(b: Bundle): Slice['dates'] {
+  return { kept: b.corpus.articles.length, outside: 0, undated: b.corpus.articles.filter((a) => !a.date).length };
+}
+
+/**
+ * The export of a corpus version under the given voice and scope, for the articles a subset (date range, same stories)
+ * keeps, computed once and cached.
+ */
 export function getExport(
   corpusId: string,
   voice: AnalysisOptions['voice'],
   scope: AnalysisOptions['scope'],
   version: string | null = null,
+  subset: ArticleSubset = WHOLE,
 ): AnalysisExport {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${voice}/${scope}`;
+  const key = `${voice}/${scope}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
   let ex = b.exports.get(key);
   if (!ex) {
-    ex = liveExport(b.live, { ...DEFAULT_OPTIONS, voice, scope });
+    const o = { ...DEFAULT_OPTIONS, voice, scope };
+    const slice = sliceFor(b, subset);
+    const base = isWhole(subset) ? liveExport(b.live, o) : sliceExport(b.corpus, slice, o);
+    ex = withTimeFields(base, subset, slice.dates, () => storiesOf(b));
+    // Any date range can be asked for, so filtered exports are kept for the most recent ranges only.
+    if (!isWhole(subset) && b.exports.size >= MAX_SLICES) b.exports.delete(b.exports.keys().next().value!);
     b.exports.set(key, ex);
   }
   return ex;
@@ -139,12 +183,14 @@ export function getExportJson(
   voice: AnalysisOptions['voice'],
   scope: AnalysisOptions['scope'],
   version: string | null = null,
+  subset: ArticleSubset = WHOLE,
 ): string {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${voice}/${scope}`;
+  const key = `${voice}/${scope}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
   let text = b.json.get(key);
   if (text === undefined) {
-    text = JSON.stringify(getExport(corpusId, voice, scope, version));
+    text = JSON.stringify(getExport(corpusId, voice, scope, version, subset));
+    if (!isWhole(subset) && b.json.size >= MAX_SLICES) b.json.delete(b.json.keys().next().value!);
     b.json.set(key, text);
   }
   return text;
@@ -190,12 +236,13 @@ export function compareEntities(
   ids: string[],
   o: Pick<AnalysisOptions, 'voice' | 'scope'>,
   version: string | null = null,
+  subset: ArticleSubset = WHOLE,
 ): DistinctiveRow[] {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${o.voice}/${o.scope}/${ids.join(',')}`;
+  const key = `${o.voice}/${o.scope}/${ids.join(',')}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
   const cached = b.comparisons.get(key);
   if (cached) return cached;
-  const rows = computeComparison(b, ids, o);
+  const rows = computeComparison(b, ids, o, sliceFor(b, subset).byOutlet);
   // Any outlet set can be asked for, so keep the most recent comparisons only.
   if (b.comparisons.size >= MAX_COMPARISONS) b.comparisons.delete(b.comparisons.keys().next().value!);
   b.comparisons.set(key, rows);
@@ -204,9 +251,14 @@ export function compareEntities(
 
 const MAX_COMPARISONS = 256;
 
-function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
+function computeComparison(
+  b: Bundle,
+  ids: string[],
+  o: Pick<AnalysisOptions, 'voice' | 'scope'>,
+  byOutlet: Bundle['live']['byOutlet'],
+): DistinctiveRow[] {
   const opts = { ...DEFAULT_OPTIONS, ...o };
-  const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(b.live.byOutlet, members), opts);
+  const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(byOutlet, members), opts);
   const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
   const pairs: [string, string[]][] =
     ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);

@@ -14,7 +14,23 @@ import { matchRoute, type RouteMatch } from '../url/routes';
 import { parseState, toSearchParams, type Params, type UrlProblem, type ViewState } from '../url/state';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
 import { membersOf, type ViewStats } from '../view/model';
-import { bundleFor, catalogOf, compareEntities, getExport, getExportJson, listCorpora, type Bundle } from './bundles';
+import type { ArticleSubset } from '../analysis/slice';
+import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
+import { changePoints } from '../time/changePoints';
+import { timeSeries, type TimeRow } from '../time/series';
+import type { Story } from '../stories/cluster';
+import type { DateCounts } from '../analysis/filters';
+import {
+  bundleFor,
+  sliceFor,
+  catalogOf,
+  compareEntities,
+  getExport,
+  getExportJson,
+  listCorpora,
+  storiesOf,
+  type Bundle,
+} from './bundles';
 
 /**
  * The one door to the data. Pages, the API, the preview image and embeds call these and nothing else: a URL is
@@ -38,6 +54,15 @@ export interface View {
   warnings: { file: string; message: string }[];
 }
 
+/**
+ * The articles a state counts: its date range and, on a comparison of two or more outlets in "same stories only"
+ * mode, the stories all of them covered.
+ */
+export function subsetOf(state: ViewState): ArticleSubset {
+  const shared = state.stories === 'shared' && state.outlets.length >= 2 ? state.outlets : null;
+  return { from: state.from, to: state.to, shared };
+}
+
 /** A view, or what was wrong with its URL. */
 export type Opened = { ok: true; view: View } | { ok: false; problems: UrlProblem[] };
 
@@ -53,7 +78,8 @@ export function openView(pathname: string, params: Params): Opened {
   if (problems.length || !route) return { ok: false, problems };
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
-  const ex = getExport(state.corpus, state.voice, state.scope, state.version);
+  const subset = subsetOf(state);
+  const ex = getExport(state.corpus, state.voice, state.scope, state.version, subset);
   const stats = statsOf(ex);
   const view: View = {
     pathname,
@@ -70,7 +96,8 @@ export function openView(pathname: string, params: Params): Opened {
   return { ok: true, view };
 }
 
-const ROWS = new Set(['mentions', 'articles']);
+// Stories are listed in the export (clustered on first read), not in a view's statistics.
+const ROWS = new Set(['mentions', 'articles', 'stories']);
 
 // The export's statistics are plain arrays; its per-mention and per-article rows are getters, left unread.
 function statsOf(ex: AnalysisExport): ViewStats {
@@ -100,14 +127,23 @@ export function drillDown(view: View): Drill | null {
   const { sort, q, page } = view.query;
   if (sel.kind === 'sentiment' || sel.kind === 'tone') {
     const actor = sel.kind === 'tone' ? sel.actor : null;
-    const analyses = bundle.live.analyses;
+    const analyses = sliceFor(bundle, subsetOf(view.query)).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
     return { kind: 'sentences', rows: pageOf(rows, page), unfiltered };
   }
-  const rows = kwicRows(ex.mentions, titles, members, sel, sort, q);
-  const unfiltered = q ? kwicRows(ex.mentions, titles, members, sel, sort, '').length : rows.length;
+  const mentions = view.query.at ? mentionsIn(ex, view.query.at) : ex.mentions;
+  const rows = kwicRows(mentions, titles, members, sel, sort, q);
+  const unfiltered = q ? kwicRows(mentions, titles, members, sel, sort, '').length : rows.length;
   return { kind: 'mentions', rows: pageOf(rows, page), unfiltered };
+}
+
+// A time-series point's drill-down: the mentions of articles dated in its period.
+function mentionsIn(ex: AnalysisExport, at: string): AnalysisExport['mentions'] {
+  const p = parsePeriod(at);
+  if (!p) return [];
+  const ids = new Set(ex.articles.filter((a) => a.date && a.date >= p.start && a.date <= p.end).map((a) => a.id));
+  return ex.mentions.filter((m) => ids.has(m.article));
 }
 
 const titleCache = new WeakMap<AnalysisExport, Map<string, string>>();
@@ -123,7 +159,7 @@ function titlesOf(ex: AnalysisExport): Map<string, string> {
 export function comparison(view: View): DistinctiveRow[] {
   const ids = view.query.outlets;
   if (ids.length < 2) return [];
-  return compareEntities(view.query.corpus, ids, view.query, view.query.version);
+  return compareEntities(view.query.corpus, ids, view.query, view.query.version, subsetOf(view.query));
 }
 
 /** The export's article rows of one outlet or outlet group. */
@@ -182,7 +218,7 @@ export function manageOf(view: View): {
 /** The research export of the view's corpus version, voice and scope, as JSON text (serialised once per version). */
 export function exportJsonOf(view: View): string {
   const q = view.query;
-  return getExportJson(q.corpus, q.voice, q.scope, q.version);
+  return getExportJson(q.corpus, q.voice, q.scope, q.version, subsetOf(q));
 }
 
 /** The captured original of an article, or null when none is kept. */
@@ -195,3 +231,123 @@ export function rawTextOf(view: View, id: string): string | null {
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
 export { listCorpora, catalogOf };
 export { dataVersionOf } from './bundles';
+
+/** The corpus's articles per month (the range control's histogram) and how the view's range splits them. */
+export function datesOf(view: View): { months: { month: string; articles: number }[]; counts: DateCounts } {
+  const { bundle } = sourceOf(view);
+  const byMonth = new Map<string, number>();
+  for (const a of bundle.corpus.articles)
+    if (a.date) byMonth.set(a.date.slice(0, 7), (byMonth.get(a.date.slice(0, 7)) ?? 0) + 1);
+  const sorted = [...byMonth.keys()].sort();
+  const months = sorted.length
+    ? periodsBetween(`${sorted[0]}-01`, `${sorted[sorted.length - 1]}-01`, 'month').map((p) => ({
+        month: p.id,
+        articles: byMonth.get(p.id) ?? 0,
+      }))
+    : [];
+  return { months, counts: sliceFor(bundle, subsetOf(view.query)).dates };
+}
+
+/** A naming-over-time answer: the bin used, the periods, the rows and each outlet's change points. */
+export interface TimeSeriesModel {
+  bin: Bin;
+  periods: Period[];
+  rows: TimeRow[];
+  changes: { outlet: string; period: string; previous: string; from: string; to: string; n: number }[];
+}
+
+/** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
+export function timeseriesOf(view: View): TimeSeriesModel | null {
+  const group = view.query.group;
+  const g = view.stats.groups.find((x) => x.id === group);
+  if (!g) return null;
+  const { bundle } = sourceOf(view);
+  const slice = sliceFor(bundle, subsetOf(view.query));
+  const dateOf = new Map(bundle.corpus.articles.map((a) => [a.id, a.date]));
+  const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
+  const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
+  const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
+  const bin =
+    view.query.bin === 'auto' ? (dates.length ? autoBin(dates[0], dates[dates.length - 1]) : 'month') : view.query.bin;
+  const variants = g.variants.map((v) => v.id);
+  const { periods, rows } = timeSeries(articles, {
+    group: g.id,
+    variants,
+    entities: ids.map((id) => ({ id, members: new Set(membersOf(view.stats, id)) })),
+    bin,
+    filters: view.query,
+  });
+  const changes = ids.flatMap((id) =>
+    changePoints(
+      periods.map((p) => ({
+        period: p.id,
+        counts: variants.map(
+          (v) => rows.find((r) => r.outlet === id && r.period === p.id && r.variant === v)?.count ?? 0,
+        ),
+      })),
+    ).map((c) => ({
+      outlet: id,
+      period: c.period,
+      previous: c.previous,
+      from: variants[c.from],
+      to: variants[c.to],
+      n: c.n,
+    })),
+  );
+  return { bin, periods, rows, changes };
+}
+
+/** One story as the story view lists it: its articles by outlet and date. */
+export interface StoryModel extends Story {
+  items: { id: string; outlet: string; date: string; title: string }[];
+  /** What each outlet called the story's actors there: counted mentions by outlet, group and variant. */
+  naming: { outlet: string; group: string; variant: string; count: number }[];
+}
+
+/** The stories with articles the view counts (date range applied), newest first. */
+export function storiesOfView(view: View): StoryModel[] {
+  const { bundle } = sourceOf(view);
+  const slice = sliceFor(bundle, { ...subsetOf(view.query), shared: null });
+  const kept = new Set(slice.analyses.map((a) => a.id));
+  const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
+  const { ex } = sourceOf(view);
+  const byArticle = new Map<string, AnalysisExport['mentions']>();
+  for (const m of ex.mentions) {
+    if (m.setAside) continue;
+    const list = byArticle.get(m.article);
+    if (list) list.push(m);
+    else byArticle.set(m.article, [m]);
+  }
+  const naming = (ids: string[]) => {
+    const c = new Map<string, number>();
+    for (const id of ids)
+      for (const m of byArticle.get(id) ?? []) {
+        const k = `${m.outlet}/${m.group}/${m.variant}`;
+        c.set(k, (c.get(k) ?? 0) + 1);
+      }
+    return [...c].map(([k, count]) => {
+      const [outlet, group, variant] = k.split('/');
+      return { outlet, group, variant, count };
+    });
+  };
+  return storiesOf(bundle)
+    .map((s) => ({
+      ...s,
+      naming: naming(s.articles.filter((id) => kept.has(id))),
+      items: s.articles
+        .filter((id) => kept.has(id))
+        .map((id) => ({
+          id,
+          outlet: meta.get(id)!.outlet,
+          date: meta.get(id)!.date ?? '',
+          title: meta.get(id)!.title,
+        })),
+    }))
+    .filter((s) => s.items.length > 0)
+    .reverse();
+}
+
+/** Under "same stories only": how many stories all compared outlets covered and their articles; otherwise null. */
+export function sharedOf(view: View): { stories: number; articles: number } | null {
+  return sliceFor(sourceOf(view).bundle, subsetOf(view.query)).shared;
+}

@@ -39,12 +39,15 @@ export const ROUTES: readonly RouteDef[] = [
   route('article', '/article/:id', { param: 'article' }),
   route('article-raw', '/article/:id/raw', { param: 'article', cached: false }),
   route('embed', '/embed/:id', { param: 'embed' }),
+  route('time', '/time'),
+  route('stories', '/stories'),
   // Versions, forms and the admin state change without the corpus changing: never cached.
   route('manage', '/manage', { cached: false }),
   // The lexicon and rules of the corpus named, with the statistics' formulas.
   route('methods', '/methods'),
   route('analysis', '/api/analysis'),
   route('og', '/api/og'),
+  route('timeseries', '/api/timeseries'),
   // Writes check their own bodies and tokens.
   route('upload', '/api/upload', { checked: false, cached: false }),
   route('lexicon', '/api/lexicon', { checked: false, cached: false }),

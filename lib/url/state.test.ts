@@ -58,6 +58,11 @@ describe('parseState and buildQuery round-trip', () => {
       { sel: { kind: 'actor', outlet: 'voa', actor: 'unattributed', group: 'armed-groups', variant: null } },
     ],
     ['sel=t.presstv.islamic-state', { sel: { kind: 'tone', outlet: 'presstv', actor: 'islamic-state' } }],
+    ['from=2016-01-01&to=2016-07-31', { from: '2016-01-01', to: '2016-07-31' }],
+    ['to=2016-07-31', { to: '2016-07-31' }],
+    ['from=2016-07-01&to=2016-07-01', { from: '2016-07-01', to: '2016-07-01' }],
+    ['group=islamic-state&bin=week&at=2016-W30', { group: 'islamic-state', bin: 'week', at: '2016-W30' }],
+    ['outlets=presstv%2Cvoa&stories=shared', { outlets: ['presstv', 'voa'], stories: 'shared' }],
   ])('%s', (query, patch) => {
     const state = withState(DEFAULT_STATE, patch);
     expect(parseState(new URLSearchParams(query))).toEqual({ state, problems: [] });
@@ -102,6 +107,17 @@ describe('parseState rejects bad input with the valid choices', () => {
       [],
     ],
     ['page=0', 'page', 'is not a page number (1 to 99999)', []],
+    ['from=2016-02-30', 'from', 'is not a date written YYYY-MM-DD (e.g. 2016-07-01)', []],
+    ['to=July', 'to', 'is not a date written YYYY-MM-DD (e.g. 2016-07-01)', []],
+    [
+      'from=2016-08-01&to=2016-07-01',
+      'to',
+      'is before from (2016-08-01); give a range whose start is not after its end',
+      [],
+    ],
+    ['bin=year', 'bin', 'is not a period length', ['auto', 'day', 'week', 'month', 'quarter']],
+    ['at=2016-13', 'at', 'is not a period (2016-07-27, 2016-W30, 2016-07 or 2016-Q3)', []],
+    ['stories=some', 'stories', 'is not a stories mode', ['all', 'shared']],
     ['page=2x', 'page', 'is not a page number (1 to 99999)', []],
     [
       'sel=t.presstv.Kurds',

@@ -1,5 +1,6 @@
 /** Every view's state, read from and written to the URL through this one module. */
 import { SET_ASIDE, type SetAside } from '../types';
+import { BINS, isIsoDate, parsePeriod, type Bin } from '../time/bin';
 
 export type Metric = 'share' | 'count' | 'per1k';
 export type KwicSort = 'position' | 'outlet' | 'variant' | 'voice' | 'left' | 'right';
@@ -28,6 +29,15 @@ export interface ViewState {
   q: string;
   /** The drill-down page (1-based), so a link to the 20th page of 2,000 sentences stays exact. */
   page: number;
+  /** First and last article date counted (ISO, inclusive); null: open-ended. Undated articles are left out when set. */
+  from: string | null;
+  to: string | null;
+  /** Time-series period length; auto picks it from the corpus's date span. */
+  bin: Bin | 'auto';
+  /** A time-series period (e.g. 2016-07) that restricts the drill-down to the articles dated in it. */
+  at: string | null;
+  /** `shared`: only the stories every compared outlet covered. */
+  stories: 'all' | 'shared';
 }
 
 /** One thing wrong with a URL: which parameter, what it held (shortened), what is allowed. */
@@ -66,6 +76,11 @@ export const DEFAULT_STATE: ViewState = {
   sort: 'position',
   q: '',
   page: 1,
+  from: null,
+  to: null,
+  bin: 'auto',
+  at: null,
+  stories: 'all',
 };
 export const METRICS: Metric[] = ['share', 'count', 'per1k'];
 export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
@@ -83,6 +98,11 @@ export const KEYS = [
   'sort',
   'q',
   'page',
+  'from',
+  'to',
+  'bin',
+  'at',
+  'stories',
 ] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -220,6 +240,23 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     if (/^[1-9][0-9]{0,4}$/.test(page)) state.page = Number(page);
     else bad('page', page, 'is not a page number (1 to 99999)');
   }
+  for (const key of ['from', 'to'] as const) {
+    const d = get(key);
+    if (d === null || d === '') continue;
+    if (isIsoDate(d)) state[key] = d;
+    else bad(key, d, 'is not a date written YYYY-MM-DD (e.g. 2016-07-01)');
+  }
+  if (state.from && state.to && state.from > state.to) {
+    bad('to', state.to, `is before from (${state.from}); give a range whose start is not after its end`);
+    state.to = null;
+  }
+  state.bin = oneOf('bin', ['auto', ...BINS] as const, 'a period length') ?? state.bin;
+  const at = get('at');
+  if (at !== null) {
+    if (parsePeriod(at)) state.at = at;
+    else bad('at', at, 'is not a period (2016-07-27, 2016-W30, 2016-07 or 2016-Q3)');
+  }
+  state.stories = oneOf('stories', ['all', 'shared'] as const, 'a stories mode') ?? state.stories;
   return { state, problems };
 }
 
@@ -284,6 +321,11 @@ export function buildQuery(state: ViewState): string {
   if (state.sort !== 'position') sp.set('sort', state.sort);
   if (state.q) sp.set('q', state.q);
   if (state.page !== 1) sp.set('page', String(state.page));
+  if (state.from) sp.set('from', state.from);
+  if (state.to) sp.set('to', state.to);
+  if (state.bin !== 'auto') sp.set('bin', state.bin);
+  if (state.at) sp.set('at', state.at);
+  if (state.stories !== 'all') sp.set('stories', state.stories);
   return sp.toString();
 }
 

@@ -1,0 +1,61 @@
+import { storiesOfView, type View } from '@/lib/server/dataset';
+import { STORY_DEFAULTS } from '@/lib/stories/cluster';
+import { hrefFor, withState } from '@/lib/url/state';
+import { entityName } from '@/lib/view/entities';
+import { AppLink } from '../_components/AppLink';
+import { Shell } from '../_components/Shell';
+
+const SHOWN = 60;
+
+/** Stories (same-event clusters): each story's articles by outlet and date, and what each outlet called whom there. */
+export function StoriesPage({ view }: { view: View }) {
+  const { stats: ex, query: state } = view;
+  const stories = storiesOfView(view);
+  const variantLabel = new Map(ex.groups.flatMap((g) => g.variants.map((v) => [`${g.id}/${v.id}`, v.label])));
+  return (
+    <Shell view={view}>
+      <h1>Stories</h1>
+      <p className="lede" data-testid="stories-count">
+        {stories.length} stories: articles on the same event, grouped when they share rare words (TF-IDF cosine at least{' '}
+        {STORY_DEFAULTS.minCosine}) within {STORY_DEFAULTS.windowDays} days. Showing the{' '}
+        {Math.min(SHOWN, stories.length)} most recent.
+      </p>
+      {stories.slice(0, SHOWN).map((s) => (
+        <section key={s.id} className="card" data-testid="story">
+          <h2>{s.label}</h2>
+          <p className="note">
+            {s.from === s.to ? s.from : `${s.from} to ${s.to}`} · {s.items.length} articles · <code>{s.id}</code>
+          </p>
+          <ul>
+            {s.items.map((a) => (
+              <li key={a.id}>
+                {a.date} · <strong>{entityName(ex, a.outlet)}</strong>:{' '}
+                <AppLink href={hrefFor(`/article/${encodeURIComponent(a.id)}`, withState(state, { sel: null }))}>
+                  {a.title}
+                </AppLink>
+              </li>
+            ))}
+          </ul>
+          {s.naming.length > 0 && (
+            <table className="naming">
+              <caption>What each outlet called them in this story (counted mentions)</caption>
+              <tbody>
+                {[...new Set(s.naming.map((n) => n.outlet))].map((o) => (
+                  <tr key={o}>
+                    <th scope="row">{entityName(ex, o)}</th>
+                    <td>
+                      {s.naming
+                        .filter((n) => n.outlet === o)
+                        .map((n) => `${variantLabel.get(`${n.group}/${n.variant}`) ?? n.variant} ×${n.count}`)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </Shell>
+  );
+}

@@ -1,0 +1,42 @@
+import { openView, timeseriesOf } from '@/lib/server/dataset';
+
+/**
+ * Naming over time (?corpus=&group=&outlets=&bin=&from=&to=&voice=&scope=): one row per outlet, period and variant,
+ * with the count, the group's total, the share and its article-level interval, through the data door.
+ */
+export function GET(request: Request) {
+  const opened = openView('/api/timeseries', new URL(request.url).searchParams);
+  if (!opened.ok)
+    return Response.json(
+      { error: 'bad request', problems: opened.problems },
+      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
+    );
+  const ts = timeseriesOf(opened.view);
+  if (!ts)
+    return Response.json(
+      {
+        error: 'bad request',
+        problems: [
+          {
+            param: 'group',
+            value: '',
+            message: 'is needed for a time series',
+            choices: opened.view.stats.groups.map((g) => g.id),
+            status: 400,
+          },
+        ],
+      },
+      { status: 400 },
+    );
+  const rows = ts.rows.map(({ outlet, period, variant, count, groupTotal, share, shareLow, shareHigh }) => ({
+    outlet,
+    period,
+    variant,
+    count,
+    groupTotal,
+    share,
+    shareLow,
+    shareHigh,
+  }));
+  return Response.json(rows, { headers: { 'cache-control': 'no-store' } });
+}

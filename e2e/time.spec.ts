@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+
+test('a date range set in the control changes the counts and stays in the URL', async ({ page }) => {
+  await page.goto('/?corpus=fa-kes');
+  await expect(page.getByTestId('date-caption')).toHaveText('All 784 articles.');
+  await page.getByTestId('date-from').fill('2016-07-01');
+  await page.getByTestId('date-to').fill('2016-07-31');
+  await page.getByTestId('date-apply').click();
+  await expect(page).toHaveURL(/from=2016-07-01&to=2016-07-31/);
+  // 70 FA-KES articles are dated July 2016 (counted with grep over the article files' date lines).
+  await expect(page.getByTestId('date-caption')).toHaveText('articles dated 2016-07-01 to 2016-07-31 (70 of 784)');
+  // The range rides along to the other views.
+  await page.getByRole('link', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(/\/compare\?.*from=2016-07-01&to=2016-07-31/);
+  await expect(page.getByTestId('date-caption')).toContainText('(70 of 784)');
+  await page.getByTestId('date-clear').click();
+  await expect(page.getByTestId('date-caption')).toHaveText('All 784 articles.');
+});
+
+test('a time-series point opens its sentences', async ({ page }) => {
+  await page.goto('/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah&bin=quarter');
+  await expect(page.getByTestId('change-points')).toContainText('Daily Sabah');
+  // The last point drawn is on top wherever it lies (points of variants with equal shares overlap).
+  const point = page.getByTestId('time-point').last();
+  const title = await point.locator('title').textContent();
+  await point.click();
+  await expect(page).toHaveURL(/at=\d{4}-Q[1-4]/);
+  await expect(page).toHaveURL(/sel=m\.dailysabah\.islamic-state\./);
+  // The point's count ("n of N mentions") is the number of sentences the drill-down lists.
+  const n = Number(/: (\d+) of \d+ mentions/.exec(title ?? '')![1]);
+  await expect(page.getByTestId('drilldown')).toBeVisible();
+  await expect(page.getByTestId('drilldown')).toContainText(`${n} of ${n} mentions`);
+});
+
+test('compare two outlets on the same stories only', async ({ page }) => {
+  await page.goto('/compare?corpus=fa-kes&outlets=ahram,alaraby');
+  await expect(page.getByTestId('shared-count')).toHaveCount(0);
+  await page.getByTestId('same-stories').click();
+  await expect(page).toHaveURL(/stories=shared/);
+  // 11 stories both Ahram Online and The New Arab covered, 24 of their articles (the door's figure, also checked in
+  // lib/server/dataset.time.test.ts to equal the articles the compare view counts).
+  await expect(page.getByTestId('shared-count')).toContainText('11 stories covered by every chosen outlet, 24 of');
+});

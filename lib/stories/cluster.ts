@@ -1,0 +1,200 @@
+/**
+ * Stories: articles on the same event, grouped by text similarity within a date window.
+ *
+ * Method (README "Stories"): each dated article becomes a TF-IDF vector of its words (letters only, 4+ letters, a
+ * short stop list removed; weight (1 + ln tf) x ln(N / df), kept to its VECTOR_TERMS heaviest terms, unit length).
+ * Candidate pairs come only from shared rare terms: each article's KEY_TERMS heaviest terms that occur in at most
+ * RARE_SHARE of articles, looked up in per-term lists sorted by date, within WINDOW_DAYS either side (at most
+ * MAX_SCAN neighbours per term), so the work grows with the number of articles, not its square. A candidate pair
+ * sharing at least MIN_SHARED key terms whose cosine is at least MIN_COSINE is linked; a story is a connected group
+ * of two or more linked articles. Undated articles are in no story (a story needs a date window).
+ */
+
+/** What clustering reads of an article. */
+export interface StoryInput {
+  id: string;
+  outlet: string;
+  title: string;
+  date: string | null;
+  text: string;
+}
+
+/** One story: its id, a label (its earliest article's title), its first and last date and its articles. */
+export interface Story {
+  id: string;
+  label: string;
+  from: string;
+  to: string;
+  /** Article ids, by date then id. */
+  articles: string[];
+  outlets: string[];
+}
+
+/** The thresholds of the method; the defaults are the ones documented in the README. */
+export interface StoryOptions {
+  windowDays: number;
+  minCosine: number;
+  minShared: number;
+  keyTerms: number;
+  vectorTerms: number;
+  rareShare: number;
+  maxScan: number;
+}
+
+/** The documented thresholds (README "Stories"). */
+export const STORY_DEFAULTS: StoryOptions = {
+  windowDays: 3,
+  minCosine: 0.3,
+  minShared: 2,
+  keyTerms: 10,
+  vectorTerms: 40,
+  rareShare: 0.02,
+  maxScan: 200,
+};
+
+const STOP = new Set(
+  (
+    'that this with from have were been they their there which when what will would also about after into than ' +
+    'them then more most some such only other over said says told while where these those being could should ' +
+    'its it’s just very many much even both each said. against between during under since before because still ' +
+    'according reported report reports news people year years week last first time including among well ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+
+// Combining marks belong to their word (lower-cased İ is i + a combining dot).
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** The words an article's vector is built from: lower-cased runs of letters of 4+ letters, stop words left out. */
+export function storyWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) if (m[0].length >= 4 && !STOP.has(m[0])) out.push(m[0]);
+  return out;
+}
+
+type Vector = Map<string, number>;
+
+function tfidf(words: string[], df: Map<string, number>, n: number, keep: number): Vector {
+  const tf = new Map<string, number>();
+  for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+  const weighted = [...tf].map(([w, c]): [string, number] => [w, (1 + Math.log(c)) * Math.log(n / df.get(w)!)]);
+  // Heaviest first, ties by word so the vector does not depend on word order in the text.
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = weighted.slice(0, keep).filter(([, x]) => x > 0);
+  const norm = Math.sqrt(top.reduce((s, [, x]) => s + x * x, 0)) || 1;
+  return new Map(top.map(([w, x]) => [w, x / norm]));
+}
+
+/** The cosine of two unit-length sparse vectors. */
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [w, x] of small) s += x * (large.get(w) ?? 0);
+  return s;
+}
+
+function find(parent: number[], i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+function dayNumber(date: string): number {
+  return Math.round(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000);
+}
+
+// First index in a list sorted by day with day >= target.
+function lowerBound(days: number[], list: number[], target: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[list[mid]] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Groups articles into stories by the method above; stories are ordered by first date, then id. */
+export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_DEFAULTS): Story[] {
+  const dated = articles
+    .filter((a): a is StoryInput & { date: string } => a.date !== null)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const n = dated.length;
+  if (n < 2) return [];
+  const words = dated.map((a) => storyWords(`${a.title}\n${a.text}`));
+  const df = new Map<string, number>();
+  for (const ws of words) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
+  const vectors = words.map((ws) => tfidf(ws, df, n, o.vectorTerms));
+  const maxDf = Math.max(2, Math.floor(o.rareShare * n));
+  const days = dated.map((a) => dayNumber(a.date));
+  // Each article's key terms (rare, heaviest first) and, per term, the articles holding it as a key term, by date.
+  const keys = vectors.map((v) => [...v.keys()].filter((w) => df.get(w)! <= maxDf).slice(0, o.keyTerms));
+  const postings = new Map<string, number[]>();
+  keys.forEach((ks, i) => {
+    for (const w of ks) {
+      let list = postings.get(w);
+      if (!list) postings.set(w, (list = []));
+      list.push(i);
+    }
+  });
+  const parent = dated.map((_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const shared = new Map<number, number>();
+    for (const w of keys[i]) {
+      const list = postings.get(w)!;
+      // Only later neighbours (j > i), so each pair is looked at once.
+      let k = lowerBound(days, list, days[i]);
+      for (let seen = 0; k < list.length && seen < o.maxScan; k++) {
+        const j = list[k];
+        if (days[j] > days[i] + o.windowDays) break;
+        if (j <= i) continue;
+        seen++;
+        shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
+    }
+    for (const [j, count] of shared) {
+      if (count < o.minShared || cosine(vectors[i], vectors[j]) < o.minCosine) continue;
+      parent[find(parent, j)] = find(parent, i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(parent, i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(i);
+  }
+  const stories: Story[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    // Members are in date order because indices are.
+    const first = dated[members[0]];
+    stories.push({
+      id: `story-${first.id}`.slice(0, 64).replace(/-+$/, ''),
+      label: first.title,
+      from: first.date,
+      to: dated[members[members.length - 1]].date,
+      articles: members.map((i) => dated[i].id),
+      outlets: [...new Set(members.map((i) => dated[i].outlet))].sort(),
+    });
+  }
+  return stories.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Each article's story id (articles in no story are absent). */
+export function storyOfArticle(stories: Story[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of stories) for (const a of s.articles) out.set(a, s.id);
+  return out;
+}
+
+/**
+ * The stories every one of several article sets covers (each set: the outlets of one compared outlet or group), and
+ * the articles of those stories that belong to any of the sets.
+ */
+export function sharedStories(stories: Story[], sides: Set<string>[], outletOf: Map<string, string>): Story[] {
+  return stories.filter((s) => sides.every((side) => s.articles.some((a) => side.has(outletOf.get(a) ?? ''))));
+}
