@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { counted, filterCaption, inScope, scopeSections, sentenceReading } from './filters';
+import { counted, filterCaption, inScope, keptByProvenance, scopeSections, sentenceReading } from './filters';
 
 const all = { voice: 'all', scope: 'all' } as const;
 const own = { voice: 'own', scope: 'all' } as const;
@@ -35,5 +35,22 @@ describe('the meaning of voice and scope', () => {
   test.each([
     [all, 'own voice and quotations; title, captions and body'],
     [ownBody, "the outlet's own voice only (quotations excluded); article body only"],
+    [
+      { ...all, provenance: 'original' as const },
+      'own voice and quotations; title, captions and body; original text only (sentences shared with other articles or credited to a source left out)',
+    ],
   ])('caption of %o', (o, expected) => expect(filterCaption(o)).toBe(expected));
+
+  test.each([
+    ['original', 'all', true],
+    ['shared', 'all', true],
+    ['original', 'original', true],
+    ['shared', 'original', false],
+    ['credited', 'original', false],
+    ['original', 'reused', false],
+    ['shared', 'reused', true],
+    ['credited', 'reused', true],
+  ] as const)('a %s sentence under provenance=%s counts: %s', (kind, provenance, expected) =>
+    expect(keptByProvenance(kind, { ...all, provenance })).toBe(expected),
+  );
 });

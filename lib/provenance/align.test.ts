@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { alignShingles, similarityOf, stretchesOf } from './align';
+import { alignShingles, extendEdges, similarityOf, stretchesOf } from './align';
 import { shinglesOf, wordsOf } from './words';
 
 const opts = { n: 3, minWords: 6, maxGap: 6 };
@@ -38,5 +38,21 @@ describe('alignShingles', () => {
     ]);
     // 9 of 10 words in runs, over the longer side's 10.
     expect(similarityOf(p)).toBeCloseTo(0.9, 10);
+  });
+});
+
+describe('extendEdges', () => {
+  const words = (t: string) => wordsOf(t).hashes;
+  test.each([
+    // The edit is in the second word, before the first shared shingle: the passage grows back to the start.
+    ['a X c d e f g h i j', 'a Y c d e f g h i j', [0, 10, 9]],
+    // An edit in the last-but-one word.
+    ['a b c d e f g h X j', 'a b c d e f g h Y j', [0, 10, 9]],
+    // Different words before the passage with no equal words beyond them: nothing is added.
+    ['P Q c d e f g h i j', 'R S c d e f g h i j', [2, 10, 8]],
+  ])('%s ~ %s', (a, b, [start, end, matched]) => {
+    const [p] = alignShingles(sh(a), sh(b), { ...opts, minWords: 5 });
+    const e = extendEdges(p, words(a), words(b));
+    expect([e.aStart, e.aEnd, e.matched]).toEqual([start, end, matched]);
   });
 });

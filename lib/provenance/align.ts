@@ -162,3 +162,68 @@ export function stretchesOf(p: Passage): Stretch[] {
   }
   return out;
 }
+
+/** Equal words running back from (a, b) exclusive, up to `max`. */
+function runBack(wa: Uint32Array, wb: Uint32Array, a: number, b: number, max: number): number {
+  let k = 0;
+  while (k < max && a - k - 1 >= 0 && b - k - 1 >= 0 && wa[a - k - 1] === wb[b - k - 1]) k++;
+  return k;
+}
+
+/** Equal words running forward from (a, b), up to `max`. */
+function runForward(wa: Uint32Array, wb: Uint32Array, a: number, b: number, max: number): number {
+  let k = 0;
+  while (k < max && a + k < wa.length && b + k < wb.length && wa[a + k] === wb[b + k]) k++;
+  return k;
+}
+
+/**
+ * Grows a passage at both ends by the words its shingles cannot see: equal words, and a substitution of up to
+ * maxEdit words on both sides when equal words follow it (two, or one reaching the start or end of both texts), so an
+ * edit in a passage's first or last words ("IS" made "Daesh" in a sentence's second word) is still an edit of it.
+ * Reads the word hashes of both texts; linear in the words added.
+ */
+export function extendEdges(p: Passage, wa: Uint32Array, wb: Uint32Array, maxEdit = 2): Passage {
+  const anchors = [...p.anchors];
+  let a = p.aStart;
+  let b = p.bStart;
+  for (;;) {
+    const k = runBack(wa, wb, a, b, Infinity);
+    if (k > 0) {
+      anchors.unshift({ a: a - k, b: b - k, len: k });
+      a -= k;
+      b -= k;
+    }
+    let step = 0;
+    for (let s = 1; s <= maxEdit && !step; s++) {
+      const m = runBack(wa, wb, a - s, b - s, 2);
+      if (a - s < 0 || b - s < 0) break;
+      if (m >= 2 || (m >= 1 && a - s - m === 0 && b - s - m === 0)) step = s;
+    }
+    if (!step) break;
+    a -= step;
+    b -= step;
+  }
+  let ae = p.aEnd;
+  let be = p.bEnd;
+  for (;;) {
+    const k = runForward(wa, wb, ae, be, Infinity);
+    if (k > 0) {
+      anchors.push({ a: ae, b: be, len: k });
+      ae += k;
+      be += k;
+    }
+    let step = 0;
+    for (let s = 1; s <= maxEdit && !step; s++) {
+      if (ae + s > wa.length || be + s > wb.length) break;
+      const m = runForward(wa, wb, ae + s, be + s, 2);
+      if (m >= 2 || (m >= 1 && ae + s + m === wa.length && be + s + m === wb.length)) step = s;
+    }
+    if (!step) break;
+    ae += step;
+    be += step;
+  }
+  if (a === p.aStart && ae === p.aEnd) return p;
+  anchors.sort((x, y) => x.a - y.a);
+  return { aStart: a, aEnd: ae, bStart: b, bEnd: be, anchors, matched: runsCover(anchors) };
+}

@@ -1,4 +1,4 @@
-import { alignShingles, runsCover, type AlignOptions, type Passage } from './align';
+import { alignShingles, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
 import { shinglesOf, wordsOf, type Words } from './words';
 
 /** Tuning of reuse detection (README "Provenance"); the defaults are what the app and the export use. */
@@ -94,7 +94,10 @@ export function addDoc(index: ReuseIndex, input: DocInput): number[] {
     .slice(0, o.maxCandidates);
   const touched = [self];
   for (const [d] of candidates) {
-    const passages = alignShingles(doc.shingles, index.docs[d].shingles, o);
+    const other = index.docs[d];
+    const passages = alignShingles(doc.shingles, other.shingles, o).map((p) =>
+      extendEdges(p, words.hashes, other.words.hashes),
+    );
     if (passages.length === 0) continue;
     const pair = { a: self, b: d, passages };
     index.pairs[self].push(pair);

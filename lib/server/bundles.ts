@@ -7,7 +7,11 @@ import { tallyOfOutlets } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom } from '../corpus/load';
 import { saveSnapshot, snapshotFiles } from '../corpus/snapshots';
-import type { AnalysisOptions, Corpus } from '../types';
+import { corpusProvenance } from '../provenance/corpusProvenance';
+import { withProvenance } from '../provenance/exportRows';
+import { filteredLive } from '../provenance/filter';
+import type { CorpusProvenance } from '../provenance/model';
+import type { AnalysisOptions, Corpus, ProvenanceFilter } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
@@ -22,6 +26,10 @@ export interface Bundle {
   /** Serialised exports for the API, so a request sends cached bytes instead of re-serialising megabytes. */
   json: Map<string, string>;
   comparisons: Map<string, DistinctiveRow[]>;
+  /** Every sentence's provenance (reuse across the corpus, credit lines), computed once per version. */
+  provenance: CorpusProvenance;
+  /** The analyses as each provenance option sees them (original text only, reused text only), made when first asked. */
+  filtered: Map<ProvenanceFilter, LiveCorpus>;
   fingerprint: string;
   /**
    * The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against
@@ -66,6 +74,9 @@ export function getBundle(corpusId: string): Bundle {
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
+    // A whole-corpus analysis, so it is made with the bundle, off any later request's path.
+    provenance: corpusProvenance(corpus, live.analyses),
+    filtered: new Map(),
     fingerprint: fp,
   };
   bundles.set(corpusId, bundle);
@@ -107,6 +118,8 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
+    provenance: corpusProvenance(corpus, live.analyses),
+    filtered: new Map(),
     fingerprint: key,
   };
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
@@ -114,35 +127,50 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   return { bundle, pinned: true };
 }
 
-/** The export of a corpus version under the given voice and scope, computed once and cached. */
+/** The bundle's analyses as a provenance option sees them (all text: the bundle's own), made once per option. */
+export function liveFor(b: Bundle, provenance: ProvenanceFilter = 'all'): LiveCorpus {
+  if (provenance === 'all') return b.live;
+  let live = b.filtered.get(provenance);
+  if (!live)
+    b.filtered.set(provenance, (live = filteredLive(b.live, b.provenance, { ...DEFAULT_OPTIONS, provenance })));
+  return live;
+}
+
+const exportKey = (voice: string, scope: string, provenance: ProvenanceFilter) =>
+  provenance === 'all' ? `${voice}/${scope}` : `${voice}/${scope}/${provenance}`;
+
+/** The export of a corpus version under the given voice, scope and provenance, computed once and cached. */
 export function getExport(
   corpusId: string,
   voice: AnalysisOptions['voice'],
   scope: AnalysisOptions['scope'],
   version: string | null = null,
+  provenance: ProvenanceFilter = 'all',
 ): AnalysisExport {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${voice}/${scope}`;
+  const key = exportKey(voice, scope, provenance);
   let ex = b.exports.get(key);
   if (!ex) {
-    ex = liveExport(b.live, { ...DEFAULT_OPTIONS, voice, scope });
+    const plain = liveExport(liveFor(b, provenance), { ...DEFAULT_OPTIONS, voice, scope });
+    ex = withProvenance(plain, b.provenance, provenance);
     b.exports.set(key, ex);
   }
   return ex;
 }
 
-/** The export as JSON text, serialised once per corpus version, voice and scope. */
+/** The export as JSON text, serialised once per corpus version, voice, scope and provenance. */
 export function getExportJson(
   corpusId: string,
   voice: AnalysisOptions['voice'],
   scope: AnalysisOptions['scope'],
   version: string | null = null,
+  provenance: ProvenanceFilter = 'all',
 ): string {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${voice}/${scope}`;
+  const key = exportKey(voice, scope, provenance);
   let text = b.json.get(key);
   if (text === undefined) {
-    text = JSON.stringify(getExport(corpusId, voice, scope, version));
+    text = JSON.stringify(getExport(corpusId, voice, scope, version, provenance));
     b.json.set(key, text);
   }
   return text;
@@ -178,11 +206,11 @@ function entity(c: Corpus, id: string): Entity {
 export function compareEntities(
   corpusId: string,
   ids: string[],
-  o: Pick<AnalysisOptions, 'voice' | 'scope'>,
+  o: Pick<AnalysisOptions, 'voice' | 'scope' | 'provenance'>,
   version: string | null = null,
 ): DistinctiveRow[] {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${o.voice}/${o.scope}/${ids.join(',')}`;
+  const key = `${exportKey(o.voice, o.scope, o.provenance ?? 'all')}/${ids.join(',')}`;
   const cached = b.comparisons.get(key);
   if (cached) return cached;
   const rows = computeComparison(b, ids, o);
@@ -194,9 +222,14 @@ export function compareEntities(
 
 const MAX_COMPARISONS = 256;
 
-function computeComparison(b: Bundle, ids: string[], o: Pick<AnalysisOptions, 'voice' | 'scope'>): DistinctiveRow[] {
-  const opts = { ...DEFAULT_OPTIONS, ...o };
-  const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(b.live.byOutlet, members), opts);
+function computeComparison(
+  b: Bundle,
+  ids: string[],
+  o: Pick<AnalysisOptions, 'voice' | 'scope' | 'provenance'>,
+): DistinctiveRow[] {
+  const opts = { ...DEFAULT_OPTIONS, voice: o.voice, scope: o.scope };
+  const byOutlet = liveFor(b, o.provenance).byOutlet;
+  const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(byOutlet, members), opts);
   const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
   const pairs: [string, string[]][] =
     ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);

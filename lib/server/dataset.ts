@@ -14,7 +14,16 @@ import { matchRoute, type RouteMatch } from '../url/routes';
 import { parseState, toSearchParams, type Params, type UrlProblem, type ViewState } from '../url/state';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
 import { membersOf, type ViewStats } from '../view/model';
-import { bundleFor, catalogOf, compareEntities, getExport, getExportJson, listCorpora, type Bundle } from './bundles';
+import {
+  bundleFor,
+  catalogOf,
+  compareEntities,
+  getExport,
+  getExportJson,
+  listCorpora,
+  liveFor,
+  type Bundle,
+} from './bundles';
 
 /**
  * The one door to the data. Pages, the API, the preview image and embeds call these and nothing else: a URL is
@@ -51,7 +60,7 @@ export function openView(pathname: string, params: Params): Opened {
   if (problems.length || !route) return { ok: false, problems };
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
-  const ex = getExport(state.corpus, state.voice, state.scope, state.version);
+  const ex = getExport(state.corpus, state.voice, state.scope, state.version, state.provenance);
   const stats = statsOf(ex);
   const view: View = {
     pathname,
@@ -67,7 +76,7 @@ export function openView(pathname: string, params: Params): Opened {
   return { ok: true, view };
 }
 
-const ROWS = new Set(['mentions', 'articles']);
+const ROWS = new Set(['mentions', 'articles', 'provenance', 'reuse']);
 
 // The export's statistics are plain arrays; its per-mention and per-article rows are getters, left unread.
 function statsOf(ex: AnalysisExport): ViewStats {
@@ -97,7 +106,7 @@ export function drillDown(view: View): Drill | null {
   const { sort, q, page } = view.query;
   if (sel.kind === 'sentiment' || sel.kind === 'tone') {
     const actor = sel.kind === 'tone' ? sel.actor : null;
-    const analyses = bundle.live.analyses;
+    const analyses = liveFor(bundle, view.query.provenance).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
     return { kind: 'sentences', rows: pageOf(rows, page), unfiltered };
@@ -179,7 +188,7 @@ export function manageOf(view: View): {
 /** The research export of the view's corpus version, voice and scope, as JSON text (serialised once per version). */
 export function exportJsonOf(view: View): string {
   const q = view.query;
-  return getExportJson(q.corpus, q.voice, q.scope, q.version);
+  return getExportJson(q.corpus, q.voice, q.scope, q.version, q.provenance);
 }
 
 /** The captured original of an article, or null when none is kept. */

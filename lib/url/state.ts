@@ -1,5 +1,5 @@
 /** Every view's state, read from and written to the URL through this one module. */
-import { SET_ASIDE, type SetAside } from '../types';
+import { SET_ASIDE, type ProvenanceFilter, type SetAside } from '../types';
 
 export type Metric = 'share' | 'count' | 'per1k';
 export type KwicSort = 'position' | 'outlet' | 'variant' | 'voice' | 'left' | 'right';
@@ -18,6 +18,8 @@ export interface ViewState {
   version: string | null;
   voice: 'all' | 'own';
   scope: 'all' | 'body';
+  /** Which text counts by provenance: all, original only, reused only. */
+  provenance: ProvenanceFilter;
   outlets: string[];
   group: string | null;
   /** The outlet whose actor × label heatmap the overview shows (null: the first outlet). */
@@ -56,6 +58,7 @@ export const DEFAULT_STATE: ViewState = {
   version: null,
   voice: 'all',
   scope: 'all',
+  provenance: 'all',
   outlets: [],
   group: null,
   lens: null,
@@ -81,6 +84,7 @@ export const KEYS = [
   'sort',
   'q',
   'page',
+  'provenance',
 ] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -177,6 +181,8 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
   };
   state.voice = oneOf('voice', ['all', 'own'] as const, 'a voice') ?? state.voice;
   state.scope = oneOf('scope', ['all', 'body'] as const, 'a scope') ?? state.scope;
+  state.provenance =
+    oneOf('provenance', ['all', 'original', 'reused'] as const, 'a provenance filter') ?? state.provenance;
   state.metric = oneOf('metric', METRICS, 'a metric') ?? state.metric;
   state.sort = oneOf('sort', SORTS, 'a sort order') ?? state.sort;
   const outlets = get('outlets');
@@ -274,6 +280,7 @@ export function buildQuery(state: ViewState): string {
   if (state.sort !== 'position') sp.set('sort', state.sort);
   if (state.q) sp.set('q', state.q);
   if (state.page !== 1) sp.set('page', String(state.page));
+  if (state.provenance !== 'all') sp.set('provenance', state.provenance);
   return sp.toString();
 }
 
