@@ -1,8 +1,8 @@
-// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body] [--alpha0 N] [--out
-// FILE]
+// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body]
+// [--provenance all|original|reused] [--alpha0 N] [--out FILE]
 import path from 'node:path';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
-import { analyzeCorpus } from '../lib/analysis/run';
+import { analyzeWithProvenance } from '../lib/provenance/run';
 import { renderReport } from '../lib/analysis/table';
 import { parseCliArgs } from '../lib/cliArgs';
 import { InputError } from '../lib/errors';
@@ -12,7 +12,7 @@ import { writeAtomic } from '../lib/corpus/store';
 try {
   const args = parseCliArgs(process.argv.slice(2));
   const corpus = loadCorpus(path.resolve(args.corpus ?? path.join('corpus', 'seeds')));
-  const result = analyzeCorpus(corpus, { ...DEFAULT_OPTIONS, ...args.options });
+  const result = analyzeWithProvenance(corpus, { ...DEFAULT_OPTIONS, ...args.options });
   const text = args.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`;
   if (args.out) {
     writeAtomic(args.out, text);
