@@ -7,8 +7,13 @@ import { VersionBanner } from './Banners';
 /** Header with navigation that keeps corpus, voice and sections; the version banner; and the corpus footer. */
 export function Shell({ view, children }: { view: View; children: ReactNode }) {
   const { stats: ex, query: state, pathname, current, pinned, corpora } = view;
-  const keep = withState(DEFAULT_STATE, { corpus: state.corpus, voice: state.voice, scope: state.scope });
-  const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope }))}`;
+  const keep = withState(DEFAULT_STATE, {
+    corpus: state.corpus,
+    voice: state.voice,
+    scope: state.scope,
+    provenance: state.provenance,
+  });
+  const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope, provenance: state.provenance }))}`;
   return (
     <>
       <header className="site">
@@ -21,6 +26,9 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
           </AppLink>
           <AppLink href={hrefFor('/compare', keep)} aria-current={pathname === '/compare' ? 'page' : undefined}>
             Compare
+          </AppLink>
+          <AppLink href={hrefFor('/provenance', keep)} aria-current={pathname === '/provenance' ? 'page' : undefined}>
+            Provenance
           </AppLink>
           <AppLink
             href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))}

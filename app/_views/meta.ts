@@ -24,6 +24,10 @@ function titleOf(view: View): string {
       return `${EMBEDS.find((e) => e.id === id)?.title ?? id}${group ? `: ${group.short}` : ''}`;
     case 'manage':
       return 'Corpus & lexicon';
+    case 'provenance':
+      return 'Whose words are these? Reuse and credits';
+    case 'article-provenance':
+      return 'Article provenance';
     default:
       return `How ${ex.outlets.length} outlets name the same events`;
   }

@@ -7,6 +7,13 @@ import { counted } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
 import { recentAudit, type AuditEntry } from './audit';
+import { sentenceAt } from '../provenance/views';
+import {
+  articleProvenanceModel,
+  corpusProvenanceModel,
+  type ArticleProvenanceModel,
+  type CorpusProvenanceModel,
+} from '../provenance/door';
 import type { Span } from '../text/quotes';
 import type { Article, Mention } from '../types';
 import { routeProblems } from '../url/route';
@@ -109,11 +116,23 @@ export function drillDown(view: View): Drill | null {
     const analyses = liveFor(bundle, view.query.provenance).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
-    return { kind: 'sentences', rows: pageOf(rows, page), unfiltered };
+    const paged = pageOf(rows, page);
+    // Only the page shown is marked, so a drill-down of thousands of sentences costs no more than before.
+    const marked = paged.rows.map((r) => {
+      const s =
+        bundle.provenance.articles[bundle.provenance.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
+      return s ? { ...r, provenance: s.kind } : r;
+    });
+    return { kind: 'sentences', rows: { ...paged, rows: marked }, unfiltered };
   }
   const rows = kwicRows(ex.mentions, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(ex.mentions, titles, members, sel, sort, '').length : rows.length;
-  return { kind: 'mentions', rows: pageOf(rows, page), unfiltered };
+  const paged = pageOf(rows, page);
+  const marked = paged.rows.map((r) => {
+    const s = sentenceAt(bundle.provenance, r.article, r.start);
+    return s ? { ...r, provenance: s.kind } : r;
+  });
+  return { kind: 'mentions', rows: { ...paged, rows: marked }, unfiltered };
 }
 
 const titleCache = new WeakMap<AnalysisExport, Map<string, string>>();
@@ -201,3 +220,15 @@ export function rawTextOf(view: View, id: string): string | null {
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
 export { listCorpora, catalogOf };
 export { dataVersionOf, keepCurrentVersion as keepVersion } from './bundles';
+
+/** One article's provenance as its provenance page shows it (see lib/provenance/door.ts). */
+export function articleProvenanceOf(view: View, id: string): ArticleProvenanceModel | null {
+  const { bundle } = sourceOf(view);
+  return articleProvenanceModel(bundle.provenance, bundle.corpus, id);
+}
+
+/** The corpus provenance page: every outlet's shares, who reuses whom, and term substitutions in shared passages. */
+export function corpusProvenanceOf(view: View): CorpusProvenanceModel {
+  const { bundle } = sourceOf(view);
+  return corpusProvenanceModel(bundle.provenance, bundle.corpus, bundle.live.analyses, view.query.outlets);
+}
