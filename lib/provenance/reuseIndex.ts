@@ -95,9 +95,11 @@ export function addDoc(index: ReuseIndex, input: DocInput): number[] {
   const touched = [self];
   for (const [d] of candidates) {
     const other = index.docs[d];
-    const passages = alignShingles(doc.shingles, other.shingles, o).map((p) =>
-      extendEdges(p, words.hashes, other.words.hashes),
-    );
+    // Chains are grown over edits at their ends before the length rule, so a 15-word passage with an edit in its
+    // last words is not cut below it.
+    const passages = alignShingles(doc.shingles, other.shingles, { ...o, minWords: o.n })
+      .map((p) => extendEdges(p, words.hashes, other.words.hashes))
+      .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
     if (passages.length === 0) continue;
     const pair = { a: self, b: d, passages };
     index.pairs[self].push(pair);
