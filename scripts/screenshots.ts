@@ -19,6 +19,10 @@ const pages: [string, string][] = [
   ['embed', '/embed/shares?group=islamic-state'],
   ['bad', '/outlet/nope?voice=own'],
   ['stale', '/?v=abcdef123456'],
+  ['provenance', '/provenance?corpus=fa-kes'],
+  ['provenance-outlet', '/provenance?corpus=fa-kes&outlets=ahram'],
+  ['provenance-article', '/provenance/jordantimes-2aa485ef1515?corpus=fa-kes'],
+  ['provenance-seeds', '/provenance/aggregator-a-2016-09-07-raqqa'],
 ];
 const only = process.argv[4];
 

@@ -75,7 +75,12 @@ export function ArticleProvenancePage({ view, id }: { view: View; id: string }) 
           ? `Credit lines name: ${m.provenance.credited.join(', ')}.`
           : 'No credit line found.'}
       </p>
-      <p className="counts">{TRACING_NOTE}</p>
+      <p className="counts" data-testid="tracing-note">
+        {TRACING_NOTE}
+        {counts.shared === 0 && /aggregator/i.test(ex.outlets.find((o) => o.id === m.outlet)?.kind ?? '')
+          ? ` ${outletName(m.outlet)} is an aggregator: its text was most likely taken from outlets this corpus does not hold, so none of it could be traced here. "Original" on this page means only "not found in this corpus", not original reporting.`
+          : ''}
+      </p>
       <ul className="legend" aria-label="Provenance">
         {(['original', 'shared', 'credited'] as const).map((k) => (
           <li key={k}>
