@@ -1,6 +1,15 @@
 import { similarityOf, type Passage } from './align';
 import { articleCredits, findCredits, type Credit, type CreditSource } from './credits';
-import { addDoc, createIndex, partnerOf, passagesFrom, type ReuseIndex, type ReuseOptions } from './reuseIndex';
+import {
+  addDoc,
+  createIndex,
+  partnerOf,
+  passagesFrom,
+  type Doc,
+  type PairMatch,
+  type ReuseIndex,
+  type ReuseOptions,
+} from './reuseIndex';
 
 /** Where a sentence's words come from: only this article, other articles of the corpus, or a credited source. */
 export type ProvenanceKind = 'original' | 'shared' | 'credited';
@@ -60,6 +69,12 @@ export interface CorpusProvenance {
   byId: Map<string, number>;
 }
 
+/**
+ * Most other holders kept per sentence, the earliest by date: a wire sentence reprinted a thousand times lists its
+ * first 50 (its source is always among them), and adding one more reprint stays cheap.
+ */
+export const MAX_OTHERS = 50;
+
 /** Share of a sentence's words a passage must cover for the sentence to count as shared with that article. */
 export const SHARED_COVER = 0.5;
 
@@ -102,7 +117,64 @@ const byDate = (x: { date: string | null; article: string }, y: { date: string |
   return dx < dy ? -1 : dx > dy ? 1 : x.article < y.article ? -1 : x.article > y.article ? 1 : 0;
 };
 
-/** Recomputes one article's provenance from its pairs in the index and its credits. */
+/** A sentence's word range in its article. */
+function wordRange(doc: Doc, s: { start: number; end: number }): [number, number] {
+  return [wordAt(doc.words.starts, s.start), wordAt(doc.words.starts, s.end)];
+}
+
+/** Where another article holds (at least SHARED_COVER of) a sentence, from the passages the two share, or null. */
+function sharedWith(
+  p: CorpusProvenance,
+  w0: number,
+  w1: number,
+  other: number,
+  passages: Passage[],
+): SharedWith | null {
+  const words = w1 - w0;
+  if (words === 0) return null;
+  let best: SharedWith | null = null;
+  let bestCover = 0;
+  const od = p.index.docs[other];
+  for (const ps of passages) {
+    const from = Math.max(w0, ps.aStart);
+    const to = Math.min(w1, ps.aEnd);
+    if ((to - from) / words < SHARED_COVER || to - from <= bestCover) continue;
+    const b0 = mapWord(ps, from);
+    const b1 = mapWord(ps, to - 1);
+    bestCover = to - from;
+    best = {
+      article: od.id,
+      outlet: od.outlet,
+      date: od.date,
+      similarity: coveredIn(ps, w0, w1) / Math.max(words, b1 - b0 + 1),
+      start: od.words.starts[b0],
+      end: od.words.ends[Math.max(b0, b1)],
+    };
+  }
+  return best;
+}
+
+/** Sets a sentence's kind, source and similarity from its other holders and credits. */
+function settle(
+  s: Omit<SentenceProvenance, 'kind' | 'sourceArticle' | 'similarity'>,
+  self: { id: string; date: string | null },
+): SentenceProvenance {
+  const { others } = s;
+  if (others.length) {
+    // Others are sorted earliest first, so the source is the first of them or the article itself.
+    const earliest = byDate({ article: self.id, date: self.date }, others[0]) <= 0 ? self.id : others[0].article;
+    const source = others[0].article === earliest ? others[0] : undefined;
+    return {
+      ...s,
+      kind: 'shared',
+      sourceArticle: earliest,
+      similarity: source ? source.similarity : Math.max(...others.map((o) => o.similarity)),
+    };
+  }
+  return { ...s, kind: s.credited.length ? 'credited' : 'original', sourceArticle: null, similarity: null };
+}
+
+/** Computes one article's provenance from its pairs in the index and its credits. */
 function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
   const input = p.inputs[i];
   const doc = p.index.docs[i];
@@ -110,61 +182,43 @@ function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
   const credited = articleCredits(credits);
   const views = p.index.pairs[i].map((pair) => ({ other: partnerOf(pair, i), passages: passagesFrom(pair, i) }));
   const sentences = input.sentences.map((s): SentenceProvenance => {
-    const w0 = wordAt(doc.words.starts, s.start);
-    const w1 = wordAt(doc.words.starts, s.end);
-    const words = w1 - w0;
+    const [w0, w1] = wordRange(doc, s);
     const others: SharedWith[] = [];
     for (const v of views) {
-      let best: SharedWith | null = null;
-      let bestCover = 0;
-      const od = p.index.docs[v.other];
-      for (const ps of v.passages) {
-        const from = Math.max(w0, ps.aStart);
-        const to = Math.min(w1, ps.aEnd);
-        if (words === 0 || (to - from) / words < SHARED_COVER || to - from <= bestCover) continue;
-        const b0 = mapWord(ps, from);
-        const b1 = mapWord(ps, to - 1);
-        bestCover = to - from;
-        best = {
-          article: od.id,
-          outlet: od.outlet,
-          date: od.date,
-          similarity: coveredIn(ps, w0, w1) / Math.max(words, b1 - b0 + 1),
-          start: od.words.starts[b0],
-          end: od.words.ends[Math.max(b0, b1)],
-        };
-      }
-      if (best) others.push(best);
+      const hit = sharedWith(p, w0, w1, v.other, v.passages);
+      if (hit) others.push(hit);
     }
     others.sort(byDate);
+    others.length = Math.min(others.length, MAX_OTHERS);
     const inSentence = credits.filter((c) => c.start >= s.start && c.end <= s.end).map((c) => c.source);
     const sentenceCredits = [...new Set([...credited, ...inSentence])].sort();
-    if (others.length) {
-      const earliest = [{ article: input.id, date: input.date }, ...others].sort(byDate)[0];
-      const source = others.find((o) => o.article === earliest.article);
-      return {
-        start: s.start,
-        end: s.end,
-        words,
-        kind: 'shared',
-        sourceArticle: earliest.article,
-        similarity: source ? source.similarity : Math.max(...others.map((o) => o.similarity)),
-        credited: sentenceCredits,
-        others,
-      };
-    }
-    return {
-      start: s.start,
-      end: s.end,
-      words,
-      kind: sentenceCredits.length ? 'credited' : 'original',
-      sourceArticle: null,
-      similarity: null,
-      credited: sentenceCredits,
-      others,
-    };
+    return settle({ start: s.start, end: s.end, words: w1 - w0, credited: sentenceCredits, others }, input);
   });
   return { id: input.id, outlet: input.outlet, date: input.date, credits, credited, sentences };
+}
+
+/**
+ * Adds one new pair to an existing article's provenance in place: only the sentences the pair covers change, so an
+ * article reprinted by thousands (an early wire story) costs each new reprint one pass over its sentences, not over
+ * every earlier pair.
+ */
+function mergePair(p: CorpusProvenance, i: number, pair: PairMatch): void {
+  const ap = p.articles[i];
+  const doc = p.index.docs[i];
+  const other = partnerOf(pair, i);
+  const passages = passagesFrom(pair, i);
+  ap.sentences = ap.sentences.map((s) => {
+    const [w0, w1] = wordRange(doc, s);
+    const hit = sharedWith(p, w0, w1, other, passages);
+    if (!hit) return s;
+    const others = [...s.others];
+    let at = others.length;
+    while (at > 0 && byDate(hit, others[at - 1]) < 0) at--;
+    if (at >= MAX_OTHERS) return s;
+    others.splice(at, 0, hit);
+    if (others.length > MAX_OTHERS) others.pop();
+    return settle({ start: s.start, end: s.end, words: s.words, credited: s.credited, others }, ap);
+  });
 }
 
 /** An empty corpus provenance, to which articles are added with addProvenance. */
@@ -180,11 +234,19 @@ export function addProvenance(p: CorpusProvenance, inputs: ProvenanceInput[]): s
   const touched = new Set<number>();
   for (const input of inputs) {
     if (p.byId.has(input.id)) throw new Error(`provenance: article "${input.id}" was added twice`);
-    p.byId.set(input.id, p.inputs.length);
+    const self = p.inputs.length;
+    p.byId.set(input.id, self);
     p.inputs.push(input);
-    for (const i of addDoc(p.index, input)) touched.add(i);
+    addDoc(p.index, input);
+    p.articles[self] = articleProvenance(p, self);
+    touched.add(self);
+    // Its partners were settled before it came: each gets the one new pair merged in.
+    for (const pair of p.index.pairs[self]) {
+      const other = partnerOf(pair, self);
+      mergePair(p, other, pair);
+      touched.add(other);
+    }
   }
-  for (const i of touched) p.articles[i] = articleProvenance(p, i);
   return [...touched].map((i) => p.inputs[i].id);
 }
 

@@ -80,17 +80,27 @@ export function addDoc(index: ReuseIndex, input: DocInput): number[] {
   const self = doc.order;
   index.docs.push(doc);
   index.pairs.push([]);
-  const shared = new Map<number, number>();
+  const shared = new Map<number, { n: number; score: number }>();
   const seen = new Set<number>();
   for (const h of doc.shingles) {
     if (seen.has(h)) continue;
     seen.add(h);
     const list = index.postings[h & 255].get(h);
-    if (list) for (const d of list) shared.set(d, (shared.get(d) ?? 0) + 1);
+    if (!list) continue;
+    // A shingle few articles hold says more than one in every wire story: weighting by rarity keeps a passage copied
+    // once among the candidates even when hundreds of articles share common sentences with this one.
+    const weight = 1 / list.length;
+    for (const d of list) {
+      const c = shared.get(d);
+      if (c) {
+        c.n++;
+        c.score += weight;
+      } else shared.set(d, { n: 1, score: weight });
+    }
   }
   const candidates = [...shared]
-    .filter(([, n]) => n >= o.minShared)
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .filter(([, c]) => c.n >= o.minShared)
+    .sort((x, y) => y[1].score - x[1].score || x[0] - y[0])
     .slice(0, o.maxCandidates);
   const touched = [self];
   for (const [d] of candidates) {
