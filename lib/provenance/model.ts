@@ -71,9 +71,9 @@ export interface CorpusProvenance {
 
 /**
  * Most other holders kept per sentence, the earliest by date: a wire sentence reprinted a thousand times lists its
- * first 50 (its source is always among them), and adding one more reprint stays cheap.
+ * first 8 (its source is always among them), and adding one more reprint stays cheap in time and memory.
  */
-export const MAX_OTHERS = 50;
+export const MAX_OTHERS = 8;
 
 /** Share of a sentence's words a passage must cover for the sentence to count as shared with that article. */
 export const SHARED_COVER = 0.5;
