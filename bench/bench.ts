@@ -24,7 +24,10 @@ import { clusterStories } from '../lib/stories/cluster';
 import { changePoints } from '../lib/time/changePoints';
 import { timeSeries } from '../lib/time/series';
 import { sentenceSpans } from '../lib/text/sentences';
-import type { Corpus } from '../lib/types';
+import type { Article, Corpus } from '../lib/types';
+import { creditSources } from '../lib/provenance/credits';
+import { addProvenance, buildProvenance } from '../lib/provenance/model';
+import { plantReuse, plantedRecall, provenanceInputOf } from './lib/provenanceBench';
 
 const quick = process.argv.includes('--quick');
 const ARTICLES = quick ? 10_000 : 100_000;
@@ -275,6 +278,59 @@ async function dashboard(): Promise<{
   }
 }
 
+const PLANT_LENGTHS = [8, 12, 15, 20, 30, 50];
+const PLANT_EACH = 100;
+
+/**
+ * Reuse detection (README "Provenance") on the first `n` generated articles for each size, with passages of known
+ * lengths planted (lightly edited) in known pairs: seconds, articles/s, peak RSS so far, recall by passage length, and
+ * the median time to add one more article (its provenance and its partners', nothing else).
+ */
+function provenanceBench(articles: Article[], sizes: number[]) {
+  const sources = creditSources(benchOutlets(OUTLETS));
+  const runs = sizes.map((n) => {
+    const inputs = articles.slice(0, n).map(provenanceInputOf);
+    const planted = plantReuse(inputs, PLANT_LENGTHS, PLANT_EACH, SEED);
+    const t = performance.now();
+    const p = buildProvenance(inputs, sources);
+    const ms = performance.now() - t;
+    const adds = generateArticles(sentencePool(), {
+      articles: ADDITIONS,
+      outlets: OUTLETS,
+      seed: SEED,
+      from: 2 * ARTICLES,
+    })
+      .map((a) => {
+        const input = provenanceInputOf({ ...a, id: `${a.id}-prov` });
+        const t0 = performance.now();
+        addProvenance(p, [input]);
+        return performance.now() - t0;
+      })
+      .sort((a, b) => a - b);
+    log(`provenance: ${n} articles in ${Math.round(ms)} ms`);
+    return {
+      articles: n,
+      seconds: Math.round(ms / 100) / 10,
+      articlesPerSec: Math.round((n * 1000) / ms),
+      peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1048576),
+      pairs: p.index.pairs.reduce((s, x) => s + x.length, 0) / 2,
+      recall: plantedRecall(p, planted),
+      incrementalMs: Math.round(adds[Math.floor(adds.length / 2)] * 10) / 10,
+    };
+  });
+  const [small, large] = runs;
+  // 1 means linear: time per article the same at both sizes.
+  const growth = Math.round((large.seconds / small.seconds / (large.articles / small.articles)) * 100) / 100;
+  const long = runs
+    .map((r) => r.recall.filter((x) => x.words >= 15))
+    .map((rows) => {
+      const found = rows.reduce((s, x) => s + x.found, 0);
+      const of = rows.reduce((s, x) => s + x.of, 0);
+      return Math.round((1000 * found) / of) / 10;
+    });
+  return { runs, growthPerArticle: growth, recall15PlusPct: long };
+}
+
 async function main(): Promise<void> {
   // The load generator runs in this process: measured first, while its heap is small, so that collecting the
   // 100,000 analyses held later cannot pause it and count as server latency.
@@ -396,6 +452,7 @@ async function main(): Promise<void> {
       { articles: live.analyses.length, ms: Math.round(storiesOfAll.ms), stories: storiesOfAll.stories },
     ],
   };
+  const provenance = provenanceBench(corpus.articles, quick ? [2_000, ARTICLES] : [10_000, ARTICLES]);
 
   clearInterval(sampler);
 
@@ -430,6 +487,7 @@ async function main(): Promise<void> {
     largestPage: web.pageKb.reduce((a, b) => (b.kb > a.kb ? b : a)),
     pageKb: web.pageKb,
     rscNavigationMs: web.rscMs,
+    provenance,
   };
   const previous = existsSync('bench/latest.json')
     ? (JSON.parse(readFileSync('bench/latest.json', 'utf8')) as Partial<typeof report>)
@@ -463,6 +521,14 @@ async function main(): Promise<void> {
         [
           'story clustering',
           `${timeReport.stories.map((x) => `${x.articles} articles: ${x.ms} ms (${x.stories} stories)`).join('; ')}; ${Math.round((timeReport.stories[1].ms / Math.max(1, timeReport.stories[0].ms)) * 10) / 10}× the time for ${Math.round(timeReport.stories[1].articles / timeReport.stories[0].articles)}× the articles (target: near-linear)`,
+        ],
+        ...report.provenance.runs.map((r) => [
+          `reuse detection, ${r.articles} articles`,
+          `${r.seconds} s, ${r.articlesPerSec} articles/s, ${r.pairs} article pairs, peak RSS so far ${r.peakRssMb} MB; +1 article ${r.incrementalMs} ms (median of ${ADDITIONS}); planted passages found: ${r.recall.map((x) => `${x.words} words ${x.found}/${x.of}`).join(', ')}`,
+        ]),
+        [
+          'reuse detection growth',
+          `time per article at ${report.provenance.runs[1].articles} / at ${report.provenance.runs[0].articles}: ${report.provenance.growthPerArticle} (1 = linear); recall of 15+ word passages ${report.provenance.recall15PlusPct.join('% / ')}% (target ≥ 95%)`,
         ],
         ...report.http.map((h, i) => [
           i === 0 ? 'http floor: a static script' : `http ${h.route}`,

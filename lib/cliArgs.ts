@@ -14,7 +14,7 @@ export interface CliArgs {
 }
 
 const USAGE =
-  'flags: --json, --corpus DIR, --voice all|own, --scope all|body, --alpha0 N (> 0), --from YYYY-MM-DD, --to YYYY-MM-DD, --out FILE';
+  'flags: --json, --corpus DIR, --voice all|own, --scope all|body, --provenance all|original|reused, --alpha0 N (> 0), --from YYYY-MM-DD, --to YYYY-MM-DD, --out FILE';
 
 /** Parses the analysis CLI's flags, rejecting unknown flags and bad values with a usage hint. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -37,6 +37,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
       const v = value();
       if (v !== 'all' && v !== 'body') throw new InputError('--scope', `"${v}" is not all or body`, USAGE);
       out.options.scope = v;
+    } else if (flag === '--provenance') {
+      const v = value();
+      if (v !== 'all' && v !== 'original' && v !== 'reused')
+        throw new InputError('--provenance', `"${v}" is not all, original or reused`, USAGE);
+      out.options.provenance = v;
     } else if (flag === '--alpha0') {
       const v = Number(value());
       if (!Number.isFinite(v) || v <= 0)

@@ -175,4 +175,9 @@ export interface AnalysisOptions {
   voice: 'all' | 'own';
   scope: 'all' | 'body';
   alpha0: number;
+  /** Which text counts by provenance (README "Provenance"); absent means all. */
+  provenance?: ProvenanceFilter;
 }
+
+/** Which text counts by provenance: all, original sentences only, or reused ones (shared or credited) only. */
+export type ProvenanceFilter = 'all' | 'original' | 'reused';

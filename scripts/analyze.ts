@@ -1,8 +1,8 @@
-// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body] [--alpha0 N]
-// [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
+// The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body]
+// [--provenance all|original|reused] [--alpha0 N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
 import path from 'node:path';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
-import { analyzeCorpusIn } from '../lib/analysis/run';
+import { analyzeWithProvenance } from '../lib/provenance/run';
 import { renderReport } from '../lib/analysis/table';
 import { parseCliArgs } from '../lib/cliArgs';
 import { InputError } from '../lib/errors';
@@ -20,7 +20,7 @@ try {
     );
     process.exit(2);
   }
-  const result = analyzeCorpusIn(corpus, { ...DEFAULT_OPTIONS, ...args.options }, args.range);
+  const result = analyzeWithProvenance(corpus, { ...DEFAULT_OPTIONS, ...args.options }, args.range);
   const text = args.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`;
   if (args.out) {
     writeAtomic(args.out, text);

@@ -27,6 +27,10 @@ const pages: [string, string][] = [
   ['stories', '/stories?corpus=fa-kes&from=2016-07-01&to=2016-07-31'],
   ['compare-same', '/compare?corpus=fa-kes&outlets=ahram,alaraby&stories=shared'],
   ['fakes-range', '/?corpus=fa-kes&from=2016-01-01&to=2016-12-31'],
+  ['provenance', '/provenance?corpus=fa-kes'],
+  ['provenance-outlet', '/provenance?corpus=fa-kes&outlets=ahram'],
+  ['provenance-article', '/provenance/jordantimes-2aa485ef1515?corpus=fa-kes'],
+  ['provenance-seeds', '/provenance/aggregator-a-2016-09-07-raqqa'],
 ];
 const only = process.argv[4];
 

@@ -145,6 +145,7 @@ export function Kwic({
                 <th scope="col">Words</th>
                 <th scope="col">Sentence</th>
                 <th scope="col">Article</th>
+                <th scope="col">Text</th>
               </tr>
             </thead>
             <tbody>
@@ -156,6 +157,7 @@ export function Kwic({
                   <td>
                     <AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink>
                   </td>
+                  <td data-testid="provenance-mark">{r.provenance ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -203,6 +205,7 @@ export function Kwic({
               <SortHeader label="Article" sort="position" state={state} pathname={pathname} />
               <SortHeader label="Voice" sort="voice" state={state} pathname={pathname} />
               {lens && <th scope="col">Attributed by</th>}
+              <th scope="col">Text</th>
             </tr>
           </thead>
           <tbody>
@@ -225,6 +228,20 @@ export function Kwic({
                     {r.actors.length > 1 ? ` (${r.actors.map((a) => actorName(ex, a)).join(', ')})` : ''}
                   </td>
                 )}
+                <td data-testid="provenance-mark">
+                  {r.provenance ? (
+                    <AppLink
+                      href={hrefFor(
+                        `/provenance/${r.article}`,
+                        withState(state, { sel: null, q: '', sort: 'position', outlets: [], group: null }),
+                      )}
+                    >
+                      {r.provenance}
+                    </AppLink>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

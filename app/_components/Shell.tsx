@@ -14,8 +14,9 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
     scope: state.scope,
     from: state.from,
     to: state.to,
+    provenance: state.provenance,
   });
-  const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope, from: state.from, to: state.to }))}`;
+  const api = `/api/analysis?${buildQuery(withState(DEFAULT_STATE, { corpus: state.corpus, version: pinned ? state.version : null, voice: state.voice, scope: state.scope, from: state.from, to: state.to, provenance: state.provenance }))}`;
   return (
     <>
       <header className="site">
@@ -34,6 +35,9 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
           </AppLink>
           <AppLink href={hrefFor('/stories', keep)} aria-current={pathname === '/stories' ? 'page' : undefined}>
             Stories
+          </AppLink>
+          <AppLink href={hrefFor('/provenance', keep)} aria-current={pathname === '/provenance' ? 'page' : undefined}>
+            Provenance
           </AppLink>
           <AppLink
             href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))}

@@ -56,6 +56,18 @@ export function VoiceScope({ pathname, state }: { pathname: string; state: ViewS
           ['body', 'Body only'],
         ]}
       />
+      <Switch
+        label="Text"
+        pathname={pathname}
+        state={state}
+        field="provenance"
+        testid="provenance-switch"
+        options={[
+          ['all', 'All text'],
+          ['original', 'Original only'],
+          ['reused', 'Reused only'],
+        ]}
+      />
     </div>
   );
 }

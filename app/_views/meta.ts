@@ -57,6 +57,10 @@ function titleOf(view: View): string {
       return 'Corpus & lexicon';
     case 'methods':
       return 'Methods: how every number is computed';
+    case 'provenance':
+      return 'Whose words are these? Reuse and credits';
+    case 'article-provenance':
+      return 'Article provenance';
     default:
       return `How ${ex.outlets.length} outlets name the same events: ${g?.label ?? ''}`;
   }

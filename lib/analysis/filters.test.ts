@@ -6,6 +6,7 @@ import {
   dateKept,
   filterCaption,
   inScope,
+  keptByProvenance,
   scopeSections,
   sentenceReading,
   type DateCounts,
@@ -46,7 +47,24 @@ describe('the meaning of voice and scope', () => {
   test.each([
     [all, 'own voice and quotations; title, captions and body'],
     [ownBody, "the outlet's own voice only (quotations excluded); article body only"],
+    [
+      { ...all, provenance: 'original' as const },
+      'own voice and quotations; title, captions and body; original text only (sentences shared with other articles or credited to a source left out)',
+    ],
   ])('caption of %o', (o, expected) => expect(filterCaption(o)).toBe(expected));
+
+  test.each([
+    ['original', 'all', true],
+    ['shared', 'all', true],
+    ['original', 'original', true],
+    ['shared', 'original', false],
+    ['credited', 'original', false],
+    ['original', 'reused', false],
+    ['shared', 'reused', true],
+    ['credited', 'reused', true],
+  ] as const)('a %s sentence under provenance=%s counts: %s', (kind, provenance, expected) =>
+    expect(keptByProvenance(kind, { ...all, provenance })).toBe(expected),
+  );
 });
 
 describe('date range', () => {

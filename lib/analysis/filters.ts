@@ -1,10 +1,31 @@
-import { SECTIONS, type AnalysisOptions, type Section } from '../types';
+import { SECTIONS, type AnalysisOptions, type ProvenanceFilter, type Section } from '../types';
 
 /**
  * What the voice and scope options mean, in one place: which sections count, which mentions count, which reading of
  * a sentence counts, and how each is said on screen. The engine, the drill-downs and the captions all read these.
  */
-export type Filters = Pick<AnalysisOptions, 'voice' | 'scope'>;
+export type Filters = Pick<AnalysisOptions, 'voice' | 'scope' | 'provenance'>;
+
+/** Every provenance option, the default first. */
+export const PROVENANCE_FILTERS: readonly ProvenanceFilter[] = ['all', 'original', 'reused'];
+
+/**
+ * Whether a sentence of the given provenance counts under the provenance option: `original` keeps sentences found
+ * nowhere else and not credited to a wire or another outlet; `reused` keeps the shared and credited ones.
+ */
+export function keptByProvenance(kind: 'original' | 'shared' | 'credited', o: Filters): boolean {
+  const p = o.provenance ?? 'all';
+  return p === 'all' || (p === 'original') === (kind === 'original');
+}
+
+/** The provenance option in words (empty for all text, which every caption already implies). */
+export function provenanceCaption(o: Filters): string {
+  const p = o.provenance ?? 'all';
+  if (p === 'original')
+    return 'original text only (sentences shared with other articles or credited to a source left out)';
+  if (p === 'reused') return 'reused text only (sentences shared with other articles or credited to a source)';
+  return '';
+}
 
 /** The sections counted under the scope option. */
 export function scopeSections(o: Filters): Section[] {
@@ -51,7 +72,8 @@ export function scopeCaption(o: Filters): string {
 
 /** Both options in words, as every chart's caption says what it counts. */
 export function filterCaption(o: Filters): string {
-  return `${voiceCaption(o)}; ${scopeCaption(o)}`;
+  const provenance = provenanceCaption(o);
+  return `${voiceCaption(o)}; ${scopeCaption(o)}${provenance ? `; ${provenance}` : ''}`;
 }
 
 /** A date range of the view state: first and last article date counted (ISO, inclusive), null for open-ended. */

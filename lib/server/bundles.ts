@@ -8,7 +8,11 @@ import { UNATTRIBUTED } from '../lexicon/parse';
 import { corpusFingerprint } from '../corpus/fingerprint';
 import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom, type LoadedCorpus } from '../corpus/load';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
-import type { AnalysisOptions, Corpus } from '../types';
+import { corpusProvenance } from '../provenance/corpusProvenance';
+import { withProvenance } from '../provenance/exportRows';
+import { filteredLive } from '../provenance/filter';
+import type { CorpusProvenance } from '../provenance/model';
+import type { AnalysisOptions, Corpus, ProvenanceFilter } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
@@ -27,6 +31,10 @@ export interface Bundle {
   /** Serialised exports for the API, so a request sends cached bytes instead of re-serialising megabytes. */
   json: Map<string, string>;
   comparisons: Map<string, DistinctiveRow[]>;
+  /** Every sentence's provenance (reuse across the corpus, credit lines), computed once per version. */
+  provenance: CorpusProvenance;
+  /** The analyses as each provenance option sees them (original text only, reused text only), made when first asked. */
+  filtered: Map<ProvenanceFilter, LiveCorpus>;
   fingerprint: string;
   /**
    * The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against
@@ -82,6 +90,9 @@ export function getBundle(corpusId: string): Bundle {
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
+    // A whole-corpus analysis, so it is made with the bundle, off any later request's path.
+    provenance: corpusProvenance(corpus, live.analyses),
+    filtered: new Map(),
     fingerprint: fp,
   };
   bundles.set(corpusId, bundle);
@@ -112,6 +123,8 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
+    provenance: corpusProvenance(corpus, live.analyses),
+    filtered: new Map(),
     fingerprint: key,
   };
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
@@ -131,16 +144,20 @@ export function storiesOf(b: Bundle): Story[] {
   return s;
 }
 
-/** The articles of a bundle that a subset keeps, with their tallies, computed once per subset (recent ones kept). */
-export function sliceFor(b: Bundle, subset: ArticleSubset): Slice {
+/**
+ * The text of a bundle that a subset (date range, same stories) and a provenance option keep, with its tallies:
+ * the provenance option first picks the sentences, the subset then the articles. Computed once per pair (recent ones kept).
+ */
+export function sliceFor(b: Bundle, subset: ArticleSubset, provenance: ProvenanceFilter = 'all'): Slice {
   let m = sliceCache.get(b);
   if (!m) sliceCache.set(b, (m = new Map()));
-  const key = subsetKey(subset);
+  const key = `${provenance}/${subsetKey(subset)}`;
   let s = m.get(key);
   if (!s) {
+    const live = liveFor(b, provenance);
     s = isWhole(subset)
-      ? { analyses: b.live.analyses, byOutlet: b.live.byOutlet, dates: dateCountsOf(b), shared: null }
-      : sliceOf(b.corpus, b.live.analyses, subset, () => storiesOf(b));
+      ? { analyses: live.analyses, byOutlet: live.byOutlet, dates: dateCountsOf(b), shared: null }
+      : sliceOf(b.corpus, live.analyses, subset, () => storiesOf(b));
     if (m.size >= MAX_SLICES) m.delete(m.keys().next().value!);
     m.set(key, s);
   }
@@ -151,9 +168,21 @@ function dateCountsOf(b: Bundle): Slice['dates'] {
   return { kept: b.corpus.articles.length, outside: 0, undated: b.corpus.articles.filter((a) => !a.date).length };
 }
 
+/** The bundle's analyses as a provenance option sees them (all text: the bundle's own), made once per option. */
+export function liveFor(b: Bundle, provenance: ProvenanceFilter = 'all'): LiveCorpus {
+  if (provenance === 'all') return b.live;
+  let live = b.filtered.get(provenance);
+  if (!live)
+    b.filtered.set(provenance, (live = filteredLive(b.live, b.provenance, { ...DEFAULT_OPTIONS, provenance })));
+  return live;
+}
+
+const exportKey = (voice: string, scope: string, provenance: ProvenanceFilter) =>
+  provenance === 'all' ? `${voice}/${scope}` : `${voice}/${scope}/${provenance}`;
+
 /**
- * The export of a corpus version under the given voice and scope, for the articles a subset (date range, same stories)
- * keeps, computed once and cached.
+ * The export of a corpus version under the given voice and scope, for the text a subset (date range, same stories)
+ * and a provenance option keep, computed once and cached.
  */
 export function getExport(
   corpusId: string,
@@ -161,15 +190,20 @@ export function getExport(
   scope: AnalysisOptions['scope'],
   version: string | null = null,
   subset: ArticleSubset = WHOLE,
+  provenance: ProvenanceFilter = 'all',
 ): AnalysisExport {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${voice}/${scope}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+  const key = `${exportKey(voice, scope, provenance)}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
   let ex = b.exports.get(key);
   if (!ex) {
     const o = { ...DEFAULT_OPTIONS, voice, scope };
-    const slice = sliceFor(b, subset);
-    const base = isWhole(subset) ? liveExport(b.live, o) : sliceExport(b.corpus, slice, o);
-    ex = withTimeFields(base, subset, slice.dates, () => storiesOf(b));
+    const slice = sliceFor(b, subset, provenance);
+    const base = isWhole(subset) ? liveExport(liveFor(b, provenance), o) : sliceExport(b.corpus, slice, o);
+    ex = withProvenance(
+      withTimeFields(base, subset, slice.dates, () => storiesOf(b)),
+      b.provenance,
+      provenance,
+    );
     // Any date range can be asked for, so filtered exports are kept for the most recent ranges only.
     if (!isWhole(subset) && b.exports.size >= MAX_SLICES) b.exports.delete(b.exports.keys().next().value!);
     b.exports.set(key, ex);
@@ -177,19 +211,20 @@ export function getExport(
   return ex;
 }
 
-/** The export as JSON text, serialised once per corpus version, voice and scope. */
+/** The export as JSON text, serialised once per corpus version, voice, scope and provenance. */
 export function getExportJson(
   corpusId: string,
   voice: AnalysisOptions['voice'],
   scope: AnalysisOptions['scope'],
   version: string | null = null,
   subset: ArticleSubset = WHOLE,
+  provenance: ProvenanceFilter = 'all',
 ): string {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${voice}/${scope}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+  const key = `${exportKey(voice, scope, provenance)}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
   let text = b.json.get(key);
   if (text === undefined) {
-    text = JSON.stringify(getExport(corpusId, voice, scope, version, subset));
+    text = JSON.stringify(getExport(corpusId, voice, scope, version, subset, provenance));
     if (!isWhole(subset) && b.json.size >= MAX_SLICES) b.json.delete(b.json.keys().next().value!);
     b.json.set(key, text);
   }
@@ -234,15 +269,15 @@ function entity(c: Corpus, id: string): Entity {
 export function compareEntities(
   corpusId: string,
   ids: string[],
-  o: Pick<AnalysisOptions, 'voice' | 'scope'>,
+  o: Pick<AnalysisOptions, 'voice' | 'scope' | 'provenance'>,
   version: string | null = null,
   subset: ArticleSubset = WHOLE,
 ): DistinctiveRow[] {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${o.voice}/${o.scope}/${ids.join(',')}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+  const key = `${exportKey(o.voice, o.scope, o.provenance ?? 'all')}/${ids.join(',')}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
   const cached = b.comparisons.get(key);
   if (cached) return cached;
-  const rows = computeComparison(b, ids, o, sliceFor(b, subset).byOutlet);
+  const rows = computeComparison(b, ids, o, sliceFor(b, subset, o.provenance ?? 'all').byOutlet);
   // Any outlet set can be asked for, so keep the most recent comparisons only.
   if (b.comparisons.size >= MAX_COMPARISONS) b.comparisons.delete(b.comparisons.keys().next().value!);
   b.comparisons.set(key, rows);
@@ -254,10 +289,10 @@ const MAX_COMPARISONS = 256;
 function computeComparison(
   b: Bundle,
   ids: string[],
-  o: Pick<AnalysisOptions, 'voice' | 'scope'>,
+  o: Pick<AnalysisOptions, 'voice' | 'scope' | 'provenance'>,
   byOutlet: Bundle['live']['byOutlet'],
 ): DistinctiveRow[] {
-  const opts = { ...DEFAULT_OPTIONS, ...o };
+  const opts = { ...DEFAULT_OPTIONS, voice: o.voice, scope: o.scope };
   const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(byOutlet, members), opts);
   const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
   const pairs: [string, string[]][] =

@@ -7,6 +7,13 @@ import { counted } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
 import { recentAudit, type AuditEntry } from './audit';
+import { sentenceAt } from '../provenance/views';
+import {
+  articleProvenanceModel,
+  corpusProvenanceModel,
+  type ArticleProvenanceModel,
+  type CorpusProvenanceModel,
+} from '../provenance/door';
 import type { Span } from '../text/quotes';
 import type { Article, Mention } from '../types';
 import { routeProblems } from '../url/route';
@@ -79,7 +86,7 @@ export function openView(pathname: string, params: Params): Opened {
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
   const subset = subsetOf(state);
-  const ex = getExport(state.corpus, state.voice, state.scope, state.version, subset);
+  const ex = getExport(state.corpus, state.voice, state.scope, state.version, subset, state.provenance);
   const stats = statsOf(ex);
   const view: View = {
     pathname,
@@ -96,8 +103,8 @@ export function openView(pathname: string, params: Params): Opened {
   return { ok: true, view };
 }
 
-// Stories are listed in the export (clustered on first read), not in a view's statistics.
-const ROWS = new Set(['mentions', 'articles', 'stories']);
+// Stories, provenance and reuse are listed in the export (made on first read), not in a view's statistics.
+const ROWS = new Set(['mentions', 'articles', 'stories', 'provenance', 'reuse']);
 
 // The export's statistics are plain arrays; its per-mention and per-article rows are getters, left unread.
 function statsOf(ex: AnalysisExport): ViewStats {
@@ -127,15 +134,27 @@ export function drillDown(view: View): Drill | null {
   const { sort, q, page } = view.query;
   if (sel.kind === 'sentiment' || sel.kind === 'tone') {
     const actor = sel.kind === 'tone' ? sel.actor : null;
-    const analyses = sliceFor(bundle, subsetOf(view.query)).analyses;
+    const analyses = sliceFor(bundle, subsetOf(view.query), view.query.provenance).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
-    return { kind: 'sentences', rows: pageOf(rows, page), unfiltered };
+    const paged = pageOf(rows, page);
+    // Only the page shown is marked, so a drill-down of thousands of sentences costs no more than before.
+    const marked = paged.rows.map((r) => {
+      const s =
+        bundle.provenance.articles[bundle.provenance.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
+      return s ? { ...r, provenance: s.kind } : r;
+    });
+    return { kind: 'sentences', rows: { ...paged, rows: marked }, unfiltered };
   }
   const mentions = view.query.at ? mentionsIn(ex, view.query.at) : ex.mentions;
   const rows = kwicRows(mentions, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(mentions, titles, members, sel, sort, '').length : rows.length;
-  return { kind: 'mentions', rows: pageOf(rows, page), unfiltered };
+  const paged = pageOf(rows, page);
+  const marked = paged.rows.map((r) => {
+    const s = sentenceAt(bundle.provenance, r.article, r.start);
+    return s ? { ...r, provenance: s.kind } : r;
+  });
+  return { kind: 'mentions', rows: { ...paged, rows: marked }, unfiltered };
 }
 
 // A time-series point's drill-down: the mentions of articles dated in its period.
@@ -218,7 +237,7 @@ export function manageOf(view: View): {
 /** The research export of the view's corpus version, voice and scope, as JSON text (serialised once per version). */
 export function exportJsonOf(view: View): string {
   const q = view.query;
-  return getExportJson(q.corpus, q.voice, q.scope, q.version, subsetOf(q));
+  return getExportJson(q.corpus, q.voice, q.scope, q.version, subsetOf(q), q.provenance);
 }
 
 /** The captured original of an article, or null when none is kept. */
@@ -245,7 +264,7 @@ export function datesOf(view: View): { months: { month: string; articles: number
         articles: byMonth.get(p.id) ?? 0,
       }))
     : [];
-  return { months, counts: sliceFor(bundle, subsetOf(view.query)).dates };
+  return { months, counts: sliceFor(bundle, subsetOf(view.query), view.query.provenance).dates };
 }
 
 /** A naming-over-time answer: the bin used, the periods, the rows and each outlet's change points. */
@@ -262,7 +281,7 @@ export function timeseriesOf(view: View): TimeSeriesModel | null {
   const g = view.stats.groups.find((x) => x.id === group);
   if (!g) return null;
   const { bundle } = sourceOf(view);
-  const slice = sliceFor(bundle, subsetOf(view.query));
+  const slice = sliceFor(bundle, subsetOf(view.query), view.query.provenance);
   const dateOf = new Map(bundle.corpus.articles.map((a) => [a.id, a.date]));
   const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
@@ -307,7 +326,7 @@ export interface StoryModel extends Story {
 /** The stories with articles the view counts (date range applied), newest first. */
 export function storiesOfView(view: View): StoryModel[] {
   const { bundle } = sourceOf(view);
-  const slice = sliceFor(bundle, { ...subsetOf(view.query), shared: null });
+  const slice = sliceFor(bundle, { ...subsetOf(view.query), shared: null }, view.query.provenance);
   const kept = new Set(slice.analyses.map((a) => a.id));
   const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
   const { ex } = sourceOf(view);
@@ -349,5 +368,17 @@ export function storiesOfView(view: View): StoryModel[] {
 
 /** Under "same stories only": how many stories all compared outlets covered and their articles; otherwise null. */
 export function sharedOf(view: View): { stories: number; articles: number } | null {
-  return sliceFor(sourceOf(view).bundle, subsetOf(view.query)).shared;
+  return sliceFor(sourceOf(view).bundle, subsetOf(view.query), view.query.provenance).shared;
+}
+
+/** One article's provenance as its provenance page shows it (see lib/provenance/door.ts). */
+export function articleProvenanceOf(view: View, id: string): ArticleProvenanceModel | null {
+  const { bundle } = sourceOf(view);
+  return articleProvenanceModel(bundle.provenance, bundle.corpus, id);
+}
+
+/** The corpus provenance page: every outlet's shares, who reuses whom, and term substitutions in shared passages. */
+export function corpusProvenanceOf(view: View): CorpusProvenanceModel {
+  const { bundle } = sourceOf(view);
+  return corpusProvenanceModel(bundle.provenance, bundle.corpus, bundle.live.analyses, view.query.outlets);
 }

@@ -38,6 +38,8 @@ export const ROUTES: readonly RouteDef[] = [
   route('group', '/group/:id', { param: 'group' }),
   route('article', '/article/:id', { param: 'article' }),
   route('article-raw', '/article/:id/raw', { param: 'article', cached: false }),
+  route('provenance', '/provenance'),
+  route('article-provenance', '/provenance/:id', { param: 'article' }),
   route('embed', '/embed/:id', { param: 'embed' }),
   route('time', '/time'),
   route('stories', '/stories'),

@@ -23,6 +23,8 @@ describe('parseState and buildQuery round-trip', () => {
   test.each<[string, Partial<ViewState>]>([
     ['', {}],
     ['voice=own', { voice: 'own' }],
+    ['provenance=original', { provenance: 'original' }],
+    ['voice=own&provenance=reused', { voice: 'own', provenance: 'reused' }],
     ['corpus=fa-kes&v=abcdef123456&scope=body', { corpus: 'fa-kes', version: 'abcdef123456', scope: 'body' }],
     [
       'outlets=presstv%2Cvoa&group=islamic-state&metric=count',
@@ -83,6 +85,7 @@ describe('parseState and buildQuery round-trip', () => {
 describe('parseState rejects bad input with the valid choices', () => {
   test.each([
     ['voice=loud', 'voice', 'is not a voice', ['all', 'own']],
+    ['provenance=mine', 'provenance', 'is not a provenance filter', ['all', 'original', 'reused']],
     ['metric=pie', 'metric', 'is not a metric', ['share', 'count', 'per1k']],
     ['sort=random', 'sort', 'is not a sort order', ['position', 'outlet', 'variant', 'voice', 'left', 'right']],
     ['corpus=../etc', 'corpus', 'is not a corpus id (lowercase letters, digits, hyphens)', []],

@@ -1,5 +1,5 @@
 /** Every view's state, read from and written to the URL through this one module. */
-import { SET_ASIDE, type SetAside } from '../types';
+import { SET_ASIDE, type ProvenanceFilter, type SetAside } from '../types';
 import { BINS, isIsoDate, parsePeriod, type Bin } from '../time/bin';
 
 export type Metric = 'share' | 'count' | 'per1k';
@@ -19,6 +19,8 @@ export interface ViewState {
   version: string | null;
   voice: 'all' | 'own';
   scope: 'all' | 'body';
+  /** Which text counts by provenance: all, original only, reused only. */
+  provenance: ProvenanceFilter;
   outlets: string[];
   group: string | null;
   /** The outlet whose actor × label heatmap the overview shows (null: the first outlet). */
@@ -68,6 +70,7 @@ export const DEFAULT_STATE: ViewState = {
   version: null,
   voice: 'all',
   scope: 'all',
+  provenance: 'all',
   outlets: [],
   group: null,
   lens: null,
@@ -103,6 +106,7 @@ export const KEYS = [
   'bin',
   'at',
   'stories',
+  'provenance',
 ] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
 export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -199,6 +203,8 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
   };
   state.voice = oneOf('voice', ['all', 'own'] as const, 'a voice') ?? state.voice;
   state.scope = oneOf('scope', ['all', 'body'] as const, 'a scope') ?? state.scope;
+  state.provenance =
+    oneOf('provenance', ['all', 'original', 'reused'] as const, 'a provenance filter') ?? state.provenance;
   state.metric = oneOf('metric', METRICS, 'a metric') ?? state.metric;
   state.sort = oneOf('sort', SORTS, 'a sort order') ?? state.sort;
   const outlets = get('outlets');
@@ -326,6 +332,7 @@ export function buildQuery(state: ViewState): string {
   if (state.bin !== 'auto') sp.set('bin', state.bin);
   if (state.at) sp.set('at', state.at);
   if (state.stories !== 'all') sp.set('stories', state.stories);
+  if (state.provenance !== 'all') sp.set('provenance', state.provenance);
   return sp.toString();
 }
 

@@ -21,6 +21,8 @@ export interface KwicRow {
   /** Actors the label is attributed to, and the rule and words that named them (actor lens). */
   actors: string[];
   cue: string | null;
+  /** The provenance of the mention's sentence (set by the data door for the page shown). */
+  provenance?: 'original' | 'shared' | 'credited';
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -90,6 +92,8 @@ export interface SentenceRow {
   text: string;
   score: number;
   words: number;
+  /** The sentence's provenance (set by the data door for the page shown). */
+  provenance?: 'original' | 'shared' | 'credited';
 }
 
 /**

@@ -1,0 +1,229 @@
+/** A run of words that two texts share exactly: words [a, a + len) of one are words [b, b + len) of the other. */
+export interface Anchor {
+  a: number;
+  b: number;
+  len: number;
+}
+
+/**
+ * A passage two texts share, allowing small edits: word ranges [aStart, aEnd) and [bStart, bEnd), the exact runs
+ * (anchors) inside it, in order, and how many words of the first side the runs cover.
+ */
+export interface Passage {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  anchors: Anchor[];
+  matched: number;
+}
+
+/** How passages are found: shingle length in words, the shortest passage kept, the widest edit bridged. */
+export interface AlignOptions {
+  n: number;
+  minWords: number;
+  maxGap: number;
+}
+
+// A shingle repeated many times inside one text (a refrain) adds nothing after its first few places.
+const MAX_PLACES = 4;
+
+interface Chain {
+  is: number[];
+  js: number[];
+}
+
+/**
+ * The passages two texts share, from their shingle hashes (shingle i covers words [i, i + n)): every shingle of `a`
+ * found in `b` is a match (i, j); matches are chained in order of i while both sides advance by at most maxGap
+ * shingles with a similar step (an edit of a few words breaks n shingles, a reordered paragraph starts a new chain),
+ * and each chain spanning minWords words on both sides is a passage. Linear in the two lengths for texts without
+ * long refrains.
+ */
+export function alignShingles(a: Uint32Array, b: Uint32Array, o: AlignOptions): Passage[] {
+  const places = new Map<number, number[]>();
+  for (let j = 0; j < b.length; j++) {
+    const list = places.get(b[j]);
+    if (!list) places.set(b[j], [j]);
+    else if (list.length < MAX_PLACES) list.push(j);
+  }
+  const active: Chain[] = [];
+  const done: Chain[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const js = places.get(a[i]);
+    // Chains that can no longer be extended are finished.
+    for (let k = active.length - 1; k >= 0; k--) {
+      const c = active[k];
+      if (i - c.is[c.is.length - 1] > o.maxGap) done.push(...active.splice(k, 1));
+    }
+    if (!js) continue;
+    const extended = new Set<Chain>();
+    for (const j of js) {
+      let best: Chain | null = null;
+      let bestDrift = Infinity;
+      for (const c of active) {
+        if (extended.has(c)) continue;
+        const di = i - c.is[c.is.length - 1];
+        const dj = j - c.js[c.js.length - 1];
+        if (di <= 0 || dj <= 0 || dj > o.maxGap) continue;
+        const drift = Math.abs(di - dj);
+        if (drift <= o.maxGap && drift < bestDrift) {
+          best = c;
+          bestDrift = drift;
+        }
+      }
+      if (best) {
+        best.is.push(i);
+        best.js.push(j);
+        extended.add(best);
+      } else {
+        const c = { is: [i], js: [j] };
+        active.push(c);
+        extended.add(c);
+      }
+    }
+  }
+  done.push(...active);
+  const out: Passage[] = [];
+  for (const c of done) {
+    const p = passageOf(c, o.n);
+    if (p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords) out.push(p);
+  }
+  return out.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
+}
+
+/** Words of the first side that a passage's runs cover (runs are in order of their first side). */
+export function runsCover(anchors: Anchor[]): number {
+  let matched = 0;
+  let covered = -1;
+  for (const x of anchors) {
+    const from = Math.max(x.a, covered);
+    if (x.a + x.len > from) matched += x.a + x.len - from;
+    covered = Math.max(covered, x.a + x.len);
+  }
+  return matched;
+}
+
+function passageOf(c: Chain, n: number): Passage {
+  const anchors: Anchor[] = [];
+  for (let k = 0; k < c.is.length; k++) {
+    const i = c.is[k];
+    const j = c.js[k];
+    const last = anchors[anchors.length - 1];
+    // A shingle one word further on both sides extends the run; anything else starts a new run.
+    if (last && i - last.a === j - last.b && i <= last.a + last.len - n + 1) last.len = i + n - last.a;
+    else anchors.push({ a: i, b: j, len: n });
+  }
+  const matched = runsCover(anchors);
+  const first = anchors[0];
+  const last = anchors[anchors.length - 1];
+  return {
+    aStart: first.a,
+    aEnd: Math.max(...anchors.map((x) => x.a + x.len)),
+    bStart: first.b,
+    bEnd: Math.max(last.b + last.len, ...anchors.map((x) => x.b + x.len)),
+    anchors,
+    matched,
+  };
+}
+
+/** How alike a passage's two sides are: the words its exact runs cover over the longer side (1: identical). */
+export function similarityOf(p: Passage): number {
+  return p.matched / Math.max(p.aEnd - p.aStart, p.bEnd - p.bStart);
+}
+
+/** One stretch of a passage: words both sides share, or an edit (words [a0, a1) of one side stand for [b0, b1)). */
+export interface Stretch {
+  same: boolean;
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+/**
+ * A passage as alternating shared runs and edits, in order, for a side-by-side view and for finding substituted terms.
+ * Runs that overlap (a shifted diagonal) are clipped so the stretches tile both sides.
+ */
+export function stretchesOf(p: Passage): Stretch[] {
+  const out: Stretch[] = [];
+  let a = p.aStart;
+  let b = p.bStart;
+  for (const x of p.anchors) {
+    const skip = Math.max(a - x.a, b - x.b, 0);
+    const a0 = x.a + skip;
+    const b0 = x.b + skip;
+    const len = x.len - skip;
+    if (len <= 0) continue;
+    if (a0 > a || b0 > b) out.push({ same: false, a0: a, a1: a0, b0: b, b1: b0 });
+    out.push({ same: true, a0, a1: a0 + len, b0, b1: b0 + len });
+    a = a0 + len;
+    b = b0 + len;
+  }
+  return out;
+}
+
+/** Equal words running back from (a, b) exclusive, up to `max`. */
+function runBack(wa: Uint32Array, wb: Uint32Array, a: number, b: number, max: number): number {
+  let k = 0;
+  while (k < max && a - k - 1 >= 0 && b - k - 1 >= 0 && wa[a - k - 1] === wb[b - k - 1]) k++;
+  return k;
+}
+
+/** Equal words running forward from (a, b), up to `max`. */
+function runForward(wa: Uint32Array, wb: Uint32Array, a: number, b: number, max: number): number {
+  let k = 0;
+  while (k < max && a + k < wa.length && b + k < wb.length && wa[a + k] === wb[b + k]) k++;
+  return k;
+}
+
+/**
+ * Grows a passage at both ends by the words its shingles cannot see: equal words, and a substitution of up to
+ * maxEdit words on both sides when equal words follow it (two, or one reaching the start or end of both texts), so an
+ * edit in a passage's first or last words ("IS" made "Daesh" in a sentence's second word) is still an edit of it.
+ * Reads the word hashes of both texts; linear in the words added.
+ */
+export function extendEdges(p: Passage, wa: Uint32Array, wb: Uint32Array, maxEdit = 2): Passage {
+  const anchors = [...p.anchors];
+  let a = p.aStart;
+  let b = p.bStart;
+  for (;;) {
+    const k = runBack(wa, wb, a, b, Infinity);
+    if (k > 0) {
+      anchors.unshift({ a: a - k, b: b - k, len: k });
+      a -= k;
+      b -= k;
+    }
+    let step = 0;
+    for (let s = 1; s <= maxEdit && !step; s++) {
+      const m = runBack(wa, wb, a - s, b - s, 2);
+      if (a - s < 0 || b - s < 0) break;
+      if (m >= 2 || (m >= 1 && a - s - m === 0 && b - s - m === 0)) step = s;
+    }
+    if (!step) break;
+    a -= step;
+    b -= step;
+  }
+  let ae = p.aEnd;
+  let be = p.bEnd;
+  for (;;) {
+    const k = runForward(wa, wb, ae, be, Infinity);
+    if (k > 0) {
+      anchors.push({ a: ae, b: be, len: k });
+      ae += k;
+      be += k;
+    }
+    let step = 0;
+    for (let s = 1; s <= maxEdit && !step; s++) {
+      if (ae + s > wa.length || be + s > wb.length) break;
+      const m = runForward(wa, wb, ae + s, be + s, 2);
+      if (m >= 2 || (m >= 1 && ae + s + m === wa.length && be + s + m === wb.length)) step = s;
+    }
+    if (!step) break;
+    ae += step;
+    be += step;
+  }
+  if (a === p.aStart && ae === p.aEnd) return p;
+  anchors.sort((x, y) => x.a - y.a);
+  return { aStart: a, aEnd: ae, bStart: b, bEnd: be, anchors, matched: runsCover(anchors) };
+}

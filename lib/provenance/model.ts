@@ -1,0 +1,274 @@
+import { similarityOf, type Passage } from './align';
+import { articleCredits, findCredits, type Credit, type CreditSource } from './credits';
+import {
+  addDoc,
+  createIndex,
+  partnerOf,
+  passagesFrom,
+  type Doc,
+  type PairMatch,
+  type ReuseIndex,
+  type ReuseOptions,
+} from './reuseIndex';
+
+/** Where a sentence's words come from: only this article, other articles of the corpus, or a credited source. */
+export type ProvenanceKind = 'original' | 'shared' | 'credited';
+
+/** What provenance needs of an analysed article: its text, sentence spans and where its body starts. */
+export interface ProvenanceInput {
+  id: string;
+  outlet: string;
+  date: string | null;
+  text: string;
+  bodyStart: number;
+  sentences: { start: number; end: number }[];
+}
+
+/** Another article holding (most of) a sentence: where in its text, and how alike the two are (0..1). */
+export interface SharedWith {
+  article: string;
+  outlet: string;
+  date: string | null;
+  similarity: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * One sentence's provenance. `sourceArticle` is the earliest-dated article holding it (possibly this one), `similarity`
+ * how alike it is to that source (or, when this article is the earliest, to its closest copy); `credited` the sources
+ * credited for it (the article's credit lines and credits inside the sentence).
+ */
+export interface SentenceProvenance {
+  start: number;
+  end: number;
+  words: number;
+  kind: ProvenanceKind;
+  sourceArticle: string | null;
+  similarity: number | null;
+  credited: string[];
+  others: SharedWith[];
+}
+
+/** One article's provenance: its credits, the sources its credit lines name, and each sentence's provenance. */
+export interface ArticleProvenance {
+  id: string;
+  outlet: string;
+  date: string | null;
+  credits: Credit[];
+  credited: string[];
+  sentences: SentenceProvenance[];
+}
+
+/** The provenance of a whole corpus, kept with its reuse index so articles can be added one at a time. */
+export interface CorpusProvenance {
+  index: ReuseIndex;
+  sources: CreditSource[];
+  inputs: ProvenanceInput[];
+  articles: ArticleProvenance[];
+  byId: Map<string, number>;
+}
+
+/**
+ * Most other holders kept per sentence, the earliest by date: a wire sentence reprinted a thousand times lists its
+ * first 8 (its source is always among them), and adding one more reprint stays cheap in time and memory.
+ */
+export const MAX_OTHERS = 8;
+
+/** Share of a sentence's words a passage must cover for the sentence to count as shared with that article. */
+export const SHARED_COVER = 0.5;
+
+function wordAt(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Maps a word of a passage's first side to the matching word of its second side, through the nearest run. */
+function mapWord(p: Passage, w: number): number {
+  let anchor = p.anchors[0];
+  for (const x of p.anchors) if (x.a <= w) anchor = x;
+  return Math.min(Math.max(anchor.b + (w - anchor.a), p.bStart), p.bEnd - 1);
+}
+
+/** Words of [w0, w1) covered by a passage's exact runs. */
+function coveredIn(p: Passage, w0: number, w1: number): number {
+  let n = 0;
+  let at = w0;
+  for (const x of p.anchors) {
+    const from = Math.max(at, x.a);
+    const to = Math.min(w1, x.a + x.len);
+    if (to > from) {
+      n += to - from;
+      at = to;
+    }
+  }
+  return n;
+}
+
+const byDate = (x: { date: string | null; article: string }, y: { date: string | null; article: string }) => {
+  const dx = x.date ?? '\uffff';
+  const dy = y.date ?? '\uffff';
+  return dx < dy ? -1 : dx > dy ? 1 : x.article < y.article ? -1 : x.article > y.article ? 1 : 0;
+};
+
+/** A sentence's word range in its article. */
+function wordRange(doc: Doc, s: { start: number; end: number }): [number, number] {
+  return [wordAt(doc.words.starts, s.start), wordAt(doc.words.starts, s.end)];
+}
+
+/** Where another article holds (at least SHARED_COVER of) a sentence, from the passages the two share, or null. */
+function sharedWith(
+  p: CorpusProvenance,
+  w0: number,
+  w1: number,
+  other: number,
+  passages: Passage[],
+): SharedWith | null {
+  const words = w1 - w0;
+  if (words === 0) return null;
+  let best: SharedWith | null = null;
+  let bestCover = 0;
+  const od = p.index.docs[other];
+  for (const ps of passages) {
+    const from = Math.max(w0, ps.aStart);
+    const to = Math.min(w1, ps.aEnd);
+    if ((to - from) / words < SHARED_COVER || to - from <= bestCover) continue;
+    const b0 = mapWord(ps, from);
+    const b1 = mapWord(ps, to - 1);
+    bestCover = to - from;
+    best = {
+      article: od.id,
+      outlet: od.outlet,
+      date: od.date,
+      similarity: coveredIn(ps, w0, w1) / Math.max(words, b1 - b0 + 1),
+      start: od.words.starts[b0],
+      end: od.words.ends[Math.max(b0, b1)],
+    };
+  }
+  return best;
+}
+
+/** Sets a sentence's kind, source and similarity from its other holders and credits. */
+function settle(
+  s: Omit<SentenceProvenance, 'kind' | 'sourceArticle' | 'similarity'>,
+  self: { id: string; date: string | null },
+): SentenceProvenance {
+  const { others } = s;
+  if (others.length) {
+    // Others are sorted earliest first, so the source is the first of them or the article itself.
+    const earliest = byDate({ article: self.id, date: self.date }, others[0]) <= 0 ? self.id : others[0].article;
+    const source = others[0].article === earliest ? others[0] : undefined;
+    return {
+      ...s,
+      kind: 'shared',
+      sourceArticle: earliest,
+      similarity: source ? source.similarity : Math.max(...others.map((o) => o.similarity)),
+    };
+  }
+  return { ...s, kind: s.credited.length ? 'credited' : 'original', sourceArticle: null, similarity: null };
+}
+
+/** Computes one article's provenance from its pairs in the index and its credits. */
+function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
+  const input = p.inputs[i];
+  const doc = p.index.docs[i];
+  const credits = findCredits(input.text, input.bodyStart, input.outlet, p.sources);
+  const credited = articleCredits(credits);
+  const views = p.index.pairs[i].map((pair) => ({ other: partnerOf(pair, i), passages: passagesFrom(pair, i) }));
+  const sentences = input.sentences.map((s): SentenceProvenance => {
+    const [w0, w1] = wordRange(doc, s);
+    const others: SharedWith[] = [];
+    for (const v of views) {
+      const hit = sharedWith(p, w0, w1, v.other, v.passages);
+      if (hit) others.push(hit);
+    }
+    others.sort(byDate);
+    others.length = Math.min(others.length, MAX_OTHERS);
+    const inSentence = credits.filter((c) => c.start >= s.start && c.end <= s.end).map((c) => c.source);
+    const sentenceCredits = [...new Set([...credited, ...inSentence])].sort();
+    return settle({ start: s.start, end: s.end, words: w1 - w0, credited: sentenceCredits, others }, input);
+  });
+  return { id: input.id, outlet: input.outlet, date: input.date, credits, credited, sentences };
+}
+
+/**
+ * Adds one new pair to an existing article's provenance in place: only the sentences the pair covers change, so an
+ * article reprinted by thousands (an early wire story) costs each new reprint one pass over its sentences, not over
+ * every earlier pair.
+ */
+function mergePair(p: CorpusProvenance, i: number, pair: PairMatch): void {
+  const ap = p.articles[i];
+  const doc = p.index.docs[i];
+  const other = partnerOf(pair, i);
+  const passages = passagesFrom(pair, i);
+  ap.sentences = ap.sentences.map((s) => {
+    const [w0, w1] = wordRange(doc, s);
+    const hit = sharedWith(p, w0, w1, other, passages);
+    if (!hit) return s;
+    const others = [...s.others];
+    let at = others.length;
+    while (at > 0 && byDate(hit, others[at - 1]) < 0) at--;
+    if (at >= MAX_OTHERS) return s;
+    others.splice(at, 0, hit);
+    if (others.length > MAX_OTHERS) others.pop();
+    return settle({ start: s.start, end: s.end, words: s.words, credited: s.credited, others }, ap);
+  });
+}
+
+/** An empty corpus provenance, to which articles are added with addProvenance. */
+export function emptyProvenance(sources: CreditSource[], options?: ReuseOptions): CorpusProvenance {
+  return { index: createIndex(options), sources, inputs: [], articles: [], byId: new Map() };
+}
+
+/**
+ * Adds articles and updates the provenance of every article they share passages with (nothing else is redone).
+ * Returns the ids whose provenance was recomputed.
+ */
+export function addProvenance(p: CorpusProvenance, inputs: ProvenanceInput[]): string[] {
+  const touched = new Set<number>();
+  for (const input of inputs) {
+    if (p.byId.has(input.id)) throw new Error(`provenance: article "${input.id}" was added twice`);
+    const self = p.inputs.length;
+    p.byId.set(input.id, self);
+    p.inputs.push(input);
+    addDoc(p.index, input);
+    p.articles[self] = articleProvenance(p, self);
+    touched.add(self);
+    // Its partners were settled before it came: each gets the one new pair merged in.
+    for (const pair of p.index.pairs[self]) {
+      const other = partnerOf(pair, self);
+      mergePair(p, other, pair);
+      touched.add(other);
+    }
+  }
+  return [...touched].map((i) => p.inputs[i].id);
+}
+
+/** The provenance of a corpus's articles, in order. */
+export function buildProvenance(
+  inputs: ProvenanceInput[],
+  sources: CreditSource[],
+  options?: ReuseOptions,
+): CorpusProvenance {
+  const p = emptyProvenance(sources, options);
+  addProvenance(p, inputs);
+  return p;
+}
+
+/** How alike the two sides of every passage of a pair are, weighted by length: the pair's similarity. */
+export function pairSimilarity(passages: Passage[]): number {
+  let num = 0;
+  let den = 0;
+  for (const ps of passages) {
+    const len = Math.max(ps.aEnd - ps.aStart, ps.bEnd - ps.bStart);
+    num += similarityOf(ps) * len;
+    den += len;
+  }
+  return den ? num / den : 0;
+}
