@@ -120,6 +120,10 @@ const ROUTES = [
   '/embed/actors?group=armed-groups&outlets=presstv',
   '/embed/actor-tone',
   '/manage',
+  '/time?group=islamic-state',
+  '/stories',
+  '/provenance',
+  '/methods',
 ];
 
 for (const corpus of ['seeds', 'fa-kes']) {
