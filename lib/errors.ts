@@ -9,3 +9,12 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** Parses JSON text, or throws an InputError naming where it came from and how to fix it. */
+export function parseJsonInput(source: string, where: string, fix = 'fix the syntax'): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (e) {
+    throw new InputError(where, `is not valid JSON (${(e as Error).message})`, fix);
+  }
+}

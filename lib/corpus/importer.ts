@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors';
+import { InputError, parseJsonInput } from '../errors';
 import type { DateOrder } from '../importing/dates';
 import { decodeFile, formatOf, type Format } from '../importing/files';
 import { articleHash, lexiconNames, type ImportPlan } from '../importing/plan';
@@ -185,13 +185,7 @@ export async function importItems(
 // corpus.json of a corpus that has no articles yet (loadCorpus needs articles), with the loader's messages.
 function readManifestFile(dir: string, corpus: string) {
   const where = `${corpus}/corpus.json`;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
-  } catch (e) {
-    throw new InputError(where, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
-  }
-  return parseManifest(json, where);
+  return parseManifest(parseJsonInput(readFileSync(path.join(dir, 'corpus.json'), 'utf8'), where), where);
 }
 
 // Articles whose file would not read back exactly (and so would break or silently change the corpus) are rejected here.

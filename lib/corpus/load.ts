@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors';
+import { InputError, parseJsonInput } from '../errors';
 import { parseLexicon } from '../lexicon/parse';
 import type { Article, Corpus } from '../types';
 import { parseArticleFile } from './articleFile';
@@ -49,13 +49,7 @@ export function folderFiles(dir: string): CorpusFiles {
   };
 }
 
-function parseJson(source: string, file: string): unknown {
-  try {
-    return JSON.parse(source);
-  } catch (e) {
-    throw new InputError(file, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
-  }
-}
+const parseJson = (source: string, file: string): unknown => parseJsonInput(source, file);
 
 /** Loads and validates a corpus folder (corpus.json, articles/*.txt, optional lexicon.json). */
 export function loadCorpus(dir: string): LoadedCorpus {

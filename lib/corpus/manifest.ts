@@ -12,7 +12,9 @@ export interface Manifest {
 }
 
 /** Ids used in URLs and file names: lowercase letters, digits and hyphens. */
-export const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { ID_RE } from '../ids';
+
+export { ID_RE };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,6 @@
 import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors';
+import { InputError, parseJsonInput } from '../errors';
 import { parseLexicon } from '../lexicon/parse';
 import type { Outlet } from '../types';
 
@@ -90,12 +90,6 @@ export function manifestWithOutlets(
  */
 export function writeLexicon(dir: string, source: string): void {
   const file = path.join(dir, 'lexicon.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(source);
-  } catch (e) {
-    throw new InputError(file, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
-  }
-  parseLexicon(json, file);
+  parseLexicon(parseJsonInput(source, file), file);
   writeAtomic(file, source.endsWith('\n') ? source : `${source}\n`);
 }

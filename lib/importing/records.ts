@@ -1,4 +1,4 @@
-import { InputError } from '../errors';
+import { InputError, parseJsonInput } from '../errors';
 import { parseCsv } from './csv';
 import type { Format } from './files';
 import { extractHtml } from './html';
@@ -162,16 +162,7 @@ export function readRecords(
     };
   }
   if (format === 'json') {
-    let json: unknown;
-    try {
-      json = JSON.parse(source);
-    } catch (e) {
-      throw new InputError(
-        name,
-        `is not valid JSON (${(e as Error).message})`,
-        'fix the syntax, or use JSONL for one article per line',
-      );
-    }
+    const json = parseJsonInput(source, name, 'fix the syntax, or use JSONL for one article per line');
     const list = Array.isArray(json) ? json : (json as { articles?: unknown })?.articles;
     if (!Array.isArray(list))
       throw new InputError(

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import type { Actor, ActorKind, Exclusion, Lexicon, Pattern, TermGroup, Variant } from '../types';
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { ID_RE as ID } from '../ids';
 const STOPWORDS = new Set([
   'the',
   'a',

@@ -109,7 +109,8 @@ export const KEYS = [
   'provenance',
 ] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
-export const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { ID_RE as ID } from '../ids';
+import { ID_RE as ID } from '../ids';
 const VERSION = /^[0-9a-f]{6,64}$/;
 /** Longest query string accepted; real states are far shorter. */
 export const MAX_QUERY = 2000;

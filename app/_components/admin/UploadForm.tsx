@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { postJson } from './token';
+import { ID_PATTERN } from '@/lib/ids';
 
 interface Mention {
   start: number;
@@ -154,7 +155,7 @@ export function UploadForm({
                 value={newId}
                 onChange={(e) => setNewId(e.target.value)}
                 placeholder="al-jazeera"
-                pattern="[a-z0-9][a-z0-9-]*"
+                pattern={ID_PATTERN}
               />
             </label>
             <label className="field">

@@ -4,7 +4,7 @@ import { CORPUS_ROOT, loadCorpus } from '@/lib/corpus/load';
 import { BusyError, withLock } from '@/lib/corpus/lock';
 import { recordVersion } from '@/lib/corpus/snapshots';
 import { writeLexicon } from '@/lib/corpus/store';
-import { InputError } from '@/lib/errors';
+import { InputError, parseJsonInput } from '@/lib/errors';
 import { BodyTooLargeError, declaredTooLarge, formatBytes, readCapped } from '@/lib/importing/body';
 import { parseLexicon } from '@/lib/lexicon/parse';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
@@ -46,13 +46,7 @@ export async function POST(request: Request) {
     return json({ error: 'Send the lexicon as JSON text of at most 1 MB in "lexicon".' }, 400);
   const file = `${corpus}/lexicon.json`;
   try {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.lexicon);
-    } catch (e) {
-      throw new InputError(file, `is not valid JSON (${(e as Error).message})`, 'fix the syntax');
-    }
-    const lex = parseLexicon(parsed, file);
+    const lex = parseLexicon(parseJsonInput(body.lexicon, file), file);
     const summary = {
       groups: lex.groups.length,
       variants: lex.groups.reduce((s, g) => s + g.variants.length, 0),
