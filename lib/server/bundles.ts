@@ -177,6 +177,16 @@ export function liveFor(b: Bundle, provenance: ProvenanceFilter = 'all'): LiveCo
   return live;
 }
 
+// What an export is cached under: the options, then the subset when it is not the whole corpus.
+const viewKey = (voice: string, scope: string, provenance: ProvenanceFilter, subset: ArticleSubset) =>
+  `${exportKey(voice, scope, provenance)}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+
+// Any date range can be asked for, so the exports of filtered views are kept for the most recent ranges only.
+function remember<T>(cache: Map<string, T>, key: string, value: T, subset: ArticleSubset): void {
+  if (!isWhole(subset) && cache.size >= MAX_SLICES) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
+
 const exportKey = (voice: string, scope: string, provenance: ProvenanceFilter) =>
   provenance === 'all' ? `${voice}/${scope}` : `${voice}/${scope}/${provenance}`;
 
@@ -193,7 +203,7 @@ export function getExport(
   provenance: ProvenanceFilter = 'all',
 ): AnalysisExport {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${exportKey(voice, scope, provenance)}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+  const key = viewKey(voice, scope, provenance, subset);
   let ex = b.exports.get(key);
   if (!ex) {
     const o = { ...DEFAULT_OPTIONS, voice, scope };
@@ -204,9 +214,7 @@ export function getExport(
       b.provenance,
       provenance,
     );
-    // Any date range can be asked for, so filtered exports are kept for the most recent ranges only.
-    if (!isWhole(subset) && b.exports.size >= MAX_SLICES) b.exports.delete(b.exports.keys().next().value!);
-    b.exports.set(key, ex);
+    remember(b.exports, key, ex, subset);
   }
   return ex;
 }
@@ -221,12 +229,11 @@ export function getExportJson(
   provenance: ProvenanceFilter = 'all',
 ): string {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${exportKey(voice, scope, provenance)}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+  const key = viewKey(voice, scope, provenance, subset);
   let text = b.json.get(key);
   if (text === undefined) {
     text = JSON.stringify(getExport(corpusId, voice, scope, version, subset, provenance));
-    if (!isWhole(subset) && b.json.size >= MAX_SLICES) b.json.delete(b.json.keys().next().value!);
-    b.json.set(key, text);
+    remember(b.json, key, text, subset);
   }
   return text;
 }
@@ -274,7 +281,7 @@ export function compareEntities(
   subset: ArticleSubset = WHOLE,
 ): DistinctiveRow[] {
   const b = bundleFor(corpusId, version).bundle;
-  const key = `${exportKey(o.voice, o.scope, o.provenance ?? 'all')}/${ids.join(',')}${isWhole(subset) ? '' : `/${subsetKey(subset)}`}`;
+  const key = `${viewKey(o.voice, o.scope, o.provenance ?? 'all', subset)}/${ids.join(',')}`;
   const cached = b.comparisons.get(key);
   if (cached) return cached;
   const rows = computeComparison(b, ids, o, sliceFor(b, subset, o.provenance ?? 'all').byOutlet);
