@@ -13,7 +13,7 @@ import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
 import { tokenProblem } from '../lib/server/admin';
-import { deflatedWithNonce, splicePage, withNonce, type SplicedPage } from '../lib/server/nonceSplice';
+import { deflatedWithNonce, partsWithNonce, splicePage, type SplicedPage } from '../lib/server/nonceSplice';
 import { newNonce } from '../lib/server/securityHeaders';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
@@ -66,7 +66,8 @@ function send(page: CachedPage, req: http.IncomingMessage, res: http.ServerRespo
   const headers: http.OutgoingHttpHeaders = Object.fromEntries(page.headers);
   headers['content-type'] = page.contentType;
   headers['x-framescope-cache'] = 'hit';
-  let body: Uint8Array = page.body;
+  // A page with its nonce replaced goes out as its pieces, not copied into one buffer.
+  let body: Uint8Array[] = [page.body];
   const accepts = String(req.headers['accept-encoding'] ?? '');
   const policy = headers['content-security-policy'];
   const old = typeof policy === 'string' ? NONCE.exec(policy)?.[1] : undefined;
@@ -76,20 +77,22 @@ function send(page: CachedPage, req: http.IncomingMessage, res: http.ServerRespo
     const nonce = newNonce();
     headers['content-security-policy'] = policy.replace(`'nonce-${old}'`, `'nonce-${nonce}'`);
     if (/\bdeflate\b/.test(accepts)) {
-      body = deflatedWithNonce(s, nonce);
+      body = [deflatedWithNonce(s, nonce)];
       headers['content-encoding'] = 'deflate';
-    } else body = withNonce(s, nonce);
+    } else body = partsWithNonce(s, nonce);
     varyEncoding(headers);
-  } else if (body.byteLength > 1024 && /\bgzip\b/.test(accepts)) {
+  } else if (page.body.byteLength > 1024 && /\bgzip\b/.test(accepts)) {
     let zipped = gzipped.get(page);
-    if (!zipped) gzipped.set(page, (zipped = gzipSync(body)));
-    body = zipped;
+    if (!zipped) gzipped.set(page, (zipped = gzipSync(page.body)));
+    body = [zipped];
     headers['content-encoding'] = 'gzip';
     varyEncoding(headers);
   }
-  headers['content-length'] = body.byteLength;
+  headers['content-length'] = body.reduce((n, b) => n + b.byteLength, 0);
   res.writeHead(page.status, headers);
-  res.end(body);
+  res.cork();
+  for (const b of body) res.write(b);
+  res.end();
 }
 
 /** Lets Next answer while keeping a copy of what it sends; resolves with the answer when it was a complete 200. */

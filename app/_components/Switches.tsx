@@ -30,44 +30,53 @@ export function Switch<K extends keyof ViewState>(p: {
   );
 }
 
-/** The voice and section switches every view has. */
+// The text filters every view has, with what each option is called.
+const FILTER_SWITCHES = [
+  {
+    label: 'Voice',
+    field: 'voice',
+    testid: 'voice-switch',
+    options: [
+      ['all', 'All (incl. quotations)'],
+      ['own', 'Own voice only'],
+    ],
+  },
+  {
+    label: 'Sections',
+    field: 'scope',
+    testid: 'scope-switch',
+    options: [
+      ['all', 'Title, captions, body'],
+      ['body', 'Body only'],
+    ],
+  },
+  {
+    label: 'Text',
+    field: 'provenance',
+    testid: 'provenance-switch',
+    options: [
+      ['all', 'All text'],
+      ['original', 'Original only'],
+      ['reused', 'Reused only'],
+    ],
+  },
+] as const;
+
+/** The voice, section and provenance switches every view has. */
 export function VoiceScope({ pathname, state }: { pathname: string; state: ViewState }) {
   return (
     <div className="controls">
-      <Switch
-        label="Voice"
-        pathname={pathname}
-        state={state}
-        field="voice"
-        testid="voice-switch"
-        options={[
-          ['all', 'All (incl. quotations)'],
-          ['own', 'Own voice only'],
-        ]}
-      />
-      <Switch
-        label="Sections"
-        pathname={pathname}
-        state={state}
-        field="scope"
-        testid="scope-switch"
-        options={[
-          ['all', 'Title, captions, body'],
-          ['body', 'Body only'],
-        ]}
-      />
-      <Switch
-        label="Text"
-        pathname={pathname}
-        state={state}
-        field="provenance"
-        testid="provenance-switch"
-        options={[
-          ['all', 'All text'],
-          ['original', 'Original only'],
-          ['reused', 'Reused only'],
-        ]}
-      />
+      {FILTER_SWITCHES.map((s) => (
+        <Switch
+          key={s.field}
+          label={s.label}
+          pathname={pathname}
+          state={state}
+          field={s.field}
+          testid={s.testid}
+          options={s.options.map(([v, t]) => [v, t] as [ViewState[typeof s.field], string])}
+        />
+      ))}
     </div>
   );
 }

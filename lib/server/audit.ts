@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the audit log of writes lives (FRAMESCOPE_AUDIT_LOG overrides it); one JSON object per line. */
@@ -31,9 +31,17 @@ export function audit(entry: Omit<AuditEntry, 'time'>, file = AUDIT_LOG): void {
 /** The newest entries, newest first, reading at most the last 256 KB of the log; lines that do not parse are skipped. */
 export function recentAudit(limit = 50, file = AUDIT_LOG): AuditEntry[] {
   if (!existsSync(file)) return [];
+  // Only the tail is read: the log grows with every write, /manage shows the newest.
   const size = statSync(file).size;
-  const text = readFileSync(file, 'utf8');
-  const tail = size > 262_144 ? text.slice(text.length - 262_144) : text;
+  const length = Math.min(size, 262_144);
+  const buf = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buf, 0, length, size - length);
+  } finally {
+    closeSync(fd);
+  }
+  const tail = buf.toString('utf8');
   const out: AuditEntry[] = [];
   for (const line of tail.split('\n').reverse()) {
     if (out.length >= limit) break;

@@ -16,7 +16,7 @@ import type { AnalysisOptions, Corpus, ProvenanceFilter } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
-import { WHOLE, corpusStories, isWhole, sliceExport, sliceOf, subsetKey, withTimeFields } from '../analysis/slice';
+import { corpusStories, isWhole, sliceExport, sliceOf, subsetKey, withTimeFields } from '../analysis/slice';
 import type { ArticleSubset, Slice } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
 
@@ -190,50 +190,46 @@ function remember<T>(cache: Map<string, T>, key: string, value: T, subset: Artic
 const exportKey = (voice: string, scope: string, provenance: ProvenanceFilter) =>
   provenance === 'all' ? `${voice}/${scope}` : `${voice}/${scope}/${provenance}`;
 
+/** What an export is asked for with: a corpus version and the options that pick its text and articles. */
+export interface ExportQuery {
+  corpus: string;
+  version: string | null;
+  voice: AnalysisOptions['voice'];
+  scope: AnalysisOptions['scope'];
+  provenance: ProvenanceFilter;
+  subset: ArticleSubset;
+}
+
 /**
  * The export of a corpus version under the given voice and scope, for the text a subset (date range, same stories)
  * and a provenance option keep, computed once and cached.
  */
-export function getExport(
-  corpusId: string,
-  voice: AnalysisOptions['voice'],
-  scope: AnalysisOptions['scope'],
-  version: string | null = null,
-  subset: ArticleSubset = WHOLE,
-  provenance: ProvenanceFilter = 'all',
-): AnalysisExport {
-  const b = bundleFor(corpusId, version).bundle;
-  const key = viewKey(voice, scope, provenance, subset);
+export function getExport(q: ExportQuery): AnalysisExport {
+  const b = bundleFor(q.corpus, q.version).bundle;
+  const key = viewKey(q.voice, q.scope, q.provenance, q.subset);
   let ex = b.exports.get(key);
   if (!ex) {
-    const o = { ...DEFAULT_OPTIONS, voice, scope };
-    const slice = sliceFor(b, subset, provenance);
-    const base = isWhole(subset) ? liveExport(liveFor(b, provenance), o) : sliceExport(b.corpus, slice, o);
+    const o = { ...DEFAULT_OPTIONS, voice: q.voice, scope: q.scope };
+    const slice = sliceFor(b, q.subset, q.provenance);
+    const base = isWhole(q.subset) ? liveExport(liveFor(b, q.provenance), o) : sliceExport(b.corpus, slice, o);
     ex = withProvenance(
-      withTimeFields(base, subset, slice.dates, () => storiesOf(b)),
+      withTimeFields(base, q.subset, slice.dates, () => storiesOf(b)),
       b.provenance,
-      provenance,
+      q.provenance,
     );
-    remember(b.exports, key, ex, subset);
+    remember(b.exports, key, ex, q.subset);
   }
   return ex;
 }
 
-/** The export as JSON text, serialised once per corpus version, voice, scope and provenance. */
-export function getExportJson(
-  corpusId: string,
-  voice: AnalysisOptions['voice'],
-  scope: AnalysisOptions['scope'],
-  version: string | null = null,
-  subset: ArticleSubset = WHOLE,
-  provenance: ProvenanceFilter = 'all',
-): string {
-  const b = bundleFor(corpusId, version).bundle;
-  const key = viewKey(voice, scope, provenance, subset);
+/** The export as JSON text, serialised once per export query. */
+export function getExportJson(q: ExportQuery): string {
+  const b = bundleFor(q.corpus, q.version).bundle;
+  const key = viewKey(q.voice, q.scope, q.provenance, q.subset);
   let text = b.json.get(key);
   if (text === undefined) {
-    text = JSON.stringify(getExport(corpusId, voice, scope, version, subset, provenance));
-    remember(b.json, key, text, subset);
+    text = JSON.stringify(getExport(q));
+    remember(b.json, key, text, q.subset);
   }
   return text;
 }
@@ -273,18 +269,12 @@ function entity(c: Corpus, id: string): Entity {
  * Log-odds z-scores among chosen outlets or groups: for two, one against the other; for more, each
  * against the others combined. The prior comes from the whole corpus, as in the export. Cached per corpus version.
  */
-export function compareEntities(
-  corpusId: string,
-  ids: string[],
-  o: Pick<AnalysisOptions, 'voice' | 'scope' | 'provenance'>,
-  version: string | null = null,
-  subset: ArticleSubset = WHOLE,
-): DistinctiveRow[] {
-  const b = bundleFor(corpusId, version).bundle;
-  const key = `${viewKey(o.voice, o.scope, o.provenance ?? 'all', subset)}/${ids.join(',')}`;
+export function compareEntities(q: ExportQuery, ids: string[]): DistinctiveRow[] {
+  const b = bundleFor(q.corpus, q.version).bundle;
+  const key = `${viewKey(q.voice, q.scope, q.provenance, q.subset)}/${ids.join(',')}`;
   const cached = b.comparisons.get(key);
   if (cached) return cached;
-  const rows = computeComparison(b, ids, o, sliceFor(b, subset, o.provenance ?? 'all').byOutlet);
+  const rows = computeComparison(b, ids, q, sliceFor(b, q.subset, q.provenance).byOutlet);
   // Any outlet set can be asked for, so keep the most recent comparisons only.
   if (b.comparisons.size >= MAX_COMPARISONS) b.comparisons.delete(b.comparisons.keys().next().value!);
   b.comparisons.set(key, rows);

@@ -37,6 +37,7 @@ import {
   listCorpora,
   storiesOf,
   type Bundle,
+  type ExportQuery,
 } from './bundles';
 
 /**
@@ -76,6 +77,12 @@ export type Opened = { ok: true; view: View } | { ok: false; problems: UrlProble
 // The bundle a view was opened from, so later reads in the same render use the same version.
 const sources = new WeakMap<View, { bundle: Bundle; ex: AnalysisExport }>();
 
+/** The export a view state asks for: its corpus version and the options that pick its text and articles. */
+export function exportQueryOf(state: ViewState): ExportQuery {
+  const { corpus, version, voice, scope, provenance } = state;
+  return { corpus, version, voice, scope, provenance, subset: subsetOf(state) };
+}
+
 /** Parses and checks a URL exactly as the proxy does, then opens the analysis it names. */
 export function openView(pathname: string, params: Params): Opened {
   const route = matchRoute(pathname);
@@ -85,8 +92,7 @@ export function openView(pathname: string, params: Params): Opened {
   if (problems.length || !route) return { ok: false, problems };
   const { state } = parseState(toSearchParams(params));
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
-  const subset = subsetOf(state);
-  const ex = getExport(state.corpus, state.voice, state.scope, state.version, subset, state.provenance);
+  const ex = getExport(exportQueryOf(state));
   const stats = statsOf(ex);
   const view: View = {
     pathname,
@@ -178,7 +184,7 @@ function titlesOf(ex: AnalysisExport): Map<string, string> {
 export function comparison(view: View): DistinctiveRow[] {
   const ids = view.query.outlets;
   if (ids.length < 2) return [];
-  return compareEntities(view.query.corpus, ids, view.query, view.query.version, subsetOf(view.query));
+  return compareEntities(exportQueryOf(view.query), ids);
 }
 
 /** The export's article rows of one outlet or outlet group. */
@@ -237,7 +243,7 @@ export function manageOf(view: View): {
 /** The research export of the view's corpus version, voice and scope, as JSON text (serialised once per version). */
 export function exportJsonOf(view: View): string {
   const q = view.query;
-  return getExportJson(q.corpus, q.voice, q.scope, q.version, subsetOf(q), q.provenance);
+  return getExportJson(exportQueryOf(q));
 }
 
 /** The captured original of an article, or null when none is kept. */

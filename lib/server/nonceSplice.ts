@@ -64,15 +64,20 @@ export function splicePage(body: Uint8Array, nonce: string): SplicedPage {
   return { nonce, pieces, deflated: pieces.map(syncDeflate), adlers: pieces.map((p) => adler32(p)) };
 }
 
-/** The page with another nonce (of any length), uncompressed. */
-export function withNonce(page: SplicedPage, nonce: string): Buffer {
+/** The page with another nonce (of any length), uncompressed, as the buffers to send in order (nothing copied). */
+export function partsWithNonce(page: SplicedPage, nonce: string): Buffer[] {
   const n = Buffer.from(nonce);
   const parts: Buffer[] = [];
   page.pieces.forEach((p, i) => {
     if (i > 0) parts.push(n);
     parts.push(p);
   });
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** The page with another nonce (of any length), uncompressed, in one buffer. */
+export function withNonce(page: SplicedPage, nonce: string): Buffer {
+  return Buffer.concat(partsWithNonce(page, nonce));
 }
 
 // zlib header: deflate, 32 KB window, no preset dictionary, default level; (0x78 * 256 + 0x9c) % 31 === 0.
