@@ -1,8 +1,7 @@
 'use client';
 import { useState } from 'react';
-import type { CsvRow } from '@/lib/view/charts';
 import { apaCitation, bibtexCitation } from '@/lib/view/cite';
-import { csvDocument } from '@/lib/view/csvExport';
+import { csvWithSource } from '@/lib/view/csvExport';
 import { figureSvg, type LegendItem } from '@/lib/view/figure';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
 import { useViewState } from './useViewState';
@@ -92,7 +91,8 @@ export function ChartActions({
   title: string;
   takeaway: string;
   legend: LegendItem[];
-  csv: CsvRow[];
+  /** The chart's rows as rounded CSV text (csvBody), made on the server. */
+  csv: string;
   embed: EmbedTarget;
   embedHeight: number;
   version: string;
@@ -159,7 +159,7 @@ export function ChartActions({
       `${base}.csv`,
       new Blob(
         [
-          csvDocument(csv, {
+          csvWithSource(csv, {
             title,
             corpus: source.corpus,
             corpusTitle: source.corpusTitle,

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CsvRow } from '@/lib/view/charts';
+import { csvBody } from '@/lib/view/csvExport';
 import { embedHeight } from '@/lib/view/embed';
 import type { LegendItem } from '@/lib/view/figure';
-import { AppLink } from './AppLink';
+import { AppLink, StayLink } from './AppLink';
 import { ChartActions, type ChartSource, type EmbedTarget } from './ChartActions';
 import { ScrollTable } from './ScrollTable';
 
@@ -87,15 +88,7 @@ export function ChartCard(p: {
                         {c.text}
                       </th>
                     ) : (
-                      <td key={j}>
-                        {c.href ? (
-                          <AppLink href={c.href} scroll={false}>
-                            {c.text}
-                          </AppLink>
-                        ) : (
-                          c.text
-                        )}
-                      </td>
+                      <td key={j}>{c.href ? <StayLink href={c.href}>{c.text}</StayLink> : c.text}</td>
                     ),
                   )}
                 </tr>
@@ -109,7 +102,7 @@ export function ChartCard(p: {
         title={p.figureTitle ?? p.title}
         takeaway={p.takeaway}
         legend={p.legend}
-        csv={p.csv}
+        csv={csvBody(p.csv)}
         embed={p.embed}
         embedHeight={embedHeight(p.rows.length)}
         version={p.version}

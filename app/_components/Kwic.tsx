@@ -5,7 +5,7 @@ import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@
 import type { Paged } from '@/lib/view/kwic';
 import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { actorName, entityName } from '@/lib/view/entities';
-import { AppLink } from './AppLink';
+import { AppLink, StayLink } from './AppLink';
 import { ScrollIntoView } from './ScrollIntoView';
 import { ScrollTable } from './ScrollTable';
 
@@ -35,10 +35,10 @@ function SortHeader({
   const on = state.sort === sort;
   return (
     <th scope="col" aria-sort={on ? 'ascending' : undefined}>
-      <AppLink href={hrefFor(pathname, withState(state, { sort }))} scroll={false}>
+      <StayLink href={hrefFor(pathname, withState(state, { sort }))}>
         {label}
         {on ? ' ▲' : ''}
-      </AppLink>
+      </StayLink>
     </th>
   );
 }
@@ -64,9 +64,7 @@ function Pager({
   return (
     <nav className="pager" aria-label={`Pages of ${noun}`} data-testid="pager">
       {paged.page > 1 ? (
-        <AppLink href={to(paged.page - 1)} scroll={false}>
-          ← Previous
-        </AppLink>
+        <StayLink href={to(paged.page - 1)}>← Previous</StayLink>
       ) : (
         <span aria-hidden="true">← Previous</span>
       )}
@@ -75,9 +73,7 @@ function Pager({
         {paged.total.toLocaleString('en')} (page {paged.page} of {paged.pages})
       </span>
       {paged.page < paged.pages ? (
-        <AppLink href={to(paged.page + 1)} scroll={false}>
-          Next →
-        </AppLink>
+        <StayLink href={to(paged.page + 1)}>Next →</StayLink>
       ) : (
         <span aria-hidden="true">Next →</span>
       )}
@@ -130,10 +126,7 @@ export function Kwic({
           {actor
             ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it`
             : ''}
-          .{' '}
-          <AppLink href={close} scroll={false}>
-            Close
-          </AppLink>
+          . <StayLink href={close}>Close</StayLink>
         </p>
         {filter}
         <Pager paged={rows} state={state} pathname={pathname} noun="Sentences" />
@@ -187,10 +180,7 @@ export function Kwic({
         {drill.unfiltered.toLocaleString('en')} mentions
       </h3>
       <p className="counts">
-        Counting {filterCaption(state)}.{' '}
-        <AppLink href={close} scroll={false}>
-          Close
-        </AppLink>
+        Counting {filterCaption(state)}. <StayLink href={close}>Close</StayLink>
       </p>
       {filter}
       <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />

@@ -1,4 +1,4 @@
-import { AppLink } from '../_components/AppLink';
+import { StayLink } from '../_components/AppLink';
 import type { Drill } from '@/lib/server/dataset';
 import type { ViewStats } from '@/lib/view/model';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
@@ -39,15 +39,14 @@ export function ActorLens(p: {
           {entityList(ex).map((e) => {
             const on = e.id === p.outlets[0];
             return (
-              <AppLink
+              <StayLink
                 key={e.id}
                 href={`${hrefFor(pathname, withState(state, { lens: e.id, sel: null }))}#h-actors`}
-                scroll={false}
                 aria-current={on ? 'true' : undefined}
                 className={on ? 'on' : undefined}
               >
                 {e.name}
-              </AppLink>
+              </StayLink>
             );
           })}
         </nav>

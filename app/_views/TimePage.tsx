@@ -3,7 +3,7 @@ import { drillDown, timeseriesOf, type View } from '@/lib/server/dataset';
 import { SPARSE_N } from '@/lib/time/series';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
-import { AppLink } from '../_components/AppLink';
+import { AppLink, StayLink } from '../_components/AppLink';
 import { Kwic } from '../_components/Kwic';
 import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
@@ -142,7 +142,7 @@ export function TimePage({ view }: { view: View }) {
                       if (!r || r.share === null || r.count === 0) return null;
                       const sparse = r.groupTotal < SPARSE_N;
                       return (
-                        <AppLink
+                        <StayLink
                           key={`${v.id}-${p.id}`}
                           href={hrefFor(
                             pathname,
@@ -151,7 +151,6 @@ export function TimePage({ view }: { view: View }) {
                               at: p.id,
                             }),
                           )}
-                          scroll={false}
                           data-testid="time-point"
                         >
                           <title>{`${v.label}, ${p.id}: ${r.count} of ${r.groupTotal} mentions (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
@@ -173,7 +172,7 @@ export function TimePage({ view }: { view: View }) {
                             stroke={COLORS[vi % COLORS.length]}
                             strokeWidth={0.3}
                           />
-                        </AppLink>
+                        </StayLink>
                       );
                     }),
                   )}

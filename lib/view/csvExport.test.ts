@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvDocument, roundRows, roundValue } from './csvExport';
+import { csvBody, csvDocument, roundRows, roundValue } from './csvExport';
 
 describe('roundValue', () => {
   test.each([
@@ -38,4 +38,13 @@ describe('csvDocument', () => {
   ])('%s', (_name, re) => expect(csvDocument([{ outlet: 'voa', share: 2 / 3 }], src)).toMatch(re));
   test('a newline in a title cannot start a data line', () =>
     expect(csvDocument([], { ...src, title: 'a\nb,c' }).split('\n')[0]).toBe('# a b,c'));
+});
+
+describe('csvBody', () => {
+  // Worked by hand: 1/3 to 4 decimals, q to 3 significant figures, a comma-holding name quoted, null empty.
+  test.each([
+    [[{ outlet: 'voa', share: 1 / 3 }], 'outlet,share\nvoa,0.3333\n'],
+    [[{ term: 'a,b', q: 0.000123456, n: null }], 'term,q,n\n"a,b",0.000123,\n'],
+    [[], ''],
+  ])('%j', (rows, text) => expect(csvBody(rows)).toBe(text));
 });
