@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseArticleFile } from '../corpus/articleFile';
+import { growth } from '../importing/linearity';
 import { cleanPage } from './page';
 
 describe('cleanPage rules', () => {
@@ -12,6 +13,7 @@ describe('cleanPage rules', () => {
       ['share button', 'advertisement'],
     ],
     ['navigation breadcrumb', 'News \u00a0/ \u00a0Military\n\nTitle\n\nBody.', ['navigation breadcrumb']],
+    ['a three-level breadcrumb', 'Middle East / Syria / Aleppo news\n\nTitle\n\nBody.', ['navigation breadcrumb']],
     [
       'text-size toggles',
       'Title\n\nBody.\n\nXS\nSM\nMD\nLG',
@@ -48,6 +50,22 @@ describe('cleanPage rules', () => {
     ],
     ['a mid-article subheading stays in the body', 'Title\n\nFirst.\n\nTurkish troops\n\nSecond.', ['title', 'body']],
   ])('%s', (_rule, raw, sections) => expect(cleanPage(raw).segments.map((s) => s.section)).toEqual(sections));
+});
+
+describe('cleaning is linear in its input', () => {
+  // Runs of spaces around slashes, ending in a digit so no breadcrumb matches: the shape that made the old breadcrumb
+  // rule backtrack exponentially. The factors allowed are those of lib/importing/linearity.test.ts.
+  const crumbs = (n: number) =>
+    `Title\n\n${'ab          /          '.repeat(Math.max(1, Math.round(n / 23)))}ab1\n\nBody.`;
+  test.each([['spaced slashes', crumbs]])(
+    '%s',
+    (_name, make) => {
+      const g = growth((text) => cleanPage(text), make, 2000);
+      expect(g.r10, `10x input took ${g.r10.toFixed(1)}x as long`).toBeLessThan(100);
+      expect(g.r100, `100x input took ${g.r100.toFixed(1)}x as long`).toBeLessThan(1000);
+    },
+    60_000,
+  );
 });
 
 describe('the bundled seed articles are exactly what cleaning their raw pages gives', () => {
