@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
 import type { ArticleRow } from '../analysis/aggregate';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
-import { counted } from '../analysis/filters';
+import { counted, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
 import { recentAudit, type AuditEntry } from './audit';
@@ -18,7 +18,17 @@ import type { Span } from '../text/quotes';
 import type { Article, Mention } from '../types';
 import { routeProblems } from '../url/route';
 import { matchRoute, type RouteMatch } from '../url/routes';
-import { parseState, toSearchParams, type Params, type UrlProblem, type ViewState } from '../url/state';
+import {
+  hrefFor,
+  parseState,
+  toSearchParams,
+  withState,
+  type Params,
+  type UrlProblem,
+  type ViewState,
+} from '../url/state';
+import { dataPackage } from '../view/dataPackage';
+import { zipArchive } from '../view/zip';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -244,6 +254,49 @@ export function manageOf(view: View): {
 export function exportJsonOf(view: View): string {
   const q = view.query;
   return getExportJson(exportQueryOf(q));
+}
+
+/**
+ * Everything the view counts, in words (voice, scope, provenance, date range with what it left out, same stories), for
+ * captions shown away from the page: embeds, preview images, data packages.
+ */
+export function captionOf(view: View): string {
+  const slice = sliceFor(sourceOf(view).bundle, subsetOf(view.query), view.query.provenance);
+  return viewCaption(view.query, slice.dates, slice.shared);
+}
+
+/** The state a view's shared links name: its corpus version pinned, no drill-down. */
+function pinnedState(view: View): ViewState {
+  return withState(view.query, { version: view.stats.corpus.version, sel: null, q: '', sort: 'position', page: 1 });
+}
+
+/** The path of a view's "Download all data" package (its filters, its corpus version pinned). */
+export function dataPackageHref(view: View): string {
+  return hrefFor('/api/download', withState(pinnedState(view), { lens: null, at: null }));
+}
+
+const packages = new WeakMap<AnalysisExport, { key: string; zip: Uint8Array }>();
+
+/**
+ * "Download all data" for a view: a ZIP of every table of its export as CSV (the per-chart CSVs' comment lines and
+ * rounding), the JSON export, README.txt (corpus, version, filters, URLs, licence, columns), CITATION.txt and
+ * METHODS.txt. `origin` is the public origin for the URLs written in it; the last package of each export is kept.
+ */
+export function dataPackageOf(view: View, origin: string, now = new Date()): Uint8Array {
+  const { ex } = sourceOf(view);
+  const exported = now.toISOString().slice(0, 10);
+  const source = {
+    filters: captionOf(view),
+    viewUrl: `${origin}${hrefFor('/', pinnedState(view))}`,
+    packageUrl: `${origin}${dataPackageHref(view)}`,
+    exported,
+  };
+  const key = JSON.stringify(source);
+  const hit = packages.get(ex);
+  if (hit?.key === key) return hit.zip;
+  const zip = zipArchive(dataPackage(ex, exportJsonOf(view), source), now);
+  packages.set(ex, { key, zip });
+  return zip;
 }
 
 /** The captured original of an article, or null when none is kept. */
