@@ -56,3 +56,32 @@ describe('ogModel', () => {
     );
   });
 });
+
+describe('the actor-tone preview', () => {
+  test('one outlet: its actors with n sentences and the interval, the image names the chart', () => {
+    const m = ogModel(ex, 'actor-tone', ['presstv'], 'islamic-state');
+    expect(m.title).toBe('Press TV: tone toward each actor (AFINN-165)');
+    expect(m.kind).toBe('dot');
+    // Press TV names the Turkish-backed groups in one sentence, read in its text: "Hours after the beginning of the
+    // operation, Turkish-backed militants seized Jarablus, …"; one sentence has no interval.
+    expect(m.rows.find((r) => r.label.startsWith('Turkish-backed groups'))).toMatchObject({
+      label: 'Turkish-backed groups (1 sentence)',
+      low: null,
+      high: null,
+    });
+    expect(m.axis?.ticks).toContain(0);
+  });
+
+  test.each([
+    [['presstv'], 3, 'actors'],
+    [['presstv', 'voa'], 4, 'actor–outlet pairs'],
+  ])('%j cut to %i rows with the most sentences, and the image says so', (ids, max, noun) => {
+    const scored = ex.actorTone.filter((t) => ids.includes(t.outlet) && t.sentences > 0);
+    const m = ogModel(ex, 'actor-tone', ids, 'islamic-state', max);
+    expect(m.rows).toHaveLength(max);
+    expect(m.cut).toBe(`${max} of ${scored.length} ${noun} shown (most sentences)`);
+    const least = Math.min(...m.rows.map((r) => Number(/\((\d+) sentences?\)$/.exec(r.label)![1])));
+    const left = scored.map((t) => t.sentences).sort((a, b) => b - a)[max];
+    expect(least).toBeGreaterThanOrEqual(left);
+  });
+});

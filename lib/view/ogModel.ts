@@ -30,7 +30,7 @@ export interface OgModel {
 }
 
 /** The charts a preview image can draw. */
-export const OG_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive', 'actors'] as const;
+export const OG_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive', 'actors', 'actor-tone'] as const;
 
 /** The rows kept when there are more than `max`: those with the most evidence, in their original order. */
 export function keepRows<T>(rows: T[], weight: (r: T) => number, max: number): { kept: T[]; cut: boolean } {
@@ -137,6 +137,43 @@ export function ogModel(ex: ViewStats, chart: string, ids: string[], group: stri
       ],
       cut: null,
       axis,
+    };
+  }
+  if (chart === 'actor-tone') {
+    const actorName = new Map(ex.actors.map((a) => [a.id, a.label]));
+    const rows = ids.flatMap((id) =>
+      ex.actorTone
+        .filter((t) => t.outlet === id && t.sentences > 0)
+        .map((t) => ({
+          w: t.sentences,
+          row: {
+            label: `${actorName.get(t.actor) ?? t.actor}${ids.length > 1 ? ` in ${entityName(ex, id)}` : ''} (${t.sentences} ${t.sentences === 1 ? 'sentence' : 'sentences'})`,
+            value: t.meanSentence,
+            low: t.meanLow,
+            high: t.meanHigh,
+          },
+        })),
+    );
+    const { kept, cut } = keepRows(rows, (r) => r.w, max);
+    const ends = kept.flatMap((r) => [r.row.value ?? 0, r.row.low ?? 0, r.row.high ?? 0]);
+    const ticks = symmetricTicks(Math.max(0.5, ...ends.map(Math.abs)));
+    return {
+      chart,
+      title: `${ids.length === 1 ? `${entityName(ex, ids[0])}: t` : 'T'}one toward each actor (AFINN-165)`,
+      subtitle: 'mean score of the sentences naming the actor, with 95% intervals; n = sentences',
+      kind: 'dot',
+      rows: kept.map((r) => ({
+        ...r.row,
+        color: r.row.value === null ? DIVERGING.palePositive : signedColor(r.row.value),
+      })),
+      legend: [
+        { label: 'negative tone', color: DIVERGING.negative },
+        { label: 'positive tone', color: DIVERGING.positive },
+      ],
+      cut: cut
+        ? cutNote(kept.length, rows.length, ids.length > 1 ? 'actor–outlet pairs' : 'actors', 'most sentences')
+        : null,
+      axis: { max: ticks[ticks.length - 1], ticks, clipped: false },
     };
   }
   if (chart === 'actors') {

@@ -1,6 +1,5 @@
-import { filterCaption } from '@/lib/analysis/filters';
 import { ImageResponse } from 'next/og';
-import { openView } from '@/lib/server/dataset';
+import { captionOf, openView } from '@/lib/server/dataset';
 import { defaultIds, ogModel, type OgModel } from '@/lib/view/ogModel';
 import { linearX, tickLabel } from '@/lib/view/plot';
 import { textOn } from '@/lib/view/palette';
@@ -148,7 +147,7 @@ function Rows({ m }: { m: OgModel }) {
 }
 
 /**
- * Open Graph preview: the chart a link names (`chart`: shares, stance, sentiment, distinctive, actors) for its
+ * Open Graph preview: the chart a link names (`chart`: shares, stance, sentiment, distinctive, actors, actor-tone) for its
  * outlets and term group, with its legend, the corpus and version, and a note when rows are cut.
  */
 export function GET(request: Request) {
@@ -189,7 +188,7 @@ export function GET(request: Request) {
         </div>
       )}
       <div style={{ display: 'flex', marginTop: 'auto', fontSize: 17, color: '#4f5661' }}>
-        {`Framescope · ${ex.corpus.title} · version ${ex.corpus.version} · ${filterCaption(state)}`}
+        {`Framescope · ${ex.corpus.title} · version ${ex.corpus.version} · ${captionOf(opened.view)}`}
       </div>
     </div>,
     { width: W, height: H },
