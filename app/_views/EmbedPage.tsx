@@ -3,7 +3,7 @@ import { Kwic } from '../_components/Kwic';
 import { EmbedResizer } from '../_components/EmbedResizer';
 import { entityList } from '@/lib/view/entities';
 import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
-import { comparison, drillDown, type View } from '@/lib/server/dataset';
+import { captionOf, comparison, drillDown, type View } from '@/lib/server/dataset';
 import { ActorLabelCard, ActorToneCard } from './actorCards';
 
 /** One chart alone, for an iframe: same numbers, same actions, no site chrome. */
@@ -48,6 +48,10 @@ export function EmbedPage({ view, chart }: { view: View; chart: string }) {
   return (
     <main className="embed" data-testid="embed">
       <EmbedResizer />
+      {/* What the frame counts travels with it: filters, date range (and what it left out), same stories. */}
+      <p className="note" data-testid="embed-caption">
+        Counted: {captionOf(view)}.
+      </p>
       {body}
       <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />
       <p className="counts">
