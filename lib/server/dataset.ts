@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
-import type { ArticleRow } from '../analysis/aggregate';
+import { attributedGroups, type ArticleRow } from '../analysis/aggregate';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { counted, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
@@ -27,6 +27,7 @@ import {
   type UrlProblem,
   type ViewState,
 } from '../url/state';
+import { actorLabelsOf, storyActorLens, type StoryLens } from '../view/actors';
 import { dataPackage } from '../view/dataPackage';
 import { zipArchive } from '../view/zip';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
@@ -380,6 +381,8 @@ export interface StoryModel extends Story {
   items: { id: string; outlet: string; date: string; title: string }[];
   /** What each outlet called the story's actors there: counted mentions by outlet, group and variant. */
   naming: { outlet: string; group: string; variant: string; count: number }[];
+  /** The actor lens within the story: for each actor named there, the labels each outlet gave it. */
+  lens: StoryLens;
 }
 
 /** The stories with articles the view counts (date range applied), newest first. */
@@ -390,7 +393,12 @@ export function storiesOfView(view: View): StoryModel[] {
   const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
   const { ex } = sourceOf(view);
   const byArticle = new Map<string, AnalysisExport['mentions']>();
+  // Set-aside mentions still say what an outlet called an actor (the actor lens counts them, as the tallies do).
+  const allByArticle = new Map<string, AnalysisExport['mentions']>();
   for (const m of ex.mentions) {
+    const all = allByArticle.get(m.article);
+    if (all) all.push(m);
+    else allByArticle.set(m.article, [m]);
     if (m.setAside) continue;
     const list = byArticle.get(m.article);
     if (list) list.push(m);
@@ -408,10 +416,18 @@ export function storiesOfView(view: View): StoryModel[] {
       return { outlet, group, variant, count };
     });
   };
+  const attributed = attributedGroups(bundle.corpus);
   return storiesOf(bundle)
     .map((s) => ({
       ...s,
       naming: naming(s.articles.filter((id) => kept.has(id))),
+      lens: storyActorLens(
+        view.stats,
+        actorLabelsOf(
+          s.articles.filter((id) => kept.has(id)).flatMap((id) => allByArticle.get(id) ?? []),
+          attributed,
+        ),
+      ),
       items: s.articles
         .filter((id) => kept.has(id))
         .map((id) => ({
