@@ -90,6 +90,17 @@ describe('the index grows with its list', () => {
     for (const [outlet, t] of fresh(r).byOutlet) expect(rangeTallies(grown, analyses, r).get(outlet)).toEqual(t);
   });
 
+  test('months already tallied take in articles added later', () => {
+    const half = Math.floor(analyses.length / 2);
+    const grown = extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses.slice(0, half));
+    const r = { from: '2014-01-01', to: '2016-12-31' };
+    // Tallies the months of the range from the first half...
+    rangeTallies(grown, analyses.slice(0, half), r);
+    // ...then the second half arrives, partly in those months.
+    extendMonthTallies(grown, corpus, analyses);
+    for (const [outlet, t] of fresh(r).byOutlet) expect(rangeTallies(grown, analyses, r).get(outlet)).toEqual(t);
+  });
+
   test('a list shorter than the index is refused with what to do', () => {
     expect(() => extendMonthTallies(monthTallies(corpus, analyses), corpus, analyses.slice(0, 3))).toThrow(
       /holds 784 analyses but the list has 3: build a new index/,

@@ -4,17 +4,21 @@ import { attributedGroups } from './aggregate';
 import { dateKept, type DateRange } from './filters';
 import { addToOutlet, mergeTallies, type OutletTally } from './tallies';
 
-/** One calendar month's dated articles: their per-outlet tallies, positions in the analyses and first/last date. */
+/**
+ * One calendar month's dated articles: positions in the analyses, first and last date, and their per-outlet tallies,
+ * made the first time a range covers the whole month (null until then).
+ */
 interface Month {
-  byOutlet: Map<string, OutletTally>;
+  byOutlet: Map<string, OutletTally> | null;
   positions: number[];
   first: string;
   last: string;
 }
 
 /**
- * Per-outlet tallies of each calendar month's articles, built once per corpus version, so a date range sums whole
- * months (tallies are additive) and tallies only the articles of the months it cuts.
+ * Per-outlet tallies of each calendar month's articles, kept per corpus version, so a date range sums whole months
+ * (tallies are additive) and tallies only the articles of the months it cuts. A month is tallied the first time a
+ * range covers it whole, so the first range costs what tallying its articles costs and later ones reuse the months.
  */
 export interface MonthTallies {
   /** How many analyses (from the start of the list) are indexed; a list that grew is extended, not rebuilt. */
@@ -49,25 +53,27 @@ export function extendMonthTallies(index: MonthTallies, corpus: Corpus, analyses
     if (date === null) continue;
     const key = date.slice(0, 7);
     let m = index.months.get(key);
-    if (!m) index.months.set(key, (m = { byOutlet: new Map(), positions: [], first: date, last: date }));
+    if (!m) index.months.set(key, (m = { byOutlet: null, positions: [], first: date, last: date }));
     m.positions.push(i);
     if (date < m.first) m.first = date;
     if (date > m.last) m.last = date;
-    addToOutlet(m.byOutlet, a, index.attributed);
+    // A month already tallied takes the new article in; one not yet tallied will count it when it is.
+    if (m.byOutlet) addToOutlet(m.byOutlet, a, index.attributed);
   }
   index.size = analyses.length;
   return index;
 }
 
-/** The index of a corpus's analyses, built from scratch. */
+/** The index of a corpus's analyses (dates and positions by month; month tallies are made when first used). */
 export function monthTallies(corpus: Corpus, analyses: ArticleAnalysis[]): MonthTallies {
   return extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses);
 }
 
 /**
- * The outlet tallies of the articles dated in a range: the stored tallies of every month whose articles all lie in
- * the range, summed, plus a fresh tally of the in-range articles of the months the range cuts. Equal to a fresh tally
- * of the same articles (counts, sums and histograms; maps may list their keys in another order).
+ * The outlet tallies of the articles dated in a range: the tallies of every month whose articles all lie in the range
+ * (made and kept in the index on first use), summed, plus a fresh tally of the in-range articles of the months the
+ * range cuts. Equal to a fresh tally of the same articles (counts, sums and histograms; maps may list their keys in
+ * another order).
  */
 export function rangeTallies(
   index: MonthTallies,
@@ -79,6 +85,10 @@ export function rangeTallies(
   for (const m of index.months.values()) {
     const allIn = dateKept(m.first, range) && dateKept(m.last, range);
     if (allIn) {
+      if (!m.byOutlet) {
+        m.byOutlet = new Map();
+        for (const i of m.positions) addToOutlet(m.byOutlet, analyses[i], index.attributed);
+      }
       for (const [outlet, t] of m.byOutlet) {
         const list = whole.get(outlet);
         if (list) list.push(t);
