@@ -43,7 +43,7 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
   const tables = [
     t(
       'counts.csv',
-      'one outlet or outlet group, term group and variant',
+      'outlet or outlet group, term group and variant',
       [
         ['outlet, group, variant', 'who, which term group, which variant'],
         ['count', 'counted mentions of the variant (voice as filtered); own and quoted give both voices'],
@@ -58,13 +58,13 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     ),
     t(
       'stance.csv',
-      'one outlet or group and term group',
+      'outlet or outlet group and term group',
       [['n, mean, low, high, articles', 'stance index of n mentions (−1..+1) with its article-level 95% interval']],
       ex.stance.map((r) => ({ ...r })),
     ),
     t(
       'distinctive.csv',
-      'one side (outlet or group) against the rest or another outlet, per variant',
+      'side (outlet or group) against the rest or another outlet, and variant',
       [
         ['outlet, vs', 'the two sides ("rest" = every other outlet)'],
         ['y, n, yOther, nOther', "the variant's and the group's counted mentions on each side"],
@@ -79,7 +79,7 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     ),
     t(
       'sentiment.csv',
-      'one outlet or group',
+      'outlet or outlet group',
       [
         ['articles, sentences, words, score, comparative', 'AFINN-165 sum over the words, and per word'],
         ['meanSentence, meanLow, meanHigh', 'mean sentence score with its 95% t interval'],
@@ -88,7 +88,7 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     ),
     t(
       'mentions.csv',
-      'one mention found by the lexicon (counted, or set aside with a reason)',
+      'mention the lexicon found (counted, or set aside with a reason)',
       [
         ['article, outlet, group, variant, text', 'where, which term, the matched text'],
         ['start, end, sentenceStart', 'character offsets into the cleaned article text'],
@@ -107,31 +107,31 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     ),
     t(
       'set-aside.csv',
-      'one outlet, variant and reason a mention was not counted in its group',
+      'outlet, variant and reason a mention was not counted in its group',
       [['reason, count, own, quoted', 'state, generic, other-actor, no-actor or quoted-name; how many']],
       ex.setAside.map((r) => ({ ...r })),
     ),
     t(
       'actor-labels.csv',
-      'one outlet, actor and label (non-zero)',
+      'outlet, actor and label (non-zero)',
       [['outlet, actor, group, variant, count', 'labels of an attributed term group given to the actor']],
       ex.actorLabels.map((r) => ({ ...r })),
     ),
     t(
       'actor-tone.csv',
-      'one outlet and actor',
+      'outlet and actor',
       [['sentences, score, words, meanSentence, meanLow, meanHigh', 'AFINN-165 of the sentences naming the actor']],
       ex.actorTone.map((r) => ({ ...r })),
     ),
     t(
       'actors.csv',
-      "one of the lexicon's actors, then 'unattributed'",
+      "actor of the lexicon, then 'unattributed'",
       [['id, label, aliases, backedBy, kind, note', 'aliases ";"-separated; kind state or non-state']],
       ex.actors.map((a) => ({ ...a, aliases: join(a.aliases) })),
     ),
     t(
       'articles.csv',
-      'one article counted by the view',
+      'article counted by the view',
       [
         ['id, outlet, title, date', 'the article'],
         ['tokens, mentions, score, comparative', 'its tokens, counted mentions, AFINN-165 sum and per word'],
@@ -141,25 +141,25 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     ),
     t(
       'stories.csv',
-      'one story with articles counted by the view',
+      'story with articles counted by the view',
       [['id, label, from, to, articles', 'its first and last date and its articles, ";"-separated']],
       (ex.stories ?? []).map((s) => ({ ...s, articles: join(s.articles) })),
     ),
     t(
       'outlets.csv',
-      'one outlet',
+      'outlet',
       [['id, name, kind, country, articles, tokens', 'articles and tokens counted by the view']],
       ex.outlets.map((o) => ({ ...o })),
     ),
     t(
       'outlet-groups.csv',
-      'one outlet group',
+      'outlet group',
       [['id, label, members, articles, tokens', 'members ";"-separated']],
       ex.outletGroups.map((g) => ({ ...g, members: join(g.members) })),
     ),
     t(
       'variants.csv',
-      "one variant of the lexicon's term groups",
+      "variant of the lexicon's term groups",
       [['group, groupLabel, variant, label, stance, rationale', 'the stance the lexicon gives it, and why']],
       ex.groups.flatMap((g) =>
         g.variants.map((v) => ({
@@ -177,7 +177,7 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     tables.push(
       t(
         'provenance.csv',
-        'one sentence of one article',
+        'sentence of an article',
         [
           ['article, start, end', 'the sentence, as offsets into the cleaned text'],
           ['kind, sourceArticle, similarity', 'original, shared or credited; the earliest holder; how alike (0..1)'],
@@ -193,7 +193,7 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
     tables.push(
       t(
         'reuse.csv',
-        'one pair of articles sharing passages',
+        'pair of articles sharing passages',
         [['article, otherArticle, outlet, otherOutlet, chars, similarity', 'characters shared and how alike']],
         ex.reuse.map((r) => ({ ...(r as CsvRow) })),
       ),
