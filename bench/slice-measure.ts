@@ -1,5 +1,5 @@
-// A date-filtered overview at 10,000 generated articles (bench/lib/generate.ts), before and after the per-month
-// tallies: `npx tsx bench/slice-measure.ts [articles]`. Analysis runs on one thread and is not timed.
+// A date-filtered overview at 10,000 generated articles (bench/lib/generate.ts), before and after the per-year and
+// per-month tallies: `npx tsx bench/slice-measure.ts [articles]`. Analysis runs on one thread and is not timed.
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { compileEngine, analyzeArticle } from '../lib/analysis/article';
 import { monthTallies } from '../lib/analysis/monthTallies';
@@ -33,7 +33,7 @@ const ranges = [
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 for (const r of ranges) {
-  // A fresh index per range: its first slice tallies the range's months (cold), later ones sum them (warm).
+  // A fresh index per range: its first slice tallies the range's years and months (cold), later ones sum them (warm).
   const index = monthTallies(corpus, analyses);
   let t = performance.now();
   sliceOf(corpus, analyses, r, () => [], index);
@@ -52,6 +52,6 @@ for (const r of ranges) {
     cut.stats.push(performance.now() - t);
   }
   console.log(
-    `${r.from}..${r.to}: slice re-tallied ${ms(median(cut.retally))}; with month tallies: first ${ms(cold)} (tallies its months), then ${ms(median(cut.summed))}; statistics ${ms(median(cut.stats))}`,
+    `${r.from}..${r.to}: slice re-tallied ${ms(median(cut.retally))}; with month tallies: first ${ms(cold)} (tallies its years and months), then ${ms(median(cut.summed))}; statistics ${ms(median(cut.stats))}`,
   );
 }

@@ -9,7 +9,7 @@ import { analyzeArticles } from './run';
 import { sliceOf } from './slice';
 import { tallyByOutlet } from './tallies';
 
-// FA-KES: dated 2011-2018, most articles 2014-2016, so ranges both cut months and cover whole ones.
+// FA-KES: dated 2011-2018, most articles 2014-2016, so ranges cut months and cover whole months and years.
 const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'fa-kes'));
 const analyses = analyzeArticles(corpus);
 const index = monthTallies(corpus, analyses);
@@ -25,7 +25,8 @@ function fresh(r: DateRange) {
 }
 
 const RANGES: [string, DateRange][] = [
-  ['whole months (2015)', { from: '2015-01-01', to: '2015-12-31' }],
+  ['a whole year (2015)', { from: '2015-01-01', to: '2015-12-31' }],
+  ['whole months (March to November 2015)', { from: '2015-03-01', to: '2015-11-30' }],
   ['cuts both end months', { from: '2014-03-17', to: '2016-08-09' }],
   ['inside one month', { from: '2016-07-18', to: '2016-07-21' }],
   ['open start', { from: null, to: '2015-06-15' }],
@@ -90,13 +91,15 @@ describe('the index grows with its list', () => {
     for (const [outlet, t] of fresh(r).byOutlet) expect(rangeTallies(grown, analyses, r).get(outlet)).toEqual(t);
   });
 
-  test('months already tallied take in articles added later', () => {
+  test.each<[string, DateRange]>([
+    ['whole years', { from: '2014-01-01', to: '2016-12-31' }],
+    ['whole months, cut years', { from: '2014-03-01', to: '2016-08-31' }],
+  ])('%s already tallied take in articles added later', (_, r) => {
     const half = Math.floor(analyses.length / 2);
     const grown = extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses.slice(0, half));
-    const r = { from: '2014-01-01', to: '2016-12-31' };
-    // Tallies the months of the range from the first half...
+    // Tallies the years or months of the range from the first half...
     rangeTallies(grown, analyses.slice(0, half), r);
-    // ...then the second half arrives, partly in those months.
+    // ...then the second half arrives, partly in those years and months.
     extendMonthTallies(grown, corpus, analyses);
     for (const [outlet, t] of fresh(r).byOutlet) expect(rangeTallies(grown, analyses, r).get(outlet)).toEqual(t);
   });
