@@ -24,15 +24,17 @@ export function StoriesPage({ view }: { view: View }) {
     <Shell view={view}>
       <h1>Stories</h1>
       <p className="lede" data-testid="stories-count">
-        {stories.length} stories: articles on the same event, grouped when they share rare words (TF-IDF cosine at least{' '}
-        {STORY_DEFAULTS.minCosine}) within {STORY_DEFAULTS.windowDays} days. Showing the{' '}
-        {Math.min(SHOWN, stories.length)} most recent.
+        {stories.length} {stories.length === 1 ? 'story' : 'stories'}: articles on the same event within{' '}
+        {STORY_DEFAULTS.windowDays} days, grouped when they share rare words (TF-IDF cosine at least{' '}
+        {STORY_DEFAULTS.minCosine}) or, across outlets, rare names and numbers such as places and death tolls (see the
+        README, &quot;Stories&quot;). Showing the {Math.min(SHOWN, stories.length)} most recent.
       </p>
       {stories.slice(0, SHOWN).map((s) => (
         <section key={s.id} className="card" data-testid="story">
           <h2>{s.label}</h2>
           <p className="note">
-            {s.from === s.to ? s.from : `${s.from} to ${s.to}`} · {s.items.length} articles · <code>{s.id}</code>
+            {s.from === s.to ? s.from : `${s.from} to ${s.to}`} · {s.items.length}{' '}
+            {s.items.length === 1 ? 'article' : 'articles'} counted · <code>{s.id}</code>
           </p>
           <ul>
             {s.items.map((a) => (
