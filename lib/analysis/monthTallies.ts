@@ -101,7 +101,7 @@ export function rangeTallies(
   const inside = (b: Block) => dateKept(b.first, range) && dateKept(b.last, range);
   const outside = (b: Block) =>
     (range.to !== null && b.first > range.to) || (range.from !== null && b.last < range.from);
-  const use = (b: Block) => {
+  const take = (b: Block) => {
     if (!b.byOutlet) {
       b.byOutlet = new Map();
       for (const i of b.positions) addToOutlet(b.byOutlet, analyses[i], index.attributed);
@@ -115,12 +115,12 @@ export function rangeTallies(
   for (const year of index.years.values()) {
     if (outside(year)) continue;
     if (inside(year)) {
-      use(year);
+      take(year);
       continue;
     }
     for (const month of year.months.values()) {
       if (outside(month)) continue;
-      if (inside(month)) use(month);
+      if (inside(month)) take(month);
       // A month the range cuts adds the articles it keeps.
       else
         for (const i of month.positions)
