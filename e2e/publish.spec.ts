@@ -24,6 +24,12 @@ const cases: [string, RegExp, string, Record<string, string>][] = [
     { outlets: 'presstv' },
   ],
   [
+    '/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah',
+    /^Daily Sabah: naming of Islamic State over time — Framescope$/,
+    'time',
+    { outlets: 'dailysabah', group: 'islamic-state' },
+  ],
+  [
     '/outlet/voa',
     /^VOA against the rest: distinctive terms for Islamic State — Framescope$/,
     'distinctive',

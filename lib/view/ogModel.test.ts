@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_OPTIONS, aggregate } from '../analysis/aggregate';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
-import { defaultIds, keepRows, ogModel } from './ogModel';
+import { defaultIds, keepRows, ogModel, timeOgModel } from './ogModel';
 
 const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
 const ex = aggregate(corpus, analyzeArticles(corpus), DEFAULT_OPTIONS);
@@ -83,5 +83,51 @@ describe('the actor-tone preview', () => {
     const least = Math.min(...m.rows.map((r) => Number(/\((\d+) sentences?\)$/.exec(r.label)![1])));
     const left = scored.map((t) => t.sentences).sort((a, b) => b - a)[max];
     expect(least).toBeGreaterThanOrEqual(left);
+  });
+});
+
+describe('the naming-over-time preview', () => {
+  // Hand-made rows: Press TV in three months; 2016-08 has no mentions of the group.
+  const row = (period: string, variant: string, count: number, groupTotal: number, groupArticles: number) => ({
+    outlet: 'presstv',
+    period,
+    variant,
+    count,
+    groupTotal,
+    share: groupTotal ? count / groupTotal : null,
+    shareLow: null,
+    shareHigh: null,
+    articles: groupArticles,
+    groupArticles,
+    tokens: 1000,
+    per1k: null,
+  });
+  const rows = [
+    row('2016-07', 'daesh', 3, 4, 2),
+    row('2016-07', 'isis', 1, 4, 2),
+    row('2016-08', 'daesh', 0, 0, 0),
+    row('2016-09', 'daesh', 1, 5, 3),
+    row('2016-09', 'isis', 4, 5, 3),
+  ];
+  test.each<[number, string[], string | null]>([
+    [8, ['2016-07 (4 mentions in 2 articles)', '2016-09 (5 mentions in 3 articles)'], null],
+    [1, ['2016-09 (5 mentions in 3 articles)'], '1 of 2 periods with mentions shown (most recent)'],
+  ])('at most %i rows', (max, labels, cut) => {
+    const m = timeOgModel(ex, rows, 'presstv', 'islamic-state', max);
+    expect(m.rows.map((r) => r.label)).toEqual(labels);
+    expect(m.cut).toBe(cut);
+    expect(m.title).toBe('Press TV: Islamic State over time');
+  });
+
+  test('each period is split by its variants in lexicon order, with the counts', () => {
+    const m = timeOgModel(ex, rows, 'presstv', 'islamic-state');
+    // Lexicon order: Daesh, ISIL, ISIS, IS, Islamic State. 2016-09: Daesh 1 of 5, ISIS 4 of 5.
+    expect(m.rows[1].segments!.map((s) => [s.text, s.share])).toEqual([
+      ['1', 0.2],
+      ['0', 0],
+      ['4', 0.8],
+      ['0', 0],
+      ['0', 0],
+    ]);
   });
 });
