@@ -110,8 +110,13 @@ describe('the naming-over-time preview', () => {
     row('2016-09', 'isis', 4, 5, 3),
   ];
   test.each<[number, string[], string | null]>([
-    [8, ['2016-07 (4 mentions in 2 articles)', '2016-09 (5 mentions in 3 articles)'], null],
-    [1, ['2016-09 (5 mentions in 3 articles)'], '1 of 2 periods with mentions shown (most recent)'],
+    // Under 10 mentions a period is too few to read (SPARSE_N, as the time page draws it hollow).
+    [
+      8,
+      ['2016-07 (4 mentions in 2 articles; too few to read)', '2016-09 (5 mentions in 3 articles; too few to read)'],
+      null,
+    ],
+    [1, ['2016-09 (5 mentions in 3 articles; too few to read)'], '1 of 2 periods with mentions shown (most recent)'],
   ])('at most %i rows', (max, labels, cut) => {
     const m = timeOgModel(ex, rows, 'presstv', 'islamic-state', max);
     expect(m.rows.map((r) => r.label)).toEqual(labels);

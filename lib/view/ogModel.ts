@@ -5,7 +5,7 @@ import { actorLabelMatrix } from './actors';
 import { DIVERGING, signedColor, variantColor } from './palette';
 import { sharedAxis, symmetricTicks, type SharedAxis } from './plot';
 import type { LegendItem } from './figure';
-import type { TimeRow } from '../time/series';
+import { SPARSE_N, type TimeRow } from '../time/series';
 
 /** One row of a preview image: a label and either stacked segments or a signed value (with interval). */
 export interface OgRow {
@@ -238,7 +238,8 @@ export function defaultIds(ex: ViewStats): string[] {
 
 /**
  * The preview of naming over time for one outlet and term group: one row per period with mentions (each variant's
- * share, n mentions in k articles), the `max` most recent kept and the cut said.
+ * share, n mentions in k articles, periods under SPARSE_N mentions marked), the `max` most recent kept and the cut
+ * said.
  */
 export function timeOgModel(ex: ViewStats, rows: TimeRow[], outlet: string, group: string, max = 8): OgModel {
   const g = ex.groups.find((x) => x.id === group) ?? ex.groups[0];
@@ -250,7 +251,8 @@ export function timeOgModel(ex: ViewStats, rows: TimeRow[], outlet: string, grou
     return {
       recency: i,
       row: {
-        label: `${period} (${mentionsIn(first.groupTotal, first.groupArticles)})`,
+        // As on the page, a period with too few mentions to read is said to be so.
+        label: `${period} (${mentionsIn(first.groupTotal, first.groupArticles)}${first.groupTotal < SPARSE_N ? '; too few to read' : ''})`,
         segments: g.variants.map((v, vi) => {
           const r = mine.find((x) => x.variant === v.id);
           return { share: r?.share ?? 0, color: variantColor(vi), text: String(r?.count ?? 0) };
