@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 
 // Open Graph tags of several views: title says what is shown, the image URL is on the configured public origin
@@ -16,6 +17,18 @@ const cases: [string, RegExp, string, Record<string, string>][] = [
     { group: 'armed-groups' },
   ],
   ['/embed/sentiment?outlets=presstv,news24', /^Press TV vs News24: Sentiment — Framescope$/, 'sentiment', {}],
+  [
+    '/embed/actor-tone?outlets=presstv',
+    /^Press TV: Tone toward actors — Framescope$/,
+    'actor-tone',
+    { outlets: 'presstv' },
+  ],
+  [
+    '/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah',
+    /^Daily Sabah: naming of Islamic State over time — Framescope$/,
+    'time',
+    { outlets: 'dailysabah', group: 'islamic-state' },
+  ],
   [
     '/outlet/voa',
     /^VOA against the rest: distinctive terms for Islamic State — Framescope$/,
@@ -106,5 +119,49 @@ test('an embed at 375 px is not wider than the screen', async ({ page }) => {
   ]) {
     await page.goto(url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  }
+});
+
+test('"Download all data" gives a ZIP of the view: its tables, README with filters and version, citation', async ({
+  page,
+}) => {
+  await page.goto('/?corpus=fa-kes&from=2016-07-01&to=2016-07-31');
+  const version = await page.getByTestId('corpus-version').textContent();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-all').click();
+  const file = await (await download).path();
+  // Read back by an independent reader.
+  expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
+  const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
+  for (const name of ['README.txt', 'CITATION.txt', 'METHODS.txt', 'counts.csv', 'mentions.csv', 'export.json'])
+    expect(names).toContain(name);
+  const readme = execFileSync('unzip', ['-p', file, 'README.txt'], { encoding: 'utf8' });
+  expect(readme).toContain(`version ${version}`);
+  expect(readme).toContain('articles dated 2016-07-01 to 2016-07-31');
+  expect(readme).toContain('CC BY 4.0');
+  const counts = execFileSync('unzip', ['-p', file, 'counts.csv'], { encoding: 'utf8' });
+  expect(counts).toMatch(new RegExp(`^# counts: .*\n# corpus: .*\\(fa-kes\\), version ${version}\n`));
+  const json = JSON.parse(
+    execFileSync('unzip', ['-p', file, 'export.json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }),
+  );
+  expect(json.dateRange).toMatchObject({ from: '2016-07-01', to: '2016-07-31' });
+});
+
+test('a wide heatmap keeps its column headers at the top and its row labels at the left while it scrolls', async ({
+  page,
+}) => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 400 });
+    await page.goto('/?corpus=fa-kes');
+    const region = page.getByTestId('chart-actor-tone').locator('.table-scroll.sticky-head').first();
+    await region.scrollIntoViewIfNeeded();
+    const head = region.locator('.heatmap-head');
+    const top = (await region.boundingBox())!.y;
+    await region.evaluate((el) => el.scrollBy(0, 200));
+    await expect.poll(async () => (await region.evaluate((el) => el.scrollTop)) > 0).toBe(true);
+    expect(Math.abs((await head.boundingBox())!.y - top)).toBeLessThan(2);
+    await region.evaluate((el) => el.scrollBy(300, 0));
+    const labels = region.locator('.heatmap-labels');
+    expect(Math.abs((await labels.boundingBox())!.x - (await region.boundingBox())!.x)).toBeLessThan(2);
   }
 });

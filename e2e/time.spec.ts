@@ -37,7 +37,24 @@ test('compare two outlets on the same stories only', async ({ page }) => {
   await expect(page.getByTestId('shared-count')).toHaveCount(0);
   await page.getByTestId('same-stories').click();
   await expect(page).toHaveURL(/stories=shared/);
-  // 11 stories both Ahram Online and The New Arab covered, 24 of their articles (the door's figure, also checked in
+  // 14 stories both Ahram Online and The New Arab covered, 31 of their articles (the door's figure, also checked in
   // lib/server/dataset.time.test.ts to equal the articles the compare view counts).
-  await expect(page.getByTestId('shared-count')).toContainText('11 stories covered by every chosen outlet, 24 of');
+  await expect(page.getByTestId('shared-count')).toContainText('14 stories covered by every chosen outlet, 31 of');
+});
+
+test('a story shows its actor lens: what each outlet called each actor there', async ({ page }) => {
+  await page.goto('/stories?corpus=fa-kes&from=2016-07-18&to=2016-07-21');
+  // The Manbij coalition strikes (corpus/fa-kes/STORIES.md): one story of seven outlets' reports.
+  const story = page.getByTestId('story').filter({ hasText: 'Coalition raids kill 21 civilians' });
+  await expect(story).toHaveCount(1);
+  await expect(story.locator('li')).toHaveCount(7);
+  const lens = story.getByTestId('story-lens');
+  await expect(lens).toBeVisible();
+  await expect(lens.locator('thead')).toContainText('Al-Alam');
+  await expect(lens.locator('tbody th').first()).toBeVisible();
+});
+
+test('an embed says the date range it counts', async ({ page }) => {
+  await page.goto('/embed/shares?corpus=fa-kes&group=islamic-state&from=2016-01-01&to=2016-06-30');
+  await expect(page.getByTestId('embed-caption')).toContainText('articles dated 2016-01-01 to 2016-06-30 (');
 });

@@ -62,13 +62,19 @@ export function ChartCard(p: {
           ))}
         </ul>
       )}
-      {p.wide ? <ScrollTable label={`Chart: ${p.title} (scrolls sideways)`}>{chart}</ScrollTable> : chart}
+      {p.wide ? (
+        <ScrollTable label={`Chart: ${p.title} (scrolls sideways)`} sticky>
+          {chart}
+        </ScrollTable>
+      ) : (
+        chart
+      )}
       <p className="takeaway" data-testid="takeaway">
         {p.takeaway}
       </p>
       <details>
         <summary>Numbers in this chart (table)</summary>
-        <ScrollTable label={`Numbers: ${p.title}`}>
+        <ScrollTable label={`Numbers: ${p.title}`} sticky>
           <table data-testid={`table-${p.id}`}>
             <thead>
               <tr>

@@ -1,7 +1,7 @@
 import { AppLink } from './AppLink';
 import type { ReactNode } from 'react';
 import { DEFAULT_STATE, buildQuery, hrefFor, withState } from '@/lib/url/state';
-import type { View } from '@/lib/server/dataset';
+import { dataPackageHref, type View } from '@/lib/server/dataset';
 import { LoadWarnings, VersionBanner } from './Banners';
 import { DateRange } from './DateRange';
 
@@ -46,6 +46,10 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
             Corpus &amp; lexicon
           </AppLink>
           <a href={api}>Data (JSON)</a>
+          {/* Every table of this view (its filters, version pinned) as CSV with README, citation and methods. */}
+          <a href={dataPackageHref(view)} download data-testid="download-all">
+            Download all data (ZIP)
+          </a>
         </nav>
         {corpora.length > 1 && (
           <nav aria-label="Corpus" className="switch" data-testid="corpus-switch">

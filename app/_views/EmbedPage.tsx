@@ -3,7 +3,7 @@ import { Kwic } from '../_components/Kwic';
 import { EmbedResizer } from '../_components/EmbedResizer';
 import { entityList } from '@/lib/view/entities';
 import { DistinctiveCard, SentimentCard, SharesCard, StanceCard, zDomain } from './cards';
-import { comparison, drillDown, type View } from '@/lib/server/dataset';
+import { captionOf, comparison, dataPackageHref, drillDown, type View } from '@/lib/server/dataset';
 import { ActorLabelCard, ActorToneCard } from './actorCards';
 
 /** One chart alone, for an iframe: same numbers, same actions, no site chrome. */
@@ -48,12 +48,20 @@ export function EmbedPage({ view, chart }: { view: View; chart: string }) {
   return (
     <main className="embed" data-testid="embed">
       <EmbedResizer />
+      {/* What the frame counts travels with it: filters, date range (and what it left out), same stories. */}
+      <p className="note" data-testid="embed-caption">
+        Counted: {captionOf(view)}.
+      </p>
       {body}
       <Kwic drill={drill} ex={ex} state={state} pathname={pathname} />
       <p className="counts">
         Framescope · corpus {ex.corpus.id} version {ex.corpus.version} ·{' '}
         <a href={hrefFor(dashboard, withState(state, { version: ex.corpus.version }))} target="_blank" rel="noopener">
           Open in the dashboard
+        </a>{' '}
+        ·{' '}
+        <a href={dataPackageHref(view)} download>
+          Download the data (ZIP)
         </a>
       </p>
     </main>

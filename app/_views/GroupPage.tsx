@@ -47,7 +47,7 @@ export function GroupPage({ view, id }: { view: View; id: string }) {
         <h2 id="h-variants">
           The answers and their stance (−1 = {g.axis.negative}; +1 = {g.axis.positive})
         </h2>
-        <ScrollTable label="Variants">
+        <ScrollTable label="Variants" sticky>
           <table>
             <thead>
               <tr>

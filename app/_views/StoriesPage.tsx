@@ -3,28 +3,38 @@ import { STORY_DEFAULTS } from '@/lib/stories/cluster';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityName } from '@/lib/view/entities';
 import { AppLink } from '../_components/AppLink';
+import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
+import { attributedGroups } from '@/lib/view/actors';
 
 const SHOWN = 60;
 
-/** Stories (same-event clusters): each story's articles by outlet and date, and what each outlet called whom there. */
+/**
+ * Stories (same-event clusters): each story's articles by outlet and date, the actor lens within the story (what each
+ * outlet called each actor there) and each outlet's naming of every term group.
+ */
 export function StoriesPage({ view }: { view: View }) {
   const { stats: ex, query: state } = view;
   const stories = storiesOfView(view);
+  const actorGroups = attributedGroups(ex)
+    .map((g) => ex.groups.find((x) => x.id === g)?.short ?? g)
+    .join(', ');
   const variantLabel = new Map(ex.groups.flatMap((g) => g.variants.map((v) => [`${g.id}/${v.id}`, v.label])));
   return (
     <Shell view={view}>
       <h1>Stories</h1>
       <p className="lede" data-testid="stories-count">
-        {stories.length} stories: articles on the same event, grouped when they share rare words (TF-IDF cosine at least{' '}
-        {STORY_DEFAULTS.minCosine}) within {STORY_DEFAULTS.windowDays} days. Showing the{' '}
-        {Math.min(SHOWN, stories.length)} most recent.
+        {stories.length} {stories.length === 1 ? 'story' : 'stories'}: articles on the same event within{' '}
+        {STORY_DEFAULTS.windowDays} days, grouped when they share rare words (TF-IDF cosine at least{' '}
+        {STORY_DEFAULTS.minCosine}) or, across outlets, rare names and numbers such as places and death tolls (see the
+        README, &quot;Stories&quot;). Showing the {Math.min(SHOWN, stories.length)} most recent.
       </p>
       {stories.slice(0, SHOWN).map((s) => (
         <section key={s.id} className="card" data-testid="story">
           <h2>{s.label}</h2>
           <p className="note">
-            {s.from === s.to ? s.from : `${s.from} to ${s.to}`} · {s.items.length} articles · <code>{s.id}</code>
+            {s.from === s.to ? s.from : `${s.from} to ${s.to}`} · {s.items.length}{' '}
+            {s.items.length === 1 ? 'article' : 'articles'} counted · <code>{s.id}</code>
           </p>
           <ul>
             {s.items.map((a) => (
@@ -36,6 +46,38 @@ export function StoriesPage({ view }: { view: View }) {
               </li>
             ))}
           </ul>
+          {s.lens.rows.length > 0 && (
+            <ScrollTable label={`Actor lens: ${s.label}`} sticky>
+              <table className="naming" data-testid="story-lens">
+                <caption>
+                  Actor lens: who got which label in this story (labels of {actorGroups} by the actor their phrase
+                  names; counted as on the overview)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Actor</th>
+                    {s.lens.outlets.map((o) => (
+                      <th key={o} scope="col">
+                        {entityName(ex, o)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.lens.rows.map((r) => (
+                    <tr key={r.actor}>
+                      <th scope="row">
+                        {r.label} <span className="muted">({r.total})</span>
+                      </th>
+                      {s.lens.outlets.map((o) => (
+                        <td key={o}>{r.cells[o]?.map((c) => `${c.label} ×${c.count}`).join(', ') ?? '—'}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
           {s.naming.length > 0 && (
             <table className="naming">
               <caption>What each outlet called them in this story (counted mentions)</caption>

@@ -198,7 +198,7 @@ export function TimePage({ view }: { view: View }) {
                 </p>
                 <details data-testid={`series-table-${id}`}>
                   <summary>Numbers in this chart (periods with mentions)</summary>
-                  <ScrollTable label={`${group.short} per period, ${entityName(ex, id)}`}>
+                  <ScrollTable label={`${group.short} per period, ${entityName(ex, id)}`} sticky>
                     <table>
                       <thead>
                         <tr>

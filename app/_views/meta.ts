@@ -24,6 +24,8 @@ function previewOf(view: View): { chart: string; outlets: string[]; group: strin
       return { chart: 'distinctive', outlets: [id], group };
     case 'group':
       return { chart: 'shares', outlets: [], group: id };
+    case 'time':
+      return { chart: 'time', outlets: view.query.outlets.slice(0, 1), group };
     default:
       return { chart: 'shares', outlets: view.query.outlets, group };
   }
@@ -53,6 +55,10 @@ function titleOf(view: View): string {
       const outlets = id === 'distinctive' && p.outlets.length === 1 ? [...p.outlets, 'rest'] : p.outlets;
       return `${who(outlets)}: ${chart}${g && EMBEDS.find((e) => e.id === id)?.needsGroup ? `, ${g.short}` : ''}`;
     }
+    case 'time':
+      return `${p.outlets.length ? who(p.outlets) : 'Outlets'}: naming of ${g?.short ?? 'a term group'} over time`;
+    case 'stories':
+      return 'Stories: what each outlet called the same actors in the same events';
     case 'manage':
       return 'Corpus & lexicon';
     case 'methods':

@@ -233,7 +233,10 @@ export function compareTallies(
 }
 
 function intervalOf(st: SentenceStats): { mean: number | null; low: number | null; high: number | null } {
-  return meanInterval([...st.histogram].map(([value, count]) => ({ value, count })));
+  // In score order, so the floating-point sums do not depend on the order the tally first saw each score (a tally
+  // summed from months sees them in another order than one built article by article).
+  const bins = [...st.histogram].sort((a, b) => a[0] - b[0]);
+  return meanInterval(bins.map(([value, count]) => ({ value, count })));
 }
 
 function sentimentRow(t: OutletTally, id: string, o: AnalysisOptions): SentimentRow {

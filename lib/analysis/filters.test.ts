@@ -9,6 +9,7 @@ import {
   keptByProvenance,
   scopeSections,
   sentenceReading,
+  viewCaption,
   type DateCounts,
   type DateRange,
 } from './filters';
@@ -103,5 +104,30 @@ describe('date range', () => {
   ])('%o', (r, counts, caption) => {
     expect(dateCounts(dates, r)).toEqual(counts);
     expect(dateCaption(r, counts)).toBe(caption);
+  });
+});
+
+describe('a view caption says every filter, the date range and same stories', () => {
+  const none = { from: null, to: null };
+  const c = (kept: number, outside: number, undated: number): DateCounts => ({ kept, outside, undated });
+  test.each<[string, Parameters<typeof viewCaption>, string]>([
+    ['no filter', [{ ...all, ...none }, c(784, 0, 0), null], 'own voice and quotations; title, captions and body'],
+    [
+      'own voice, body, a range with undated articles left out',
+      [{ ...ownBody, from: '2016-07-01', to: '2016-07-31' }, c(41, 740, 3), null],
+      "the outlet's own voice only (quotations excluded); article body only; articles dated 2016-07-01 to 2016-07-31 (41 of 784); 3 undated articles excluded",
+    ],
+    [
+      'same stories only, one story',
+      [{ ...all, ...none }, c(784, 0, 0), { stories: 1, articles: 2 }],
+      'own voice and quotations; title, captions and body; same stories only: 1 story every compared outlet covered, 2 articles of theirs',
+    ],
+    [
+      'open-ended range and same stories',
+      [{ ...all, from: '2016-01-01', to: null }, c(1200, 3, 0), { stories: 11, articles: 1024 }],
+      'own voice and quotations; title, captions and body; articles dated 2016-01-01 or later (1,200 of 1,203); same stories only: 11 stories every compared outlet covered, 1,024 articles of theirs',
+    ],
+  ])('%s', (_, args, expected) => {
+    expect(viewCaption(...args)).toBe(expected);
   });
 });

@@ -124,3 +124,22 @@ export function dateCaption(r: DateRange, c: DateCounts): string | null {
   const undated = c.undated ? `; ${c.undated} undated ${c.undated === 1 ? 'article' : 'articles'} excluded` : '';
   return `articles ${span} (${c.kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})${undated}`;
 }
+
+/** What "same stories only" left, in words, or null when the mode is off. */
+export function sharedCaption(shared: { stories: number; articles: number } | null): string | null {
+  if (!shared) return null;
+  const s = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `same stories only: ${s(shared.stories, 'story', 'stories')} every compared outlet covered, ${s(shared.articles, 'article', 'articles')} of theirs`;
+}
+
+/**
+ * Everything a view counts, in words, for captions that travel without the page (embeds, data packages): voice,
+ * scope and provenance, then the date range with what it left out, then "same stories only".
+ */
+export function viewCaption(
+  o: Filters & DateRange,
+  dates: DateCounts,
+  shared: { stories: number; articles: number } | null,
+): string {
+  return [filterCaption(o), dateCaption(o, dates), sharedCaption(shared)].filter((x) => x !== null).join('; ');
+}

@@ -5,6 +5,7 @@ import { assembleExport, attributedGroups, exportRows, exportStats, type ExportR
 import type { ArticleAnalysis } from './article';
 import type { AnalysisExport } from './exportTypes';
 import { dateCounts, dateKept, hasDateRange, type DateCounts, type DateRange } from './filters';
+import { extendMonthTallies, rangeTallies, type MonthTallies } from './monthTallies';
 import { tallyByOutlet, type OutletTally } from './tallies';
 
 /**
@@ -49,8 +50,20 @@ export function corpusStories(corpus: Corpus, analyses: ArticleAnalysis[]): Stor
   );
 }
 
-/** Cuts a corpus's analyses down to a subset: first the date range, then (if asked) the stories all sides covered. */
-export function sliceOf(corpus: Corpus, analyses: ArticleAnalysis[], s: ArticleSubset, stories: () => Story[]): Slice {
+/**
+ * Cuts a corpus's analyses down to a subset: first the date range, then (if asked) the stories all sides covered.
+ * With the analyses' month index (same list), a date range alone sums its stored month tallies instead of tallying
+ * every article in it again.
+ */
+export function sliceOf(
+  corpus: Corpus,
+  analyses: ArticleAnalysis[],
+  s: ArticleSubset,
+  stories: () => Story[],
+  index?: MonthTallies,
+): Slice {
+  if (index && s.shared === null && hasDateRange(s))
+    return rangeSlice(extendMonthTallies(index, corpus, analyses), analyses, s);
   const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
   const dates = dateCounts(
     analyses.map((a) => dateOf.get(a.id) ?? null),
@@ -74,6 +87,12 @@ export function sliceOf(corpus: Corpus, analyses: ArticleAnalysis[], s: ArticleS
     };
   }
   return { analyses: kept, byOutlet: tallyByOutlet(kept, attributedGroups(corpus)), dates, shared };
+}
+
+function rangeSlice(index: MonthTallies, analyses: ArticleAnalysis[], range: DateRange): Slice {
+  const dates = dateCounts(index.dates, range);
+  const kept = analyses.filter((_, i) => dateKept(index.dates[i], range));
+  return { analyses: kept, byOutlet: rangeTallies(index, analyses, range), dates, shared: null };
 }
 
 function lazyRows(make: () => ExportRows): ExportRows {

@@ -19,6 +19,7 @@ import type { Catalog, Params } from '../url/state';
 import { corpusStories, isWhole, sliceExport, sliceOf, subsetKey, withTimeFields } from '../analysis/slice';
 import type { ArticleSubset, Slice } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
+import { monthTallies, type MonthTallies } from '../analysis/monthTallies';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
@@ -157,11 +158,19 @@ export function sliceFor(b: Bundle, subset: ArticleSubset, provenance: Provenanc
     const live = liveFor(b, provenance);
     s = isWhole(subset)
       ? { analyses: live.analyses, byOutlet: live.byOutlet, dates: dateCountsOf(b), shared: null }
-      : sliceOf(b.corpus, live.analyses, subset, () => storiesOf(b));
+      : sliceOf(b.corpus, live.analyses, subset, () => storiesOf(b), monthsOf(b, live));
     if (m.size >= MAX_SLICES) m.delete(m.keys().next().value!);
     m.set(key, s);
   }
   return s;
+}
+
+// Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles.
+const monthCache = new WeakMap<LiveCorpus, MonthTallies>();
+function monthsOf(b: Bundle, live: LiveCorpus): MonthTallies {
+  let m = monthCache.get(live);
+  if (!m) monthCache.set(live, (m = monthTallies(b.corpus, live.analyses)));
+  return m;
 }
 
 function dateCountsOf(b: Bundle): Slice['dates'] {

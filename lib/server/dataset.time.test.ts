@@ -1,5 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { datesOf, drillDown, openView, sharedOf, storiesOfView, timeseriesOf, type View } from './dataset';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  captionOf,
+  dataPackageOf,
+  datesOf,
+  drillDown,
+  openView,
+  sharedOf,
+  storiesOfView,
+  timeseriesOf,
+  type View,
+} from './dataset';
 
 function view(pathname: string, query = ''): View {
   const opened = openView(pathname, new URLSearchParams(query));
@@ -84,5 +98,32 @@ describe('stories and same-stories compare on FA-KES', () => {
     expect(counted).toBeLessThan(
       all.stats.outlets.filter((o) => o.id === 'ahram' || o.id === 'alaraby').reduce((s, o) => s + o.articles, 0),
     );
+  });
+});
+
+describe('"Download all data" through the door', () => {
+  test.each([
+    // Seeds dates read in the files: two articles in September 2016 (09-07, 09-08), five in all.
+    ['from=2016-09-01&to=2016-09-30', 2, 'articles dated 2016-09-01 to 2016-09-30 (2 of 5)'],
+    ['voice=own', 5, "the outlet's own voice only (quotations excluded); title, captions and body"],
+  ])('?%s: %i article rows; README and every CSV say "%s"', (query, articles, caption) => {
+    const v = view('/api/download', query);
+    expect(captionOf(v)).toContain(caption);
+    const dir = mkdtempSync(path.join(tmpdir(), 'framescope-door-'));
+    try {
+      const file = path.join(dir, 'p.zip');
+      writeFileSync(file, dataPackageOf(v, 'https://framescope.example.org'));
+      const readme = execFileSync('unzip', ['-p', file, 'README.txt'], { encoding: 'utf8' });
+      expect(readme).toContain(caption);
+      expect(readme).toContain(`version ${v.stats.corpus.version}`);
+      expect(readme).toContain(`https://framescope.example.org/api/download?`);
+      expect(readme).toContain(`v=${v.stats.corpus.version}`);
+      const csv = execFileSync('unzip', ['-p', file, 'articles.csv'], { encoding: 'utf8' });
+      expect(csv).toContain(`# filters: ${captionOf(v)}`);
+      // Comment lines, the header, then one line per article (seed titles hold no line breaks).
+      expect(csv.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(articles + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
-import type { ArticleRow } from '../analysis/aggregate';
+import { attributedGroups, type ArticleRow } from '../analysis/aggregate';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
-import { counted } from '../analysis/filters';
+import { counted, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
 import { recentAudit, type AuditEntry } from './audit';
@@ -18,7 +18,18 @@ import type { Span } from '../text/quotes';
 import type { Article, Mention } from '../types';
 import { routeProblems } from '../url/route';
 import { matchRoute, type RouteMatch } from '../url/routes';
-import { parseState, toSearchParams, type Params, type UrlProblem, type ViewState } from '../url/state';
+import {
+  hrefFor,
+  parseState,
+  toSearchParams,
+  withState,
+  type Params,
+  type UrlProblem,
+  type ViewState,
+} from '../url/state';
+import { actorLabelsOf, storyActorLens, type StoryLens } from '../view/actors';
+import { dataPackage } from '../view/dataPackage';
+import { zipArchive } from '../view/zip';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -246,6 +257,49 @@ export function exportJsonOf(view: View): string {
   return getExportJson(exportQueryOf(q));
 }
 
+/**
+ * Everything the view counts, in words (voice, scope, provenance, date range with what it left out, same stories), for
+ * captions shown away from the page: embeds, preview images, data packages.
+ */
+export function captionOf(view: View): string {
+  const slice = sliceFor(sourceOf(view).bundle, subsetOf(view.query), view.query.provenance);
+  return viewCaption(view.query, slice.dates, slice.shared);
+}
+
+/** The state a view's shared links name: its corpus version pinned, no drill-down. */
+function pinnedState(view: View): ViewState {
+  return withState(view.query, { version: view.stats.corpus.version, sel: null, q: '', sort: 'position', page: 1 });
+}
+
+/** The path of a view's "Download all data" package (its filters, its corpus version pinned). */
+export function dataPackageHref(view: View): string {
+  return hrefFor('/api/download', withState(pinnedState(view), { lens: null, at: null }));
+}
+
+const packages = new WeakMap<AnalysisExport, { key: string; zip: Uint8Array }>();
+
+/**
+ * "Download all data" for a view: a ZIP of every table of its export as CSV (the per-chart CSVs' comment lines and
+ * rounding), the JSON export, README.txt (corpus, version, filters, URLs, licence, columns), CITATION.txt and
+ * METHODS.txt. `origin` is the public origin for the URLs written in it; the last package of each export is kept.
+ */
+export function dataPackageOf(view: View, origin: string, now = new Date()): Uint8Array {
+  const { ex } = sourceOf(view);
+  const exported = now.toISOString().slice(0, 10);
+  const source = {
+    filters: captionOf(view),
+    viewUrl: `${origin}${hrefFor('/', pinnedState(view))}`,
+    packageUrl: `${origin}${dataPackageHref(view)}`,
+    exported,
+  };
+  const key = JSON.stringify(source);
+  const hit = packages.get(ex);
+  if (hit?.key === key) return hit.zip;
+  const zip = zipArchive(dataPackage(ex, exportJsonOf(view), source), now);
+  packages.set(ex, { key, zip });
+  return zip;
+}
+
 /** The captured original of an article, or null when none is kept. */
 export function rawTextOf(view: View, id: string): string | null {
   const { bundle } = sourceOf(view);
@@ -327,6 +381,8 @@ export interface StoryModel extends Story {
   items: { id: string; outlet: string; date: string; title: string }[];
   /** What each outlet called the story's actors there: counted mentions by outlet, group and variant. */
   naming: { outlet: string; group: string; variant: string; count: number }[];
+  /** The actor lens within the story: for each actor named there, the labels each outlet gave it. */
+  lens: StoryLens;
 }
 
 /** The stories with articles the view counts (date range applied), newest first. */
@@ -337,7 +393,12 @@ export function storiesOfView(view: View): StoryModel[] {
   const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
   const { ex } = sourceOf(view);
   const byArticle = new Map<string, AnalysisExport['mentions']>();
+  // Set-aside mentions still say what an outlet called an actor (the actor lens counts them, as the tallies do).
+  const allByArticle = new Map<string, AnalysisExport['mentions']>();
   for (const m of ex.mentions) {
+    const all = allByArticle.get(m.article);
+    if (all) all.push(m);
+    else allByArticle.set(m.article, [m]);
     if (m.setAside) continue;
     const list = byArticle.get(m.article);
     if (list) list.push(m);
@@ -355,10 +416,18 @@ export function storiesOfView(view: View): StoryModel[] {
       return { outlet, group, variant, count };
     });
   };
+  const attributed = attributedGroups(bundle.corpus);
   return storiesOf(bundle)
     .map((s) => ({
       ...s,
       naming: naming(s.articles.filter((id) => kept.has(id))),
+      lens: storyActorLens(
+        view.stats,
+        actorLabelsOf(
+          s.articles.filter((id) => kept.has(id)).flatMap((id) => allByArticle.get(id) ?? []),
+          attributed,
+        ),
+      ),
       items: s.articles
         .filter((id) => kept.has(id))
         .map((id) => ({

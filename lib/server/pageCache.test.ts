@@ -70,6 +70,7 @@ describe('what may be served from the cache', () => {
     ['an outlet page', '/outlet/voa', true],
     ['an embed', '/embed/shares', true],
     ['the analysis API', '/api/analysis', true],
+    ['the data package (ZIP)', '/api/download', true],
     ['the preview image', '/api/og', true],
     ['the manage page (it shows uploads as they happen)', '/manage', false],
     ['the raw article text', '/article/a1/raw', false],

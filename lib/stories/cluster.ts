@@ -1,3 +1,5 @@
+import { entityTerms } from './entities';
+
 /**
  * Stories: articles on the same event, grouped by text similarity within a date window.
  *
@@ -5,9 +7,12 @@
  * short stop list removed; weight (1 + ln tf) x ln(N / df), kept to its VECTOR_TERMS heaviest terms, unit length).
  * Candidate pairs come only from shared rare terms: each article's KEY_TERMS heaviest terms that occur in at most
  * RARE_SHARE of articles, looked up in per-term lists sorted by date, within WINDOW_DAYS either side (at most
- * MAX_SCAN neighbours per term), so the work grows with the number of articles, not its square. A candidate pair
- * sharing at least MIN_SHARED key terms whose cosine is at least MIN_COSINE is linked; a story is a connected group
- * of two or more linked articles. Undated articles are in no story (a story needs a date window).
+ * MAX_SCAN neighbours per term), so the work grows with the number of articles, not its square. Two rules link a
+ * pair: (1) at least MIN_SHARED shared key terms and a word cosine of at least MIN_COSINE; (2) for articles of
+ * different outlets, at least MIN_SHARED_ENTITIES shared entity keys (names under a transliteration-tolerant key and
+ * numbers, lib/stories/entities.ts: the ENTITY_KEYS heaviest held by at most ENTITY_RARE_SHARE of articles), an
+ * entity cosine of at least MIN_ENTITY_COSINE and a word cosine of at least MIN_ENTITY_TEXT_COSINE. A story is a
+ * connected group of two or more linked articles. Undated articles are in no story (a story needs a date window).
  */
 
 /** What clustering reads of an article. */
@@ -39,6 +44,16 @@ export interface StoryOptions {
   vectorTerms: number;
   rareShare: number;
   maxScan: number;
+  /** Entity keys per article (names and numbers, rarest-weighted first) used to find candidates; 0: no entity rule. */
+  entityKeys: number;
+  /** An entity key occurs in at most this share of articles. */
+  entityRareShare: number;
+  /** A pair linked by the entity rule shares at least this many entity keys ... */
+  minSharedEntities: number;
+  /** ... with an entity cosine of at least this ... */
+  minEntityCosine: number;
+  /** ... and a word cosine of at least this (so a shared place and toll on different events do not link). */
+  minEntityTextCosine: number;
 }
 
 /** The documented thresholds (README "Stories"). */
@@ -50,6 +65,11 @@ export const STORY_DEFAULTS: StoryOptions = {
   vectorTerms: 40,
   rareShare: 0.02,
   maxScan: 200,
+  entityKeys: 6,
+  entityRareShare: 0.1,
+  minSharedEntities: 2,
+  minEntityCosine: 0.3,
+  minEntityTextCosine: 0.1,
 };
 
 const STOP = new Set(
@@ -117,21 +137,28 @@ function lowerBound(days: number[], list: number[], target: number): number {
   return lo;
 }
 
-/** Groups articles into stories by the method above; stories are ordered by first date, then id. */
-export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_DEFAULTS): Story[] {
-  const dated = articles
-    .filter((a): a is StoryInput & { date: string } => a.date !== null)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const n = dated.length;
-  if (n < 2) return [];
-  const words = dated.map((a) => storyWords(`${a.title}\n${a.text}`));
+/** TF-IDF vectors (heaviest `keep` terms, unit length) of term lists, with each term's document frequency. */
+function weighted(terms: string[][], n: number, keep: number): { vectors: Vector[]; df: Map<string, number> } {
   const df = new Map<string, number>();
-  for (const ws of words) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
-  const vectors = words.map((ws) => tfidf(ws, df, n, o.vectorTerms));
-  const maxDf = Math.max(2, Math.floor(o.rareShare * n));
-  const days = dated.map((a) => dayNumber(a.date));
-  // Each article's key terms (rare, heaviest first) and, per term, the articles holding it as a key term, by date.
-  const keys = vectors.map((v) => [...v.keys()].filter((w) => df.get(w)! <= maxDf).slice(0, o.keyTerms));
+  for (const ts of terms) for (const w of new Set(ts)) df.set(w, (df.get(w) ?? 0) + 1);
+  return { vectors: terms.map((ts) => tfidf(ts, df, n, keep)), df };
+}
+
+/** Each vector's `count` heaviest terms held by at most `maxDf` articles. */
+function keyTerms(vectors: Vector[], df: Map<string, number>, maxDf: number, count: number): string[][] {
+  return vectors.map((v) => [...v.keys()].filter((w) => df.get(w)! <= maxDf).slice(0, count));
+}
+
+/**
+ * Calls `visit(i, j, shared)` once for each pair of articles i < j dated within the window that share key terms, with
+ * how many: per-term lists sorted by date, at most maxScan later neighbours read per term.
+ */
+function forCandidates(
+  keys: string[][],
+  days: number[],
+  o: StoryOptions,
+  visit: (i: number, j: number, shared: number) => void,
+): void {
   const postings = new Map<string, number[]>();
   keys.forEach((ks, i) => {
     for (const w of ks) {
@@ -140,8 +167,7 @@ export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_D
       list.push(i);
     }
   });
-  const parent = dated.map((_, i) => i);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const shared = new Map<number, number>();
     for (const w of keys[i]) {
       const list = postings.get(w)!;
@@ -155,10 +181,45 @@ export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_D
         shared.set(j, (shared.get(j) ?? 0) + 1);
       }
     }
-    for (const [j, count] of shared) {
-      if (count < o.minShared || cosine(vectors[i], vectors[j]) < o.minCosine) continue;
-      parent[find(parent, j)] = find(parent, i);
-    }
+    for (const [j, count] of shared) visit(i, j, count);
+  }
+}
+
+/** Groups articles into stories by the method above; stories are ordered by first date, then id. */
+export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_DEFAULTS): Story[] {
+  const dated = articles
+    .filter((a): a is StoryInput & { date: string } => a.date !== null)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const n = dated.length;
+  if (n < 2) return [];
+  const words = dated.map((a) => storyWords(`${a.title}\n${a.text}`));
+  const vectors = weighted(words, n, o.vectorTerms);
+  const days = dated.map((a) => dayNumber(a.date));
+  const parent = dated.map((_, i) => i);
+  const link = (i: number, j: number) => (parent[find(parent, j)] = find(parent, i));
+  // Rule 1: shared rare words and a word cosine of at least minCosine.
+  const keys = keyTerms(vectors.vectors, vectors.df, Math.max(2, Math.floor(o.rareShare * n)), o.keyTerms);
+  forCandidates(keys, days, o, (i, j, shared) => {
+    if (shared >= o.minShared && cosine(vectors.vectors[i], vectors.vectors[j]) >= o.minCosine) link(i, j);
+  });
+  // Rule 2: shared rare names and numbers (transliteration-tolerant), for reports of one event in different words.
+  if (o.entityKeys > 0) {
+    const entities = weighted(
+      dated.map((a) => entityTerms(a.text)),
+      n,
+      o.vectorTerms,
+    );
+    const eKeys = keyTerms(entities.vectors, entities.df, Math.max(2, Math.floor(o.entityRareShare * n)), o.entityKeys);
+    forCandidates(eKeys, days, o, (i, j, shared) => {
+      // Within one outlet, names recur across its reports of different events (its sources, its correspondents).
+      if (
+        dated[i].outlet !== dated[j].outlet &&
+        shared >= o.minSharedEntities &&
+        cosine(entities.vectors[i], entities.vectors[j]) >= o.minEntityCosine &&
+        cosine(vectors.vectors[i], vectors.vectors[j]) >= o.minEntityTextCosine
+      )
+        link(i, j);
+    });
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {

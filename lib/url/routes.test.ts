@@ -10,6 +10,7 @@ describe('the route registry', () => {
     ['/article/a1/raw', 'article-raw', 'a1'],
     ['/embed/actor-tone', 'embed', 'actor-tone'],
     ['/api/analysis', 'analysis', null],
+    ['/api/download', 'download', null],
     ['/api/upload', 'upload', null],
     ['/methods', 'methods', null],
   ])('%s is route %s with id %s', (pathname, id, param) => {

@@ -48,6 +48,8 @@ export const ROUTES: readonly RouteDef[] = [
   // The lexicon and rules of the corpus named, with the statistics' formulas.
   route('methods', '/methods'),
   route('analysis', '/api/analysis'),
+  // "Download all data": a view's tables, JSON export, README, citation and methods as one ZIP.
+  route('download', '/api/download'),
   route('og', '/api/og'),
   route('timeseries', '/api/timeseries'),
   // Writes check their own bodies and tokens.

@@ -3,7 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_OPTIONS, aggregate } from '../analysis/aggregate';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
-import { actorLabelMatrix, actorLabelSummary, actorToneMatrix, attributedGroups } from './actors';
+import {
+  actorLabelMatrix,
+  actorLabelSummary,
+  actorLabelsOf,
+  actorToneMatrix,
+  attributedGroups,
+  storyActorLens,
+} from './actors';
 import { membersOf } from './model';
 import { kwicRows, sentimentSentences } from './kwic';
 
@@ -104,4 +111,47 @@ describe('kwicRows for an actor', () => {
       ),
     ).toBe(true);
   });
+});
+
+describe('actorLabelsOf: the actor lens of any set of articles, from their mention rows', () => {
+  const canon = (rows: { outlet: string; actor: string; group: string; variant: string; count: number }[]) =>
+    rows.map((r) => `${r.outlet}/${r.actor}/${r.group}/${r.variant}=${r.count}`).sort();
+  test('over every mention it equals the tallies’ actor labels (a second implementation of the same count)', () => {
+    const outlets = new Set(ex.outlets.map((o) => o.id));
+    expect(canon(actorLabelsOf(ex.mentions, new Set(attributedGroups(ex))))).toEqual(
+      canon(ex.actorLabels.filter((r) => outlets.has(r.outlet))),
+    );
+  });
+
+  const m = (outlet: string, group: string, variant: string, actors: string[]) => ({ outlet, group, variant, actors });
+  test.each<[string, ReturnType<typeof m>[], string[]]>([
+    ['a label naming two actors counts for each', [m('a', 'g', 'v', ['x', 'y'])], ['a/x/g/v=1', 'a/y/g/v=1']],
+    ['a label naming none is unattributed', [m('a', 'g', 'v', []), m('a', 'g', 'v', [])], ['a/unattributed/g/v=2']],
+    ['groups not attributed are left out', [m('a', 'other', 'v', ['x'])], []],
+  ])('%s', (_, mentions, expected) => {
+    expect(canon(actorLabelsOf(mentions, new Set(['g'])))).toEqual(expected);
+  });
+});
+
+describe('storyActorLens', () => {
+  // Hand-made rows: Press TV calls the Kurdish groups "terrorists" twice and "militants" once; VOA calls them
+  // "fighters" once; VOA's unattributed "militants" once.
+  const rows = [
+    { outlet: 'voa', actor: 'kurdish-groups', group: 'armed-groups', variant: 'fighters', count: 1 },
+    { outlet: 'presstv', actor: 'kurdish-groups', group: 'armed-groups', variant: 'militants', count: 1 },
+    { outlet: 'presstv', actor: 'kurdish-groups', group: 'armed-groups', variant: 'terrorists', count: 2 },
+    { outlet: 'voa', actor: 'unattributed', group: 'armed-groups', variant: 'militants', count: 1 },
+  ];
+  const lens = storyActorLens(ex, rows);
+  test.each<[string, unknown, unknown]>([
+    ['outlets in corpus order', lens.outlets, ['presstv', 'voa']],
+    ['actors in lexicon order, unattributed last', lens.rows.map((r) => r.actor), ['kurdish-groups', 'unattributed']],
+    ['totals', lens.rows.map((r) => r.total), [4, 1]],
+    [
+      "Press TV's labels, most used first",
+      lens.rows[0].cells.presstv.map((c) => `${c.label} ×${c.count}`),
+      ['terrorists / terror group ×2', 'militants ×1'],
+    ],
+    ['no cell for an outlet that did not label the actor', lens.rows[1].cells.presstv, undefined],
+  ])('%s', (_, actual, expected) => expect(actual).toEqual(expected));
 });

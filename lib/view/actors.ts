@@ -1,6 +1,8 @@
 import type { ViewStats } from './model';
 import type { ChartRow, CsvRow } from './charts';
 import { entityName } from './entities';
+import type { ActorLabelRow } from '../analysis/exportTypes';
+import { UNATTRIBUTED } from '../lexicon/parse';
 
 /** A heatmap's rows and columns as flat chart rows: `index` labels each row, `categories` are the columns. */
 export interface HeatmapSpec {
@@ -121,4 +123,64 @@ export function actorToneSummary(ex: ViewStats, spec: Omit<HeatmapSpec, 'csv'>):
     return `${entityName(ex, id)} is most negative about ${worst.actor} (${(worst[id] as number).toFixed(2)} per sentence, n = ${worst[`n:${id}`]})`;
   });
   return `${parts.join('; ')}.`;
+}
+
+/** A mention as the actor lens reads it: who, which label, and the actors its phrase names. */
+export type LabelMention = { outlet: string; group: string; variant: string; actors: string[] };
+
+/**
+ * Labels given to actors, counted per outlet from mention rows as the tallies count them: every mention of an
+ * attributed group (set aside or not), once for each actor it names, or once as `unattributed`.
+ */
+export function actorLabelsOf(mentions: Iterable<LabelMention>, attributed: ReadonlySet<string>): ActorLabelRow[] {
+  const counts = new Map<string, ActorLabelRow>();
+  for (const m of mentions) {
+    if (!attributed.has(m.group)) continue;
+    for (const actor of m.actors.length ? m.actors : [UNATTRIBUTED]) {
+      const key = `${m.outlet}/${actor}/${m.group}/${m.variant}`;
+      const row = counts.get(key);
+      if (row) row.count++;
+      else counts.set(key, { outlet: m.outlet, actor, group: m.group, variant: m.variant, count: 1 });
+    }
+  }
+  return [...counts.values()];
+}
+
+/** One story's actor lens: the outlets that labelled an actor there, and per actor what each of them called it. */
+export interface StoryLens {
+  outlets: string[];
+  rows: { actor: string; label: string; total: number; cells: Record<string, { label: string; count: number }[]> }[];
+}
+
+/**
+ * The actor lens of one story from its label rows: actors in lexicon order (unattributed last), outlets in corpus
+ * order, each cell the labels that outlet gave the actor, most used first (ties in lexicon order).
+ */
+export function storyActorLens(ex: ViewStats, rows: ActorLabelRow[]): StoryLens {
+  const variantOrder = new Map(
+    ex.groups.flatMap((g, gi) => g.variants.map((v, vi) => [`${g.id}/${v.id}`, { order: gi * 1000 + vi, v }])),
+  );
+  const outletOrder = [...ex.outlets.map((o) => o.id), ...ex.outletGroups.map((g) => g.id)];
+  const outlets = outletOrder.filter((o) => rows.some((r) => r.outlet === o && r.count > 0));
+  const actors = ex.actors.filter((a) => rows.some((r) => r.actor === a.id && r.count > 0));
+  return {
+    outlets,
+    rows: actors.map((a) => {
+      const mine = rows.filter((r) => r.actor === a.id && r.count > 0);
+      const cells: Record<string, { label: string; count: number }[]> = {};
+      for (const o of outlets) {
+        const list = mine
+          .filter((r) => r.outlet === o)
+          .sort(
+            (x, y) =>
+              y.count - x.count ||
+              (variantOrder.get(`${x.group}/${x.variant}`)?.order ?? 0) -
+                (variantOrder.get(`${y.group}/${y.variant}`)?.order ?? 0),
+          )
+          .map((r) => ({ label: variantOrder.get(`${r.group}/${r.variant}`)?.v.label ?? r.variant, count: r.count }));
+        if (list.length) cells[o] = list;
+      }
+      return { actor: a.id, label: a.label, total: mine.reduce((n, r) => n + r.count, 0), cells };
+    }),
+  };
 }

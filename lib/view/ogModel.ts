@@ -5,6 +5,7 @@ import { actorLabelMatrix } from './actors';
 import { DIVERGING, signedColor, variantColor } from './palette';
 import { sharedAxis, symmetricTicks, type SharedAxis } from './plot';
 import type { LegendItem } from './figure';
+import { SPARSE_N, type TimeRow } from '../time/series';
 
 /** One row of a preview image: a label and either stacked segments or a signed value (with interval). */
 export interface OgRow {
@@ -30,7 +31,7 @@ export interface OgModel {
 }
 
 /** The charts a preview image can draw. */
-export const OG_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive', 'actors'] as const;
+export const OG_CHARTS = ['shares', 'stance', 'sentiment', 'distinctive', 'actors', 'actor-tone', 'time'] as const;
 
 /** The rows kept when there are more than `max`: those with the most evidence, in their original order. */
 export function keepRows<T>(rows: T[], weight: (r: T) => number, max: number): { kept: T[]; cut: boolean } {
@@ -139,6 +140,43 @@ export function ogModel(ex: ViewStats, chart: string, ids: string[], group: stri
       axis,
     };
   }
+  if (chart === 'actor-tone') {
+    const actorName = new Map(ex.actors.map((a) => [a.id, a.label]));
+    const rows = ids.flatMap((id) =>
+      ex.actorTone
+        .filter((t) => t.outlet === id && t.sentences > 0)
+        .map((t) => ({
+          w: t.sentences,
+          row: {
+            label: `${actorName.get(t.actor) ?? t.actor}${ids.length > 1 ? ` in ${entityName(ex, id)}` : ''} (${t.sentences} ${t.sentences === 1 ? 'sentence' : 'sentences'})`,
+            value: t.meanSentence,
+            low: t.meanLow,
+            high: t.meanHigh,
+          },
+        })),
+    );
+    const { kept, cut } = keepRows(rows, (r) => r.w, max);
+    const ends = kept.flatMap((r) => [r.row.value ?? 0, r.row.low ?? 0, r.row.high ?? 0]);
+    const ticks = symmetricTicks(Math.max(0.5, ...ends.map(Math.abs)));
+    return {
+      chart,
+      title: `${ids.length === 1 ? `${entityName(ex, ids[0])}: t` : 'T'}one toward each actor (AFINN-165)`,
+      subtitle: 'mean score of the sentences naming the actor, with 95% intervals; n = sentences',
+      kind: 'dot',
+      rows: kept.map((r) => ({
+        ...r.row,
+        color: r.row.value === null ? DIVERGING.palePositive : signedColor(r.row.value),
+      })),
+      legend: [
+        { label: 'negative tone', color: DIVERGING.negative },
+        { label: 'positive tone', color: DIVERGING.positive },
+      ],
+      cut: cut
+        ? cutNote(kept.length, rows.length, ids.length > 1 ? 'actor–outlet pairs' : 'actors', 'most sentences')
+        : null,
+      axis: { max: ticks[ticks.length - 1], ticks, clipped: false },
+    };
+  }
   if (chart === 'actors') {
     const outlet = ids[0];
     const spec = actorLabelMatrix(ex, outlet, g.id);
@@ -196,4 +234,41 @@ export function ogModel(ex: ViewStats, chart: string, ids: string[], group: stri
 /** Entities a preview shows by default: all outlets, then all outlet groups. */
 export function defaultIds(ex: ViewStats): string[] {
   return entityList(ex).map((e) => e.id);
+}
+
+/**
+ * The preview of naming over time for one outlet and term group: one row per period with mentions (each variant's
+ * share, n mentions in k articles, periods under SPARSE_N mentions marked), the `max` most recent kept and the cut
+ * said.
+ */
+export function timeOgModel(ex: ViewStats, rows: TimeRow[], outlet: string, group: string, max = 8): OgModel {
+  const g = ex.groups.find((x) => x.id === group) ?? ex.groups[0];
+  if (!g) throw new Error('timeOgModel: the corpus has no term groups');
+  const periods = [...new Set(rows.filter((r) => r.outlet === outlet && r.groupTotal > 0).map((r) => r.period))];
+  const all = periods.map((period, i) => {
+    const mine = rows.filter((r) => r.outlet === outlet && r.period === period);
+    const first = mine[0];
+    return {
+      recency: i,
+      row: {
+        // As on the page, a period with too few mentions to read is said to be so.
+        label: `${period} (${mentionsIn(first.groupTotal, first.groupArticles)}${first.groupTotal < SPARSE_N ? '; too few to read' : ''})`,
+        segments: g.variants.map((v, vi) => {
+          const r = mine.find((x) => x.variant === v.id);
+          return { share: r?.share ?? 0, color: variantColor(vi), text: String(r?.count ?? 0) };
+        }),
+      },
+    };
+  });
+  const { kept, cut } = keepRows(all, (r) => r.recency, max);
+  return {
+    chart: 'time',
+    title: `${entityName(ex, outlet)}: ${g.short} over time`,
+    subtitle: 'share of the outlet’s mentions per period; the number on a segment is its count',
+    kind: 'stacked',
+    rows: kept.map((r) => r.row),
+    legend: g.variants.map((v, i) => ({ label: v.label, color: variantColor(i) })),
+    cut: cut ? cutNote(kept.length, all.length, 'periods with mentions', 'most recent') : null,
+    axis: null,
+  };
 }

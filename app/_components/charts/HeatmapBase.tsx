@@ -50,104 +50,120 @@ export function HeatmapBase(p: HeatmapBaseProps) {
     Math.max(24, 5.4 * lastLabel - CELL_W / 2 - (p.rowNote ? NOTE_W : 0));
   const height = headerH + p.data.length * CELL_H + 4;
   const value = (r: ChartRow, c: string) => (typeof r[c] === 'number' ? (r[c] as number) : null);
+  const headers = p.categories.map((c, j) => (
+    <text key={c} transform={`translate(${j * CELL_W + CELL_W / 2},${headerH - 6}) rotate(-35)`} fill="var(--fg)">
+      {label(c)}
+    </text>
+  ));
   return (
-    <div className="heatmap">
-      <svg
-        data-chart-svg
-        className="heatmap-labels"
-        width={indexW}
-        height={height}
-        viewBox={`0 0 ${indexW} ${height}`}
-        fontSize={12}
-        aria-hidden="true"
-      >
-        <rect width={indexW} height={height} fill="var(--card)" />
-        {p.data.map((r, i) => (
-          <text
-            key={String(r.id ?? i)}
-            x={indexW - 8}
-            y={headerH + i * CELL_H + CELL_H / 2 + 4}
-            textAnchor="end"
-            fill="var(--fg)"
-          >
-            {String(r[p.index])}
-          </text>
-        ))}
-      </svg>
-      <svg
-        data-chart-svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        fontSize={12}
-        aria-hidden="true"
-      >
-        {p.categories.map((c, j) => {
-          const x = j * CELL_W + CELL_W / 2;
-          return (
-            <text key={c} transform={`translate(${x},${headerH - 6}) rotate(-35)`} fill="var(--fg)">
-              {label(c)}
+    <div className="heatmap-frame">
+      {/* A copy of the column headers that stays at the top while the rows scroll under it (drawn over the headers
+          of the chart itself, which figures export); its corner stays at the left while the columns scroll. */}
+      <div className="heatmap-head" style={{ height: headerH, marginBottom: -headerH }} aria-hidden="true">
+        <svg className="heatmap-corner" width={indexW} height={headerH} viewBox={`0 0 ${indexW} ${headerH}`}>
+          <rect width={indexW} height={headerH} fill="var(--card)" />
+        </svg>
+        <svg width={width} height={headerH} viewBox={`0 0 ${width} ${headerH}`} fontSize={12}>
+          <rect width={width} height={headerH} fill="var(--card)" />
+          {headers}
+          {p.rowNote && (
+            <text x={p.categories.length * CELL_W + NOTE_W / 2} y={headerH - 6} textAnchor="middle" fill="var(--muted)">
+              {p.rowNote.header}
             </text>
-          );
-        })}
-        {p.rowNote && (
-          <text x={p.categories.length * CELL_W + NOTE_W / 2} y={headerH - 6} textAnchor="middle" fill="var(--muted)">
-            {p.rowNote.header}
-          </text>
-        )}
-        {p.data.map((r, i) => {
-          const y = headerH + i * CELL_H;
-          return (
-            <g key={String(r.id ?? i)}>
-              {p.categories.map((c, j) => {
-                const v = value(r, c);
-                const col = p.color(v, r, c);
-                const x = j * CELL_W;
-                return (
-                  <g
-                    key={c}
-                    onClick={p.onCellClick ? () => p.onCellClick!(r, c) : undefined}
-                    style={{ cursor: p.onCellClick ? 'pointer' : undefined }}
-                    data-testid="heat-cell"
-                  >
-                    {p.cellTitle && <title>{p.cellTitle(r, c)}</title>}
-                    <rect
-                      x={x + 1}
-                      y={y + 1}
-                      width={CELL_W - 2}
-                      height={CELL_H - 2}
-                      rx={3}
-                      fill={col.fill}
-                      stroke="var(--grid)"
-                    />
-                    <text
-                      x={x + CELL_W / 2}
-                      y={y + CELL_H / 2 + 4}
-                      textAnchor="middle"
-                      fill={col.text}
-                      style={{ pointerEvents: 'none' }}
+          )}
+        </svg>
+      </div>
+      <div className="heatmap">
+        <svg
+          data-chart-svg
+          className="heatmap-labels"
+          width={indexW}
+          height={height}
+          viewBox={`0 0 ${indexW} ${height}`}
+          fontSize={12}
+          aria-hidden="true"
+        >
+          <rect width={indexW} height={height} fill="var(--card)" />
+          {p.data.map((r, i) => (
+            <text
+              key={String(r.id ?? i)}
+              x={indexW - 8}
+              y={headerH + i * CELL_H + CELL_H / 2 + 4}
+              textAnchor="end"
+              fill="var(--fg)"
+            >
+              {String(r[p.index])}
+            </text>
+          ))}
+        </svg>
+        <svg
+          data-chart-svg
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          fontSize={12}
+          aria-hidden="true"
+        >
+          {headers}
+          {p.rowNote && (
+            <text x={p.categories.length * CELL_W + NOTE_W / 2} y={headerH - 6} textAnchor="middle" fill="var(--muted)">
+              {p.rowNote.header}
+            </text>
+          )}
+          {p.data.map((r, i) => {
+            const y = headerH + i * CELL_H;
+            return (
+              <g key={String(r.id ?? i)}>
+                {p.categories.map((c, j) => {
+                  const v = value(r, c);
+                  const col = p.color(v, r, c);
+                  const x = j * CELL_W;
+                  return (
+                    <g
+                      key={c}
+                      onClick={p.onCellClick ? () => p.onCellClick!(r, c) : undefined}
+                      style={{ cursor: p.onCellClick ? 'pointer' : undefined }}
+                      data-testid="heat-cell"
                     >
-                      {p.cellText ? p.cellText(r, c) : v === null ? '—' : fmt(v)}
-                    </text>
-                  </g>
-                );
-              })}
-              {p.rowNote && (
-                <text
-                  x={p.categories.length * CELL_W + NOTE_W / 2}
-                  y={y + CELL_H / 2 + 4}
-                  textAnchor="middle"
-                  fill="var(--muted)"
-                  onClick={p.rowNote.onClick ? () => p.rowNote!.onClick!(r) : undefined}
-                  style={{ cursor: p.rowNote.onClick ? 'pointer' : undefined }}
-                >
-                  {p.rowNote.text(r)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+                      {p.cellTitle && <title>{p.cellTitle(r, c)}</title>}
+                      <rect
+                        x={x + 1}
+                        y={y + 1}
+                        width={CELL_W - 2}
+                        height={CELL_H - 2}
+                        rx={3}
+                        fill={col.fill}
+                        stroke="var(--grid)"
+                      />
+                      <text
+                        x={x + CELL_W / 2}
+                        y={y + CELL_H / 2 + 4}
+                        textAnchor="middle"
+                        fill={col.text}
+                        style={{ pointerEvents: 'none' }}
+                      >
+                        {p.cellText ? p.cellText(r, c) : v === null ? '—' : fmt(v)}
+                      </text>
+                    </g>
+                  );
+                })}
+                {p.rowNote && (
+                  <text
+                    x={p.categories.length * CELL_W + NOTE_W / 2}
+                    y={y + CELL_H / 2 + 4}
+                    textAnchor="middle"
+                    fill="var(--muted)"
+                    onClick={p.rowNote.onClick ? () => p.rowNote!.onClick!(r) : undefined}
+                    style={{ cursor: p.rowNote.onClick ? 'pointer' : undefined }}
+                  >
+                    {p.rowNote.text(r)}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </div>
   );
 }

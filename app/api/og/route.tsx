@@ -1,7 +1,6 @@
-import { filterCaption } from '@/lib/analysis/filters';
 import { ImageResponse } from 'next/og';
-import { openView } from '@/lib/server/dataset';
-import { defaultIds, ogModel, type OgModel } from '@/lib/view/ogModel';
+import { captionOf, openView, timeseriesOf } from '@/lib/server/dataset';
+import { defaultIds, ogModel, timeOgModel, type OgModel } from '@/lib/view/ogModel';
 import { linearX, tickLabel } from '@/lib/view/plot';
 import { textOn } from '@/lib/view/palette';
 
@@ -148,9 +147,20 @@ function Rows({ m }: { m: OgModel }) {
 }
 
 /**
- * Open Graph preview: the chart a link names (`chart`: shares, stance, sentiment, distinctive, actors) for its
+ * Open Graph preview: the chart a link names (`chart`: shares, stance, sentiment, distinctive, actors, actor-tone, time) for its
  * outlets and term group, with its legend, the corpus and version, and a note when rows are cut.
  */
+// Naming over time (the URL names the group) for the first outlet named, or the one with most mentions of the group.
+function timeOf(view: Parameters<typeof timeseriesOf>[0], group: string): OgModel {
+  const rows = timeseriesOf(view)?.rows ?? [];
+  const totals = new Map<string, number>();
+  for (const r of rows)
+    if (r.variant === rows[0].variant) totals.set(r.outlet, (totals.get(r.outlet) ?? 0) + r.groupTotal);
+  const outlet =
+    view.query.outlets[0] ?? [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? view.stats.outlets[0]?.id ?? '';
+  return timeOgModel(view.stats, rows, outlet, group);
+}
+
 export function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   const opened = openView('/api/og', sp);
@@ -158,7 +168,8 @@ export function GET(request: Request) {
   const { stats: ex, query: state } = opened.view;
   const chart = sp.get('chart') ?? 'shares';
   const ids = state.outlets.length ? state.outlets : defaultIds(ex);
-  const m = ogModel(ex, chart, ids, state.group ?? ex.groups[0]?.id ?? '');
+  const group = state.group ?? ex.groups[0]?.id ?? '';
+  const m = chart === 'time' ? timeOf(opened.view, group) : ogModel(ex, chart, ids, group);
   return new ImageResponse(
     <div
       style={{
@@ -189,7 +200,7 @@ export function GET(request: Request) {
         </div>
       )}
       <div style={{ display: 'flex', marginTop: 'auto', fontSize: 17, color: '#4f5661' }}>
-        {`Framescope · ${ex.corpus.title} · version ${ex.corpus.version} · ${filterCaption(state)}`}
+        {`Framescope · ${ex.corpus.title} · version ${ex.corpus.version} · ${captionOf(opened.view)}`}
       </div>
     </div>,
     { width: W, height: H },

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadCorpus } from '../corpus/load';
+import type { AnalysisOptions } from '../types';
+import { DEFAULT_OPTIONS, attributedGroups, exportStats } from './aggregate';
+import type { DateRange } from './filters';
+import { extendMonthTallies, emptyMonthTallies, monthTallies, rangeTallies } from './monthTallies';
+import { analyzeArticles } from './run';
+import { sliceOf } from './slice';
+import { tallyByOutlet } from './tallies';
+
+// FA-KES: dated 2011-2018, most articles 2014-2016, so ranges cut months and cover whole months and years.
+const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'fa-kes'));
+const analyses = analyzeArticles(corpus);
+const index = monthTallies(corpus, analyses);
+const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
+
+// The independent computation: keep the articles dated in the range by plain string comparison, tally them afresh.
+function fresh(r: DateRange) {
+  const kept = analyses.filter((a) => {
+    const d = dateOf.get(a.id) ?? null;
+    return d !== null && (r.from === null || d >= r.from) && (r.to === null || d <= r.to);
+  });
+  return { kept, byOutlet: tallyByOutlet(kept, attributedGroups(corpus)) };
+}
+
+const RANGES: [string, DateRange][] = [
+  ['a whole year (2015)', { from: '2015-01-01', to: '2015-12-31' }],
+  ['whole months (March to November 2015)', { from: '2015-03-01', to: '2015-11-30' }],
+  ['cuts both end months', { from: '2014-03-17', to: '2016-08-09' }],
+  ['inside one month', { from: '2016-07-18', to: '2016-07-21' }],
+  ['open start', { from: null, to: '2015-06-15' }],
+  ['open end', { from: '2016-02-29', to: null }],
+  ['no articles', { from: '1990-01-01', to: '1990-12-31' }],
+];
+
+const OPTIONS: [string, AnalysisOptions][] = [
+  ['all voices and sections', DEFAULT_OPTIONS],
+  ['own voice, body only', { ...DEFAULT_OPTIONS, voice: 'own', scope: 'body' }],
+  ['own voice, every section', { ...DEFAULT_OPTIONS, voice: 'own' }],
+];
+
+// Labels given to actors are listed in the order a tally first saw them; summed months see them in another order.
+const canonical = <T extends { outlet: string; actor: string; group: string; variant: string }>(rows: T[]) =>
+  [...rows].sort((a, b) =>
+    `${a.outlet}/${a.actor}/${a.group}/${a.variant}`.localeCompare(`${b.outlet}/${b.actor}/${b.group}/${b.variant}`),
+  );
+
+describe('summed month tallies equal a fresh tally of the same articles', () => {
+  test.each(RANGES)('%s: every outlet tally (counts, sums, histograms, cluster sums)', (_, r) => {
+    const summed = rangeTallies(index, analyses, r);
+    const expected = fresh(r).byOutlet;
+    expect([...summed.keys()].sort()).toEqual([...expected.keys()].sort());
+    // Map equality here is by entries, whatever their order.
+    for (const [outlet, t] of expected) expect(summed.get(outlet)).toEqual(t);
+  });
+
+  test.each(RANGES.flatMap(([name, r]) => OPTIONS.map(([o, opts]) => [`${name}, ${o}`, r, opts] as const)))(
+    '%s: the export statistics',
+    (_, r, o) => {
+      const a = exportStats(corpus, rangeTallies(index, analyses, r), o);
+      const b = exportStats(corpus, fresh(r).byOutlet, o);
+      expect(a.counts).toEqual(b.counts);
+      expect(a.stance).toEqual(b.stance);
+      expect(a.sentiment).toEqual(b.sentiment);
+      expect(a.distinctive).toEqual(b.distinctive);
+      expect(a.actorTone).toEqual(b.actorTone);
+      expect(a.setAside).toEqual(b.setAside);
+      expect(canonical(a.actorLabels)).toEqual(canonical(b.actorLabels));
+    },
+  );
+
+  test.each(RANGES)('%s: the slice keeps the same articles in corpus order and says what it left out', (_, r) => {
+    const withIndex = sliceOf(corpus, analyses, { ...r, shared: null }, () => [], index);
+    const without = sliceOf(corpus, analyses, { ...r, shared: null }, () => []);
+    expect(withIndex.analyses.map((a) => a.id)).toEqual(fresh(r).kept.map((a) => a.id));
+    expect(withIndex.dates).toEqual(without.dates);
+  });
+});
+
+describe('the index grows with its list', () => {
+  test('an index built on the first half and extended equals one built on the whole list', () => {
+    const half = Math.floor(analyses.length / 2);
+    const grown = extendMonthTallies(
+      extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses.slice(0, half)),
+      corpus,
+      analyses,
+    );
+    expect(grown.size).toBe(analyses.length);
+    const r = { from: '2015-01-01', to: '2016-12-31' };
+    for (const [outlet, t] of fresh(r).byOutlet) expect(rangeTallies(grown, analyses, r).get(outlet)).toEqual(t);
+  });
+
+  test.each<[string, DateRange]>([
+    ['whole years', { from: '2014-01-01', to: '2016-12-31' }],
+    ['whole months, cut years', { from: '2014-03-01', to: '2016-08-31' }],
+  ])('%s already tallied take in articles added later', (_, r) => {
+    const half = Math.floor(analyses.length / 2);
+    const grown = extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses.slice(0, half));
+    // Tallies the years or months of the range from the first half...
+    rangeTallies(grown, analyses.slice(0, half), r);
+    // ...then the second half arrives, partly in those years and months.
+    extendMonthTallies(grown, corpus, analyses);
+    for (const [outlet, t] of fresh(r).byOutlet) expect(rangeTallies(grown, analyses, r).get(outlet)).toEqual(t);
+  });
+
+  test('a list shorter than the index is refused with what to do', () => {
+    expect(() => extendMonthTallies(monthTallies(corpus, analyses), corpus, analyses.slice(0, 3))).toThrow(
+      /holds 784 analyses but the list has 3: build a new index/,
+    );
+  });
+});

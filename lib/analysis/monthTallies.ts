@@ -1,0 +1,136 @@
+import type { Corpus } from '../types';
+import type { ArticleAnalysis } from './article';
+import { attributedGroups } from './aggregate';
+import { dateKept, type DateRange } from './filters';
+import { addToOutlet, mergeTallies, type OutletTally } from './tallies';
+
+/**
+ * A calendar year's or month's dated articles: positions in the analyses, first and last date, and their per-outlet
+ * tallies, made the first time a range covers the whole block (null until then).
+ */
+interface Block {
+  byOutlet: Map<string, OutletTally> | null;
+  positions: number[];
+  first: string;
+  last: string;
+}
+
+/** A year with its months (`YYYY-MM`). */
+interface Year extends Block {
+  months: Map<string, Block>;
+}
+
+/**
+ * Per-outlet tallies of each calendar year's and month's articles, kept per corpus version, so a date range sums the
+ * whole years and months it covers (tallies are additive) and tallies only the articles of the months it cuts. A
+ * block is tallied the first time a range covers it whole: the first range costs about what tallying its articles
+ * costs, later ones reuse the blocks.
+ */
+export interface MonthTallies {
+  /** How many analyses (from the start of the list) are indexed; a list that grew is extended, not rebuilt. */
+  size: number;
+  /** Each indexed analysis's date (null: undated), by position. */
+  dates: (string | null)[];
+  /** Years by `YYYY`, in the order first seen. */
+  years: Map<string, Year>;
+  attributed: Set<string>;
+}
+
+/** An empty index for a corpus (its lexicon says which groups' labels are attributed to actors). */
+export function emptyMonthTallies(corpus: Corpus): MonthTallies {
+  return { size: 0, dates: [], years: new Map(), attributed: attributedGroups(corpus) };
+}
+
+function place(block: Block, i: number, date: string, a: ArticleAnalysis, attributed: Set<string>): void {
+  block.positions.push(i);
+  if (date < block.first) block.first = date;
+  if (date > block.last) block.last = date;
+  // A block already tallied takes the new article in; one not yet tallied will count it when it is.
+  if (block.byOutlet) addToOutlet(block.byOutlet, a, attributed);
+}
+
+/**
+ * Adds the analyses the index has not seen (those past `size`) to their year and month; dates are read from the
+ * corpus's articles by id. Returns the same index.
+ */
+export function extendMonthTallies(index: MonthTallies, corpus: Corpus, analyses: ArticleAnalysis[]): MonthTallies {
+  if (analyses.length < index.size)
+    throw new Error(
+      `the month index holds ${index.size} analyses but the list has ${analyses.length}: build a new index for a list that shrank`,
+    );
+  if (analyses.length === index.size) return index;
+  const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
+  for (let i = index.size; i < analyses.length; i++) {
+    const a = analyses[i];
+    const date = dateOf.get(a.id) ?? null;
+    index.dates.push(date);
+    if (date === null) continue;
+    let year = index.years.get(date.slice(0, 4));
+    if (!year)
+      index.years.set(
+        date.slice(0, 4),
+        (year = { byOutlet: null, positions: [], first: date, last: date, months: new Map() }),
+      );
+    let month = year.months.get(date.slice(0, 7));
+    if (!month) year.months.set(date.slice(0, 7), (month = { byOutlet: null, positions: [], first: date, last: date }));
+    place(year, i, date, a, index.attributed);
+    place(month, i, date, a, index.attributed);
+  }
+  index.size = analyses.length;
+  return index;
+}
+
+/** The index of a corpus's analyses (dates and positions by year and month; tallies are made when first used). */
+export function monthTallies(corpus: Corpus, analyses: ArticleAnalysis[]): MonthTallies {
+  return extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses);
+}
+
+/**
+ * The outlet tallies of the articles dated in a range: the tallies of every year, then every month, whose articles
+ * all lie in the range (made and kept in the index on first use), summed, plus a fresh tally of the in-range articles
+ * of the months the range cuts. Equal to a fresh tally of the same articles (counts, sums and histograms; maps may
+ * list their keys in another order).
+ */
+export function rangeTallies(
+  index: MonthTallies,
+  analyses: ArticleAnalysis[],
+  range: DateRange,
+): Map<string, OutletTally> {
+  const whole = new Map<string, OutletTally[]>();
+  const cut = new Map<string, OutletTally>();
+  const inside = (b: Block) => dateKept(b.first, range) && dateKept(b.last, range);
+  const outside = (b: Block) =>
+    (range.to !== null && b.first > range.to) || (range.from !== null && b.last < range.from);
+  const take = (b: Block) => {
+    if (!b.byOutlet) {
+      b.byOutlet = new Map();
+      for (const i of b.positions) addToOutlet(b.byOutlet, analyses[i], index.attributed);
+    }
+    for (const [outlet, t] of b.byOutlet) {
+      const list = whole.get(outlet);
+      if (list) list.push(t);
+      else whole.set(outlet, [t]);
+    }
+  };
+  for (const year of index.years.values()) {
+    if (outside(year)) continue;
+    if (inside(year)) {
+      take(year);
+      continue;
+    }
+    for (const month of year.months.values()) {
+      if (outside(month)) continue;
+      if (inside(month)) take(month);
+      // A month the range cuts adds the articles it keeps.
+      else
+        for (const i of month.positions)
+          if (dateKept(index.dates[i], range)) addToOutlet(cut, analyses[i], index.attributed);
+    }
+  }
+  const out = new Map<string, OutletTally>();
+  for (const outlet of new Set([...whole.keys(), ...cut.keys()])) {
+    const parts = [...(whole.get(outlet) ?? []), ...(cut.has(outlet) ? [cut.get(outlet)!] : [])];
+    out.set(outlet, mergeTallies(parts));
+  }
+  return out;
+}
