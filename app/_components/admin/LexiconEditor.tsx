@@ -249,7 +249,7 @@ export function LexiconEditor({
           disabled={!enabled || !check.ok || busy !== null}
           data-testid="lexicon-preview-button"
         >
-          {busy === 'preview' ? 'Counting…' : 'Preview count changes'}
+          {busy === 'preview' ? 'Counting…' : 'Show count changes'}
         </button>
         <button
           type="button"

@@ -14,7 +14,7 @@ export function LexiconPreview({ preview }: { preview: Preview }) {
     return (
       <p data-testid="lexicon-preview">
         No count changes: with this lexicon every group, variant and outlet keeps its mentions and articles (
-        {articles.toLocaleString('en-US')} articles of version <code>{version}</code>).
+        {articles.toLocaleString('en-US')} {articles === 1 ? 'article' : 'articles'} of version <code>{version}</code>).
       </p>
     );
   const variants = rows.filter((r) => r.variant !== null && r.outlet !== '');
