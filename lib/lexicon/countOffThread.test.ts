@@ -40,3 +40,14 @@ test('a preview over its budget is stopped with a reason that says how to go on'
     'The preview took longer than 0.1 s and was stopped. Save without a preview, or raise FRAMESCOPE_LEXICON_PREVIEW_MS.',
   );
 }, 30_000);
+
+test('one preview at a time: a second one while the first is counting is refused with a reason', async () => {
+  const huge = [article('h', 'x', SENTENCE.repeat(100_000))];
+  const first = countOffThread(huge, testLexicon(), 100).catch((e: unknown) => e);
+  const second = await countOffThread([article('a', 'x', SENTENCE)], testLexicon(), 20_000).catch((e: unknown) => e);
+  expect(second).toBeInstanceOf(PreviewStopped);
+  expect((second as PreviewStopped).why).toBe('busy');
+  expect(((await first) as PreviewStopped).why).toBe('time');
+  // Once the first is over, the next one runs.
+  expect((await countOffThread([article('a', 'x', SENTENCE)], testLexicon(), 20_000)).size).toBeGreaterThan(0);
+}, 30_000);

@@ -11,16 +11,18 @@ export function previewBudgetMs(): number {
   return Math.max(1, Number(process.env.FRAMESCOPE_LEXICON_PREVIEW_MS) || 30_000);
 }
 
-/** Why a preview could not be computed: it ran past its budget, or its worker died. */
+/** Why a preview could not be computed: it ran past its budget, its worker died, or another preview is running. */
 export class PreviewStopped extends Error {
   constructor(
-    readonly why: 'time' | 'crash',
+    readonly why: 'time' | 'crash' | 'busy',
     budgetMs: number,
   ) {
     super(
       why === 'time'
         ? `The preview took longer than ${budgetMs / 1000} s and was stopped. Save without a preview, or raise FRAMESCOPE_LEXICON_PREVIEW_MS.`
-        : 'The preview stopped its worker (out of memory?). Save without a preview, or try a smaller edit.',
+        : why === 'crash'
+          ? 'The preview stopped its worker (out of memory?). Save without a preview, or try a smaller edit.'
+          : 'Another preview is being counted. Try again in a few seconds.',
     );
     this.name = 'PreviewStopped';
   }
@@ -28,20 +30,29 @@ export class PreviewStopped extends Error {
 
 const WORKER = path.join(process.cwd(), 'lib', 'lexicon', 'previewWorker.ts');
 
+// Each preview's worker holds a copy of the corpus's articles: one at a time keeps memory and cores bounded.
+let running = false;
+
 /**
  * The counts of `articles` under `lexicon`, computed in a worker thread within the budget (throws PreviewStopped past
- * it); where no worker can start (no tsx, e.g. `next dev` or a unit test) they are computed here.
+ * it, or while another preview runs); where no worker can start (no tsx, e.g. `next dev`) they are computed here.
  */
 export async function countOffThread(
   articles: Article[],
   lexicon: Lexicon,
   budgetMs = previewBudgetMs(),
 ): Promise<Counts> {
-  let counts: Counts | null = null;
-  const job: CountJob = { kind: 'lexicon-counts', articles, lexicon };
-  const end = await runWorker<[string, CountCell][]>(job, budgetMs, (_i, part) => (counts = new Map(part)), WORKER);
-  if (end.stopped !== null) throw new PreviewStopped(end.why, budgetMs);
-  if (counts) return counts;
-  const engine = compileEngine(lexicon);
-  return countMentions(articles.map((a) => analyzeArticle(a, engine)));
+  if (running) throw new PreviewStopped('busy', budgetMs);
+  running = true;
+  try {
+    let counts: Counts | null = null;
+    const job: CountJob = { kind: 'lexicon-counts', articles, lexicon };
+    const end = await runWorker<[string, CountCell][]>(job, budgetMs, (_i, part) => (counts = new Map(part)), WORKER);
+    if (end.stopped !== null) throw new PreviewStopped(end.why, budgetMs);
+    if (counts) return counts;
+    const engine = compileEngine(lexicon);
+    return countMentions(articles.map((a) => analyzeArticle(a, engine)));
+  } finally {
+    running = false;
+  }
 }

@@ -16,7 +16,8 @@ export async function POST(request: Request) {
   try {
     return json({ valid: true, ...(await lexiconPreviewOf(req.corpus, req.lexicon)) });
   } catch (e) {
-    if (e instanceof PreviewStopped) return json({ valid: true, error: e.message }, 503);
+    if (e instanceof PreviewStopped)
+      return json({ valid: true, error: e.message }, 503, e.why === 'busy' ? { 'retry-after': '5' } : {});
     throw e;
   }
 }
