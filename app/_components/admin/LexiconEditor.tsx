@@ -127,6 +127,17 @@ export function LexiconEditor({
     setPreview(data as unknown as Preview);
   };
 
+  // What "discard" goes back to: the lexicon as last saved (the page's, or this editor's latest save).
+  const [baseline, setBaseline] = useState(source);
+  const discard = () => {
+    const saved = draftOf(baseline);
+    if ('draft' in saved) setDraft(saved.draft);
+    setText(baseline);
+    setFocus('');
+    setPreview(null);
+    setMessage({ ok: true, text: 'Edits discarded: the editor shows the saved lexicon again.' });
+  };
+
   const validate = async () => {
     const { data } = await postJson('/api/lexicon', { corpus, lexicon: current() });
     const s = data.summary as { groups: number; variants: number; exclusions: number; actors: number } | undefined;
@@ -140,9 +151,11 @@ export function LexiconEditor({
 
   const save = async () => {
     setBusy('save');
-    const { data } = await postJson('/api/lexicon', { corpus, lexicon: current(), save: true });
+    const sent = current();
+    const { data } = await postJson('/api/lexicon', { corpus, lexicon: sent, save: true });
     setBusy(null);
     if (data.error) return setMessage({ ok: false, text: String(data.error) });
+    setBaseline(sent);
     setMessage({
       ok: true,
       text: `Saved. Corpus version ${data.versionBefore} → ${data.versionAfter}. The charts now count with this lexicon.`,
@@ -242,6 +255,9 @@ export function LexiconEditor({
       <div className="actions">
         <button type="button" onClick={() => void validate()}>
           Validate
+        </button>
+        <button type="button" onClick={discard}>
+          Discard edits
         </button>
         <button
           type="button"
