@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import { ALL_OUTLETS, changeSentence, countChanges, countMentions, type CountChange } from './countChange';
+import { ALL_OUTLETS, changeSentence, countChanges, countMentions, signed, type CountChange } from './countChange';
 import { testLexicon } from './testLexicon';
 
 const article = (id: string, outlet: string, body: string): Article => ({
@@ -169,4 +169,12 @@ test.each<[CountChange, string]>([
   ],
 ])('changeSentence → %s', (c, text) => {
   expect(changeSentence(c, names)).toBe(text);
+});
+
+test.each<[number, string]>([
+  [4, '+4'],
+  [-2, '−2'],
+  [0, '±0'],
+])('signed(%i) is %s', (n, text) => {
+  expect(signed(n)).toBe(text);
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
-import { checkDraft, draftFromJson, draftToJson, draftToText, type LexiconDraft } from './form';
+import { checkDraft, checkLexiconJson, draftFromJson, draftToJson, draftToText, type LexiconDraft } from './form';
 import { parseLexicon } from './parse';
 
 const bundled = JSON.parse(readFileSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), 'utf8')) as unknown;
@@ -231,4 +231,17 @@ describe('checkDraft validates with parseLexicon and locates the first problem',
     expect(r).toMatchObject({ ok: false, path: where });
     expect(r.ok ? '' : r.problem).toContain(problem);
   });
+});
+
+test.each<[string, unknown, string | null]>([
+  ['the bundled lexicon', bundled, null],
+  ['no groups', { groups: [] }, 'groups'],
+  [
+    'a stance out of range',
+    lex({}, { variants: [variant({ stance: 2 }), variant({ id: 'v2', patterns: ['beta'] })] }),
+    'groups[0].variants[0].stance',
+  ],
+])('checkLexiconJson(%s) locates the first problem at %j', (_case, json, where) => {
+  const r = checkLexiconJson(json);
+  expect(r.ok ? null : r.path).toBe(where);
 });

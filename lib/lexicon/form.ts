@@ -303,12 +303,17 @@ export function draftToText(d: LexiconDraft): string {
 /** The first problem parseLexicon finds in a draft, located by path, or the valid lexicon. */
 export type DraftCheck = { ok: true; lexicon: Lexicon } | { ok: false; path: string; problem: string; fix: string };
 
-/** Validates a draft with the file's own validation (parseLexicon), so the form and the server agree. */
-export function checkDraft(d: LexiconDraft): DraftCheck {
+/** Validates a lexicon JSON value with the file's own validation (parseLexicon), locating the first problem. */
+export function checkLexiconJson(json: unknown): DraftCheck {
   try {
-    return { ok: true, lexicon: parseLexicon(draftToJson(d), 'lexicon') };
+    return { ok: true, lexicon: parseLexicon(json, 'lexicon') };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, path: e.path, problem: e.problem, fix: e.fix };
     throw e;
   }
+}
+
+/** Validates a draft with the file's own validation (parseLexicon), so the form and the server agree. */
+export function checkDraft(d: LexiconDraft): DraftCheck {
+  return checkLexiconJson(draftToJson(d));
 }

@@ -1,8 +1,14 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorAnchor, fieldDomId, formPaths } from '@/lib/lexicon/fieldErrors';
-import { checkDraft, draftFromJson, draftToText, type DraftCheck, type LexiconDraft } from '@/lib/lexicon/form';
-import { parseLexicon } from '@/lib/lexicon/parse';
+import {
+  checkDraft,
+  checkLexiconJson,
+  draftFromJson,
+  draftToText,
+  type DraftCheck,
+  type LexiconDraft,
+} from '@/lib/lexicon/form';
 import { InputError } from '@/lib/errors';
 import type { LexiconPreview as Preview } from '@/lib/server/dataset';
 import { DEFAULT_STATE, hrefFor, withState } from '@/lib/url/state';
@@ -34,12 +40,7 @@ function checkText(text: string): DraftCheck {
   } catch (e) {
     return { ok: false, path: '', problem: `the JSON is not valid (${(e as Error).message})`, fix: 'fix the syntax' };
   }
-  try {
-    return { ok: true, lexicon: parseLexicon(json, 'lexicon') };
-  } catch (e) {
-    if (e instanceof InputError) return { ok: false, path: e.path, problem: e.problem, fix: e.fix };
-    throw e;
-  }
+  return checkLexiconJson(json);
 }
 
 /**

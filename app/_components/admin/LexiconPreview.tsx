@@ -1,11 +1,10 @@
 'use client';
+import { signed } from '@/lib/lexicon/countChange';
 import type { LexiconPreview as Preview } from '@/lib/server/dataset';
 import { ScrollTable } from '../ScrollTable';
 
 /** Rows the preview table shows before "show all". */
 const SHOWN = 40;
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 
 /** How the counts would change: the largest changes as sentences, then every changed cell in a table. */
 export function LexiconPreview({ preview }: { preview: Preview }) {
