@@ -123,6 +123,7 @@ test('the lexicon editor names the bad entry, and a saved lexicon is a new versi
   await page.getByTestId('admin-token').fill(TOKEN);
   await page.getByTestId('sign-in').click();
   await expect(page.getByTestId('signed-in')).toBeVisible();
+  await page.getByRole('tab', { name: 'JSON (advanced)' }).click();
   const editor = page.getByTestId('lexicon-text');
   const original = await editor.inputValue();
   await editor.fill(

@@ -1,9 +1,13 @@
-/** An error about one input, naming where it is, what is wrong and how to fix it. */
+/**
+ * An error about one input, naming where it is, what is wrong and how to fix it; `path` optionally locates it inside a
+ * structured input (e.g. `groups[2].variants[0].stance`) so a form can show it next to its field.
+ */
 export class InputError extends Error {
   constructor(
     readonly where: string,
     readonly problem: string,
     readonly fix: string,
+    readonly path = '',
   ) {
     super(`${where}: ${problem}. Fix: ${fix}.`);
     this.name = 'InputError';

@@ -12,6 +12,11 @@ cat > "$root/corpus/scratch/corpus.json" <<JSON
   "outlets": [{ "id": "voa", "name": "VOA", "kind": "state broadcaster", "country": "United States", "site": "voanews.com" }], "outletGroups": [] }
 JSON
 sed '/^raw: /d' corpus/seeds/articles/voa-2016-10-21-cooperation.txt > "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt"
+# "lexscratch" is the lexicon editor's own copy (e2e/lexicon-editor.spec.ts saves lexicons to it, beside the upload tests).
+mkdir -p "$root/corpus/lexscratch/articles"
+sed 's/"id": "scratch", "title": "Scratch corpus for upload tests"/"id": "lexscratch", "title": "Scratch corpus for lexicon edits"/' \
+  "$root/corpus/scratch/corpus.json" > "$root/corpus/lexscratch/corpus.json"
+cp "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt" "$root/corpus/lexscratch/articles/"
 # "broken" holds one readable article and one file that is not: the corpus must still serve, naming the bad file.
 mkdir -p "$root/corpus/broken/articles"
 sed 's/"id": "scratch", "title": "Scratch corpus for upload tests"/"id": "broken", "title": "A corpus with an unreadable file"/' \

@@ -85,10 +85,16 @@ export function ManagePage({ view }: { view: View }) {
           </table>
         </ScrollTable>
       </section>
-      <section className="group" aria-labelledby="h-lexicon">
+      <section className="group" aria-labelledby="h-lexicon" id="lexicon-editor">
         <h2 id="h-lexicon">Lexicon</h2>
         <div className="card">
-          <LexiconEditor corpus={ex.corpus.id} source={lexiconSource} own={ownLexicon} enabled={enabled} />
+          <LexiconEditor
+            corpus={ex.corpus.id}
+            source={lexiconSource}
+            own={ownLexicon}
+            enabled={enabled}
+            add={view.query.add}
+          />
         </div>
       </section>
       <section className="group" aria-labelledby="h-audit">

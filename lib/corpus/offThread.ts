@@ -29,18 +29,22 @@ type Message<P> = { kind: 'start'; index: number } | { kind: 'record'; index: nu
 const WORKER = path.join(process.cwd(), 'lib', 'corpus', 'planWorker.ts');
 
 /** How a worker run ended: all done, failed to start (plan here instead), or stopped at a record (time or crash). */
-type RunEnd = { stopped: null } | { stopped: number; why: 'time' | 'crash' };
+export type RunEnd = { stopped: null } | { stopped: number; why: 'time' | 'crash' };
 
-/** Runs one worker over records until it finishes, fails to start, or a record runs past the budget or crashes it. */
-function runWorker<P>(
-  job: PlanJob | PreviewJob,
+/**
+ * Runs one worker over records until it finishes, fails to start, or a record runs past the budget or crashes it; the
+ * worker file (this module's planWorker.ts unless given) speaks the start/record/done messages.
+ */
+export function runWorker<P>(
+  job: PlanJob | PreviewJob | { kind: string },
   budgetMs: number,
   onPart: (index: number, part: P) => void,
+  file = WORKER,
 ): Promise<RunEnd> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER, { execArgv: ['--require', 'tsx/cjs'], workerData: { framescope: true } });
+      worker = new Worker(file, { execArgv: ['--require', 'tsx/cjs'], workerData: { framescope: true } });
     } catch {
       resolve({ stopped: null });
       return;

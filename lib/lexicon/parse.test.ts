@@ -267,3 +267,85 @@ describe('parseLexicon', () => {
     expect(lex.groups[0].variants[0].patterns[0]).toEqual({ text: 'IS', caseSensitive: true });
   });
 });
+
+describe('parseLexicon errors carry the path of the field they are about', () => {
+  const pathOf = (json: unknown): string => {
+    try {
+      parseLexicon(json, 'lex.json');
+    } catch (e) {
+      if (e instanceof InputError) return e.path;
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+  const second = () => variant({ id: 'v2', patterns: ['beta'] });
+  test.each<[string, unknown, string]>([
+    ['not an object', [], ''],
+    ['no groups', { groups: [] }, 'groups'],
+    ['group not an object', { groups: ['g'] }, 'groups[0]'],
+    ['group id missing', { groups: [{ ...lexicon(two()).groups[0], id: '' }] }, 'groups[0].id'],
+    ['group label missing', { groups: [{ ...lexicon(two()).groups[0], label: ' ' }] }, 'groups[0].label'],
+    [
+      'axis end missing',
+      { groups: [{ ...lexicon(two()).groups[0], axis: { negative: 'n' } }] },
+      'groups[0].axis.positive',
+    ],
+    ['only one variant', lexicon([variant()]), 'groups[0].variants'],
+    [
+      'stance out of range',
+      lexicon([variant(), variant({ id: 'v2', patterns: ['beta'], stance: 2 })]),
+      'groups[0].variants[1].stance',
+    ],
+    ['stance not a number', lexicon([variant({ stance: '0.5' }), second()]), 'groups[0].variants[0].stance'],
+    ['bad variant id', lexicon([variant({ id: 'Bad Id' }), second()]), 'groups[0].variants[0].id'],
+    ['missing rationale', lexicon([variant({ rationale: '' }), second()]), 'groups[0].variants[0].rationale'],
+    ['missing variant label', lexicon([second(), variant({ label: undefined })]), 'groups[0].variants[1].label'],
+    ['no patterns', lexicon([variant({ patterns: [] }), second()]), 'groups[0].variants[0].patterns'],
+    [
+      'second pattern a stopword',
+      lexicon([variant({ patterns: ['alpha', 'the'] }), second()]),
+      'groups[0].variants[0].patterns[1]',
+    ],
+    ['unknown detector', lexicon([variant({ detector: 'magic' }), second()]), 'groups[0].variants[0].detector'],
+    ['maxWords too big', lexicon([variant({ maxWords: 40 }), second()]), 'groups[0].variants[0].maxWords'],
+    ['duplicate variant id', lexicon([variant(), variant({ patterns: ['beta'] })]), 'groups[0].variants[1].id'],
+    // The later claimant is the one named: the earlier stays as it was.
+    [
+      'duplicate pattern',
+      lexicon([variant(), variant({ id: 'v2', patterns: ['beta', 'Alpha'] })]),
+      'groups[0].variants[1].patterns[1]',
+    ],
+    ['exclusion clashing with a label', lexicon(two(), { exclusions: ['x1', { text: 'beta' }] }), 'exclusions[1]'],
+    ['exclusion empty', lexicon(two(), { exclusions: [''] }), 'exclusions[0]'],
+    ['exclusions not a list', lexicon(two(), { exclusions: {} }), 'exclusions'],
+    ['namesInQuotes not a boolean', group({ namesInQuotes: 'yes' }), 'groups[0].namesInQuotes'],
+    ['attributeActors not a boolean', group({ attributeActors: 1 }), 'groups[0].attributeActors'],
+    ['about not an object', group({ about: 'x' }), 'groups[0].about'],
+    ['about with an unknown kind', group({ about: { kind: 'state' } }), 'groups[0].about.kind'],
+    ['generic words', group({ about: { kind: 'non-state', genericWords: ['a b'] } }), 'groups[0].about.genericWords'],
+    ['about with no actors', group({ about: { actors: [] } }), 'groups[0].about.actors'],
+    ['about naming an unknown actor', group({ about: { actors: ['kurds', 'turkey'] } }), 'groups[0].about.actors[1]'],
+    ['actors not a list', lexicon(two(), { actors: {} }), 'actors'],
+    ['actor with no aliases', lexicon(two(), { actors: [actor({ aliases: [] })] }), 'actors[0].aliases'],
+    ['actor alias empty', lexicon(two(), { actors: [actor({ aliases: ['YPG', ''] })] }), 'actors[0].aliases[1]'],
+    ['actor kind', lexicon(two(), { actors: [actor({ kind: 'rebel' })] }), 'actors[0].kind'],
+    ['actor label', lexicon(two(), { actors: [actor({ label: '' })] }), 'actors[0].label'],
+    ['duplicate actor id', lexicon(two(), { actors: [actor(), actor({ aliases: ['PKK'] })] }), 'actors[1].id'],
+    [
+      'alias under two actors',
+      lexicon(two(), { actors: [actor(), actor({ id: 'o', aliases: ['x2', 'ypg'] })] }),
+      'actors[1].aliases[1]',
+    ],
+    ['backedBy naming no actor', lexicon(two(), { actors: [actor({ backedBy: 'turkey' })] }), 'actors[0].backedBy'],
+    [
+      'actor without a kind that a group needs',
+      {
+        ...group({ about: { kind: 'non-state' } }),
+        actors: [actor(), actor({ id: 't', aliases: ['T1'], kind: undefined })],
+      },
+      'actors[1].kind',
+    ],
+  ])('%s → %j', (_case, json, path) => {
+    expect(pathOf(json)).toBe(path);
+  });
+});

@@ -38,15 +38,21 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function str(o: Obj, key: string, where: string, file: string): string {
+// `path` locates the object in the lexicon (e.g. `groups[0].variants[1]`); errors carry it so a form can place them.
+function str(o: Obj, key: string, where: string, file: string, path: string): string {
   const v = o[key];
   if (typeof v !== 'string' || v.trim() === '') {
-    throw new InputError(`${file} ${where}`, `"${key}" must be a non-empty string`, `give ${where} a "${key}" text`);
+    throw new InputError(
+      `${file} ${where}`,
+      `"${key}" must be a non-empty string`,
+      `give ${where} a "${key}" text`,
+      `${path}.${key}`,
+    );
   }
   return v;
 }
 
-function parsePattern(raw: unknown, where: string, file: string): Pattern {
+function parsePattern(raw: unknown, where: string, file: string, path: string): Pattern {
   const p: Obj = typeof raw === 'string' ? { text: raw } : isObj(raw) ? raw : {};
   const text = typeof p.text === 'string' ? p.text : '';
   if (text.trim() === '') {
@@ -54,6 +60,7 @@ function parsePattern(raw: unknown, where: string, file: string): Pattern {
       `${file} ${where}`,
       'a pattern is empty',
       'write the phrase as a string, or as {"text": "IS", "caseSensitive": true}',
+      path,
     );
   }
   // A pattern with no letter or digit would match punctuation everywhere.
@@ -62,6 +69,7 @@ function parsePattern(raw: unknown, where: string, file: string): Pattern {
       `${file} ${where}`,
       `pattern "${text}" has no letter or digit and would match almost anything`,
       'use a word or phrase',
+      path,
     );
   }
   const folded = text.trim().toLowerCase();
@@ -70,6 +78,7 @@ function parsePattern(raw: unknown, where: string, file: string): Pattern {
       `${file} ${where}`,
       `pattern "${text}" is ${folded.length < 2 ? 'a single character' : 'one of the most common English words'} and would match almost every sentence`,
       'use a more specific phrase, or mark an acronym {"text": "IS", "caseSensitive": true}',
+      path,
     );
   }
   if (p.caseSensitive !== undefined && typeof p.caseSensitive !== 'boolean') {
@@ -77,20 +86,27 @@ function parsePattern(raw: unknown, where: string, file: string): Pattern {
       `${file} ${where}`,
       '"caseSensitive" must be true or false',
       'remove it or set it to true/false',
+      path,
     );
   }
   return { text: text.trim().replace(/\s+/g, ' '), caseSensitive: p.caseSensitive === true };
 }
 
-function parseVariant(raw: unknown, where: string, file: string): Variant {
+function parseVariant(raw: unknown, where: string, file: string, path: string): Variant {
   if (!isObj(raw))
-    throw new InputError(`${file} ${where}`, 'a variant must be an object', 'see corpus/lexicon.json for the shape');
-  const id = str(raw, 'id', where, file);
+    throw new InputError(
+      `${file} ${where}`,
+      'a variant must be an object',
+      'see corpus/lexicon.json for the shape',
+      path,
+    );
+  const id = str(raw, 'id', where, file, path);
   if (!ID.test(id))
     throw new InputError(
       `${file} ${where}`,
       `id "${id}" is not lowercase letters, digits and hyphens`,
       'rename it, e.g. "islamic-state"',
+      `${path}.id`,
     );
   const at = `${where} ("${id}")`;
   const stance = raw.stance;
@@ -99,6 +115,7 @@ function parseVariant(raw: unknown, where: string, file: string): Variant {
       `${file} ${at}`,
       `stance ${JSON.stringify(stance)} is not a number in [-1, 1]`,
       'set "stance" to a number between -1 and 1',
+      `${path}.stance`,
     );
   }
   const detector = raw.detector === undefined ? null : raw.detector;
@@ -107,61 +124,93 @@ function parseVariant(raw: unknown, where: string, file: string): Variant {
       `${file} ${at}`,
       `unknown detector ${JSON.stringify(detector)}`,
       'the only detector is "scare-quotes"; otherwise list "patterns"',
+      `${path}.detector`,
     );
   }
   const patternsRaw = raw.patterns ?? [];
   if (!Array.isArray(patternsRaw))
-    throw new InputError(`${file} ${at}`, '"patterns" must be a list', 'write "patterns": ["word", ...]');
+    throw new InputError(
+      `${file} ${at}`,
+      '"patterns" must be a list',
+      'write "patterns": ["word", ...]',
+      `${path}.patterns`,
+    );
   if (detector === null && patternsRaw.length === 0) {
-    throw new InputError(`${file} ${at}`, 'has no patterns', 'list at least one phrase in "patterns"');
+    throw new InputError(
+      `${file} ${at}`,
+      'has no patterns',
+      'list at least one phrase in "patterns"',
+      `${path}.patterns`,
+    );
   }
   const maxWords = raw.maxWords ?? 4;
   if (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1 || maxWords > 12) {
-    throw new InputError(`${file} ${at}`, '"maxWords" must be a whole number from 1 to 12', 'set it to e.g. 4');
+    throw new InputError(
+      `${file} ${at}`,
+      '"maxWords" must be a whole number from 1 to 12',
+      'set it to e.g. 4',
+      `${path}.maxWords`,
+    );
   }
   return {
     id,
-    label: str(raw, 'label', at, file),
-    patterns: patternsRaw.map((p, i) => parsePattern(p, `${at} patterns[${i}]`, file)),
+    label: str(raw, 'label', at, file, path),
+    patterns: patternsRaw.map((p, i) => parsePattern(p, `${at} patterns[${i}]`, file, `${path}.patterns[${i}]`)),
     detector,
     maxWords,
     stance,
-    rationale: str(raw, 'rationale', at, file),
+    rationale: str(raw, 'rationale', at, file, path),
   };
 }
 
 const ABOUT_SHAPE =
   'write "about": {"kind": "non-state", "genericWords": ["ground", ...]} or "about": {"actors": ["turkey"]}';
 
-function parseAbout(raw: unknown, at: string, file: string): TermGroup['about'] {
+function parseAbout(raw: unknown, at: string, file: string, path: string): TermGroup['about'] {
   if (raw === undefined || raw === null) return null;
   const where = `${file} ${at} about`;
-  if (!isObj(raw)) throw new InputError(where, '"about" must be an object', ABOUT_SHAPE);
+  if (!isObj(raw)) throw new InputError(where, '"about" must be an object', ABOUT_SHAPE, path);
   if (raw.kind !== undefined) {
     if (raw.kind !== 'non-state')
-      throw new InputError(where, `kind ${JSON.stringify(raw.kind)} is not "non-state"`, ABOUT_SHAPE);
+      throw new InputError(where, `kind ${JSON.stringify(raw.kind)} is not "non-state"`, ABOUT_SHAPE, `${path}.kind`);
     const words = raw.genericWords ?? [];
     if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || !/^[\p{L}\p{N}'’-]+$/u.test(w))) {
       throw new InputError(
         where,
         '"genericWords" must be a list of single words',
         'write "genericWords": ["ground", "two"]',
+        `${path}.genericWords`,
       );
     }
     return { kind: 'non-state', genericWords: words.map((w: string) => w.toLowerCase().replace(/’/g, "'")) };
   }
   if (!Array.isArray(raw.actors) || raw.actors.length === 0 || raw.actors.some((a) => typeof a !== 'string')) {
-    throw new InputError(where, 'needs "kind": "non-state" or a non-empty "actors" list of actor ids', ABOUT_SHAPE);
+    throw new InputError(
+      where,
+      'needs "kind": "non-state" or a non-empty "actors" list of actor ids',
+      ABOUT_SHAPE,
+      `${path}.actors`,
+    );
   }
   return { actors: raw.actors as string[] };
 }
 
-function parseGroup(raw: unknown, where: string, file: string): TermGroup {
+function parseGroup(raw: unknown, where: string, file: string, path: string): TermGroup {
   if (!isObj(raw))
-    throw new InputError(`${file} ${where}`, 'a group must be an object', 'see corpus/lexicon.json for the shape');
-  const id = str(raw, 'id', where, file);
+    throw new InputError(
+      `${file} ${where}`,
+      'a group must be an object',
+      'see corpus/lexicon.json for the shape',
+      path,
+    );
+  const id = str(raw, 'id', where, file, path);
   if (!ID.test(id))
-    throw new InputError(`${file} ${where}`, `id "${id}" is not lowercase letters, digits and hyphens`, 'rename it');
+    throw new InputError(
+      `${file} ${where}`,
+      `id "${id}" is not lowercase letters, digits and hyphens`,
+      'rename it',
+      `${path}.id`,
+    );
   const at = `${where} ("${id}")`;
   const axis = isObj(raw.axis) ? raw.axis : {};
   if (!Array.isArray(raw.variants) || raw.variants.length < 2) {
@@ -169,33 +218,48 @@ function parseGroup(raw: unknown, where: string, file: string): TermGroup {
       `${file} ${at}`,
       '"variants" must list at least two alternatives',
       'add the variants this question chooses between',
+      `${path}.variants`,
     );
   }
-  const variants = raw.variants.map((v, i) => parseVariant(v, `${at} variants[${i}]`, file));
+  const variants = raw.variants.map((v, i) => parseVariant(v, `${at} variants[${i}]`, file, `${path}.variants[${i}]`));
   const seen = new Set<string>();
-  for (const v of variants) {
+  variants.forEach((v, i) => {
     if (seen.has(v.id))
-      throw new InputError(`${file} ${at}`, `variant id "${v.id}" appears twice`, 'give each variant its own id');
+      throw new InputError(
+        `${file} ${at}`,
+        `variant id "${v.id}" appears twice`,
+        'give each variant its own id',
+        `${path}.variants[${i}].id`,
+      );
     seen.add(v.id);
-  }
+  });
   if (raw.attributeActors !== undefined && typeof raw.attributeActors !== 'boolean') {
     throw new InputError(
       `${file} ${at}`,
       '"attributeActors" must be true or false',
       'remove it or set it to true/false',
+      `${path}.attributeActors`,
     );
   }
   if (raw.namesInQuotes !== undefined && typeof raw.namesInQuotes !== 'boolean') {
-    throw new InputError(`${file} ${at}`, '"namesInQuotes" must be true or false', 'remove it or set it to true/false');
+    throw new InputError(
+      `${file} ${at}`,
+      '"namesInQuotes" must be true or false',
+      'remove it or set it to true/false',
+      `${path}.namesInQuotes`,
+    );
   }
   return {
     id,
     attributeActors: raw.attributeActors === true,
-    about: parseAbout(raw.about, at, file),
+    about: parseAbout(raw.about, at, file, `${path}.about`),
     namesInQuotes: raw.namesInQuotes === true,
-    label: str(raw, 'label', at, file),
-    short: str(raw, 'short', at, file),
-    axis: { negative: str(axis, 'negative', `${at} axis`, file), positive: str(axis, 'positive', `${at} axis`, file) },
+    label: str(raw, 'label', at, file, path),
+    short: str(raw, 'short', at, file, path),
+    axis: {
+      negative: str(axis, 'negative', `${at} axis`, file, `${path}.axis`),
+      positive: str(axis, 'positive', `${at} axis`, file, `${path}.axis`),
+    },
     variants,
   };
 }
@@ -205,19 +269,21 @@ export const UNATTRIBUTED = 'unattributed';
 
 const KIND_FIX = 'set "kind": "state" for a government and its forces, "non-state" for any other armed group';
 
-function parseActor(raw: unknown, where: string, file: string): Actor {
+function parseActor(raw: unknown, where: string, file: string, path: string): Actor {
   if (!isObj(raw))
     throw new InputError(
       `${file} ${where}`,
       'an actor must be an object',
       'write {"id": "...", "label": "...", "aliases": ["..."]}',
+      path,
     );
-  const id = str(raw, 'id', where, file);
+  const id = str(raw, 'id', where, file, path);
   if (!ID.test(id) || id === UNATTRIBUTED) {
     throw new InputError(
       `${file} ${where}`,
       `actor id "${id}" is not lowercase letters, digits and hyphens, or is the reserved "${UNATTRIBUTED}"`,
       'rename it, e.g. "kurdish-groups"',
+      `${path}.id`,
     );
   }
   const at = `${where} ("${id}")`;
@@ -226,6 +292,7 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
       `${file} ${at}`,
       '"aliases" must list at least one name',
       'write "aliases": ["YPG", "Kurdish"]',
+      `${path}.aliases`,
     );
   }
   // Optional unless a group asks about non-state actors (checked in parseLexicon), so kept versions' lexicons still
@@ -235,6 +302,7 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
       `${file} ${at}`,
       `"kind" is ${JSON.stringify(raw.kind)}, not "state" or "non-state"`,
       KIND_FIX,
+      `${path}.kind`,
     );
   }
   const kind: ActorKind | null = raw.kind ?? null;
@@ -244,12 +312,13 @@ function parseActor(raw: unknown, where: string, file: string): Actor {
       `${file} ${at}`,
       '"backedBy" must be an actor id',
       "name the backing actor's id, or remove it",
+      `${path}.backedBy`,
     );
   }
   return {
     id,
-    label: str(raw, 'label', at, file),
-    aliases: raw.aliases.map((p, i) => parsePattern(p, `${at} aliases[${i}]`, file)),
+    label: str(raw, 'label', at, file, path),
+    aliases: raw.aliases.map((p, i) => parsePattern(p, `${at} aliases[${i}]`, file, `${path}.aliases[${i}]`)),
     backedBy,
     kind,
     note: typeof raw.note === 'string' ? raw.note : '',
@@ -263,15 +332,21 @@ function parseActors(raw: unknown, file: string): Actor[] {
       file,
       '"actors" must be a list',
       'write "actors": [{"id": "...", "label": "...", "aliases": [...]}]',
+      'actors',
     );
-  const actors = raw.map((a, i) => parseActor(a, `actors[${i}]`, file));
+  const actors = raw.map((a, i) => parseActor(a, `actors[${i}]`, file, `actors[${i}]`));
   const ids = new Set<string>();
   const aliasOwner = new Map<string, string>();
   actors.forEach((a, i) => {
     if (ids.has(a.id))
-      throw new InputError(`${file} actors[${i}]`, `actor id "${a.id}" appears twice`, 'give each actor its own id');
+      throw new InputError(
+        `${file} actors[${i}]`,
+        `actor id "${a.id}" appears twice`,
+        'give each actor its own id',
+        `actors[${i}].id`,
+      );
     ids.add(a.id);
-    for (const p of a.aliases) {
+    a.aliases.forEach((p, j) => {
       // Folded keys make "Kurdish" (any case) and "KURDISH" (case-sensitive) one claim: an alias names one actor.
       const key = patternKey(p.text, false);
       const owner = aliasOwner.get(key);
@@ -280,9 +355,10 @@ function parseActors(raw: unknown, file: string): Actor[] {
           `${file} actors[${i}] ("${a.id}")`,
           `alias "${p.text}" is also an alias of "${owner}"`,
           'keep each alias under one actor',
+          `actors[${i}].aliases[${j}]`,
         );
       aliasOwner.set(key, a.id);
-    }
+    });
   });
   actors.forEach((a, i) => {
     if (a.backedBy !== null && (!ids.has(a.backedBy) || a.backedBy === a.id)) {
@@ -290,21 +366,23 @@ function parseActors(raw: unknown, file: string): Actor[] {
         `${file} actors[${i}] ("${a.id}")`,
         `"backedBy" names "${a.backedBy}", which is not another actor`,
         `use one of ${[...ids].filter((x) => x !== a.id).join(', ')}`,
+        `actors[${i}].backedBy`,
       );
     }
   });
   const backers = new Map<string, string>();
-  for (const a of actors) {
-    if (!a.backedBy) continue;
+  actors.forEach((a, i) => {
+    if (!a.backedBy) return;
     const other = backers.get(a.backedBy);
     if (other)
       throw new InputError(
         `${file} actors ("${a.id}")`,
         `"${a.backedBy}" already backs "${other}"`,
         'give each backing actor one proxy actor',
+        `actors[${i}].backedBy`,
       );
     backers.set(a.backedBy, a.id);
-  }
+  });
   return actors;
 }
 
@@ -318,14 +396,19 @@ export function patternKey(text: string, caseSensitive: boolean): string {
 export function parseLexicon(json: unknown, file: string): Lexicon {
   if (!isObj(json)) throw new InputError(file, 'the lexicon must be a JSON object', 'start from corpus/lexicon.json');
   if (!Array.isArray(json.groups) || json.groups.length === 0) {
-    throw new InputError(file, '"groups" must be a non-empty list', 'add at least one term group');
+    throw new InputError(file, '"groups" must be a non-empty list', 'add at least one term group', 'groups');
   }
-  const groups = json.groups.map((g, i) => parseGroup(g, `groups[${i}]`, file));
+  const groups = json.groups.map((g, i) => parseGroup(g, `groups[${i}]`, file, `groups[${i}]`));
   const exclRaw = json.exclusions ?? [];
   if (!Array.isArray(exclRaw))
-    throw new InputError(file, '"exclusions" must be a list', 'write "exclusions": [{"text": "...", "note": "..."}]');
+    throw new InputError(
+      file,
+      '"exclusions" must be a list',
+      'write "exclusions": [{"text": "...", "note": "..."}]',
+      'exclusions',
+    );
   const exclusions: Exclusion[] = exclRaw.map((e, i) => ({
-    pattern: parsePattern(e, `exclusions[${i}]`, file),
+    pattern: parsePattern(e, `exclusions[${i}]`, file, `exclusions[${i}]`),
     note: isObj(e) && typeof e.note === 'string' ? e.note : '',
   }));
 
@@ -334,7 +417,7 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
   const exact = new Map<string, string>();
   const csFolded = new Map<string, string>();
   const ciFolded = new Map<string, string>();
-  const claim = (p: Pattern, owner: string) => {
+  const claim = (p: Pattern, owner: string, path: string) => {
     const f = patternKey(p.text, false);
     const clash = p.caseSensitive
       ? (exact.get(patternKey(p.text, true)) ?? ciFolded.get(f))
@@ -344,6 +427,7 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
         `${file} ${owner}`,
         `pattern "${p.text}" is also claimed by ${clash}`,
         'keep each phrase in one place',
+        path,
       );
     if (p.caseSensitive) {
       exact.set(patternKey(p.text, true), owner);
@@ -355,19 +439,27 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
   const groupIds = new Set<string>();
   groups.forEach((g, gi) => {
     if (groupIds.has(g.id))
-      throw new InputError(`${file} groups[${gi}]`, `group id "${g.id}" appears twice`, 'give each group its own id');
+      throw new InputError(
+        `${file} groups[${gi}]`,
+        `group id "${g.id}" appears twice`,
+        'give each group its own id',
+        `groups[${gi}].id`,
+      );
     groupIds.add(g.id);
     g.variants.forEach((v, vi) =>
-      v.patterns.forEach((p) => claim(p, `groups[${gi}].variants[${vi}] ("${g.id}/${v.id}")`)),
+      v.patterns.forEach((p, pi) =>
+        claim(p, `groups[${gi}].variants[${vi}] ("${g.id}/${v.id}")`, `groups[${gi}].variants[${vi}].patterns[${pi}]`),
+      ),
     );
   });
-  exclusions.forEach((e, i) => claim(e.pattern, `exclusions[${i}] ("${e.pattern.text}")`));
+  exclusions.forEach((e, i) => claim(e.pattern, `exclusions[${i}] ("${e.pattern.text}")`, `exclusions[${i}]`));
   const actors = parseActors(json.actors, file);
   if (actors.length === 0 && groups.some((g) => g.attributeActors)) {
     throw new InputError(
       file,
       'a group has "attributeActors": true but the lexicon lists no actors',
       'add "actors", or remove "attributeActors"',
+      `groups[${groups.findIndex((g) => g.attributeActors)}].attributeActors`,
     );
   }
   const actorIds = new Set(actors.map((a) => a.id));
@@ -379,6 +471,7 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
         at,
         'the group says whose labels it is about but the lexicon lists no actors',
         'add "actors", or remove "about"',
+        `groups[${gi}].about`,
       );
     if ('kind' in g.about) {
       const i = actors.findIndex((a) => a.kind === null);
@@ -387,12 +480,18 @@ export function parseLexicon(json: unknown, file: string): Lexicon {
           `${file} actors[${i}] ("${actors[i].id}")`,
           `has no "kind", which group "${g.id}" needs to tell state from non-state actors`,
           KIND_FIX,
+          `actors[${i}].kind`,
         );
     }
     if ('actors' in g.about) {
       const unknown = g.about.actors.find((id) => !actorIds.has(id));
       if (unknown)
-        throw new InputError(at, `actor "${unknown}" is not in "actors"`, `use one of ${[...actorIds].join(', ')}`);
+        throw new InputError(
+          at,
+          `actor "${unknown}" is not in "actors"`,
+          `use one of ${[...actorIds].join(', ')}`,
+          `groups[${gi}].about.actors[${g.about.actors.indexOf(unknown)}]`,
+        );
     }
   });
   return { groups, exclusions, actors };

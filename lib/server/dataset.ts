@@ -15,7 +15,9 @@ import {
   type CorpusProvenanceModel,
 } from '../provenance/door';
 import type { Span } from '../text/quotes';
-import type { Article, Mention } from '../types';
+import type { Article, Lexicon, Mention } from '../types';
+import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
+import { countOffThread } from '../lexicon/countOffThread';
 import { routeProblems } from '../url/route';
 import { matchRoute, type RouteMatch } from '../url/routes';
 import {
@@ -456,4 +458,55 @@ export function articleProvenanceOf(view: View, id: string): ArticleProvenanceMo
 export function corpusProvenanceOf(view: View): CorpusProvenanceModel {
   const { bundle } = sourceOf(view);
   return corpusProvenanceModel(bundle.provenance, bundle.corpus, bundle.live.analyses, view.query.outlets);
+}
+
+/** Most rows a lexicon preview lists (largest changes first); `total` says how many changed. */
+export const MAX_PREVIEW_ROWS = 300;
+
+/** How an edited lexicon would change a corpus's counts: the changed cells with their names and a sentence each. */
+export interface LexiconPreview {
+  corpus: string;
+  version: string;
+  articles: number;
+  total: number;
+  rows: (CountChange & { groupName: string; variantName: string | null; outletName: string; sentence: string })[];
+}
+
+/**
+ * Compares the counts of a corpus's current version (its analyses, already made) with the counts under an edited
+ * lexicon (analysed off the request thread, within the preview budget).
+ */
+export async function lexiconPreviewOf(corpusId: string, candidate: Lexicon): Promise<LexiconPreview> {
+  const { bundle } = bundleFor(corpusId, null);
+  const { corpus, live } = bundle;
+  const before = countMentions(live.analyses);
+  const after = await countOffThread(corpus.articles, candidate);
+  const changes = countChanges(before, after, corpus.lexicon, candidate);
+  const group = new Map<string, string>();
+  const variant = new Map<string, string>();
+  // The edited lexicon's names win: a renamed variant is shown as it will be called.
+  for (const lex of [corpus.lexicon, candidate])
+    for (const g of lex.groups) {
+      group.set(g.id, g.short);
+      for (const v of g.variants) variant.set(`${g.id}/${v.id}`, v.label);
+    }
+  const outlet = new Map(corpus.outlets.map((o) => [o.id, o.name]));
+  const names = {
+    group: (id: string) => group.get(id) ?? id,
+    variant: (g: string, id: string) => variant.get(`${g}/${id}`) ?? id,
+    outlet: (id: string) => outlet.get(id) ?? id,
+  };
+  return {
+    corpus: corpusId,
+    version: corpus.version,
+    articles: corpus.articles.length,
+    total: changes.length,
+    rows: changes.slice(0, MAX_PREVIEW_ROWS).map((c) => ({
+      ...c,
+      groupName: names.group(c.group),
+      variantName: c.variant === null ? null : names.variant(c.group, c.variant),
+      outletName: c.outlet === '' ? 'All outlets' : names.outlet(c.outlet),
+      sentence: changeSentence(c, names),
+    })),
+  };
 }

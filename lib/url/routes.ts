@@ -55,6 +55,7 @@ export const ROUTES: readonly RouteDef[] = [
   // Writes check their own bodies and tokens.
   route('upload', '/api/upload', { checked: false, cached: false }),
   route('lexicon', '/api/lexicon', { checked: false, cached: false }),
+  route('lexicon-preview', '/api/lexicon/preview', { checked: false, cached: false }),
   route('session', '/api/session', { checked: false, cached: false }),
 ];
 

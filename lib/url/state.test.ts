@@ -65,6 +65,12 @@ describe('parseState and buildQuery round-trip', () => {
     ['from=2016-07-01&to=2016-07-01', { from: '2016-07-01', to: '2016-07-01' }],
     ['group=islamic-state&bin=week&at=2016-W30', { group: 'islamic-state', bin: 'week', at: '2016-W30' }],
     ['outlets=presstv%2Cvoa&stories=shared', { outlets: ['presstv', 'voa'], stories: 'shared' }],
+    ['corpus=fa-kes&add=Takfiri', { corpus: 'fa-kes', add: 'Takfiri' }],
+    ['add=get+short+url', { add: 'get short url' }],
+    ['add=Da%27esh', { add: "Da'esh" }],
+    ['add=U.S.-backed', { add: 'U.S.-backed' }],
+    ['add=D%C4%81%CA%BFish', { add: 'Dāʿish' }],
+    ['add=%D8%AF%D8%A7%D8%B9%D8%B4', { add: 'داعش' }],
   ])('%s', (query, patch) => {
     const state = withState(DEFAULT_STATE, patch);
     expect(parseState(new URLSearchParams(query))).toEqual({ state, problems: [] });
@@ -131,6 +137,23 @@ describe('parseState rejects bad input with the valid choices', () => {
     ['lens=<script>', 'lens', 'is not an outlet id', []],
     [`q=${'a'.repeat(101)}`, 'q', 'is longer than 100 characters', []],
     [`q=${'a'.repeat(2001)}`, '(query)', 'the query string is longer than 2000 characters', []],
+    [`add=${'a'.repeat(81)}`, 'add', 'is longer than 80 characters; a term to add is a word or a short phrase', []],
+    [
+      'add=%3Cscript%3E',
+      'add',
+      'holds "<", which a lexicon term cannot hold (letters, digits, spaces, hyphens, apostrophes and full stops only)',
+      [],
+    ],
+    [
+      'add=IS%2A',
+      'add',
+      'holds "*", which a lexicon term cannot hold (letters, digits, spaces, hyphens, apostrophes and full stops only)',
+      [],
+    ],
+    ['add=--', 'add', 'has no letter or digit', []],
+    ['add=', 'add', 'has no letter or digit', []],
+    ['add=+gunmen', 'add', 'starts or ends with a space, or has two spaces in a row', []],
+    ['add=get++short+url', 'add', 'starts or ends with a space, or has two spaces in a row', []],
   ])('%s', (query, param, message, choices) => {
     const { problems } = parseState(new URLSearchParams(query));
     expect(problems[0]).toMatchObject({ param, message, choices, status: 400 });
@@ -182,4 +205,13 @@ describe('checkState finds ids the corpus does not have (404)', () => {
         message: expect.stringContaining(message),
       });
   });
+});
+
+test.each<[Partial<ViewState>, Partial<ViewState>, string]>([
+  [{ add: 'Takfiri' }, {}, ''],
+  [{ add: 'Takfiri' }, { q: 'x' }, 'q=x'],
+  [{ corpus: 'fa-kes', add: 'gunmen' }, { corpus: 'fa-kes' }, 'corpus=fa-kes'],
+  [{ add: 'Takfiri' }, { add: 'gunmen' }, 'add=gunmen'],
+])('a link derived from %j with withState(%j) drops the term to add unless it sets one: %j', (from, patch, query) => {
+  expect(buildQuery(withState({ ...DEFAULT_STATE, ...from }, patch))).toBe(query);
 });

@@ -40,6 +40,8 @@ export interface ViewState {
   at: string | null;
   /** `shared`: only the stories every compared outlet covered. */
   stories: 'all' | 'shared';
+  /** A term to add to the lexicon (/manage opens its editor with it), or null; checked by addTermProblem. */
+  add: string | null;
 }
 
 /** One thing wrong with a URL: which parameter, what it held (shortened), what is allowed. */
@@ -84,6 +86,7 @@ export const DEFAULT_STATE: ViewState = {
   bin: 'auto',
   at: null,
   stories: 'all',
+  add: null,
 };
 export const METRICS: Metric[] = ['share', 'count', 'per1k'];
 export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
@@ -107,6 +110,7 @@ export const KEYS = [
   'at',
   'stories',
   'provenance',
+  'add',
 ] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
 export { ID_RE as ID } from '../ids';
@@ -115,6 +119,24 @@ const VERSION = /^[0-9a-f]{6,64}$/;
 /** Longest query string accepted; real states are far shorter. */
 export const MAX_QUERY = 2000;
 const MAX_OUTLETS = 20;
+
+/** Longest term the `add` parameter takes: a word or a short phrase. */
+export const MAX_ADD = 80;
+
+/**
+ * Why a term cannot be added to a lexicon from a URL, or null: letters, digits, single spaces, hyphens, apostrophes and
+ * full stops, with a letter or digit, at most MAX_ADD characters.
+ */
+export function addTermProblem(term: string): string | null {
+  if (term.length > MAX_ADD) return `is longer than ${MAX_ADD} characters; a term to add is a word or a short phrase`;
+  const bad = /[^\p{L}\p{M}\p{N} '’.-]/u.exec(term);
+  if (bad)
+    return `holds "${bad[0]}", which a lexicon term cannot hold (letters, digits, spaces, hyphens, apostrophes and full stops only)`;
+  if (!/[\p{L}\p{N}]/u.test(term)) return 'has no letter or digit';
+  if (term.startsWith(' ') || term.endsWith(' ') || term.includes('  '))
+    return 'starts or ends with a space, or has two spaces in a row';
+  return null;
+}
 
 /** URL parameters as URLSearchParams or as Next's searchParams record. */
 export type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -264,6 +286,12 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     else bad('at', at, 'is not a period (2016-07-27, 2016-W30, 2016-07 or 2016-Q3)');
   }
   state.stories = oneOf('stories', ['all', 'shared'] as const, 'a stories mode') ?? state.stories;
+  const add = get('add');
+  if (add !== null) {
+    const problem = addTermProblem(add);
+    if (problem) bad('add', add, problem);
+    else state.add = add;
+  }
   return { state, problems };
 }
 
@@ -334,6 +362,7 @@ export function buildQuery(state: ViewState): string {
   if (state.at) sp.set('at', state.at);
   if (state.stories !== 'all') sp.set('stories', state.stories);
   if (state.provenance !== 'all') sp.set('provenance', state.provenance);
+  if (state.add) sp.set('add', state.add);
   return sp.toString();
 }
 
@@ -343,7 +372,10 @@ export function hrefFor(pathname: string, state: ViewState): string {
   return q ? `${pathname}?${q}` : pathname;
 }
 
-/** The state with some fields changed; any change but the page itself starts the drill-down at its first page. */
+/**
+ * The state with some fields changed; any change but the page itself starts the drill-down at its first page, and a
+ * term to add belongs only to the link that carries it, so derived links drop it.
+ */
 export function withState(state: ViewState, patch: Partial<ViewState>): ViewState {
-  return { ...state, page: 1, ...patch };
+  return { ...state, page: 1, add: null, ...patch };
 }

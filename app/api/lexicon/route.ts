@@ -1,72 +1,63 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isFsError, StorageError } from '@/lib/corpus/commit';
-import { CORPUS_ROOT, loadCorpus } from '@/lib/corpus/load';
+import { CORPUS_ROOT, folderFiles, loadCorpus, loadCorpusFrom } from '@/lib/corpus/load';
 import { BusyError, withLock } from '@/lib/corpus/lock';
 import { recordVersion } from '@/lib/corpus/snapshots';
-import { writeLexicon } from '@/lib/corpus/store';
-import { InputError, parseJsonInput } from '@/lib/errors';
-import { BodyTooLargeError, declaredTooLarge, formatBytes, readCapped } from '@/lib/importing/body';
-import { parseLexicon } from '@/lib/lexicon/parse';
+import { writeAtomic, writeLexicon } from '@/lib/corpus/store';
+import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
-import { listCorpora } from '@/lib/server/dataset';
+import { invalidLexicon, json, readLexiconRequest } from './request';
 
-const MAX_LEXICON_CHARS = 1_000_000;
-// The lexicon travels as a JSON string inside JSON: escaping can double it.
-const MAX_BODY_BYTES = 2 * MAX_LEXICON_CHARS + 65536;
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
+/**
+ * Writes a corpus's own lexicon.json, first loading the corpus with it through the real loader and afterwards reading
+ * it back: a lexicon that would not load is never written, and one that does not read back as loaded is undone.
+ */
+function saveLexicon(dir: string, text: string): string {
+  const source = text.endsWith('\n') ? text : `${text}\n`;
+  const base = folderFiles(dir);
+  const staged = loadCorpusFrom({
+    ...base,
+    lexicon: 'lexicon.json',
+    read: (rel) => (rel === 'lexicon.json' ? source : base.read(rel)),
+  });
+  const own = path.join(dir, 'lexicon.json');
+  const previous = existsSync(own) ? readFileSync(own, 'utf8') : null;
+  try {
+    writeLexicon(dir, source);
+    if (loadCorpus(dir).version === staged.version) return staged.version;
+  } catch (e) {
+    if (isFsError(e)) throw new StorageError(e.code!, []);
+    throw e;
+  }
+  if (previous === null) rmSync(own, { force: true });
+  else writeAtomic(own, previous);
+  throw new Error('the saved lexicon did not read back as it was checked, so the previous one was put back');
+}
 
 /**
  * Validates a lexicon (anyone) and, with save: true and the admin token, stores it as the corpus's own lexicon: a new
  * version.
  */
 export async function POST(request: Request) {
-  // Anyone may validate, so the body is capped while it streams, before any parsing.
-  const tooLarge = () =>
-    json(
-      {
-        error: `The request is over the ${formatBytes(MAX_BODY_BYTES)} limit. Send the lexicon as JSON text of at most 1 MB in "lexicon".`,
-      },
-      413,
-    );
-  if (declaredTooLarge(request.headers, MAX_BODY_BYTES) !== null) return tooLarge();
-  let body: { corpus?: unknown; lexicon?: unknown; save?: unknown };
+  const req = await readLexiconRequest(request);
+  if (req instanceof Response) return req;
+  const { corpus, lexicon: lex } = req;
+  const summary = {
+    groups: lex.groups.length,
+    variants: lex.groups.reduce((s, g) => s + g.variants.length, 0),
+    exclusions: lex.exclusions.length,
+    actors: lex.actors.length,
+  };
+  if (req.body.save !== true) return json({ valid: true, summary });
+  // Checked only for a save: validating is open to anyone and must not count as a failed admin attempt.
+  const auth = authorize(request);
+  if (!auth.ok) return deniedResponse(auth);
   try {
-    body = JSON.parse(new TextDecoder().decode(await readCapped(request.body, MAX_BODY_BYTES)));
-    if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object');
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return tooLarge();
-    return json({ error: 'The request body is not a JSON object.' }, 400);
-  }
-  const corpus = typeof body.corpus === 'string' ? body.corpus : '';
-  if (!listCorpora().includes(corpus))
-    return json({ error: `There is no corpus "${corpus.slice(0, 40)}".`, choices: listCorpora() }, 404);
-  if (typeof body.lexicon !== 'string' || body.lexicon.length > MAX_LEXICON_CHARS)
-    return json({ error: 'Send the lexicon as JSON text of at most 1 MB in "lexicon".' }, 400);
-  const file = `${corpus}/lexicon.json`;
-  try {
-    const lex = parseLexicon(parseJsonInput(body.lexicon, file), file);
-    const summary = {
-      groups: lex.groups.length,
-      variants: lex.groups.reduce((s, g) => s + g.variants.length, 0),
-      exclusions: lex.exclusions.length,
-      actors: lex.actors.length,
-    };
-    if (body.save !== true) return json({ valid: true, summary });
-    // Checked only for a save: validating is open to anyone and must not count as a failed admin attempt.
-    const auth = authorize(request);
-    if (!auth.ok) return deniedResponse(auth);
     const dir = path.join(CORPUS_ROOT, corpus);
     const before = loadCorpus(dir).version;
-    await withLock(dir, () => {
-      try {
-        writeLexicon(dir, body.lexicon as string);
-      } catch (e) {
-        if (isFsError(e)) throw new StorageError(e.code!, []);
-        throw e;
-      }
-    });
+    await withLock(dir, () => saveLexicon(dir, req.source));
     const warnings: string[] = [];
     let after: string;
     try {
@@ -82,8 +73,8 @@ export async function POST(request: Request) {
     if (e instanceof BusyError)
       return json({ valid: true, error: e.message }, 503, { 'retry-after': String(e.retryAfterSeconds) });
     if (e instanceof StorageError) return json({ valid: true, saved: false, error: e.message }, 507);
-    if (e instanceof InputError)
-      return json({ valid: false, error: e.message, where: e.where, problem: e.problem, fix: e.fix }, 400);
+    // The corpus does not load with this lexicon (the loader's own checks).
+    if (e instanceof InputError) return invalidLexicon(e);
     throw e;
   }
 }
