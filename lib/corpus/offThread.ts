@@ -31,20 +31,25 @@ const WORKER = path.join(process.cwd(), 'lib', 'corpus', 'planWorker.ts');
 /** How a worker run ended: all done, failed to start (plan here instead), or stopped at a record (time or crash). */
 export type RunEnd = { stopped: null } | { stopped: number; why: 'time' | 'crash' };
 
+/** How our worker threads start: a TypeScript file run under tsx, marked as one of ours. */
+export const WORKER_OPTIONS = { execArgv: ['--require', 'tsx/cjs'], workerData: { framescope: true } };
+
 /**
  * Runs one worker over records until it finishes, fails to start, or a record runs past the budget or crashes it; the
- * worker file (this module's planWorker.ts unless given) speaks the start/record/done messages.
+ * worker (this module's planWorker.ts unless `start` makes another) speaks the start/record/done messages.
  */
 export function runWorker<P>(
   job: PlanJob | PreviewJob | { kind: string },
   budgetMs: number,
   onPart: (index: number, part: P) => void,
-  file = WORKER,
+  // A factory rather than a file name: the bundler resolves `new Worker(<constant>)` but reads a variable path as
+  // "any file of the project" and fails the production build.
+  start: () => Worker = () => new Worker(WORKER, WORKER_OPTIONS),
 ): Promise<RunEnd> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(file, { execArgv: ['--require', 'tsx/cjs'], workerData: { framescope: true } });
+      worker = start();
     } catch {
       resolve({ stopped: null });
       return;

@@ -1,7 +1,8 @@
 /** Counting a corpus with an edited lexicon in a worker thread, with a time budget (the heavy half of a preview). */
 import path from 'node:path';
 import { analyzeArticle, compileEngine } from '../analysis/article';
-import { runWorker } from '../corpus/offThread';
+import { Worker } from 'node:worker_threads';
+import { runWorker, WORKER_OPTIONS } from '../corpus/offThread';
 import type { Article, Lexicon } from '../types';
 import { countMentions, type CountCell, type Counts } from './countChange';
 import type { CountJob } from './previewWorker';
@@ -47,7 +48,12 @@ export async function countOffThread(
   try {
     let counts: Counts | null = null;
     const job: CountJob = { kind: 'lexicon-counts', articles, lexicon };
-    const end = await runWorker<[string, CountCell][]>(job, budgetMs, (_i, part) => (counts = new Map(part)), WORKER);
+    const end = await runWorker<[string, CountCell][]>(
+      job,
+      budgetMs,
+      (_i, part) => (counts = new Map(part)),
+      () => new Worker(WORKER, WORKER_OPTIONS),
+    );
     if (end.stopped !== null) throw new PreviewStopped(end.why, budgetMs);
     if (counts) return counts;
     const engine = compileEngine(lexicon);
