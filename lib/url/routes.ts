@@ -43,6 +43,9 @@ export const ROUTES: readonly RouteDef[] = [
   route('embed', '/embed/:id', { param: 'embed' }),
   route('time', '/time'),
   route('stories', '/stories'),
+  // Distinctive n-grams of an outlet against the rest or another, and a corpus-wide term search with its sentences.
+  route('vocabulary', '/vocabulary'),
+  route('search', '/search'),
   // Versions, forms and the admin state change without the corpus changing: never cached.
   route('manage', '/manage', { cached: false }),
   // The lexicon and rules of the corpus named, with the statistics' formulas.
@@ -50,6 +53,7 @@ export const ROUTES: readonly RouteDef[] = [
   route('analysis', '/api/analysis'),
   route('og', '/api/og'),
   route('timeseries', '/api/timeseries'),
+  route('vocabulary-api', '/api/vocabulary'),
   // Writes check their own bodies and tokens.
   route('upload', '/api/upload', { checked: false, cached: false }),
   route('lexicon', '/api/lexicon', { checked: false, cached: false }),

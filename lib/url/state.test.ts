@@ -65,6 +65,10 @@ describe('parseState and buildQuery round-trip', () => {
     ['from=2016-07-01&to=2016-07-01', { from: '2016-07-01', to: '2016-07-01' }],
     ['group=islamic-state&bin=week&at=2016-W30', { group: 'islamic-state', bin: 'week', at: '2016-W30' }],
     ['outlets=presstv%2Cvoa&stories=shared', { outlets: ['presstv', 'voa'], stories: 'shared' }],
+    ['outlets=almanar&term=Takfiri', { outlets: ['almanar'], term: 'Takfiri' }],
+    ['term=terror*', { term: 'terror*' }],
+    ['term=%22Islamic+State%22', { term: '"Islamic State"' }],
+    ['outlets=almanar%2Csana&bg=seeds&min=10', { outlets: ['almanar', 'sana'], bg: 'seeds', min: 10 }],
   ])('%s', (query, patch) => {
     const state = withState(DEFAULT_STATE, patch);
     expect(parseState(new URLSearchParams(query))).toEqual({ state, problems: [] });
@@ -130,6 +134,16 @@ describe('parseState rejects bad input with the valid choices', () => {
     ],
     ['lens=<script>', 'lens', 'is not an outlet id', []],
     [`q=${'a'.repeat(101)}`, 'q', 'is longer than 100 characters', []],
+    [
+      'term=(a|b)%2B',
+      'term',
+      'holds "(a|b)+": words are letters, digits, apostrophes and hyphens, with * for any letters (no regular expressions)',
+      [],
+    ],
+    [`term=${'a'.repeat(101)}`, 'term', 'is longer than 100 characters', []],
+    ['bg=../x', 'bg', 'is not a corpus id (lowercase letters, digits, hyphens)', []],
+    ['min=0', 'min', 'is not a minimum count (a whole number from 1 to 9999)', []],
+    ['min=ten', 'min', 'is not a minimum count (a whole number from 1 to 9999)', []],
     [`q=${'a'.repeat(2001)}`, '(query)', 'the query string is longer than 2000 characters', []],
   ])('%s', (query, param, message, choices) => {
     const { problems } = parseState(new URLSearchParams(query));
@@ -150,6 +164,7 @@ describe('checkState finds ids the corpus does not have (404)', () => {
     ],
     [{ sel: { kind: 'sentiment', outlet: 'bbc' } }, 'sel', catalog.outlets],
     [{ lens: 'bbc' }, 'lens', catalog.outlets],
+    [{ bg: 'reuters' }, 'bg', catalog.corpora],
     [{ sel: { kind: 'tone', outlet: 'voa', actor: 'martians' } }, 'sel', catalog.actors],
     [
       { sel: { kind: 'actor', outlet: 'voa', actor: 'kurdish-groups', group: 'weather', variant: null } },
