@@ -35,12 +35,11 @@ import {
   occurrences,
   remembered,
   textKey,
-  vocabularyAnswer,
   vocabularyTable,
   type OccurrenceCount,
   type TextQuery,
-  type VocabularyAnswer,
 } from './vocabulary';
+import { vocabularyAnswer, type VocabularyAnswer } from '../vocabulary/answer';
 import {
   bundleFor,
   sliceFor,
@@ -450,7 +449,7 @@ export function vocabularyOf(view: View): VocabularyModel | null {
       bg && bg !== view.query.corpus
         ? vocabularyTable(bundleFor(bg, null).bundle, { ...tq, subset: { from: null, to: null, shared: null } })
         : null;
-    return vocabularyAnswer(bundle, table, sideA, sideB, o, prior);
+    return vocabularyAnswer(bundle.corpus.lexicon, table, sideA, sideB, o, prior);
   });
   const term = view.query.term;
   const kwic = term ? termKwic(view, bundle, ex, tq, new Set([...sideA, ...sideB]), { kind: 'term', term }) : null;

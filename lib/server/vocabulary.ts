@@ -1,14 +1,13 @@
 import type { ArticleAnalysis } from '../analysis/article';
-import { counted, inScope, keptByProvenance, scopeSections, voiceTokens, type Filters } from '../analysis/filters';
+import type { Filters } from '../analysis/filters';
 import type { ArticleSubset } from '../analysis/slice';
 import { isWhole, subsetKey } from '../analysis/slice';
 import { insideSpan, type Span } from '../text/quotes';
 import type { KwicSort } from '../url/state';
 import { sortKwic, type KwicRow } from '../view/kwic';
-import { lexiconMarks, candidateVariants, type Candidate, type LexiconMark } from '../vocabulary/lexicon';
-import { priorOf, scoreVocabulary, type ScoreOptions, type VocabularyRow } from '../vocabulary/score';
 import { findMatches, type SearchPattern } from '../vocabulary/search';
 import { countVocabulary, DEFAULT_LIMITS, type ArticleText, type VocabularyTable } from '../vocabulary/table';
+import { articleTextsOf } from '../vocabulary/texts';
 import { termSpans } from '../vocabulary/tokens';
 import { sliceFor, type Bundle } from './bundles';
 
@@ -29,24 +28,11 @@ const keyOf = (q: TextQuery) =>
 const MAX_TABLES = 8;
 const tables = new WeakMap<Bundle, Map<string, VocabularyTable>>();
 
-/** The article texts of a bundle that a view keeps: kept sentences, quotations skipped under own voice, mentions. */
+/** The article texts of a bundle that a view keeps, with their analyses (see articleTextsOf). */
 export function articleTexts(b: Bundle, q: TextQuery): { analysis: ArticleAnalysis; text: ArticleText }[] {
-  const groups = new Map(b.corpus.lexicon.groups.map((g, i) => [g.id, i]));
-  const provenance = q.provenance ?? 'all';
-  return sliceFor(b, q.subset, provenance).analyses.map((a) => {
-    const p = provenance === 'all' ? null : b.provenance.articles[b.provenance.byId.get(a.id) ?? -1];
-    const sentences = a.sentences.filter(
-      (s, i) => inScope(s.section, q) && (!p || keptByProvenance(p.sentences[i]?.kind ?? 'original', q)),
-    );
-    const mentions = a.mentions
-      .filter((m) => m.setAside === null && counted(m, q))
-      .map((m) => ({ start: m.start, end: m.end, group: groups.get(m.group) ?? 0 }));
-    const tokens = scopeSections(q).reduce((s, sec) => s + voiceTokens(a.tokens[sec], q), 0);
-    return {
-      analysis: a,
-      text: { outlet: a.outlet, text: a.text, sentences, skip: q.voice === 'own' ? a.quotes : [], mentions, tokens },
-    };
-  });
+  const analyses = sliceFor(b, q.subset, q.provenance ?? 'all').analyses;
+  const texts = articleTextsOf(analyses, b.corpus.lexicon.groups, b.provenance, q);
+  return analyses.map((analysis, i) => ({ analysis, text: texts[i] }));
 }
 
 /** The vocabulary table of a bundle for a view's text, counted once per view key. */
@@ -66,67 +52,6 @@ export function vocabularyTable(b: Bundle, q: TextQuery): VocabularyTable {
     m.set(key, t);
   }
   return t;
-}
-
-/** A scored n-gram with its lexicon mark and the groups it is a candidate variant of. */
-export interface VocabularyAnswerRow extends VocabularyRow {
-  lexicon: LexiconMark | null;
-  candidateFor: string[];
-}
-
-/** A comparison's scored vocabulary, with the candidates per group and what the sides and prior were. */
-export interface VocabularyAnswer {
-  rows: VocabularyAnswerRow[];
-  candidates: Candidate[];
-  /** Counted n-grams, word tokens and articles of each side. */
-  sides: { n: number; nOther: number; tokens: number; tokensOther: number; articles: number; articlesOther: number };
-  pruning: VocabularyTable['pruning'];
-}
-
-const marksCache = new WeakMap<VocabularyTable, { marks: Map<string, LexiconMark>; candidates: Candidate[] }>();
-
-/**
- * Scores a view's vocabulary, side a (outlet ids) against side b, with the prior from `prior` (a table of another
- * corpus) or the table itself.
- */
-export function vocabularyAnswer(
-  b: Bundle,
-  table: VocabularyTable,
-  a: readonly string[],
-  other: readonly string[],
-  o: ScoreOptions,
-  prior: VocabularyTable | null,
-): VocabularyAnswer {
-  const index = (ids: readonly string[]) => ids.map((id) => table.outlets.indexOf(id)).filter((i) => i >= 0);
-  const ia = index(a);
-  const ib = index(other);
-  let lex = marksCache.get(table);
-  if (!lex) {
-    const marks = lexiconMarks(table.terms.keys(), b.corpus.lexicon);
-    marksCache.set(table, (lex = { marks, candidates: candidateVariants(table, marks) }));
-  }
-  const { marks, candidates } = lex;
-  const candidateFor = new Map<string, string[]>();
-  for (const c of candidates) candidateFor.set(c.term, [...(candidateFor.get(c.term) ?? []), c.group]);
-  const rows = scoreVocabulary(table, ia, ib, prior ? priorOf(prior) : priorOf(table), o).map((r) => ({
-    ...r,
-    lexicon: marks.get(r.term) ?? null,
-    candidateFor: candidateFor.get(r.term) ?? [],
-  }));
-  const sum = (arr: number[], idx: number[]) => idx.reduce((s, i) => s + arr[i], 0);
-  return {
-    rows,
-    candidates,
-    sides: {
-      n: sum(table.n, ia),
-      nOther: sum(table.n, ib),
-      tokens: sum(table.tokens, ia),
-      tokensOther: sum(table.tokens, ib),
-      articles: sum(table.articles, ia),
-      articlesOther: sum(table.articles, ib),
-    },
-    pruning: table.pruning,
-  };
 }
 
 /** Where to find occurrences: a counted n-gram (exactly as counted) or a search pattern (case-insensitive). */
