@@ -3,10 +3,20 @@ import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YA
 import type { ScatterChartBaseProps, ScatterDatum } from './ScatterChartBase';
 import { useWidth } from './useWidth';
 
+// Round ticks on a log axis (1, 2, 5, 10, 20, 50 …) within the data's range.
+function logTicks(values: number[]): number[] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const out: number[] = [];
+  for (let p = 1; p <= hi * 10; p *= 10) for (const m of [1, 2, 5]) if (m * p >= lo && m * p <= hi) out.push(m * p);
+  return out;
+}
+
 /** A scatter chart of labelled points with tooltips and click-through (recharts). */
 export function ScatterChartRecharts(p: ScatterChartBaseProps) {
   const { ref, width } = useWidth<HTMLDivElement>(560);
   const height = p.height ?? 360;
+  const ticks = p.xLog && p.data.length ? logTicks(p.data.map((d) => d.x)) : undefined;
   return (
     <div ref={ref}>
       <ScatterChart width={width} height={height} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
@@ -17,6 +27,7 @@ export function ScatterChartRecharts(p: ScatterChartBaseProps) {
           scale={p.xLog ? 'log' : 'auto'}
           domain={p.xLog ? ['dataMin', 'dataMax'] : ['auto', 'auto']}
           allowDataOverflow={false}
+          ticks={ticks}
           stroke="var(--muted)"
           fontSize={12}
           label={{ value: p.xLabel, position: 'insideBottom', offset: -16, fill: 'var(--muted)', fontSize: 12 }}
