@@ -58,18 +58,29 @@ export interface VocabularyRow {
   oneArticle: boolean;
 }
 
-/** The prior counts of a table: every n-gram's uses across all its outlets, and the total n-grams counted. */
+const priors = new WeakMap<VocabularyTable, PriorCounts>();
+
+/** The prior counts of a table: every n-gram's uses across all its outlets, and the total n-grams counted (once). */
 export function priorOf(table: VocabularyTable): PriorCounts {
+  const known = priors.get(table);
+  if (known) return known;
   const counts = new Map<string, number>();
   for (const [term, row] of table.terms) {
     let s = 0;
     for (let i = 0; i < row.uses.length; i++) s += row.uses[i];
     counts.set(term, s);
   }
-  return { counts, total: table.n.reduce((x, y) => x + y, 0) };
+  const prior = { counts, total: table.n.reduce((x, y) => x + y, 0) };
+  priors.set(table, prior);
+  return prior;
 }
 
-const sumAt = (arr: ArrayLike<number>, idx: readonly number[]) => idx.reduce((s, i) => s + arr[i], 0);
+// A plain loop: this runs twice per n-gram and side on every comparison.
+function sumAt(arr: ArrayLike<number>, idx: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < idx.length; k++) s += arr[idx[k]];
+  return s;
+}
 
 /**
  * Scores every n-gram of the table with enough evidence, side a (outlet indexes) against side b, best first (largest

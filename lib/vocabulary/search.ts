@@ -65,7 +65,7 @@ export function findMatches(text: string, start: number, end: number, p: SearchP
     text,
     start,
     end,
-    (w) => words.push({ ...w, word: text.slice(w.start, w.end).toLowerCase().replace(/’/g, "'") }),
+    (s, e, joined) => words.push({ start: s, end: e, joined, word: text.slice(s, e).toLowerCase().replace(/’/g, "'") }),
     skip,
   );
   const out: Span[] = [];

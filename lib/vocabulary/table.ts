@@ -326,9 +326,9 @@ export function countVocabulary(
   const terms = new Map<string, TermCounts>();
   for (let id = 0; id < c.size; id++)
     terms.set(c.text(id), {
-      uses: c.uses.slice(id * O, id * O + O),
-      articles: c.articles.slice(id * O, id * O + O),
-      withGroup: c.withGroup.slice(id * g1, id * g1 + G),
+      uses: c.uses.subarray(id * O, id * O + O),
+      articles: c.articles.subarray(id * O, id * O + O),
+      withGroup: c.withGroup.subarray(id * g1, id * g1 + G),
     });
   return {
     outlets: [...outlets],

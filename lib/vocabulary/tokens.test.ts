@@ -19,7 +19,7 @@ describe('scanWords', () => {
     ['Plan B. Then', ['Plan', 'B', 'Then']],
   ])('%s', (text, words) => {
     const out: string[] = [];
-    scanWords(text, 0, text.length, (w) => out.push(text.slice(w.start, w.end)));
+    scanWords(text, 0, text.length, (s, e) => out.push(text.slice(s, e)));
     expect(out).toEqual(words);
   });
 });

@@ -29,6 +29,12 @@ export interface VocabToken {
 }
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
+// Whether the character at i is upper case, without making a string for ASCII.
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return isUpper(text[i]);
+}
 const NON_ASCII_DIGIT = /\p{N}/u;
 // A char-code loop: this runs on every word of the corpus, and a Unicode regex per word is several times slower.
 function hasDigit(w: string): boolean {
@@ -68,44 +74,46 @@ function stripPossessive(w: string): string {
  * under own voice) are left out and break bigrams. Two passes over the sentence (title-case test, then tokens).
  */
 export function vocabularyTokens(text: string, start: number, end: number, skip: Span[] = []): VocabToken[] {
-  const words: { start: number; end: number; joined: boolean; word: string }[] = [];
+  let count = 0;
+  let capitalised = 0;
   scanWords(
     text,
     start,
     end,
-    (w) => {
-      const raw = stripPossessive(text.slice(w.start, w.end));
-      words.push({
-        start: w.start,
-        end: w.end,
-        joined: w.joined,
-        word: raw.includes('.') ? raw.replace(/\./g, '') : raw,
-      });
+    (s) => {
+      count++;
+      if (isUpperAt(text, s)) capitalised++;
     },
     skip,
   );
-  let capitalised = 0;
-  for (const w of words) if (isUpper(w.word[0])) capitalised++;
-  const titleCase = words.length >= 3 && capitalised * 2 > words.length;
+  const titleCase = count >= 3 && capitalised * 2 > count;
   const out: VocabToken[] = [];
   let broken = false;
-  words.forEach((w, i) => {
-    if (hasDigit(w.word) || w.word.length < 2) {
-      broken = true;
-      return;
-    }
-    const first = i === 0;
-    const t: VocabToken = {
-      text: normaliseCase(w.word, first, titleCase),
-      start: w.start,
-      end: w.end,
-      joined: w.joined && !broken,
-    };
-    if ((first || titleCase) && t.text !== w.word && normaliseCase(w.word, false, false) === w.word)
-      t.capitalised = w.word;
-    out.push(t);
-    broken = false;
-  });
+  let i = 0;
+  scanWords(
+    text,
+    start,
+    end,
+    (s, e, joined) => {
+      const first = i++ === 0;
+      const raw = stripPossessive(text.slice(s, e));
+      const word = raw.includes('.') ? raw.replace(/\./g, '') : raw;
+      if (word.length < 2 || hasDigit(word)) {
+        broken = true;
+        return;
+      }
+      const t: VocabToken = {
+        text: normaliseCase(word, first, titleCase),
+        start: s,
+        end: e,
+        joined: joined && !broken,
+      };
+      if ((first || titleCase) && t.text !== word && normaliseCase(word, false, false) === word) t.capitalised = word;
+      out.push(t);
+      broken = false;
+    },
+    skip,
+  );
   return out;
 }
 

@@ -40,8 +40,17 @@ function urlAt(text: string, i: number): boolean {
   return c === 119 /* w */ && text.slice(i, i + 4).toLowerCase() === 'www.';
 }
 
-/** Calls visit for each word of text[start, end) in order; words whose start lies inside a skip span are not visited. */
-export function scanWords(text: string, start: number, end: number, visit: (w: Word) => void, skip: Span[] = []): void {
+/**
+ * Calls visit(start, end, joined) for each word of text[start, end) in order (see Word; three arguments rather than an
+ * object, as this runs on every word of the corpus); words whose start lies inside a skip span are not visited.
+ */
+export function scanWords(
+  text: string,
+  start: number,
+  end: number,
+  visit: (start: number, end: number, joined: boolean) => void,
+  skip: readonly Span[] = [],
+): void {
   let joined = false;
   let sawWord = false;
   let q = 0;
@@ -88,7 +97,7 @@ export function scanWords(text: string, start: number, end: number, visit: (w: W
       joined = false;
       continue;
     }
-    visit({ start: at, end: i, joined: joined && sawWord });
+    visit(at, i, joined && sawWord);
     sawWord = true;
     joined = true;
   }
