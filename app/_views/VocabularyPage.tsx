@@ -79,6 +79,42 @@ export function VocabularyPage({ view }: { view: View }) {
         </>
       )}
       <VoiceScope pathname={pathname} state={state} />
+      {a && (
+        <div className="controls">
+          <nav className="switch" aria-label="Prior" data-testid="vocabulary-prior">
+            <span className="switch-label">Prior from</span>
+            {view.corpora.map((c) => {
+              const on = (state.bg ?? state.corpus) === c;
+              return (
+                <AppLink
+                  key={c}
+                  href={hrefFor(pathname, withState(base, { bg: c === state.corpus ? null : c }))}
+                  className={on ? 'on' : undefined}
+                  aria-current={on ? 'true' : undefined}
+                >
+                  {c === state.corpus ? 'this corpus' : c}
+                </AppLink>
+              );
+            })}
+          </nav>
+          <nav className="switch" aria-label="Minimum uses" data-testid="vocabulary-min">
+            <span className="switch-label">Scored from</span>
+            {[3, 5, 10, 20].map((m) => {
+              const on = (state.min ?? 5) === m;
+              return (
+                <AppLink
+                  key={m}
+                  href={hrefFor(pathname, withState(base, { min: m === 5 ? null : m }))}
+                  className={on ? 'on' : undefined}
+                  aria-current={on ? 'true' : undefined}
+                >
+                  {m} uses
+                </AppLink>
+              );
+            })}
+          </nav>
+        </div>
+      )}
       {model ? <Explorer view={view} model={model} /> : <p>Pick an outlet or group to see the words it chooses.</p>}
     </Shell>
   );

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorpus } from '../corpus/load';
 import { vocabularyRows } from '../vocabulary/run';
+import { getBundle } from './bundles';
 import { openView, searchOf, vocabularyOf, type View } from './dataset';
+import { vocabularyTable } from './vocabulary';
 
 function view(pathname: string, query: string): View {
   const opened = openView(pathname, new URLSearchParams(`corpus=fa-kes&${query}`));
@@ -87,6 +89,26 @@ describe('FA-KES: the explorer surfaces the naming choices the lexicon did not h
     },
     SLOW,
   );
+
+  test('a background corpus is the prior: alpha = alpha0 · count / total of the seeds corpus', () => {
+    const seeds = vocabularyTable(getBundle('seeds'), {
+      voice: 'all',
+      scope: 'all',
+      provenance: 'all',
+      subset: { from: null, to: null, shared: null },
+    });
+    const total = seeds.n.reduce((x, y) => x + y, 0);
+    const rows = rowsOf('outlets=manar&bg=seeds');
+    const takfiri = rows.find((r) => r.term === 'Takfiri')!;
+    // The five seed pages never write "Takfiri": half a count.
+    expect(seeds.terms.has('Takfiri')).toBe(false);
+    expect(takfiri.alpha).toBeCloseTo((takfiri.alpha0 * 0.5) / total, 12);
+    // A term the seeds use (3+ times, so kept): its own count.
+    const shared = rows.find((r) => seeds.terms.has(r.term))!;
+    const c = [...seeds.terms.get(shared.term)!.uses].reduce((x, y) => x + y, 0);
+    expect(c).toBeGreaterThanOrEqual(3);
+    expect(shared.alpha).toBeCloseTo((shared.alpha0 * c) / total, 12);
+  });
 
   test('a term drill-down lists exactly the uses counted', () => {
     const v = vocabularyOf(view('/vocabulary', 'outlets=dailysabah&term=Daish'))!;
