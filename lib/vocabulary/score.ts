@@ -9,7 +9,8 @@ import type { VocabularyTable } from './table';
  * n-gram scored. The prior: α_w = α0 · c_w / C, where c_w is the n-gram's count in the prior corpus (the view's whole
  * corpus by default, or a background corpus) and C that corpus's total; α0 = n + nOther, so the prior weighs as much
  * as the data compared (with α0 = 10, as for a term group of a few variants, a word used by one side only would get
- * an α of 1e-5 and a z near 0 however often it is used). An n-gram the background corpus lacks (or pruned as rare) gets half a count.
+ * an α of 1e-5 and a z near 0 however often it is used). An n-gram the background corpus lacks (or pruned as rare)
+ * gets half a count.
  */
 
 /** Minimum evidence for an n-gram to be scored (in the pair compared). */
