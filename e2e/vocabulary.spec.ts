@@ -66,3 +66,22 @@ test('bad vocabulary parameters are a 400 naming the parameter', async ({ reques
   const rows = (await ok.json()) as { term: string; y: number; yOther: number; q: number }[];
   expect(rows.find((x) => x.term === 'Takfiri')).toMatchObject({ y: 32, yOther: 0 });
 });
+
+test('the new views fit 375 px and load without failed requests', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  for (const url of [
+    '/vocabulary?corpus=seeds',
+    '/vocabulary?corpus=seeds&outlets=presstv',
+    '/vocabulary?corpus=fa-kes&outlets=manar,alalam&term=Takfiri',
+    '/search?corpus=seeds&term=Daesh',
+    '/search?corpus=fa-kes&term=terror*&voice=own',
+  ]) {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  }
+  expect(failed).toEqual([]);
+});
