@@ -150,7 +150,12 @@ function Explorer({ view, model }: { view: View; model: NonNullable<ReturnType<t
     href: hrefFor(pathname, withState(state, { term: r.term, q: '', sort: 'position' })),
     addHref: addToLexiconHref(state.corpus, r.term),
   });
-  const groups = ex.groups.filter((g) => answer.candidates.some((c) => c.group === g.id));
+  const groups = ex.groups.filter((g) => [...answer.candidates, ...answer.contexts].some((c) => c.group === g.id));
+  const termLink = (term: string) => (
+    <>
+      <AppLink href={hrefFor(pathname, withState(state, { term, q: '', sort: 'position' }))}>{term}</AppLink>{' '}
+    </>
+  );
   return (
     <>
       <p className="counts" data-testid="vocabulary-counts">
@@ -211,24 +216,37 @@ function Explorer({ view, model }: { view: View; model: NonNullable<ReturnType<t
       <section className="group" aria-labelledby="h-candidates">
         <h2 id="h-candidates">Candidate variants</h2>
         <p className="counts">
-          Words and phrases that are not in the lexicon but sit beside a term group&apos;s counted mentions: used at
-          least 5 times in sentences that hold a mention of the group, at least twice as often as phrases are on
-          average, ranked by uses together × ln(lift). They are what is said around a referent (its other names, its
-          places, its deeds), leads to read in context, across the whole corpus under these filters.
+          Leads to read in context, across the whole corpus under these filters, for words and phrases not in the
+          lexicon. <strong>Beside</strong> a group&apos;s mentions: used at least 5 times in sentences that hold a
+          counted mention of the group, at least twice as often as phrases are on average, ranked by uses together ×
+          ln(lift); this finds what is said around a referent (its places, its deeds). <strong>Like</strong> its
+          variants: one-word terms whose neighbouring words (read off the phrases counted, stopwords left out) resemble
+          those of the group&apos;s one-word variants, cosine ≥ 0.2 with 3+ shared neighbours; this finds other names.
         </p>
         {groups.map((g) => (
           <div key={g.id} className="candidates" data-testid={`candidates-${g.id}`}>
             <h3>{g.label}</h3>
             <ul>
+              {answer.contexts
+                .filter((c) => c.group === g.id)
+                .map((c) => (
+                  <li key={`like-${c.term}`}>
+                    {termLink(c.term)}
+                    <span className="muted">
+                      like its variants: cosine {c.cosine.toFixed(2)}, {c.shared} shared neighbours, {fmt(c.uses)} uses
+                    </span>{' '}
+                    <AppLink href={addToLexiconHref(state.corpus, c.term)} className="add-lexicon">
+                      add to lexicon
+                    </AppLink>
+                  </li>
+                ))}
               {answer.candidates
                 .filter((c) => c.group === g.id)
                 .map((c) => (
-                  <li key={c.term}>
-                    <AppLink href={hrefFor(pathname, withState(state, { term: c.term, q: '', sort: 'position' }))}>
-                      {c.term}
-                    </AppLink>{' '}
+                  <li key={`beside-${c.term}`}>
+                    {termLink(c.term)}
                     <span className="muted">
-                      {fmt(c.together)} of {fmt(c.uses)} uses beside a mention; lift {c.lift.toFixed(1)}
+                      beside its mentions: {fmt(c.together)} of {fmt(c.uses)} uses; lift {c.lift.toFixed(1)}
                     </span>{' '}
                     <AppLink href={addToLexiconHref(state.corpus, c.term)} className="add-lexicon">
                       add to lexicon

@@ -37,6 +37,9 @@ describe('FA-KES: the explorer surfaces the naming choices the lexicon did not h
     // articles elsewhere.
     expect([r.y, r.articles, r.articlesTotal, r.yOther, r.articlesOther]).toEqual([32, 16, 105, 49, 25]);
     expect(r.z).toBeGreaterThan(3);
+    // Its neighbours are those of the Islamic State's names ("Takfiri terrorists", "ISIL terrorists"): the context rule
+    // suggests it as a candidate variant of that group.
+    expect(r.candidateFor).toContain('islamic-state');
     const pair = rowsOf('outlets=manar,reuters').find((x) => x.term === 'Takfiri')!;
     expect([pair.y, pair.yOther, pair.distinctive]).toEqual([32, 0, true]);
   });

@@ -1,5 +1,12 @@
 import type { Lexicon } from '../types';
-import { candidateVariants, lexiconMarks, type Candidate, type LexiconMark } from './lexicon';
+import {
+  candidateVariants,
+  contextCandidates,
+  lexiconMarks,
+  type Candidate,
+  type ContextCandidate,
+  type LexiconMark,
+} from './lexicon';
 import { priorOf, scoreVocabulary, type ScoreOptions, type VocabularyRow } from './score';
 import type { VocabularyTable } from './table';
 
@@ -12,13 +19,18 @@ export interface VocabularyAnswerRow extends VocabularyRow {
 /** A comparison's scored vocabulary, with the candidates per group and what the sides were. */
 export interface VocabularyAnswer {
   rows: VocabularyAnswerRow[];
+  /** Candidate variants by co-occurrence, and by shared contexts. */
   candidates: Candidate[];
+  contexts: ContextCandidate[];
   /** Counted n-grams, word tokens and articles of each side. */
   sides: { n: number; nOther: number; tokens: number; tokensOther: number; articles: number; articlesOther: number };
   pruning: VocabularyTable['pruning'];
 }
 
-const marksCache = new WeakMap<VocabularyTable, { marks: Map<string, LexiconMark>; candidates: Candidate[] }>();
+const marksCache = new WeakMap<
+  VocabularyTable,
+  { marks: Map<string, LexiconMark>; candidates: Candidate[]; contexts: ContextCandidate[] }
+>();
 
 /**
  * Scores a table's vocabulary, side a (outlet ids) against side b, with the prior from `prior` (a table of another
@@ -38,11 +50,15 @@ export function vocabularyAnswer(
   let lex = marksCache.get(table);
   if (!lex) {
     const marks = lexiconMarks(table.terms.keys(), lexicon);
-    marksCache.set(table, (lex = { marks, candidates: candidateVariants(table, marks) }));
+    const candidates = candidateVariants(table, marks);
+    marksCache.set(table, (lex = { marks, candidates, contexts: contextCandidates(table, marks) }));
   }
-  const { marks, candidates } = lex;
+  const { marks, candidates, contexts } = lex;
   const candidateFor = new Map<string, string[]>();
-  for (const c of candidates) candidateFor.set(c.term, [...(candidateFor.get(c.term) ?? []), c.group]);
+  for (const c of [...candidates, ...contexts]) {
+    const list = candidateFor.get(c.term) ?? [];
+    if (!list.includes(c.group)) candidateFor.set(c.term, [...list, c.group]);
+  }
   const rows = scoreVocabulary(table, ia, ib, priorOf(prior ?? table), o).map((r) => ({
     ...r,
     lexicon: marks.get(r.term) ?? null,
@@ -52,6 +68,7 @@ export function vocabularyAnswer(
   return {
     rows,
     candidates,
+    contexts,
     sides: {
       n: sum(table.n, ia),
       nOther: sum(table.n, ib),
