@@ -29,6 +29,7 @@ import type { Article, Corpus } from '../lib/types';
 import { creditSources } from '../lib/provenance/credits';
 import { addProvenance, buildProvenance } from '../lib/provenance/model';
 import { plantReuse, plantedRecall, provenanceInputOf } from './lib/provenanceBench';
+import { addedPct, benchTable, explorerAnswer } from './lib/vocabularyBench';
 
 const quick = process.argv.includes('--quick');
 const ARTICLES = quick ? 10_000 : 100_000;
@@ -361,6 +362,13 @@ async function main(): Promise<void> {
   const scanMs = time(() => scanBaseline(texts, engine.matcher));
   const naiveMs = time(() => naiveBaseline(texts, lexicon));
   const engineSampleMs = time(() => liveExport(liveCorpus(benchCorpus(lexicon, sample)), DEFAULT_OPTIONS));
+  // Vocabulary counting (issue #17) on the same sample text, one thread, after a warm-up: what it adds to the engine.
+  const outletIds = benchOutlets(OUTLETS).map((o) => o.id);
+  const sampleAnalyses = liveCorpus(benchCorpus(lexicon, sample)).analyses;
+  benchTable(sampleAnalyses.slice(0, WARM_UP), lexicon, outletIds);
+  let sampleTable: ReturnType<typeof benchTable> | undefined;
+  const vocabularySampleMs = time(() => (sampleTable = benchTable(sampleAnalyses, lexicon, outletIds)));
+  const sampleAnswerMs = time(() => explorerAnswer(sampleTable!, lexicon));
 
   log(`full run: ${ARTICLES} articles on ${WORKERS} worker threads …`);
   // The corpus's articles as the server would hold them; generating them is not timed.
@@ -466,6 +474,27 @@ async function main(): Promise<void> {
       { articles: live.analyses.length, ms: Math.round(storiesOfAll.ms), stories: storiesOfAll.stories },
     ],
   };
+  // An uncached explorer answer on the whole corpus: count its vocabulary from the analyses, then score one outlet
+  // against the rest.
+  let fullTable: ReturnType<typeof benchTable> | undefined;
+  const vocabularyFullMs = time(() => (fullTable = benchTable(live.analyses, lexicon, outletIds)));
+  const fullAnswerMs = time(() => explorerAnswer(fullTable!, lexicon));
+  const vocabulary = {
+    mbPerSec: Math.round(mb(sampleBytes, vocabularySampleMs) * 10) / 10,
+    addsToEnginePct: addedPct(vocabularySampleMs, engineSampleMs),
+    explorer: [
+      { articles: sample.length, countMs: Math.round(vocabularySampleMs), answerMs: Math.round(sampleAnswerMs) },
+      {
+        articles: live.analyses.length,
+        countMs: Math.round(vocabularyFullMs),
+        answerMs: Math.round(fullAnswerMs),
+        kept: fullTable!.pruning.kept,
+        distinct: fullTable!.pruning.distinct,
+        lossy: fullTable!.pruning.lossy,
+      },
+    ],
+  };
+  fullTable = undefined;
   const provenance = provenanceBench(corpus.articles, quick ? [2_000, ARTICLES] : [10_000, ARTICLES]);
 
   clearInterval(sampler);
@@ -495,6 +524,7 @@ async function main(): Promise<void> {
     },
     incremental,
     time: timeReport,
+    vocabulary,
     http: web.http,
     firstRenderMs: web.firstRenderMs,
     firstLoadJsKb: web.firstLoadKb,
@@ -532,6 +562,14 @@ async function main(): Promise<void> {
           `${timeReport.filteredOverviewMs} ms summing its year and month tallies, made by an earlier view (target < 300 ms); the first range, which makes them: ${timeReport.filteredFirstMs} ms; every article tallied again: ${timeReport.filteredRetallyMs} ms`,
         ],
         [`time series (one group, 5 outlets, by month)`, `${timeReport.timeseriesMs} ms (target < 300 ms)`],
+        [
+          `vocabulary counting, one thread (${b.sample.mb} MB sample)`,
+          `${vocabulary.mbPerSec} MB/s: adds ${vocabulary.addsToEnginePct}% to the engine's time (target < 50%)`,
+        ],
+        ...vocabulary.explorer.map((x) => [
+          `explorer answer, uncached, ${x.articles} articles`,
+          `${x.countMs + x.answerMs} ms (${x.countMs} counting + ${x.answerMs} scoring; target < 500 ms at 100,000)`,
+        ]),
         [
           'story clustering',
           `${timeReport.stories.map((x) => `${x.articles} articles: ${x.ms} ms (${x.stories} stories)`).join('; ')}; ${Math.round((timeReport.stories[1].ms / Math.max(1, timeReport.stories[0].ms)) * 10) / 10}× the time for ${Math.round(timeReport.stories[1].articles / timeReport.stories[0].articles)}× the articles (target: near-linear)`,

@@ -1,5 +1,6 @@
 // The analysis CLI: npm run analyze -- [--json] [--corpus DIR] [--voice all|own] [--scope all|body]
 // [--provenance all|original|reused] [--alpha0 N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
+// [--vocabulary OUTLET [--vs OTHER] [--min N]]
 import path from 'node:path';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { analyzeWithProvenance } from '../lib/provenance/run';
@@ -8,6 +9,7 @@ import { parseCliArgs } from '../lib/cliArgs';
 import { InputError } from '../lib/errors';
 import { loadCorpus } from '../lib/corpus/load';
 import { writeAtomic } from '../lib/corpus/store';
+import { vocabularyRows } from '../lib/vocabulary/run';
 
 try {
   const args = parseCliArgs(process.argv.slice(2));
@@ -20,8 +22,30 @@ try {
     );
     process.exit(2);
   }
-  const result = analyzeWithProvenance(corpus, { ...DEFAULT_OPTIONS, ...args.options }, args.range);
-  const text = args.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`;
+  const options = { ...DEFAULT_OPTIONS, ...args.options };
+  let text: string;
+  if (args.vocabulary) {
+    const rows = vocabularyRows(corpus, {
+      ...args.vocabulary,
+      voice: options.voice,
+      scope: options.scope,
+      provenance: options.provenance ?? 'all',
+      range: args.range,
+    });
+    // Without --json: the 40 best rows as a readable table.
+    text = args.json
+      ? `${JSON.stringify(rows, null, 2)}\n`
+      : `${rows
+          .slice(0, 40)
+          .map(
+            (r) =>
+              `${r.term.padEnd(28)} ${r.y}/${r.n} vs ${r.yOther}/${r.nOther}  articles ${r.articles}  z ${r.z.toFixed(2)}  q ${r.q.toPrecision(3)}`,
+          )
+          .join('\n')}\n`;
+  } else {
+    const result = analyzeWithProvenance(corpus, options, args.range);
+    text = args.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`;
+  }
   if (args.out) {
     writeAtomic(args.out, text);
     console.error(`wrote ${args.out}`);

@@ -32,6 +32,9 @@ const pages: [string, string][] = [
   ['provenance-outlet', '/provenance?corpus=fa-kes&outlets=ahram'],
   ['provenance-article', '/provenance/jordantimes-2aa485ef1515?corpus=fa-kes'],
   ['provenance-seeds', '/provenance/aggregator-a-2016-09-07-raqqa'],
+  ['vocabulary', '/vocabulary?corpus=fa-kes&outlets=manar'],
+  ['vocabulary-term', '/vocabulary?corpus=fa-kes&outlets=dailysabah,trt&term=Daish'],
+  ['search', '/search?corpus=fa-kes&term=terror*&outlets=manar'],
 ];
 const only = process.argv[4];
 

@@ -1,5 +1,5 @@
 import Form from 'next/form';
-import type { Drill } from '@/lib/server/dataset';
+import type { Drill, TermKwic as TermDrill } from '@/lib/server/dataset';
 import { filterCaption } from '@/lib/analysis/filters';
 import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@/lib/url/state';
 import type { Paged } from '@/lib/view/kwic';
@@ -238,6 +238,84 @@ export function Kwic({
         </table>
       </ScrollTable>
       <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />
+    </section>
+  );
+}
+
+/**
+ * The sentences of a term or search (the `term` of the URL): keyword in context, a page at a time, sortable and
+ * filterable as every drill-down, each linked to its article. `close` is where "Close" goes (none on /search).
+ */
+export function TermKwic({
+  drill,
+  ex,
+  state,
+  pathname,
+  title,
+  close,
+}: {
+  drill: TermDrill;
+  ex: ViewStats;
+  state: ViewState;
+  pathname: string;
+  title: string;
+  close: string | null;
+}) {
+  const { rows } = drill;
+  return (
+    <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
+      <ScrollIntoView targetId="drilldown" trigger={hrefFor(pathname, state)} />
+      <h3 id="drilldown-title">
+        {title}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} uses
+      </h3>
+      <p className="counts">
+        Counting {filterCaption(state)}.{' '}
+        {close && (
+          <AppLink href={close} scroll={false}>
+            Close
+          </AppLink>
+        )}
+      </p>
+      <Form action={pathname} scroll={false} className="kwic-filter" role="search">
+        <HiddenState state={state} />
+        <label>
+          Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} />
+        </label>
+        <button type="submit">Filter</button>
+      </Form>
+      <Pager paged={rows} state={state} pathname={pathname} noun="Uses" />
+      <ScrollTable label="Uses in context">
+        <table className="kwic-table">
+          <thead>
+            <tr>
+              <SortHeader label="Left context" sort="left" state={state} pathname={pathname} />
+              <th scope="col">Term</th>
+              <SortHeader label="Right context" sort="right" state={state} pathname={pathname} />
+              <SortHeader label="Outlet" sort="outlet" state={state} pathname={pathname} />
+              <SortHeader label="Article" sort="position" state={state} pathname={pathname} />
+              <SortHeader label="Voice" sort="voice" state={state} pathname={pathname} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.rows.map((r) => (
+              <tr key={r.key} data-testid="kwic-row">
+                <td className="left">{r.left}</td>
+                <td className="term">
+                  <mark>{r.term}</mark>
+                </td>
+                <td className="right">{r.right}</td>
+                <td>{entityName(ex, r.outlet)}</td>
+                <td>
+                  <AppLink href={articleHref(withState(state, { term: '' }), r.article)}>{r.articleTitle}</AppLink>{' '}
+                  <span className="muted">({r.section})</span>
+                </td>
+                <td>{r.voice === 'quoted' ? 'quoted' : 'own'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      <Pager paged={rows} state={state} pathname={pathname} noun="Uses" />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import { AppLink } from './AppLink';
 import type { ReactNode } from 'react';
 import { DEFAULT_STATE, buildQuery, hrefFor, withState } from '@/lib/url/state';
@@ -39,6 +40,9 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
           <AppLink href={hrefFor('/provenance', keep)} aria-current={pathname === '/provenance' ? 'page' : undefined}>
             Provenance
           </AppLink>
+          <AppLink href={hrefFor('/vocabulary', keep)} aria-current={pathname === '/vocabulary' ? 'page' : undefined}>
+            Vocabulary
+          </AppLink>
           <AppLink
             href={hrefFor('/manage', withState(DEFAULT_STATE, { corpus: state.corpus }))}
             aria-current={pathname === '/manage' ? 'page' : undefined}
@@ -51,6 +55,21 @@ export function Shell({ view, children }: { view: View; children: ReactNode }) {
             Download all data (ZIP)
           </a>
         </nav>
+        <Form action="/search" className="header-search" role="search" data-testid="header-search">
+          {[...new URLSearchParams(buildQuery(keep)).entries()].map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <input
+            type="search"
+            name="term"
+            aria-label="Search a word or phrase in this corpus"
+            placeholder="Search words…"
+            defaultValue={pathname === '/search' ? state.term : ''}
+            maxLength={100}
+            required
+          />
+          <button type="submit">Search</button>
+        </Form>
         {corpora.length > 1 && (
           <nav aria-label="Corpus" className="switch" data-testid="corpus-switch">
             <span className="switch-label">Corpus</span>

@@ -67,6 +67,14 @@ function titleOf(view: View): string {
       return 'Whose words are these? Reuse and credits';
     case 'article-provenance':
       return 'Article provenance';
+    case 'vocabulary': {
+      const [a, b] = view.query.outlets;
+      return a
+        ? `${entityName(ex, a)} against ${b ? entityName(ex, b) : 'the rest'}: distinctive vocabulary`
+        : 'Distinctive vocabulary';
+    }
+    case 'search':
+      return view.query.term ? `Search: "${view.query.term}" in ${ex.outlets.length} outlets` : 'Search';
     default:
       return `How ${ex.outlets.length} outlets name the same events: ${g?.label ?? ''}`;
   }

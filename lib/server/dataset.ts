@@ -40,6 +40,19 @@ import { changePoints } from '../time/changePoints';
 import { timeSeries, type TimeRow } from '../time/series';
 import type { Story } from '../stories/cluster';
 import type { DateCounts } from '../analysis/filters';
+import { DEFAULT_SCORE } from '../vocabulary/score';
+import { parseSearch } from '../vocabulary/search';
+import {
+  articleTexts,
+  filterKwic,
+  occurrences,
+  remembered,
+  textKey,
+  vocabularyTable,
+  type OccurrenceCount,
+  type TextQuery,
+} from './vocabulary';
+import { vocabularyAnswer, type VocabularyAnswer } from '../vocabulary/answer';
 import {
   bundleFor,
   sliceFor,
@@ -509,4 +522,113 @@ export async function lexiconPreviewOf(corpusId: string, candidate: Lexicon): Pr
       sentence: changeSentence(c, names),
     })),
   };
+}
+// The text a view keeps, as the vocabulary reads it.
+function textQueryOf(state: ViewState): TextQuery {
+  return { voice: state.voice, scope: state.scope, provenance: state.provenance, subset: subsetOf(state) };
+}
+
+/** The sentences of a term or search in a view, one page, with the totals before and after the text filter. */
+export interface TermKwic {
+  rows: Paged<KwicRow>;
+  unfiltered: number;
+  counts: OccurrenceCount[];
+}
+
+/** A view's distinctive vocabulary: side a against b (another outlet or group, or the rest), and the term opened. */
+export interface VocabularyModel {
+  a: string;
+  /** The other side's id, or "rest". */
+  vs: string;
+  /** The prior's corpus id (the view's own when no background corpus is chosen). */
+  prior: string;
+  minCount: number;
+  minArticles: number;
+  answer: VocabularyAnswer;
+  kwic: TermKwic | null;
+}
+
+/**
+ * The distinctive vocabulary of the view's first outlet (or group) against its second, or against the rest when only
+ * one is named; null when none is named. Counted per view key and scored per comparison (both kept per bundle).
+ */
+export function vocabularyOf(view: View): VocabularyModel | null {
+  const [a, b] = view.query.outlets;
+  if (!a) return null;
+  const { bundle, ex } = sourceOf(view);
+  const tq = textQueryOf(view.query);
+  const table = vocabularyTable(bundle, tq);
+  const sideA = membersOf(view.stats, a);
+  const sideB = b
+    ? membersOf(view.stats, b).filter((m) => !sideA.includes(m))
+    : bundle.corpus.outlets.map((o) => o.id).filter((m) => !sideA.includes(m));
+  const bg = view.query.bg;
+  const o = { ...DEFAULT_SCORE, minCount: view.query.min ?? DEFAULT_SCORE.minCount };
+  const answer = remembered(bundle, `v|${textKey(tq)}|${a}|${b ?? ''}|${bg ?? ''}|${o.minCount}`, () => {
+    // A background corpus is read as a whole, under the same voice, scope and provenance.
+    const prior =
+      bg && bg !== view.query.corpus
+        ? vocabularyTable(bundleFor(bg, null).bundle, { ...tq, subset: { from: null, to: null, shared: null } })
+        : null;
+    return vocabularyAnswer(bundle.corpus.lexicon, table, sideA, sideB, o, prior);
+  });
+  const term = view.query.term;
+  const kwic = term ? termKwic(view, bundle, ex, tq, new Set([...sideA, ...sideB]), { kind: 'term', term }) : null;
+  return {
+    a,
+    vs: b ?? 'rest',
+    prior: bg ?? view.query.corpus,
+    minCount: o.minCount,
+    minArticles: o.minArticles,
+    answer,
+    kwic,
+  };
+}
+
+function termKwic(
+  view: View,
+  bundle: Bundle,
+  ex: AnalysisExport,
+  tq: TextQuery,
+  members: Set<string> | null,
+  finder: Parameters<typeof occurrences>[4],
+): TermKwic {
+  const key = `o|${textKey(tq)}|${finder.kind === 'term' ? finder.term : finder.pattern.source}|${finder.kind}|${
+    members ? [...members].sort().join(',') : '*'
+  }`;
+  const found = remembered(bundle, key, () =>
+    occurrences(
+      articleTexts(bundle, tq),
+      bundle.corpus.outlets.map((x) => x.id),
+      titlesOf(ex),
+      members,
+      finder,
+    ),
+  );
+  const rows = filterKwic(found.rows, view.query.sort, view.query.q);
+  return { rows: pageOf(rows, view.query.page), unfiltered: found.rows.length, counts: found.counts };
+}
+
+/** A search of the view's text: the pattern as read, counts per outlet, and one page of its sentences. */
+export interface SearchModel {
+  pattern: string;
+  kwic: TermKwic;
+}
+
+/**
+ * The view's term search (`term`): counts per outlet over every outlet, sentences of the chosen outlets (all when
+ * none); null when no term is given.
+ */
+export function searchOf(view: View): SearchModel | null {
+  const parsed = view.query.term ? parseSearch(view.query.term) : null;
+  if (!parsed || !parsed.ok) return null;
+  const { bundle, ex } = sourceOf(view);
+  const members = view.query.outlets.length
+    ? new Set(view.query.outlets.flatMap((id) => membersOf(view.stats, id)))
+    : null;
+  const kwic = termKwic(view, bundle, ex, textQueryOf(view.query), members, {
+    kind: 'search',
+    pattern: parsed.pattern,
+  });
+  return { pattern: parsed.pattern.source, kwic };
 }

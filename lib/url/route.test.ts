@@ -5,7 +5,7 @@ import type { Catalog } from './state';
 
 const catalog: Catalog = {
   corpora: ['seeds'],
-  outlets: ['presstv'],
+  outlets: ['presstv', 'voa', 'cnn'],
   groups: ['islamic-state'],
   variants: { 'islamic-state': ['daesh'] },
   articles: ['a1'],
@@ -23,6 +23,9 @@ describe('routeProblems', () => {
     ['/embed/distinctive', 'group=islamic-state&outlets=presstv', []],
     ['/embed/actors', 'group=islamic-state&outlets=presstv', []],
     ['/embed/actor-tone', '', []],
+    ['/vocabulary', 'outlets=presstv,voa', []],
+    ['/api/vocabulary', 'outlets=presstv&term=Daesh', []],
+    ['/search', 'term=terror*&outlets=presstv,voa,cnn', []],
   ])('%s?%s is fine', (path, query, expected) => expect(problems(path, query)).toEqual(expected));
   test.each([
     ['/outlet/bbc', '', 'outlet', 404],
@@ -33,6 +36,10 @@ describe('routeProblems', () => {
     ['/outlet/presstv', 'voice=loud', 'voice', 400],
     ['/embed/stance', '', 'group', 400],
     ['/embed/distinctive', 'group=islamic-state', 'outlets', 400],
+    ['/vocabulary', 'outlets=presstv,voa,cnn', 'outlets', 400],
+    ['/api/vocabulary', 'outlets=presstv,voa,cnn', 'outlets', 400],
+    ['/api/vocabulary', 'outlets=presstv&bg=nope', 'bg', 404],
+    ['/search', 'term=a%7Cb', 'term', 400],
     ['/embed/actors', 'outlets=presstv', 'group', 400],
     ['/embed/actors', 'group=islamic-state', 'outlets', 400],
   ])('%s?%s', (path, query, param, status) => expect(problems(path, query)[0]).toMatchObject({ param, status }));

@@ -47,6 +47,17 @@ export function routeProblems(pathname: string, params: Params, catalog: Catalog
   const found = checkState(state, catalog);
   if (found.length) return found;
   const match = matchRoute(pathname);
+  const most = match?.route.maxOutlets;
+  if (most !== undefined && state.outlets.length > most)
+    return [
+      {
+        param: 'outlets',
+        value: shorten(state.outlets.join(',')),
+        message: `names more than ${most} outlets: name one (against the rest) or two (the first against the second)`,
+        choices: catalog.outlets,
+        status: 400,
+      },
+    ];
   const kind = match?.route.param;
   if (!match || !kind) return [];
   if (match.id === null)

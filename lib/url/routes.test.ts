@@ -13,6 +13,9 @@ describe('the route registry', () => {
     ['/api/download', 'download', null],
     ['/api/upload', 'upload', null],
     ['/methods', 'methods', null],
+    ['/vocabulary', 'vocabulary', null],
+    ['/search', 'search', null],
+    ['/api/vocabulary', 'vocabulary-api', null],
   ])('%s is route %s with id %s', (pathname, id, param) => {
     const m = matchRoute(pathname);
     expect(m?.route.id).toBe(id);

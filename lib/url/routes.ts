@@ -19,6 +19,8 @@ export interface RouteDef {
   cached: boolean;
   /** Errors are answered as JSON rather than as a page. */
   api: boolean;
+  /** Most outlets its URL may name (a comparison of one side against another); unset: any number. */
+  maxOutlets?: number;
 }
 
 const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'>> = {}): RouteDef => ({
@@ -43,6 +45,9 @@ export const ROUTES: readonly RouteDef[] = [
   route('embed', '/embed/:id', { param: 'embed' }),
   route('time', '/time'),
   route('stories', '/stories'),
+  // Distinctive n-grams of an outlet against the rest or another, and a corpus-wide term search with its sentences.
+  route('vocabulary', '/vocabulary', { maxOutlets: 2 }),
+  route('search', '/search'),
   // Versions, forms and the admin state change without the corpus changing: never cached.
   route('manage', '/manage', { cached: false }),
   // The lexicon and rules of the corpus named, with the statistics' formulas.
@@ -52,6 +57,7 @@ export const ROUTES: readonly RouteDef[] = [
   route('download', '/api/download'),
   route('og', '/api/og'),
   route('timeseries', '/api/timeseries'),
+  route('vocabulary-api', '/api/vocabulary', { maxOutlets: 2 }),
   // Writes check their own bodies and tokens.
   route('upload', '/api/upload', { checked: false, cached: false }),
   route('lexicon', '/api/lexicon', { checked: false, cached: false }),

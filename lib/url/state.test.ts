@@ -71,6 +71,10 @@ describe('parseState and buildQuery round-trip', () => {
     ['add=U.S.-backed', { add: 'U.S.-backed' }],
     ['add=D%C4%81%CA%BFish', { add: 'Dāʿish' }],
     ['add=%D8%AF%D8%A7%D8%B9%D8%B4', { add: 'داعش' }],
+    ['outlets=almanar&term=Takfiri', { outlets: ['almanar'], term: 'Takfiri' }],
+    ['term=terror*', { term: 'terror*' }],
+    ['term=%22Islamic+State%22', { term: '"Islamic State"' }],
+    ['outlets=almanar%2Csana&bg=seeds&min=10', { outlets: ['almanar', 'sana'], bg: 'seeds', min: 10 }],
   ])('%s', (query, patch) => {
     const state = withState(DEFAULT_STATE, patch);
     expect(parseState(new URLSearchParams(query))).toEqual({ state, problems: [] });
@@ -136,6 +140,16 @@ describe('parseState rejects bad input with the valid choices', () => {
     ],
     ['lens=<script>', 'lens', 'is not an outlet id', []],
     [`q=${'a'.repeat(101)}`, 'q', 'is longer than 100 characters', []],
+    [
+      'term=(a|b)%2B',
+      'term',
+      'holds "(a|b)+": words are letters, digits, apostrophes and hyphens, with * for any letters (no regular expressions)',
+      [],
+    ],
+    [`term=${'a'.repeat(101)}`, 'term', 'is longer than 100 characters', []],
+    ['bg=../x', 'bg', 'is not a corpus id (lowercase letters, digits, hyphens)', []],
+    ['min=0', 'min', 'is not a minimum count (a whole number from 1 to 9999)', []],
+    ['min=ten', 'min', 'is not a minimum count (a whole number from 1 to 9999)', []],
     [`q=${'a'.repeat(2001)}`, '(query)', 'the query string is longer than 2000 characters', []],
     [`add=${'a'.repeat(81)}`, 'add', 'is longer than 80 characters; a term to add is a word or a short phrase', []],
     [
@@ -173,6 +187,7 @@ describe('checkState finds ids the corpus does not have (404)', () => {
     ],
     [{ sel: { kind: 'sentiment', outlet: 'bbc' } }, 'sel', catalog.outlets],
     [{ lens: 'bbc' }, 'lens', catalog.outlets],
+    [{ bg: 'reuters' }, 'bg', catalog.corpora],
     [{ sel: { kind: 'tone', outlet: 'voa', actor: 'martians' } }, 'sel', catalog.actors],
     [
       { sel: { kind: 'actor', outlet: 'voa', actor: 'kurdish-groups', group: 'weather', variant: null } },

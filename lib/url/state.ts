@@ -1,6 +1,7 @@
 /** Every view's state, read from and written to the URL through this one module. */
 import { SET_ASIDE, type ProvenanceFilter, type SetAside } from '../types';
 import { BINS, isIsoDate, parsePeriod, type Bin } from '../time/bin';
+import { parseSearch } from '../vocabulary/search';
 
 export type Metric = 'share' | 'count' | 'per1k';
 export type KwicSort = 'position' | 'outlet' | 'variant' | 'voice' | 'left' | 'right';
@@ -42,6 +43,12 @@ export interface ViewState {
   stories: 'all' | 'shared';
   /** A term to add to the lexicon (/manage opens its editor with it), or null; checked by addTermProblem. */
   add: string | null;
+  /** A term: the search query on /search, the n-gram whose sentences /vocabulary shows (empty: none). */
+  term: string;
+  /** The corpus whose counts are the vocabulary scores' prior (null: the view's own corpus). */
+  bg: string | null;
+  /** Fewest uses (both sides together) for an n-gram to be scored (null: the default, 5). */
+  min: number | null;
 }
 
 /** One thing wrong with a URL: which parameter, what it held (shortened), what is allowed. */
@@ -87,6 +94,9 @@ export const DEFAULT_STATE: ViewState = {
   at: null,
   stories: 'all',
   add: null,
+  term: '',
+  bg: null,
+  min: null,
 };
 export const METRICS: Metric[] = ['share', 'count', 'per1k'];
 export const SORTS: KwicSort[] = ['position', 'outlet', 'variant', 'voice', 'left', 'right'];
@@ -111,6 +121,9 @@ export const KEYS = [
   'stories',
   'provenance',
   'add',
+  'term',
+  'bg',
+  'min',
 ] as const;
 /** The id syntax of corpora, outlets, groups, variants and actors. */
 export { ID_RE as ID } from '../ids';
@@ -292,6 +305,22 @@ export function parseState(params: Params): { state: ViewState; problems: UrlPro
     if (problem) bad('add', add, problem);
     else state.add = add;
   }
+  const term = get('term');
+  if (term !== null && term.trim() !== '') {
+    const parsed = parseSearch(term);
+    if (parsed.ok) state.term = term.trim();
+    else bad('term', term, parsed.message);
+  }
+  const bg = get('bg');
+  if (bg !== null && bg !== '') {
+    if (ID.test(bg)) state.bg = bg;
+    else bad('bg', bg, 'is not a corpus id (lowercase letters, digits, hyphens)');
+  }
+  const min = get('min');
+  if (min !== null && min !== '') {
+    if (/^[1-9][0-9]{0,3}$/.test(min)) state.min = Number(min);
+    else bad('min', min, 'is not a minimum count (a whole number from 1 to 9999)');
+  }
   return { state, problems };
 }
 
@@ -322,6 +351,14 @@ export function checkState(state: ViewState, catalog: Catalog): UrlProblem[] {
     if (!catalog.outlets.includes(o)) missing('outlets', o, 'an outlet or outlet group', catalog.outlets);
   if (state.group && !catalog.groups.includes(state.group))
     missing('group', state.group, 'a term group', catalog.groups);
+  if (state.bg && !catalog.corpora.includes(state.bg))
+    out.push({
+      param: 'bg',
+      value: shorten(state.bg),
+      message: 'is not a corpus (the background corpus must be one of the corpora)',
+      choices: catalog.corpora,
+      status: 404,
+    });
   if (state.lens && !catalog.outlets.includes(state.lens))
     missing('lens', state.lens, 'an outlet or outlet group', catalog.outlets);
   const sel = state.sel;
@@ -363,6 +400,9 @@ export function buildQuery(state: ViewState): string {
   if (state.stories !== 'all') sp.set('stories', state.stories);
   if (state.provenance !== 'all') sp.set('provenance', state.provenance);
   if (state.add) sp.set('add', state.add);
+  if (state.term) sp.set('term', state.term);
+  if (state.bg) sp.set('bg', state.bg);
+  if (state.min !== null) sp.set('min', String(state.min));
   return sp.toString();
 }
 

@@ -66,6 +66,11 @@ export function kwicRows(
       cue: m.actorCue ? `${m.actorCue.rule}: ${m.actorCue.text}` : null,
     });
   }
+  return sortKwic(rows, sort);
+}
+
+/** Sorts KWIC rows in place by a drill-down order (ties by article and position). */
+export function sortKwic(rows: KwicRow[], sort: KwicSort): KwicRow[] {
   const byPosition = (a: KwicRow, b: KwicRow) => collator.compare(a.article, b.article) || a.start - b.start;
   const cmp: Record<KwicSort, (a: KwicRow, b: KwicRow) => number> = {
     position: byPosition,

@@ -1,0 +1,33 @@
+import { openView, vocabularyOf } from '@/lib/server/dataset';
+import { apiRow } from '@/lib/vocabulary/apiRows';
+
+/**
+ * Distinctive vocabulary (?corpus=&outlets=A[,B]&voice=&scope=&provenance=&from=&to=&stories=&bg=&min=): every scored
+ * n-gram of A against B (or the rest), best first, as `[{ term, y, n, yOther, nOther, articles, z, q, … }]`.
+ */
+export function GET(request: Request) {
+  const opened = openView('/api/vocabulary', new URL(request.url).searchParams);
+  if (!opened.ok)
+    return Response.json(
+      { error: 'bad request', problems: opened.problems },
+      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
+    );
+  const v = vocabularyOf(opened.view);
+  if (!v)
+    return Response.json(
+      {
+        error: 'bad request',
+        problems: [
+          {
+            param: 'outlets',
+            value: '',
+            message: 'is needed: name one outlet or group (against the rest) or two (one against the other)',
+            choices: opened.view.stats.outlets.map((o) => o.id),
+            status: 400,
+          },
+        ],
+      },
+      { status: 400 },
+    );
+  return Response.json(v.answer.rows.map(apiRow), { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeArticle, compileEngine } from '../../lib/analysis/article';
+import { testLexicon } from '../../lib/lexicon/testLexicon';
+import { addedPct, benchTable, explorerAnswer } from './vocabularyBench';
+
+describe('vocabulary bench helpers', () => {
+  test.each([
+    [50, 100, 50],
+    [1, 3, 33.3],
+    [250, 100, 250],
+  ])('addedPct(%f, %f) = %f', (v, e, pct) => expect(addedPct(v, e)).toBe(pct));
+
+  test('a table of analysed articles and an explorer answer on it', () => {
+    const lexicon = testLexicon();
+    const engine = compileEngine(lexicon);
+    const article = (id: string, outlet: string, body: string) =>
+      analyzeArticle(
+        { id, outlet, title: '', date: null, url: null, segments: [{ section: 'body', text: body }] } as never,
+        engine,
+      );
+    const analyses = [
+      article('a1', 'a', 'Takfiri gunmen fired at the town. The Takfiri gunmen fled.'),
+      article('a2', 'a', 'Takfiri gunmen returned.'),
+      article('a3', 'a', 'Takfiri gunmen attacked. Takfiri gunmen left.'),
+      article('b1', 'b', 'Rebels fired at the town. Rebels fled.'),
+      article('b2', 'b', 'Rebels returned to the town.'),
+    ];
+    const table = benchTable(analyses, lexicon, ['a', 'b']);
+    // Read off the texts: "gunmen" 5 times in 3 articles of a, "town" once in a and twice in b.
+    expect([...table.terms.get('gunmen')!.uses]).toEqual([5, 0]);
+    expect([...table.terms.get('town')!.uses]).toEqual([1, 2]);
+    // Scored (5+ uses in 2+ articles): only "gunmen" ("town" and "rebels" have 3 uses each).
+    expect(explorerAnswer(table, lexicon)).toBe(1);
+  });
+});

@@ -1,0 +1,135 @@
+import { benjaminiHochberg, FDR_LEVEL, twoSidedP } from '../stats/fdr';
+import { logOdds } from '../stats/logOdds';
+import type { VocabularyTable } from './table';
+
+/**
+ * Distinctive vocabulary: every n-gram of a vocabulary table scored for one side (outlets `a`) against the other
+ * (outlets `b`: the rest, or another outlet or group) with the same log-odds and informative Dirichlet prior as the
+ * lexicon's distinctive terms (lib/stats/logOdds.ts, full variance), two-sided p and Benjamini–Hochberg q over every
+ * n-gram scored. The prior: α_w = α0 · c_w / C, where c_w is the n-gram's count in the prior corpus (the view's whole
+ * corpus by default, or a background corpus) and C that corpus's total; α0 = n + nOther, so the prior weighs as much
+ * as the data compared (with α0 = 10, as for a term group of a few variants, a word used by one side only would get
+ * an α of 1e-5 and a z near 0 however often it is used). An n-gram the background corpus lacks (or pruned as rare)
+ * gets half a count.
+ */
+
+/** Minimum evidence for an n-gram to be scored (in the pair compared). */
+export interface ScoreOptions {
+  /** Uses on both sides together. */
+  minCount: number;
+  /** Articles using it on both sides together. */
+  minArticles: number;
+}
+
+/** The default minimums: 5 uses and 2 articles in the pair. */
+export const DEFAULT_SCORE: ScoreOptions = { minCount: 5, minArticles: 2 };
+
+/** Counts of a prior corpus: each n-gram's count and the total. */
+export interface PriorCounts {
+  counts: ReadonlyMap<string, number>;
+  total: number;
+}
+
+/** One scored n-gram: counts on both sides (uses and articles), the log-odds with its prior, p and q. */
+export interface VocabularyRow {
+  term: string;
+  /** Uses by side a, and side a's counted n-grams. */
+  y: number;
+  n: number;
+  yOther: number;
+  nOther: number;
+  /** Articles of side a using it, and side a's articles. */
+  articles: number;
+  articlesTotal: number;
+  articlesOther: number;
+  articlesOtherTotal: number;
+  /** Uses per 1,000 word tokens on each side. */
+  per1k: number;
+  per1kOther: number;
+  alpha: number;
+  alpha0: number;
+  delta: number;
+  variance: number;
+  z: number;
+  p: number;
+  q: number;
+  /** q < 0.05. */
+  distinctive: boolean;
+  /** Distinctive for side a by uses, yet used in a single article of it: one article's habit, not the outlet's. */
+  oneArticle: boolean;
+}
+
+const priors = new WeakMap<VocabularyTable, PriorCounts>();
+
+/** The prior counts of a table: every n-gram's uses across all its outlets, and the total n-grams counted (once). */
+export function priorOf(table: VocabularyTable): PriorCounts {
+  const known = priors.get(table);
+  if (known) return known;
+  const counts = new Map<string, number>();
+  for (const [term, row] of table.terms) {
+    let s = 0;
+    for (let i = 0; i < row.uses.length; i++) s += row.uses[i];
+    counts.set(term, s);
+  }
+  const prior = { counts, total: table.n.reduce((x, y) => x + y, 0) };
+  priors.set(table, prior);
+  return prior;
+}
+
+// A plain loop: this runs twice per n-gram and side on every comparison.
+function sumAt(arr: ArrayLike<number>, idx: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < idx.length; k++) s += arr[idx[k]];
+  return s;
+}
+
+/**
+ * Scores every n-gram of the table with enough evidence, side a (outlet indexes) against side b, best first (largest
+ * z); `prior` defaults to the table's own counts.
+ */
+export function scoreVocabulary(
+  table: VocabularyTable,
+  a: readonly number[],
+  b: readonly number[],
+  prior: PriorCounts = priorOf(table),
+  o: ScoreOptions = DEFAULT_SCORE,
+): VocabularyRow[] {
+  const n = sumAt(table.n, a);
+  const nOther = sumAt(table.n, b);
+  const tokens = sumAt(table.tokens, a);
+  const tokensOther = sumAt(table.tokens, b);
+  const articlesTotal = sumAt(table.articles, a);
+  const articlesOtherTotal = sumAt(table.articles, b);
+  const alpha0 = n + nOther;
+  const rows: Omit<VocabularyRow, 'q' | 'distinctive' | 'oneArticle'>[] = [];
+  if (n === 0 || nOther === 0 || prior.total === 0) return [];
+  for (const [term, row] of table.terms) {
+    const y = sumAt(row.uses, a);
+    const yOther = sumAt(row.uses, b);
+    const articles = sumAt(row.articles, a);
+    const articlesOther = sumAt(row.articles, b);
+    if (y + yOther < o.minCount || articles + articlesOther < o.minArticles) continue;
+    const c = prior.counts.get(term) ?? 0;
+    const alpha = (alpha0 * (c > 0 ? c : 0.5)) / prior.total;
+    const lo = logOdds(y, n, yOther, nOther, alpha, alpha0);
+    if (!lo) continue;
+    rows.push({
+      ...lo,
+      term,
+      articles,
+      articlesTotal,
+      articlesOther,
+      articlesOtherTotal,
+      per1k: tokens ? (y / tokens) * 1000 : 0,
+      per1kOther: tokensOther ? (yOther / tokensOther) * 1000 : 0,
+      p: twoSidedP(lo.z),
+    });
+  }
+  const q = benjaminiHochberg(rows.map((r) => r.p));
+  return rows
+    .map((r, i) => {
+      const distinctive = q[i] < FDR_LEVEL;
+      return { ...r, q: q[i], distinctive, oneArticle: distinctive && r.z > 0 && r.articles === 1 };
+    })
+    .sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
+}

@@ -1,0 +1,104 @@
+import { isLetterOrDigitUnit } from '../text/charClass';
+import type { Span } from '../text/quotes';
+
+/**
+ * The word scanner shared by vocabulary counting and term search: one character loop over a text range, so both stay
+ * linear in the text. A word is a run of letters/digits joined by inner apostrophes or inner hyphens ("al-Nusra",
+ * "don't"), and single letters joined by dots are one abbreviation ("U.S."); URLs (http://…, https://…, www.…) are
+ * skipped whole.
+ */
+
+/** One word as the scanner finds it: its span, and whether only white space separates it from the previous word. */
+export interface Word {
+  start: number;
+  end: number;
+  /** True when the previous word (in the same range) is followed by white space only; punctuation or a URL breaks it. */
+  joined: boolean;
+}
+
+const isWord = isLetterOrDigitUnit;
+
+/** Whether a UTF-16 unit is white space (ASCII, no-break and the Unicode spaces news text uses). */
+export function isSpaceUnit(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+function urlAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 32;
+  if (c === 104 /* h */) {
+    const head = text.slice(i, i + 8).toLowerCase();
+    return head.startsWith('http://') || head.startsWith('https://');
+  }
+  return c === 119 /* w */ && text.slice(i, i + 4).toLowerCase() === 'www.';
+}
+
+/**
+ * Calls visit(start, end, joined) for each word of text[start, end) in order (see Word; three arguments rather than an
+ * object, as this runs on every word of the corpus); words whose start lies inside a skip span are not visited.
+ */
+export function scanWords(
+  text: string,
+  start: number,
+  end: number,
+  visit: (start: number, end: number, joined: boolean) => void,
+  skip: readonly Span[] = [],
+): void {
+  let joined = false;
+  let sawWord = false;
+  let q = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpaceUnit(c)) {
+      i++;
+      continue;
+    }
+    if (!isWord(c)) {
+      joined = false;
+      i++;
+      continue;
+    }
+    if (urlAt(text, i)) {
+      while (i < end && !isSpaceUnit(text.charCodeAt(i))) i++;
+      joined = false;
+      continue;
+    }
+    const at = i;
+    for (;;) {
+      while (i < end && isWord(text.charCodeAt(i))) i++;
+      const d = text.charCodeAt(i);
+      // An apostrophe or hyphen between two letters/digits joins them into one word.
+      if (i + 1 < end && (d === 39 || d === 0x2019 || d === 45) && isWord(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    // Single letters joined by dots are one abbreviation ("U.S.", "U.N."), its final dot included.
+    if (i - at === 1 && text.charCodeAt(i) === 46 && i + 2 <= end && isWord(text.charCodeAt(i + 1))) {
+      let k = i;
+      while (
+        k + 1 < end &&
+        text.charCodeAt(k) === 46 &&
+        isWord(text.charCodeAt(k + 1)) &&
+        !isWord(text.charCodeAt(k + 2))
+      )
+        k += 2;
+      if (k > i) i = k < end && text.charCodeAt(k) === 46 ? k + 1 : k;
+    }
+    // Skip spans are sorted and disjoint and words only move right, so one pointer walks them.
+    while (q < skip.length && skip[q].end <= at) q++;
+    if (q < skip.length && at > skip[q].start && at < skip[q].end) {
+      joined = false;
+      continue;
+    }
+    visit(at, i, joined && sawWord);
+    sawWord = true;
+    joined = true;
+  }
+}
