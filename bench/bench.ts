@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
-import { unpackAnalyses, type PackedAnalyses } from './lib/codec';
+import { unpackAnalyses, type PackedAnalyses } from '../lib/store/codec';
 import { addArticles, liveCorpus, liveExport, liveOf } from '../lib/analysis/live';
 import { mergeTallies, type OutletTally } from '../lib/analysis/tallies';
 import { articleLayout } from '../lib/corpus/layout';
