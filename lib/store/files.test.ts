@@ -46,7 +46,9 @@ describe('the file store', () => {
     const p = corpusProvenance(seeds, analyzeArticles(seeds));
     const v = versionKey(keys, scope.lexicon);
     expect(store.readProvenance(scope, v)).toBeNull();
+    expect(store.hasProvenance(scope, v)).toBe(false);
     await store.putProvenance(scope, v, p);
+    expect(store.hasProvenance(scope, v)).toBe(true);
     expect(store.readProvenance(scope, v)).toEqual(p);
   });
 

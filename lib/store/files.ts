@@ -3,16 +3,20 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleAnalysis } from '../analysis/article';
+import { CORPUS_ROOT } from '../corpus/load';
 import { writeAtomic } from '../corpus/store';
 import type { CorpusProvenance } from '../provenance/model';
 import { unpackOne } from './codec';
 import { ENGINE_VERSION } from './keys';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
-/** Where the embedded store keeps its files (FRAMESCOPE_STORE overrides it, e.g. for tests and the e2e server). */
+/**
+ * Where the embedded store keeps its files: beside the corpora it analyses (so a test's or the e2e server's scratch
+ * corpus root gets its own store); FRAMESCOPE_STORE overrides it. No corpus.json there, so it is never a corpus.
+ */
 export const STORE_ROOT = process.env.FRAMESCOPE_STORE
   ? path.resolve(process.env.FRAMESCOPE_STORE)
-  : path.join(process.cwd(), '.data', 'store');
+  : path.join(CORPUS_ROOT, '.store');
 
 // A segment file: MAGIC, the header's byte length (u32 LE), the header as JSON, zero padding to a multiple of 4, then
 // the packed integers. Segments are written whole through a rename and never changed, so the set of segment files is
@@ -144,6 +148,9 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
         // Written by another Node version's serializer, or cut short: made again by the next preparation.
         return null;
       }
+    },
+    hasProvenance(scope, version) {
+      return existsSync(path.join(scopeDir(root, scope), PROVENANCE(version)));
     },
     async putProvenance(scope, version, provenance) {
       writeAtomic(path.join(scopeDir(root, scope), PROVENANCE(version)), serialize(provenance));

@@ -14,7 +14,7 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
-  if (store.readProvenance(scope, version)) return version;
+  if (store.hasProvenance(scope, version)) return version;
   const analyses = store.read(scope, corpus.articles, keys);
   const missing = analyses.findIndex((a) => a === null);
   if (missing >= 0)

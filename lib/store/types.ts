@@ -31,6 +31,8 @@ export interface AnalysisStore {
   put(scope: StoreScope, batch: AnalysedBatch): Promise<void>;
   /** The stored provenance of one corpus version (by versionKey), or null. */
   readProvenance(scope: StoreScope, version: string): CorpusProvenance | null;
+  /** Whether a corpus version's provenance is stored (without reading it). */
+  hasProvenance(scope: StoreScope, version: string): boolean;
   /** Stores a corpus version's provenance. */
   putProvenance(scope: StoreScope, version: string, provenance: CorpusProvenance): Promise<void>;
   /** A short string that changes whenever anything is stored for the corpus (part of cached pages' data version). */
