@@ -202,4 +202,44 @@ describe('npm run import', () => {
       expect.arrayContaining(['all stored', 'nothing stored', 'part stored']),
     );
   }, 180_000);
+
+  test('a JSONL file is streamed in batches: line numbers stay the file’s, and the store ends whole', async () => {
+    const root = freshRoot();
+    const lines = Array.from({ length: 2_100 }, (_, i) =>
+      JSON.stringify({ title: `Report ${i}`, text: article(i).split('\n\n')[1], outlet: 'voa' }),
+    );
+    // Line 2050 lies in the second batch (batches of 2,000 lines): its number must still be 2050.
+    lines[2049] = '{"title": "cut short"';
+    const file = path.join(root, 'big.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await runCli(root, [file, '--corpus', 'c', '--progress']);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(/imported: +2099\n/);
+    expect(r.out).toContain('big.jsonl line 2050: is not valid JSON');
+    // The progress line names records read and the time left.
+    // 2,100 lines, one of them not JSON: 2,099 records.
+    expect(r.err).toMatch(/records 2099 · \d+ records\/s · [\d.]+ of [\d.]+ MB \(100%\)/);
+    expectStoreWhole(root, 2_099);
+  }, 120_000);
+
+  test('a new corpus from JSONL in which every line is rejected lists the rejections, not a manifest error', async () => {
+    const root = freshRoot();
+    const file = path.join(root, 'bad.jsonl');
+    writeFileSync(file, '{"title": "no text"}\nnot json\n');
+    const r = await runCli(root, [
+      file,
+      '--corpus',
+      'fresh',
+      '--title',
+      'Fresh',
+      '--outlet',
+      'voa',
+      '--create-outlets',
+    ]);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toContain('bad.jsonl line 1:');
+    expect(r.out).toContain('bad.jsonl line 2: is not valid JSON');
+    expect(r.out).toContain('corpus "fresh" was not created');
+    expect(`${r.out}${r.err}`).not.toContain('"outlets" must be a non-empty list');
+  }, 60_000);
 });

@@ -30,6 +30,10 @@ export interface ImportItem {
   bytes: Uint8Array;
   /** Forced format; null reads it from the name's extension. */
   format: Format | null;
+  /** Line number of the first line of `bytes` in its file (a chunk of a streamed JSONL file); 1 when absent. */
+  firstLine?: number;
+  /** A local file read by the CLI: the upload limit on CSV/JSON/JSONL files does not apply. */
+  local?: boolean;
 }
 
 /** Choices of one import. */
@@ -53,6 +57,8 @@ export interface ImportResult {
   plan: ImportPlan;
   rejected: Rejection[];
   records: number;
+  /** How many articles the plan would store (what a dry run reports as imported). */
+  planned: number;
   /** Ids of the article files this import stored (exactly these, also after a partial failure). */
   written: string[];
   versionBefore: string | null;
@@ -148,7 +154,8 @@ export async function importItems(
           'has an unknown extension',
           'use .txt, .html, .json, .jsonl or .csv, or choose the format',
         );
-      const r = readRecords(decodeFile(item.bytes, item.name, format), item.name, format, o.mapping);
+      const text = decodeFile(item.bytes, item.name, format, item.local ? Infinity : undefined);
+      const r = readRecords(text, item.name, format, o.mapping, item.firstLine);
       // A loop, not push(...list): spreading 150,000 records overflows the call stack.
       for (const x of r.records) records.push(x);
       for (const x of r.rejected) rejected.push(x);
@@ -170,6 +177,7 @@ export async function importItems(
     plan,
     rejected: [...rejected, ...plan.rejected],
     records: records.length,
+    planned: plan.articles.length,
     written: [],
     versionBefore: current?.version ?? null,
     versionAfter: current?.version ?? null,
