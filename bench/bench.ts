@@ -28,8 +28,12 @@ import type { Article, Corpus } from '../lib/types';
 import { creditSources } from '../lib/provenance/credits';
 import { addProvenance, buildProvenance } from '../lib/provenance/model';
 import { plantReuse, plantedRecall, provenanceInputOf } from './lib/provenanceBench';
+import { numberFlag, storeBench } from './lib/storeBench';
 
 const quick = process.argv.includes('--quick');
+// --scale: only the store at 1,000,000 generated articles (or --articles N), written to latest.json's `scale`.
+const scale = process.argv.includes('--scale');
+const SCALE_ARTICLES = numberFlag(process.argv, '--articles') ?? 1_000_000;
 const ARTICLES = quick ? 10_000 : 100_000;
 const SAMPLE = quick ? 2_000 : 10_000;
 const OUTLETS = 40;
@@ -331,7 +335,24 @@ function provenanceBench(articles: Article[], sizes: number[]) {
   return { runs, growthPerArticle: growth, recall15PlusPct: long };
 }
 
+async function scaleRun(): Promise<void> {
+  const pool = sentencePool();
+  log(`store at scale: ${SCALE_ARTICLES} generated articles, imported with the CLI from one JSONL file`);
+  const figures = await storeBench(pool, SCALE_ARTICLES, SEED);
+  const previous = existsSync('bench/latest.json') ? JSON.parse(readFileSync('bench/latest.json', 'utf8')) : {};
+  writeAtomic('bench/latest.json', `${JSON.stringify({ ...previous, scale: figures }, null, 2)}\n`);
+  console.log(
+    textTable(
+      ['store at scale', 'value'],
+      Object.entries(figures).map(([k, v]) => [k, String(v)]),
+    ),
+  );
+  log(`wrote bench/latest.json (scale; previous: ${JSON.stringify(previous.scale ?? null)})`);
+  process.exit(0);
+}
+
 async function main(): Promise<void> {
+  if (scale) return scaleRun();
   // The load generator runs in this process: measured first, while its heap is small, so that collecting the
   // 100,000 analyses held later cannot pause it and count as server latency.
   const web = await dashboard();
@@ -454,6 +475,9 @@ async function main(): Promise<void> {
   };
   const provenance = provenanceBench(corpus.articles, quick ? [2_000, ARTICLES] : [10_000, ARTICLES]);
 
+  // The store: the same corpus size imported with the CLI, and a restart's first view (child processes).
+  const store = await storeBench(pool, ARTICLES, SEED);
+
   clearInterval(sampler);
 
   const report = {
@@ -488,6 +512,7 @@ async function main(): Promise<void> {
     pageKb: web.pageKb,
     rscNavigationMs: web.rscMs,
     provenance,
+    store,
   };
   const previous = existsSync('bench/latest.json')
     ? (JSON.parse(readFileSync('bench/latest.json', 'utf8')) as Partial<typeof report>)

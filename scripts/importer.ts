@@ -101,11 +101,14 @@ export async function runImport(args: ImportArgs): Promise<ImportResult> {
   }
   if (show && process.stderr.isTTY) process.stderr.write('\n');
   const result = total!;
-  if (!args.dryRun && existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) {
-    const done = await finishImport(args);
+  const batchesDone = Date.now();
+  if (args.dryRun || !existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) await session.pool?.close();
+  else {
+    const done = await finishImport(args, session);
     result.versionAfter = done.version;
     for (const w of done.warnings) result.warnings.push(w);
   }
+  result.seconds = { batches: (batchesDone - t0) / 1000, finish: (Date.now() - batchesDone) / 1000 };
   return result;
 }
 
@@ -136,6 +139,10 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
   if (r.plan.dateFormats.size)
     lines.push(`Date formats read: ${[...r.plan.dateFormats].map(([f, n]) => `${f} × ${n}`).join(', ')}`);
   for (const w of r.warnings) lines.push(`Warning: ${w}`);
+  if (r.seconds)
+    lines.push(
+      `Time: ${r.seconds.batches.toFixed(1)} s storing articles and analyses, ${r.seconds.finish.toFixed(1)} s for the version and provenance`,
+    );
   if (!dryRun)
     lines.push(
       r.versionBefore === r.versionAfter

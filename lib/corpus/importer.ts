@@ -22,6 +22,7 @@ import { planOffThread } from './offThread';
 import { parseManifest } from './manifest';
 import { recordVersion } from './snapshots';
 import { manifestWithOutlets, withLock } from './store';
+import { analysisPool, type AnalysisPool } from '../store/analyse';
 import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
 
 /** One input file's name and bytes (from disk or an upload). */
@@ -67,6 +68,8 @@ export interface ImportResult {
   lexicon: Lexicon;
   /** Ids of articles an interrupted earlier import had validated, stored now by finishing its commit. */
   recovered: string[];
+  /** A streamed CLI import's time: storing the batches (articles and analyses), then the version and provenance. */
+  seconds?: { batches: number; finish: number };
   /** Problems after the articles were stored (e.g. the version snapshot could not be written); the import itself stands. */
   warnings: string[];
 }
@@ -82,6 +85,8 @@ export interface ImportSession {
   lexicon: Lexicon;
   state: CorpusState & { groups: Set<string> };
   batches: number;
+  /** The analysis workers, kept from batch to batch (closed by finishImport). */
+  pool?: AnalysisPool;
 }
 
 /** Reads what an import into a corpus needs to know of it (refusing a missing corpus without a title). */
@@ -107,7 +112,11 @@ export function openImport(o: Pick<ImportOptions, 'corpus' | 'title'>): ImportSe
  * Completes a streamed import that stored something: records the new version, then completes the corpus's analyses and
  * provenance. Returns the version and warnings for the summary.
  */
-export async function finishImport(o: Pick<ImportOptions, 'corpus'>): Promise<{ version: string; warnings: string[] }> {
+export async function finishImport(
+  o: Pick<ImportOptions, 'corpus'>,
+  session: ImportSession | null = null,
+): Promise<{ version: string; warnings: string[] }> {
+  await session?.pool?.close();
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
@@ -205,7 +214,13 @@ export async function importItems(
     const all = session ? plan.articles : [...(current?.articles ?? []), ...plan.articles];
     if (plan.articles.length)
       await tracked(o.corpus, 'import', (p) =>
-        analyseCorpus(p, all, lexicon, (done, total) => onProgress?.('analyse articles', done, total)),
+        analyseCorpus(
+          p,
+          all,
+          lexicon,
+          (done, total) => onProgress?.('analyse articles', done, total),
+          session ? (session.pool ??= analysisPool(lexicon)) : undefined,
+        ),
       );
   } catch (e) {
     // No article is committed yet: a full disk here stores nothing (analyses already stored are kept for a re-run).

@@ -17,6 +17,7 @@ import {
 } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
+import { restoreProvenance } from '../store/provenanceCodec';
 import { AnalysingError, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import { corpusProvenance } from '../provenance/corpusProvenance';
@@ -100,11 +101,12 @@ function fromStore(
   const missing: number[] = [];
   analyses.forEach((a, i) => a === null && missing.push(i));
   const version = versionKey(keys, scope.lexicon);
-  let provenance = missing.length === 0 ? store.readProvenance(scope, version) : null;
-  if (!fill && (missing.length || !provenance)) return { missing: missing.length, total: keys.length };
+  const stored = missing.length === 0 ? store.readProvenance(scope, version) : null;
+  if (!fill && (missing.length || !stored)) return { missing: missing.length, total: keys.length };
   if (missing.length) fill!(corpus, missing, analyses);
   const live = liveOf(corpus, analyses as ArticleAnalysis[]);
-  provenance ??= corpusProvenance(corpus, live.analyses);
+  const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
+  const provenance = stored ? restoreProvenance(stored, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
   return {
     dir,
     corpus,

@@ -75,10 +75,69 @@ function analyseHere(articles: Article[], lexicon: Lexicon): AnalysedBatch {
   return { keys: articles.map(articleKey), packed: packer.finish() };
 }
 
+/** Worker threads that analyse batches under one lexicon, kept between batches (a worker takes a second to start). */
+export interface AnalysisPool {
+  lexicon: Lexicon;
+  /** Analyses one batch on the next free worker (here, where no worker can start). */
+  run(batch: Article[]): Promise<AnalysedBatch>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+/** A pool of `size` analysis workers (one per core by default), started when first needed. */
+export function analysisPool(lexicon: Lexicon, size = availableParallelism()): AnalysisPool {
+  type Lane = { worker: Worker | null; run: ReturnType<typeof workerRunner> | null; worked: boolean };
+  const lanes: Lane[] = [];
+  const idle: Lane[] = [];
+  const waiting: ((lane: Lane) => void)[] = [];
+  let id = 0;
+  const acquire = (): Promise<Lane> => {
+    const free = idle.pop();
+    if (free) return Promise.resolve(free);
+    if (lanes.length < Math.max(1, size)) {
+      const worker = startWorker(lexicon);
+      const lane: Lane = { worker, run: worker ? workerRunner(worker) : null, worked: false };
+      lanes.push(lane);
+      return Promise.resolve(lane);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (lane: Lane) => {
+    const next = waiting.shift();
+    if (next) next(lane);
+    else idle.push(lane);
+  };
+  return {
+    lexicon,
+    async run(batch) {
+      const lane = await acquire();
+      try {
+        if (!lane.run) return analyseHere(batch, lexicon);
+        try {
+          const reply = await lane.run({ kind: 'analyse', id: id++, articles: batch });
+          lane.worked = true;
+          return { keys: reply.keys!, packed: reply.packed! };
+        } catch (e) {
+          // A worker that never answered could not load (no tsx hook): this lane goes on here. A worker that had
+          // answered before failed on this batch, which is reported.
+          if (lane.worked) throw e;
+          lane.run = null;
+          void lane.worker?.terminate();
+          return analyseHere(batch, lexicon);
+        }
+      } finally {
+        release(lane);
+      }
+    },
+    async close() {
+      await Promise.all(lanes.map((l) => l.worker?.terminate()));
+    },
+  };
+}
+
 /**
- * Analyses articles on worker threads (one per core, `workers` overrides) in batches and stores each batch as it comes
- * back; `onProgress` hears how many articles are stored. Where no worker can start (e.g. `next dev` without tsx) the
- * batches are analysed on this thread. Resolves when every batch is stored.
+ * Analyses the articles the store lacks on worker threads (one per core, or the given pool's) in batches and stores each
+ * batch as it comes back; `onProgress` hears how many of them are stored. Resolves with how many were analysed.
  */
 export async function analyseInto(
   store: AnalysisStore,
@@ -86,48 +145,29 @@ export async function analyseInto(
   articles: readonly Article[],
   lexicon: Lexicon,
   onProgress?: (done: number, total: number) => void,
-  workers = availableParallelism(),
+  pool: AnalysisPool | number = availableParallelism(),
 ): Promise<number> {
   const scope = { corpus, lexicon: lexiconKey(lexicon) };
   const todo = missingArticles(store, scope, articles);
+  if (todo.length === 0) return 0;
   const batches = batchesOf(todo, BATCH);
+  const own = typeof pool === 'number' ? analysisPool(lexicon, Math.min(pool, batches.length)) : null;
+  const workers = own ?? (pool as AnalysisPool);
+  if (workers.lexicon !== lexicon && lexiconKey(workers.lexicon) !== scope.lexicon)
+    throw new Error('the analysis pool was started with another lexicon than the one the analyses are stored under');
   let done = 0;
-  const stored = async (b: AnalysedBatch) => {
-    await store.put(scope, b);
-    done += b.keys.length;
-    onProgress?.(done, todo.length);
-  };
-  let next = 0;
-  let id = 0;
-  const lane = async (): Promise<void> => {
-    const worker = startWorker(lexicon);
-    if (!worker) {
-      for (; next < batches.length;) await stored(analyseHere(batches[next++], lexicon));
-      return;
-    }
-    const run = workerRunner(worker);
-    let worked = false;
-    try {
-      while (next < batches.length) {
-        const batch = batches[next++];
-        let r: AnalysedBatch;
-        try {
-          const reply = await run({ kind: 'analyse', id: id++, articles: batch });
-          r = { keys: reply.keys!, packed: reply.packed! };
-        } catch (e) {
-          // A worker that never answered could not load (no tsx hook): this lane goes on here. A worker that had
-          // answered before failed on this batch, which is reported.
-          if (worked) throw e;
-          r = analyseHere(batch, lexicon);
-        }
-        worked = true;
-        await stored(r);
-      }
-    } finally {
-      await worker.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, batches.length)) }, lane));
+  try {
+    await Promise.all(
+      batches.map(async (batch) => {
+        const b = await workers.run(batch);
+        await store.put(scope, b);
+        done += b.keys.length;
+        onProgress?.(done, todo.length);
+      }),
+    );
+  } finally {
+    await own?.close();
+  }
   return todo.length;
 }
 

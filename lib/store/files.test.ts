@@ -9,6 +9,7 @@ import { analyseInto, batchesOf, missingArticles } from './analyse';
 import { packAnalyses } from './codec';
 import { decodeSegmentHeader, encodeSegment, fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
+import { compactProvenance } from './provenanceCodec';
 
 const seeds = loadCorpus('corpus/seeds');
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-store-'));
@@ -43,7 +44,7 @@ describe('the file store', () => {
 
   test('keeps a version’s provenance', async () => {
     const store = fileStore(path.join(root, 'c'));
-    const p = corpusProvenance(seeds, analyzeArticles(seeds));
+    const p = compactProvenance(corpusProvenance(seeds, analyzeArticles(seeds)));
     const v = versionKey(keys, scope.lexicon);
     expect(store.readProvenance(scope, v)).toBeNull();
     expect(store.hasProvenance(scope, v)).toBe(false);

@@ -5,9 +5,9 @@ import { deserialize, serialize } from 'node:v8';
 import type { ArticleAnalysis } from '../analysis/article';
 import { CORPUS_ROOT } from '../corpus/load';
 import { writeAtomic } from '../corpus/store';
-import type { CorpusProvenance } from '../provenance/model';
 import { unpackOne } from './codec';
 import { ENGINE_VERSION } from './keys';
+import type { StoredProvenance } from './provenanceCodec';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
 /**
@@ -143,7 +143,7 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
       const file = path.join(scopeDir(root, scope), PROVENANCE(version));
       if (!existsSync(file)) return null;
       try {
-        return deserialize(readFileSync(file)) as CorpusProvenance;
+        return deserialize(readFileSync(file)) as StoredProvenance;
       } catch {
         // Written by another Node version's serializer, or cut short: made again by the next preparation.
         return null;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
-import { analyseInto, provenanceInto } from './analyse';
+import { analyseInto, provenanceInto, type AnalysisPool } from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
@@ -72,12 +72,20 @@ export async function analyseCorpus(
   articles: readonly Article[],
   lexicon: Lexicon,
   onProgress?: (done: number, total: number) => void,
+  pool?: AnalysisPool,
 ): Promise<void> {
   p.total = articles.length;
-  await analyseInto(currentStore(), p.corpus, articles, lexicon, (done, total) => {
-    p.done = articles.length - total + done;
-    onProgress?.(done, total);
-  });
+  await analyseInto(
+    currentStore(),
+    p.corpus,
+    articles,
+    lexicon,
+    (done, total) => {
+      p.done = articles.length - total + done;
+      onProgress?.(done, total);
+    },
+    pool,
+  );
   p.done = p.total;
 }
 

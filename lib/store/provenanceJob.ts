@@ -3,6 +3,7 @@ import { loadCorpus } from '../corpus/load';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
+import { compactProvenance } from './provenanceCodec';
 
 /**
  * Computes the provenance of a corpus folder's current version from its stored analyses and stores it (a worker's
@@ -21,6 +22,7 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
     throw new Error(
       `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so provenance waits for it`,
     );
-  await store.putProvenance(scope, version, corpusProvenance(corpus, analyses as NonNullable<(typeof analyses)[0]>[]));
+  const p = corpusProvenance(corpus, analyses as NonNullable<(typeof analyses)[0]>[]);
+  await store.putProvenance(scope, version, compactProvenance(p));
   return version;
 }

@@ -1,7 +1,7 @@
 import type { ArticleAnalysis } from '../analysis/article';
-import type { CorpusProvenance } from '../provenance/model';
 import type { Article } from '../types';
 import type { PackedAnalyses } from './codec';
+import type { StoredProvenance } from './provenanceCodec';
 
 /** Which analyses a call is about: one corpus, under one lexicon (by lexiconKey) and the current ENGINE_VERSION. */
 export interface StoreScope {
@@ -30,11 +30,11 @@ export interface AnalysisStore {
   /** Stores a batch of analyses durably before it resolves; a batch is stored whole or not at all. */
   put(scope: StoreScope, batch: AnalysedBatch): Promise<void>;
   /** The stored provenance of one corpus version (by versionKey), or null. */
-  readProvenance(scope: StoreScope, version: string): CorpusProvenance | null;
+  readProvenance(scope: StoreScope, version: string): StoredProvenance | null;
   /** Whether a corpus version's provenance is stored (without reading it). */
   hasProvenance(scope: StoreScope, version: string): boolean;
   /** Stores a corpus version's provenance. */
-  putProvenance(scope: StoreScope, version: string, provenance: CorpusProvenance): Promise<void>;
+  putProvenance(scope: StoreScope, version: string, provenance: StoredProvenance): Promise<void>;
   /** A short string that changes whenever anything is stored for the corpus (part of cached pages' data version). */
   stamp(corpus: string): string;
   /** Bytes stored for a corpus (every lexicon), for the benchmark and /manage. */
