@@ -101,12 +101,11 @@ function fromStore(
   const missing: number[] = [];
   analyses.forEach((a, i) => a === null && missing.push(i));
   const version = versionKey(keys, scope.lexicon);
-  const stored = missing.length === 0 ? store.readProvenance(scope, version) : null;
+  const stored = missing.length === 0 && store.hasProvenance(scope, version);
   if (!fill && (missing.length || !stored)) return { missing: missing.length, total: keys.length };
   if (missing.length) fill!(corpus, missing, analyses);
   const live = liveOf(corpus, analyses as ArticleAnalysis[]);
-  const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
-  const provenance = stored ? restoreProvenance(stored, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
+  let provenance: CorpusProvenance | null = stored ? null : corpusProvenance(corpus, live.analyses);
   return {
     dir,
     corpus,
@@ -114,7 +113,16 @@ function fromStore(
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
-    provenance,
+    // Decoded when a view first needs it (a provenance filter, page or the export's rows), not before the first view.
+    get provenance() {
+      if (!provenance) {
+        const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
+        const kept = store.readProvenance(scope, version);
+        // A provenance file that became unreadable since (another Node's serializer) is made again here, once.
+        provenance = kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
+      }
+      return provenance;
+    },
     filtered: new Map(),
     fingerprint: fp,
   };
@@ -288,7 +296,7 @@ export function getExport(q: ExportQuery): AnalysisExport {
     const base = isWhole(q.subset) ? liveExport(liveFor(b, q.provenance), o) : sliceExport(b.corpus, slice, o);
     ex = withProvenance(
       withTimeFields(base, q.subset, slice.dates, () => storiesOf(b)),
-      b.provenance,
+      () => b.provenance,
       q.provenance,
     );
     remember(b.exports, key, ex, q.subset);
