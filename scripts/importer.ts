@@ -112,6 +112,12 @@ export async function runImport(args: ImportArgs): Promise<ImportResult> {
   return result;
 }
 
+/** The time line printed after the summary (not part of it: the summary is kept in IMPORT.md and must not vary). */
+export function timeLine(r: ImportResult): string | null {
+  if (!r.seconds) return null;
+  return `Time: ${r.seconds.batches.toFixed(1)} s storing articles and analyses, ${r.seconds.finish.toFixed(1)} s for the version and provenance`;
+}
+
 /** The summary printed after an import: counts, duplicates, rejections with reasons, text fixes, date formats. */
 export function summary(r: ImportResult, corpus: string, dryRun: boolean): string {
   const lines = [
@@ -139,10 +145,6 @@ export function summary(r: ImportResult, corpus: string, dryRun: boolean): strin
   if (r.plan.dateFormats.size)
     lines.push(`Date formats read: ${[...r.plan.dateFormats].map(([f, n]) => `${f} × ${n}`).join(', ')}`);
   for (const w of r.warnings) lines.push(`Warning: ${w}`);
-  if (r.seconds)
-    lines.push(
-      `Time: ${r.seconds.batches.toFixed(1)} s storing articles and analyses, ${r.seconds.finish.toFixed(1)} s for the version and provenance`,
-    );
   if (!dryRun)
     lines.push(
       r.versionBefore === r.versionAfter
