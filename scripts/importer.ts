@@ -30,7 +30,10 @@ function listInputs(inputs: string[]): string[] {
 }
 
 /** The batches of an import: other files in groups, read when their batch comes; each JSONL file in line chunks. */
-async function* batchesOf(files: string[], args: ImportArgs): AsyncGenerator<{ items: ImportItem[]; bytes: number }> {
+async function* inputBatches(
+  files: string[],
+  args: ImportArgs,
+): AsyncGenerator<{ items: ImportItem[]; bytes: number }> {
   const name = (file: string) => path.relative(process.cwd(), file) || file;
   const whole = files.filter((f) => (args.format ?? formatOf(f)) !== 'jsonl');
   for (let i = 0; i < whole.length; i += FILES_PER_BATCH) {
@@ -83,7 +86,7 @@ export async function runImport(args: ImportArgs): Promise<ImportResult> {
   const t0 = Date.now();
   let total: ImportResult | null = null;
   let readBytes = 0;
-  for await (const batch of batchesOf(files, args)) {
+  for await (const batch of inputBatches(files, args)) {
     const r = await importItems(
       batch.items,
       { ...args },

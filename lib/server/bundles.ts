@@ -129,7 +129,7 @@ function fromStore(
 }
 
 /** Fills missing analyses on this thread: from a previous bundle where the article is unchanged, else by analysing. */
-function analyseHere(previous: Bundle | undefined) {
+function fillHere(previous: Bundle | undefined) {
   return (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => {
     const same = previous && lexiconKey(previous.corpus.lexicon) === lexiconKey(corpus.lexicon);
     const before = new Map(
@@ -158,7 +158,7 @@ export function getBundle(corpusId: string): Bundle {
     if (cached) return cached;
     throw new AnalysingError(prep);
   }
-  const built = fromStore(corpusId, folderFiles(dir), dir, fp, background ? null : analyseHere(cached));
+  const built = fromStore(corpusId, folderFiles(dir), dir, fp, background ? null : fillHere(cached));
   if ('fingerprint' in built) {
     bundles.set(corpusId, built);
     return built;
@@ -208,7 +208,7 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (!files) return { bundle: current, pinned: false };
   // A kept version's analyses are in the store when it was once current under the same lexicon; one kept before the
   // store existed is analysed here, once (kept versions are few and small next to the current one).
-  const bundle = fromStore(corpusId, files, current.dir, key, analyseHere(current)) as Bundle;
+  const bundle = fromStore(corpusId, files, current.dir, key, fillHere(current)) as Bundle;
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, bundle);
   return { bundle, pinned: true };

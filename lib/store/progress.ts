@@ -1,3 +1,5 @@
+import { escapeXml } from '../view/figure';
+
 /** How far a corpus's background analysis is. */
 export interface Progress {
   corpus: string;
@@ -8,8 +10,8 @@ export interface Progress {
 /** Seconds a client waits before asking again while a corpus is analysed. */
 export const RETRY_SECONDS = 3;
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// XML escaping is valid HTML escaping too.
+const esc = escapeXml;
 
 /** The share done as a whole percentage, rounded down so 100 % means every article is analysed. */
 export function percentDone(p: Progress): number {
