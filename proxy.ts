@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { catalogOf } from './lib/server/dataset';
+import { isAnalysing } from './lib/store/prepare';
+import { analysingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, routeProblems } from './lib/url/route';
 import { matchRoute } from './lib/url/routes';
 import { PROBLEM_PAGE_POLICY, embedAncestors, newNonce, pagePolicy } from './lib/server/securityHeaders';
@@ -23,7 +25,22 @@ export function proxy(request: NextRequest) {
   if (!match) return NextResponse.next();
   const page = !match.route.api;
   if (!match.route.checked) return page ? withNonce(request, false) : NextResponse.next();
-  const problems = routeProblems(pathname, searchParams, catalogOf(searchParams));
+  let catalog;
+  try {
+    catalog = catalogOf(searchParams);
+  } catch (e) {
+    // A corpus with no analysed version yet: say how far its background analysis is, instead of hanging or failing.
+    if (!isAnalysing(e)) throw e;
+    const headers = { 'retry-after': String(RETRY_SECONDS), 'cache-control': 'no-store' };
+    if (match.route.api) return NextResponse.json({ error: e.message, ...e.progress }, { status: 503, headers });
+    const html = {
+      ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': PROBLEM_PAGE_POLICY,
+    };
+    return new NextResponse(analysingHtml(e.progress), { status: 503, headers: html });
+  }
+  const problems = routeProblems(pathname, searchParams, catalog);
   if (problems.length === 0) return page ? withNonce(request, match.route.id === 'embed') : NextResponse.next();
   const status = problems.some((p) => p.status === 400) ? 400 : 404;
   if (match.route.api) return NextResponse.json({ error: 'bad request', problems }, { status });

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { attributedGroups } from '../lib/analysis/aggregate';
 import { analyzeArticle, compileEngine } from '../lib/analysis/article';
-import { createPacker } from './lib/codec';
+import { createPacker } from '../lib/store/codec';
 import { addToOutlet, type OutletTally } from '../lib/analysis/tallies';
 import { articleBytes, generateArticles } from './lib/generate';
 import type { Lexicon } from '../lib/types';

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_OPTIONS } from '../lib/analysis/aggregate';
 import { compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
-import { unpackAnalyses, type PackedAnalyses } from './lib/codec';
+import { unpackAnalyses, type PackedAnalyses } from '../lib/store/codec';
 import { addArticles, liveCorpus, liveExport, liveOf } from '../lib/analysis/live';
 import { mergeTallies, type OutletTally } from '../lib/analysis/tallies';
 import { articleLayout } from '../lib/corpus/layout';
@@ -30,8 +30,12 @@ import { creditSources } from '../lib/provenance/credits';
 import { addProvenance, buildProvenance } from '../lib/provenance/model';
 import { plantReuse, plantedRecall, provenanceInputOf } from './lib/provenanceBench';
 import { addedPct, benchTable, explorerAnswer } from './lib/vocabularyBench';
+import { numberFlag, storeBench } from './lib/storeBench';
 
 const quick = process.argv.includes('--quick');
+// --scale: only the store at 1,000,000 generated articles (or --articles N), written to latest.json's `scale`.
+const scale = process.argv.includes('--scale');
+const SCALE_ARTICLES = numberFlag(process.argv, '--articles') ?? 1_000_000;
 const ARTICLES = quick ? 10_000 : 100_000;
 const SAMPLE = quick ? 2_000 : 10_000;
 const OUTLETS = 40;
@@ -335,7 +339,24 @@ function provenanceBench(articles: Article[], sizes: number[]) {
   return { runs, growthPerArticle: growth, recall15PlusPct: long };
 }
 
+async function scaleRun(): Promise<void> {
+  const pool = sentencePool();
+  log(`store at scale: ${SCALE_ARTICLES} generated articles, imported with the CLI from one JSONL file`);
+  const figures = await storeBench(pool, SCALE_ARTICLES, SEED);
+  const previous = existsSync('bench/latest.json') ? JSON.parse(readFileSync('bench/latest.json', 'utf8')) : {};
+  writeAtomic('bench/latest.json', `${JSON.stringify({ ...previous, scale: figures }, null, 2)}\n`);
+  console.log(
+    textTable(
+      ['store at scale', 'value'],
+      Object.entries(figures).map(([k, v]) => [k, String(v)]),
+    ),
+  );
+  log(`wrote bench/latest.json (scale; previous: ${JSON.stringify(previous.scale ?? null)})`);
+  process.exit(0);
+}
+
 async function main(): Promise<void> {
+  if (scale) return scaleRun();
   // The load generator runs in this process: measured first, while its heap is small, so that collecting the
   // 100,000 analyses held later cannot pause it and count as server latency.
   const web = await dashboard();
@@ -497,6 +518,9 @@ async function main(): Promise<void> {
   fullTable = undefined;
   const provenance = provenanceBench(corpus.articles, quick ? [2_000, ARTICLES] : [10_000, ARTICLES]);
 
+  // The store: the same corpus size imported with the CLI, and a restart's first view (child processes).
+  const store = await storeBench(pool, ARTICLES, SEED);
+
   clearInterval(sampler);
 
   const report = {
@@ -532,6 +556,7 @@ async function main(): Promise<void> {
     pageKb: web.pageKb,
     rscNavigationMs: web.rscMs,
     provenance,
+    store,
   };
   const previous = existsSync('bench/latest.json')
     ? (JSON.parse(readFileSync('bench/latest.json', 'utf8')) as Partial<typeof report>)

@@ -67,6 +67,7 @@ void runImport({
   dateOrder: 'mdy',
   source: 'FA-KES',
   dryRun: false,
+  progress: false,
 }).then((result) => {
   const text = summary(result, 'fa-kes', false)
     .split(`${path.relative(process.cwd(), path.dirname(csv))}${path.sep}`)

@@ -26,4 +26,6 @@ printf 'id: voa-garbled\noutlet: voa\ntitle: T\n\nno section heading here\n' > "
 export FRAMESCOPE_URL="http://127.0.0.1:$port" FRAMESCOPE_CORPUS_ROOT="$root/corpus" FRAMESCOPE_SNAPSHOTS="$root/snapshots"
 export FRAMESCOPE_AUDIT_LOG="$root/audit.jsonl" FRAMESCOPE_ADMIN_TOKEN="e2e-admin-token"
 npx tsx scripts/build-if-stale.ts
+# The corpora's analyses are made before the server starts, so no test meets a corpus still being analysed.
+npx tsx scripts/prepare-store.ts
 exec npx tsx scripts/serve.ts -p "$port" -H 127.0.0.1

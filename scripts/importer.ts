@@ -1,10 +1,21 @@
 // Reads import inputs from disk for `npm run import` and scripts/build-fa-kes.ts, and prints the summary.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// JSONL files are read as a stream, line by line, and imported in batches: a file of any size takes constant memory.
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { importItems, type ImportItem, type ImportResult } from '../lib/corpus/importer';
+import { createInterface } from 'node:readline';
+import { finishImport, importItems, openImport, type ImportItem, type ImportResult } from '../lib/corpus/importer';
+import { addResult } from '../lib/corpus/importResult';
 import { InputError } from '../lib/errors';
-import { progressLine, type ImportArgs } from '../lib/importing/args';
+import { streamProgressLine, type ImportArgs } from '../lib/importing/args';
+import { CORPUS_ROOT } from '../lib/corpus/load';
+import { lineChunker } from '../lib/importing/chunks';
+import { formatOf } from '../lib/importing/files';
 import { quirkText } from '../lib/importing/plan';
+
+/** Lines and bytes of one streamed JSONL batch; files other than JSONL are imported this many at a time. */
+const CHUNK_LINES = 2_000;
+const CHUNK_BYTES = 8 * 1024 * 1024;
+const FILES_PER_BATCH = 500;
 
 function listInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -18,31 +29,103 @@ function listInputs(inputs: string[]): string[] {
   return out;
 }
 
-/** Runs one import from files and folders on disk, with a progress line on stderr. */
+/** The batches of an import: other files in groups, read when their batch comes; each JSONL file in line chunks. */
+async function* inputBatches(
+  files: string[],
+  args: ImportArgs,
+): AsyncGenerator<{ items: ImportItem[]; bytes: number }> {
+  const name = (file: string) => path.relative(process.cwd(), file) || file;
+  const whole = files.filter((f) => (args.format ?? formatOf(f)) !== 'jsonl');
+  for (let i = 0; i < whole.length; i += FILES_PER_BATCH) {
+    const items = whole.slice(i, i + FILES_PER_BATCH).map((file) => ({
+      name: name(file),
+      bytes: readFileSync(file),
+      format: args.format,
+      local: true,
+    }));
+    yield { items, bytes: items.reduce((n, x) => n + x.bytes.length, 0) };
+  }
+  for (const file of files.filter((f) => !whole.includes(f))) {
+    const chunker = lineChunker(CHUNK_LINES, CHUNK_BYTES);
+    const item = (c: { firstLine: number; lines: string[]; bytes: number }) => ({
+      items: [
+        {
+          name: name(file),
+          bytes: Buffer.from(c.lines.join('\n')),
+          format: 'jsonl' as const,
+          firstLine: c.firstLine,
+          local: true,
+        },
+      ],
+      bytes: c.bytes,
+    });
+    let any = false;
+    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+      const full = chunker.push(line);
+      if (full) yield item(full);
+      any = true;
+    }
+    const last = chunker.flush();
+    if (last) yield item(last);
+    // An empty file is still read, so it is rejected with its reason.
+    if (!any) yield { items: [{ name: name(file), bytes: new Uint8Array(), format: 'jsonl', local: true }], bytes: 0 };
+  }
+}
+
+/**
+ * Runs one import from files and folders on disk, batch by batch. With stderr a terminal (or --progress), a progress
+ * line shows records read, records/s, and the time left from the bytes still to read.
+ */
 export async function runImport(args: ImportArgs): Promise<ImportResult> {
-  const items: ImportItem[] = listInputs(args.inputs).map((file) => ({
-    name: path.relative(process.cwd(), file) || file,
-    bytes: readFileSync(file),
-    format: args.format,
-  }));
-  const t0 = new Map<string, number>();
+  const files = listInputs(args.inputs);
+  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const session = openImport(args);
+  const show = process.stderr.isTTY || args.progress;
   // Crash injection for the kill -9 test (lib/corpus/importer.test.ts): "write articles 200" kills this process there.
   const killAt = process.env.FRAMESCOPE_KILL_AT;
-  return importItems(items, { ...args }, (what, done, total) => {
-    if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
-    if (!t0.has(what)) t0.set(what, Date.now());
-    const line = progressLine(what, done, total, Date.now() - t0.get(what)!);
-    const final = done === total;
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}${final ? '\n' : ''}`);
-    else if (final || done % 100 === 0) process.stderr.write(`${line}\n`);
-  });
+  const t0 = Date.now();
+  let total: ImportResult | null = null;
+  let readBytes = 0;
+  for await (const batch of inputBatches(files, args)) {
+    const r = await importItems(
+      batch.items,
+      { ...args },
+      (what, done) => {
+        if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
+      },
+      session,
+    );
+    total = addResult(total, r);
+    readBytes += batch.bytes;
+    if (show) {
+      const text = streamProgressLine(total.records, readBytes, totalBytes, Date.now() - t0);
+      process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
+    }
+  }
+  if (show && process.stderr.isTTY) process.stderr.write('\n');
+  const result = total!;
+  const batchesDone = Date.now();
+  if (args.dryRun || !existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) await session.pool?.close();
+  else {
+    const done = await finishImport(args, session);
+    result.versionAfter = done.version;
+    for (const w of done.warnings) result.warnings.push(w);
+  }
+  result.seconds = { batches: (batchesDone - t0) / 1000, finish: (Date.now() - batchesDone) / 1000 };
+  return result;
+}
+
+/** The time line printed after the summary (not part of it: the summary is kept in IMPORT.md and must not vary). */
+export function timeLine(r: ImportResult): string | null {
+  if (!r.seconds) return null;
+  return `Time: ${r.seconds.batches.toFixed(1)} s storing articles and analyses, ${r.seconds.finish.toFixed(1)} s for the version and provenance`;
 }
 
 /** The summary printed after an import: counts, duplicates, rejections with reasons, text fixes, date formats. */
 export function summary(r: ImportResult, corpus: string, dryRun: boolean): string {
   const lines = [
     `${dryRun ? 'Dry run (nothing written)' : 'Import'} into corpus "${corpus}": ${r.records} records read.`,
-    `  imported:   ${dryRun ? r.plan.articles.length : r.written.length}`,
+    `  imported:   ${dryRun ? r.planned : r.written.length}`,
     `  duplicates: ${r.plan.duplicates.length}`,
     `  rejected:   ${r.rejected.length}`,
   ];

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { CORPUS_ROOT } from '../lib/corpus/load';
 import { recordVersion, SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
 import { cleanLeftovers } from '../lib/corpus/startup';
+import { STORE_ROOT } from '../lib/store/current';
+import { analyseMissingInBackground } from '../lib/server/bundles';
 import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
@@ -139,13 +141,15 @@ async function main(): Promise<void> {
   }
   // As next start does; React and Next read it when they load, so next is imported after it is set.
   (process.env as Record<string, string>).NODE_ENV = 'production';
+  // Views never analyse here: what the store lacks is analysed by workers in the background (lib/store/prepare.ts).
+  process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
   const { default: next } = await import('next');
   const app = next({ dev: false, hostname: host ?? 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
   // What crashed writers left is finished or removed, and hand edits made while the server was down become kept
   // versions: here, at start, never inside a request.
-  const left = await cleanLeftovers(CORPUS_ROOT, SNAPSHOT_ROOT);
+  const left = await cleanLeftovers(CORPUS_ROOT, SNAPSHOT_ROOT, STORE_ROOT);
   if (left.removedTmp.length || left.recovered.length)
     console.log(
       `start: removed ${left.removedTmp.length} leftover temporary files, finished ${left.recovered.length} staged batches`,
@@ -156,6 +160,12 @@ async function main(): Promise<void> {
     } catch (e) {
       console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
     }
+  }
+  // A corpus edited by hand, or analysed under another lexicon or engine, is analysed by workers while the server
+  // answers; a corpus whose analyses are all stored needs nothing here (its first view only reads them).
+  for (const corpus of listCorpora()) {
+    const p = analyseMissingInBackground(corpus);
+    if (p) console.log(`start: corpus ${corpus} is analysed in the background (${p.total - p.done} articles)`);
   }
   const server = http.createServer((req, res) => {
     // Who is asking, for throttling and the audit log: the socket's address, never a header the client sent.

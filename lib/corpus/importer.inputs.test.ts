@@ -158,4 +158,22 @@ describe('inputs that used to break a corpus', () => {
     await expect(importItems([file('a.txt', BODY)], opts('nope'))).rejects.toThrow('corpus "nope": does not exist');
     await expect(importItems([file('a.txt', BODY)], opts('nope'))).rejects.not.toThrow(root);
   });
+
+  test.each([
+    ['two malformed lines', '{"title": "x", "text": \n[1, 2]\n', ['line 1', 'line 2']],
+    ['a record with no text', '{"title": "Only a title"}\n', ['line 1']],
+  ])(
+    'a new corpus from JSONL in which every record is rejected (%s) reports the rejections, not its own empty manifest',
+    async (_case, jsonl, lines) => {
+      seeds(); // the default lexicon beside the corpora
+      const r = await importItems(
+        [file('bad.jsonl', jsonl)],
+        opts('brand-new', { title: 'New', outlet: 'voa', createOutlets: true }),
+      );
+      expect(r.written).toEqual([]);
+      expect(r.rejected.map((x) => x.where)).toEqual(lines.map((l) => `bad.jsonl ${l}`));
+      expect(r.warnings).toEqual([expect.stringContaining('corpus "brand-new" was not created')]);
+      expect(existsSync(path.join(root, 'brand-new'))).toBe(false);
+    },
+  );
 });

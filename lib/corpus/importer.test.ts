@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from './load';
+import { analyzeArticles } from '../analysis/run';
+import { decodeSegmentHeader, fileStore } from '../store/files';
+import { articleKey, lexiconKey, versionKey } from '../store/keys';
 
 // These tests run the real CLI (npm run import) in child processes against a temporary corpus root.
 function freshRoot(): string {
@@ -47,6 +50,27 @@ function runCli(
     if (typeof killAt === 'number') setTimeout(() => p.kill('SIGKILL'), killAt);
     p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
+}
+
+/**
+ * Checks a corpus root's analysis store after an import: every article of corpus c has exactly the analysis made
+ * here independently, its version's provenance is stored, and each article was analysed once (segments hold `once`
+ * keys in all: a re-run analysed only what the killed run had not stored).
+ */
+function expectStoreWhole(root: string, once: number): void {
+  const c = loadCorpus(path.join(root, 'c'));
+  const scope = { corpus: 'c', lexicon: lexiconKey(c.lexicon) };
+  const keys = c.articles.map(articleKey);
+  const store = fileStore(path.join(root, '.store'));
+  expect(store.read(scope, c.articles, keys)).toEqual(analyzeArticles(c));
+  expect(store.hasProvenance(scope, versionKey(keys, scope.lexicon))).toBe(true);
+  const dir = path.join(root, '.store', 'c', readdirSync(path.join(root, '.store', 'c'))[0]);
+  const segments = readdirSync(dir).filter((f) => f.endsWith('.fsa'));
+  const stored = segments.reduce(
+    (n, f) => n + decodeSegmentHeader(readFileSync(path.join(dir, f)), f).header.keys.length,
+    0,
+  );
+  expect(stored).toBe(once);
 }
 
 const article = (n: number) =>
@@ -136,6 +160,8 @@ describe('npm run import', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const points: (string | number)[] = [
       'read files 150',
+      // One batch of 250 analyses stored, 50 not: no article committed yet.
+      'analyse articles 250',
       'stage articles 200',
       'validate articles 300',
       'write articles 200',
@@ -168,10 +194,52 @@ describe('npm run import', () => {
       // Exactly once: what the killed run stored, plus what the re-run stored or finished for it, is the batch.
       const recovered = Number(/recovered: +(\d+)/.exec(again.out)?.[1] ?? 0);
       expect(Number(/imported: +(\d+)/.exec(again.out)![1]) + recovered + stored.length).toBe(300);
+      // 300 articles, each analysed once across the killed run and the re-run.
+      expectStoreWhole(root, 300);
     }
     // The kill points must reach into the commit itself, or the test proves nothing.
     expect([...outcomes].sort(), [...outcomes].join(', ')).toEqual(
       expect.arrayContaining(['all stored', 'nothing stored', 'part stored']),
     );
   }, 180_000);
+
+  test('a JSONL file is streamed in batches: line numbers stay the file’s, and the store ends whole', async () => {
+    const root = freshRoot();
+    const lines = Array.from({ length: 2_100 }, (_, i) =>
+      JSON.stringify({ title: `Report ${i}`, text: article(i).split('\n\n')[1], outlet: 'voa' }),
+    );
+    // Line 2050 lies in the second batch (batches of 2,000 lines): its number must still be 2050.
+    lines[2049] = '{"title": "cut short"';
+    const file = path.join(root, 'big.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await runCli(root, [file, '--corpus', 'c', '--progress']);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(/imported: +2099\n/);
+    expect(r.out).toContain('big.jsonl line 2050: is not valid JSON');
+    // The progress line names records read and the time left.
+    // 2,100 lines, one of them not JSON: 2,099 records.
+    expect(r.err).toMatch(/records 2099 · \d+ records\/s · [\d.]+ of [\d.]+ MB \(100%\)/);
+    expectStoreWhole(root, 2_099);
+  }, 120_000);
+
+  test('a new corpus from JSONL in which every line is rejected lists the rejections, not a manifest error', async () => {
+    const root = freshRoot();
+    const file = path.join(root, 'bad.jsonl');
+    writeFileSync(file, '{"title": "no text"}\nnot json\n');
+    const r = await runCli(root, [
+      file,
+      '--corpus',
+      'fresh',
+      '--title',
+      'Fresh',
+      '--outlet',
+      'voa',
+      '--create-outlets',
+    ]);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toContain('bad.jsonl line 1:');
+    expect(r.out).toContain('bad.jsonl line 2: is not valid JSON');
+    expect(r.out).toContain('corpus "fresh" was not created');
+    expect(`${r.out}${r.err}`).not.toContain('"outlets" must be a non-empty list');
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import { articleHash, lexiconNames, type ImportPlan } from '../importing/plan';
 import { readRecords, type ImportRecord, type Mapping, type Rejection } from '../importing/records';
 import { parseLexicon } from '../lexicon/parse';
 import type { Lexicon, Outlet } from '../types';
+import type { CorpusState } from '../importing/plan';
 import {
   applyStage,
   hasStagedBatches,
@@ -16,11 +17,13 @@ import {
   stageBatch,
   StorageError,
 } from './commit';
-import { CORPUS_ROOT, folderFiles, loadCorpus } from './load';
+import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
 import { planOffThread } from './offThread';
 import { parseManifest } from './manifest';
 import { recordVersion } from './snapshots';
 import { manifestWithOutlets, withLock } from './store';
+import { analysisPool, type AnalysisPool } from '../store/analyse';
+import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
 
 /** One input file's name and bytes (from disk or an upload). */
 export interface ImportItem {
@@ -28,6 +31,10 @@ export interface ImportItem {
   bytes: Uint8Array;
   /** Forced format; null reads it from the name's extension. */
   format: Format | null;
+  /** Line number of the first line of `bytes` in its file (a chunk of a streamed JSONL file); 1 when absent. */
+  firstLine?: number;
+  /** A local file read by the CLI: the upload limit on CSV/JSON/JSONL files does not apply. */
+  local?: boolean;
 }
 
 /** Choices of one import. */
@@ -51,6 +58,8 @@ export interface ImportResult {
   plan: ImportPlan;
   rejected: Rejection[];
   records: number;
+  /** How many articles the plan would store (what a dry run reports as imported). */
+  planned: number;
   /** Ids of the article files this import stored (exactly these, also after a partial failure). */
   written: string[];
   versionBefore: string | null;
@@ -59,21 +68,29 @@ export interface ImportResult {
   lexicon: Lexicon;
   /** Ids of articles an interrupted earlier import had validated, stored now by finishing its commit. */
   recovered: string[];
+  /** A streamed CLI import's time: storing the batches (articles and analyses), then the version and provenance. */
+  seconds?: { batches: number; finish: number };
   /** Problems after the articles were stored (e.g. the version snapshot could not be written); the import itself stands. */
   warnings: string[];
 }
 
 /**
- * Reads, validates, cleans and (unless a dry run) stores a batch. A bad file or record is rejected with its reason and the
- * rest imports. Storing is staged: every article file and the new corpus.json are written beside the corpus and read
- * back with the loader's checks, and only a batch that reads back whole is committed (each file by an atomic link or
- * rename). A crash mid-commit is finished by the next write; a re-run stores only what is missing.
+ * What a stream of batches into one corpus carries from batch to batch, so the corpus is read once, not once per batch:
+ * its state (outlets, content hashes of stored articles) grows with each committed batch. The corpus's own unanalysed
+ * articles and the new version's provenance are completed once, by finishImport.
  */
-export async function importItems(
-  items: ImportItem[],
-  o: ImportOptions,
-  onProgress?: (what: string, done: number, total: number) => void,
-): Promise<ImportResult> {
+export interface ImportSession {
+  exists: boolean;
+  current: LoadedCorpus | null;
+  lexicon: Lexicon;
+  state: CorpusState & { groups: Set<string> };
+  batches: number;
+  /** The analysis workers, kept from batch to batch (closed by finishImport). */
+  pool?: AnalysisPool;
+}
+
+/** Reads what an import into a corpus needs to know of it (refusing a missing corpus without a title). */
+export function openImport(o: Pick<ImportOptions, 'corpus' | 'title'>): ImportSession {
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const exists = existsSync(path.join(dir, 'corpus.json'));
   if (!exists && !o.title)
@@ -88,6 +105,53 @@ export async function importItems(
     groups: new Set(manifest.outletGroups.map((g) => g.id)),
     hashes: new Map((current?.articles ?? []).map((a) => [articleHash(a), a.id])),
   };
+  return { exists, current, lexicon, state, batches: 0 };
+}
+
+/**
+ * Completes a streamed import that stored something: records the new version, then completes the corpus's analyses and
+ * provenance. Returns the version and warnings for the summary.
+ */
+export async function finishImport(
+  o: Pick<ImportOptions, 'corpus'>,
+  session: ImportSession | null = null,
+): Promise<{ version: string; warnings: string[] }> {
+  await session?.pool?.close();
+  const warnings: string[] = [];
+  const dir = path.join(CORPUS_ROOT, o.corpus);
+  const version = await recordOrWarn(dir, warnings);
+  await completeStore(o.corpus, dir, warnings);
+  return { version, warnings };
+}
+
+// Records the corpus's version; a snapshot that cannot be written (full disk) is a warning, not a failed import.
+async function recordOrWarn(dir: string, warnings: string[]): Promise<string> {
+  try {
+    return (await recordVersion(dir)).version;
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    warnings.push(
+      `the version snapshot could not be written (${e.code}); the corpus is stored and serves, and the snapshot is written by the next successful write`,
+    );
+    return loadCorpus(dir).version;
+  }
+}
+
+/**
+ * Reads, validates, cleans and (unless a dry run) stores a batch. A bad file or record is rejected with its reason and the
+ * rest imports. Storing is staged: every article file and the new corpus.json are written beside the corpus and read
+ * back with the loader's checks, and only a batch that reads back whole is committed (each file by an atomic link or
+ * rename). A crash mid-commit is finished by the next write; a re-run stores only what is missing.
+ */
+export async function importItems(
+  items: ImportItem[],
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+  session: ImportSession | null = null,
+): Promise<ImportResult> {
+  const dir = path.join(CORPUS_ROOT, o.corpus);
+  const { exists, current, lexicon, state } = session ?? openImport(o);
+  if (session) session.batches++;
   const rejected: Rejection[] = [];
   const records: ImportRecord[] = [];
   items.forEach((item, i) => {
@@ -99,7 +163,8 @@ export async function importItems(
           'has an unknown extension',
           'use .txt, .html, .json, .jsonl or .csv, or choose the format',
         );
-      const r = readRecords(decodeFile(item.bytes, item.name, format), item.name, format, o.mapping);
+      const text = decodeFile(item.bytes, item.name, format, item.local ? Infinity : undefined);
+      const r = readRecords(text, item.name, format, o.mapping, item.firstLine);
       // A loop, not push(...list): spreading 150,000 records overflows the call stack.
       for (const x of r.records) records.push(x);
       for (const x of r.rejected) rejected.push(x);
@@ -121,6 +186,7 @@ export async function importItems(
     plan,
     rejected: [...rejected, ...plan.rejected],
     records: records.length,
+    planned: plan.articles.length,
     written: [],
     versionBefore: current?.version ?? null,
     versionAfter: current?.version ?? null,
@@ -129,7 +195,38 @@ export async function importItems(
     recovered: [],
   };
   // With nothing new to store, the lock is still taken when a crashed import left a batch to finish.
-  if (o.dryRun || (plan.articles.length === 0 && exists && !hasStagedBatches(dir))) return result;
+  if (o.dryRun) return result;
+  if (plan.articles.length === 0 && !exists && !hasStagedBatches(dir)) {
+    // A corpus is created with its first article: with none, its manifest would list no outlet, and that error would
+    // hide the rejections, which are the answer.
+    result.warnings.push(`corpus "${o.corpus}" was not created: no record could be imported (see the rejections)`);
+    return result;
+  }
+  if (plan.articles.length === 0 && exists && !hasStagedBatches(dir)) {
+    // Nothing new, but a killed earlier run may have committed articles without their version's provenance.
+    if (current && !session) await completeStore(o.corpus, dir, result.warnings);
+    return result;
+  }
+  // Analysed before anything is committed, on worker threads: a crash leaves stored analyses that no article counts
+  // yet (keyed by content, so a re-run finds them), never an article without its analysis.
+  try {
+    // The corpus's own articles too: those a hand edit or an older server left unanalysed are made once, here.
+    const all = session ? plan.articles : [...(current?.articles ?? []), ...plan.articles];
+    if (plan.articles.length)
+      await tracked(o.corpus, 'import', (p) =>
+        analyseCorpus(
+          p,
+          all,
+          lexicon,
+          (done, total) => onProgress?.('analyse articles', done, total),
+          session ? (session.pool ??= analysisPool(lexicon)) : undefined,
+        ),
+      );
+  } catch (e) {
+    // No article is committed yet: a full disk here stores nothing (analyses already stored are kept for a re-run).
+    if (isFsError(e)) throw new StorageError(e.code!, []);
+    throw e;
+  }
   await withLock(dir, () => {
     result.recovered = recoverStages(dir);
     const outlets: Outlet[] = plan.newOutlets.map((id) => ({
@@ -169,17 +266,29 @@ export async function importItems(
       throw e;
     }
   });
-  try {
-    result.versionAfter = (await recordVersion(dir)).version;
-  } catch (e) {
-    // The articles are stored; a snapshot that cannot be written (full disk) must not turn that into a failure.
-    if (!isFsError(e)) throw e;
-    result.versionAfter = loadCorpus(dir).version;
-    result.warnings.push(
-      `the version snapshot could not be written (${e.code}); the corpus is stored and serves, and the snapshot is written by the next successful write`,
-    );
+  // A streamed import records one version at its end (finishImport), not one per batch.
+  if (!session) result.versionAfter = await recordOrWarn(dir, result.warnings);
+  if (session) {
+    // The next batch sees this one's articles and outlets as stored.
+    session.exists = true;
+    for (const a of plan.articles) session.state.hashes.set(articleHash(a), a.id);
+    for (const x of plan.newOutlets) session.state.outlets.add(x);
+  } else {
+    // The new version's provenance (reuse across the whole corpus) is made on a worker, so no view makes it.
+    await completeStore(o.corpus, dir, result.warnings);
   }
   return result;
+}
+
+// Makes what the store lacks for the corpus's current version; a failure is a warning (the server makes it later).
+async function completeStore(corpus: string, dir: string, warnings: string[]): Promise<void> {
+  try {
+    await tracked(corpus, 'import', (p) => completeCorpus(p, dir));
+  } catch (e) {
+    warnings.push(
+      `the new version's analyses could not all be stored (${(e as Error).message}); the server makes them in the background`,
+    );
+  }
 }
 
 // corpus.json of a corpus that has no articles yet (loadCorpus needs articles), with the loader's messages.

@@ -32,11 +32,15 @@ function removeDeadTmp(dir: string, root: string, out: string[], depth: number):
 }
 
 /**
- * Cleans what crashed writers left under a corpus root and a snapshot root: temporary files of dead processes are
+ * Cleans what crashed writers left under a corpus root, a snapshot root and the analysis store: temporary files of dead processes are
  * removed, staged batches are finished or discarded and stale locks taken over, under each corpus's lock.
  * The server calls this once at start.
  */
-export async function cleanLeftovers(corpusRoot: string, snapshotRoot: string | null): Promise<Leftovers> {
+export async function cleanLeftovers(
+  corpusRoot: string,
+  snapshotRoot: string | null,
+  storeRoot: string | null = null,
+): Promise<Leftovers> {
   const out: Leftovers = { removedTmp: [], recovered: [] };
   if (existsSync(corpusRoot)) {
     removeDeadTmp(corpusRoot, corpusRoot, out.removedTmp, 0);
@@ -51,5 +55,7 @@ export async function cleanLeftovers(corpusRoot: string, snapshotRoot: string | 
     }
   }
   if (snapshotRoot) removeDeadTmp(snapshotRoot, snapshotRoot, out.removedTmp, 3);
+  // The analysis store: <root>/<corpus>/<lexicon>-e<engine>/ holds segment files written through temporary files.
+  if (storeRoot) removeDeadTmp(storeRoot, storeRoot, out.removedTmp, 2);
   return out;
 }

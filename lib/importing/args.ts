@@ -16,11 +16,13 @@ export interface ImportArgs {
   dateOrder: DateOrder;
   source: string | null;
   dryRun: boolean;
+  /** Print the progress line on stderr even when it is not a terminal. */
+  progress: boolean;
 }
 
 /** The import CLI's usage line. */
 export const IMPORT_USAGE =
-  'npm run import -- <files, folders or a CSV/JSON/JSONL file> --corpus ID [--title T] [--attribution A] [--outlet ID] [--create-outlets] [--map title=COL,text=COL,outlet=COL,date=COL,url=COL] [--format text|html|json|jsonl|csv] [--date-order mdy|dmy] [--source NAME] [--dry-run]';
+  'npm run import -- <files, folders or a CSV/JSON/JSONL file> --corpus ID [--title T] [--attribution A] [--outlet ID] [--create-outlets] [--map title=COL,text=COL,outlet=COL,date=COL,url=COL] [--format text|html|json|jsonl|csv] [--date-order mdy|dmy] [--source NAME] [--dry-run] [--progress]';
 
 /** Parses the import CLI's arguments, rejecting unknown flags and bad values with the usage line. */
 export function parseImportArgs(argv: string[]): ImportArgs {
@@ -36,6 +38,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     dateOrder: 'mdy',
     source: null,
     dryRun: false,
+    progress: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -53,6 +56,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     else if (flag === '--map') out.mapping = parseMapping(value());
     else if (flag === '--source') out.source = value();
     else if (flag === '--dry-run') out.dryRun = true;
+    else if (flag === '--progress') out.progress = true;
     else if (flag === '--format') {
       const v = value();
       const f = formatOf(`x.${v}`);
@@ -76,4 +80,14 @@ export function progressLine(what: string, done: number, total: number, elapsedM
   const left = rate > 0 ? (total - done) / rate : NaN;
   const eta = Number.isFinite(left) ? `${left < 1 ? left.toFixed(1) : Math.round(left)} s left` : 'estimating';
   return `${what} ${done}/${total} (${total > 0 ? Math.floor((100 * done) / total) : 100}%) · ${rate.toFixed(0)}/s · ${eta}`;
+}
+
+/** The streamed import's progress line: records read and their rate, bytes read of all, and the time left by bytes. */
+export function streamProgressLine(records: number, readBytes: number, totalBytes: number, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (records * 1000) / elapsedMs : 0;
+  const byteRate = elapsedMs > 0 ? readBytes / elapsedMs : 0;
+  const left = byteRate > 0 ? (totalBytes - readBytes) / byteRate / 1000 : NaN;
+  const eta = Number.isFinite(left) ? `${left < 1 ? left.toFixed(1) : Math.round(left)} s left` : 'estimating';
+  const pct = totalBytes > 0 ? Math.floor((100 * readBytes) / totalBytes) : 100;
+  return `records ${records} · ${rate.toFixed(0)} records/s · ${(readBytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB (${pct}%) · ${eta}`;
 }

@@ -38,3 +38,16 @@ describe('formatOf', () => {
     ['noext', null],
   ])('%s → %s', (name, f) => expect(formatOf(name)).toBe(f));
 });
+
+describe('the batch limit is an upload limit', () => {
+  const csv = new TextEncoder().encode('title,text\nA,"Some words about Syria."\n');
+  test.each([
+    // The CSV above is 38 bytes: over a 20-byte limit, within an unlimited one (a local file read by the CLI).
+    [20, /is 0\.0 MB, over the 0\.0000\d+ MB limit for csv files/],
+    [Infinity, null],
+  ])('with a limit of %s bytes', (limit, error) => {
+    const run = () => decodeFile(csv, 'x.csv', 'csv', limit);
+    if (error) expect(run).toThrow(error);
+    else expect(run()).toContain('Some words about Syria.');
+  });
+});

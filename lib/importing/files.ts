@@ -19,9 +19,12 @@ export function formatOf(name: string): Format | null {
   return null;
 }
 
-/** Decodes a file's bytes as UTF-8 text, rejecting empty, binary, invalid UTF-8 and oversized files with a reason. */
-export function decodeFile(bytes: Uint8Array, name: string, format: Format): string {
-  const limit = format === 'csv' || format === 'json' || format === 'jsonl' ? MAX_BATCH_BYTES : MAX_FILE_BYTES;
+/**
+ * Decodes a file's bytes as UTF-8 text, rejecting empty, binary, invalid UTF-8 and oversized files with a reason.
+ * `batchLimit` is the limit for CSV/JSON/JSONL files (an upload's; a local file read by the CLI passes Infinity).
+ */
+export function decodeFile(bytes: Uint8Array, name: string, format: Format, batchLimit = MAX_BATCH_BYTES): string {
+  const limit = format === 'csv' || format === 'json' || format === 'jsonl' ? batchLimit : MAX_FILE_BYTES;
   if (bytes.length > limit) {
     throw new InputError(
       name,

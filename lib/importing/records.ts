@@ -141,6 +141,7 @@ export function readRecords(
   name: string,
   format: Format,
   mapping: Mapping,
+  firstLine = 1,
 ): { records: ImportRecord[]; rejected: Rejection[] } {
   const rejected: Rejection[] = [];
   if (format === 'text') return { records: [fromText(source, name)], rejected };
@@ -182,7 +183,7 @@ export function readRecords(
     const records: ImportRecord[] = [];
     source.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
-      const where = `${name} line ${i + 1}`;
+      const where = `${name} line ${firstLine + i}`;
       try {
         const o = JSON.parse(line);
         if (typeof o !== 'object' || o === null || Array.isArray(o))

@@ -83,7 +83,13 @@ export function reuseRows(p: CorpusProvenance): ReuseRow[] {
  * The export with `provenance` and `reuse` added and the provenance option recorded, keeping the export's lazy row
  * getters lazy (its property descriptors are copied, not its values).
  */
-export function withProvenance(ex: AnalysisExport, p: CorpusProvenance, f: ProvenanceFilter): ProvenanceExport {
+export function withProvenance(
+  ex: AnalysisExport,
+  provenance: CorpusProvenance | (() => CorpusProvenance),
+  f: ProvenanceFilter,
+): ProvenanceExport {
+  // A function is read only when the rows are: a stored provenance is then decoded by the view that lists it.
+  const p = () => (typeof provenance === 'function' ? provenance() : provenance);
   // The rows stay lazy: every property is copied as it is defined (getters too), but the corpus, which gains the option.
   const { corpus: _corpus, ...descriptors } = Object.getOwnPropertyDescriptors(ex);
   void _corpus;
@@ -95,7 +101,7 @@ export function withProvenance(ex: AnalysisExport, p: CorpusProvenance, f: Prove
   });
   let rows: ProvenanceRow[] | undefined;
   let reuse: ReuseRow[] | undefined;
-  Object.defineProperty(out, 'provenance', { enumerable: true, get: () => (rows ??= provenanceRows(p)) });
-  Object.defineProperty(out, 'reuse', { enumerable: true, get: () => (reuse ??= reuseRows(p)) });
+  Object.defineProperty(out, 'provenance', { enumerable: true, get: () => (rows ??= provenanceRows(p())) });
+  Object.defineProperty(out, 'reuse', { enumerable: true, get: () => (reuse ??= reuseRows(p())) });
   return out;
 }

@@ -2,11 +2,23 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_OPTIONS, compareTallies, viewTally, type Entity } from '../analysis/aggregate';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
-import { liveCorpus, liveExport, type LiveCorpus } from '../analysis/live';
+import { liveExport, liveOf, type LiveCorpus } from '../analysis/live';
+import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
 import { tallyOfOutlets } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import { corpusFingerprint } from '../corpus/fingerprint';
-import { CORPUS_ROOT, folderFiles, lexiconPathFor, loadCorpusFrom, type LoadedCorpus } from '../corpus/load';
+import {
+  CORPUS_ROOT,
+  folderFiles,
+  lexiconPathFor,
+  loadCorpusFrom,
+  type CorpusFiles,
+  type LoadedCorpus,
+} from '../corpus/load';
+import { backgroundOnly, currentStore } from '../store/current';
+import { articleKey, lexiconKey, versionKey } from '../store/keys';
+import { restoreProvenance } from '../store/provenanceCodec';
+import { AnalysingError, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { withProvenance } from '../provenance/exportRows';
@@ -72,32 +84,112 @@ function fingerprint(dir: string, now = Date.now()): string {
 }
 
 /**
- * The corpus with its analyses, loaded and analysed once per corpus change. Reading never writes: versions are kept by
- * the writers.
+ * A bundle of one corpus version built from the store: the analyses and provenance stored for it, and, where the store
+ * lacks some, what `fill` makes (null: the store is missing something and nothing may be analysed here).
  */
-export function getBundle(corpusId: string): Bundle {
-  const dir = path.join(CORPUS_ROOT, corpusId);
-  const fp = fingerprint(dir);
-  const cached = bundles.get(corpusId);
-  if (cached && cached.fingerprint === fp) return cached;
-  const files = folderFiles(dir);
+function fromStore(
+  corpusId: string,
+  files: CorpusFiles,
+  dir: string,
+  fp: string,
+  fill: ((corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => void) | null,
+): Bundle | { missing: number; total: number } {
   const corpus = loadCorpusFrom(files);
-  // Articles whose text is unchanged keep their analysis: an upload re-analyses only what it added.
-  const live = liveCorpus(corpus, cached?.live);
-  const bundle: Bundle = {
+  const store = currentStore();
+  const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
+  const keys = corpus.articles.map(articleKey);
+  const analyses = store.read(scope, corpus.articles, keys);
+  const missing: number[] = [];
+  analyses.forEach((a, i) => a === null && missing.push(i));
+  const version = versionKey(keys, scope.lexicon);
+  const stored = missing.length === 0 && store.hasProvenance(scope, version);
+  if (!fill && (missing.length || !stored)) return { missing: missing.length, total: keys.length };
+  if (missing.length) fill!(corpus, missing, analyses);
+  const live = liveOf(corpus, analyses as ArticleAnalysis[]);
+  let provenance: CorpusProvenance | null = stored ? null : corpusProvenance(corpus, live.analyses);
+  return {
     dir,
     corpus,
     live,
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
-    // A whole-corpus analysis, so it is made with the bundle, off any later request's path.
-    provenance: corpusProvenance(corpus, live.analyses),
+    // Decoded when a view first needs it (a provenance filter, page or the export's rows), not before the first view.
+    get provenance() {
+      if (!provenance) {
+        const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
+        const kept = store.readProvenance(scope, version);
+        // A provenance file that became unreadable since (another Node's serializer) is made again here, once.
+        provenance = kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
+      }
+      return provenance;
+    },
     filtered: new Map(),
     fingerprint: fp,
   };
-  bundles.set(corpusId, bundle);
-  return bundle;
+}
+
+/** Fills missing analyses on this thread: from a previous bundle where the article is unchanged, else by analysing. */
+function fillHere(previous: Bundle | undefined) {
+  return (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => {
+    const same = previous && lexiconKey(previous.corpus.lexicon) === lexiconKey(corpus.lexicon);
+    const before = new Map(
+      same ? previous.live.analyses.map((a, i) => [articleKey(previous.corpus.articles[i]), a]) : [],
+    );
+    const engine = compileEngine(corpus.lexicon);
+    for (const i of missing)
+      analyses[i] = before.get(articleKey(corpus.articles[i])) ?? analyzeArticle(corpus.articles[i], engine);
+  };
+}
+
+/**
+ * The corpus with its analyses, read from the store once per corpus change. In the production server nothing is
+ * analysed here: a version the store lacks analyses for is analysed by workers in the background while the previous
+ * version keeps serving (with none, an AnalysingError says how far it is). Elsewhere (tests, `next dev`) the missing
+ * analyses are made here, in memory. Reading never writes: versions and analyses are kept by the writers.
+ */
+export function getBundle(corpusId: string): Bundle {
+  const dir = path.join(CORPUS_ROOT, corpusId);
+  const fp = fingerprint(dir);
+  const cached = bundles.get(corpusId);
+  if (cached && cached.fingerprint === fp) return cached;
+  const background = backgroundOnly();
+  const prep = preparationOf(corpusId);
+  if (background && prep && !prep.finished) {
+    if (cached) return cached;
+    throw new AnalysingError(prep);
+  }
+  const built = fromStore(corpusId, folderFiles(dir), dir, fp, background ? null : fillHere(cached));
+  if ('fingerprint' in built) {
+    bundles.set(corpusId, built);
+    return built;
+  }
+  // A failed preparation of this same version is not retried on every request: its error is the answer.
+  if (prep?.finished && prep.error && prep.version === fp) {
+    if (cached) return cached;
+    throw new Error(`corpus "${corpusId}" could not be analysed: ${prep.error}`);
+  }
+  const started = prepareInBackground(dir, fp);
+  if (cached) return cached;
+  throw new AnalysingError({ corpus: corpusId, done: started.done || built.total - built.missing, total: built.total });
+}
+
+/**
+ * Starts the background analysis of a corpus whose current version the store lacks analyses or provenance for (the
+ * server's start-up calls it for every corpus); null when everything is stored. Reads the corpus, never analyses it.
+ */
+export function analyseMissingInBackground(corpusId: string): Preparation | null {
+  const dir = path.join(CORPUS_ROOT, corpusId);
+  const corpus = loadCorpusFrom(folderFiles(dir));
+  const store = currentStore();
+  const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
+  const keys = corpus.articles.map(articleKey);
+  const stored = store.stored(scope, keys).size;
+  if (stored === new Set(keys).size && store.hasProvenance(scope, versionKey(keys, scope.lexicon))) return null;
+  const p = prepareInBackground(dir, fingerprint(dir));
+  p.total = keys.length;
+  p.done = stored;
+  return p;
 }
 
 const old = new Map<string, Bundle>();
@@ -115,19 +207,9 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (hit) return { bundle: hit, pinned: true };
   const files = snapshotFiles(corpusId, version);
   if (!files) return { bundle: current, pinned: false };
-  const corpus = loadCorpusFrom(files);
-  const live = liveCorpus(corpus, current.live);
-  const bundle: Bundle = {
-    dir: current.dir,
-    corpus,
-    live,
-    exports: new Map(),
-    json: new Map(),
-    comparisons: new Map(),
-    provenance: corpusProvenance(corpus, live.analyses),
-    filtered: new Map(),
-    fingerprint: key,
-  };
+  // A kept version's analyses are in the store when it was once current under the same lexicon; one kept before the
+  // store existed is analysed here, once (kept versions are few and small next to the current one).
+  const bundle = fromStore(corpusId, files, current.dir, key, fillHere(current)) as Bundle;
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, bundle);
   return { bundle, pinned: true };
@@ -223,7 +305,7 @@ export function getExport(q: ExportQuery): AnalysisExport {
     const base = isWhole(q.subset) ? liveExport(liveFor(b, q.provenance), o) : sliceExport(b.corpus, slice, o);
     ex = withProvenance(
       withTimeFields(base, q.subset, slice.dates, () => storiesOf(b)),
-      b.provenance,
+      () => b.provenance,
       q.provenance,
     );
     remember(b.exports, key, ex, q.subset);
@@ -315,13 +397,15 @@ function computeComparison(
  * What a rendered view of this URL depends on besides the URL itself: the corpus list (the switcher) and the
  * files of the corpus it shows (a pinned version is a snapshot, but may fall back to the current files). A change
  * to either changes this string, so cached answers never go stale. Read off the files alone, without loading the
- * corpus, so a cached answer costs a directory listing and three stats.
+ * corpus, so a cached answer costs a directory listing and a few stats.
  */
 export function dataVersionOf(params: Params): string {
   const { corpus, version } = corpusOf(params);
   const corpora = listCorpora();
   if (!corpora.includes(corpus)) return `${corpora.join(',')}|-`;
-  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${fingerprint(path.join(CORPUS_ROOT, corpus))}`;
+  // The store's stamp too: a version analysed in the background replaces the previous one without a file changing.
+  const files = fingerprint(path.join(CORPUS_ROOT, corpus));
+  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${files}|${currentStore().stamp(corpus)}`;
 }
 
 /** The catalog for the corpus and version a URL names. */

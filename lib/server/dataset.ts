@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
 import { attributedGroups, type ArticleRow } from '../analysis/aggregate';
+import { preparationOf } from '../store/prepare';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { counted, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
@@ -246,12 +247,16 @@ export function articleOf(view: View, id: string): ArticleModel | null {
   };
 }
 
-/** What the manage page shows: kept versions and the lexicon's source. */
+/**
+ * What the manage page shows: kept versions, the lexicon's source, and the corpus's running background analysis
+ * (a lexicon change or a hand edit: articles done of all, or why it failed), null when none runs or failed.
+ */
 export function manageOf(view: View): {
   versions: ReturnType<typeof listSnapshots>;
   lexiconSource: string;
   ownLexicon: boolean;
   audit: AuditEntry[];
+  analysis: { done: number; total: number; error: string | null } | null;
 } {
   const { bundle } = sourceOf(view);
   const file = lexiconPathFor(bundle.dir);
@@ -263,6 +268,7 @@ export function manageOf(view: View): {
     audit: recentAudit(200)
       .filter((e) => e.corpus === null || e.corpus === view.query.corpus)
       .slice(0, 50),
+    analysis: analysisOf(view.query.corpus),
   };
 }
 
@@ -631,4 +637,11 @@ export function searchOf(view: View): SearchModel | null {
     pattern: parsed.pattern,
   });
   return { pattern: parsed.pattern.source, kwic };
+}
+
+// A preparation that is running, or that failed (its error stays visible until a later one succeeds).
+function analysisOf(corpus: string): { done: number; total: number; error: string | null } | null {
+  const p = preparationOf(corpus);
+  if (!p || (p.finished && !p.error)) return null;
+  return { done: p.done, total: p.total, error: p.error };
 }

@@ -8,6 +8,9 @@ import { writeAtomic, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
+import { provenanceInto } from '@/lib/store/analyse';
+import { STORE_ROOT } from '@/lib/store/current';
+import { analyseCorpus, tracked } from '@/lib/store/prepare';
 import { invalidLexicon, json, readLexiconRequest } from './request';
 
 /**
@@ -56,7 +59,11 @@ export async function POST(request: Request) {
   if (!auth.ok) return deniedResponse(auth);
   try {
     const dir = path.join(CORPUS_ROOT, corpus);
-    const before = loadCorpus(dir).version;
+    const current = loadCorpus(dir);
+    const before = current.version;
+    // Every article is analysed under the new lexicon on workers before the lexicon is written: until then the
+    // previous version serves, and the new one is complete when it appears (progress: preparationOf, on /manage).
+    await tracked(corpus, 'lexicon', (p) => analyseCorpus(p, current.articles, lex));
     await withLock(dir, () => saveLexicon(dir, req.source));
     const warnings: string[] = [];
     let after: string;
@@ -66,6 +73,11 @@ export async function POST(request: Request) {
       if (!isFsError(e)) throw e;
       after = loadCorpus(dir).version;
       warnings.push(`the version snapshot could not be written (${e.code}); the lexicon is saved`);
+    }
+    try {
+      await provenanceInto(dir, STORE_ROOT, lex);
+    } catch (e) {
+      warnings.push(`provenance could not be stored (${(e as Error).message}); the server makes it in the background`);
     }
     audit({ action: 'lexicon', corpus, client: clientOf(request), ok: true, detail: `version ${before} -> ${after}` });
     return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: after, warnings });

@@ -1,4 +1,4 @@
-import { articleLayout } from '../../lib/corpus/layout';
+import { articleLayout } from '../corpus/layout';
 import {
   SECTIONS,
   type ActorRule,
@@ -7,8 +7,8 @@ import {
   type Sentence,
   type SetAside,
   type Voice,
-} from '../../lib/types';
-import type { ArticleAnalysis } from '../../lib/analysis/article';
+} from '../types';
+import type { ArticleAnalysis } from '../analysis/article';
 
 // Analyses cross threads as one Int32Array (moved, not copied) and a table of distinct strings: structured
 // cloning millions of small sentence and mention objects costs more than analysing them. The article text and
@@ -19,6 +19,8 @@ export interface PackedAnalyses {
   ints: Int32Array<ArrayBuffer>;
   strings: string[];
   count: number;
+  /** Where each analysis starts in ints, so one article can be read without the ones packed before it. */
+  offsets: number[];
 }
 
 /** Packs analyses one at a time, so a worker can drop each analysis once it is packed. */
@@ -36,6 +38,7 @@ export function createPacker(): AnalysisPacker {
   let ints = new Int32Array(1 << 16);
   let n = 0;
   let count = 0;
+  const offsets: number[] = [];
   const strings: string[] = [];
   const index = new Map<string, number>();
   const put = (x: number) => {
@@ -62,6 +65,7 @@ export function createPacker(): AnalysisPacker {
   return {
     add(a) {
       count++;
+      offsets.push(n);
       str(a.id);
       put(a.quotes.length);
       put(a.sentences.length);
@@ -114,7 +118,7 @@ export function createPacker(): AnalysisPacker {
       }
     },
     finish() {
-      return { ints: ints.slice(0, n), strings, count };
+      return { ints: ints.slice(0, n), strings, count, offsets };
     },
   };
 }
@@ -134,90 +138,105 @@ export function unpackAnalyses(packed: PackedAnalyses, articles: Article[]): Art
     throw new Error(
       `${packed.count} analyses were packed but ${articles.length} articles were given to unpack them with`,
     );
-  const { ints, strings } = packed;
-  let i = 0;
+  let at = 0;
+  const out = articles.map((article) => {
+    const r = unpackOne(packed.ints, packed.strings, at, article);
+    at = r.end;
+    return r.analysis;
+  });
+  if (at !== packed.ints.length)
+    throw new Error(
+      `unpacking read ${at} of ${packed.ints.length} packed integers: the buffer does not hold these analyses`,
+    );
+  return out;
+}
+
+/** Rebuilds the one analysis packed at `offset` (an entry of PackedAnalyses.offsets), with where the next one starts. */
+export function unpackOne(
+  ints: Int32Array,
+  strings: string[],
+  offset: number,
+  article: Article,
+): { analysis: ArticleAnalysis; end: number } {
+  let i = offset;
   const next = () => ints[i++];
   const str = () => strings[ints[i++]];
   const textAt = (text: string, start: number, end: number) =>
     ints[i] === SAME_TEXT ? (i++, text.slice(start, end)) : str();
-  const out = articles.map((article) => {
-    const id = str();
-    if (id !== article.id)
-      throw new Error(
-        `packed analysis of article ${id} was given article ${article.id} to unpack with: pass the articles in the order they were packed`,
-      );
-    const { text, segments } = articleLayout(article);
-    const nQuotes = next();
-    const nSentences = next();
-    const nMentions = next();
-    const nHits = next();
-    const tokens = {} as ArticleAnalysis['tokens'];
-    for (const s of SECTIONS) tokens[s] = { all: next(), own: next() };
-    const quotes = Array.from({ length: nQuotes }, () => ({ start: next(), end: next() }));
-    const sentences: Sentence[] = new Array(nSentences);
-    for (let k = 0; k < nSentences; k++) {
-      sentences[k] = {
-        start: next(),
-        end: next(),
-        section: SECTIONS[next()],
-        score: next(),
-        words: next(),
-        ownScore: next(),
-        ownWords: next(),
-      };
-    }
-    const mentions: Mention[] = new Array(nMentions);
-    for (let k = 0; k < nMentions; k++) {
-      const group = str();
-      const variant = str();
-      const start = next();
-      const end = next();
-      const matched = textAt(text, start, end);
-      const section = SECTIONS[next()];
-      const voice = VOICES[next()];
-      const sentence = next();
-      const actors = Array.from({ length: next() }, str);
-      const actorCue = ints[i] === NONE ? (i++, null) : { rule: str() as ActorRule, text: str() };
-      const setAside = ints[i] === NONE ? (i++, null) : (str() as SetAside);
-      mentions[k] = {
-        article: article.id,
-        outlet: article.outlet,
-        group,
-        variant,
-        start,
-        end,
-        text: matched,
-        section,
-        voice,
-        sentence,
-        actors,
-        actorCue,
-        setAside,
-      };
-    }
-    const actorHits = Array.from({ length: nHits }, () => {
-      const start = next();
-      const end = next();
-      return { start, end, text: textAt(text, start, end), actor: str() };
-    });
-    const sentenceActors = Array.from({ length: nSentences }, () => {
-      const n = next();
-      return n === 0 ? NO_ACTORS : Array.from({ length: n }, str);
-    });
-    return {
-      id: article.id,
-      outlet: article.outlet,
-      text,
-      segments,
-      quotes,
-      sentences,
-      mentions,
-      actorHits,
-      sentenceActors,
-      tokens,
+  const id = str();
+  if (id !== article.id)
+    throw new Error(
+      `packed analysis of article ${id} was given article ${article.id} to unpack with: pass the articles in the order they were packed`,
+    );
+  const { text, segments } = articleLayout(article);
+  const nQuotes = next();
+  const nSentences = next();
+  const nMentions = next();
+  const nHits = next();
+  const tokens = {} as ArticleAnalysis['tokens'];
+  for (const s of SECTIONS) tokens[s] = { all: next(), own: next() };
+  const quotes = Array.from({ length: nQuotes }, () => ({ start: next(), end: next() }));
+  const sentences: Sentence[] = new Array(nSentences);
+  for (let k = 0; k < nSentences; k++) {
+    sentences[k] = {
+      start: next(),
+      end: next(),
+      section: SECTIONS[next()],
+      score: next(),
+      words: next(),
+      ownScore: next(),
+      ownWords: next(),
     };
+  }
+  const mentions: Mention[] = new Array(nMentions);
+  for (let k = 0; k < nMentions; k++) {
+    const group = str();
+    const variant = str();
+    const start = next();
+    const end = next();
+    const matched = textAt(text, start, end);
+    const section = SECTIONS[next()];
+    const voice = VOICES[next()];
+    const sentence = next();
+    const actors = Array.from({ length: next() }, str);
+    const actorCue = ints[i] === NONE ? (i++, null) : { rule: str() as ActorRule, text: str() };
+    const setAside = ints[i] === NONE ? (i++, null) : (str() as SetAside);
+    mentions[k] = {
+      article: article.id,
+      outlet: article.outlet,
+      group,
+      variant,
+      start,
+      end,
+      text: matched,
+      section,
+      voice,
+      sentence,
+      actors,
+      actorCue,
+      setAside,
+    };
+  }
+  const actorHits = Array.from({ length: nHits }, () => {
+    const start = next();
+    const end = next();
+    return { start, end, text: textAt(text, start, end), actor: str() };
   });
-  if (i !== ints.length)
-    throw new Error(`unpacking read ${i} of ${ints.length} packed integers: the buffer does not hold these analyses`);
-  return out;
+  const sentenceActors = Array.from({ length: nSentences }, () => {
+    const n = next();
+    return n === 0 ? NO_ACTORS : Array.from({ length: n }, str);
+  });
+  const analysis: ArticleAnalysis = {
+    id: article.id,
+    outlet: article.outlet,
+    text,
+    segments,
+    quotes,
+    sentences,
+    mentions,
+    actorHits,
+    sentenceActors,
+    tokens,
+  };
+  return { analysis, end: i };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCorpus } from '../../lib/corpus/load';
+import { loadCorpus } from '../corpus/load';
 import { createPacker, packAnalyses, unpackAnalyses } from './codec';
-import { analyzeArticles } from '../../lib/analysis/run';
+import { analyzeArticles } from '../analysis/run';
 
 const seeds = loadCorpus('corpus/seeds');
 const faKes = loadCorpus('corpus/fa-kes');

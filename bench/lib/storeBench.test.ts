@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { folderBytes, importTimes, jsonlRecord, numberFlag, tenth } from './storeBench';
+
+describe('store bench helpers', () => {
+  test('a JSONL record holds the title, body, outlet and date, not the title segment twice', () => {
+    const line = jsonlRecord({
+      id: 'x',
+      outlet: 'bench-01',
+      title: 'T',
+      date: '2014-02-03',
+      url: null,
+      raw: null,
+      note: null,
+      segments: [
+        { section: 'title', text: 'T' },
+        { section: 'body', text: 'Body text.' },
+      ],
+    });
+    expect(JSON.parse(line)).toEqual({ title: 'T', text: 'Body text.', outlet: 'bench-01', date: '2014-02-03' });
+  });
+
+  test.each([
+    [1.26, 1.3],
+    [0.04, 0],
+    [12, 12],
+  ])('tenth(%d) = %d', (x, y) => expect(tenth(x)).toBe(y));
+
+  test('folder bytes count files at every depth', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'framescope-bytes-'));
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(path.join(dir, 'one'), '12345');
+    writeFileSync(path.join(dir, 'a', 'b', 'two'), '123');
+    // 5 + 3 bytes.
+    expect(folderBytes(dir)).toBe(8);
+  });
+});
+
+describe('numberFlag', () => {
+  test.each([
+    [['--scale'], null],
+    [['--scale', '--articles', '10000'], 10000],
+  ])('%j gives %s', (argv, n) => expect(numberFlag(argv, '--articles')).toBe(n));
+  test.each([[['--articles']], [['--articles', 'many']], [['--articles', '-5']], [['--articles', '1.5']]])(
+    '%j is refused with an example',
+    (argv) => expect(() => numberFlag(argv, '--articles')).toThrow('--articles needs a positive whole number'),
+  );
+});
+
+describe('importTimes', () => {
+  test.each([
+    [
+      'Corpus version: (new) → x\nTime: 51.2 s storing articles and analyses, 170.0 s for the version and provenance',
+      { batches: 51.2, finish: 170 },
+    ],
+  ])('reads %j', (text, times) => expect(importTimes(text)).toEqual(times));
+  test('names a summary without times', () => expect(() => importTimes('Import …')).toThrow('has no Time line'));
+});

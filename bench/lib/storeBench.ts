@@ -1,0 +1,115 @@
+// The store's benchmark (npm run bench; --scale for 1,000,000 articles): a generated corpus imported with the real CLI
+// from one JSONL file, then a fresh process (a restart) opening its first view from the store, and an uncached view.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, writeSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Article } from '../../lib/types';
+import { benchOutlets, generateArticles } from './generate';
+
+/** What the bench reports for the store at one corpus size (bench/latest.json `store` and `scale`). */
+export interface StoreFigures {
+  backend: string;
+  articles: number;
+  /** Input MB per second until every article and its analysis is stored (provenance after, in provenanceSeconds). */
+  importMbPerSec: number;
+  importSeconds: number;
+  /** The whole-corpus work after the batches: the version snapshot and reuse detection (provenance). */
+  provenanceSeconds: number;
+  restartFirstViewMs: number;
+  uncachedViewMs: number;
+  rssMb: number;
+  diskMb: number;
+}
+
+/** One JSONL line of a generated article, as a researcher's export would hold it. */
+export function jsonlRecord(a: Article): string {
+  const body = a.segments.find((s) => s.section === 'body')?.text ?? '';
+  return JSON.stringify({ title: a.title, text: body, outlet: a.outlet, date: a.date });
+}
+
+/** The number after a flag (`--articles 10000`), or null without the flag; a flag with no positive integer throws. */
+export function numberFlag(argv: readonly string[], flag: string): number | null {
+  const i = argv.indexOf(flag);
+  if (i < 0) return null;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive whole number, e.g. ${flag} 10000`);
+  return n;
+}
+
+/** The two times an import's summary ends with ("Time: 12.3 s storing …, 4.5 s for the version …"). */
+export function importTimes(summary: string): { batches: number; finish: number } {
+  const m = /Time: ([\d.]+) s storing articles and analyses, ([\d.]+) s for the version and provenance/.exec(summary);
+  if (!m) throw new Error(`the import summary has no Time line: ${summary.slice(-500)}`);
+  return { batches: Number(m[1]), finish: Number(m[2]) };
+}
+
+/** Rounds to one decimal (the figures' precision). */
+export const tenth = (x: number) => Math.round(x * 10) / 10;
+
+/** Bytes under a folder, every file at any depth. */
+export function folderBytes(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) n += statSync(path.join(e.parentPath, e.name)).size;
+  return n;
+}
+
+function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), script, ...args], {
+      env: { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=8000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('close', (code) => resolve({ code: code ?? -1, out }));
+  });
+}
+
+/**
+ * Generates `articles` articles into one JSONL file (in slices, so the bench holds little), imports it with the CLI
+ * into a scratch corpus root, then measures a restart's first view and an uncached view in a fresh process.
+ */
+export async function storeBench(pool: string[], articles: number, seed: number, outlets = 40): Promise<StoreFigures> {
+  const root = mkdtempSync(path.join(tmpdir(), 'framescope-store-bench-'));
+  cpSync(path.join('corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+  mkdirSync(path.join(root, 'bench'));
+  const manifest = { id: 'bench', title: 'Bench', description: 'generated', outlets: benchOutlets(outlets) };
+  const fd = openSync(path.join(root, 'bench', 'corpus.json'), 'w');
+  writeSync(fd, JSON.stringify({ ...manifest, outletGroups: [] }));
+  closeSync(fd);
+  const file = path.join(root, 'input.jsonl');
+  const out = openSync(file, 'w');
+  const SLICE = 10_000;
+  for (let from = 0; from < articles; from += SLICE) {
+    const slice = generateArticles(pool, { articles: Math.min(SLICE, articles - from), outlets, seed, from });
+    writeSync(out, `${slice.map(jsonlRecord).join('\n')}\n`);
+  }
+  closeSync(out);
+  const bytes = statSync(file).size;
+  const env = { FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') };
+  const imported = await run('scripts/import.ts', [file, '--corpus', 'bench'], env);
+  if (imported.code > 1)
+    throw new Error(`the bench import failed (exit ${imported.code}): ${imported.out.slice(-2000)}`);
+  const time = importTimes(imported.out);
+  const view = await run('bench/store-view.ts', [], { ...env, FRAMESCOPE_BACKGROUND_ANALYSIS: '1' });
+  if (view.code !== 0) throw new Error(`the bench view failed (exit ${view.code}): ${view.out.slice(-2000)}`);
+  const v = JSON.parse(view.out.trim().split('\n').pop()!) as {
+    firstViewMs: number;
+    uncachedViewMs: number;
+    rssMb: number;
+  };
+  return {
+    backend: 'files',
+    articles,
+    importMbPerSec: tenth(bytes / 1e6 / time.batches),
+    importSeconds: tenth(time.batches),
+    provenanceSeconds: tenth(time.finish),
+    restartFirstViewMs: Math.round(v.firstViewMs),
+    uncachedViewMs: Math.round(v.uncachedViewMs),
+    rssMb: Math.round(v.rssMb),
+    // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
+    diskMb: tenth((folderBytes(root) - bytes) / 1e6),
+  };
+}

@@ -1,0 +1,21 @@
+import { fileStore, STORE_ROOT } from './files';
+import type { AnalysisStore } from './types';
+
+let store: AnalysisStore | null = null;
+
+/** The store this process reads and writes: the embedded file store under STORE_ROOT (one backend today). */
+export function currentStore(): AnalysisStore {
+  return (store ??= fileStore(STORE_ROOT));
+}
+
+/** Where the current store keeps its files (workers open their own instance on it). */
+export { STORE_ROOT };
+
+/**
+ * Whether views must never analyse: set by the production server (scripts/serve.ts), where missing analyses are made
+ * by workers in the background while the previous version serves. Elsewhere (tests, `next dev`, scripts) a view
+ * analyses what the store lacks itself, in memory, without writing.
+ */
+export function backgroundOnly(): boolean {
+  return process.env.FRAMESCOPE_BACKGROUND_ANALYSIS === '1';
+}

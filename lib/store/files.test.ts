@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { analyzeArticles } from '../analysis/run';
+import { loadCorpus } from '../corpus/load';
+import { corpusProvenance } from '../provenance/corpusProvenance';
+import { analyseInto, batchesOf, missingArticles } from './analyse';
+import { packAnalyses } from './codec';
+import { decodeSegmentHeader, encodeSegment, fileStore } from './files';
+import { articleKey, lexiconKey, versionKey } from './keys';
+import { compactProvenance } from './provenanceCodec';
+
+const seeds = loadCorpus('corpus/seeds');
+const root = mkdtempSync(path.join(tmpdir(), 'framescope-store-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const scope = { corpus: 'seeds', lexicon: lexiconKey(seeds.lexicon) };
+const keys = seeds.articles.map(articleKey);
+
+describe('the file store', () => {
+  test('reads back exactly the analyses a worker pool stored, and nothing for other lexicons', async () => {
+    const store = fileStore(path.join(root, 'a'));
+    // The seeds hold 5 articles (corpus/seeds/articles has 5 files).
+    expect(await analyseInto(store, 'seeds', seeds.articles, seeds.lexicon, undefined, 2)).toBe(5);
+    expect(store.read(scope, seeds.articles, keys)).toEqual(analyzeArticles(seeds));
+    expect(store.stored({ ...scope, lexicon: 'other' }, keys).size).toBe(0);
+    // Stored once: a second run finds nothing missing and analyses nothing.
+    expect(await analyseInto(store, 'seeds', seeds.articles, seeds.lexicon, undefined, 2)).toBe(0);
+  });
+
+  test('answers from segments another process wrote after this one first looked', async () => {
+    const dir = path.join(root, 'b');
+    const reader = fileStore(dir);
+    expect(reader.stored(scope, keys).size).toBe(0);
+    await fileStore(dir).put(scope, {
+      keys: keys.slice(0, 2),
+      packed: packAnalyses(analyzeArticles(seeds).slice(0, 2)),
+    });
+    expect([...reader.stored(scope, keys)]).toEqual(keys.slice(0, 2));
+    expect(missingArticles(reader, scope, seeds.articles).map((a) => a.id)).toEqual(
+      seeds.articles.slice(2).map((a) => a.id),
+    );
+  });
+
+  test('keeps a version’s provenance', async () => {
+    const store = fileStore(path.join(root, 'c'));
+    const p = compactProvenance(corpusProvenance(seeds, analyzeArticles(seeds)));
+    const v = versionKey(keys, scope.lexicon);
+    expect(store.readProvenance(scope, v)).toBeNull();
+    expect(store.hasProvenance(scope, v)).toBe(false);
+    await store.putProvenance(scope, v, p);
+    expect(store.hasProvenance(scope, v)).toBe(true);
+    expect(store.readProvenance(scope, v)).toEqual(p);
+  });
+
+  test.each([
+    ['a truncated segment', (b: Buffer) => b.subarray(0, b.length - 4), /integers cut short/],
+    ['another file', () => Buffer.from('hello world'), /wrong magic/],
+    ['a header cut short', (b: Buffer) => b.subarray(0, 12), /header cut short/],
+  ])('refuses %s, naming the file', (_case, spoil, message) => {
+    const good = encodeSegment({ keys: keys.slice(0, 1), packed: packAnalyses(analyzeArticles(seeds).slice(0, 1)) });
+    expect(() => decodeSegmentHeader(spoil(good), 'x/seg-1.fsa')).toThrow(message);
+    expect(() => decodeSegmentHeader(spoil(good), 'x/seg-1.fsa')).toThrow(/x\/seg-1\.fsa/);
+  });
+
+  test('ignores files that are not segments (a dead writer’s temporary file)', async () => {
+    const dir = path.join(root, 'd');
+    const store = fileStore(dir);
+    await store.put(scope, { keys: keys.slice(0, 1), packed: packAnalyses(analyzeArticles(seeds).slice(0, 1)) });
+    const scopeDir = path.join(dir, 'seeds', readdirSync(path.join(dir, 'seeds'))[0]);
+    writeFileSync(path.join(scopeDir, '.seg-x.fsa.123.abc.tmp'), 'half');
+    expect(fileStore(dir).stored(scope, keys).size).toBe(1);
+  });
+});
+
+describe('batches', () => {
+  test.each([
+    [0, 3, []],
+    [5, 2, [2, 2, 1]],
+    [6, 3, [3, 3]],
+  ])('%i items in batches of %i have sizes %j', (n, size, sizes) => {
+    expect(
+      batchesOf(
+        Array.from({ length: n }, (_, i) => i),
+        size,
+      ).map((b) => b.length),
+    ).toEqual(sizes);
+  });
+});

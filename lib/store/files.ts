@@ -1,0 +1,174 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { endianness } from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ArticleAnalysis } from '../analysis/article';
+import { CORPUS_ROOT } from '../corpus/load';
+import { writeAtomic } from '../corpus/store';
+import { unpackOne } from './codec';
+import { ENGINE_VERSION } from './keys';
+import type { StoredProvenance } from './provenanceCodec';
+import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
+
+/**
+ * Where the embedded store keeps its files: beside the corpora it analyses (so a test's or the e2e server's scratch
+ * corpus root gets its own store); FRAMESCOPE_STORE overrides it. No corpus.json there, so it is never a corpus.
+ */
+export const STORE_ROOT = process.env.FRAMESCOPE_STORE
+  ? path.resolve(process.env.FRAMESCOPE_STORE)
+  : path.join(CORPUS_ROOT, '.store');
+
+// A segment file: MAGIC, the header's byte length (u32 LE), the header as JSON, zero padding to a multiple of 4, then
+// the packed integers. Segments are written whole through a rename and never changed, so the set of segment files is
+// the manifest: a crash leaves a segment complete or absent (a dead writer's temporary file is removed at start).
+const MAGIC = 'FSA1';
+const SEGMENT = /^seg-[0-9a-z-]+\.fsa$/;
+const PROVENANCE = (version: string) => `provenance-${version}.v8`;
+
+interface SegmentHeader {
+  keys: string[];
+  offsets: number[];
+  strings: string[];
+  ints: number;
+  endian: string;
+}
+
+interface Segment {
+  file: string;
+  header: SegmentHeader;
+  /** Byte offset of the integers in the file. */
+  at: number;
+}
+
+const scopeDir = (root: string, s: StoreScope) => path.join(root, s.corpus, `${s.lexicon}-e${ENGINE_VERSION}`);
+
+/** Encodes a batch as one segment file's bytes. */
+export function encodeSegment(batch: AnalysedBatch): Buffer {
+  if (batch.keys.length !== batch.packed.count)
+    throw new Error(`a batch of ${batch.packed.count} analyses came with ${batch.keys.length} keys`);
+  const header: SegmentHeader = {
+    keys: batch.keys,
+    offsets: batch.packed.offsets,
+    strings: batch.packed.strings,
+    ints: batch.packed.ints.length,
+    endian: endianness(),
+  };
+  const json = Buffer.from(JSON.stringify(header));
+  const pad = (4 - ((8 + json.length) % 4)) % 4;
+  const ints = Buffer.from(batch.packed.ints.buffer, batch.packed.ints.byteOffset, batch.packed.ints.byteLength);
+  const head = Buffer.alloc(8);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(json.length, 4);
+  return Buffer.concat([head, json, Buffer.alloc(pad), ints]);
+}
+
+/** Reads a segment's header and where its integers start; throws naming the file when it is not a whole segment. */
+export function decodeSegmentHeader(bytes: Buffer, file: string): { header: SegmentHeader; at: number } {
+  const bad = (why: string) =>
+    new Error(`${file}: not a Framescope analysis segment (${why}); delete it and the server analyses again`);
+  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw bad('wrong magic');
+  const len = bytes.readUInt32LE(4);
+  if (8 + len > bytes.length) throw bad('header cut short');
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + len)) as SegmentHeader;
+  const at = 8 + len + ((4 - ((8 + len) % 4)) % 4);
+  if (header.endian !== endianness()) throw bad(`written on a ${header.endian}-endian machine`);
+  if (at + header.ints * 4 !== bytes.length) throw bad('integers cut short');
+  if (header.keys.length !== header.offsets.length) throw bad('keys and offsets differ in number');
+  return { header, at };
+}
+
+function intsOf(bytes: Buffer, at: number, count: number): Int32Array {
+  // A copy: readFileSync's buffer need not start on a 4-byte boundary.
+  const copy = new ArrayBuffer(count * 4);
+  new Uint8Array(copy).set(bytes.subarray(at, at + count * 4));
+  return new Int32Array(copy);
+}
+
+/**
+ * The embedded backend: per corpus and lexicon, append-only segment files of packed analyses (one per worker batch)
+ * and one provenance file per corpus version. Segment headers are read once per process and kept; integers are read
+ * when a bundle is built.
+ */
+export function fileStore(root: string = STORE_ROOT): AnalysisStore {
+  const seen = new Map<string, { files: Set<string>; index: Map<string, { seg: Segment; i: number }> }>();
+  const indexOf = (scope: StoreScope) => {
+    const dir = scopeDir(root, scope);
+    let entry = seen.get(dir);
+    if (!entry) seen.set(dir, (entry = { files: new Set(), index: new Map() }));
+    if (!existsSync(dir)) return entry;
+    for (const name of readdirSync(dir).sort()) {
+      if (!SEGMENT.test(name) || entry.files.has(name)) continue;
+      const file = path.join(dir, name);
+      const bytes = readFileSync(file);
+      const { header, at } = decodeSegmentHeader(bytes, file);
+      const seg: Segment = { file, header, at };
+      header.keys.forEach((k, i) => entry.index.set(k, { seg, i }));
+      entry.files.add(name);
+    }
+    return entry;
+  };
+  return {
+    backend: 'files',
+    stored(scope, keys) {
+      const { index } = indexOf(scope);
+      return new Set(keys.filter((k) => index.has(k)));
+    },
+    read(scope, articles, keys) {
+      const { index } = indexOf(scope);
+      const out: (ArticleAnalysis | null)[] = new Array(articles.length).fill(null);
+      // Grouped by segment, so each file is read once.
+      const bySeg = new Map<Segment, number[]>();
+      keys.forEach((k, j) => {
+        const hit = index.get(k);
+        if (!hit) return;
+        let list = bySeg.get(hit.seg);
+        if (!list) bySeg.set(hit.seg, (list = []));
+        list.push(j);
+      });
+      for (const [seg, js] of bySeg) {
+        const ints = intsOf(readFileSync(seg.file), seg.at, seg.header.ints);
+        for (const j of js) {
+          const { i } = index.get(keys[j])!;
+          out[j] = unpackOne(ints, seg.header.strings, seg.header.offsets[i], articles[j]).analysis;
+        }
+      }
+      return out;
+    },
+    async put(scope, batch) {
+      if (batch.keys.length === 0) return;
+      const name = `seg-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}.fsa`;
+      writeAtomic(path.join(scopeDir(root, scope), name), encodeSegment(batch));
+    },
+    readProvenance(scope, version) {
+      const file = path.join(scopeDir(root, scope), PROVENANCE(version));
+      if (!existsSync(file)) return null;
+      try {
+        return deserialize(readFileSync(file)) as StoredProvenance;
+      } catch {
+        // Written by another Node version's serializer, or cut short: made again by the next preparation.
+        return null;
+      }
+    },
+    hasProvenance(scope, version) {
+      return existsSync(path.join(scopeDir(root, scope), PROVENANCE(version)));
+    },
+    async putProvenance(scope, version, provenance) {
+      writeAtomic(path.join(scopeDir(root, scope), PROVENANCE(version)), serialize(provenance));
+    },
+    stamp(corpus) {
+      const dir = path.join(root, corpus);
+      if (!existsSync(dir)) return '0';
+      let latest = 0;
+      for (const d of readdirSync(dir)) latest = Math.max(latest, statSync(path.join(dir, d)).mtimeMs);
+      return String(latest);
+    },
+    size(corpus) {
+      const dir = path.join(root, corpus);
+      if (!existsSync(dir)) return 0;
+      let bytes = 0;
+      for (const d of readdirSync(dir))
+        for (const f of readdirSync(path.join(dir, d))) bytes += statSync(path.join(dir, d, f)).size;
+      return bytes;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { loadCorpus } from '../corpus/load';
+import { analyseInto, provenanceInto, type AnalysisPool } from './analyse';
+import type { Article, Lexicon } from '../types';
+import { currentStore, STORE_ROOT } from './current';
+import { articleKey, lexiconKey, versionKey } from './keys';
+
+/** A corpus whose missing analyses (and provenance) are being made in the background. */
+export interface Preparation {
+  corpus: string;
+  /** The corpus data version (bundles.ts fingerprint) it was started for. */
+  version: string;
+  done: number;
+  total: number;
+  /** Why it failed; null while running or after success. */
+  error: string | null;
+  finished: boolean;
+}
+
+/**
+ * A view asked for a corpus that has no analysed version to show yet: says how far the analysis is, so a page can say
+ * "analysing N of M articles" instead of hanging.
+ */
+export class AnalysingError extends Error {
+  constructor(readonly progress: Pick<Preparation, 'corpus' | 'done' | 'total'>) {
+    super(
+      `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
+    );
+    this.name = 'AnalysingError';
+  }
+}
+
+// Kept on globalThis: the production server's own modules and Next's bundled copy of this file share one process, and
+// must see the same preparations (one background job per corpus, not one per copy).
+const KEY = Symbol.for('framescope.preparations');
+const registry: Map<string, Preparation> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Map<
+  string,
+  Preparation
+>;
+
+/** The preparation of a corpus, running or last finished, if any. */
+export function preparationOf(corpus: string): Preparation | undefined {
+  return registry.get(corpus);
+}
+
+/**
+ * Runs a preparation of a corpus that others can watch (progress on /manage, the analysing page); a second call for a
+ * corpus that is being prepared waits for the running one and then runs. Resolves when `run` has; rejects as it does.
+ */
+export async function tracked(
+  corpus: string,
+  version: string,
+  run: (p: Preparation) => Promise<void>,
+): Promise<Preparation> {
+  while (registry.get(corpus) && !registry.get(corpus)!.finished) await settled(corpus);
+  const p: Preparation = { corpus, version, done: 0, total: 0, error: null, finished: false };
+  registry.set(corpus, p);
+  try {
+    await run(p);
+    return p;
+  } catch (e) {
+    p.error = (e as Error).message;
+    throw e;
+  } finally {
+    p.finished = true;
+  }
+}
+
+/** Analyses a corpus's articles that the store lacks under a lexicon on workers, counting progress into `p`. */
+export async function analyseCorpus(
+  p: Preparation,
+  articles: readonly Article[],
+  lexicon: Lexicon,
+  onProgress?: (done: number, total: number) => void,
+  pool?: AnalysisPool,
+): Promise<void> {
+  p.total = articles.length;
+  await analyseInto(
+    currentStore(),
+    p.corpus,
+    articles,
+    lexicon,
+    (done, total) => {
+      p.done = articles.length - total + done;
+      onProgress?.(done, total);
+    },
+    pool,
+  );
+  p.done = p.total;
+}
+
+/**
+ * Starts making a corpus folder's missing analyses on worker threads and then its provenance, unless that is already
+ * running (a failure is recorded in the preparation and logged). Never blocks the caller.
+ */
+export function prepareInBackground(corpusDir: string, version: string): Preparation {
+  const corpus = path.basename(corpusDir);
+  const running = registry.get(corpus);
+  if (running && !running.finished) return running;
+  const p: Preparation = { corpus, version, done: 0, total: 0, error: null, finished: false };
+  registry.set(corpus, p);
+  // setImmediate: the request that noticed the change is answered before the corpus is read.
+  setImmediate(() => {
+    void (async () => {
+      try {
+        await completeCorpus(p, corpusDir);
+      } catch (e) {
+        p.error = (e as Error).message;
+        console.error(`corpus ${corpus}: background analysis failed: ${p.error}`);
+      } finally {
+        p.finished = true;
+      }
+    })();
+  });
+  return p;
+}
+
+/**
+ * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers) and
+ * its provenance (on a worker, unless stored). Does nothing else when both are stored.
+ */
+export async function completeCorpus(p: Preparation, corpusDir: string): Promise<void> {
+  const c = loadCorpus(corpusDir);
+  await analyseCorpus(p, c.articles, c.lexicon);
+  const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
+  if (!currentStore().hasProvenance(scope, versionKey(c.articles.map(articleKey), scope.lexicon)))
+    await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
+}
+
+/** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */
+export function isAnalysing(e: unknown): e is AnalysingError {
+  return e instanceof Error && e.name === 'AnalysingError' && 'progress' in e;
+}
+
+/** Resolves when the corpus's running preparation (if any) has finished. */
+export async function settled(corpus: string): Promise<Preparation | undefined> {
+  while (registry.get(corpus) && !registry.get(corpus)!.finished) await new Promise((r) => setTimeout(r, 20));
+  return registry.get(corpus);
+}

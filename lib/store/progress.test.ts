@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+import { analysingHtml, percentDone } from './progress';
+
+describe('analysis progress', () => {
+  test.each([
+    [0, 0, 100],
+    [0, 784, 0],
+    [783, 784, 99],
+    [784, 784, 100],
+    [1, 3, 33],
+  ])('%i of %i is %i %', (done, total, pct) => {
+    expect(percentDone({ corpus: 'c', done, total })).toBe(pct);
+  });
+
+  test.each([
+    ['the counts', { corpus: 'fa-kes', done: 120, total: 784 }, '120 of 784 articles analysed (15 %)'],
+    ['an escaped corpus id', { corpus: '<b>', done: 0, total: 1 }, 'Analysing corpus &lt;b&gt;'],
+    ['a reload', { corpus: 'x', done: 0, total: 1 }, '<meta http-equiv="refresh" content="3">'],
+  ])('the page shows %s', (_case, p, text) => {
+    expect(analysingHtml(p)).toContain(text);
+  });
+});

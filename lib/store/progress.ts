@@ -1,0 +1,29 @@
+import { escapeXml } from '../view/figure';
+
+/** How far a corpus's background analysis is. */
+export interface Progress {
+  corpus: string;
+  done: number;
+  total: number;
+}
+
+/** Seconds a client waits before asking again while a corpus is analysed. */
+export const RETRY_SECONDS = 3;
+
+// XML escaping is valid HTML escaping too.
+const esc = escapeXml;
+
+/** The share done as a whole percentage, rounded down so 100 % means every article is analysed. */
+export function percentDone(p: Progress): number {
+  return p.total === 0 ? 100 : Math.floor((100 * p.done) / p.total);
+}
+
+/**
+ * The page answered (503) while a corpus with no analysed version yet is analysed: says how far it is and reloads
+ * itself (a meta refresh: the problem pages' policy allows no script).
+ */
+export function analysingHtml(p: Progress): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${RETRY_SECONDS}"><title>Analysing · Framescope</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#f6f7f9}@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#14171c}}progress{width:100%}</style></head>
+<body><main data-testid="analysing"><h1>Analysing corpus ${esc(p.corpus)}</h1><p>${p.done} of ${p.total} articles analysed (${percentDone(p)} %). This page reloads every ${RETRY_SECONDS} s and shows the corpus when every article is analysed.</p><progress max="${p.total}" value="${p.done}"></progress></main></body></html>`;
+}

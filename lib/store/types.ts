@@ -1,0 +1,42 @@
+import type { ArticleAnalysis } from '../analysis/article';
+import type { Article } from '../types';
+import type { PackedAnalyses } from './codec';
+import type { StoredProvenance } from './provenanceCodec';
+
+/** Which analyses a call is about: one corpus, under one lexicon (by lexiconKey) and the current ENGINE_VERSION. */
+export interface StoreScope {
+  corpus: string;
+  lexicon: string;
+}
+
+/** Analyses made together (one worker batch), with the articleKey of each, in the order they were packed. */
+export interface AnalysedBatch {
+  keys: string[];
+  packed: PackedAnalyses;
+}
+
+/**
+ * What the server reads and the writers write: analyses keyed by (article key, lexicon key, engine version) and each
+ * corpus version's provenance. One interface, one implementation per backend (lib/store/files.ts today; a PostgreSQL
+ * one later answers the same calls with its own queries). Reads are synchronous because the data door is: a backend
+ * that cannot read synchronously fills an in-memory cache from its prepare step (lib/store/prepare.ts) instead.
+ */
+export interface AnalysisStore {
+  readonly backend: string;
+  /** The keys among `keys` that have an analysis stored in the scope. */
+  stored(scope: StoreScope, keys: readonly string[]): Set<string>;
+  /** The stored analyses of these articles (keys[i] is articles[i]'s key), null where none is stored. */
+  read(scope: StoreScope, articles: readonly Article[], keys: readonly string[]): (ArticleAnalysis | null)[];
+  /** Stores a batch of analyses durably before it resolves; a batch is stored whole or not at all. */
+  put(scope: StoreScope, batch: AnalysedBatch): Promise<void>;
+  /** The stored provenance of one corpus version (by versionKey), or null. */
+  readProvenance(scope: StoreScope, version: string): StoredProvenance | null;
+  /** Whether a corpus version's provenance is stored (without reading it). */
+  hasProvenance(scope: StoreScope, version: string): boolean;
+  /** Stores a corpus version's provenance. */
+  putProvenance(scope: StoreScope, version: string, provenance: StoredProvenance): Promise<void>;
+  /** A short string that changes whenever anything is stored for the corpus (part of cached pages' data version). */
+  stamp(corpus: string): string;
+  /** Bytes stored for a corpus (every lexicon), for the benchmark and /manage. */
+  size(corpus: string): number;
+}
