@@ -14,7 +14,7 @@ import { manageOf, type View } from '@/lib/server/dataset';
 export function ManagePage({ view }: { view: View }) {
   const ex = view.stats;
   const enabled = writesEnabled();
-  const { versions, lexiconSource, ownLexicon, audit } = manageOf(view);
+  const { versions, lexiconSource, ownLexicon, audit, analysis } = manageOf(view);
   const limits = `Limits: ${MAX_FILE_BYTES / 1048576} MB per file, ${MAX_UPLOAD_FILES} files and ${MAX_UPLOAD_BYTES / 1048576} MB per upload; UTF-8 text only. Larger batches: npm run import.`;
   return (
     <Shell view={view}>
@@ -23,6 +23,19 @@ export function ManagePage({ view }: { view: View }) {
         {view.articleCount} articles from {ex.outlets.length} outlets; version <code>{view.current}</code>. The folder{' '}
         <code>corpus/{ex.corpus.id}/</code> on the server is the source of truth.
       </p>
+      {analysis &&
+        (analysis.error ? (
+          <p className="banner warn" role="alert" data-testid="analysis-progress">
+            The background analysis of this corpus failed: {analysis.error} The version analysed before keeps serving;
+            the server tries again when a view next asks for this version.
+          </p>
+        ) : (
+          <p className="banner" role="status" data-testid="analysis-progress">
+            Analysing this corpus in the background: {analysis.done.toLocaleString('en-US')} of{' '}
+            {analysis.total.toLocaleString('en-US')} articles. The version analysed before keeps serving until this one
+            is complete; reload this page to see progress.
+          </p>
+        ))}
       {enabled ? (
         <div className="card">
           <p>Uploads and lexicon edits need the admin token configured on this server.</p>
