@@ -10,6 +10,7 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { CATEGORICAL as PALETTE } from '@/lib/view/palette';
 import { articleOf, type View } from '@/lib/server/dataset';
+import { countOf } from '@/lib/view/plural';
 
 const SECTION_NAME = { title: 'Title', caption: 'Photo caption', body: 'Body' } as const;
 
@@ -54,7 +55,7 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
         {ex.groups.map((g) => (
           <li key={g.id}>
             <span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />
-            {g.short}: {mentions.filter((m) => m.group === g.id).length} mentions
+            {g.short}: {countOf(mentions.filter((m) => m.group === g.id).length, 'mention')}
           </li>
         ))}
       </ul>
