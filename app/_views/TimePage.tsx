@@ -2,7 +2,10 @@ import { filterCaption } from '@/lib/analysis/filters';
 import { drillDown, timeseriesOf, type View } from '@/lib/server/dataset';
 import { SPARSE_N } from '@/lib/time/series';
 import { hrefFor, withState } from '@/lib/url/state';
+import { mentionsIn } from '@/lib/view/charts';
 import { entityList, entityName } from '@/lib/view/entities';
+import { variantColor } from '@/lib/view/palette';
+import { countOf } from '@/lib/view/plural';
 import { AppLink, StayLink } from '../_components/AppLink';
 import { Kwic } from '../_components/Kwic';
 import { ScrollTable } from '../_components/ScrollTable';
@@ -10,7 +13,6 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 
 const BIN_CHOICES = ['auto', 'day', 'week', 'month', 'quarter'] as const;
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
 /** Naming over time: each variant's share of a term group per period, per outlet, with attention and change points. */
 export function TimePage({ view }: { view: View }) {
@@ -76,13 +78,18 @@ export function TimePage({ view }: { view: View }) {
             as a trend. Click a point for its sentences. Counted: {filterCaption(state)}.
           </p>
           {ts.changes.length > 0 && (
-            <ul className="card" data-testid="change-points">
-              {ts.changes.map((c) => (
-                <li key={`${c.outlet}-${c.period}`}>
-                  <strong>{entityName(ex, c.outlet)}</strong>, {c.period}: “{label(group, c.to)}” overtakes “
-                  {label(group, c.from)}” as the most used ({c.n} mentions; it led in {c.previous} before).
-                </li>
-              ))}
+            <ul className="card change-list" data-testid="change-points">
+              {ts.changes.map((c) => {
+                const articles = ts.rows.find((r) => r.outlet === c.outlet && r.period === c.period)?.groupArticles;
+                return (
+                  <li key={`${c.outlet}-${c.period}`}>
+                    <strong>{entityName(ex, c.outlet)}</strong>, {c.period}: “{label(group, c.to)}” overtakes “
+                    {label(group, c.from)}” as the most used (
+                    {articles === undefined ? countOf(c.n, 'mention') : mentionsIn(c.n, articles)} of {group.short} that
+                    period; “{label(group, c.from)}” led in {c.previous} before).
+                  </li>
+                );
+              })}
             </ul>
           )}
           {ids.map((id) => {
@@ -119,7 +126,7 @@ export function TimePage({ view }: { view: View }) {
                     <polyline
                       key={v.id}
                       fill="none"
-                      stroke={COLORS[vi % COLORS.length]}
+                      stroke={variantColor(vi)}
                       strokeWidth={0.25}
                       strokeOpacity={0.6}
                       points={ts.periods
@@ -160,16 +167,18 @@ export function TimePage({ view }: { view: View }) {
                               x2={x(i)}
                               y1={y(r.shareHigh!)}
                               y2={y(r.shareLow)}
-                              stroke={COLORS[vi % COLORS.length]}
+                              stroke={variantColor(vi)}
                               strokeWidth={0.3}
                             />
                           )}
+                          {/* A pale ring under each point keeps the darkest variant colours visible on a dark card. */}
+                          <circle cx={x(i)} cy={y(r.share)} r={1.3} className="halo" />
                           <circle
                             cx={x(i)}
                             cy={y(r.share)}
                             r={1}
-                            fill={sparse ? 'none' : COLORS[vi % COLORS.length]}
-                            stroke={COLORS[vi % COLORS.length]}
+                            fill={sparse ? 'none' : variantColor(vi)}
+                            stroke={variantColor(vi)}
                             strokeWidth={0.3}
                           />
                         </StayLink>
@@ -182,19 +191,23 @@ export function TimePage({ view }: { view: View }) {
                     const bw = Math.max((282 / n) * 0.8, 0.3);
                     return (
                       <rect key={p.id} x={x(i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
-                        <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${r?.articles ?? 0} articles)`}</title>
+                        <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${countOf(r?.articles ?? 0, 'article')})`}</title>
                       </rect>
                     );
                   })}
                 </svg>
                 <p className="note">
                   {group.variants.map((v, vi) => (
-                    <span key={v.id} style={{ color: COLORS[vi % COLORS.length], marginRight: '1em' }}>
-                      ● {v.label}
+                    <span key={v.id} className="time-key">
+                      <span className="swatch" style={{ background: variantColor(vi) }} aria-hidden="true" />
+                      {v.label}
                     </span>
                   ))}
                   Bars below: attention, the group&apos;s mentions per 1,000 tokens in each period (highest{' '}
-                  {maxRate.toFixed(2)}). {ts.periods[0].id} to {ts.periods[n - 1].id}.
+                  {maxRate.toFixed(2)}).{' '}
+                  <span className="nowrap">
+                    {ts.periods[0].id} to {ts.periods[n - 1].id}.
+                  </span>
                 </p>
                 <details data-testid={`series-table-${id}`}>
                   <summary>Numbers in this chart (periods with mentions)</summary>
