@@ -259,7 +259,9 @@ export function DistinctiveCard({
       legend={[
         { label: `distinctive, more typical of ${entityName(ex, outlet)}`, color: DIVERGING.positive },
         { label: `distinctive, more typical of ${entityName(ex, vs)}`, color: DIVERGING.negative },
-        { label: 'not distinctive (q ≥ 0.05)', color: DIVERGING.palePositive },
+        // Unmarked bars are pale on either side, so the legend names both pale colours.
+        { label: `not distinctive (q ≥ 0.05), leaning to ${entityName(ex, outlet)}`, color: DIVERGING.palePositive },
+        { label: `not distinctive, leaning to ${entityName(ex, vs)}`, color: DIVERGING.paleNegative },
       ]}
       methods={methodsHref(state, 'distinctive')}
       source={sourceOf(ex, state)}
