@@ -101,101 +101,104 @@ export function TimePage({ view }: { view: View }) {
             return (
               <section key={id} className="card" data-testid={`series-${id}`}>
                 <h2>{entityName(ex, id)}</h2>
-                <svg
-                  viewBox="0 0 300 84"
-                  className="time-chart"
-                  role="group"
-                  aria-label={`${group.short} shares per period, ${entityName(ex, id)}`}
-                >
-                  {[0, 0.5, 1].map((t) => (
-                    <g key={t}>
-                      <line x1={14} x2={296} y1={y(t)} y2={y(t)} className="grid" />
-                      <text x={12} y={y(t) + 1.2} className="axis" textAnchor="end">
-                        {t * 100}%
-                      </text>
-                    </g>
-                  ))}
-                  {ts.periods.map((p, i) =>
-                    i === 0 || p.id.slice(0, 4) !== ts.periods[i - 1].id.slice(0, 4) ? (
-                      <text key={p.id} x={x(i)} y={83} className="axis">
-                        {p.id.slice(0, 4)}
-                      </text>
-                    ) : null,
-                  )}
-                  {group.variants.map((v, vi) => (
-                    <polyline
-                      key={v.id}
-                      fill="none"
-                      stroke={variantColor(vi)}
-                      strokeWidth={0.25}
-                      strokeOpacity={0.6}
-                      points={ts.periods
-                        .flatMap((p, i) => {
-                          const r = rows.find((q) => q.period === p.id && q.variant === v.id);
-                          return r && r.share !== null && r.groupTotal >= SPARSE_N ? [`${x(i)},${y(r.share)}`] : [];
-                        })
-                        .join(' ')}
-                    />
-                  ))}
-                  {ts.changes
-                    .filter((c) => c.outlet === id)
-                    .map((c) => {
-                      const i = ts.periods.findIndex((p) => p.id === c.period);
-                      return <line key={c.period} x1={x(i)} x2={x(i)} y1={2} y2={60} className="change" />;
-                    })}
-                  {group.variants.map((v, vi) =>
-                    ts.periods.map((p, i) => {
-                      const r = rows.find((q) => q.period === p.id && q.variant === v.id);
-                      if (!r || r.share === null || r.count === 0) return null;
-                      const sparse = r.groupTotal < SPARSE_N;
-                      return (
-                        <StayLink
-                          key={`${v.id}-${p.id}`}
-                          href={hrefFor(
-                            pathname,
-                            withState(state, {
-                              sel: { kind: 'mentions', outlet: id, group: group.id, variant: v.id },
-                              at: p.id,
-                            }),
-                          )}
-                          data-testid="time-point"
-                        >
-                          <title>{`${v.label}, ${p.id}: ${r.count} of ${r.groupTotal} mentions (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
-                          {!sparse && r.shareLow !== null && (
-                            <line
-                              x1={x(i)}
-                              x2={x(i)}
-                              y1={y(r.shareHigh!)}
-                              y2={y(r.shareLow)}
+                {/* On a phone the periods would be too thin to tap and the axis unreadable, so the chart scrolls. */}
+                <div className="time-scroll">
+                  <svg
+                    viewBox="0 0 300 84"
+                    className="time-chart"
+                    role="group"
+                    aria-label={`${group.short} shares per period, ${entityName(ex, id)}`}
+                  >
+                    {[0, 0.5, 1].map((t) => (
+                      <g key={t}>
+                        <line x1={14} x2={296} y1={y(t)} y2={y(t)} className="grid" />
+                        <text x={12} y={y(t) + 1.2} className="axis" textAnchor="end">
+                          {t * 100}%
+                        </text>
+                      </g>
+                    ))}
+                    {ts.periods.map((p, i) =>
+                      i === 0 || p.id.slice(0, 4) !== ts.periods[i - 1].id.slice(0, 4) ? (
+                        <text key={p.id} x={x(i)} y={83} className="axis">
+                          {p.id.slice(0, 4)}
+                        </text>
+                      ) : null,
+                    )}
+                    {group.variants.map((v, vi) => (
+                      <polyline
+                        key={v.id}
+                        fill="none"
+                        stroke={variantColor(vi)}
+                        strokeWidth={0.25}
+                        strokeOpacity={0.6}
+                        points={ts.periods
+                          .flatMap((p, i) => {
+                            const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                            return r && r.share !== null && r.groupTotal >= SPARSE_N ? [`${x(i)},${y(r.share)}`] : [];
+                          })
+                          .join(' ')}
+                      />
+                    ))}
+                    {ts.changes
+                      .filter((c) => c.outlet === id)
+                      .map((c) => {
+                        const i = ts.periods.findIndex((p) => p.id === c.period);
+                        return <line key={c.period} x1={x(i)} x2={x(i)} y1={2} y2={60} className="change" />;
+                      })}
+                    {group.variants.map((v, vi) =>
+                      ts.periods.map((p, i) => {
+                        const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                        if (!r || r.share === null || r.count === 0) return null;
+                        const sparse = r.groupTotal < SPARSE_N;
+                        return (
+                          <StayLink
+                            key={`${v.id}-${p.id}`}
+                            href={hrefFor(
+                              pathname,
+                              withState(state, {
+                                sel: { kind: 'mentions', outlet: id, group: group.id, variant: v.id },
+                                at: p.id,
+                              }),
+                            )}
+                            data-testid="time-point"
+                          >
+                            <title>{`${v.label}, ${p.id}: ${r.count} of ${r.groupTotal} mentions (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
+                            {!sparse && r.shareLow !== null && (
+                              <line
+                                x1={x(i)}
+                                x2={x(i)}
+                                y1={y(r.shareHigh!)}
+                                y2={y(r.shareLow)}
+                                stroke={variantColor(vi)}
+                                strokeWidth={0.3}
+                              />
+                            )}
+                            {/* A pale ring under each point keeps the darkest variant colours visible on a dark card. */}
+                            <circle cx={x(i)} cy={y(r.share)} r={1.3} className="halo" />
+                            <circle
+                              cx={x(i)}
+                              cy={y(r.share)}
+                              r={1}
+                              fill={sparse ? 'none' : variantColor(vi)}
                               stroke={variantColor(vi)}
                               strokeWidth={0.3}
                             />
-                          )}
-                          {/* A pale ring under each point keeps the darkest variant colours visible on a dark card. */}
-                          <circle cx={x(i)} cy={y(r.share)} r={1.3} className="halo" />
-                          <circle
-                            cx={x(i)}
-                            cy={y(r.share)}
-                            r={1}
-                            fill={sparse ? 'none' : variantColor(vi)}
-                            stroke={variantColor(vi)}
-                            strokeWidth={0.3}
-                          />
-                        </StayLink>
+                          </StayLink>
+                        );
+                      }),
+                    )}
+                    {ts.periods.map((p, i) => {
+                      const r = rows.find((q) => q.period === p.id);
+                      const h = r?.per1k && maxRate ? (r.per1k / maxRate) * 14 : 0;
+                      const bw = Math.max((282 / n) * 0.8, 0.3);
+                      return (
+                        <rect key={p.id} x={x(i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
+                          <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${countOf(r?.articles ?? 0, 'article')})`}</title>
+                        </rect>
                       );
-                    }),
-                  )}
-                  {ts.periods.map((p, i) => {
-                    const r = rows.find((q) => q.period === p.id);
-                    const h = r?.per1k && maxRate ? (r.per1k / maxRate) * 14 : 0;
-                    const bw = Math.max((282 / n) * 0.8, 0.3);
-                    return (
-                      <rect key={p.id} x={x(i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
-                        <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${countOf(r?.articles ?? 0, 'article')})`}</title>
-                      </rect>
-                    );
-                  })}
-                </svg>
+                    })}
+                  </svg>
+                </div>
                 <p className="note">
                   {group.variants.map((v, vi) => (
                     <span key={v.id} className="time-key">
