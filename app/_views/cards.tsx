@@ -157,7 +157,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
       ]}
       methods={methodsHref(state, 'stance')}
       source={sourceOf(ex, state)}
-      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its article-level 95% interval (mentions cluster in articles: see Statistics in the README); n mentions in k articles (${filterCaption(state)}). Click a bar for its sentences.`}
+      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its article-level 95% interval (mentions in one article are not independent, so the interval counts articles, not mentions); n mentions in k articles (${filterCaption(state)}). Click a bar for its sentences.`}
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
