@@ -21,6 +21,8 @@ import { useWidth } from './useWidth';
 // Phone layout: the band of one row and the thickness of its bar, leaving room above the bar for its label.
 const NARROW_ROW = 50;
 const NARROW_BAR = 20;
+// Room at the left for the first x tick ("0%"), which a 1 px label column would cut in half.
+const NARROW_LEFT = 12;
 
 /** Horizontal bar chart (stacked or not) with optional error bars, labels and click-through. */
 export function BarChartRecharts(p: BarChartBaseProps) {
@@ -30,7 +32,7 @@ export function BarChartRecharts(p: BarChartBaseProps) {
   // On a phone a label column would squeeze both the labels ("Unnamed aggregator (9 mentions in 1 article)") and the
   // plot, so each label goes on its own line above its bar, across the whole width, and rows get taller for it.
   const narrow = width < 480;
-  const height = narrow ? barChartHeight(p) + p.data.length * (NARROW_ROW - 38) : barChartHeight(p);
+  const height = narrow ? barChartHeight(p) + 12 + p.data.length * (NARROW_ROW - 38) : barChartHeight(p);
   const indexWidth = narrow ? 1 : (p.indexWidth ?? 210);
   type Row = ChartRow & { __err?: number[] };
   const data: Row[] = p.errorBars
@@ -52,7 +54,7 @@ export function BarChartRecharts(p: BarChartBaseProps) {
         accessibilityLayer={false}
         data={data}
         layout="vertical"
-        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+        margin={{ top: narrow ? 16 : 4, right: 24, bottom: 4, left: narrow ? NARROW_LEFT : 4 }}
         stackOffset={p.stacked ? 'none' : undefined}
         barSize={narrow ? NARROW_BAR : undefined}
       >
@@ -72,22 +74,15 @@ export function BarChartRecharts(p: BarChartBaseProps) {
           stroke="var(--muted)"
           fontSize={12}
           interval={0}
+          tickLine={!narrow}
           tick={(props) => {
             const t = props as unknown as { x: number; y: number; payload: { value: string } };
             if (narrow)
+              // A plain text: recharts' Text measures in its own default font and would cut labels that fit.
               return (
-                <Text
-                  x={4}
-                  y={t.y - NARROW_BAR / 2 - 3}
-                  width={width - 28}
-                  textAnchor="start"
-                  verticalAnchor="end"
-                  fontSize={11}
-                  fill="var(--fg)"
-                  maxLines={1}
-                >
+                <text x={NARROW_LEFT} y={t.y - NARROW_BAR / 2 - 4} textAnchor="start" fontSize={11} fill="var(--fg)">
                   {t.payload.value}
-                </Text>
+                </text>
               );
             return (
               <Text
