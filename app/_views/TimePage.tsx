@@ -2,7 +2,6 @@ import { filterCaption } from '@/lib/analysis/filters';
 import { drillDown, timeseriesOf, type View } from '@/lib/server/dataset';
 import { SPARSE_N } from '@/lib/time/series';
 import { hrefFor, withState } from '@/lib/url/state';
-import { mentionsIn } from '@/lib/view/charts';
 import { entityList, entityName } from '@/lib/view/entities';
 import { variantColor } from '@/lib/view/palette';
 import { countOf } from '@/lib/view/plural';
@@ -84,9 +83,9 @@ export function TimePage({ view }: { view: View }) {
                 return (
                   <li key={`${c.outlet}-${c.period}`}>
                     <strong>{entityName(ex, c.outlet)}</strong>, {c.period}: “{label(group, c.to)}” overtakes “
-                    {label(group, c.from)}” as the most used (
-                    {articles === undefined ? countOf(c.n, 'mention') : mentionsIn(c.n, articles)} of {group.short} that
-                    period; “{label(group, c.from)}” led in {c.previous} before).
+                    {label(group, c.from)}” as the most used ({countOf(c.n, `${group.short} mention`)}
+                    {articles === undefined ? '' : ` in ${countOf(articles, 'article')}`} that {ts.bin}; “
+                    {label(group, c.from)}” led in {c.previous} before).
                   </li>
                 );
               })}
@@ -102,6 +101,9 @@ export function TimePage({ view }: { view: View }) {
               <section key={id} className="card" data-testid={`series-${id}`}>
                 <h2>{entityName(ex, id)}</h2>
                 {/* On a phone the periods would be too thin to tap and the axis unreadable, so the chart scrolls. */}
+                <p className="note phone-only">
+                  The chart opens on the most recent periods; scroll sideways for earlier ones.
+                </p>
                 <div className="time-scroll">
                   <svg
                     viewBox="0 0 300 84"
@@ -173,7 +175,7 @@ export function TimePage({ view }: { view: View }) {
                                 strokeWidth={0.3}
                               />
                             )}
-                            {/* A pale ring under each point keeps the darkest variant colours visible on a dark card. */}
+                            {/* A pale ring around each point keeps the darkest variant colours visible on a dark card. */}
                             <circle cx={x(i)} cy={y(r.share)} r={1.3} className="halo" />
                             <circle
                               cx={x(i)}
