@@ -45,10 +45,10 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
       </p>
       <VoiceScope pathname={pathname} state={state} />
       <p className="counts" data-testid="article-counts">
-        {mentions.length} counted mentions ({filterCaption(state)}), highlighted by term group; quoted speech is set in
-        italics on a tinted background.
+        {countOf(mentions.length, 'counted mention')} ({filterCaption(state)}), highlighted by term group; quoted speech
+        is set in italics on a tinted background.
         {aside > 0
-          ? ` ${aside} more matched words are not counted in their group (for example said of state forces); they are underlined with a dashed line.`
+          ? ` ${countOf(aside, 'more matched word')} ${aside === 1 ? 'is not counted in its group' : 'are not counted in their group'} (for example said of state forces); ${aside === 1 ? 'it is' : 'they are'} underlined with a dashed line.`
           : ''}
       </p>
       <ul className="legend" aria-label="Term groups">
