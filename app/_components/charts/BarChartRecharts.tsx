@@ -80,7 +80,13 @@ export function BarChartRecharts(p: BarChartBaseProps) {
             if (narrow)
               // A plain text: recharts' Text measures in its own default font and would cut labels that fit.
               return (
-                <text x={NARROW_LEFT} y={t.y - NARROW_BAR / 2 - 4} textAnchor="start" fontSize={11} fill="var(--fg)">
+                <text
+                  x={NARROW_LEFT + 3}
+                  y={t.y - NARROW_BAR / 2 - 4}
+                  textAnchor="start"
+                  fontSize={11}
+                  fill="var(--fg)"
+                >
                   {t.payload.value}
                 </text>
               );
