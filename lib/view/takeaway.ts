@@ -36,7 +36,9 @@ export function sharesTakeaway(ex: ViewStats, group: string, ids: string[]): str
   // groupArticles repeats on every variant row of an outlet: count it once per outlet.
   const groupArticles = shown.reduce((s, id) => s + (rows.find((r) => r.outlet === id)?.groupArticles ?? 0), 0);
   const who = shown.length === 1 ? entityName(ex, shown[0]) : `the ${shown.length} outlets shown`;
-  return `Most used: "${by[0].v.label}", ${by[0].n} of ${total} mentions (${Math.round((100 * by[0].n) / total)}%) in ${by[0].articles} of ${countOf(groupArticles, 'article')}, by ${who}.`;
+  const top = by[0];
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `Most used: "${top.v.label}", ${n(top.n)} of ${countOf(total, 'mention')} (${Math.round((100 * top.n) / total)}%) in ${n(top.articles)} of ${countOf(groupArticles, 'article')}, by ${who}.`;
 }
 
 /** The range of stance indices over the entities shown, naming the ends with the mentions and articles behind them. */
