@@ -164,7 +164,7 @@ export function TimePage({ view }: { view: View }) {
                             )}
                             data-testid="time-point"
                           >
-                            <title>{`${v.label}, ${p.id}: ${r.count} of ${r.groupTotal} mentions (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
+                            <title>{`${v.label}, ${p.id}: ${r.count} of ${countOf(r.groupTotal, 'mention')} (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
                             {!sparse && r.shareLow !== null && (
                               <line
                                 x1={x(i)}

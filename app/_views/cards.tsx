@@ -23,6 +23,7 @@ import { DistinctiveChart } from '../_components/charts/DistinctiveChart';
 import { SentimentChart } from '../_components/charts/SentimentChart';
 import { SharesChart } from '../_components/charts/SharesChart';
 import { StanceChart } from '../_components/charts/StanceChart';
+import { countOf } from '@/lib/view/plural';
 
 interface CardBase {
   ex: ViewStats;
@@ -82,7 +83,7 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
       .filter((r) => r.reason === reason && ex.outlets.some((o) => o.id === r.outlet))
       .reduce((n, r) => n + r.count, 0);
   const asideText = reasons.length
-    ? ` Not counted here, and listed apart in the table: ${reasons.map((reason) => `${SET_ASIDE_TEXT[reason]} (${asideTotal(reason)} mentions by the outlets shown)`).join('; ')}.`
+    ? ` Not counted here, and listed apart in the table: ${reasons.map((reason) => `${SET_ASIDE_TEXT[reason]} (${countOf(asideTotal(reason), 'mention')} by the outlets shown)`).join('; ')}.`
     : '';
   const rows = ids.map((o) => {
     const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
