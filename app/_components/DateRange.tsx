@@ -3,6 +3,7 @@ import { dateCaption } from '@/lib/analysis/filters';
 import { datesOf, type View } from '@/lib/server/dataset';
 import { buildQuery, hrefFor, withState } from '@/lib/url/state';
 import { AppLink } from './AppLink';
+import { countOf } from '@/lib/view/plural';
 
 /**
  * The date range control every view shows: the corpus's articles per month (a bar links to that month), the range
@@ -35,7 +36,7 @@ export function DateRange({ view }: { view: View }) {
               key={m.month}
               href={hrefFor(pathname, withState(state, { from: `${m.month}-01`, to: lastDay(m.month), sel: null }))}
             >
-              <title>{`${m.month}: ${m.articles} articles`}</title>
+              <title>{`${m.month}: ${countOf(m.articles, 'article')}`}</title>
               <rect
                 x={i * w}
                 y={20 - h}
@@ -50,6 +51,10 @@ export function DateRange({ view }: { view: View }) {
       </svg>
       <div className="date-axis">
         <span>{months[0].month}</span>
+        {/* Unlabelled bars would leave a reader guessing what their height counts. */}
+        <span className="date-axis-title">
+          Articles per month (tallest: {countOf(max, 'article')}); click a month to count only it
+        </span>
         <span>{months[months.length - 1].month}</span>
       </div>
       {/* Not prefetched: the bare action path may name an outlet of another corpus (the query comes from the fields). */}

@@ -1,4 +1,4 @@
-import { StayLink } from '../_components/AppLink';
+import { AppLink, StayLink } from '../_components/AppLink';
 import type { Drill } from '@/lib/server/dataset';
 import type { ViewStats } from '@/lib/view/model';
 import { hrefFor, withState, type ViewState } from '@/lib/url/state';
@@ -6,6 +6,7 @@ import { attributedGroups } from '@/lib/view/actors';
 import { entityList } from '@/lib/view/entities';
 import { Kwic } from '../_components/Kwic';
 import { ActorLabelCard, ActorToneCard } from './actorCards';
+import { methodsHref } from './cards';
 
 /**
  * The actor lens section: actor × label heatmaps for the given outlets (with an outlet picker on the overview),
@@ -31,7 +32,8 @@ export function ActorLens(p: {
         Each label is attributed to the actor its own phrase names: a modifier (&quot;Kurdish militants&quot;,
         &quot;US-backed militias&quot;), an of-phrase (&quot;militants from the YPG&quot;), an apposition or a
         designation (&quot;the PKK as a terrorist organisation&quot;). Labels whose phrase names no actor are counted as
-        unattributed. The rules and the actor aliases are in the README and the lexicon.
+        unattributed. The rules and the actor aliases are on the{' '}
+        <AppLink href={methodsHref(p.state, 'actors-list')}>methods page</AppLink>.
       </p>
       {p.picker && (
         <nav className="chips" aria-label="Outlet shown in the actor heatmap" data-testid="lens-picker">

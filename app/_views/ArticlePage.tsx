@@ -10,6 +10,7 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { CATEGORICAL as PALETTE } from '@/lib/view/palette';
 import { articleOf, type View } from '@/lib/server/dataset';
+import { countOf } from '@/lib/view/plural';
 
 const SECTION_NAME = { title: 'Title', caption: 'Photo caption', body: 'Body' } as const;
 
@@ -44,17 +45,17 @@ export function ArticlePage({ view, id }: { view: View; id: string }) {
       </p>
       <VoiceScope pathname={pathname} state={state} />
       <p className="counts" data-testid="article-counts">
-        {mentions.length} counted mentions ({filterCaption(state)}), highlighted by term group; quoted speech is set in
-        italics on a tinted background.
+        {countOf(mentions.length, 'counted mention')} ({filterCaption(state)}), highlighted by term group; quoted speech
+        is set in italics on a tinted background.
         {aside > 0
-          ? ` ${aside} more matched words are not counted in their group (for example said of state forces); they are underlined with a dashed line.`
+          ? ` ${countOf(aside, 'more matched word')} ${aside === 1 ? 'is not counted in its group' : 'are not counted in their group'} (for example said of state forces); ${aside === 1 ? 'it is' : 'they are'} underlined with a dashed line.`
           : ''}
       </p>
       <ul className="legend" aria-label="Term groups">
         {ex.groups.map((g) => (
           <li key={g.id}>
             <span className="swatch" style={{ background: color(g.id) }} aria-hidden="true" />
-            {g.short}: {mentions.filter((m) => m.group === g.id).length} mentions
+            {g.short}: {countOf(mentions.filter((m) => m.group === g.id).length, 'mention')}
           </li>
         ))}
       </ul>

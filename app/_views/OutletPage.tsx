@@ -8,6 +8,7 @@ import { VoiceScope } from '../_components/Switches';
 import { DistinctiveCard, SharesCard, zDomain } from './cards';
 import { articlesOf, drillDown, type View } from '@/lib/server/dataset';
 import { ActorLens } from './ActorLens';
+import { countOf } from '@/lib/view/plural';
 
 /** One outlet (or group) against the rest: distinctive terms, its shares, its articles. */
 export function OutletPage({ view, id }: { view: View; id: string }) {
@@ -27,7 +28,7 @@ export function OutletPage({ view, id }: { view: View; id: string }) {
         {outlet
           ? `${outlet.kind}${outlet.country ? `, ${outlet.country}` : ''}. `
           : `Outlet group of ${e.members.length}: ${e.members.map((m) => entityName(ex, m)).join(', ')}. `}
-        {e.articles} articles, {e.tokens.toLocaleString('en')} tokens counted. Compared with all other outlets of the
+        {countOf(e.articles, 'article')}, {countOf(e.tokens, 'token')} counted. Compared with all other outlets of the
         corpus.
       </p>
       <VoiceScope pathname={pathname} state={state} />

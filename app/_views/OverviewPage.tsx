@@ -8,6 +8,7 @@ import { VoiceScope } from '../_components/Switches';
 import { SentimentCard, SharesCard, StanceCard } from './cards';
 import { drillDown, type View } from '@/lib/server/dataset';
 import { ActorLens } from './ActorLens';
+import { countOf } from '@/lib/view/plural';
 
 /** Every outlet and outlet group × every term group: shares, stance and sentiment, with drill-down. */
 export function OverviewPage({ view }: { view: View }) {
@@ -22,7 +23,7 @@ export function OverviewPage({ view }: { view: View }) {
     <Shell view={view}>
       <h1>How {ex.outlets.length} outlets name the same events</h1>
       <p className="lede">
-        {ex.corpus.title}. {view.articleCount} articles; outlet groups:{' '}
+        {ex.corpus.title}. {countOf(view.articleCount, 'article')}; outlet groups:{' '}
         {ex.outletGroups.map((g) => g.label).join(', ') || 'none'}.
       </p>
       <VoiceScope pathname={pathname} state={state} />

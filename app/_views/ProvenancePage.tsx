@@ -4,6 +4,7 @@ import { AppLink } from '../_components/AppLink';
 import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { TRACING_NOTE } from './provenanceStyle';
+import { countOf } from '@/lib/view/plural';
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '—');
 
@@ -137,7 +138,7 @@ export function ProvenancePage({ view }: { view: View }) {
                     <td
                       key={c}
                       style={{ background: n ? `rgba(230, 120, 20, ${0.1 + (0.6 * n) / max})` : undefined }}
-                      title={`${o.name} shares ${n} sentences first found in ${m.outlets[c].name}`}
+                      title={`${o.name} shares ${countOf(n, 'sentence')} first found in ${m.outlets[c].name}`}
                     >
                       {n || ''}
                     </td>

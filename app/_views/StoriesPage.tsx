@@ -25,9 +25,9 @@ export function StoriesPage({ view }: { view: View }) {
       <h1>Stories</h1>
       <p className="lede" data-testid="stories-count">
         {stories.length} {stories.length === 1 ? 'story' : 'stories'}: articles on the same event within{' '}
-        {STORY_DEFAULTS.windowDays} days, grouped when they share rare words (TF-IDF cosine at least{' '}
-        {STORY_DEFAULTS.minCosine}) or, across outlets, rare names and numbers such as places and death tolls (see the
-        README, &quot;Stories&quot;). Showing the {Math.min(SHOWN, stories.length)} most recent.
+        {STORY_DEFAULTS.windowDays} days, grouped when they share enough uncommon words (a similarity score, TF-IDF
+        cosine, of at least {STORY_DEFAULTS.minCosine}) or, across outlets, uncommon names and numbers such as places
+        and death tolls. Showing the {Math.min(SHOWN, stories.length)} most recent.
       </p>
       {stories.slice(0, SHOWN).map((s) => (
         <section key={s.id} className="card" data-testid="story">

@@ -3,6 +3,8 @@ import { drillDown, timeseriesOf, type View } from '@/lib/server/dataset';
 import { SPARSE_N } from '@/lib/time/series';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
+import { variantColor } from '@/lib/view/palette';
+import { countOf } from '@/lib/view/plural';
 import { AppLink, StayLink } from '../_components/AppLink';
 import { Kwic } from '../_components/Kwic';
 import { ScrollTable } from '../_components/ScrollTable';
@@ -10,7 +12,6 @@ import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 
 const BIN_CHOICES = ['auto', 'day', 'week', 'month', 'quarter'] as const;
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
 /** Naming over time: each variant's share of a term group per period, per outlet, with attention and change points. */
 export function TimePage({ view }: { view: View }) {
@@ -76,13 +77,18 @@ export function TimePage({ view }: { view: View }) {
             as a trend. Click a point for its sentences. Counted: {filterCaption(state)}.
           </p>
           {ts.changes.length > 0 && (
-            <ul className="card" data-testid="change-points">
-              {ts.changes.map((c) => (
-                <li key={`${c.outlet}-${c.period}`}>
-                  <strong>{entityName(ex, c.outlet)}</strong>, {c.period}: “{label(group, c.to)}” overtakes “
-                  {label(group, c.from)}” as the most used ({c.n} mentions; it led in {c.previous} before).
-                </li>
-              ))}
+            <ul className="card change-list" data-testid="change-points">
+              {ts.changes.map((c) => {
+                const articles = ts.rows.find((r) => r.outlet === c.outlet && r.period === c.period)?.groupArticles;
+                return (
+                  <li key={`${c.outlet}-${c.period}`}>
+                    <strong>{entityName(ex, c.outlet)}</strong>, {c.period}: “{label(group, c.to)}” overtakes “
+                    {label(group, c.from)}” as the most used ({countOf(c.n, `${group.short} mention`)}
+                    {articles === undefined ? '' : ` in ${countOf(articles, 'article')}`} that {ts.bin}; “
+                    {label(group, c.from)}” led in {c.previous} before).
+                  </li>
+                );
+              })}
             </ul>
           )}
           {ids.map((id) => {
@@ -94,107 +100,119 @@ export function TimePage({ view }: { view: View }) {
             return (
               <section key={id} className="card" data-testid={`series-${id}`}>
                 <h2>{entityName(ex, id)}</h2>
-                <svg
-                  viewBox="0 0 300 84"
-                  className="time-chart"
-                  role="group"
-                  aria-label={`${group.short} shares per period, ${entityName(ex, id)}`}
-                >
-                  {[0, 0.5, 1].map((t) => (
-                    <g key={t}>
-                      <line x1={14} x2={296} y1={y(t)} y2={y(t)} className="grid" />
-                      <text x={12} y={y(t) + 1.2} className="axis" textAnchor="end">
-                        {t * 100}%
-                      </text>
-                    </g>
-                  ))}
-                  {ts.periods.map((p, i) =>
-                    i === 0 || p.id.slice(0, 4) !== ts.periods[i - 1].id.slice(0, 4) ? (
-                      <text key={p.id} x={x(i)} y={83} className="axis">
-                        {p.id.slice(0, 4)}
-                      </text>
-                    ) : null,
-                  )}
-                  {group.variants.map((v, vi) => (
-                    <polyline
-                      key={v.id}
-                      fill="none"
-                      stroke={COLORS[vi % COLORS.length]}
-                      strokeWidth={0.25}
-                      strokeOpacity={0.6}
-                      points={ts.periods
-                        .flatMap((p, i) => {
-                          const r = rows.find((q) => q.period === p.id && q.variant === v.id);
-                          return r && r.share !== null && r.groupTotal >= SPARSE_N ? [`${x(i)},${y(r.share)}`] : [];
-                        })
-                        .join(' ')}
-                    />
-                  ))}
-                  {ts.changes
-                    .filter((c) => c.outlet === id)
-                    .map((c) => {
-                      const i = ts.periods.findIndex((p) => p.id === c.period);
-                      return <line key={c.period} x1={x(i)} x2={x(i)} y1={2} y2={60} className="change" />;
-                    })}
-                  {group.variants.map((v, vi) =>
-                    ts.periods.map((p, i) => {
-                      const r = rows.find((q) => q.period === p.id && q.variant === v.id);
-                      if (!r || r.share === null || r.count === 0) return null;
-                      const sparse = r.groupTotal < SPARSE_N;
-                      return (
-                        <StayLink
-                          key={`${v.id}-${p.id}`}
-                          href={hrefFor(
-                            pathname,
-                            withState(state, {
-                              sel: { kind: 'mentions', outlet: id, group: group.id, variant: v.id },
-                              at: p.id,
-                            }),
-                          )}
-                          data-testid="time-point"
-                        >
-                          <title>{`${v.label}, ${p.id}: ${r.count} of ${r.groupTotal} mentions (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
-                          {!sparse && r.shareLow !== null && (
-                            <line
-                              x1={x(i)}
-                              x2={x(i)}
-                              y1={y(r.shareHigh!)}
-                              y2={y(r.shareLow)}
-                              stroke={COLORS[vi % COLORS.length]}
+                {/* On a phone the periods would be too thin to tap and the axis unreadable, so the chart scrolls. */}
+                <p className="note phone-only">
+                  The chart opens on the most recent periods; scroll sideways for earlier ones.
+                </p>
+                <div className="time-scroll">
+                  <svg
+                    viewBox="0 0 300 84"
+                    className="time-chart"
+                    role="group"
+                    aria-label={`${group.short} shares per period, ${entityName(ex, id)}`}
+                  >
+                    {[0, 0.5, 1].map((t) => (
+                      <g key={t}>
+                        <line x1={14} x2={296} y1={y(t)} y2={y(t)} className="grid" />
+                        <text x={12} y={y(t) + 1.2} className="axis" textAnchor="end">
+                          {t * 100}%
+                        </text>
+                      </g>
+                    ))}
+                    {ts.periods.map((p, i) =>
+                      i === 0 || p.id.slice(0, 4) !== ts.periods[i - 1].id.slice(0, 4) ? (
+                        <text key={p.id} x={x(i)} y={83} className="axis">
+                          {p.id.slice(0, 4)}
+                        </text>
+                      ) : null,
+                    )}
+                    {group.variants.map((v, vi) => (
+                      <polyline
+                        key={v.id}
+                        fill="none"
+                        stroke={variantColor(vi)}
+                        strokeWidth={0.25}
+                        strokeOpacity={0.6}
+                        points={ts.periods
+                          .flatMap((p, i) => {
+                            const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                            return r && r.share !== null && r.groupTotal >= SPARSE_N ? [`${x(i)},${y(r.share)}`] : [];
+                          })
+                          .join(' ')}
+                      />
+                    ))}
+                    {ts.changes
+                      .filter((c) => c.outlet === id)
+                      .map((c) => {
+                        const i = ts.periods.findIndex((p) => p.id === c.period);
+                        return <line key={c.period} x1={x(i)} x2={x(i)} y1={2} y2={60} className="change" />;
+                      })}
+                    {group.variants.map((v, vi) =>
+                      ts.periods.map((p, i) => {
+                        const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                        if (!r || r.share === null || r.count === 0) return null;
+                        const sparse = r.groupTotal < SPARSE_N;
+                        return (
+                          <StayLink
+                            key={`${v.id}-${p.id}`}
+                            href={hrefFor(
+                              pathname,
+                              withState(state, {
+                                sel: { kind: 'mentions', outlet: id, group: group.id, variant: v.id },
+                                at: p.id,
+                              }),
+                            )}
+                            data-testid="time-point"
+                          >
+                            <title>{`${v.label}, ${p.id}: ${r.count} of ${countOf(r.groupTotal, 'mention')} (${Math.round(r.share * 100)}%)${r.shareLow !== null && !sparse ? `, 95% ${Math.round(r.shareLow * 100)}–${Math.round((r.shareHigh ?? 0) * 100)}%` : sparse ? ', too few mentions to read' : ''}`}</title>
+                            {!sparse && r.shareLow !== null && (
+                              <line
+                                x1={x(i)}
+                                x2={x(i)}
+                                y1={y(r.shareHigh!)}
+                                y2={y(r.shareLow)}
+                                stroke={variantColor(vi)}
+                                strokeWidth={0.3}
+                              />
+                            )}
+                            {/* A pale ring around each point keeps the darkest variant colours visible on a dark card. */}
+                            <circle cx={x(i)} cy={y(r.share)} r={1.3} className="halo" />
+                            <circle
+                              cx={x(i)}
+                              cy={y(r.share)}
+                              r={1}
+                              fill={sparse ? 'none' : variantColor(vi)}
+                              stroke={variantColor(vi)}
                               strokeWidth={0.3}
                             />
-                          )}
-                          <circle
-                            cx={x(i)}
-                            cy={y(r.share)}
-                            r={1}
-                            fill={sparse ? 'none' : COLORS[vi % COLORS.length]}
-                            stroke={COLORS[vi % COLORS.length]}
-                            strokeWidth={0.3}
-                          />
-                        </StayLink>
+                          </StayLink>
+                        );
+                      }),
+                    )}
+                    {ts.periods.map((p, i) => {
+                      const r = rows.find((q) => q.period === p.id);
+                      const h = r?.per1k && maxRate ? (r.per1k / maxRate) * 14 : 0;
+                      const bw = Math.max((282 / n) * 0.8, 0.3);
+                      return (
+                        <rect key={p.id} x={x(i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
+                          <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${countOf(r?.articles ?? 0, 'article')})`}</title>
+                        </rect>
                       );
-                    }),
-                  )}
-                  {ts.periods.map((p, i) => {
-                    const r = rows.find((q) => q.period === p.id);
-                    const h = r?.per1k && maxRate ? (r.per1k / maxRate) * 14 : 0;
-                    const bw = Math.max((282 / n) * 0.8, 0.3);
-                    return (
-                      <rect key={p.id} x={x(i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
-                        <title>{`${p.id}: ${r?.per1k?.toFixed(2) ?? '—'} ${group.short} mentions per 1,000 tokens (${r?.groupTotal ?? 0} in ${r?.tokens ?? 0} tokens, ${r?.articles ?? 0} articles)`}</title>
-                      </rect>
-                    );
-                  })}
-                </svg>
+                    })}
+                  </svg>
+                </div>
                 <p className="note">
                   {group.variants.map((v, vi) => (
-                    <span key={v.id} style={{ color: COLORS[vi % COLORS.length], marginRight: '1em' }}>
-                      ● {v.label}
+                    <span key={v.id} className="time-key">
+                      <span className="swatch" style={{ background: variantColor(vi) }} aria-hidden="true" />
+                      {v.label}
                     </span>
                   ))}
                   Bars below: attention, the group&apos;s mentions per 1,000 tokens in each period (highest{' '}
-                  {maxRate.toFixed(2)}). {ts.periods[0].id} to {ts.periods[n - 1].id}.
+                  {maxRate.toFixed(2)}).{' '}
+                  <span className="nowrap">
+                    {ts.periods[0].id} to {ts.periods[n - 1].id}.
+                  </span>
                 </p>
                 <details data-testid={`series-table-${id}`}>
                   <summary>Numbers in this chart (periods with mentions)</summary>

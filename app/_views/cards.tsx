@@ -23,6 +23,7 @@ import { DistinctiveChart } from '../_components/charts/DistinctiveChart';
 import { SentimentChart } from '../_components/charts/SentimentChart';
 import { SharesChart } from '../_components/charts/SharesChart';
 import { StanceChart } from '../_components/charts/StanceChart';
+import { countOf } from '@/lib/view/plural';
 
 interface CardBase {
   ex: ViewStats;
@@ -82,7 +83,7 @@ export function SharesCard({ ex, state, pathname, ids, group, metric }: CardBase
       .filter((r) => r.reason === reason && ex.outlets.some((o) => o.id === r.outlet))
       .reduce((n, r) => n + r.count, 0);
   const asideText = reasons.length
-    ? ` Not counted here, and listed apart in the table: ${reasons.map((reason) => `${SET_ASIDE_TEXT[reason]} (${asideTotal(reason)} mentions by the outlets shown)`).join('; ')}.`
+    ? ` Not counted here, and listed apart in the table: ${reasons.map((reason) => `${SET_ASIDE_TEXT[reason]} (${countOf(asideTotal(reason), 'mention')} by the outlets shown)`).join('; ')}.`
     : '';
   const rows = ids.map((o) => {
     const c = ex.counts.filter((r) => r.outlet === o && r.group === group);
@@ -157,7 +158,7 @@ export function StanceCard({ ex, state, pathname, ids, group }: CardBase & { gro
       ]}
       methods={methodsHref(state, 'stance')}
       source={sourceOf(ex, state)}
-      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its article-level 95% interval (mentions cluster in articles: see Statistics in the README); n mentions in k articles (${filterCaption(state)}). Click a bar for its sentences.`}
+      counts={`Mean stance of the outlet's mentions (−1 = ${g.axis.negative}; +1 = ${g.axis.positive}), with its article-level 95% interval (mentions in one article are not independent, so the interval counts articles, not mentions); n mentions in k articles (${filterCaption(state)}). Click a bar for its sentences.`}
       summary={stanceSummary(ex, group, ids)}
       version={ex.corpus.version}
       csv={csv}
@@ -259,7 +260,9 @@ export function DistinctiveCard({
       legend={[
         { label: `distinctive, more typical of ${entityName(ex, outlet)}`, color: DIVERGING.positive },
         { label: `distinctive, more typical of ${entityName(ex, vs)}`, color: DIVERGING.negative },
-        { label: 'not distinctive (q ≥ 0.05)', color: DIVERGING.palePositive },
+        // Unmarked bars are pale on either side, so the legend names both pale colours.
+        { label: `not distinctive (q ≥ 0.05), leaning to ${entityName(ex, outlet)}`, color: DIVERGING.palePositive },
+        { label: `not distinctive, leaning to ${entityName(ex, vs)}`, color: DIVERGING.paleNegative },
       ]}
       methods={methodsHref(state, 'distinctive')}
       source={sourceOf(ex, state)}

@@ -50,6 +50,8 @@ describe('mentionsIn', () => {
     [1, 1, '1 mention in 1 article'],
     [7, 1, '7 mentions in 1 article'],
     [49, 15, '49 mentions in 15 articles'],
+    // A four-digit count (as for outlet groups on FA-KES): thousands are separated, as everywhere else on screen.
+    [2115, 366, '2,115 mentions in 366 articles'],
   ])('%i in %i', (n, k, text) => expect(mentionsIn(n, k)).toBe(text));
 });
 

@@ -3,10 +3,11 @@ import type { ViewStats } from './model';
 import { FDR_LEVEL } from '../stats/fdr';
 import type { Metric } from '../url/state';
 import { entityName } from './entities';
+import { countOf } from './plural';
 
 /** "n mentions in k articles": the sample behind a number, since mentions cluster in articles. */
 export function mentionsIn(n: number, articles: number): string {
-  return `${n} mention${n === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'}`;
+  return `${countOf(n, 'mention')} in ${countOf(articles, 'article')}`;
 }
 
 /** Whether a log-odds row is marked distinctive: Benjamini-Hochberg q below FDR_LEVEL within its comparison. */

@@ -1,8 +1,9 @@
 import type { DistinctiveRow } from '../analysis/exportTypes';
 import type { ViewStats } from './model';
 import type { HeatmapSpec } from './actors';
-import { isDistinctive } from './charts';
+import { isDistinctive, mentionsIn } from './charts';
 import { entityName } from './entities';
+import { countOf } from './plural';
 
 /*
  * One line under each chart: what a reader should see first. The full per-row summaries stay for screen readers;
@@ -15,7 +16,10 @@ const outletsOnly = (ex: ViewStats, ids: string[]) => {
   return outlets.length ? outlets : ids;
 };
 
-/** The most used variant of a group over the outlets shown, with its count of all their mentions. */
+/**
+ * The most used variant of a group over the outlets shown, with its count of all their mentions and its articles of
+ * all their articles using the group (a variant repeated in one article is not a variant used widely).
+ */
 export function sharesTakeaway(ex: ViewStats, group: string, ids: string[]): string {
   const g = ex.groups.find((x) => x.id === group);
   if (!g) throw new Error(`sharesTakeaway: "${group}" is not a term group of this corpus`);
@@ -24,13 +28,20 @@ export function sharesTakeaway(ex: ViewStats, group: string, ids: string[]): str
   const total = rows.reduce((s, r) => s + r.count, 0);
   if (total === 0) return 'None of these terms is used by the outlets shown.';
   const by = g.variants
-    .map((v) => ({ v, n: rows.filter((r) => r.variant === v.id).reduce((s, r) => s + r.count, 0) }))
+    .map((v) => {
+      const mine = rows.filter((r) => r.variant === v.id);
+      return { v, n: mine.reduce((s, r) => s + r.count, 0), articles: mine.reduce((s, r) => s + r.articles, 0) };
+    })
     .sort((a, b) => b.n - a.n);
+  // groupArticles repeats on every variant row of an outlet: count it once per outlet.
+  const groupArticles = shown.reduce((s, id) => s + (rows.find((r) => r.outlet === id)?.groupArticles ?? 0), 0);
   const who = shown.length === 1 ? entityName(ex, shown[0]) : `the ${shown.length} outlets shown`;
-  return `Most used: "${by[0].v.label}", ${by[0].n} of ${total} mentions (${Math.round((100 * by[0].n) / total)}%) by ${who}.`;
+  const top = by[0];
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `Most used: "${top.v.label}", ${n(top.n)} of ${countOf(total, 'mention')} (${Math.round((100 * top.n) / total)}%) in ${n(top.articles)} of ${countOf(groupArticles, 'article')}, by ${who}.`;
 }
 
-/** The range of stance indices over the entities shown, naming the ends. */
+/** The range of stance indices over the entities shown, naming the ends with the mentions and articles behind them. */
 export function stanceTakeaway(ex: ViewStats, group: string, ids: string[]): string {
   const rows = ids
     .map((id) => ({ id, s: ex.stance.find((x) => x.outlet === id && x.group === group) }))
@@ -41,8 +52,9 @@ export function stanceTakeaway(ex: ViewStats, group: string, ids: string[]): str
   const hi = sorted[sorted.length - 1];
   const missing = ids.length - rows.length;
   const none = missing ? ` ${missing} without mentions.` : '';
-  if (rows.length === 1) return `${entityName(ex, lo.id)}: ${lo.s.mean.toFixed(2)}.${none}`;
-  return `From ${lo.s.mean.toFixed(2)} (${entityName(ex, lo.id)}) to ${hi.s.mean.toFixed(2)} (${entityName(ex, hi.id)}).${none}`;
+  const n = (s: { n: number; articles: number }) => mentionsIn(s.n, s.articles);
+  if (rows.length === 1) return `${entityName(ex, lo.id)}: ${lo.s.mean.toFixed(2)} (${n(lo.s)}).${none}`;
+  return `From ${lo.s.mean.toFixed(2)} (${entityName(ex, lo.id)}, ${n(lo.s)}) to ${hi.s.mean.toFixed(2)} (${entityName(ex, hi.id)}, ${n(hi.s)}).${none}`;
 }
 
 /** The lowest and highest mean sentence sentiment over the entities shown. */
@@ -80,7 +92,7 @@ export function actorLabelTakeaway(spec: Omit<HeatmapSpec, 'csv'>, outletName: s
       if (count > best.count) best = { actor: String(r.actor), label: spec.labels[c], count, n: Number(r.n) };
     }
   if (best.count === 0) return `${outletName} gives no actor any of these labels.`;
-  return `Most frequent: ${best.actor} called "${best.label}" (${best.count} of its ${best.n} labels).`;
+  return `Most frequent: ${best.actor} called "${best.label}" (${best.count} of its ${countOf(best.n, 'label')}).`;
 }
 
 /**

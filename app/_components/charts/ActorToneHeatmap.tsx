@@ -3,6 +3,7 @@ import type { HeatmapSpec } from '@/lib/view/actors';
 import { useDrillDown } from '../useViewState';
 import { DIVERGING, evidenceWeight, hexToRgb } from '@/lib/view/palette';
 import { HeatmapBase } from './HeatmapBase';
+import { countOf } from '@/lib/view/plural';
 
 const rgb = (hex: string) =>
   hexToRgb(hex)
@@ -31,7 +32,7 @@ export function ActorToneHeatmap({ spec, span }: { spec: Omit<HeatmapSpec, 'csv'
         typeof row[c] === 'number' ? `${(row[c] as number).toFixed(2)} (${row[`n:${c}`]})` : '— (0)'
       }
       cellTitle={(row, c) =>
-        `${spec.labels[c]} about ${row.actor}: ${typeof row[c] === 'number' ? (row[c] as number).toFixed(2) : 'no'} mean AFINN per sentence, ${row[`n:${c}`]} sentences`
+        `${spec.labels[c]} about ${row.actor}: ${typeof row[c] === 'number' ? (row[c] as number).toFixed(2) : 'no'} mean AFINN per sentence, ${countOf(Number(row[`n:${c}`] ?? 0), 'sentence')}`
       }
       onCellClick={(row, c) => drill({ kind: 'tone', outlet: c, actor: String(row.id) })}
     />

@@ -18,14 +18,22 @@ import { barChartHeight, type BarChartBaseProps } from './BarChartBase';
 import { CATEGORICAL, textOn } from '@/lib/view/palette';
 import { useWidth } from './useWidth';
 
+// Phone layout: the band of one row and the thickness of its bar, leaving room above the bar for its label.
+const NARROW_ROW = 50;
+const NARROW_BAR = 20;
+// Room at the left for the first x tick ("0%"), which a 1 px label column would cut in half.
+const NARROW_LEFT = 12;
+
 /** Horizontal bar chart (stacked or not) with optional error bars, labels and click-through. */
 export function BarChartRecharts(p: BarChartBaseProps) {
   const fmt = p.valueFormatter ?? ((v: number) => String(v));
   const colors = p.colors ?? CATEGORICAL;
-  const height = barChartHeight(p);
   const { ref, width } = useWidth<HTMLDivElement>(560);
-  // On a phone the labels wrap in a narrower column so the plot keeps most of the width.
-  const indexWidth = width < 480 ? Math.min(120, p.indexWidth ?? 170) : (p.indexWidth ?? 170);
+  // On a phone a label column would squeeze both the labels ("Unnamed aggregator (9 mentions in 1 article)") and the
+  // plot, so each label goes on its own line above its bar, across the whole width, and rows get taller for it.
+  const narrow = width < 480;
+  const height = narrow ? barChartHeight(p) + 12 + p.data.length * (NARROW_ROW - 38) : barChartHeight(p);
+  const indexWidth = narrow ? 1 : (p.indexWidth ?? 210);
   type Row = ChartRow & { __err?: number[] };
   const data: Row[] = p.errorBars
     ? p.data.map((r) => {
@@ -46,8 +54,9 @@ export function BarChartRecharts(p: BarChartBaseProps) {
         accessibilityLayer={false}
         data={data}
         layout="vertical"
-        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+        margin={{ top: narrow ? 16 : 4, right: 24, bottom: 4, left: narrow ? NARROW_LEFT : 4 }}
         stackOffset={p.stacked ? 'none' : undefined}
+        barSize={narrow ? NARROW_BAR : undefined}
       >
         <CartesianGrid horizontal={false} stroke="var(--grid)" />
         <XAxis
@@ -65,8 +74,22 @@ export function BarChartRecharts(p: BarChartBaseProps) {
           stroke="var(--muted)"
           fontSize={12}
           interval={0}
+          tickLine={!narrow}
           tick={(props) => {
             const t = props as unknown as { x: number; y: number; payload: { value: string } };
+            if (narrow)
+              // A plain text: recharts' Text measures in its own default font and would cut labels that fit.
+              return (
+                <text
+                  x={NARROW_LEFT + 3}
+                  y={t.y - NARROW_BAR / 2 - 4}
+                  textAnchor="start"
+                  fontSize={11}
+                  fill="var(--fg)"
+                >
+                  {t.payload.value}
+                </text>
+              );
             return (
               <Text
                 x={t.x}
@@ -74,7 +97,7 @@ export function BarChartRecharts(p: BarChartBaseProps) {
                 width={indexWidth - 10}
                 textAnchor="end"
                 verticalAnchor="middle"
-                fontSize={width < 480 ? 11 : 12}
+                fontSize={12}
                 fill="var(--fg)"
                 maxLines={3}
               >
