@@ -19,6 +19,9 @@ import { deflatedWithNonce, partsWithNonce, splicePage, type SplicedPage } from 
 import { newNonce } from '../lib/server/securityHeaders';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
+// Absolute links (data packages, figures, previews) fall back to localhost:$PORT when FRAMESCOPE_URL is unset: with
+// `-p`, they must name the port actually served.
+process.env.PORT = String(port);
 const cache = createPageCache(500, 256 * 1024 * 1024);
 // Concurrent first requests for one URL wait for a single render.
 const inflight = new Map<string, Promise<CachedPage | null>>();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addTerm, slugId, type AddTarget } from './addTerm';
+import { addTerm, slugId, usesOf, type AddTarget } from './addTerm';
 import { checkDraft, draftFromJson, draftToJson } from './form';
 
 test.each<[string, string[], string]>([
@@ -73,14 +73,38 @@ describe('addTerm', () => {
   });
 
   test('the new variant of a term that is already an id gets the next free id', () => {
-    const r = addTerm(start(), 'Militants', { kind: 'variant', group: 0 });
+    const d = start();
+    d.groups[0].variants[0].patterns = [{ text: 'militant', caseSensitive: false }];
+    const r = addTerm(d, 'Militants', { kind: 'variant', group: 0 });
     expect('draft' in r && r.draft.groups[0].variants[2].id).toBe('militants-2');
   });
+
+  test.each<[string, string, { kind: string; group: number | null; label: string }[]]>([
+    ['a pattern, in any case', 'REBELS', [{ kind: 'pattern', group: 0, label: 'Q › rebels' }]],
+    [
+      'an exclusion, spaces folded',
+      ' join  forces ',
+      [{ kind: 'exclusion', group: null, label: 'an exclusion (never counted)' }],
+    ],
+    ['nowhere', 'gunmen', []],
+  ])('usesOf finds %s', (_case, term, uses) => expect(usesOf(start(), term)).toEqual(uses));
 
   test.each<[string, AddTarget, string]>([
     ['   ', { kind: 'exclusion' }, 'there is no term to add'],
     ['gunmen', { kind: 'variant', group: 4 }, 'there is no group 5'],
     ['gunmen', { kind: 'pattern', group: 0, variant: 9 }, 'there is no variant 10 in group 1'],
+    // The UX walk added "Daesh" to a group that already counts it: each mention would have counted twice.
+    [
+      'Rebels',
+      { kind: 'variant', group: 0 },
+      '"Rebels" is already counted in this group, as Q › rebels; edit that variant instead',
+    ],
+    [
+      'militants',
+      { kind: 'pattern', group: 0, variant: 1 },
+      '"militants" is already counted in this group, as Q › militants; edit that variant instead',
+    ],
+    ['Join forces', { kind: 'exclusion' }, '"Join forces" is already an exclusion'],
   ])('addTerm(%j, %j) is refused: %s', (term, target, error) => {
     expect(addTerm(start(), term, target)).toEqual({ error });
   });

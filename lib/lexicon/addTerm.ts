@@ -51,6 +51,32 @@ export function blankGroup(id: string, variants: VariantDraft[] = []): GroupDraf
 
 const allVariantIds = (g: GroupDraft) => g.variants.map((v) => v.id);
 
+/** Where a term already stands in a draft: a variant pattern (with its group) or an exclusion. */
+export interface TermUse {
+  kind: 'pattern' | 'exclusion';
+  group: number | null;
+  /** For the reader: "Islamic State › Daesh" or "exclusion". */
+  label: string;
+}
+
+// As the matcher compares: case-insensitive unless the pattern is marked case-sensitive.
+const samePattern = (p: PatternDraft, phrase: string) =>
+  p.caseSensitive ? p.text.trim() === phrase : p.text.trim().toLowerCase() === phrase.toLowerCase();
+
+/** Every place a term is already a pattern or an exclusion of the draft, so adding it again can be refused or explained. */
+export function usesOf(d: LexiconDraft, term: string): TermUse[] {
+  const phrase = term.trim().replace(/\s+/g, ' ');
+  const out: TermUse[] = [];
+  d.groups.forEach((g, gi) => {
+    for (const v of g.variants)
+      if (v.patterns.some((p) => samePattern(p, phrase)))
+        out.push({ kind: 'pattern', group: gi, label: `${g.short || g.id} › ${v.label || v.id}` });
+  });
+  if (d.exclusions.some((x) => samePattern(x, phrase)))
+    out.push({ kind: 'exclusion', group: null, label: 'an exclusion (never counted)' });
+  return out;
+}
+
 /**
  * The draft with `term` added at `target`, and the path of the field to fill next (stance of a new variant, label of a
  * new group), or an error message when the target does not exist.
@@ -64,6 +90,19 @@ export function addTerm(
   if (phrase === '') return { error: 'there is no term to add' };
   const pattern: PatternDraft = { text: phrase, caseSensitive: false };
   const groups = d.groups.slice();
+  // A pattern twice in one group would count each mention twice, and an exclusion twice says nothing new.
+  const twice = usesOf(d, phrase).find((u) =>
+    target.kind === 'exclusion'
+      ? u.kind === 'exclusion'
+      : u.kind === 'pattern' && 'group' in target && u.group === target.group,
+  );
+  if (twice)
+    return {
+      error:
+        twice.kind === 'exclusion'
+          ? `"${phrase}" is already an exclusion`
+          : `"${phrase}" is already counted in this group, as ${twice.label}; edit that variant instead`,
+    };
   switch (target.kind) {
     case 'exclusion':
       return {

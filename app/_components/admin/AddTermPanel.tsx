@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { addTerm, type AddTarget } from '@/lib/lexicon/addTerm';
+import { addTerm, usesOf, type AddTarget } from '@/lib/lexicon/addTerm';
 import type { LexiconDraft } from '@/lib/lexicon/form';
 
 type Kind = AddTarget['kind'];
@@ -26,6 +26,7 @@ export function AddTermPanel({
   const [variant, setVariant] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const g = draft.groups[group];
+  const uses = usesOf(draft, term);
   const add = () => {
     const target: AddTarget =
       kind === 'variant' ? { kind, group } : kind === 'pattern' ? { kind, group, variant } : { kind };
@@ -47,6 +48,12 @@ export function AddTermPanel({
       <legend>
         Add <q>{term}</q> to the lexicon
       </legend>
+      {uses.length > 0 && (
+        <p className="counts" data-testid="add-term-uses">
+          Already in this lexicon: {uses.map((u) => u.label).join('; ')}. Its mentions are counted there; adding it to
+          another group counts them there too.
+        </p>
+      )}
       <div className="lex-grid">
         <div className="field">
           <label htmlFor="add-kind">How</label>
