@@ -24,7 +24,9 @@ test('clicking a heatmap cell lists the labels behind it with the rule that attr
   await chart.getByTestId('heat-cell').nth(7).click();
   await expect(page).toHaveURL(/sel=a\.presstv\.kurdish-groups\.armed-groups\.forces/);
   const drill = page.getByTestId('drilldown');
-  await expect(drill.getByRole('heading')).toHaveText('Press TV · "forces" for Kurdish groups: 2 of 2 mentions');
+  await expect(drill.getByRole('heading')).toHaveText(
+    'Press TV · "forces" for Kurdish groups: 2 of 2 mentions, in 1 article',
+  );
   await expect(drill.getByTestId('kwic-row')).toHaveCount(2);
   for (const row of await drill.getByTestId('kwic-row').all()) await expect(row).toContainText('modifier: Kurdish');
 });

@@ -39,7 +39,8 @@ test('clicking a bar shows its sentences with the term highlighted', async ({ pa
   await page.locator('#shares-islamic-state .recharts-bar-rectangle').first().click();
   await expect(page).toHaveURL(/sel=m\.presstv\.islamic-state\.daesh/);
   const drill = page.getByTestId('drilldown');
-  await expect(drill.getByRole('heading')).toHaveText('Press TV · "Daesh": 7 of 7 mentions');
+  // The seed corpus holds one Press TV article, where "Daesh" occurs 7 times (read in its text).
+  await expect(drill.getByRole('heading')).toHaveText('Press TV · "Daesh": 7 of 7 mentions, in 1 article');
   await expect(drill.getByTestId('kwic-row')).toHaveCount(7);
   for (const mark of await drill.locator('mark').allTextContents()) expect(mark).toBe('Daesh');
   await expect(drill.getByTestId('kwic-row').first()).toContainText('quoted');

@@ -5,6 +5,7 @@ import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@
 import type { Paged } from '@/lib/view/kwic';
 import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { actorName, entityName } from '@/lib/view/entities';
+import { countOf } from '@/lib/view/plural';
 import { AppLink, StayLink } from './AppLink';
 import { ScrollIntoView } from './ScrollIntoView';
 import { ScrollTable } from './ScrollTable';
@@ -118,8 +119,8 @@ export function Kwic({
         <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
         <h3 id="drilldown-title">
           Sentences behind the sentiment of {entityName(ex, sel.outlet)}
-          {about}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} sentences (
-          {filterCaption(state)})
+          {about}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} sentences, in{' '}
+          {countOf(rows.articles, 'article')} ({filterCaption(state)})
         </h3>
         <p className="counts">
           AFINN-165 score of each sentence, most negative first
@@ -177,7 +178,7 @@ export function Kwic({
       <ScrollIntoView targetId="drilldown" trigger={scrollKey} />
       <h3 id="drilldown-title">
         {entityName(ex, sel.outlet)} · {what}: {rows.total.toLocaleString('en')} of{' '}
-        {drill.unfiltered.toLocaleString('en')} mentions
+        {drill.unfiltered.toLocaleString('en')} mentions, in {countOf(rows.articles, 'article')}
       </h3>
       <p className="counts">
         Counting {filterCaption(state)}. <StayLink href={close}>Close</StayLink>
@@ -266,15 +267,11 @@ export function TermKwic({
     <section className="card kwic" id="drilldown" data-testid="drilldown" aria-labelledby="drilldown-title">
       <ScrollIntoView targetId="drilldown" trigger={hrefFor(pathname, state)} />
       <h3 id="drilldown-title">
-        {title}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} uses
+        {title}: {rows.total.toLocaleString('en')} of {drill.unfiltered.toLocaleString('en')} uses, in{' '}
+        {countOf(rows.articles, 'article')}
       </h3>
       <p className="counts">
-        Counting {filterCaption(state)}.{' '}
-        {close && (
-          <AppLink href={close} scroll={false}>
-            Close
-          </AppLink>
-        )}
+        Counting {filterCaption(state)}. {close && <StayLink href={close}>Close</StayLink>}
       </p>
       <Form action={pathname} scroll={false} className="kwic-filter" role="search">
         <HiddenState state={state} />

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { PAGE_SIZE, pageOf } from './kwic';
 
-const list = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+// Rows i = 1…n, three to an article: row i comes from article ⌈i/3⌉.
+const list = (n: number) => Array.from({ length: n }, (_, i) => ({ i: i + 1, article: `a${Math.ceil((i + 1) / 3)}` }));
 
 describe('pageOf', () => {
   test.each([
@@ -18,7 +19,9 @@ describe('pageOf', () => {
   ])('%i rows, page %i → page %i of %i, rows %i–%i', (n, asked, page, pages, first, last, shown) => {
     const p = pageOf(list(n), asked);
     expect([p.page, p.pages, p.first, p.last, p.rows.length, p.total]).toEqual([page, pages, first, last, shown, n]);
-    if (shown) expect([p.rows[0], p.rows[p.rows.length - 1]]).toEqual([first, last]);
+    if (shown) expect([p.rows[0].i, p.rows[p.rows.length - 1].i]).toEqual([first, last]);
+    // Articles of every page, not this one: n rows, three to an article.
+    expect(p.articles).toBe(Math.ceil(n / 3));
   });
 
   test('the page size is 100 rows', () => expect(PAGE_SIZE).toBe(100));

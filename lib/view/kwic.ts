@@ -148,10 +148,12 @@ export interface Paged<T> {
   total: number;
   first: number;
   last: number;
+  /** How many articles all the rows (every page) come from. */
+  articles: number;
 }
 
 /** The given page of a list (clamped to the last page; an empty list has one empty page). */
-export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): Paged<T> {
+export function pageOf<T extends { article: string }>(rows: readonly T[], page: number, size = PAGE_SIZE): Paged<T> {
   const pages = Math.max(1, Math.ceil(rows.length / size));
   const p = Math.min(Math.max(1, Math.floor(page)), pages);
   const from = (p - 1) * size;
@@ -163,5 +165,6 @@ export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): P
     total: rows.length,
     first: shown.length ? from + 1 : 0,
     last: from + shown.length,
+    articles: new Set(rows.map((r) => r.article)).size,
   };
 }
