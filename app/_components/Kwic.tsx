@@ -2,7 +2,7 @@ import Form from 'next/form';
 import type { Drill, TermKwic as TermDrill } from '@/lib/server/dataset';
 import { filterCaption } from '@/lib/analysis/filters';
 import { buildQuery, hrefFor, withState, type KwicSort, type ViewState } from '@/lib/url/state';
-import type { Paged } from '@/lib/view/kwic';
+import type { KwicRow, Paged } from '@/lib/view/kwic';
 import { SET_ASIDE_TEXT, type ViewStats } from '@/lib/view/model';
 import { actorName, entityName } from '@/lib/view/entities';
 import { countOf } from '@/lib/view/plural';
@@ -19,6 +19,19 @@ function HiddenState({ state }: { state: ViewState }) {
         <input key={k} type="hidden" name={k} value={v} />
       ))}
     </>
+  );
+}
+
+// Both drill-downs filter their sentences with the same GET form, so a filtered URL reads the same on either.
+function SentenceFilter({ state, pathname }: { state: ViewState; pathname: string }) {
+  return (
+    <Form action={pathname} scroll={false} className="kwic-filter" role="search">
+      <HiddenState state={state} />
+      <label>
+        Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} />
+      </label>
+      <button type="submit">Filter</button>
+    </Form>
   );
 }
 
@@ -46,6 +59,24 @@ function SortHeader({
 
 function articleHref(state: ViewState, id: string): string {
   return hrefFor(`/article/${id}`, withState(state, { sel: null, outlets: [], group: null, q: '', sort: 'position' }));
+}
+
+// The cells every keyword-in-context row shares (a lexicon mention marks its group, a searched term none).
+function ContextCells({ row, ex, article, group }: { row: KwicRow; ex: ViewStats; article: string; group?: string }) {
+  return (
+    <>
+      <td className="left">{row.left}</td>
+      <td className="term">
+        <mark data-group={group}>{row.term}</mark>
+      </td>
+      <td className="right">{row.right}</td>
+      <td>{entityName(ex, row.outlet)}</td>
+      <td>
+        <AppLink href={article}>{row.articleTitle}</AppLink> <span className="muted">({row.section})</span>
+      </td>
+      <td>{row.voice === 'quoted' ? 'quoted' : 'own'}</td>
+    </>
+  );
 }
 
 /** "Rows 101–200 of 2,340" with links to the neighbouring pages; the page is part of the URL. */
@@ -100,15 +131,7 @@ export function Kwic({
   const sel = state.sel;
   if (!sel || !drill) return null;
   const close = hrefFor(pathname, withState(state, { sel: null, q: '', sort: 'position' }));
-  const filter = (
-    <Form action={pathname} scroll={false} className="kwic-filter" role="search">
-      <HiddenState state={state} />
-      <label>
-        Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} />
-      </label>
-      <button type="submit">Filter</button>
-    </Form>
-  );
+  const filter = <SentenceFilter state={state} pathname={pathname} />;
   const scrollKey = hrefFor(pathname, state);
   if (drill.kind === 'sentences') {
     const actor = sel.kind === 'tone' ? sel.actor : null;
@@ -202,17 +225,7 @@ export function Kwic({
           <tbody>
             {rows.rows.map((r) => (
               <tr key={r.key} data-testid="kwic-row">
-                <td className="left">{r.left}</td>
-                <td className="term">
-                  <mark data-group={r.group}>{r.term}</mark>
-                </td>
-                <td className="right">{r.right}</td>
-                <td>{entityName(ex, r.outlet)}</td>
-                <td>
-                  <AppLink href={articleHref(state, r.article)}>{r.articleTitle}</AppLink>{' '}
-                  <span className="muted">({r.section})</span>
-                </td>
-                <td>{r.voice === 'quoted' ? 'quoted' : 'own'}</td>
+                <ContextCells row={r} ex={ex} article={articleHref(state, r.article)} group={r.group} />
                 {lens && (
                   <td>
                     {r.cue ?? 'no actor named'}
@@ -273,13 +286,7 @@ export function TermKwic({
       <p className="counts">
         Counting {filterCaption(state)}. {close && <StayLink href={close}>Close</StayLink>}
       </p>
-      <Form action={pathname} scroll={false} className="kwic-filter" role="search">
-        <HiddenState state={state} />
-        <label>
-          Filter sentences <input type="search" name="q" defaultValue={state.q} maxLength={100} />
-        </label>
-        <button type="submit">Filter</button>
-      </Form>
+      <SentenceFilter state={state} pathname={pathname} />
       <Pager paged={rows} state={state} pathname={pathname} noun="Uses" />
       <ScrollTable label="Uses in context">
         <table className="kwic-table">
@@ -296,17 +303,7 @@ export function TermKwic({
           <tbody>
             {rows.rows.map((r) => (
               <tr key={r.key} data-testid="kwic-row">
-                <td className="left">{r.left}</td>
-                <td className="term">
-                  <mark>{r.term}</mark>
-                </td>
-                <td className="right">{r.right}</td>
-                <td>{entityName(ex, r.outlet)}</td>
-                <td>
-                  <AppLink href={articleHref(withState(state, { term: '' }), r.article)}>{r.articleTitle}</AppLink>{' '}
-                  <span className="muted">({r.section})</span>
-                </td>
-                <td>{r.voice === 'quoted' ? 'quoted' : 'own'}</td>
+                <ContextCells row={r} ex={ex} article={articleHref(withState(state, { term: '' }), r.article)} />
               </tr>
             ))}
           </tbody>
