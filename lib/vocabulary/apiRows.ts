@@ -1,35 +1,18 @@
 import type { LexiconMark } from './lexicon';
 import type { VocabularyRow } from './score';
 
-/** One row of the vocabulary API and CLI (the fields first; the rest to recompute and read it). */
-export interface VocabularyApiRow {
-  term: string;
-  y: number;
-  n: number;
-  yOther: number;
-  nOther: number;
-  articles: number;
-  z: number;
-  q: number;
-  articlesTotal: number;
-  articlesOther: number;
-  articlesOtherTotal: number;
-  per1k: number;
-  per1kOther: number;
-  alpha: number;
-  alpha0: number;
-  delta: number;
-  variance: number;
-  p: number;
-  distinctive: boolean;
-  oneArticle: boolean;
+/**
+ * One row of the vocabulary API and CLI: every field of a scored n-gram, plus its lexicon mark and candidacies (a
+ * field added to VocabularyRow must then be written by apiRow, so the two cannot drift apart).
+ */
+export interface VocabularyApiRow extends VocabularyRow {
   /** The lexicon variant the n-gram is ("group.variant"), or null. */
   lexicon: string | null;
   /** Term groups it is a candidate variant of. */
   candidateFor: string[];
 }
 
-/** The API/CLI row of a scored n-gram (the same for both, so scripts read one format). */
+/** The API/CLI row of a scored n-gram, keys in this order: the fields first, the rest to recompute it. */
 export function apiRow(r: VocabularyRow & { lexicon: LexiconMark | null; candidateFor: string[] }): VocabularyApiRow {
   return {
     term: r.term,
