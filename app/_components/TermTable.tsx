@@ -1,24 +1,27 @@
 'use client';
 import { useState } from 'react';
+import type { VocabularyRow } from '@/lib/vocabulary/score';
 import { DIVERGING } from '@/lib/view/palette';
 import { AppLink } from './AppLink';
 import { ScrollTable } from './ScrollTable';
 
 /** One ranked n-gram as the table shows it, with its links made on the server. */
-export interface TermTableRow {
-  term: string;
-  y: number;
-  yOther: number;
-  articles: number;
-  articlesTotal: number;
-  articlesOther: number;
-  articlesOtherTotal: number;
-  per1k: number;
-  per1kOther: number;
-  z: number;
-  q: number;
-  distinctive: boolean;
-  oneArticle: boolean;
+export interface TermTableRow extends Pick<
+  VocabularyRow,
+  | 'term'
+  | 'y'
+  | 'yOther'
+  | 'articles'
+  | 'articlesTotal'
+  | 'articlesOther'
+  | 'articlesOtherTotal'
+  | 'per1k'
+  | 'per1kOther'
+  | 'z'
+  | 'q'
+  | 'distinctive'
+  | 'oneArticle'
+> {
   /** "group: variant" when the n-gram is a lexicon variant. */
   lexicon: string | null;
   candidateFor: string[];
