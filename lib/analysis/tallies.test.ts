@@ -1,23 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../corpus/load';
-import type { Article } from '../types';
 import { DEFAULT_OPTIONS, attributedGroups, viewTally } from './aggregate';
 import { analyzeArticle, compileEngine } from './article';
+import { bodyArticle } from './testArticle';
 import { emptyTally, mergeTallies, sentenceStats, tallyByOutlet, addToTally } from './tallies';
 
 const lexicon = loadCorpus('corpus/seeds').lexicon;
 const engine = compileEngine(lexicon);
 const attributed = attributedGroups({ lexicon });
-const article = (id: string, body: string): Article => ({
-  id,
-  outlet: 'x',
-  title: id,
-  date: null,
-  url: null,
-  raw: null,
-  note: null,
-  segments: [{ section: 'body', text: body }],
-});
+const article = (id: string, body: string) => bodyArticle(id, 'x', body);
 // AFINN-165: killed -3, rebels -2, good 3, bad -3; "two", "news", "he", "said", "are" score nothing.
 // Sentences: "Rebels killed two." -5 (3 words); "Good news." 3 (2); 'He said "rebels are bad".' -5 (5), own voice 0
 // (2).

@@ -1,23 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../analysis/article';
-import type { Article, Lexicon } from '../types';
+import { bodyArticle } from '../analysis/testArticle';
+import type { Lexicon } from '../types';
 import { ALL_OUTLETS, changeSentence, countChanges, countMentions, signed, type CountChange } from './countChange';
 import { testLexicon } from './testLexicon';
 
-const article = (id: string, outlet: string, body: string): Article => ({
-  id,
-  outlet,
-  title: id,
-  date: null,
-  url: null,
-  raw: null,
-  note: null,
-  segments: [{ section: 'body', text: body }],
-});
 const articles = [
-  article('a', 'x', 'Gunmen attacked the town. The gunmen fled. Militants and gunmen came back.'),
-  article('b', 'x', 'No gunmen were seen; one gunman was.'),
-  article('c', 'y', 'Militants said Daesh was gone.'),
+  bodyArticle('a', 'x', 'Gunmen attacked the town. The gunmen fled. Militants and gunmen came back.'),
+  bodyArticle('b', 'x', 'No gunmen were seen; one gunman was.'),
+  bodyArticle('c', 'y', 'Militants said Daesh was gone.'),
 ];
 const countsWith = (lex: Lexicon) => {
   const engine = compileEngine(lex);

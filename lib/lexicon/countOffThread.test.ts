@@ -1,24 +1,18 @@
 import { expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../analysis/article';
+import { bodyArticle } from '../analysis/testArticle';
 import type { Article } from '../types';
 import { countMentions } from './countChange';
 import { countOffThread, PreviewStopped } from './countOffThread';
 import { testLexicon } from './testLexicon';
 
-const article = (id: string, outlet: string, body: string): Article => ({
-  id,
-  outlet,
-  title: id,
-  date: null,
-  url: null,
-  raw: null,
-  note: null,
-  segments: [{ section: 'body', text: body }],
-});
 const SENTENCE = 'Militants and ISIS fighters clashed with Daesh terrorists near the town, officials said. ';
 
 test.each<[string, Article[]]>([
-  ['two short articles', [article('a', 'x', SENTENCE), article('b', 'y', `${SENTENCE}"The militants," he said.`)]],
+  [
+    'two short articles',
+    [bodyArticle('a', 'x', SENTENCE), bodyArticle('b', 'y', `${SENTENCE}"The militants," he said.`)],
+  ],
   ['no articles', []],
 ])(
   'counts in a worker exactly as in this thread: %s',
@@ -33,7 +27,7 @@ test.each<[string, Article[]]>([
 
 test('a preview over its budget is stopped with a reason that says how to go on', async () => {
   // About 9 MB of labelled text: seconds of analysis on any machine, against a 100 ms budget.
-  const huge = [article('h', 'x', SENTENCE.repeat(100_000))];
+  const huge = [bodyArticle('h', 'x', SENTENCE.repeat(100_000))];
   const err = await countOffThread(huge, testLexicon(), 100).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(PreviewStopped);
   expect((err as Error).message).toBe(
@@ -42,12 +36,14 @@ test('a preview over its budget is stopped with a reason that says how to go on'
 }, 30_000);
 
 test('one preview at a time: a second one while the first is counting is refused with a reason', async () => {
-  const huge = [article('h', 'x', SENTENCE.repeat(100_000))];
+  const huge = [bodyArticle('h', 'x', SENTENCE.repeat(100_000))];
   const first = countOffThread(huge, testLexicon(), 100).catch((e: unknown) => e);
-  const second = await countOffThread([article('a', 'x', SENTENCE)], testLexicon(), 20_000).catch((e: unknown) => e);
+  const second = await countOffThread([bodyArticle('a', 'x', SENTENCE)], testLexicon(), 20_000).catch(
+    (e: unknown) => e,
+  );
   expect(second).toBeInstanceOf(PreviewStopped);
   expect((second as PreviewStopped).why).toBe('busy');
   expect(((await first) as PreviewStopped).why).toBe('time');
   // Once the first is over, the next one runs.
-  expect((await countOffThread([article('a', 'x', SENTENCE)], testLexicon(), 20_000)).size).toBeGreaterThan(0);
+  expect((await countOffThread([bodyArticle('a', 'x', SENTENCE)], testLexicon(), 20_000)).size).toBeGreaterThan(0);
 }, 30_000);
