@@ -1,19 +1,12 @@
-import { cpSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seededTestRoot, TEST_AUTH } from './testRoot';
 
 // Issue #14: cached GETs are answered while a pathological upload is cleaned and analysed (both on workers now).
 // An in-process HTTP server answers the cached export of the seeds while the upload route stores a 300 KB one-line
 // article: the test asserts on order (answers arrive before the upload ends), never on time thresholds.
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-liveness-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_ADMIN_TOKEN = 'test-token-123';
-cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
-cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+seededTestRoot('liveness');
 
 let POST: typeof import('../../app/api/upload/route').POST;
 let server: http.Server;
@@ -56,7 +49,7 @@ describe('liveness while a pathological upload is processed', () => {
       new Request('http://localhost/api/upload', {
         method: 'POST',
         body,
-        headers: { authorization: 'Bearer test-token-123', 'content-type': 'application/json' },
+        headers: { authorization: TEST_AUTH, 'content-type': 'application/json' },
       }),
     ).then(async (res) => {
       events.push(`upload ${res.status}`);

@@ -1,14 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { seededTestRoot, TEST_AUTH } from '@/lib/server/testRoot';
 
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-lexroute-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_ADMIN_TOKEN = 'test-token-123';
-cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
-cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+const root = seededTestRoot('lexroute');
 let POST: typeof import('./route').POST;
 let listSnapshots: typeof import('@/lib/corpus/snapshots').listSnapshots;
 beforeAll(async () => {
@@ -45,7 +40,7 @@ describe('POST /api/lexicon', () => {
   test('a save writes the lexicon and records the new version as a snapshot', async () => {
     const lexicon = readFileSync(path.join(root, 'lexicon.json'), 'utf8').replace(/\n$/, '\n\n');
     const res = await post(JSON.stringify({ corpus: 'seeds', lexicon, save: true }), {
-      authorization: 'Bearer test-token-123',
+      authorization: TEST_AUTH,
     });
     const json = await res.json();
     expect(res.status, JSON.stringify(json)).toBe(200);
@@ -72,7 +67,7 @@ describe('POST /api/lexicon', () => {
     );
     expect(lexicon).not.toBe(source);
     const res = await post(JSON.stringify({ corpus: 'seeds', lexicon, save: true }), {
-      authorization: 'Bearer test-token-123',
+      authorization: TEST_AUTH,
     });
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
     const c = loadCorpus(path.join(root, 'seeds'));

@@ -1,15 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { seededTestRoot, TEST_AUTH } from '@/lib/server/testRoot';
 
 // The route reads the corpus root, snapshot root and admin token from the environment when its modules load.
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-upload-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_ADMIN_TOKEN = 'test-token-123';
-cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
-cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+const root = seededTestRoot('upload');
 let POST: typeof import('./route').POST;
 let loadCorpus: typeof import('@/lib/corpus/load').loadCorpus;
 beforeAll(async () => {
@@ -17,7 +12,7 @@ beforeAll(async () => {
   ({ loadCorpus } = await import('@/lib/corpus/load'));
 });
 
-const auth = { authorization: 'Bearer test-token-123', 'content-type': 'application/json' };
+const auth = { authorization: TEST_AUTH, 'content-type': 'application/json' };
 const post = (body: BodyInit, headers: Record<string, string> = auth, init: RequestInit = {}) =>
   POST(
     new Request('http://localhost/api/upload', {

@@ -1,20 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { seededTestRoot, TEST_AUTH } from '@/lib/server/testRoot';
 
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-lexpreview-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_ADMIN_TOKEN = 'test-token-123';
-cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
-cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+const root = seededTestRoot('lexpreview');
 let POST: typeof import('./route').POST;
 beforeAll(async () => {
   ({ POST } = await import('./route'));
 });
 
-const AUTH = { authorization: 'Bearer test-token-123' };
+const AUTH = { authorization: TEST_AUTH };
 const post = (body: unknown, headers: Record<string, string> = AUTH) =>
   POST(
     new Request('http://localhost/api/lexicon/preview', {

@@ -1,0 +1,24 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The admin token a seeded test root signs in with. */
+export const TEST_ADMIN_TOKEN = 'test-token-123';
+
+/** The Authorization header value of that token. */
+export const TEST_AUTH = `Bearer ${TEST_ADMIN_TOKEN}`;
+
+/**
+ * A fresh temporary corpus root (framescope-<name>-*) holding copies of the bundled seeds corpus and lexicon, with the
+ * corpus root, snapshot root and admin token of the environment pointed at it. The routes, dataset and bundles read
+ * these when they first load, so call it before importing them (tests import them in beforeAll).
+ */
+export function seededTestRoot(name: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), `framescope-${name}-`));
+  process.env.FRAMESCOPE_CORPUS_ROOT = root;
+  process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
+  process.env.FRAMESCOPE_ADMIN_TOKEN = TEST_ADMIN_TOKEN;
+  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
+  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+  return root;
+}
