@@ -4,17 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
 import { checkDraft, checkLexiconJson, draftFromJson, draftToJson, draftToText, type LexiconDraft } from './form';
 import { parseLexicon } from './parse';
+import { testVariant as variant } from './testLexicon';
 
 const bundled = JSON.parse(readFileSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), 'utf8')) as unknown;
 
-const variant = (over: object = {}) => ({
-  id: 'v1',
-  label: 'V1',
-  patterns: ['alpha'],
-  stance: 0,
-  rationale: 'r',
-  ...over,
-});
 const lex = (over: object = {}, groupOver: object = {}) => ({
   groups: [
     {

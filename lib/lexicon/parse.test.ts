@@ -3,15 +3,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
 import { parseLexicon } from './parse';
+import { testVariant as variant } from './testLexicon';
 
-const variant = (over: object = {}) => ({
-  id: 'v1',
-  label: 'V1',
-  patterns: ['alpha'],
-  stance: 0,
-  rationale: 'r',
-  ...over,
-});
 const lexicon = (variants: object[], extra: object = {}) => ({
   groups: [{ id: 'g', label: 'Question?', short: 'Q', axis: { negative: 'n', positive: 'p' }, variants }],
   ...extra,

@@ -63,3 +63,8 @@ export function testLexicon(): Lexicon {
     'test-lexicon.json',
   );
 }
+
+/** A valid variant as lexicon JSON (id "v1", label "V1", pattern "alpha", stance 0), with the fields given replaced. */
+export function testVariant(over: object = {}): object {
+  return { id: 'v1', label: 'V1', patterns: ['alpha'], stance: 0, rationale: 'r', ...over };
+}
