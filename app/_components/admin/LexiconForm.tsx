@@ -3,7 +3,15 @@ import { useContext, useState, type SyntheticEvent } from 'react';
 import { blankGroup, blankVariant, slugId } from '@/lib/lexicon/addTerm';
 import { fieldDomId } from '@/lib/lexicon/fieldErrors';
 import type { AboutMode, ActorDraft, GroupDraft, LexiconDraft, VariantDraft } from '@/lib/lexicon/form';
-import { CheckField, FieldError, LexiconFormContext, PatternList, SelectField, TextField } from './lexiconFields';
+import {
+  CaseAndRemove,
+  CheckField,
+  FieldError,
+  LexiconFormContext,
+  PatternList,
+  SelectField,
+  TextField,
+} from './lexiconFields';
 
 const ABOUT: readonly (readonly [AboutMode, string])[] = [
   ['none', 'anyone (every label counts)'],
@@ -323,23 +331,12 @@ export function LexiconForm({ draft, focus }: { draft: LexiconDraft; focus: stri
               value={e.note}
               onChange={(note) => edit((d) => void (d.exclusions[i].note = note))}
             />
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={e.caseSensitive}
-                onChange={(ev) => edit((d) => void (d.exclusions[i].caseSensitive = ev.target.checked))}
-              />{' '}
-              case-sensitive
-            </label>
-            <div className="actions">
-              <button
-                type="button"
-                aria-label={`Remove exclusion ${i + 1} (${e.text || 'empty'})`}
-                onClick={() => edit((d) => void d.exclusions.splice(i, 1))}
-              >
-                Remove
-              </button>
-            </div>
+            <CaseAndRemove
+              caseSensitive={e.caseSensitive}
+              onCase={(caseSensitive) => edit((d) => void (d.exclusions[i].caseSensitive = caseSensitive))}
+              removeLabel={`Remove exclusion ${i + 1} (${e.text || 'empty'})`}
+              onRemove={() => edit((d) => void d.exclusions.splice(i, 1))}
+            />
           </div>
         ))}
         <div className="actions">

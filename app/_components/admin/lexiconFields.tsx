@@ -113,6 +113,32 @@ export function CheckField({
   );
 }
 
+/** The end of a pattern or exclusion row: its case-sensitive box and its Remove button (named for the row). */
+export function CaseAndRemove({
+  caseSensitive,
+  onCase,
+  removeLabel,
+  onRemove,
+}: {
+  caseSensitive: boolean;
+  onCase: (v: boolean) => void;
+  removeLabel: string;
+  onRemove: () => void;
+}) {
+  return (
+    <>
+      <label className="check">
+        <input type="checkbox" checked={caseSensitive} onChange={(e) => onCase(e.target.checked)} /> case-sensitive
+      </label>
+      <div className="actions">
+        <button type="button" aria-label={removeLabel} onClick={onRemove}>
+          Remove
+        </button>
+      </div>
+    </>
+  );
+}
+
 /** A labelled select bound to a path of the draft. */
 export function SelectField<T extends string>({
   path,
@@ -181,23 +207,12 @@ export function PatternList({
               />
               <FieldError path={pp} />
             </div>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={p.caseSensitive}
-                onChange={(e) => set(i, { caseSensitive: e.target.checked })}
-              />{' '}
-              case-sensitive
-            </label>
-            <div className="actions">
-              <button
-                type="button"
-                aria-label={`Remove ${what.toLowerCase()} ${i + 1} (${p.text || 'empty'})`}
-                onClick={() => onChange(patterns.filter((_x, j) => j !== i))}
-              >
-                Remove
-              </button>
-            </div>
+            <CaseAndRemove
+              caseSensitive={p.caseSensitive}
+              onCase={(caseSensitive) => set(i, { caseSensitive })}
+              removeLabel={`Remove ${what.toLowerCase()} ${i + 1} (${p.text || 'empty'})`}
+              onRemove={() => onChange(patterns.filter((_x, j) => j !== i))}
+            />
           </div>
         );
       })}
