@@ -13,3 +13,18 @@ export async function tableText(page: Page, chartId: string): Promise<string[][]
 export async function rowOf(page: Page, chartId: string, outlet: string): Promise<string[]> {
   return (await tableText(page, chartId)).find((r) => r[0] === outlet) ?? [];
 }
+
+/** Counts document (full page) requests from now on: a client-side navigation adds none. */
+export function documentCounter(page: Page): () => number {
+  let n = 0;
+  page.on('request', (r) => {
+    if (r.resourceType() === 'document') n++;
+  });
+  return () => n;
+}
+
+/** Marks the window: a full reload would lose the marker, a client-side navigation keeps it. */
+export const mark = (page: Page) => page.evaluate(() => ((window as unknown as { __nav: number }).__nav = 42));
+
+/** The window's marker (42 after mark), or null once a full reload has dropped it. */
+export const marker = (page: Page) => page.evaluate(() => (window as unknown as { __nav?: number }).__nav ?? null);

@@ -1,17 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** Counts document (full page) requests from now on. */
-function documentCounter(page: Page): () => number {
-  let n = 0;
-  page.on('request', (r) => {
-    if (r.resourceType() === 'document') n++;
-  });
-  return () => n;
-}
-
-/** Marks the window: a full reload would lose the marker, a client-side navigation keeps it. */
-const mark = (page: Page) => page.evaluate(() => ((window as unknown as { __nav: number }).__nav = 42));
-const marker = (page: Page) => page.evaluate(() => (window as unknown as { __nav?: number }).__nav ?? null);
+import { documentCounter, mark, marker } from './helpers';
 
 async function inViewport(page: Page, testId: string): Promise<boolean> {
   return page.getByTestId(testId).evaluate((el) => {

@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Counts document (full page) requests from now on. */
-function documentCounter(page: Page): () => number {
-  let n = 0;
-  page.on('request', (r) => {
-    if (r.resourceType() === 'document') n++;
-  });
-  return () => n;
-}
-
-/** Marks the window: a full reload would lose the marker, a client-side navigation keeps it. */
-const mark = (page: Page) => page.evaluate(() => ((window as unknown as { __nav: number }).__nav = 42));
-const marker = (page: Page) => page.evaluate(() => (window as unknown as { __nav?: number }).__nav ?? null);
+import { expect, test } from '@playwright/test';
+import { documentCounter, mark, marker } from './helpers';
 
 test("the explorer: an outlet's terms, a click opens the sentences client-side", async ({ page }) => {
   await page.goto('/vocabulary?corpus=fa-kes&outlets=dailysabah', { waitUntil: 'networkidle' });
