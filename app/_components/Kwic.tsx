@@ -61,6 +61,24 @@ function articleHref(state: ViewState, id: string): string {
   return hrefFor(`/article/${id}`, withState(state, { sel: null, outlets: [], group: null, q: '', sort: 'position' }));
 }
 
+// The headers of those cells; a searched term's rows have no variant, so only lexicon mentions sort by term.
+function ContextHeaders({ state, pathname, sortTerm }: { state: ViewState; pathname: string; sortTerm: boolean }) {
+  return (
+    <>
+      <SortHeader label="Left context" sort="left" state={state} pathname={pathname} />
+      {sortTerm ? (
+        <SortHeader label="Term" sort="variant" state={state} pathname={pathname} />
+      ) : (
+        <th scope="col">Term</th>
+      )}
+      <SortHeader label="Right context" sort="right" state={state} pathname={pathname} />
+      <SortHeader label="Outlet" sort="outlet" state={state} pathname={pathname} />
+      <SortHeader label="Article" sort="position" state={state} pathname={pathname} />
+      <SortHeader label="Voice" sort="voice" state={state} pathname={pathname} />
+    </>
+  );
+}
+
 // The cells every keyword-in-context row shares (a lexicon mention marks its group, a searched term none).
 function ContextCells({ row, ex, article, group }: { row: KwicRow; ex: ViewStats; article: string; group?: string }) {
   return (
@@ -212,12 +230,7 @@ export function Kwic({
         <table className="kwic-table">
           <thead>
             <tr>
-              <SortHeader label="Left context" sort="left" state={state} pathname={pathname} />
-              <SortHeader label="Term" sort="variant" state={state} pathname={pathname} />
-              <SortHeader label="Right context" sort="right" state={state} pathname={pathname} />
-              <SortHeader label="Outlet" sort="outlet" state={state} pathname={pathname} />
-              <SortHeader label="Article" sort="position" state={state} pathname={pathname} />
-              <SortHeader label="Voice" sort="voice" state={state} pathname={pathname} />
+              <ContextHeaders state={state} pathname={pathname} sortTerm />
               {lens && <th scope="col">Attributed by</th>}
               <th scope="col">Text</th>
             </tr>
@@ -292,12 +305,7 @@ export function TermKwic({
         <table className="kwic-table">
           <thead>
             <tr>
-              <SortHeader label="Left context" sort="left" state={state} pathname={pathname} />
-              <th scope="col">Term</th>
-              <SortHeader label="Right context" sort="right" state={state} pathname={pathname} />
-              <SortHeader label="Outlet" sort="outlet" state={state} pathname={pathname} />
-              <SortHeader label="Article" sort="position" state={state} pathname={pathname} />
-              <SortHeader label="Voice" sort="voice" state={state} pathname={pathname} />
+              <ContextHeaders state={state} pathname={pathname} sortTerm={false} />
             </tr>
           </thead>
           <tbody>
