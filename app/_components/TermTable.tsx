@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { VocabularyRow } from '@/lib/vocabulary/score';
 import { DIVERGING } from '@/lib/view/palette';
 import { AppLink } from './AppLink';
+import { RateBar } from './RateBar';
 import { ScrollTable } from './ScrollTable';
 
 /** One ranked n-gram as the table shows it, with its links made on the server. */
@@ -37,12 +38,9 @@ const fmt = (x: number) => x.toLocaleString('en-US');
 function Rates({ a, b, nameA, nameB }: { a: number; b: number; nameA: string; nameB: string }) {
   const max = Math.max(a, b) || 1;
   const bar = (v: number, color: string, name: string) => (
-    <span className="rate">
-      <span className="rate-bar" style={{ width: `${(v / max) * 5}rem`, background: color }} aria-hidden="true" />
-      <span className="rate-value">
-        {v.toFixed(2)} <span className="muted">{name}</span>
-      </span>
-    </span>
+    <RateBar value={v} max={max} color={color}>
+      {v.toFixed(2)} <span className="muted">{name}</span>
+    </RateBar>
   );
   return (
     <span className="rates">

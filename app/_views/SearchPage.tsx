@@ -7,6 +7,7 @@ import { entityName } from '@/lib/view/entities';
 import { DIVERGING } from '@/lib/view/palette';
 import { AppLink } from '../_components/AppLink';
 import { TermKwic } from '../_components/Kwic';
+import { RateBar } from '../_components/RateBar';
 import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
@@ -94,14 +95,9 @@ export function SearchPage({ view }: { view: View }) {
                         </td>
                         <td>{fmt(c.tokens)}</td>
                         <td>
-                          <span className="rate">
-                            <span
-                              className="rate-bar"
-                              style={{ width: `${(c.per1k / max) * 5}rem`, background: DIVERGING.positive }}
-                              aria-hidden="true"
-                            />
-                            <span className="rate-value">{c.per1k.toFixed(3)}</span>
-                          </span>
+                          <RateBar value={c.per1k} max={max} color={DIVERGING.positive}>
+                            {c.per1k.toFixed(3)}
+                          </RateBar>
                         </td>
                       </tr>
                     ))}
