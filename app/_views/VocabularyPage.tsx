@@ -193,26 +193,17 @@ function Explorer({ view, model }: { view: View; model: NonNullable<ReturnType<t
           close={hrefFor(pathname, withState(state, { term: '', q: '', sort: 'position' }))}
         />
       )}
-      <section className="group" aria-labelledby="h-typical-a">
-        <h2 id="h-typical-a">Most typical of {nameA}</h2>
-        <TermTable
-          rows={ranked.a.map(toRow)}
-          a={nameA}
-          b={nameB}
-          caption={`The ${ranked.a.length} phrases with the highest z for ${nameA} against ${nameB}`}
-          testid="terms-a"
-        />
-      </section>
-      <section className="group" aria-labelledby="h-typical-b">
-        <h2 id="h-typical-b">Most typical of {nameB}</h2>
-        <TermTable
-          rows={ranked.b.map(toRow)}
-          a={nameA}
-          b={nameB}
-          caption={`The ${ranked.b.length} phrases with the lowest z (most typical of ${nameB})`}
-          testid="terms-b"
-        />
-      </section>
+      {(
+        [
+          ['a', nameA, ranked.a, `The ${ranked.a.length} phrases with the highest z for ${nameA} against ${nameB}`],
+          ['b', nameB, ranked.b, `The ${ranked.b.length} phrases with the lowest z (most typical of ${nameB})`],
+        ] as const
+      ).map(([side, name, rows, caption]) => (
+        <section key={side} className="group" aria-labelledby={`h-typical-${side}`}>
+          <h2 id={`h-typical-${side}`}>Most typical of {name}</h2>
+          <TermTable rows={rows.map(toRow)} a={nameA} b={nameB} caption={caption} testid={`terms-${side}`} />
+        </section>
+      ))}
       <section className="group" aria-labelledby="h-candidates">
         <h2 id="h-candidates">Candidate variants</h2>
         <p className="counts">
