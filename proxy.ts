@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { catalogOf } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
 import { analysingHtml, RETRY_SECONDS } from './lib/store/progress';
-import { problemsHtml, routeProblems } from './lib/url/route';
+import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
 import { matchRoute } from './lib/url/routes';
 import { PROBLEM_PAGE_POLICY, embedAncestors, newNonce, pagePolicy } from './lib/server/securityHeaders';
 
@@ -42,7 +42,7 @@ export function proxy(request: NextRequest) {
   }
   const problems = routeProblems(pathname, searchParams, catalog);
   if (problems.length === 0) return page ? withNonce(request, match.route.id === 'embed') : NextResponse.next();
-  const status = problems.some((p) => p.status === 400) ? 400 : 404;
+  const status = problemsStatus(problems);
   if (match.route.api) return NextResponse.json({ error: 'bad request', problems }, { status });
   const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PROBLEM_PAGE_POLICY };
   return new NextResponse(problemsHtml(problems), { status, headers });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { problemsHtml, routeProblems } from './route';
+import { problemsHtml, problemsJson, problemsStatus, routeProblems } from './route';
 import { matchRoute } from './routes';
-import type { Catalog } from './state';
+import type { Catalog, UrlProblem } from './state';
 
 const catalog: Catalog = {
   corpora: ['seeds'],
@@ -70,5 +70,21 @@ describe('problemsHtml escapes every value', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).toContain('&#34;all&#34;');
+  });
+});
+
+describe('the status and JSON answer of URL problems', () => {
+  const problem = (status: 400 | 404): UrlProblem => ({ param: 'p', value: 'v', message: 'm', choices: [], status });
+  // 400 as soon as one value is malformed; 404 only when every problem names something missing.
+  test.each<[string, UrlProblem[], 400 | 404]>([
+    ['one malformed value', [problem(400)], 400],
+    ['one missing thing', [problem(404)], 404],
+    ['missing things only', [problem(404), problem(404)], 404],
+    ['a missing thing and a malformed value', [problem(404), problem(400)], 400],
+  ])('%s: %j -> %i', async (_case, list, status) => {
+    expect(problemsStatus(list)).toBe(status);
+    const res = problemsJson(list);
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ error: 'bad request', problems: list });
   });
 });

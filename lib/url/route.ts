@@ -92,6 +92,16 @@ function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The status of a request with these URL problems: 400 if any value is malformed, else 404 (it names what is missing). */
+export function problemsStatus(problems: readonly UrlProblem[]): 400 | 404 {
+  return problems.some((p) => p.status === 400) ? 400 : 404;
+}
+
+/** An API's JSON answer to URL problems, `{ error: 'bad request', problems }`, with their status. */
+export function problemsJson(problems: UrlProblem[]): Response {
+  return Response.json({ error: 'bad request', problems }, { status: problemsStatus(problems) });
+}
+
 /** A small standalone HTML page explaining URL problems; every value is HTML-escaped. */
 export function problemsHtml(problems: UrlProblem[]): string {
   const items = problems.map((p) => {

@@ -1,4 +1,5 @@
 import { exportJsonOf, openView } from '@/lib/server/dataset';
+import { problemsJson } from '@/lib/url/route';
 
 /**
  * The engine's JSON export for a corpus (?corpus=&v=&voice=&scope=), through the data door; the proxy has checked the
@@ -6,11 +7,7 @@ import { exportJsonOf, openView } from '@/lib/server/dataset';
  */
 export function GET(request: Request) {
   const opened = openView('/api/analysis', new URL(request.url).searchParams);
-  if (!opened.ok)
-    return Response.json(
-      { error: 'bad request', problems: opened.problems },
-      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
-    );
+  if (!opened.ok) return problemsJson(opened.problems);
   return new Response(exportJsonOf(opened.view), {
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });

@@ -1,5 +1,6 @@
 import { dataPackageOf, openView } from '@/lib/server/dataset';
 import { publicOrigin } from '@/lib/view/origin';
+import { problemsJson } from '@/lib/url/route';
 
 /**
  * "Download all data" for a view (?corpus=&v=&voice=&scope=&provenance=&from=&to=&outlets=&stories=): a ZIP of every
@@ -8,11 +9,7 @@ import { publicOrigin } from '@/lib/view/origin';
  */
 export function GET(request: Request) {
   const opened = openView('/api/download', new URL(request.url).searchParams);
-  if (!opened.ok)
-    return Response.json(
-      { error: 'bad request', problems: opened.problems },
-      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
-    );
+  if (!opened.ok) return problemsJson(opened.problems);
   const origin = publicOrigin(
     {
       FRAMESCOPE_URL: process.env.FRAMESCOPE_URL,

@@ -1,4 +1,5 @@
 import { openView, timeseriesOf } from '@/lib/server/dataset';
+import { problemsJson } from '@/lib/url/route';
 
 /**
  * Naming over time (?corpus=&group=&outlets=&bin=&from=&to=&voice=&scope=): one row per outlet, period and variant,
@@ -6,28 +7,18 @@ import { openView, timeseriesOf } from '@/lib/server/dataset';
  */
 export function GET(request: Request) {
   const opened = openView('/api/timeseries', new URL(request.url).searchParams);
-  if (!opened.ok)
-    return Response.json(
-      { error: 'bad request', problems: opened.problems },
-      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
-    );
+  if (!opened.ok) return problemsJson(opened.problems);
   const ts = timeseriesOf(opened.view);
   if (!ts)
-    return Response.json(
+    return problemsJson([
       {
-        error: 'bad request',
-        problems: [
-          {
-            param: 'group',
-            value: '',
-            message: 'is needed for a time series',
-            choices: opened.view.stats.groups.map((g) => g.id),
-            status: 400,
-          },
-        ],
+        param: 'group',
+        value: '',
+        message: 'is needed for a time series',
+        choices: opened.view.stats.groups.map((g) => g.id),
+        status: 400,
       },
-      { status: 400 },
-    );
+    ]);
   const rows = ts.rows.map(({ outlet, period, variant, count, groupTotal, share, shareLow, shareHigh }) => ({
     outlet,
     period,

@@ -1,5 +1,6 @@
 import { openView, vocabularyOf } from '@/lib/server/dataset';
 import { apiRow } from '@/lib/vocabulary/apiRows';
+import { problemsJson } from '@/lib/url/route';
 
 /**
  * Distinctive vocabulary (?corpus=&outlets=A[,B]&voice=&scope=&provenance=&from=&to=&stories=&bg=&min=): every scored
@@ -7,27 +8,17 @@ import { apiRow } from '@/lib/vocabulary/apiRows';
  */
 export function GET(request: Request) {
   const opened = openView('/api/vocabulary', new URL(request.url).searchParams);
-  if (!opened.ok)
-    return Response.json(
-      { error: 'bad request', problems: opened.problems },
-      { status: opened.problems.some((p) => p.status === 400) ? 400 : 404 },
-    );
+  if (!opened.ok) return problemsJson(opened.problems);
   const v = vocabularyOf(opened.view);
   if (!v)
-    return Response.json(
+    return problemsJson([
       {
-        error: 'bad request',
-        problems: [
-          {
-            param: 'outlets',
-            value: '',
-            message: 'is needed: name one outlet or group (against the rest) or two (one against the other)',
-            choices: opened.view.stats.outlets.map((o) => o.id),
-            status: 400,
-          },
-        ],
+        param: 'outlets',
+        value: '',
+        message: 'is needed: name one outlet or group (against the rest) or two (one against the other)',
+        choices: opened.view.stats.outlets.map((o) => o.id),
+        status: 400,
       },
-      { status: 400 },
-    );
+    ]);
   return Response.json(v.answer.rows.map(apiRow), { headers: { 'cache-control': 'no-store' } });
 }
