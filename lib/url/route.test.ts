@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { problemsHtml, problemsJson, problemsStatus, routeProblems } from './route';
+import { neededParam, problemsHtml, problemsJson, problemsStatus, routeProblems } from './route';
 import { matchRoute } from './routes';
 import type { Catalog, UrlProblem } from './state';
 
@@ -87,4 +87,11 @@ describe('the status and JSON answer of URL problems', () => {
     expect(res.status).toBe(status);
     expect(await res.json()).toEqual({ error: 'bad request', problems: list });
   });
+});
+
+test.each([
+  ['group', 'is needed for a time series', ['islamic-state']],
+  ['outlets', 'is needed: name one outlet', []],
+])('neededParam(%s) is a 400 with no value and the choices given', (param, message, choices) => {
+  expect(neededParam(param, message, choices)).toEqual({ param, value: '', message, choices, status: 400 });
 });

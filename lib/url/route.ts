@@ -16,12 +16,16 @@ export function corpusOf(params: Params): { corpus: string; version: string | nu
   return { corpus: state.corpus, version: state.version };
 }
 
+/** The problem of a parameter the request lacks but needs (400), with the values it may take. */
+export function neededParam(param: string, message: string, choices: string[]): UrlProblem {
+  return { param, value: '', message, choices, status: 400 };
+}
+
 /** What an embed URL lacks for its chart kind, as the registry states it (400). */
 function embedRequirements(chart: string, state: ViewState, catalog: Catalog): UrlProblem[] {
   const def = EMBEDS.find((e) => e.id === chart);
   if (!def) return [];
-  if (def.needsGroup && !state.group)
-    return [{ param: 'group', value: '', message: 'is needed for this chart', choices: catalog.groups, status: 400 }];
+  if (def.needsGroup && !state.group) return [neededParam('group', 'is needed for this chart', catalog.groups)];
   const n = state.outlets.length;
   if (def.outlets && (n < def.outlets[0] || n > def.outlets[1])) {
     return [

@@ -1,5 +1,5 @@
 import { openView, timeseriesOf } from '@/lib/server/dataset';
-import { problemsJson } from '@/lib/url/route';
+import { neededParam, problemsJson } from '@/lib/url/route';
 
 /**
  * Naming over time (?corpus=&group=&outlets=&bin=&from=&to=&voice=&scope=): one row per outlet, period and variant,
@@ -11,13 +11,11 @@ export function GET(request: Request) {
   const ts = timeseriesOf(opened.view);
   if (!ts)
     return problemsJson([
-      {
-        param: 'group',
-        value: '',
-        message: 'is needed for a time series',
-        choices: opened.view.stats.groups.map((g) => g.id),
-        status: 400,
-      },
+      neededParam(
+        'group',
+        'is needed for a time series',
+        opened.view.stats.groups.map((g) => g.id),
+      ),
     ]);
   const rows = ts.rows.map(({ outlet, period, variant, count, groupTotal, share, shareLow, shareHigh }) => ({
     outlet,

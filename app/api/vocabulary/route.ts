@@ -1,6 +1,6 @@
 import { openView, vocabularyOf } from '@/lib/server/dataset';
 import { apiRow } from '@/lib/vocabulary/apiRows';
-import { problemsJson } from '@/lib/url/route';
+import { neededParam, problemsJson } from '@/lib/url/route';
 
 /**
  * Distinctive vocabulary (?corpus=&outlets=A[,B]&voice=&scope=&provenance=&from=&to=&stories=&bg=&min=): every scored
@@ -12,13 +12,11 @@ export function GET(request: Request) {
   const v = vocabularyOf(opened.view);
   if (!v)
     return problemsJson([
-      {
-        param: 'outlets',
-        value: '',
-        message: 'is needed: name one outlet or group (against the rest) or two (one against the other)',
-        choices: opened.view.stats.outlets.map((o) => o.id),
-        status: 400,
-      },
+      neededParam(
+        'outlets',
+        'is needed: name one outlet or group (against the rest) or two (one against the other)',
+        opened.view.stats.outlets.map((o) => o.id),
+      ),
     ]);
   return Response.json(v.answer.rows.map(apiRow), { headers: { 'cache-control': 'no-store' } });
 }
