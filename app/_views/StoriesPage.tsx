@@ -109,9 +109,9 @@ export function StoriesPage({ view }: { view: View }) {
                             {aside
                               .map(
                                 (n) =>
-                                  `${variantLabel.get(`${n.group}/${n.variant}`) ?? n.variant} ×${n.count} (${SET_ASIDE_TEXT[n.reason]})`,
+                                  `${variantLabel.get(`${n.group}/${n.variant}`) ?? n.variant} ×${n.count}, ${SET_ASIDE_TEXT[n.reason]}`,
                               )
-                              .join(', ')}
+                              .join('; ')}
                           </span>
                         )}
                       </td>
