@@ -6,6 +6,7 @@ import { AppLink } from '../_components/AppLink';
 import { ScrollTable } from '../_components/ScrollTable';
 import { Shell } from '../_components/Shell';
 import { attributedGroups } from '@/lib/view/actors';
+import { SET_ASIDE_TEXT } from '@/lib/view/model';
 
 const SHOWN = 60;
 
@@ -50,8 +51,9 @@ export function StoriesPage({ view }: { view: View }) {
             <ScrollTable label={`Actor lens: ${s.label}`} sticky>
               <table className="naming" data-testid="story-lens">
                 <caption>
-                  Actor lens: who got which label in this story (labels of {actorGroups} by the actor their phrase
-                  names; counted as on the overview)
+                  Actor lens: who got which label in this story (every label of {actorGroups} by the actor their phrase
+                  names, counted as on the overview; this includes labels their group does not count, such as
+                  &quot;regime forces&quot;, marked &quot;set aside&quot;)
                 </caption>
                 <thead>
                   <tr>
@@ -70,7 +72,11 @@ export function StoriesPage({ view }: { view: View }) {
                         {r.label} <span className="muted">({r.total})</span>
                       </th>
                       {s.lens.outlets.map((o) => (
-                        <td key={o}>{r.cells[o]?.map((c) => `${c.label} ×${c.count}`).join(', ') ?? '—'}</td>
+                        <td key={o}>
+                          {r.cells[o]
+                            ?.map((c) => `${c.label} ×${c.count}${c.setAside ? ` (${c.setAside} set aside)` : ''}`)
+                            .join(', ') ?? '—'}
+                        </td>
                       ))}
                     </tr>
                   ))}
@@ -78,21 +84,40 @@ export function StoriesPage({ view }: { view: View }) {
               </table>
             </ScrollTable>
           )}
-          {s.naming.length > 0 && (
-            <table className="naming">
-              <caption>What each outlet called them in this story (counted mentions)</caption>
+          {(s.naming.length > 0 || s.setAside.length > 0) && (
+            <table className="naming" data-testid="story-naming">
+              <caption>
+                What each outlet called them in this story: counted mentions, as the shares count them; then the
+                mentions their group sets aside (not counted), with the reason
+              </caption>
               <tbody>
-                {[...new Set(s.naming.map((n) => n.outlet))].map((o) => (
-                  <tr key={o}>
-                    <th scope="row">{entityName(ex, o)}</th>
-                    <td>
-                      {s.naming
-                        .filter((n) => n.outlet === o)
-                        .map((n) => `${variantLabel.get(`${n.group}/${n.variant}`) ?? n.variant} ×${n.count}`)
-                        .join(', ')}
-                    </td>
-                  </tr>
-                ))}
+                {[...new Set([...s.naming, ...s.setAside].map((n) => n.outlet))].map((o) => {
+                  const counted = s.naming.filter((n) => n.outlet === o);
+                  const aside = s.setAside.filter((n) => n.outlet === o);
+                  return (
+                    <tr key={o}>
+                      <th scope="row">{entityName(ex, o)}</th>
+                      <td>
+                        {counted.length
+                          ? counted
+                              .map((n) => `${variantLabel.get(`${n.group}/${n.variant}`) ?? n.variant} ×${n.count}`)
+                              .join(', ')
+                          : 'none counted'}
+                        {aside.length > 0 && (
+                          <span className="muted">
+                            {'; set aside: '}
+                            {aside
+                              .map(
+                                (n) =>
+                                  `${variantLabel.get(`${n.group}/${n.variant}`) ?? n.variant} ×${n.count}, ${SET_ASIDE_TEXT[n.reason]}`,
+                              )
+                              .join('; ')}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}

@@ -4,6 +4,7 @@ import { shareIntervals, stanceInterval, type GroupClusters } from '../stats/clu
 import { benjaminiHochberg, twoSidedP } from '../stats/fdr';
 import { SET_ASIDE, type AnalysisOptions, type Corpus } from '../types';
 import type { ArticleAnalysis } from './article';
+import { sentenceExcerpt } from './excerpt';
 import { counted, inScope, scopeSections, sentenceReading, voiceCount, voiceTokens } from './filters';
 import { UNATTRIBUTED } from '../lexicon/parse';
 import type {
@@ -360,7 +361,6 @@ export function articleRows(
   const mentions: MentionRow[] = [];
   for (const m of a.mentions) {
     if (!counted(m, o)) continue;
-    const s = a.sentences[m.sentence];
     mentions.push({
       article: m.article,
       outlet: m.outlet,
@@ -371,8 +371,7 @@ export function articleRows(
       text: m.text,
       section: m.section,
       voice: m.voice,
-      sentence: s ? a.text.slice(s.start, s.end) : '',
-      sentenceStart: s ? s.start : m.start,
+      ...sentenceExcerpt(a.text, a.sentences[m.sentence], m),
       actors: m.actors,
       actorCue: m.actorCue,
       setAside: m.setAside,

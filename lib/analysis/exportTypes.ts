@@ -108,10 +108,13 @@ export interface ActorToneRow {
 
 /** One counted mention, traceable to its article, sentence and character offsets. */
 export interface MentionRow extends Omit<Mention, 'sentence'> {
-  /** The sentence's text. */
+  /** The sentence's text; a sentence over 1,000 characters is cut to a window around the term (lib/analysis/excerpt). */
   sentence: string;
-  /** Offset of the sentence in the article text, so start - sentenceStart locates the term in it. */
+  /** Offset of `sentence` in the article text, so start - sentenceStart locates the term in it. */
   sentenceStart: number;
+  /** Offsets of the whole sentence in the article text (beyond `sentence` when it was cut). */
+  sentenceFrom: number;
+  sentenceTo: number;
 }
 
 /** The public export format (see README "Export format"). */

@@ -31,6 +31,7 @@ import {
   type ViewState,
 } from '../url/state';
 import { actorLabelsOf, storyActorLens, type StoryLens } from '../view/actors';
+import { storyNaming, type NamingAsideRow } from '../view/storyNaming';
 import { dataPackage } from '../view/dataPackage';
 import { zipArchive } from '../view/zip';
 import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
@@ -402,6 +403,8 @@ export interface StoryModel extends Story {
   items: { id: string; outlet: string; date: string; title: string }[];
   /** What each outlet called the story's actors there: counted mentions by outlet, group and variant. */
   naming: { outlet: string; group: string; variant: string; count: number }[];
+  /** The story's set-aside mentions by outlet, group, variant and reason (the actor lens counts them, `naming` not). */
+  setAside: NamingAsideRow[];
   /** The actor lens within the story: for each actor named there, the labels each outlet gave it. */
   lens: StoryLens;
 }
@@ -413,51 +416,41 @@ export function storiesOfView(view: View): StoryModel[] {
   const kept = new Set(slice.analyses.map((a) => a.id));
   const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
   const { ex } = sourceOf(view);
+  // Every mention row, set aside or not: the lens counts both (as the overview's actor heatmaps do), the naming table
+  // counts the former and lists the latter apart, so the two account for the same mentions.
   const byArticle = new Map<string, AnalysisExport['mentions']>();
-  // Set-aside mentions still say what an outlet called an actor (the actor lens counts them, as the tallies do).
-  const allByArticle = new Map<string, AnalysisExport['mentions']>();
   for (const m of ex.mentions) {
-    const all = allByArticle.get(m.article);
-    if (all) all.push(m);
-    else allByArticle.set(m.article, [m]);
-    if (m.setAside) continue;
     const list = byArticle.get(m.article);
     if (list) list.push(m);
     else byArticle.set(m.article, [m]);
   }
-  const naming = (ids: string[]) => {
-    const c = new Map<string, number>();
-    for (const id of ids)
-      for (const m of byArticle.get(id) ?? []) {
-        const k = `${m.outlet}/${m.group}/${m.variant}`;
-        c.set(k, (c.get(k) ?? 0) + 1);
-      }
-    return [...c].map(([k, count]) => {
-      const [outlet, group, variant] = k.split('/');
-      return { outlet, group, variant, count };
-    });
-  };
   const attributed = attributedGroups(bundle.corpus);
   return storiesOf(bundle)
-    .map((s) => ({
-      ...s,
-      naming: naming(s.articles.filter((id) => kept.has(id))),
-      lens: storyActorLens(
-        view.stats,
-        actorLabelsOf(
-          s.articles.filter((id) => kept.has(id)).flatMap((id) => allByArticle.get(id) ?? []),
-          attributed,
+    .map((s) => {
+      const mentions = s.articles.filter((id) => kept.has(id)).flatMap((id) => byArticle.get(id) ?? []);
+      const { counted, setAside } = storyNaming(mentions);
+      return {
+        ...s,
+        naming: counted,
+        setAside,
+        lens: storyActorLens(
+          view.stats,
+          actorLabelsOf(mentions, attributed),
+          actorLabelsOf(
+            mentions.filter((m) => m.setAside !== null),
+            attributed,
+          ),
         ),
-      ),
-      items: s.articles
-        .filter((id) => kept.has(id))
-        .map((id) => ({
-          id,
-          outlet: meta.get(id)!.outlet,
-          date: meta.get(id)!.date ?? '',
-          title: meta.get(id)!.title,
-        })),
-    }))
+        items: s.articles
+          .filter((id) => kept.has(id))
+          .map((id) => ({
+            id,
+            outlet: meta.get(id)!.outlet,
+            date: meta.get(id)!.date ?? '',
+            title: meta.get(id)!.title,
+          })),
+      };
+    })
     .filter((s) => s.items.length > 0)
     .reverse();
 }

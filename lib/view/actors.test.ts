@@ -153,5 +153,14 @@ describe('storyActorLens', () => {
       ['terrorists / terror group ×2', 'militants ×1'],
     ],
     ['no cell for an outlet that did not label the actor', lens.rows[1].cells.presstv, undefined],
+    ['without set-aside rows none is marked set aside', lens.rows[0].cells.presstv.map((c) => c.setAside), [0, 0]],
+    [
+      // One of Press TV's two "terrorists" set aside: its cell says so; the other cells stay at 0.
+      'a cell says how many of its labels are set aside',
+      storyActorLens(ex, rows, [{ ...rows[2], count: 1 }]).rows.flatMap((r) =>
+        Object.values(r.cells).flatMap((cs) => cs.map((c) => `${c.label} ${c.count}/${c.setAside}`)),
+      ),
+      ['terrorists / terror group 2/1', 'militants 1/0', 'fighters 1/0', 'militants 1/0'],
+    ],
   ])('%s', (_, actual, expected) => expect(actual).toEqual(expected));
 });

@@ -149,17 +149,25 @@ export function actorLabelsOf(mentions: Iterable<LabelMention>, attributed: Read
 /** One story's actor lens: the outlets that labelled an actor there, and per actor what each of them called it. */
 export interface StoryLens {
   outlets: string[];
-  rows: { actor: string; label: string; total: number; cells: Record<string, { label: string; count: number }[]> }[];
+  rows: {
+    actor: string;
+    label: string;
+    total: number;
+    /** Per outlet its labels; `setAside` says how many of `count` its group does not count (see actorLabelsOf). */
+    cells: Record<string, { label: string; count: number; setAside: number }[]>;
+  }[];
 }
 
 /**
  * The actor lens of one story from its label rows: actors in lexicon order (unattributed last), outlets in corpus
- * order, each cell the labels that outlet gave the actor, most used first (ties in lexicon order).
+ * order, each cell the labels that outlet gave the actor, most used first (ties in lexicon order), with how many of
+ * them `aside` (the same rows counted over the set-aside mentions only) holds.
  */
-export function storyActorLens(ex: ViewStats, rows: ActorLabelRow[]): StoryLens {
+export function storyActorLens(ex: ViewStats, rows: ActorLabelRow[], aside: ActorLabelRow[] = []): StoryLens {
   const variantOrder = new Map(
     ex.groups.flatMap((g, gi) => g.variants.map((v, vi) => [`${g.id}/${v.id}`, { order: gi * 1000 + vi, v }])),
   );
+  const asideCount = new Map(aside.map((r) => [`${r.outlet}/${r.actor}/${r.group}/${r.variant}`, r.count]));
   const outletOrder = [...ex.outlets.map((o) => o.id), ...ex.outletGroups.map((g) => g.id)];
   const outlets = outletOrder.filter((o) => rows.some((r) => r.outlet === o && r.count > 0));
   const actors = ex.actors.filter((a) => rows.some((r) => r.actor === a.id && r.count > 0));
@@ -167,7 +175,7 @@ export function storyActorLens(ex: ViewStats, rows: ActorLabelRow[]): StoryLens 
     outlets,
     rows: actors.map((a) => {
       const mine = rows.filter((r) => r.actor === a.id && r.count > 0);
-      const cells: Record<string, { label: string; count: number }[]> = {};
+      const cells: StoryLens['rows'][number]['cells'] = {};
       for (const o of outlets) {
         const list = mine
           .filter((r) => r.outlet === o)
@@ -177,7 +185,11 @@ export function storyActorLens(ex: ViewStats, rows: ActorLabelRow[]): StoryLens 
               (variantOrder.get(`${x.group}/${x.variant}`)?.order ?? 0) -
                 (variantOrder.get(`${y.group}/${y.variant}`)?.order ?? 0),
           )
-          .map((r) => ({ label: variantOrder.get(`${r.group}/${r.variant}`)?.v.label ?? r.variant, count: r.count }));
+          .map((r) => ({
+            label: variantOrder.get(`${r.group}/${r.variant}`)?.v.label ?? r.variant,
+            count: r.count,
+            setAside: asideCount.get(`${r.outlet}/${r.actor}/${r.group}/${r.variant}`) ?? 0,
+          }));
         if (list.length) cells[o] = list;
       }
       return { actor: a.id, label: a.label, total: mine.reduce((n, r) => n + r.count, 0), cells };

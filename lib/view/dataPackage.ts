@@ -91,9 +91,10 @@ export function packageTables(ex: Ex): { doc: TableDoc; rows: CsvRow[] }[] {
       'mention the lexicon found (counted, or set aside with a reason)',
       [
         ['article, outlet, group, variant, text', 'where, which term, the matched text'],
-        ['start, end, sentenceStart', 'character offsets into the cleaned article text'],
+        ['start, end, sentenceStart', 'character offsets into the cleaned article text (sentenceStart: of `sentence`)'],
+        ['sentenceFrom, sentenceTo', "the whole sentence's offsets (beyond `sentence` when it was cut)"],
         ['section, voice', 'title, caption or body; own voice or quoted'],
-        ['sentence', "the sentence's text"],
+        ['sentence', "the sentence's text; over 1,000 characters, the 300 either side of the term"],
         ['actors', 'attributed actor ids, ";"-separated (empty: unattributed)'],
         ['actorCueRule, actorCueText', 'the attribution rule and the words that decided it (empty: none)'],
         ['setAside', 'empty for a counted mention, else why it is counted in set-aside.csv instead'],
