@@ -151,7 +151,11 @@ test.describe('bad URLs get a helpful page, never echoed raw', () => {
       404,
       /group = weather is not a term group.*Valid choices: islamic-state, armed-groups, operation, distancing/,
     ],
-    ['/?corpus=elsewhere', 404, /corpus = elsewhere is not a corpus\. Valid choices: broken, fa-kes, lexscratch, scratch, seeds\./],
+    [
+      '/?corpus=elsewhere',
+      404,
+      /corpus = elsewhere is not a corpus\. Valid choices: broken, fa-kes, lexscratch, scratch, seeds\./,
+    ],
     ['/?metric=pie', 400, /metric = pie is not a metric\. Valid choices: share, count, per1k/],
     ['/?voice=%3Cscript%3Ealert(1)%3C/script%3E', 400, /voice = <script>alert\(1\)<\/script> is not a voice/],
     [`/?q=${'x'.repeat(2100)}`, 400, /longer than 2000 characters/],
