@@ -198,6 +198,12 @@ const SIZE_ROUTES = ['seeds', 'fa-kes'].flatMap((c) => [
   `/?corpus=${c}&sel=s.${c === 'seeds' ? 'voa' : 'sana'}`,
   `/embed/shares?corpus=${c}&group=islamic-state`,
   `/manage?corpus=${c}`,
+  `/time?corpus=${c}&group=islamic-state`,
+  `/stories?corpus=${c}`,
+  `/provenance?corpus=${c}`,
+  `/vocabulary?corpus=${c}&outlets=${c === 'seeds' ? 'presstv' : 'manar'}&term=${c === 'seeds' ? 'Daesh' : 'Takfiri'}`,
+  `/search?corpus=${c}&term=terror*`,
+  `/methods?corpus=${c}`,
 ]);
 
 /** The median time of a few client-side navigations (RSC answers, never cached) to a view. */

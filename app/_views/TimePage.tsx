@@ -1,6 +1,6 @@
 import { filterCaption } from '@/lib/analysis/filters';
 import { drillDown, timeseriesOf, type View } from '@/lib/server/dataset';
-import { SPARSE_N } from '@/lib/time/series';
+import { busiestOutlets, SPARSE_N } from '@/lib/time/series';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
 import { variantColor } from '@/lib/view/palette';
@@ -22,7 +22,8 @@ export function TimePage({ view }: { view: View }) {
   const group = ex.groups.find((g) => g.id === state.group);
   const chosen = state.outlets;
   const toggle = (id: string) => (chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
-  const ids = chosen.length ? chosen : ex.outlets.map((o) => o.id);
+  const all = ex.outlets.map((o) => o.id);
+  const ids = chosen.length ? chosen : ts ? busiestOutlets(ts.rows, all) : all;
   return (
     <Shell view={view}>
       <h1>Naming over time{group ? `: ${group.label}` : ''}</h1>
@@ -76,6 +77,12 @@ export function TimePage({ view }: { view: View }) {
             article-level 95% interval; hollow points are periods with fewer than {SPARSE_N} mentions, too few to read
             as a trend. Click a point for its sentences. Counted: {filterCaption(state)}.
           </p>
+          {!chosen.length && ids.length < all.length && (
+            <p className="counts" data-testid="series-default">
+              Showing the {ids.length} of {all.length} outlets with the most {group.short} mentions; pick outlets above
+              to chart others.
+            </p>
+          )}
           {ts.changes.length > 0 && (
             <ul className="card change-list" data-testid="change-points">
               {ts.changes.map((c) => {
@@ -93,6 +100,14 @@ export function TimePage({ view }: { view: View }) {
           )}
           {ids.map((id) => {
             const rows = ts.rows.filter((r) => r.outlet === id);
+            // Looked up per period and variant below: an index keeps the page linear in its points (weeks × variants).
+            const byPeriod = new Map<string, typeof rows>();
+            for (const r of rows) {
+              const list = byPeriod.get(r.period);
+              if (list) list.push(r);
+              else byPeriod.set(r.period, [r]);
+            }
+            const cell = (period: string, variant: string) => byPeriod.get(period)?.find((q) => q.variant === variant);
             const n = ts.periods.length;
             const x = (i: number) => 14 + (i + 0.5) * (282 / n);
             const y = (v: number) => 4 + (1 - v) * 52;
@@ -135,7 +150,7 @@ export function TimePage({ view }: { view: View }) {
                         strokeOpacity={0.6}
                         points={ts.periods
                           .flatMap((p, i) => {
-                            const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                            const r = cell(p.id, v.id);
                             return r && r.share !== null && r.groupTotal >= SPARSE_N ? [`${x(i)},${y(r.share)}`] : [];
                           })
                           .join(' ')}
@@ -149,7 +164,7 @@ export function TimePage({ view }: { view: View }) {
                       })}
                     {group.variants.map((v, vi) =>
                       ts.periods.map((p, i) => {
-                        const r = rows.find((q) => q.period === p.id && q.variant === v.id);
+                        const r = cell(p.id, v.id);
                         if (!r || r.share === null || r.count === 0) return null;
                         const sparse = r.groupTotal < SPARSE_N;
                         return (
@@ -190,7 +205,7 @@ export function TimePage({ view }: { view: View }) {
                       }),
                     )}
                     {ts.periods.map((p, i) => {
-                      const r = rows.find((q) => q.period === p.id);
+                      const r = byPeriod.get(p.id)?.[0];
                       const h = r?.per1k && maxRate ? (r.per1k / maxRate) * 14 : 0;
                       const bw = Math.max((282 / n) * 0.8, 0.3);
                       return (
@@ -232,7 +247,7 @@ export function TimePage({ view }: { view: View }) {
                       </thead>
                       <tbody>
                         {ts.periods.map((p) => {
-                          const cells = rows.filter((r) => r.period === p.id);
+                          const cells = byPeriod.get(p.id) ?? [];
                           if (!cells[0]?.groupTotal) return null;
                           return (
                             <tr key={p.id}>

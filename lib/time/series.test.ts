@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleAnalysis } from '../analysis/article';
 import { shareIntervals } from '../stats/cluster';
-import { timeSeries, type SeriesRequest } from './series';
+import { busiestOutlets, timeSeries, type SeriesRequest, type TimeRow } from './series';
 
 // Only the fields the series reads: outlet, mentions (group, variant, section, voice, setAside) and tokens.
 function art(
@@ -112,4 +112,19 @@ describe('timeSeries', () => {
       ['daesh', 1, 2, 2],
     ]);
   });
+});
+
+describe('busiestOutlets', () => {
+  const row = (outlet: string, count: number) =>
+    ({ outlet, period: '2016-07', variant: 'daesh', count }) as unknown as TimeRow;
+  // Mentions worked by hand: a 5 (3 + 2), b 1, c 7, d 0 (no rows).
+  const rows = [row('a', 3), row('b', 1), row('c', 7), row('a', 2)];
+  test.each<[number, string[]]>([
+    [1, ['c']],
+    [2, ['a', 'c']],
+    [3, ['a', 'b', 'c']],
+    [9, ['a', 'b', 'c', 'd']],
+  ])('the %i busiest, in page order', (k, ids) => expect(busiestOutlets(rows, ['a', 'b', 'c', 'd'], k)).toEqual(ids));
+  test('ties keep the page order', () =>
+    expect(busiestOutlets([row('b', 1), row('a', 1)], ['a', 'b'], 1)).toEqual(['a']));
 });

@@ -133,3 +133,20 @@ export function timeSeries(
   }
   return { periods, rows };
 }
+
+/** How many outlets /time charts when none is chosen: beyond this the page outgrows a phone and a 1 MB budget. */
+export const DEFAULT_SERIES = 6;
+
+/**
+ * The outlets to chart when none is chosen: the `k` with the most mentions of the group over all periods (ties in the
+ * given order), in the given order.
+ */
+export function busiestOutlets(rows: readonly TimeRow[], ids: readonly string[], k = DEFAULT_SERIES): string[] {
+  const mentions = new Map<string, number>();
+  for (const r of rows) mentions.set(r.outlet, (mentions.get(r.outlet) ?? 0) + r.count);
+  const ranked = ids
+    .map((id, i) => ({ id, i, n: mentions.get(id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .slice(0, k);
+  return ranked.sort((a, b) => a.i - b.i).map((x) => x.id);
+}
