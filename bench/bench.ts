@@ -199,6 +199,7 @@ const SIZE_ROUTES = ['seeds', 'fa-kes'].flatMap((c) => [
   `/embed/shares?corpus=${c}&group=islamic-state`,
   `/manage?corpus=${c}`,
   `/time?corpus=${c}&group=islamic-state`,
+  `/time?corpus=${c}&group=armed-groups`,
   `/stories?corpus=${c}`,
   `/provenance?corpus=${c}`,
   `/vocabulary?corpus=${c}&outlets=${c === 'seeds' ? 'presstv' : 'manar'}&term=${c === 'seeds' ? 'Daesh' : 'Takfiri'}`,
