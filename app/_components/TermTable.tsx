@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { VocabularyRow } from '@/lib/vocabulary/score';
 import { DIVERGING } from '@/lib/view/palette';
-import { AppLink } from './AppLink';
+import { AppLink, StayLink } from './AppLink';
 import { RateBar } from './RateBar';
 import { ScrollTable } from './ScrollTable';
 
@@ -96,9 +96,9 @@ export function TermTable({
             {shown.map((r) => (
               <tr key={r.term} data-testid="term-row" title={r.counts}>
                 <th scope="row">
-                  <AppLink href={r.href} scroll={false} aria-label={`${r.term}: ${r.counts}. Open its sentences`}>
+                  <StayLink href={r.href} aria-label={`${r.term}: ${r.counts}. Open its sentences`}>
                     {r.term}
-                  </AppLink>
+                  </StayLink>
                   {r.distinctive ? <span className="badge">distinctive</span> : null}
                   {r.oneArticle ? (
                     <span className="badge warn" title="distinctive by uses, but all of them in one article">

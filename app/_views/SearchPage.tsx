@@ -5,7 +5,7 @@ import { addToLexiconHref } from '@/lib/url/addToLexicon';
 import { addTermProblem, buildQuery, hrefFor, withState } from '@/lib/url/state';
 import { entityName } from '@/lib/view/entities';
 import { DIVERGING } from '@/lib/view/palette';
-import { AppLink } from '../_components/AppLink';
+import { AppLink, StayLink } from '../_components/AppLink';
 import { TermKwic } from '../_components/Kwic';
 import { RateBar } from '../_components/RateBar';
 import { ScrollTable } from '../_components/ScrollTable';
@@ -82,12 +82,9 @@ export function SearchPage({ view }: { view: View }) {
                     .map((c) => (
                       <tr key={c.outlet}>
                         <th scope="row">
-                          <AppLink
-                            href={hrefFor(pathname, withState(state, { outlets: [c.outlet], q: '' }))}
-                            scroll={false}
-                          >
+                          <StayLink href={hrefFor(pathname, withState(state, { outlets: [c.outlet], q: '' }))}>
                             {entityName(ex, c.outlet)}
-                          </AppLink>
+                          </StayLink>
                         </th>
                         <td>{fmt(c.hits)}</td>
                         <td>
