@@ -7,6 +7,7 @@ import { loadCorpus } from './load';
 import { analyzeArticles } from '../analysis/run';
 import { decodeSegmentHeader, fileStore } from '../store/files';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
+import { hasProvenance } from '../store/derived';
 
 // These tests run the real CLI (npm run import) in child processes against a temporary corpus root.
 function freshRoot(): string {
@@ -63,7 +64,7 @@ function expectStoreWhole(root: string, once: number): void {
   const keys = c.articles.map(articleKey);
   const store = fileStore(path.join(root, '.store'));
   expect(store.read(scope, c.articles, keys)).toEqual(analyzeArticles(c));
-  expect(store.hasProvenance(scope, versionKey(keys, scope.lexicon))).toBe(true);
+  expect(hasProvenance(store, scope, versionKey(keys, scope.lexicon))).toBe(true);
   const dir = path.join(root, '.store', 'c', readdirSync(path.join(root, '.store', 'c'))[0]);
   const segments = readdirSync(dir).filter((f) => f.endsWith('.fsa'));
   const stored = segments.reduce(

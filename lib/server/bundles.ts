@@ -18,6 +18,7 @@ import {
 import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import { restoreProvenance } from '../store/provenanceCodec';
+import { hasProvenance, readProvenance } from '../store/derived';
 import { AnalysingError, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import { corpusProvenance } from '../provenance/corpusProvenance';
@@ -102,7 +103,7 @@ function fromStore(
   const missing: number[] = [];
   analyses.forEach((a, i) => a === null && missing.push(i));
   const version = versionKey(keys, scope.lexicon);
-  const stored = missing.length === 0 && store.hasProvenance(scope, version);
+  const stored = missing.length === 0 && hasProvenance(store, scope, version);
   if (!fill && (missing.length || !stored)) return { missing: missing.length, total: keys.length };
   if (missing.length) fill!(corpus, missing, analyses);
   const live = liveOf(corpus, analyses as ArticleAnalysis[]);
@@ -118,7 +119,7 @@ function fromStore(
     get provenance() {
       if (!provenance) {
         const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
-        const kept = store.readProvenance(scope, version);
+        const kept = readProvenance(store, scope, version);
         // A provenance file that became unreadable since (another Node's serializer) is made again here, once.
         provenance = kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
       }
@@ -185,7 +186,7 @@ export function analyseMissingInBackground(corpusId: string): Preparation | null
   const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const stored = store.stored(scope, keys).size;
-  if (stored === new Set(keys).size && store.hasProvenance(scope, versionKey(keys, scope.lexicon))) return null;
+  if (stored === new Set(keys).size && hasProvenance(store, scope, versionKey(keys, scope.lexicon))) return null;
   const p = prepareInBackground(dir, fingerprint(dir));
   p.total = keys.length;
   p.done = stored;

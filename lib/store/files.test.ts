@@ -10,6 +10,7 @@ import { packAnalyses } from './codec';
 import { decodeSegmentHeader, encodeSegment, fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
+import { hasProvenance, putProvenance, readProvenance } from './derived';
 
 const seeds = loadCorpus('corpus/seeds');
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-store-'));
@@ -46,11 +47,11 @@ describe('the file store', () => {
     const store = fileStore(path.join(root, 'c'));
     const p = compactProvenance(corpusProvenance(seeds, analyzeArticles(seeds)));
     const v = versionKey(keys, scope.lexicon);
-    expect(store.readProvenance(scope, v)).toBeNull();
-    expect(store.hasProvenance(scope, v)).toBe(false);
-    await store.putProvenance(scope, v, p);
-    expect(store.hasProvenance(scope, v)).toBe(true);
-    expect(store.readProvenance(scope, v)).toEqual(p);
+    expect(readProvenance(store, scope, v)).toBeNull();
+    expect(hasProvenance(store, scope, v)).toBe(false);
+    await putProvenance(store, scope, v, p);
+    expect(hasProvenance(store, scope, v)).toBe(true);
+    expect(readProvenance(store, scope, v)).toEqual(p);
   });
 
   test.each([

@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ArticleAnalysis } from '../analysis/article';
 import { CORPUS_ROOT } from '../corpus/load';
 import { writeAtomic } from '../corpus/store';
 import { unpackOne } from './codec';
 import { ENGINE_VERSION } from './keys';
-import type { StoredProvenance } from './provenanceCodec';
+import { derivedName } from './derived';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
 /**
@@ -23,7 +22,6 @@ export const STORE_ROOT = process.env.FRAMESCOPE_STORE
 // the manifest: a crash leaves a segment complete or absent (a dead writer's temporary file is removed at start).
 const MAGIC = 'FSA1';
 const SEGMENT = /^seg-[0-9a-z-]+\.fsa$/;
-const PROVENANCE = (version: string) => `provenance-${version}.v8`;
 
 interface SegmentHeader {
   keys: string[];
@@ -86,7 +84,7 @@ function intsOf(bytes: Buffer, at: number, count: number): Int32Array {
 
 /**
  * The embedded backend: per corpus and lexicon, append-only segment files of packed analyses (one per worker batch)
- * and one provenance file per corpus version. Segment headers are read once per process and kept; integers are read
+ * and one file per piece of derived data (`<kind>-<key>.bin`). Segment headers are read once per process and kept; integers are read
  * when a bundle is built.
  */
 export function fileStore(root: string = STORE_ROOT): AnalysisStore {
@@ -139,21 +137,18 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
       const name = `seg-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}.fsa`;
       writeAtomic(path.join(scopeDir(root, scope), name), encodeSegment(batch));
     },
-    readProvenance(scope, version) {
-      const file = path.join(scopeDir(root, scope), PROVENANCE(version));
-      if (!existsSync(file)) return null;
-      try {
-        return deserialize(readFileSync(file)) as StoredProvenance;
-      } catch {
-        // Written by another Node version's serializer, or cut short: made again by the next preparation.
-        return null;
-      }
+    readDerived(scope, kind, key) {
+      const file = path.join(scopeDir(root, scope), derivedName(kind, key));
+      return existsSync(file) ? readFileSync(file) : null;
     },
-    hasProvenance(scope, version) {
-      return existsSync(path.join(scopeDir(root, scope), PROVENANCE(version)));
+    hasDerived(scope, kind, key) {
+      return existsSync(path.join(scopeDir(root, scope), derivedName(kind, key)));
     },
-    async putProvenance(scope, version, provenance) {
-      writeAtomic(path.join(scopeDir(root, scope), PROVENANCE(version)), serialize(provenance));
+    async putDerived(scope, kind, key, bytes) {
+      writeAtomic(
+        path.join(scopeDir(root, scope), derivedName(kind, key)),
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
     },
     stamp(corpus) {
       const dir = path.join(root, corpus);

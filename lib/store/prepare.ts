@@ -3,6 +3,7 @@ import { loadCorpus } from '../corpus/load';
 import { analyseInto, provenanceInto, type AnalysisPool } from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
+import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
 
 /** A corpus whose missing analyses (and provenance) are being made in the background. */
@@ -123,7 +124,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string): Promise
   const c = loadCorpus(corpusDir);
   await analyseCorpus(p, c.articles, c.lexicon);
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
-  if (!currentStore().hasProvenance(scope, versionKey(c.articles.map(articleKey), scope.lexicon)))
+  if (!hasProvenance(currentStore(), scope, versionKey(c.articles.map(articleKey), scope.lexicon)))
     await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
 import { corpusProvenance } from '../provenance/corpusProvenance';
+import { hasProvenance, putProvenance } from './derived';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
@@ -15,7 +16,7 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
-  if (store.hasProvenance(scope, version)) return version;
+  if (hasProvenance(store, scope, version)) return version;
   const analyses = store.read(scope, corpus.articles, keys);
   const missing = analyses.findIndex((a) => a === null);
   if (missing >= 0)
@@ -23,6 +24,6 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
       `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so provenance waits for it`,
     );
   const p = corpusProvenance(corpus, analyses as NonNullable<(typeof analyses)[0]>[]);
-  await store.putProvenance(scope, version, compactProvenance(p));
+  await putProvenance(store, scope, version, compactProvenance(p));
   return version;
 }

@@ -1,7 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import type { Article } from '../types';
 import type { PackedAnalyses } from './codec';
-import type { StoredProvenance } from './provenanceCodec';
 
 /** Which analyses a call is about: one corpus, under one lexicon (by lexiconKey) and the current ENGINE_VERSION. */
 export interface StoreScope {
@@ -16,8 +15,8 @@ export interface AnalysedBatch {
 }
 
 /**
- * What the server reads and the writers write: analyses keyed by (article key, lexicon key, engine version) and each
- * corpus version's provenance. One interface, one implementation per backend (lib/store/files.ts today; a PostgreSQL
+ * What the server reads and the writers write: analyses keyed by (article key, lexicon key, engine version) and derived data
+ * per corpus version (provenance; see lib/store/derived.ts). One interface, one implementation per backend (lib/store/files.ts today; a PostgreSQL
  * one later answers the same calls with its own queries). Reads are synchronous because the data door is: a backend
  * that cannot read synchronously fills an in-memory cache from its prepare step (lib/store/prepare.ts) instead.
  */
@@ -29,12 +28,15 @@ export interface AnalysisStore {
   read(scope: StoreScope, articles: readonly Article[], keys: readonly string[]): (ArticleAnalysis | null)[];
   /** Stores a batch of analyses durably before it resolves; a batch is stored whole or not at all. */
   put(scope: StoreScope, batch: AnalysedBatch): Promise<void>;
-  /** The stored provenance of one corpus version (by versionKey), or null. */
-  readProvenance(scope: StoreScope, version: string): StoredProvenance | null;
-  /** Whether a corpus version's provenance is stored (without reading it). */
-  hasProvenance(scope: StoreScope, version: string): boolean;
-  /** Stores a corpus version's provenance. */
-  putProvenance(scope: StoreScope, version: string, provenance: StoredProvenance): Promise<void>;
+  /**
+   * The bytes of one piece of derived data (a `kind` such as "provenance", for one corpus version or other key), or
+   * null when none is stored. Derived data is made by workers from stored analyses and can always be made again.
+   */
+  readDerived(scope: StoreScope, kind: string, key: string): Uint8Array | null;
+  /** Whether a piece of derived data is stored (without reading it). */
+  hasDerived(scope: StoreScope, kind: string, key: string): boolean;
+  /** Stores a piece of derived data whole (a reader sees the old bytes or the new, never part). */
+  putDerived(scope: StoreScope, kind: string, key: string, bytes: Uint8Array): Promise<void>;
   /** A short string that changes whenever anything is stored for the corpus (part of cached pages' data version). */
   stamp(corpus: string): string;
   /** Bytes stored for a corpus (every lexicon), for the benchmark and /manage. */

@@ -59,6 +59,7 @@ describe('POST /api/lexicon', () => {
     const { loadCorpus } = await import('@/lib/corpus/load');
     const { fileStore } = await import('@/lib/store/files');
     const { articleKey, lexiconKey, versionKey } = await import('@/lib/store/keys');
+    const { hasProvenance } = await import('@/lib/store/derived');
     const { analyzeArticles } = await import('@/lib/analysis/run');
     const source = readFileSync(path.join(root, 'lexicon.json'), 'utf8');
     const lexicon = source.replace(
@@ -76,6 +77,6 @@ describe('POST /api/lexicon', () => {
     const store = fileStore(path.join(root, '.store'));
     // The 5 seed articles, analysed under the saved lexicon exactly as analysing them here gives.
     expect(store.read(scope, c.articles, keys)).toEqual(analyzeArticles(c));
-    expect(store.hasProvenance(scope, versionKey(keys, scope.lexicon))).toBe(true);
+    expect(hasProvenance(store, scope, versionKey(keys, scope.lexicon))).toBe(true);
   }, 60_000);
 });
