@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf } from './lib/server/dataset';
+import { catalogOf, provenanceOf } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
 import { analysingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
-import { matchRoute } from './lib/url/routes';
+import { matchRoute, needsProvenance } from './lib/url/routes';
 import { PROBLEM_PAGE_POLICY, embedAncestors, newNonce, pagePolicy } from './lib/server/securityHeaders';
 
 // A page gets a fresh script nonce per render: Next reads it from the request's CSP header and puts it on its scripts.
@@ -28,8 +28,11 @@ export function proxy(request: NextRequest) {
   let catalog;
   try {
     catalog = catalogOf(searchParams);
+    // A version whose provenance is still being made serves every view but those that read it: they wait here.
+    if (needsProvenance(match.route, searchParams)) provenanceOf(searchParams);
   } catch (e) {
-    // A corpus with no analysed version yet: say how far its background analysis is, instead of hanging or failing.
+    // A corpus with no analysed version yet (or, for this view, no provenance yet): say how far its background
+    // preparation is, instead of hanging or failing.
     if (!isAnalysing(e)) throw e;
     const headers = { 'retry-after': String(RETRY_SECONDS), 'cache-control': 'no-store' };
     if (match.route.api) return NextResponse.json({ error: e.message, ...e.progress }, { status: 503, headers });

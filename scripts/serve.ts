@@ -10,7 +10,7 @@ import { CORPUS_ROOT } from '../lib/corpus/load';
 import { recordVersion, SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
 import { cleanLeftovers } from '../lib/corpus/startup';
 import { STORE_ROOT } from '../lib/store/current';
-import { analyseMissingInBackground } from '../lib/server/bundles';
+import { watchCorpora } from '../lib/server/bundles';
 import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
@@ -164,12 +164,11 @@ async function main(): Promise<void> {
       console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
     }
   }
-  // A corpus edited by hand, or analysed under another lexicon or engine, is analysed by workers while the server
-  // answers; a corpus whose analyses are all stored needs nothing here (its first view only reads them).
-  for (const corpus of listCorpora()) {
-    const p = analyseMissingInBackground(corpus);
-    if (p) console.log(`start: corpus ${corpus} is analysed in the background (${p.total - p.done} articles)`);
-  }
+  // The watcher: its first look starts the background preparation of every corpus the store lacks something for (edited
+  // by hand, or analysed under another lexicon or engine) while the server answers; later looks rescan the folders off
+  // the request and notice hand edits. A corpus whose analyses and tallies are stored needs nothing (its first view
+  // only reads them).
+  watchCorpora();
   const server = http.createServer((req, res) => {
     // Who is asking, for throttling and the audit log: the socket's address, never a header the client sent.
     req.headers['x-framescope-client'] = req.socket.remoteAddress ?? 'unknown';

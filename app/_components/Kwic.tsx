@@ -168,7 +168,9 @@ export function Kwic({
           {actor
             ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it`
             : ''}
-          . <StayLink href={close}>Close</StayLink>
+          .
+          {drill.provenancePending ? ' The Text column (original or reused) fills in once provenance is computed.' : ''}{' '}
+          <StayLink href={close}>Close</StayLink>
         </p>
         {filter}
         <Pager paged={rows} state={state} pathname={pathname} noun="Sentences" />
@@ -222,7 +224,9 @@ export function Kwic({
         {drill.unfiltered.toLocaleString('en')} mentions, in {countOf(rows.articles, 'article')}
       </h3>
       <p className="counts">
-        Counting {filterCaption(state)}. <StayLink href={close}>Close</StayLink>
+        Counting {filterCaption(state)}.
+        {drill.provenancePending ? ' The Text column (original or reused) fills in once provenance is computed.' : ''}{' '}
+        <StayLink href={close}>Close</StayLink>
       </p>
       {filter}
       <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />

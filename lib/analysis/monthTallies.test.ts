@@ -4,7 +4,7 @@ import { loadCorpus } from '../corpus/load';
 import type { AnalysisOptions } from '../types';
 import { DEFAULT_OPTIONS, attributedGroups, exportStats } from './aggregate';
 import type { DateRange } from './filters';
-import { extendMonthTallies, emptyMonthTallies, monthTallies, rangeTallies } from './monthTallies';
+import { extendMonthTallies, emptyMonthTallies, fillMonthTallies, monthTallies, rangeTallies } from './monthTallies';
 import { analyzeArticles } from './run';
 import { sliceOf } from './slice';
 import { tallyByOutlet } from './tallies';
@@ -107,6 +107,39 @@ describe('the index grows with its list', () => {
   test('a list shorter than the index is refused with what to do', () => {
     expect(() => extendMonthTallies(monthTallies(corpus, analyses), corpus, analyses.slice(0, 3))).toThrow(
       /holds 784 analyses but the list has 3: build a new index/,
+    );
+  });
+});
+
+describe('every block tallied at once (what the write-time worker stores)', () => {
+  const filled = fillMonthTallies(monthTallies(corpus, analyses), analyses);
+  // The independent computation: an article belongs to a year or month when its date starts with it.
+  const byPrefix = (prefix: string) =>
+    tallyByOutlet(
+      analyses.filter((a) => dateOf.get(a.id)?.startsWith(prefix)),
+      attributedGroups(corpus),
+    );
+  const blocks = [...filled.years].flatMap(([y, year]) => [
+    [y, year.byOutlet] as const,
+    ...[...year.months].map(([m, month]) => [m, month.byOutlet] as const),
+  ]);
+
+  test('FA-KES has blocks from 2011 to 2018', () => {
+    // FA-KES spans 2011-02 to 2018-07 (README "Time and stories").
+    expect([...filled.years.keys()].sort()[0]).toBe('2011');
+    expect([...filled.years.keys()].sort().at(-1)).toBe('2018');
+  });
+
+  test.each(blocks)('%s equals a fresh tally of the articles dated in it', (prefix, byOutlet) => {
+    expect(byOutlet).not.toBeNull();
+    const expected = byPrefix(prefix);
+    expect([...byOutlet!.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [outlet, t] of expected) expect(byOutlet!.get(outlet)).toEqual(t);
+  });
+
+  test('an index not extended to the whole list is refused with what to do', () => {
+    expect(() => fillMonthTallies(monthTallies(corpus, analyses.slice(0, 3)), analyses)).toThrow(
+      /holds 3 analyses but 784 were given: extend it first/,
     );
   });
 });

@@ -86,6 +86,26 @@ export function monthTallies(corpus: Corpus, analyses: ArticleAnalysis[]): Month
 }
 
 /**
+ * Tallies every year and month of the index that is not tallied yet (what the write-time worker stores, so no range
+ * tallies a block on a request). Returns the same index.
+ */
+export function fillMonthTallies(index: MonthTallies, analyses: ArticleAnalysis[]): MonthTallies {
+  if (analyses.length !== index.size)
+    throw new Error(`the month index holds ${index.size} analyses but ${analyses.length} were given: extend it first`);
+  for (const year of index.years.values()) {
+    tallyBlock(year, analyses, index.attributed);
+    for (const month of year.months.values()) tallyBlock(month, analyses, index.attributed);
+  }
+  return index;
+}
+
+function tallyBlock(b: Block, analyses: ArticleAnalysis[], attributed: Set<string>): void {
+  if (b.byOutlet) return;
+  b.byOutlet = new Map();
+  for (const i of b.positions) addToOutlet(b.byOutlet, analyses[i], attributed);
+}
+
+/**
  * The outlet tallies of the articles dated in a range: the tallies of every year, then every month, whose articles
  * all lie in the range (made and kept in the index on first use), summed, plus a fresh tally of the in-range articles
  * of the months the range cuts. Equal to a fresh tally of the same articles (counts, sums and histograms; maps may
@@ -102,11 +122,8 @@ export function rangeTallies(
   const outside = (b: Block) =>
     (range.to !== null && b.first > range.to) || (range.from !== null && b.last < range.from);
   const take = (b: Block) => {
-    if (!b.byOutlet) {
-      b.byOutlet = new Map();
-      for (const i of b.positions) addToOutlet(b.byOutlet, analyses[i], index.attributed);
-    }
-    for (const [outlet, t] of b.byOutlet) {
+    tallyBlock(b, analyses, index.attributed);
+    for (const [outlet, t] of b.byOutlet!) {
       const list = whole.get(outlet);
       if (list) list.push(t);
       else whole.set(outlet, [t]);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { corpusFingerprint } from './fingerprint';
+import { corpusFingerprint, corpusFingerprintAsync } from './fingerprint';
 
 function folder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'framescope-fp-'));
@@ -36,10 +36,12 @@ describe('corpusFingerprint', () => {
     ],
     ['a staged batch', (d: string) => mkdirSync(path.join(d, '.staging', 'x'), { recursive: true }), false],
     ['nothing', () => undefined, false],
-  ])('%s changes it: %s', (_case, change, changes) => {
+  ])('%s changes it: %s', async (_case, change, changes) => {
     const dir = folder();
     const before = corpusFingerprint(dir);
     change(dir);
     expect(corpusFingerprint(dir) !== before).toBe(changes);
+    // The watcher's asynchronous scan reads the same fingerprint.
+    expect(await corpusFingerprintAsync(dir)).toBe(corpusFingerprint(dir));
   });
 });

@@ -20,10 +20,10 @@ import {
 import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
 import { planOffThread } from './offThread';
 import { parseManifest } from './manifest';
-import { recordVersion } from './snapshots';
 import { manifestWithOutlets, withLock } from './store';
 import { analysisPool, type AnalysisPool } from '../store/analyse';
 import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
+import { recordVersionOffThread } from '../store/analyse';
 
 /** One input file's name and bytes (from disk or an upload). */
 export interface ImportItem {
@@ -127,7 +127,8 @@ export async function finishImport(
 // Records the corpus's version; a snapshot that cannot be written (full disk) is a warning, not a failed import.
 async function recordOrWarn(dir: string, warnings: string[]): Promise<string> {
   try {
-    return (await recordVersion(dir)).version;
+    // On a worker: loading every article and writing the snapshot would hold up the server's other requests.
+    return await recordVersionOffThread(dir);
   } catch (e) {
     if (!isFsError(e)) throw e;
     warnings.push(

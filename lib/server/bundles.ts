@@ -6,7 +6,7 @@ import { liveExport, liveOf, type LiveCorpus } from '../analysis/live';
 import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
 import { tallyOfOutlets } from '../analysis/tallies';
 import { UNATTRIBUTED } from '../lexicon/parse';
-import { corpusFingerprint } from '../corpus/fingerprint';
+import { corpusFingerprint, corpusFingerprintAsync } from '../corpus/fingerprint';
 import {
   CORPUS_ROOT,
   folderFiles,
@@ -19,7 +19,7 @@ import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import { restoreProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance } from '../store/derived';
-import { AnalysingError, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
+import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { withProvenance } from '../provenance/exportRows';
@@ -33,6 +33,8 @@ import { corpusStories, isWhole, sliceExport, sliceOf, subsetKey, withTimeFields
 import type { ArticleSubset, Slice } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
 import { monthTallies, type MonthTallies } from '../analysis/monthTallies';
+import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
+import { analyseToMemory, missingArticles } from '../store/analyse';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
@@ -58,6 +60,9 @@ export interface Bundle {
 }
 
 const bundles = new Map<string, Bundle>();
+// Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
+// (the whole text's are read from the store with the version's other tallies).
+const monthCache = new WeakMap<LiveCorpus, MonthTallies>();
 
 /** Ids of the corpus folders under corpus/ (those with a corpus.json). */
 export function listCorpora(): string[] {
@@ -69,24 +74,35 @@ export function listCorpora(): string[] {
 
 /** How often the per-file fingerprint of a corpus folder is taken again (an edit in place shows within this). */
 export const RESCAN_MS = 2000;
-const scans = new Map<string, { at: number; value: string }>();
+
+// Kept on globalThis: the production server's own modules (its watcher, its cache keys) and Next's bundled copy of this
+// file share one process and must read the same scans.
+const SHARED = Symbol.for('framescope.fingerprints');
+const shared = ((globalThis as Record<symbol, unknown>)[SHARED] ??= {
+  scans: new Map(),
+  watched: false,
+}) as { scans: Map<string, { at: number; value: string }>; watched: boolean };
+const scans = shared.scans;
 
 /**
  * What a corpus folder's data version is read from. Writes are atomic renames, which change a folder's mtime, so
  * three stats on every request see any write at once; an article edited in place by hand changes no folder, so the
- * size and times of every file are read too, at most once every RESCAN_MS (the one rule that decides staleness).
+ * size and times of every file are read too: by the server's watcher every RESCAN_MS, off the request (with no
+ * watcher, here, at most once every RESCAN_MS). The one rule that decides staleness.
  */
 function fingerprint(dir: string, now = Date.now()): string {
   const m = (p: string) => (existsSync(p) ? statSync(p).mtimeMs : 0);
   const quick = [m(path.join(dir, 'corpus.json')), m(lexiconPathFor(dir)), m(path.join(dir, 'articles'))].join(':');
   let scan = scans.get(dir);
-  if (!scan || now - scan.at >= RESCAN_MS) scans.set(dir, (scan = { at: now, value: corpusFingerprint(dir) }));
+  if (!scan || (!shared.watched && now - scan.at >= RESCAN_MS))
+    scans.set(dir, (scan = { at: now, value: corpusFingerprint(dir) }));
   return `${quick}:${scan.value}`;
 }
 
 /**
- * A bundle of one corpus version built from the store: the analyses and provenance stored for it, and, where the store
- * lacks some, what `fill` makes (null: the store is missing something and nothing may be analysed here).
+ * A bundle of one corpus version built from the store: the analyses and tallies stored for it (its provenance is read
+ * when a view first needs it), and, where the store lacks analyses or tallies, what `fill` makes (null: the store is
+ * missing something and nothing may be made here, so the caller says how far the background preparation is).
  */
 function fromStore(
   corpusId: string,
@@ -94,6 +110,7 @@ function fromStore(
   dir: string,
   fp: string,
   fill: ((corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => void) | null,
+  needTallies = true,
 ): Bundle | { missing: number; total: number } {
   const corpus = loadCorpusFrom(files);
   const store = currentStore();
@@ -103,11 +120,13 @@ function fromStore(
   const missing: number[] = [];
   analyses.forEach((a, i) => a === null && missing.push(i));
   const version = versionKey(keys, scope.lexicon);
-  const stored = missing.length === 0 && hasProvenance(store, scope, version);
-  if (!fill && (missing.length || !stored)) return { missing: missing.length, total: keys.length };
+  // Stored tallies spare the first view summing every article, and every date range tallying its years and months.
+  const tallies = missing.length === 0 ? readTallies(store, scope, talliesKeyOf(corpus, version)) : null;
+  if (!fill && (missing.length || (needTallies && !tallies))) return { missing: missing.length, total: keys.length };
   if (missing.length) fill!(corpus, missing, analyses);
-  const live = liveOf(corpus, analyses as ArticleAnalysis[]);
-  let provenance: CorpusProvenance | null = stored ? null : corpusProvenance(corpus, live.analyses);
+  const live = liveOf(corpus, analyses as ArticleAnalysis[], undefined, tallies?.byOutlet);
+  if (tallies) monthCache.set(live, tallies.months);
+  let provenance: CorpusProvenance | null = null;
   return {
     dir,
     corpus,
@@ -120,6 +139,8 @@ function fromStore(
       if (!provenance) {
         const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
         const kept = readProvenance(store, scope, version);
+        // Views that need provenance wait for the worker that makes it; the others serve meanwhile.
+        if (!kept && !fill) throw provenancePending(corpusId, keys.length);
         // A provenance file that became unreadable since (another Node's serializer) is made again here, once.
         provenance = kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
       }
@@ -128,6 +149,24 @@ function fromStore(
     filtered: new Map(),
     fingerprint: fp,
   };
+}
+
+// A view that needs a version's provenance before its worker has stored it: the analysing page, at its last stage.
+function provenancePending(corpusId: string, total: number): AnalysingError {
+  return new AnalysingError({ corpus: corpusId, done: total, total, stage: 'provenance' });
+}
+
+/**
+ * The bundle's provenance, or null while its worker is still making it (in the production server): for views that
+ * only decorate with it (drill-down marks), which serve without it rather than wait.
+ */
+export function provenanceIfReady(b: Bundle): CorpusProvenance | null {
+  try {
+    return b.provenance;
+  } catch (e) {
+    if (isAnalysing(e)) return null;
+    throw e;
+  }
 }
 
 /** Fills missing analyses on this thread: from a previous bundle where the article is unchanged, else by analysing. */
@@ -145,9 +184,10 @@ function fillHere(previous: Bundle | undefined) {
 
 /**
  * The corpus with its analyses, read from the store once per corpus change. In the production server nothing is
- * analysed here: a version the store lacks analyses for is analysed by workers in the background while the previous
- * version keeps serving (with none, an AnalysingError says how far it is). Elsewhere (tests, `next dev`) the missing
- * analyses are made here, in memory. Reading never writes: versions and analyses are kept by the writers.
+ * analysed or written here: a version the store lacks analyses or tallies for is prepared by workers in the background
+ * (started by the server's watcher, `watchCorpora`, never by a view) while the previous version keeps serving (with
+ * none, an AnalysingError says how far it is); a version whose provenance is still being made serves every view that
+ * does not read provenance. Elsewhere (tests, `next dev`) what is missing is made here, in memory. Reading never writes.
  */
 export function getBundle(corpusId: string): Bundle {
   const dir = path.join(CORPUS_ROOT, corpusId);
@@ -156,7 +196,8 @@ export function getBundle(corpusId: string): Bundle {
   if (cached && cached.fingerprint === fp) return cached;
   const background = backgroundOnly();
   const prep = preparationOf(corpusId);
-  if (background && prep && !prep.finished) {
+  // Until its analyses and tallies are stored, a running preparation's version cannot be read from the store.
+  if (background && prep && !prep.finished && prep.stage !== 'provenance') {
     if (cached) return cached;
     throw new AnalysingError(prep);
   }
@@ -170,14 +211,19 @@ export function getBundle(corpusId: string): Bundle {
     if (cached) return cached;
     throw new Error(`corpus "${corpusId}" could not be analysed: ${prep.error}`);
   }
-  const started = prepareInBackground(dir, fp);
   if (cached) return cached;
-  throw new AnalysingError({ corpus: corpusId, done: started.done || built.total - built.missing, total: built.total });
+  const running = prep && !prep.finished;
+  throw new AnalysingError({
+    corpus: corpusId,
+    done: running ? prep.done : built.total - built.missing,
+    total: built.total,
+  });
 }
 
 /**
- * Starts the background analysis of a corpus whose current version the store lacks analyses or provenance for (the
- * server's start-up calls it for every corpus); null when everything is stored. Reads the corpus, never analyses it.
+ * Starts the background preparation of a corpus whose current version the store lacks analyses, tallies or
+ * provenance for (the server's start-up and its watcher call it); null when everything is stored. Reads the corpus,
+ * never analyses it here.
  */
 export function analyseMissingInBackground(corpusId: string): Preparation | null {
   const dir = path.join(CORPUS_ROOT, corpusId);
@@ -186,15 +232,87 @@ export function analyseMissingInBackground(corpusId: string): Preparation | null
   const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const stored = store.stored(scope, keys).size;
-  if (stored === new Set(keys).size && hasProvenance(store, scope, versionKey(keys, scope.lexicon))) return null;
+  const version = versionKey(keys, scope.lexicon);
+  if (
+    stored === new Set(keys).size &&
+    hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
+    hasProvenance(store, scope, version)
+  )
+    return null;
   const p = prepareInBackground(dir, fingerprint(dir));
   p.total = keys.length;
   p.done = stored;
   return p;
 }
 
+// The fingerprint each corpus had when the watcher last made sure its version was prepared.
+const noticed = new Map<string, string>();
+
+/**
+ * One look of the server's watcher: rescans every corpus folder (asynchronously, a few stats at a time) and, for each
+ * whose fingerprint changed since the last look (every corpus at the first), starts the background preparation of
+ * what the store lacks for its current version: a hand edit is noticed here, never by a view. Resolves with the
+ * preparations it started.
+ */
+export async function noticeChanges(): Promise<Preparation[]> {
+  const started: Preparation[] = [];
+  for (const corpus of listCorpora()) {
+    const dir = path.join(CORPUS_ROOT, corpus);
+    scans.set(dir, { at: Date.now(), value: await corpusFingerprintAsync(dir) });
+    const fp = fingerprint(dir);
+    if (noticed.get(corpus) === fp) continue;
+    // A running preparation is left alone; the next look sees whether the folder changed again meanwhile.
+    const running = preparationOf(corpus);
+    if (running && !running.finished) continue;
+    noticed.set(corpus, fp);
+    try {
+      const p = analyseMissingInBackground(corpus);
+      if (p) {
+        started.push(p);
+        console.log(`corpus ${corpus} is prepared in the background (${p.total - p.done} articles to analyse)`);
+      }
+    } catch (e) {
+      // A folder that does not load (a broken corpus.json) is reported by its views; looked at again when it changes.
+      console.error(`corpus ${corpus}: not prepared (${(e as Error).message})`);
+    }
+  }
+  return started;
+}
+
+/**
+ * Starts the server's watcher (scripts/serve.ts): a look every `everyMs`, one at a time, and from then on requests read
+ * the folder scans it keeps instead of scanning. Returns a function that stops it.
+ */
+export function watchCorpora(everyMs = RESCAN_MS): () => void {
+  shared.watched = true;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const look = async () => {
+    try {
+      await noticeChanges();
+    } catch (e) {
+      console.error(`watcher: ${(e as Error).message}`);
+    }
+    if (!stopped) (timer = setTimeout(look, everyMs)).unref();
+  };
+  void look();
+  return () => {
+    stopped = true;
+    shared.watched = false;
+    clearTimeout(timer);
+  };
+}
+
 const old = new Map<string, Bundle>();
 const MAX_OLD_VERSIONS = 4;
+
+/** A pinned old version whose missing analyses workers are making in memory (the production server only). */
+interface PinnedJob {
+  progress: { corpus: string; done: number; total: number };
+  analyses: Map<string, ArticleAnalysis> | null;
+  error: string | null;
+}
+const pinnedJobs = new Map<string, PinnedJob>();
 
 /**
  * The bundle a URL asks for: the current version, or a kept older version when the URL pins one (`pinned` is then
@@ -208,12 +326,63 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (hit) return { bundle: hit, pinned: true };
   const files = snapshotFiles(corpusId, version);
   if (!files) return { bundle: current, pinned: false };
-  // A kept version's analyses are in the store when it was once current under the same lexicon; one kept before the
-  // store existed is analysed here, once (kept versions are few and small next to the current one).
-  const bundle = fromStore(corpusId, files, current.dir, key, fillHere(current)) as Bundle;
+  // A kept version's analyses are in the store when it was once current under the same lexicon. One kept before the
+  // store existed (or under an older engine) is analysed: in the production server by workers in the background, in
+  // memory (a read never writes), with the analysing page meanwhile; elsewhere here, once.
+  const background = backgroundOnly();
+  const job = pinnedJobs.get(key);
+  if (background && job && !job.analyses) {
+    if (job.error) throw new Error(`version ${version} of corpus "${corpusId}" could not be analysed: ${job.error}`);
+    throw new AnalysingError(job.progress);
+  }
+  const fill = !background ? fillHere(current) : job?.analyses ? fillFrom(job.analyses) : null;
+  const built = fromStore(corpusId, files, current.dir, key, fill, false);
+  if (!('fingerprint' in built)) {
+    startPinned(key, corpusId, files, built);
+    throw new AnalysingError(pinnedJobs.get(key)!.progress);
+  }
+  pinnedJobs.delete(key);
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
-  old.set(key, bundle);
-  return { bundle, pinned: true };
+  old.set(key, built);
+  return { bundle: built, pinned: true };
+}
+
+// Fills missing analyses from a pinned job's results (keyed by article key).
+function fillFrom(made: Map<string, ArticleAnalysis>) {
+  return (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => {
+    for (const i of missing) {
+      const a = made.get(articleKey(corpus.articles[i]));
+      if (!a)
+        throw new Error(`article ${corpus.articles[i].id} of ${corpus.id} was not analysed by its background job`);
+      analyses[i] = a;
+    }
+  };
+}
+
+function startPinned(key: string, corpusId: string, files: CorpusFiles, built: { missing: number; total: number }) {
+  const job: PinnedJob = {
+    progress: { corpus: corpusId, done: built.total - built.missing, total: built.total },
+    analyses: null,
+    error: null,
+  };
+  pinnedJobs.set(key, job);
+  // setImmediate: the request that asked is answered (with the analysing page) before the version is read again.
+  setImmediate(() => {
+    void (async () => {
+      try {
+        const corpus = loadCorpusFrom(files);
+        const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
+        const todo = missingArticles(currentStore(), scope, corpus.articles);
+        const before = job.progress.done;
+        job.analyses = await analyseToMemory(todo, corpus.lexicon, (done) => {
+          job.progress.done = before + done;
+        });
+      } catch (e) {
+        job.error = (e as Error).message;
+        console.error(`corpus ${corpusId}: pinned version ${key} could not be analysed: ${job.error}`);
+      }
+    })();
+  });
 }
 
 // Per-bundle caches of the time and story work, kept beside the bundle so its shape stays as the other code knows it.
@@ -248,8 +417,6 @@ export function sliceFor(b: Bundle, subset: ArticleSubset, provenance: Provenanc
   return s;
 }
 
-// Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles.
-const monthCache = new WeakMap<LiveCorpus, MonthTallies>();
 function monthsOf(b: Bundle, live: LiveCorpus): MonthTallies {
   let m = monthCache.get(live);
   if (!m) monthCache.set(live, (m = monthTallies(b.corpus, live.analyses)));
@@ -407,6 +574,16 @@ export function dataVersionOf(params: Params): string {
   // The store's stamp too: a version analysed in the background replaces the previous one without a file changing.
   const files = fingerprint(path.join(CORPUS_ROOT, corpus));
   return `${corpora.join(',')}|${corpus}|${version ?? ''}|${files}|${currentStore().stamp(corpus)}`;
+}
+
+/**
+ * Reads the provenance of the corpus version a URL names (decoded once per version); throws an AnalysingError at the
+ * provenance stage while its worker is still making it. The proxy calls it for the views that read provenance.
+ */
+export function provenanceOf(params: Params): void {
+  const { corpus, version } = corpusOf(params);
+  if (!listCorpora().includes(corpus)) return;
+  void bundleFor(corpus, version).bundle.provenance;
 }
 
 /** The catalog for the corpus and version a URL names. */

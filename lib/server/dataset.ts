@@ -59,10 +59,12 @@ import {
   bundleFor,
   sliceFor,
   catalogOf,
+  provenanceOf,
   compareEntities,
   getExport,
   getExportJson,
   listCorpora,
+  provenanceIfReady,
   storiesOf,
   type Bundle,
   type ExportQuery,
@@ -154,9 +156,13 @@ function sourceOf(view: View): { bundle: Bundle; ex: AnalysisExport } {
 }
 
 /** The drill-down of a view: one page of the mentions or sentences its selection names, with the totals. */
-export type Drill =
+export type Drill = (
   | { kind: 'mentions'; rows: Paged<KwicRow>; unfiltered: number }
-  | { kind: 'sentences'; rows: Paged<SentenceRow>; unfiltered: number };
+  | { kind: 'sentences'; rows: Paged<SentenceRow>; unfiltered: number }
+) & {
+  /** The version's provenance is still being computed, so no row is marked original or reused yet. */
+  provenancePending: boolean;
+};
 
 /** The drill-down the view's selection opens, or null when nothing is selected. */
 export function drillDown(view: View): Drill | null {
@@ -173,22 +179,23 @@ export function drillDown(view: View): Drill | null {
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
     const paged = pageOf(rows, page);
     // Only the page shown is marked, so a drill-down of thousands of sentences costs no more than before.
+    const p = provenanceIfReady(bundle);
     const marked = paged.rows.map((r) => {
-      const s =
-        bundle.provenance.articles[bundle.provenance.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
+      const s = p?.articles[p.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
       return s ? { ...r, provenance: s.kind } : r;
     });
-    return { kind: 'sentences', rows: { ...paged, rows: marked }, unfiltered };
+    return { kind: 'sentences', rows: { ...paged, rows: marked }, unfiltered, provenancePending: !p };
   }
   const mentions = view.query.at ? mentionsIn(ex, view.query.at) : ex.mentions;
   const rows = kwicRows(mentions, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(mentions, titles, members, sel, sort, '').length : rows.length;
   const paged = pageOf(rows, page);
+  const p = provenanceIfReady(bundle);
   const marked = paged.rows.map((r) => {
-    const s = sentenceAt(bundle.provenance, r.article, r.start);
+    const s = p && sentenceAt(p, r.article, r.start);
     return s ? { ...r, provenance: s.kind } : r;
   });
-  return { kind: 'mentions', rows: { ...paged, rows: marked }, unfiltered };
+  return { kind: 'mentions', rows: { ...paged, rows: marked }, unfiltered, provenancePending: !p };
 }
 
 // A time-series point's drill-down: the mentions of articles dated in its period.
@@ -330,7 +337,7 @@ export function rawTextOf(view: View, id: string): string | null {
 }
 
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
-export { listCorpora, catalogOf };
+export { listCorpora, catalogOf, provenanceOf };
 export { dataVersionOf } from './bundles';
 
 /** The corpus's articles per month (the range control's histogram) and how the view's range splits them. */

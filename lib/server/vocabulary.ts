@@ -31,7 +31,13 @@ const tables = new WeakMap<Bundle, Map<string, VocabularyTable>>();
 /** The article texts of a bundle that a view keeps, with their analyses (see articleTextsOf). */
 export function articleTexts(b: Bundle, q: TextQuery): { analysis: ArticleAnalysis; text: ArticleText }[] {
   const analyses = sliceFor(b, q.subset, q.provenance ?? 'all').analyses;
-  const texts = articleTextsOf(analyses, b.corpus.lexicon.groups, b.provenance, q);
+  // Provenance is read only when the view filters by it (it may still be being computed for the other views).
+  const texts = articleTextsOf(
+    analyses,
+    b.corpus.lexicon.groups,
+    (q.provenance ?? 'all') === 'all' ? null : b.provenance,
+    q,
+  );
   return analyses.map((analysis, i) => ({ analysis, text: texts[i] }));
 }
 

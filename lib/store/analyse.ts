@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle, compileEngine } from '../analysis/article';
+import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import type { AnalyseJob, AnalyseWorkerData, ProvenanceJob } from './analyseWorker';
-import { createPacker, type PackedAnalyses } from './codec';
+import type { AnalyseJob, AnalyseWorkerData, ProvenanceJob, RecordJob, TalliesJob } from './analyseWorker';
+import { createPacker, unpackAnalyses, type PackedAnalyses } from './codec';
 import { articleKey, lexiconKey } from './keys';
 import { storeProvenance } from './provenanceJob';
+import { storeTallies } from './talliesJob';
+import { recordVersion } from '../corpus/snapshots';
+import { backgroundOnly } from './current';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
 /** Articles per worker batch: one segment file each; small enough that progress moves and a crash loses little. */
@@ -15,7 +18,7 @@ export const BATCH = 250;
 // The worker runs the TypeScript source through tsx's require hook, as `npm start` and `npm run import` do.
 const WORKER = path.join(process.cwd(), 'lib', 'store', 'analyseWorker.ts');
 
-type Reply = { id: number; error?: string; keys?: string[]; packed?: PackedAnalyses };
+type Reply = { id: number; error?: string; keys?: string[]; packed?: PackedAnalyses; version?: string };
 
 /** Splits a list into consecutive batches of at most `size`. */
 export function batchesOf<T>(items: readonly T[], size: number): T[][] {
@@ -37,7 +40,7 @@ export function missingArticles(store: AnalysisStore, scope: StoreScope, article
   });
 }
 
-function startWorker(lexicon: Lexicon): Worker | null {
+function startWorker(lexicon: Lexicon | null): Worker | null {
   try {
     const workerData: AnalyseWorkerData = { framescopeAnalyse: true, lexicon };
     return new Worker(WORKER, { execArgv: ['--require', 'tsx/cjs'], workerData });
@@ -61,7 +64,7 @@ function workerRunner(worker: Worker) {
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
-  return (job: AnalyseJob | ProvenanceJob) =>
+  return (job: AnalyseJob | ProvenanceJob | TalliesJob | RecordJob) =>
     new Promise<Reply>((resolve, reject) => {
       waiting.set(job.id, { resolve, reject });
       worker.postMessage(job);
@@ -183,4 +186,69 @@ export async function provenanceInto(corpusDir: string, storeRoot: string, lexic
   } finally {
     await worker.terminate();
   }
+}
+
+/**
+ * Makes and stores the tallies (whole corpus, years, months) of a corpus folder's current version, so no view tallies
+ * articles: on a worker thread in the production server, here elsewhere.
+ */
+export async function talliesInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
+  // Outside the server (the CLI, tests) nothing else waits for this thread, and a worker would only add its start-up.
+  const worker = backgroundOnly() ? startWorker(lexicon) : null;
+  if (!worker) {
+    await storeTallies(corpusDir, storeRoot);
+    return;
+  }
+  try {
+    await workerRunner(worker)({ kind: 'tallies', id: 0, corpusDir, storeRoot });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Records a corpus folder's current version as a snapshot and resolves with the version: in the production server on a
+ * worker thread, so loading every article and writing the snapshot does not hold up its other requests; elsewhere (the
+ * CLI, tests) here.
+ */
+export async function recordVersionOffThread(corpusDir: string): Promise<string> {
+  const worker = backgroundOnly() ? startWorker(null) : null;
+  if (worker)
+    try {
+      return (await workerRunner(worker)({ kind: 'record', id: 0, corpusDir })).version!;
+    } catch {
+      // A full disk, a busy lock, or a worker that could not load: tried again here, where the error keeps its type
+      // (the callers answer 507 or 503 by it).
+    } finally {
+      await worker.terminate();
+    }
+  return (await recordVersion(corpusDir)).version;
+}
+
+/**
+ * Analyses articles on worker threads and keeps the analyses in memory, by article key, without storing them: for a
+ * reader that must not write (a pinned old version the store lacks). `onProgress` hears how many are done.
+ */
+export async function analyseToMemory(
+  articles: readonly Article[],
+  lexicon: Lexicon,
+  onProgress?: (done: number, total: number) => void,
+  size = availableParallelism(),
+): Promise<Map<string, ArticleAnalysis>> {
+  const out = new Map<string, ArticleAnalysis>();
+  const batches = batchesOf(articles, BATCH);
+  if (batches.length === 0) return out;
+  const pool = analysisPool(lexicon, Math.min(size, batches.length));
+  try {
+    await Promise.all(
+      batches.map(async (batch) => {
+        const b = await pool.run(batch);
+        unpackAnalyses(b.packed, batch).forEach((a, i) => out.set(b.keys[i], a));
+        onProgress?.(out.size, articles.length);
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return out;
 }

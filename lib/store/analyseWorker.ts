@@ -1,12 +1,14 @@
 // Worker entry (worker_threads) for write-time analysis: analyses batches of articles and sends each batch back packed
-// (one moved Int32Array and a string table), or computes a corpus version's provenance from stored analyses and
-// stores it. Started by lib/store/analyse.ts, one worker per core.
+// (one moved Int32Array and a string table), computes a corpus version's provenance or tallies from stored analyses
+// and stores them, or records a corpus folder's version as a snapshot. Started by lib/store/analyse.ts, one worker per core.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle, compileEngine, type Engine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
 import { createPacker } from './codec';
 import { articleKey } from './keys';
 import { storeProvenance } from './provenanceJob';
+import { storeTallies } from './talliesJob';
+import { recordVersion } from '../corpus/snapshots';
 
 /** A batch to analyse with the worker's lexicon. */
 export interface AnalyseJob {
@@ -23,24 +25,45 @@ export interface ProvenanceJob {
   storeRoot: string;
 }
 
-/** What the worker is started with. */
+/** A corpus folder whose current version's tallies (whole corpus, years, months) are made from the store and stored. */
+export interface TalliesJob {
+  kind: 'tallies';
+  id: number;
+  corpusDir: string;
+  storeRoot: string;
+}
+
+/** A corpus folder whose current version is recorded as a snapshot (the writer's last step, off its thread). */
+export interface RecordJob {
+  kind: 'record';
+  id: number;
+  corpusDir: string;
+}
+
+/** What the worker is started with (no lexicon: it records versions or makes derived data, never analyses). */
 export interface AnalyseWorkerData {
   framescopeAnalyse: true;
-  lexicon: Lexicon;
+  lexicon: Lexicon | null;
 }
 
 const data = workerData as AnalyseWorkerData | null;
 // Only in a worker that analyse.ts started: never on a thread that merely imports this file's types.
 if (parentPort && data?.framescopeAnalyse) {
   let engine: Engine | null = null;
-  parentPort.on('message', async (job: AnalyseJob | ProvenanceJob) => {
+  parentPort.on('message', async (job: AnalyseJob | ProvenanceJob | TalliesJob | RecordJob) => {
     try {
       if (job.kind === 'analyse') {
+        if (!data.lexicon) throw new Error('this worker was started without a lexicon and cannot analyse');
         engine ??= compileEngine(data.lexicon);
         const packer = createPacker();
         for (const a of job.articles) packer.add(analyzeArticle(a, engine));
         const packed = packer.finish();
         parentPort!.postMessage({ id: job.id, keys: job.articles.map(articleKey), packed }, [packed.ints.buffer]);
+      } else if (job.kind === 'record') {
+        parentPort!.postMessage({ id: job.id, version: (await recordVersion(job.corpusDir)).version });
+      } else if (job.kind === 'tallies') {
+        await storeTallies(job.corpusDir, job.storeRoot);
+        parentPort!.postMessage({ id: job.id });
       } else {
         await storeProvenance(job.corpusDir, job.storeRoot);
         parentPort!.postMessage({ id: job.id });

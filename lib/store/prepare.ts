@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
-import { analyseInto, provenanceInto, type AnalysisPool } from './analyse';
+import { analyseInto, provenanceInto, talliesInto, type AnalysisPool } from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
+import { hasTallies, talliesKeyOf } from './tallies';
 
 /** A corpus whose missing analyses (and provenance) are being made in the background. */
 export interface Preparation {
@@ -13,6 +14,11 @@ export interface Preparation {
   version: string;
   done: number;
   total: number;
+  /**
+   * What it is making now: the analyses, then the version's tallies, then its provenance. Views that do not need
+   * provenance serve once the tallies are stored, while the provenance is still being made.
+   */
+  stage?: 'analyses' | 'tallies' | 'provenance';
   /** Why it failed; null while running or after success. */
   error: string | null;
   finished: boolean;
@@ -23,9 +29,11 @@ export interface Preparation {
  * "analysing N of M articles" instead of hanging.
  */
 export class AnalysingError extends Error {
-  constructor(readonly progress: Pick<Preparation, 'corpus' | 'done' | 'total'>) {
+  constructor(readonly progress: Pick<Preparation, 'corpus' | 'done' | 'total' | 'stage'>) {
     super(
-      `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
+      progress.stage === 'provenance'
+        ? `Corpus "${progress.corpus}": every article is analysed, and the provenance this view reads is still being computed; reload in a moment.`
+        : `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
     );
     this.name = 'AnalysingError';
   }
@@ -117,15 +125,20 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 }
 
 /**
- * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers) and
- * its provenance (on a worker, unless stored). Does nothing else when both are stored.
+ * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers), its
+ * tallies and then its provenance (each on a worker, unless stored). Does nothing else when all are stored.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string): Promise<void> {
   const c = loadCorpus(corpusDir);
+  p.stage = 'analyses';
   await analyseCorpus(p, c.articles, c.lexicon);
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
-  if (!hasProvenance(currentStore(), scope, versionKey(c.articles.map(articleKey), scope.lexicon)))
-    await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
+  const version = versionKey(c.articles.map(articleKey), scope.lexicon);
+  p.stage = 'tallies';
+  if (!hasTallies(currentStore(), scope, talliesKeyOf(c, version))) await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
+  // From here views that need no provenance serve this version (lib/server/bundles.ts).
+  p.stage = 'provenance';
+  if (!hasProvenance(currentStore(), scope, version)) await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

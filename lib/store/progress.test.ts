@@ -16,6 +16,17 @@ describe('analysis progress', () => {
     ['the counts', { corpus: 'fa-kes', done: 120, total: 784 }, '120 of 784 articles analysed (15 %)'],
     ['an escaped corpus id', { corpus: '<b>', done: 0, total: 1 }, 'Analysing corpus &lt;b&gt;'],
     ['a reload', { corpus: 'x', done: 0, total: 1 }, '<meta http-equiv="refresh" content="3">'],
+    [
+      'the provenance stage',
+      { corpus: 'x', done: 5, total: 5, stage: 'provenance' as const },
+      'All 5 articles are analysed; their provenance (reuse across the corpus) is still being computed',
+    ],
+    [
+      'the tallies stage',
+      { corpus: 'x', done: 5, total: 5, stage: 'tallies' as const },
+      'their tallies by outlet, year and month are being stored',
+    ],
+    ['the analyses stage', { corpus: 'x', done: 2, total: 5, stage: 'analyses' as const }, '2 of 5 articles analysed'],
   ])('the page shows %s', (_case, p, text) => {
     expect(analysingHtml(p)).toContain(text);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, pathOf } from './routes';
+import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, needsProvenance, pathOf } from './routes';
 
 describe('the route registry', () => {
   test.each([
@@ -48,5 +48,26 @@ describe('the route registry', () => {
   test('the embed list is the registry of embeddable charts', () => {
     expect(EMBED_CHARTS).toEqual(EMBEDS.map((e) => e.id));
     expect(EMBED_CHARTS).toEqual(['shares', 'stance', 'sentiment', 'distinctive', 'actors', 'actor-tone']);
+  });
+});
+
+describe('which requests read provenance (they wait for it; the rest serve while it is made)', () => {
+  test.each([
+    ['/', 'corpus=fa-kes', false],
+    ['/compare', 'corpus=fa-kes&outlets=trt,sana', false],
+    ['/time', 'corpus=fa-kes&group=islamic-state', false],
+    ['/vocabulary', 'corpus=fa-kes', false],
+    ['/api/og', 'corpus=fa-kes', false],
+    ['/', 'corpus=fa-kes&provenance=all', false],
+    ['/', 'corpus=fa-kes&provenance=original', true],
+    ['/vocabulary', 'corpus=fa-kes&provenance=reused', true],
+    ['/provenance', 'corpus=fa-kes', true],
+    ['/provenance/some-article', 'corpus=fa-kes', true],
+    ['/api/analysis', 'corpus=fa-kes', true],
+    ['/api/download', 'corpus=fa-kes', true],
+  ])('%s?%s: %s', (pathname, query, needs) => {
+    const match = matchRoute(pathname);
+    expect(match).not.toBeNull();
+    expect(needsProvenance(match!.route, new URLSearchParams(query))).toBe(needs);
   });
 });

@@ -21,6 +21,8 @@ export interface RouteDef {
   api: boolean;
   /** Most outlets its URL may name (a comparison of one side against another); unset: any number. */
   maxOutlets?: number;
+  /** Reads the version's provenance whatever its query (the provenance pages; the export with its provenance rows). */
+  provenance?: boolean;
 }
 
 const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'>> = {}): RouteDef => ({
@@ -40,8 +42,8 @@ export const ROUTES: readonly RouteDef[] = [
   route('group', '/group/:id', { param: 'group' }),
   route('article', '/article/:id', { param: 'article' }),
   route('article-raw', '/article/:id/raw', { param: 'article', cached: false }),
-  route('provenance', '/provenance'),
-  route('article-provenance', '/provenance/:id', { param: 'article' }),
+  route('provenance', '/provenance', { provenance: true }),
+  route('article-provenance', '/provenance/:id', { param: 'article', provenance: true }),
   route('embed', '/embed/:id', { param: 'embed' }),
   route('time', '/time'),
   route('stories', '/stories'),
@@ -52,9 +54,9 @@ export const ROUTES: readonly RouteDef[] = [
   route('manage', '/manage', { cached: false }),
   // The lexicon and rules of the corpus named, with the statistics' formulas.
   route('methods', '/methods'),
-  route('analysis', '/api/analysis'),
+  route('analysis', '/api/analysis', { provenance: true }),
   // "Download all data": a view's tables, JSON export, README, citation and methods as one ZIP.
-  route('download', '/api/download'),
+  route('download', '/api/download', { provenance: true }),
   route('og', '/api/og'),
   route('timeseries', '/api/timeseries'),
   route('vocabulary-api', '/api/vocabulary', { maxOutlets: 2 }),
@@ -64,6 +66,15 @@ export const ROUTES: readonly RouteDef[] = [
   route('lexicon-preview', '/api/lexicon/preview', { checked: false, cached: false }),
   route('session', '/api/session', { checked: false, cached: false }),
 ];
+
+/**
+ * Whether a request of a route reads the corpus version's provenance: the routes that always do, and any view filtered
+ * by provenance (`provenance=original|reused`). Until a version's provenance is stored these wait; the rest serve.
+ */
+export function needsProvenance(route: RouteDef, params: URLSearchParams): boolean {
+  const p = params.get('provenance');
+  return route.provenance === true || (p !== null && p !== 'all');
+}
 
 /** What an embeddable chart needs in its URL besides the common state. */
 export interface EmbedDef {

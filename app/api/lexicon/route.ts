@@ -3,12 +3,11 @@ import path from 'node:path';
 import { isFsError, StorageError } from '@/lib/corpus/commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus, loadCorpusFrom } from '@/lib/corpus/load';
 import { BusyError, withLock } from '@/lib/corpus/lock';
-import { recordVersion } from '@/lib/corpus/snapshots';
 import { writeAtomic, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
-import { provenanceInto } from '@/lib/store/analyse';
+import { provenanceInto, recordVersionOffThread, talliesInto } from '@/lib/store/analyse';
 import { STORE_ROOT } from '@/lib/store/current';
 import { analyseCorpus, tracked } from '@/lib/store/prepare';
 import { invalidLexicon, json, readLexiconRequest } from './request';
@@ -68,16 +67,21 @@ export async function POST(request: Request) {
     const warnings: string[] = [];
     let after: string;
     try {
-      after = (await recordVersion(dir)).version;
+      // On a worker: loading every article and writing the snapshot would hold up the server's other requests.
+      after = await recordVersionOffThread(dir);
     } catch (e) {
       if (!isFsError(e)) throw e;
       after = loadCorpus(dir).version;
       warnings.push(`the version snapshot could not be written (${e.code}); the lexicon is saved`);
     }
     try {
+      // The tallies first: with them stored the new version serves every view but provenance's.
+      await talliesInto(dir, STORE_ROOT, lex);
       await provenanceInto(dir, STORE_ROOT, lex);
     } catch (e) {
-      warnings.push(`provenance could not be stored (${(e as Error).message}); the server makes it in the background`);
+      warnings.push(
+        `tallies or provenance could not be stored (${(e as Error).message}); the server makes it in the background`,
+      );
     }
     audit({ action: 'lexicon', corpus, client: clientOf(request), ok: true, detail: `version ${before} -> ${after}` });
     return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: after, warnings });
