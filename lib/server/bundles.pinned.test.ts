@@ -1,0 +1,104 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+
+// As in the production server: views never analyse or write, and writers record versions on a worker. The modules
+// read the roots when first imported, so they load after these are set. analyzeArticle is counted on this thread
+// (workers load their own, uncounted copy).
+const root = mkdtempSync(path.join(tmpdir(), 'framescope-pinned-'));
+process.env.FRAMESCOPE_CORPUS_ROOT = root;
+process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
+process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+const counted = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../analysis/article', async (original) => {
+  const m = await original<typeof import('../analysis/article')>();
+  return {
+    ...m,
+    analyzeArticle: (...a: Parameters<typeof m.analyzeArticle>) => {
+      counted.calls++;
+      return m.analyzeArticle(...a);
+    },
+  };
+});
+
+let bundles: typeof import('./bundles');
+let prepare: typeof import('../store/prepare');
+let load: typeof import('../corpus/load');
+let snapshots: typeof import('../corpus/snapshots');
+let analyse: typeof import('../store/analyse');
+const dir = path.join(root, 'p');
+const extra = path.join(dir, 'articles', 'voa-extra.txt');
+beforeAll(async () => {
+  bundles = await import('./bundles');
+  prepare = await import('../store/prepare');
+  load = await import('../corpus/load');
+  snapshots = await import('../corpus/snapshots');
+  analyse = await import('../store/analyse');
+  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ ...manifest, id: 'p' }));
+});
+
+const thrownBy = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return null;
+};
+
+describe('a pinned old version the store lacks, and versions recorded off the request thread', () => {
+  test('the version is recorded on a worker: the same version as loading the folder, and kept', async () => {
+    const src = readFileSync(path.join(dir, 'articles', 'voa-2016-10-21-cooperation.txt'), 'utf8');
+    writeFileSync(
+      extra,
+      src.replace(/^id: .*$/m, 'id: voa-extra').replace(/^raw: .*\n/m, '') + '\nInsurgents were seen.\n',
+    );
+    const v = await analyse.recordVersionOffThread(dir);
+    expect(v).toBe(load.loadCorpus(dir).version);
+    expect(snapshots.listSnapshots('p').map((s) => s.version)).toEqual([v]);
+  }, 60_000);
+
+  test('is analysed by workers in the background, in memory, with the analysing page meanwhile', async () => {
+    // The first version held 6 articles (the seeds' 5 and voa-extra); the current one drops voa-extra.
+    const pinned = snapshots.listSnapshots('p')[0].version;
+    rmSync(extra);
+    await analyse.recordVersionOffThread(dir);
+    await bundles.noticeChanges();
+    await prepare.settled('p');
+    const current = bundles.getBundle('p');
+    expect(current.corpus.articles).toHaveLength(5);
+    counted.calls = 0;
+    const first = thrownBy(() => bundles.bundleFor('p', pinned));
+    expect(prepare.isAnalysing(first)).toBe(true);
+    // 5 of its 6 articles are stored (the current version's); voa-extra is not.
+    expect((first as InstanceType<typeof prepare.AnalysingError>).progress).toMatchObject({
+      corpus: 'p',
+      done: 5,
+      total: 6,
+    });
+    let got: ReturnType<typeof bundles.bundleFor> | null = null;
+    for (let i = 0; i < 600 && !got; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const e = thrownBy(() => (got = bundles.bundleFor('p', pinned)));
+      if (e && !prepare.isAnalysing(e)) throw e;
+    }
+    expect(got).not.toBeNull();
+    const { bundle, pinned: isPinned } = got!;
+    expect(isPinned).toBe(true);
+    expect(bundle.corpus.articles.map((a) => a.id)).toContain('voa-extra');
+    // Nothing was analysed on this thread.
+    expect(counted.calls).toBe(0);
+    const { analyzeArticles } = await import('../analysis/run');
+    expect(bundle.live.analyses).toEqual(analyzeArticles(load.loadCorpusFrom(snapshots.snapshotFiles('p', pinned)!)));
+    // A read never writes: the store still lacks voa-extra's analysis.
+    const { currentStore } = await import('../store/current');
+    const keys = await import('../store/keys');
+    const article = bundle.corpus.articles.find((a) => a.id === 'voa-extra')!;
+    const scope = { corpus: 'p', lexicon: keys.lexiconKey(bundle.corpus.lexicon) };
+    expect(currentStore().stored(scope, [keys.articleKey(article)]).size).toBe(0);
+  }, 60_000);
+});
