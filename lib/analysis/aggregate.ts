@@ -27,6 +27,8 @@ import {
   type SentenceStats,
 } from './tallies';
 
+/** What the statistics read of a corpus: everything but its articles (a restart has no article text to give). */
+export type StatsCorpus = Omit<Corpus, 'articles'>;
 /** An outlet or outlet group: the unit every statistic is computed for. */
 export interface Entity {
   id: string;
@@ -51,7 +53,7 @@ export const DEFAULT_ALPHA0 = 10;
 export const DEFAULT_OPTIONS: AnalysisOptions = { voice: 'all', scope: 'all', alpha0: DEFAULT_ALPHA0 };
 
 /** Every outlet, then every outlet group, as entities. */
-export function entitiesOf(corpus: Corpus): Entity[] {
+export function entitiesOf(corpus: StatsCorpus): Entity[] {
   return [
     ...corpus.outlets.map((o) => ({ id: o.id, members: new Set([o.id]) })),
     ...corpus.outletGroups.map((g) => ({ id: g.id, members: new Set(g.members) })),
@@ -97,7 +99,7 @@ export function groupClusters(t: Tally, g: Group): GroupClusters {
   };
 }
 
-function countRows(corpus: Corpus, entity: Entity, t: Tally): CountRow[] {
+function countRows(corpus: StatsCorpus, entity: Entity, t: Tally): CountRow[] {
   const rows: CountRow[] = [];
   for (const g of corpus.lexicon.groups) {
     const clusters = groupClusters(t, g);
@@ -129,7 +131,7 @@ function countRows(corpus: Corpus, entity: Entity, t: Tally): CountRow[] {
   return rows;
 }
 
-function stanceRows(corpus: Corpus, entity: Entity, t: Tally): StanceRow[] {
+function stanceRows(corpus: StatsCorpus, entity: Entity, t: Tally): StanceRow[] {
   return corpus.lexicon.groups.map((g) => {
     const clusters = groupClusters(t, g);
     return {
@@ -190,7 +192,7 @@ function vectorOf(t: Tally, g: Group): { counts: number[]; total: number } {
  * are one comparison family: their Benjamini-Hochberg q-values are computed among them (README "Statistics").
  */
 export function compareTallies(
-  corpus: Corpus,
+  corpus: StatsCorpus,
   a: Tally,
   b: Tally,
   whole: Tally,
@@ -286,7 +288,7 @@ function actorLabelRows(t: OutletTally, id: string, o: AnalysisOptions): ActorLa
   return rows;
 }
 
-function actorToneRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOptions): ActorToneRow[] {
+function actorToneRows(corpus: StatsCorpus, t: OutletTally, id: string, o: AnalysisOptions): ActorToneRow[] {
   return corpus.lexicon.actors.map((x) => {
     const tone = t.actorTone.get(x.id);
     const st = tone
@@ -306,7 +308,7 @@ function actorToneRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOp
   });
 }
 
-function setAsideRows(corpus: Corpus, t: OutletTally, id: string, o: AnalysisOptions): SetAsideRow[] {
+function setAsideRows(corpus: StatsCorpus, t: OutletTally, id: string, o: AnalysisOptions): SetAsideRow[] {
   const rows: SetAsideRow[] = [];
   const sections = scopeSections(o);
   // Lexicon order, then reason order, so the table reads like `counts`.
@@ -408,7 +410,7 @@ export function attributedGroups(corpus: Pick<Corpus, 'lexicon'>): Set<string> {
 }
 
 /** Each outlet's and outlet group's tally, from the outlets' tallies (absent outlets count as empty). */
-export function entityTallies(corpus: Corpus, byOutlet: Map<string, OutletTally>): Map<string, OutletTally> {
+export function entityTallies(corpus: StatsCorpus, byOutlet: Map<string, OutletTally>): Map<string, OutletTally> {
   return new Map(
     entitiesOf(corpus).map((e) => [
       e.id,
@@ -421,7 +423,7 @@ export function entityTallies(corpus: Corpus, byOutlet: Map<string, OutletTally>
  * Everything in the export except the rows: counts, stance, log-odds, sentiment and actor tables, from outlet tallies.
  */
 export function exportStats(
-  corpus: Corpus,
+  corpus: StatsCorpus,
   byOutlet: Map<string, OutletTally>,
   o: AnalysisOptions,
 ): Omit<AnalysisExport, keyof ExportRows> {

@@ -137,6 +137,17 @@ describe('every block tallied at once (what the write-time worker stores)', () =
     for (const [outlet, t] of expected) expect(byOutlet!.get(outlet)).toEqual(t);
   });
 
+  test.each<[string, DateRange, number]>([
+    ['a whole year', { from: '2015-01-01', to: '2015-12-31' }, 0],
+    ['whole months', { from: '2015-03-01', to: '2016-08-31' }, 0],
+    ['a range that cuts months', { from: '2014-03-17', to: '2016-08-09' }, 1],
+  ])('%s: the analyses are loaded %i times, and the sum equals a fresh tally', (_, r, loads) => {
+    let calls = 0;
+    const summed = rangeTallies(filled, () => (calls++, analyses), r);
+    expect(calls).toBe(loads);
+    for (const [outlet, t] of fresh(r).byOutlet) expect(summed.get(outlet)).toEqual(t);
+  });
+
   test('an index not extended to the whole list is refused with what to do', () => {
     expect(() => fillMonthTallies(monthTallies(corpus, analyses.slice(0, 3)), analyses)).toThrow(
       /holds 3 analyses but 784 were given: extend it first/,

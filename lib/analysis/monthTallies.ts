@@ -113,16 +113,20 @@ function tallyBlock(b: Block, analyses: ArticleAnalysis[], attributed: Set<strin
  */
 export function rangeTallies(
   index: MonthTallies,
-  analyses: ArticleAnalysis[],
+  analysesOrLoad: ArticleAnalysis[] | (() => ArticleAnalysis[]),
   range: DateRange,
 ): Map<string, OutletTally> {
+  // A function is called only if a block must be tallied or a month is cut: stored blocks of whole years and months
+  // need no analysis at all (the first view after a restart has none loaded).
+  let list: ArticleAnalysis[] | null = typeof analysesOrLoad === 'function' ? null : analysesOrLoad;
+  const analyses = () => (list ??= (analysesOrLoad as () => ArticleAnalysis[])());
   const whole = new Map<string, OutletTally[]>();
   const cut = new Map<string, OutletTally>();
   const inside = (b: Block) => dateKept(b.first, range) && dateKept(b.last, range);
   const outside = (b: Block) =>
     (range.to !== null && b.first > range.to) || (range.from !== null && b.last < range.from);
   const take = (b: Block) => {
-    tallyBlock(b, analyses, index.attributed);
+    if (!b.byOutlet) tallyBlock(b, analyses(), index.attributed);
     for (const [outlet, t] of b.byOutlet!) {
       const list = whole.get(outlet);
       if (list) list.push(t);
@@ -141,7 +145,7 @@ export function rangeTallies(
       // A month the range cuts adds the articles it keeps.
       else
         for (const i of month.positions)
-          if (dateKept(index.dates[i], range)) addToOutlet(cut, analyses[i], index.attributed);
+          if (dateKept(index.dates[i], range)) addToOutlet(cut, analyses()[i], index.attributed);
     }
   }
   const out = new Map<string, OutletTally>();

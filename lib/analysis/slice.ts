@@ -95,7 +95,8 @@ function rangeSlice(index: MonthTallies, analyses: ArticleAnalysis[], range: Dat
   return { analyses: kept, byOutlet: rangeTallies(index, analyses, range), dates, shared: null };
 }
 
-function lazyRows(make: () => ExportRows): ExportRows {
+/** Rows made once, when either list is first read. */
+export function lazyRows(make: () => ExportRows): ExportRows {
   let rows: ExportRows | undefined;
   return {
     get articles() {

@@ -90,6 +90,7 @@ describe('views read stored analyses and never analyse', () => {
     // The folder's per-file scan is taken at most every RESCAN_MS; a new file also moves the folder's mtime.
     const served = bundles.getBundle('s');
     expect(served).toBe(before);
+    // Its text was read by the views of the test above, before the edit.
     expect(served.corpus.articles).toHaveLength(5);
     // The view started nothing; the watcher's next look does.
     expect(prepare.preparationOf('s')).toBe(finished);

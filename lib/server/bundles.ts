@@ -1,11 +1,20 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_OPTIONS, compareTallies, viewTally, type Entity } from '../analysis/aggregate';
+import {
+  DEFAULT_OPTIONS,
+  assembleExport,
+  compareTallies,
+  exportRows,
+  exportStats,
+  viewTally,
+  type Entity,
+  type StatsCorpus,
+} from '../analysis/aggregate';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { liveExport, liveOf, type LiveCorpus } from '../analysis/live';
 import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
-import { tallyOfOutlets } from '../analysis/tallies';
-import { UNATTRIBUTED } from '../lexicon/parse';
+import { tallyOfOutlets, type OutletTally } from '../analysis/tallies';
+import { UNATTRIBUTED, parseLexicon } from '../lexicon/parse';
 import { corpusFingerprint, corpusFingerprintAsync } from '../corpus/fingerprint';
 import {
   CORPUS_ROOT,
@@ -25,24 +34,37 @@ import { corpusProvenance } from '../provenance/corpusProvenance';
 import { withProvenance } from '../provenance/exportRows';
 import { filteredLive } from '../provenance/filter';
 import type { CorpusProvenance } from '../provenance/model';
-import type { AnalysisOptions, Corpus, ProvenanceFilter } from '../types';
+import type { AnalysisOptions, ProvenanceFilter } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
-import { corpusStories, isWhole, sliceExport, sliceOf, subsetKey, withTimeFields } from '../analysis/slice';
+import { corpusStories, isWhole, lazyRows, sliceExport, sliceOf, subsetKey, withTimeFields } from '../analysis/slice';
 import type { ArticleSubset, Slice } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
-import { monthTallies, type MonthTallies } from '../analysis/monthTallies';
+import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/monthTallies';
+import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
+import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
   dir: string;
-  /** The corpus as loaded; `warnings` names article files that could not be read and were skipped. */
-  corpus: LoadedCorpus;
-  /** The analyses and per-outlet tallies of this version. */
-  live: LiveCorpus;
+  /**
+   * The corpus without its articles' text (manifest, lexicon, version, warnings, each article's metadata): what
+   * catalogs, counts, dates and the statistics read. After a restart it comes from the store's index of the folder,
+   * so a view that needs no text reads no article file.
+   */
+  meta: CorpusMeta;
+  /** The per-outlet tallies of the whole text (the store's, when stored). */
+  byOutlet: Map<string, OutletTally>;
+  /**
+   * The corpus as loaded; `warnings` names article files that could not be read and were skipped. Read from the
+   * article files when a view first needs their text.
+   */
+  readonly corpus: LoadedCorpus;
+  /** The analyses and per-outlet tallies of this version, read from the store when a view first needs them. */
+  readonly live: LiveCorpus;
   exports: Map<string, AnalysisExport>;
   /** Serialised exports for the API, so a request sends cached bytes instead of re-serialising megabytes. */
   json: Map<string, string>;
@@ -109,7 +131,7 @@ function fromStore(
   files: CorpusFiles,
   dir: string,
   fp: string,
-  fill: ((corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => void) | null,
+  fill: Fill | null,
   needTallies = true,
 ): Bundle | { missing: number; total: number } {
   const corpus = loadCorpusFrom(files);
@@ -126,29 +148,127 @@ function fromStore(
   if (missing.length) fill!(corpus, missing, analyses);
   const live = liveOf(corpus, analyses as ArticleAnalysis[], undefined, tallies?.byOutlet);
   if (tallies) monthCache.set(live, tallies.months);
-  let provenance: CorpusProvenance | null = null;
-  return {
-    dir,
+  return makeBundle({ dir, fp, scope, version, meta: metaOf(corpus), byOutlet: live.byOutlet, fill }, () => live, {
     corpus,
-    live,
+    months: tallies?.months ?? null,
+  });
+}
+
+/**
+ * A bundle of the current version read from the store's index of the folder (the restart's path): the corpus without
+ * its text and the stored tallies, nothing else. The articles and analyses are read when a view first needs them.
+ * Null when the store has no index for the folder as it is now, or no tallies for it.
+ */
+function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null): Bundle | null {
+  const scan = scans.get(dir)?.value;
+  if (!scan) return null;
+  let lexicon: string;
+  try {
+    const file = lexiconPathFor(dir);
+    lexicon = lexiconKey(parseLexicon(JSON.parse(readFileSync(file, 'utf8')), path.basename(file)));
+  } catch {
+    // A lexicon that does not parse is reported, with where, by the full load.
+    return null;
+  }
+  const store = currentStore();
+  const scope = { corpus: corpusId, lexicon };
+  const index = readCorpusIndex(store, scope, scan);
+  const tallies = index && readTallies(store, scope, index.tallies);
+  if (!index || !tallies) return null;
+  let corpus: LoadedCorpus | null = null;
+  const loadText = () => {
+    if (!corpus) {
+      let c = loadCorpusFrom(folderFiles(dir));
+      // The folder changed since this version was indexed (the new one is being prepared): its text is read from the
+      // version's snapshot; with none kept, the views that need text wait for the new version.
+      if (c.version !== index.meta.version) {
+        const kept = snapshotFiles(corpusId, index.meta.version);
+        const old = kept && loadCorpusFrom(kept);
+        if (!old || old.version !== index.meta.version) {
+          const p = preparationOf(corpusId);
+          const total = c.articles.length;
+          throw new AnalysingError({ corpus: corpusId, done: p && !p.finished ? p.done : 0, total });
+        }
+        c = old;
+      }
+      corpus = c;
+    }
+    return corpus;
+  };
+  let live: LiveCorpus | null = null;
+  const loadLive = () => {
+    if (!live) {
+      const c = loadText();
+      const analyses = store.read(scope, c.articles, index.keys);
+      const missing: number[] = [];
+      analyses.forEach((a, i) => a === null && missing.push(i));
+      if (missing.length && !fill) throw new AnalysingError({ corpus: corpusId, done: 0, total: analyses.length });
+      if (missing.length) fill!(c, missing, analyses);
+      live = liveOf(c, analyses as ArticleAnalysis[], undefined, tallies.byOutlet);
+      monthCache.set(live, tallies.months);
+    }
+    return live;
+  };
+  return makeBundle(
+    { dir, fp, scope, version: index.version, meta: index.meta, byOutlet: tallies.byOutlet, fill },
+    loadLive,
+    { corpus: null, months: tallies.months, loadText },
+  );
+}
+
+type Fill = (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => void;
+
+// The stored year and month tallies of a bundle's whole text, for date ranges that need no analysis.
+const storedMonths = new WeakMap<Bundle, MonthTallies>();
+
+function makeBundle(
+  b: {
+    dir: string;
+    fp: string;
+    scope: { corpus: string; lexicon: string };
+    version: string;
+    meta: CorpusMeta;
+    byOutlet: Map<string, OutletTally>;
+    fill: Fill | null;
+  },
+  loadLive: () => LiveCorpus,
+  text: { corpus: LoadedCorpus | null; months: MonthTallies | null; loadText?: () => LoadedCorpus },
+): Bundle {
+  const store = currentStore();
+  let provenance: CorpusProvenance | null = null;
+  const bundle: Bundle = {
+    dir: b.dir,
+    meta: b.meta,
+    byOutlet: b.byOutlet,
+    get corpus() {
+      return text.corpus ?? text.loadText!();
+    },
+    get live() {
+      return loadLive();
+    },
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
     // Decoded when a view first needs it (a provenance filter, page or the export's rows), not before the first view.
     get provenance() {
       if (!provenance) {
-        const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
-        const kept = readProvenance(store, scope, version);
+        const kept = readProvenance(store, b.scope, b.version);
         // Views that need provenance wait for the worker that makes it; the others serve meanwhile.
-        if (!kept && !fill) throw provenancePending(corpusId, keys.length);
+        if (!kept && !b.fill) throw provenancePending(b.scope.corpus, b.meta.articles.length);
+        const live = loadLive();
+        const dates = new Map(b.meta.articles.map((a) => [a.id, a.date]));
         // A provenance file that became unreadable since (another Node's serializer) is made again here, once.
-        provenance = kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(corpus, live.analyses);
+        provenance = kept
+          ? restoreProvenance(kept, live.analyses, dates)
+          : corpusProvenance(bundle.corpus, live.analyses);
       }
       return provenance;
     },
     filtered: new Map(),
-    fingerprint: fp,
+    fingerprint: b.fp,
   };
+  if (text.months) storedMonths.set(bundle, text.months);
+  return bundle;
 }
 
 // A view that needs a version's provenance before its worker has stored it: the analysing page, at its last stage.
@@ -191,9 +311,17 @@ function fillHere(previous: Bundle | undefined) {
  */
 export function getBundle(corpusId: string): Bundle {
   const dir = path.join(CORPUS_ROOT, corpusId);
-  const fp = fingerprint(dir);
+  let fp = fingerprint(dir);
   const cached = bundles.get(corpusId);
   if (cached && cached.fingerprint === fp) return cached;
+  // A version is about to be read: its per-file scan is taken now, not up to RESCAN_MS ago, since the folder's index
+  // (what a restart reads) is found by it and must describe the files as they are.
+  const scan = scans.get(dir);
+  if (scan && Date.now() - scan.at > 0) {
+    scans.set(dir, { at: Date.now(), value: corpusFingerprint(dir) });
+    fp = fingerprint(dir);
+    if (cached && cached.fingerprint === fp) return cached;
+  }
   const background = backgroundOnly();
   const prep = preparationOf(corpusId);
   // Until its analyses and tallies are stored, a running preparation's version cannot be read from the store.
@@ -201,7 +329,9 @@ export function getBundle(corpusId: string): Bundle {
     if (cached) return cached;
     throw new AnalysingError(prep);
   }
-  const built = fromStore(corpusId, folderFiles(dir), dir, fp, background ? null : fillHere(cached));
+  const fill = background ? null : fillHere(cached);
+  // A restart reads the store's index of the folder and the stored tallies; the full read is for a folder not indexed.
+  const built = fromIndex(corpusId, dir, fp, fill) ?? fromStore(corpusId, folderFiles(dir), dir, fp, fill);
   if ('fingerprint' in built) {
     bundles.set(corpusId, built);
     return built;
@@ -407,10 +537,15 @@ export function sliceFor(b: Bundle, subset: ArticleSubset, provenance: Provenanc
   const key = `${provenance}/${subsetKey(subset)}`;
   let s = m.get(key);
   if (!s) {
-    const live = liveFor(b, provenance);
-    s = isWhole(subset)
-      ? { analyses: live.analyses, byOutlet: live.byOutlet, dates: dateCountsOf(b), shared: null }
-      : sliceOf(b.corpus, live.analyses, subset, () => storiesOf(b), monthsOf(b, live));
+    const months = storedMonths.get(b);
+    if (provenance === 'all' && isWhole(subset)) s = wholeSlice(b);
+    else if (provenance === 'all' && subset.shared === null && months) s = rangeSliceOf(b, months, subset);
+    else {
+      const live = liveFor(b, provenance);
+      s = isWhole(subset)
+        ? { analyses: live.analyses, byOutlet: live.byOutlet, dates: dateCountsOf(b), shared: null }
+        : sliceOf(b.corpus, live.analyses, subset, () => storiesOf(b), monthsOf(b, live));
+    }
     if (m.size >= MAX_SLICES) m.delete(m.keys().next().value!);
     m.set(key, s);
   }
@@ -424,7 +559,33 @@ function monthsOf(b: Bundle, live: LiveCorpus): MonthTallies {
 }
 
 function dateCountsOf(b: Bundle): Slice['dates'] {
-  return { kept: b.corpus.articles.length, outside: 0, undated: b.corpus.articles.filter((a) => !a.date).length };
+  return { kept: b.meta.articles.length, outside: 0, undated: b.meta.articles.filter((a) => !a.date).length };
+}
+
+// The whole text's slice: its tallies at once, its analyses when a view reads them (rows, drill-downs).
+function wholeSlice(b: Bundle): Slice {
+  return {
+    get analyses() {
+      return b.live.analyses;
+    },
+    byOutlet: b.byOutlet,
+    dates: dateCountsOf(b),
+    shared: null,
+  };
+}
+
+// A date range of the whole text from the stored year and month tallies: whole years and months are summed without
+// any analysis; the analyses are read only for months the range cuts, or when a view reads its articles.
+function rangeSliceOf(b: Bundle, months: MonthTallies, range: DateRange): Slice {
+  let kept: ArticleAnalysis[] | null = null;
+  return {
+    get analyses() {
+      return (kept ??= b.live.analyses.filter((_, i) => dateKept(months.dates[i], range)));
+    },
+    byOutlet: rangeTallies(months, () => b.live.analyses, range),
+    dates: dateCounts(months.dates, range),
+    shared: null,
+  };
 }
 
 /** The bundle's analyses as a provenance option sees them (all text: the bundle's own), made once per option. */
@@ -470,7 +631,16 @@ export function getExport(q: ExportQuery): AnalysisExport {
   if (!ex) {
     const o = { ...DEFAULT_OPTIONS, voice: q.voice, scope: q.scope };
     const slice = sliceFor(b, q.subset, q.provenance);
-    const base = isWhole(q.subset) ? liveExport(liveFor(b, q.provenance), o) : sliceExport(b.corpus, slice, o);
+    const base =
+      q.provenance === 'all'
+        ? // Statistics from the tallies; rows (which need the analyses and article text) only when read.
+          assembleExport(
+            exportStats(b.meta, slice.byOutlet, o),
+            lazyRows(() => (isWhole(q.subset) ? liveExport(b.live, o) : exportRows(b.corpus, slice.analyses, o))),
+          )
+        : isWhole(q.subset)
+          ? liveExport(liveFor(b, q.provenance), o)
+          : sliceExport(b.corpus, slice, o);
     ex = withProvenance(
       withTimeFields(base, q.subset, slice.dates, () => storiesOf(b)),
       () => b.provenance,
@@ -507,7 +677,7 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
     };
   };
   if (bundle.catalog?.corpora === corpora.join(',')) return withVersion(bundle.catalog.catalog);
-  const c = bundle.corpus;
+  const c = bundle.meta;
   const catalog: Catalog = {
     corpora,
     outlets: [...c.outlets.map((o) => o.id), ...c.outletGroups.map((g) => g.id)],
@@ -520,7 +690,7 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
   return withVersion(catalog);
 }
 
-function entity(c: Corpus, id: string): Entity {
+function entity(c: StatsCorpus, id: string): Entity {
   return { id, members: new Set(membersOf(c, id)) };
 }
 
@@ -550,14 +720,14 @@ function computeComparison(
 ): DistinctiveRow[] {
   const opts = { ...DEFAULT_OPTIONS, voice: o.voice, scope: o.scope };
   const tallyOf = (members: Iterable<string>) => viewTally(tallyOfOutlets(byOutlet, members), opts);
-  const whole = tallyOf(b.corpus.outlets.map((x) => x.id));
+  const whole = tallyOf(b.meta.outlets.map((x) => x.id));
   const pairs: [string, string[]][] =
     ids.length === 2 ? [[ids[0], [ids[1]]]] : ids.map((id) => [id, ids.filter((x) => x !== id)]);
   return pairs.flatMap(([a, others]) => {
-    const ea = entity(b.corpus, a);
-    const members = new Set(others.flatMap((x) => [...entity(b.corpus, x).members]).filter((m) => !ea.members.has(m)));
+    const ea = entity(b.meta, a);
+    const members = new Set(others.flatMap((x) => [...entity(b.meta, x).members]).filter((m) => !ea.members.has(m)));
     const vs = others.length === 1 ? others[0] : 'others';
-    return compareTallies(b.corpus, tallyOf(ea.members), tallyOf(members), whole, a, vs, opts.alpha0);
+    return compareTallies(b.meta, tallyOf(ea.members), tallyOf(members), whole, a, vs, opts.alpha0);
   });
 }
 

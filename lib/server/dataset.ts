@@ -129,11 +129,11 @@ export function openView(pathname: string, params: Params): Opened {
     route,
     query: state,
     stats,
-    articleCount: bundle.corpus.articles.length,
-    current: bundleFor(state.corpus, null).bundle.corpus.version,
+    articleCount: bundle.meta.articles.length,
+    current: bundleFor(state.corpus, null).bundle.meta.version,
     pinned,
     corpora: listCorpora(),
-    warnings: bundle.corpus.warnings,
+    warnings: bundle.meta.warnings,
   };
   sources.set(view, { bundle, ex });
   return { ok: true, view };
@@ -344,7 +344,7 @@ export { dataVersionOf } from './bundles';
 export function datesOf(view: View): { months: { month: string; articles: number }[]; counts: DateCounts } {
   const { bundle } = sourceOf(view);
   const byMonth = new Map<string, number>();
-  for (const a of bundle.corpus.articles)
+  for (const a of bundle.meta.articles)
     if (a.date) byMonth.set(a.date.slice(0, 7), (byMonth.get(a.date.slice(0, 7)) ?? 0) + 1);
   const sorted = [...byMonth.keys()].sort();
   const months = sorted.length
@@ -371,7 +371,7 @@ export function timeseriesOf(view: View): TimeSeriesModel | null {
   if (!g) return null;
   const { bundle } = sourceOf(view);
   const slice = sliceFor(bundle, subsetOf(view.query), view.query.provenance);
-  const dateOf = new Map(bundle.corpus.articles.map((a) => [a.id, a.date]));
+  const dateOf = new Map(bundle.meta.articles.map((a) => [a.id, a.date]));
   const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
   const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
@@ -421,7 +421,7 @@ export function storiesOfView(view: View): StoryModel[] {
   const { bundle } = sourceOf(view);
   const slice = sliceFor(bundle, { ...subsetOf(view.query), shared: null }, view.query.provenance);
   const kept = new Set(slice.analyses.map((a) => a.id));
-  const meta = new Map(bundle.corpus.articles.map((a) => [a.id, a]));
+  const meta = new Map(bundle.meta.articles.map((a) => [a.id, a]));
   const { ex } = sourceOf(view);
   // Every mention row, set aside or not: the lens counts both (as the overview's actor heatmaps do), the naming table
   // counts the former and lists the latter apart, so the two account for the same mentions.
@@ -431,7 +431,7 @@ export function storiesOfView(view: View): StoryModel[] {
     if (list) list.push(m);
     else byArticle.set(m.article, [m]);
   }
-  const attributed = attributedGroups(bundle.corpus);
+  const attributed = attributedGroups(bundle.meta);
   return storiesOf(bundle)
     .map((s) => {
       const mentions = s.articles.filter((id) => kept.has(id)).flatMap((id) => byArticle.get(id) ?? []);
@@ -567,7 +567,7 @@ export function vocabularyOf(view: View): VocabularyModel | null {
   const sideA = membersOf(view.stats, a);
   const sideB = b
     ? membersOf(view.stats, b).filter((m) => !sideA.includes(m))
-    : bundle.corpus.outlets.map((o) => o.id).filter((m) => !sideA.includes(m));
+    : bundle.meta.outlets.map((o) => o.id).filter((m) => !sideA.includes(m));
   const bg = view.query.bg;
   const o = { ...DEFAULT_SCORE, minCount: view.query.min ?? DEFAULT_SCORE.minCount };
   const answer = remembered(bundle, `v|${textKey(tq)}|${a}|${b ?? ''}|${bg ?? ''}|${o.minCount}`, () => {
@@ -576,7 +576,7 @@ export function vocabularyOf(view: View): VocabularyModel | null {
       bg && bg !== view.query.corpus
         ? vocabularyTable(bundleFor(bg, null).bundle, { ...tq, subset: { from: null, to: null, shared: null } })
         : null;
-    return vocabularyAnswer(bundle.corpus.lexicon, table, sideA, sideB, o, prior);
+    return vocabularyAnswer(bundle.meta.lexicon, table, sideA, sideB, o, prior);
   });
   const term = view.query.term;
   const kwic = term ? termKwic(view, bundle, ex, tq, new Set([...sideA, ...sideB]), { kind: 'term', term }) : null;
@@ -605,7 +605,7 @@ function termKwic(
   const found = remembered(bundle, key, () =>
     occurrences(
       articleTexts(bundle, tq),
-      bundle.corpus.outlets.map((x) => x.id),
+      bundle.meta.outlets.map((x) => x.id),
       titlesOf(ex),
       members,
       finder,

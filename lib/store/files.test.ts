@@ -7,7 +7,7 @@ import { loadCorpus } from '../corpus/load';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { analyseInto, batchesOf, missingArticles } from './analyse';
 import { packAnalyses } from './codec';
-import { decodeSegmentHeader, encodeSegment, fileStore } from './files';
+import { decodeSegmentHeader, encodeSegment, fileStore, readSegmentHeader } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
 import { hasProvenance, putProvenance, readProvenance } from './derived';
@@ -62,6 +62,17 @@ describe('the file store', () => {
     const good = encodeSegment({ keys: keys.slice(0, 1), packed: packAnalyses(analyzeArticles(seeds).slice(0, 1)) });
     expect(() => decodeSegmentHeader(spoil(good), 'x/seg-1.fsa')).toThrow(message);
     expect(() => decodeSegmentHeader(spoil(good), 'x/seg-1.fsa')).toThrow(/x\/seg-1\.fsa/);
+    // Read from a file, only the header's bytes: the same checks, the same messages.
+    const file = path.join(root, `spoilt-${_case.replace(/\W+/g, '-')}.fsa`);
+    writeFileSync(file, spoil(good));
+    expect(() => readSegmentHeader(file)).toThrow(message);
+  });
+
+  test('reads a whole segment file’s header alone as decoding the whole file does', () => {
+    const good = encodeSegment({ keys: keys.slice(0, 2), packed: packAnalyses(analyzeArticles(seeds).slice(0, 2)) });
+    const file = path.join(root, 'good.fsa');
+    writeFileSync(file, good);
+    expect(readSegmentHeader(file)).toEqual(decodeSegmentHeader(good, file));
   });
 
   test('ignores files that are not segments (a dead writer’s temporary file)', async () => {

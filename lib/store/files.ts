@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
@@ -62,17 +62,41 @@ export function encodeSegment(batch: AnalysedBatch): Buffer {
 
 /** Reads a segment's header and where its integers start; throws naming the file when it is not a whole segment. */
 export function decodeSegmentHeader(bytes: Buffer, file: string): { header: SegmentHeader; at: number } {
+  return headerOf(bytes, bytes.length, file);
+}
+
+// `head` holds at least the magic, the length and the header; `size` is the whole file's.
+function headerOf(head: Buffer, size: number, file: string): { header: SegmentHeader; at: number } {
   const bad = (why: string) =>
     new Error(`${file}: not a Framescope analysis segment (${why}); delete it and the server analyses again`);
-  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw bad('wrong magic');
-  const len = bytes.readUInt32LE(4);
-  if (8 + len > bytes.length) throw bad('header cut short');
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + len)) as SegmentHeader;
+  if (head.length < 8 || head.toString('latin1', 0, 4) !== MAGIC) throw bad('wrong magic');
+  const len = head.readUInt32LE(4);
+  if (8 + len > head.length) throw bad('header cut short');
+  const header = JSON.parse(head.toString('utf8', 8, 8 + len)) as SegmentHeader;
   const at = 8 + len + ((4 - ((8 + len) % 4)) % 4);
   if (header.endian !== endianness()) throw bad(`written on a ${header.endian}-endian machine`);
-  if (at + header.ints * 4 !== bytes.length) throw bad('integers cut short');
+  if (at + header.ints * 4 !== size) throw bad('integers cut short');
   if (header.keys.length !== header.offsets.length) throw bad('keys and offsets differ in number');
   return { header, at };
+}
+
+/**
+ * Reads only a segment file's header (its keys and string table), not its integers: knowing what is stored costs the
+ * headers, and the integers are read when a bundle needs the analyses.
+ */
+export function readSegmentHeader(file: string): { header: SegmentHeader; at: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const start = Buffer.alloc(Math.min(8, size));
+    readSync(fd, start, 0, start.length, 0);
+    if (start.length < 8) return headerOf(start, size, file);
+    const head = Buffer.alloc(Math.min(size, 8 + start.readUInt32LE(4)));
+    readSync(fd, head, 0, head.length, 0);
+    return headerOf(head, size, file);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function intsOf(bytes: Buffer, at: number, count: number): Int32Array {
@@ -97,8 +121,7 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
     for (const name of readdirSync(dir).sort()) {
       if (!SEGMENT.test(name) || entry.files.has(name)) continue;
       const file = path.join(dir, name);
-      const bytes = readFileSync(file);
-      const { header, at } = decodeSegmentHeader(bytes, file);
+      const { header, at } = readSegmentHeader(file);
       const seg: Segment = { file, header, at };
       header.keys.forEach((k, i) => entry.index.set(k, { seg, i }));
       entry.files.add(name);

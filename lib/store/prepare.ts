@@ -6,6 +6,8 @@ import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
+import { hasCorpusIndex } from './corpusIndex';
+import { corpusFingerprintAsync } from '../corpus/fingerprint';
 
 /** A corpus whose missing analyses (and provenance) are being made in the background. */
 export interface Preparation {
@@ -126,7 +128,8 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 
 /**
  * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers), its
- * tallies and then its provenance (each on a worker, unless stored). Does nothing else when all are stored.
+ * tallies with the folder's index (what a restart reads), then its provenance (each on a worker, unless stored). Does
+ * nothing else when all are stored.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string): Promise<void> {
   const c = loadCorpus(corpusDir);
@@ -135,10 +138,15 @@ export async function completeCorpus(p: Preparation, corpusDir: string): Promise
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
   const version = versionKey(c.articles.map(articleKey), scope.lexicon);
   p.stage = 'tallies';
-  if (!hasTallies(currentStore(), scope, talliesKeyOf(c, version))) await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
+  const store = currentStore();
+  if (
+    !hasTallies(store, scope, talliesKeyOf(c, version)) ||
+    !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
+  )
+    await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
   // From here views that need no provenance serve this version (lib/server/bundles.ts).
   p.stage = 'provenance';
-  if (!hasProvenance(currentStore(), scope, version)) await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
+  if (!hasProvenance(store, scope, version)) await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

@@ -1,26 +1,36 @@
 import path from 'node:path';
+import { corpusFingerprint } from '../corpus/fingerprint';
 import { loadCorpus } from '../corpus/load';
+import { hasCorpusIndex, metaOf, putCorpusIndex } from './corpusIndex';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
 
 /**
- * Makes and stores the tallies of a corpus folder's current version from its stored analyses (a worker's job: it reads
- * the whole corpus). Returns the tallies key; throws when an article has no stored analysis yet.
+ * Makes and stores the tallies of a corpus folder's current version from its stored analyses, and the folder's index
+ * (the corpus without its text, under the folder's fingerprint) that a restart reads instead of every article file: a
+ * worker's job, since it reads the whole corpus. Returns the tallies key; throws when an article has no stored
+ * analysis yet.
  */
 export async function storeTallies(corpusDir: string, storeRoot: string): Promise<string> {
+  const before = corpusFingerprint(corpusDir);
   const corpus = loadCorpus(corpusDir);
   const store = fileStore(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
-  const key = talliesKeyOf(corpus, versionKey(keys, scope.lexicon));
-  if (hasTallies(store, scope, key)) return key;
-  const analyses = store.read(scope, corpus.articles, keys);
-  const missing = analyses.findIndex((a) => a === null);
-  if (missing >= 0)
-    throw new Error(
-      `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its tallies wait for it`,
-    );
-  await putTallies(store, scope, key, makeTallies(corpus, analyses as NonNullable<(typeof analyses)[0]>[]));
+  const version = versionKey(keys, scope.lexicon);
+  const key = talliesKeyOf(corpus, version);
+  if (!hasTallies(store, scope, key)) {
+    const analyses = store.read(scope, corpus.articles, keys);
+    const missing = analyses.findIndex((a) => a === null);
+    if (missing >= 0)
+      throw new Error(
+        `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its tallies wait for it`,
+      );
+    await putTallies(store, scope, key, makeTallies(corpus, analyses as NonNullable<(typeof analyses)[0]>[]));
+  }
+  // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
+  if (!hasCorpusIndex(store, scope, before) && corpusFingerprint(corpusDir) === before)
+    await putCorpusIndex(store, scope, before, { meta: metaOf(corpus), keys, version, tallies: key });
   return key;
 }

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { describe, expect, test } from 'vitest';
+import { loadCorpus } from '../corpus/load';
+import { hasCorpusIndex, metaOf, putCorpusIndex, readCorpusIndex, type CorpusIndex } from './corpusIndex';
+import { fileStore } from './files';
+
+const seeds = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
+const scope = { corpus: 'seeds', lexicon: 'l' };
+
+describe('metaOf', () => {
+  test.each(seeds.articles.map((a, i) => [a.id, i] as const))('%s keeps every field but the text', (_, i) => {
+    const { segments, ...rest } = seeds.articles[i];
+    expect(segments.length).toBeGreaterThan(0);
+    expect(metaOf(seeds).articles[i]).toEqual(rest);
+  });
+
+  test('keeps the manifest, lexicon, version and warnings', () => {
+    const { articles: _a, ...manifest } = seeds;
+    const { articles: _b, ...kept } = metaOf(seeds);
+    void _a;
+    void _b;
+    expect(kept).toEqual(manifest);
+  });
+});
+
+describe('the stored index', () => {
+  const index: CorpusIndex = {
+    meta: metaOf(seeds),
+    keys: seeds.articles.map((a) => `k-${a.id}`),
+    version: 'v',
+    tallies: 't',
+  };
+
+  test('reads back what was stored, under its fingerprint only', async () => {
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-index-')));
+    expect(hasCorpusIndex(store, scope, 'fp1')).toBe(false);
+    await putCorpusIndex(store, scope, 'fp1', index);
+    expect(hasCorpusIndex(store, scope, 'fp1')).toBe(true);
+    expect(readCorpusIndex(store, scope, 'fp1')).toEqual(index);
+    expect(readCorpusIndex(store, scope, 'fp2')).toBeNull();
+  });
+
+  test.each([
+    ['bytes that are not a serialised value', new Uint8Array([9, 9, 9])],
+    ['keys that do not match the articles', serialize({ ...index, keys: ['one'] })],
+    ['another kind of value', serialize({ hello: 'world' })],
+  ])('%s read back as no index (the full read is used, and the index made again)', async (_, bytes) => {
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-index-')));
+    await store.putDerived(scope, 'corpus-index', 'fp', bytes);
+    expect(readCorpusIndex(store, scope, 'fp')).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+import { deserialize, serialize } from 'node:v8';
+import type { LoadedCorpus } from '../corpus/load';
+import type { Article } from '../types';
+import type { AnalysisStore, StoreScope } from './types';
+
+/** The derived-data kind of a corpus folder's index (what a restart reads instead of every article file). */
+export const CORPUS_INDEX = 'corpus-index';
+
+/** An article without its text: what lists, catalogs, dates and captions read. */
+export type ArticleMeta = Omit<Article, 'segments'>;
+
+/** A loaded corpus without its articles' text: the manifest, lexicon, version, warnings and each article's metadata. */
+export type CorpusMeta = Omit<LoadedCorpus, 'articles'> & { articles: ArticleMeta[] };
+
+/**
+ * What the first view after a restart reads, in one file, for a corpus folder whose files still have the sizes and
+ * times they had (the key is the folder's fingerprint, lib/corpus/fingerprint.ts): the corpus without its text, and
+ * the keys its stored analyses and tallies are found under.
+ */
+export interface CorpusIndex {
+  meta: CorpusMeta;
+  /** Each article's articleKey, in corpus order. */
+  keys: string[];
+  /** The version key (lib/store/keys.ts) and tallies key (lib/store/tallies.ts) of this version. */
+  version: string;
+  tallies: string;
+}
+
+/** The corpus without its articles' text. */
+export function metaOf(corpus: LoadedCorpus): CorpusMeta {
+  return {
+    ...corpus,
+    articles: corpus.articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      date: a.date,
+      url: a.url,
+      raw: a.raw,
+      note: a.note,
+    })),
+  };
+}
+
+/** The index stored for a folder fingerprint, or null when none is stored or it cannot be read. */
+export function readCorpusIndex(store: AnalysisStore, scope: StoreScope, fingerprint: string): CorpusIndex | null {
+  const bytes = store.readDerived(scope, CORPUS_INDEX, fingerprint);
+  if (!bytes) return null;
+  try {
+    const index = deserialize(bytes) as CorpusIndex;
+    return Array.isArray(index?.keys) && index.keys.length === index.meta?.articles?.length ? index : null;
+  } catch {
+    // Another Node version's serializer, or cut short: the next preparation writes it again.
+    return null;
+  }
+}
+
+/** Whether an index is stored for a folder fingerprint. */
+export function hasCorpusIndex(store: AnalysisStore, scope: StoreScope, fingerprint: string): boolean {
+  return store.hasDerived(scope, CORPUS_INDEX, fingerprint);
+}
+
+/** Stores a corpus folder's index under its fingerprint. */
+export function putCorpusIndex(
+  store: AnalysisStore,
+  scope: StoreScope,
+  fingerprint: string,
+  index: CorpusIndex,
+): Promise<void> {
+  return store.putDerived(scope, CORPUS_INDEX, fingerprint, serialize(index));
+}
