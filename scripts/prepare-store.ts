@@ -1,9 +1,11 @@
-// Analyses what the store lacks for every corpus (on worker threads) and makes each corpus's provenance, then exits:
+// Records every corpus's version, analyses what the store lacks (on worker threads) and makes each corpus's tallies,
+// index and provenance, then exits:
 // the bundled corpora's "write time". The e2e server runs it before starting, so no test meets a corpus mid-analysis;
 // `npm start` does not need it (missing analyses are made in the background while the server answers).
 // Usage: tsx scripts/prepare-store.ts
 import path from 'node:path';
 import { CORPUS_ROOT } from '../lib/corpus/load';
+import { recordVersion } from '../lib/corpus/snapshots';
 import { listCorpora } from '../lib/server/bundles';
 import { completeCorpus, tracked } from '../lib/store/prepare';
 
@@ -11,7 +13,10 @@ async function main(): Promise<void> {
   for (const corpus of listCorpora()) {
     const t0 = Date.now();
     try {
-      const p = await tracked(corpus, 'prepare', (p) => completeCorpus(p, path.join(CORPUS_ROOT, corpus)));
+      const dir = path.join(CORPUS_ROOT, corpus);
+      // Recorded first: the server skips recording a folder whose index is stored (lib/server/bundles.ts isPrepared).
+      await recordVersion(dir);
+      const p = await tracked(corpus, 'prepare', (p) => completeCorpus(p, dir));
       console.log(
         `corpus ${corpus}: all ${p.total} articles analysed and stored (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );

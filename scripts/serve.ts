@@ -10,7 +10,7 @@ import { CORPUS_ROOT } from '../lib/corpus/load';
 import { recordVersion, SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
 import { cleanLeftovers } from '../lib/corpus/startup';
 import { STORE_ROOT } from '../lib/store/current';
-import { watchCorpora } from '../lib/server/bundles';
+import { isPrepared, watchCorpora } from '../lib/server/bundles';
 import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
@@ -158,6 +158,8 @@ async function main(): Promise<void> {
       `start: removed ${left.removedTmp.length} leftover temporary files, finished ${left.recovered.length} staged batches`,
     );
   for (const corpus of listCorpora()) {
+    // A folder the store has prepared as it is was recorded by whoever prepared it: a restart reads no article file.
+    if (isPrepared(corpus)) continue;
     try {
       await recordVersion(path.join(CORPUS_ROOT, corpus));
     } catch (e) {

@@ -20,6 +20,12 @@ export interface StoreFigures {
   uncachedViewMs: number;
   rssMb: number;
   diskMb: number;
+  /** Through the data door after the restart: a date-filtered overview (one year, uncached), then a time series. */
+  dateViewMs: number;
+  /** One term group for five outlets by month: the first view after the restart that reads text and analyses. */
+  timeSeriesMs: number;
+  /** RSS after the time series (the text and analyses in memory). */
+  rssAfterTimeSeriesMb: number;
 }
 
 /** One JSONL line of a generated article, as a researcher's export would hold it. */
@@ -99,6 +105,9 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     firstViewMs: number;
     uncachedViewMs: number;
     rssMb: number;
+    dateViewMs: number;
+    timeSeriesMs: number;
+    rssAfterTimeSeriesMb: number;
   };
   return {
     backend: 'files',
@@ -111,5 +120,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     rssMb: Math.round(v.rssMb),
     // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
     diskMb: tenth((folderBytes(root) - bytes) / 1e6),
+    dateViewMs: Math.round(v.dateViewMs),
+    timeSeriesMs: Math.round(v.timeSeriesMs),
+    rssAfterTimeSeriesMb: Math.round(v.rssAfterTimeSeriesMb),
   };
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
@@ -79,6 +79,14 @@ describe('a restart reads the folder index and stored tallies, not the article f
     60_000,
   );
 
+  test('the restarted watcher finds the folder prepared without reading an article file, and starts nothing', async () => {
+    const bundles = await restarted();
+    loads.calls = 0;
+    expect(bundles.isPrepared('r')).toBe(true);
+    expect(await bundles.noticeChanges()).toEqual([]);
+    expect(loads.calls).toBe(0);
+  });
+
   test('a view that needs text reads it then, once, and gets what a full read gives', async () => {
     const bundles = await restarted();
     const { analyzeArticles } = await import('../analysis/run');
@@ -104,7 +112,9 @@ describe('a restart reads the folder index and stored tallies, not the article f
     'a hand edit before any text was read: %s',
     async (_, keep) => {
       const { recordVersion } = await import('../corpus/snapshots');
+      // The watcher's preparations record versions; for the second case none is kept.
       if (keep) await recordVersion(dir);
+      else rmSync(path.join(root, '.snapshots'), { recursive: true, force: true });
       const bundles = await restarted();
       const prepare = await import('../store/prepare');
       const old = bundles.getBundle('r');

@@ -161,17 +161,9 @@ function fromStore(
  */
 function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null): Bundle | null {
   const scan = scans.get(dir)?.value;
-  if (!scan) return null;
-  let lexicon: string;
-  try {
-    const file = lexiconPathFor(dir);
-    lexicon = lexiconKey(parseLexicon(JSON.parse(readFileSync(file, 'utf8')), path.basename(file)));
-  } catch {
-    // A lexicon that does not parse is reported, with where, by the full load.
-    return null;
-  }
+  const scope = scopeOfFolder(corpusId, dir);
+  if (!scan || !scope) return null;
   const store = currentStore();
-  const scope = { corpus: corpusId, lexicon };
   const index = readCorpusIndex(store, scope, scan);
   const tallies = index && readTallies(store, scope, index.tallies);
   if (!index || !tallies) return null;
@@ -396,6 +388,8 @@ export async function noticeChanges(): Promise<Preparation[]> {
     if (running && !running.finished) continue;
     noticed.set(corpus, fp);
     try {
+      // The usual case (a restart, or a write whose writer prepared everything): a few small reads, no article file.
+      if (isPrepared(corpus)) continue;
       const p = analyseMissingInBackground(corpus);
       if (p) {
         started.push(p);
@@ -407,6 +401,37 @@ export async function noticeChanges(): Promise<Preparation[]> {
     }
   }
   return started;
+}
+
+/**
+ * Whether the store holds everything the current state of a corpus folder needs, found without reading an article
+ * file: the folder's index under its fingerprint (scanned now unless the watcher's scan is fresh), the version's
+ * tallies and its provenance. Every path that stores an index has recorded the version first, so a prepared folder's
+ * version is kept too.
+ */
+export function isPrepared(corpusId: string): boolean {
+  const dir = path.join(CORPUS_ROOT, corpusId);
+  let scan = scans.get(dir);
+  if (!scan || Date.now() - scan.at >= RESCAN_MS)
+    scans.set(dir, (scan = { at: Date.now(), value: corpusFingerprint(dir) }));
+  const scope = scopeOfFolder(corpusId, dir);
+  if (!scope) return false;
+  const store = currentStore();
+  const index = readCorpusIndex(store, scope, scan.value);
+  return index !== null && hasTallies(store, scope, index.tallies) && hasProvenance(store, scope, index.version);
+}
+
+// The store scope of a corpus folder's current lexicon (null when it does not parse: the full load reports why).
+function scopeOfFolder(corpusId: string, dir: string): { corpus: string; lexicon: string } | null {
+  try {
+    const file = lexiconPathFor(dir);
+    return {
+      corpus: corpusId,
+      lexicon: lexiconKey(parseLexicon(JSON.parse(readFileSync(file, 'utf8')), path.basename(file))),
+    };
+  } catch {
+    return null;
+  }
 }
 
 /**

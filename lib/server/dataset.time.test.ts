@@ -65,7 +65,8 @@ describe('naming over time on FA-KES', () => {
       ),
     )!;
     expect(at.rows.total).toBe(fromDrill);
-  });
+    // The first drill-down makes FA-KES's provenance in memory (its marks; nothing is stored in tests): a few seconds.
+  }, 60_000);
 
   test('shares of a period with mentions add up to 1, and intervals hold their share', () => {
     for (const p of ts.periods) {

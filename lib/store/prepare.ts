@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
-import { analyseInto, provenanceInto, talliesInto, type AnalysisPool } from './analyse';
+import { analyseInto, provenanceInto, recordVersionOffThread, talliesInto, type AnalysisPool } from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
@@ -101,8 +101,9 @@ export async function analyseCorpus(
 }
 
 /**
- * Starts making a corpus folder's missing analyses on worker threads and then its provenance, unless that is already
- * running (a failure is recorded in the preparation and logged). Never blocks the caller.
+ * Starts recording a corpus folder's version and making its missing analyses on worker threads, then its tallies and
+ * provenance, unless that is already running (a failure is recorded in the preparation and logged). Never blocks the
+ * caller.
  */
 export function prepareInBackground(corpusDir: string, version: string): Preparation {
   const corpus = path.basename(corpusDir);
@@ -114,6 +115,10 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
   setImmediate(() => {
     void (async () => {
       try {
+        // A folder changed by hand becomes a kept version (on a worker), as a writer's change does.
+        await recordVersionOffThread(corpusDir).catch((e: Error) =>
+          console.error(`corpus ${corpus}: its version was not recorded (${e.message})`),
+        );
         await completeCorpus(p, corpusDir);
       } catch (e) {
         p.error = (e as Error).message;
