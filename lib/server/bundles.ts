@@ -150,7 +150,7 @@ function fromStore(
   if (tallies) monthCache.set(live, tallies.months);
   return makeBundle({ dir, fp, scope, version, meta: metaOf(corpus), byOutlet: live.byOutlet, fill }, () => live, {
     corpus,
-    months: tallies?.months ?? null,
+    months: tallies ? () => tallies.months : null,
   });
 }
 
@@ -204,14 +204,15 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
   return makeBundle(
     { dir, fp, scope, version: index.version, meta: index.meta, byOutlet: tallies.byOutlet, fill },
     loadLive,
-    { corpus: null, months: tallies.months, loadText },
+    { corpus: null, months: () => tallies.months, loadText },
   );
 }
 
 type Fill = (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => void;
 
-// The stored year and month tallies of a bundle's whole text, for date ranges that need no analysis.
-const storedMonths = new WeakMap<Bundle, MonthTallies>();
+// The stored year and month tallies of a bundle's whole text, for date ranges that need no analysis (decoded when a
+// range first asks).
+const storedMonths = new WeakMap<Bundle, () => MonthTallies>();
 
 function makeBundle(
   b: {
@@ -224,7 +225,7 @@ function makeBundle(
     fill: Fill | null;
   },
   loadLive: () => LiveCorpus,
-  text: { corpus: LoadedCorpus | null; months: MonthTallies | null; loadText?: () => LoadedCorpus },
+  text: { corpus: LoadedCorpus | null; months: (() => MonthTallies) | null; loadText?: () => LoadedCorpus },
 ): Bundle {
   const store = currentStore();
   let provenance: CorpusProvenance | null = null;
@@ -303,13 +304,15 @@ function fillHere(previous: Bundle | undefined) {
  */
 export function getBundle(corpusId: string): Bundle {
   const dir = path.join(CORPUS_ROOT, corpusId);
+  const earlier = scans.get(dir);
   let fp = fingerprint(dir);
   const cached = bundles.get(corpusId);
   if (cached && cached.fingerprint === fp) return cached;
   // A version is about to be read: its per-file scan is taken now, not up to RESCAN_MS ago, since the folder's index
-  // (what a restart reads) is found by it and must describe the files as they are.
+  // (what a restart reads) is found by it and must describe the files as they are. (A scan fingerprint() just took,
+  // at a restart, is not taken twice.)
   const scan = scans.get(dir);
-  if (scan && Date.now() - scan.at > 0) {
+  if (earlier && scan && Date.now() - scan.at > 0) {
     scans.set(dir, { at: Date.now(), value: corpusFingerprint(dir) });
     fp = fingerprint(dir);
     if (cached && cached.fingerprint === fp) return cached;
@@ -564,7 +567,7 @@ export function sliceFor(b: Bundle, subset: ArticleSubset, provenance: Provenanc
   if (!s) {
     const months = storedMonths.get(b);
     if (provenance === 'all' && isWhole(subset)) s = wholeSlice(b);
-    else if (provenance === 'all' && subset.shared === null && months) s = rangeSliceOf(b, months, subset);
+    else if (provenance === 'all' && subset.shared === null && months) s = rangeSliceOf(b, months(), subset);
     else {
       const live = liveFor(b, provenance);
       s = isWhole(subset)

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { attributedGroups } from '../analysis/aggregate';
 import { monthTallies } from '../analysis/monthTallies';
@@ -10,7 +11,7 @@ import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { readTallies, talliesKey, talliesKeyOf } from './tallies';
+import { hasTallies, readTallies, talliesKey, talliesKeyOf } from './tallies';
 import { storeTallies } from './talliesJob';
 
 const dir = path.join(process.cwd(), 'corpus', 'fa-kes');
@@ -78,11 +79,13 @@ describe('tallies stored by the write-time job equal fresh tallies', () => {
   test.each([
     ['bytes that are not a serialised value', new Uint8Array([1, 2, 3])],
     ['an empty file', new Uint8Array(0)],
+    ['the first format (every tally in one value)', serialize({ byOutlet: new Map(), months: { years: new Map() } })],
   ])('%s read back as no tallies (made again)', async (_, bytes) => {
     const root = mkdtempSync(path.join(tmpdir(), 'framescope-tallies-'));
     const store = fileStore(root);
     const scope = { corpus: 'x', lexicon: 'l' };
     await store.putDerived(scope, 'tallies', 'k', bytes);
     expect(readTallies(store, scope, 'k')).toBeNull();
+    expect(hasTallies(store, scope, 'k')).toBe(false);
   });
 });
