@@ -308,6 +308,13 @@ export function getBundle(corpusId: string): Bundle {
   let fp = fingerprint(dir);
   const cached = bundles.get(corpusId);
   if (cached && cached.fingerprint === fp) return cached;
+  const background = backgroundOnly();
+  const prep = preparationOf(corpusId);
+  // Until its analyses and tallies are stored, a running preparation's version cannot be read from the store.
+  if (background && prep && !prep.finished && prep.stage !== 'provenance') {
+    if (cached) return cached;
+    throw new AnalysingError(prep);
+  }
   // A version is about to be read: its per-file scan is taken now, not up to RESCAN_MS ago, since the folder's index
   // (what a restart reads) is found by it and must describe the files as they are. (A scan fingerprint() just took,
   // at a restart, is not taken twice.)
@@ -317,17 +324,13 @@ export function getBundle(corpusId: string): Bundle {
     fp = fingerprint(dir);
     if (cached && cached.fingerprint === fp) return cached;
   }
-  const background = backgroundOnly();
-  const prep = preparationOf(corpusId);
-  // Until its analyses and tallies are stored, a running preparation's version cannot be read from the store.
-  if (background && prep && !prep.finished && prep.stage !== 'provenance') {
-    if (cached) return cached;
-    throw new AnalysingError(prep);
-  }
   const fill = background ? null : fillHere(cached);
-  // A restart reads the store's index of the folder and the stored tallies; the full read is for a folder not indexed.
-  const built = fromIndex(corpusId, dir, fp, fill) ?? fromStore(corpusId, folderFiles(dir), dir, fp, fill);
-  if ('fingerprint' in built) {
+  // A restart reads the store's index of the folder and the stored tallies. The full read is for a folder not indexed:
+  // in the server only when nothing else can serve (the watcher's preparation makes the index meanwhile).
+  const built =
+    fromIndex(corpusId, dir, fp, fill) ??
+    (background && cached ? null : fromStore(corpusId, folderFiles(dir), dir, fp, fill));
+  if (built && 'fingerprint' in built) {
     bundles.set(corpusId, built);
     return built;
   }
@@ -337,11 +340,13 @@ export function getBundle(corpusId: string): Bundle {
     throw new Error(`corpus "${corpusId}" could not be analysed: ${prep.error}`);
   }
   if (cached) return cached;
+  // The full read is skipped only when a cached version serves, so here it answered what is missing.
+  const counts = built!;
   const running = prep && !prep.finished;
   throw new AnalysingError({
     corpus: corpusId,
-    done: running ? prep.done : built.total - built.missing,
-    total: built.total,
+    done: running ? prep.done : counts.total - counts.missing,
+    total: counts.total,
   });
 }
 
