@@ -193,17 +193,8 @@ export async function provenanceInto(corpusDir: string, storeRoot: string, lexic
  * articles: on a worker thread in the production server, here elsewhere.
  */
 export async function talliesInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
-  // Outside the server (the CLI, tests) nothing else waits for this thread, and a worker would only add its start-up.
-  const worker = backgroundOnly() ? startWorker(lexicon) : null;
-  if (!worker) {
+  if (!(await onServerWorker(lexicon, { kind: 'tallies', id: 0, corpusDir, storeRoot }, false)))
     await storeTallies(corpusDir, storeRoot);
-    return;
-  }
-  try {
-    await workerRunner(worker)({ kind: 'tallies', id: 0, corpusDir, storeRoot });
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /**
@@ -212,17 +203,32 @@ export async function talliesInto(corpusDir: string, storeRoot: string, lexicon:
  * CLI, tests) here.
  */
 export async function recordVersionOffThread(corpusDir: string): Promise<string> {
-  const worker = backgroundOnly() ? startWorker(null) : null;
-  if (worker)
-    try {
-      return (await workerRunner(worker)({ kind: 'record', id: 0, corpusDir })).version!;
-    } catch {
-      // A full disk, a busy lock, or a worker that could not load: tried again here, where the error keeps its type
-      // (the callers answer 507 or 503 by it).
-    } finally {
-      await worker.terminate();
-    }
-  return (await recordVersion(corpusDir)).version;
+  // A full disk, a busy lock, or a worker that could not load: tried again here, where the error keeps its type (the
+  // callers answer 507 or 503 by it).
+  const reply = await onServerWorker(null, { kind: 'record', id: 0, corpusDir }, true);
+  return reply?.version ?? (await recordVersion(corpusDir)).version;
+}
+
+/**
+ * Runs one job on a fresh worker in the production server and resolves with its reply, or with null when the caller
+ * runs it on its own thread instead: outside the server (the CLI, tests: nothing else waits for the thread, and a
+ * worker would only add its start-up), without a worker, or, with `failHere`, after the worker failed.
+ */
+async function onServerWorker(
+  lexicon: Lexicon | null,
+  job: TalliesJob | RecordJob,
+  failHere: boolean,
+): Promise<Reply | null> {
+  const worker = backgroundOnly() ? startWorker(lexicon) : null;
+  if (!worker) return null;
+  try {
+    return await workerRunner(worker)(job);
+  } catch (e) {
+    if (failHere) return null;
+    throw e;
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /**
