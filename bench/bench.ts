@@ -200,6 +200,7 @@ const SIZE_ROUTES = ['seeds', 'fa-kes'].flatMap((c) => [
   `/manage?corpus=${c}`,
   `/time?corpus=${c}&group=islamic-state`,
   `/time?corpus=${c}&group=armed-groups`,
+  `/time?corpus=${c}&group=armed-groups&bin=week`,
   `/stories?corpus=${c}`,
   `/provenance?corpus=${c}`,
   `/vocabulary?corpus=${c}&outlets=${c === 'seeds' ? 'presstv' : 'manar'}&term=${c === 'seeds' ? 'Daesh' : 'Takfiri'}`,
