@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { documentCounter, mark, marker } from './helpers';
 
@@ -60,6 +61,43 @@ test('a weekly series of every armed-groups outlet stays a small page, its numbe
   const table = page.getByTestId('series-table-dailysabah');
   await table.locator('summary').click();
   await expect(table.locator('tr').filter({ hasText: '2016-06' })).toContainText('21 (5)');
+});
+
+test("a series' chart actions: its CSV holds the numbers drawn, its figure the chart", async ({ page }) => {
+  await page.goto('/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah', { waitUntil: 'networkidle' });
+  const card = page.getByTestId('series-dailysabah');
+  const download = page.waitForEvent('download');
+  await card.getByTestId('export-csv').click();
+  const lines = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
+  expect(lines[0]).toBe('# Daily Sabah: naming of Islamic State over time');
+  const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map((l) => l.split(','));
+  expect(header).toEqual([
+    'outlet',
+    'period',
+    'variant',
+    'count',
+    'groupTotal',
+    'groupArticles',
+    'share',
+    'shareLow',
+    'shareHigh',
+    'articles',
+    'tokens',
+    'per1k',
+  ]);
+  const col = (name: string) => header.indexOf(name);
+  const june = rows.filter((r) => r[col('period')] === '2016-06');
+  // The change-point list says 2016-06 had 21 mentions in 5 articles: the CSV's variants add up to the same.
+  expect(june.map((r) => r[col('variant')])).toEqual(['daesh', 'isil', 'isis', 'is', 'islamic-state']);
+  expect(june.reduce((s, r) => s + Number(r[col('count')]), 0)).toBe(21);
+  expect(new Set(june.map((r) => `${r[col('groupTotal')]} ${r[col('groupArticles')]}`))).toEqual(new Set(['21 5']));
+  const svg = page.waitForEvent('download');
+  await card.getByTestId('export-svg').click();
+  const figure = readFileSync(await (await svg).path(), 'utf8');
+  expect(figure).toContain('<title>Daily Sabah: naming of Islamic State over time</title>');
+  expect(figure).toContain('data-testid="time-point"');
 });
 
 test('compare two outlets on the same stories only', async ({ page }) => {

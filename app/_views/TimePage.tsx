@@ -10,6 +10,7 @@ import { Kwic } from '../_components/Kwic';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { TimeSeriesChart, type TimeSeriesFrame } from '../_components/charts/TimeSeriesChart';
+import { sourceOf } from './cards';
 
 const BIN_CHOICES = ['auto', 'day', 'week', 'month', 'quarter'] as const;
 
@@ -28,8 +29,11 @@ export function TimePage({ view }: { view: View }) {
   // One object for every outlet's chart, so the page's payload carries the periods and variants once.
   const frame: TimeSeriesFrame = {
     periods: ts?.periods.map((p) => p.id) ?? [],
+    bin: ts?.bin ?? 'month',
     group: { id: group?.id ?? '', short: group?.short ?? '' },
     variants: group?.variants.map((v) => ({ id: v.id, label: v.label })) ?? [],
+    version: ex.corpus.version,
+    source: sourceOf(ex, state),
   };
   return (
     <Shell view={view}>
@@ -106,7 +110,7 @@ export function TimePage({ view }: { view: View }) {
             </ul>
           )}
           {ids.map((id) => (
-            <section key={id} className="card" data-testid={`series-${id}`}>
+            <section key={id} id={`series-${id}`} className="card" data-testid={`series-${id}`}>
               <h2>{entityName(ex, id)}</h2>
               {/* On a phone the periods would be too thin to tap and the axis unreadable, so the chart scrolls. */}
               <p className="note phone-only">

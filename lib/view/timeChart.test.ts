@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { TimeRow } from '../time/series';
-import { cellShare, intervalText, isSparse, pointTitle, rateTitle, timeSeriesData, type TimeCell } from './timeChart';
+import {
+  cellShare,
+  intervalText,
+  isSparse,
+  pointTitle,
+  rateTitle,
+  timeSeriesCsv,
+  timeSeriesData,
+  timeSeriesTakeaway,
+  type TimeCell,
+} from './timeChart';
 
 // Rows as lib/time/series.ts makes them (one per outlet, period and variant), written out by hand.
 function row(outlet: string, period: string, variant: string, over: Partial<TimeRow>): TimeRow {
@@ -154,4 +164,57 @@ describe('titles and texts', () => {
     ['sparse below 10 mentions', [isSparse(dense), isSparse(sparse)], [false, true]],
     ['share of an empty cell', cellShare({ ...sparse, n: 0, c: [0, 0] }, 0), null],
   ] as const)('%s', (_name, got, want) => expect(got).toEqual(want));
+});
+
+describe('CSV and takeaway', () => {
+  const x = timeSeriesData(rows, 'x', periods, variants, ['2016-07']);
+  const y = timeSeriesData(rows, 'y', periods, variants, []);
+
+  test('CSV: one row per variant of each period with mentions (August has none), the series fields', () =>
+    expect(timeSeriesCsv(x, periods, variants)).toEqual([
+      {
+        outlet: 'x',
+        period: '2016-07',
+        variant: 'isis',
+        count: 9,
+        groupTotal: 12,
+        groupArticles: 5,
+        share: 0.75,
+        shareLow: 0.5123,
+        shareHigh: 0.9877,
+        articles: 6,
+        tokens: 2000,
+        per1k: 6,
+      },
+      {
+        outlet: 'x',
+        period: '2016-07',
+        variant: 'daesh',
+        count: 3,
+        groupTotal: 12,
+        groupArticles: 5,
+        share: 0.25,
+        shareLow: 0.0123,
+        shareHigh: 0.4877,
+        articles: 6,
+        tokens: 2000,
+        per1k: 6,
+      },
+    ]));
+
+  test('CSV: a sparse period has no interval', () =>
+    expect(timeSeriesCsv(y, periods, variants).map((r) => [r.variant, r.share, r.shareLow, r.shareHigh])).toEqual([
+      ['isis', 1, null, null],
+      ['daesh', 0, null, null],
+    ]));
+
+  test.each([
+    // x by hand: 12 mentions in 5 articles, one month with mentions; ISIS 9 of 12 = 75%; one change point.
+    [
+      x,
+      'IS: 12 IS mentions in 5 articles over 1 month; most used overall: "ISIS" (9, 75%); the most used variant changes 1 time.',
+    ],
+    [y, 'IS: 2 IS mentions in 1 article over 1 month; most used overall: "ISIS" (2, 100%).'],
+    [{ ...x, cells: [x.cells[1]], changes: [] }, 'IS: No IS mentions in any month.'],
+  ])('takeaway %#', (d, text) => expect(`IS: ${timeSeriesTakeaway(d, ['ISIS', 'Daesh'], 'IS', 'month')}`).toBe(text));
 });

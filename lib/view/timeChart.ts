@@ -1,4 +1,5 @@
 import { SPARSE_N, type TimeRow } from '../time/series';
+import type { CsvRow } from './charts';
 import { countOf } from './plural';
 
 /**
@@ -117,5 +118,45 @@ export function rateTitle(cell: TimeCell, group: string, period: string): string
   return (
     `${period}: ${cell.r === null ? '—' : cell.r.toFixed(2)} ${group} mentions per 1,000 tokens ` +
     `(${cell.n} in ${cell.t} tokens, ${countOf(cell.a, 'article')})`
+  );
+}
+
+/**
+ * The chart's CSV rows: one per period with mentions and variant, in the field names of /api/timeseries; the interval
+ * is empty where the chart draws none (fewer than SPARSE_N mentions).
+ */
+export function timeSeriesCsv(d: TimeSeriesData, periods: readonly string[], variants: readonly string[]): CsvRow[] {
+  return d.cells
+    .filter((c) => c.n > 0)
+    .flatMap((c) =>
+      variants.map((variant, vi) => ({
+        outlet: d.outlet,
+        period: periods[c.i],
+        variant,
+        count: c.c[vi],
+        groupTotal: c.n,
+        groupArticles: c.k,
+        share: cellShare(c, vi),
+        shareLow: c.lo ? c.lo[vi] : null,
+        shareHigh: c.hi ? c.hi[vi] : null,
+        articles: c.a,
+        tokens: c.t,
+        per1k: c.r,
+      })),
+    );
+}
+
+/** One line on what a series holds: its mentions and articles, the periods with mentions, and the most used variant. */
+export function timeSeriesTakeaway(d: TimeSeriesData, labels: readonly string[], group: string, bin: string): string {
+  const withMentions = d.cells.filter((c) => c.n > 0);
+  const n = withMentions.reduce((s, c) => s + c.n, 0);
+  if (!n) return `No ${group} mentions in any ${bin}.`;
+  const k = withMentions.reduce((s, c) => s + c.k, 0);
+  const totals = labels.map((_, vi) => withMentions.reduce((s, c) => s + c.c[vi], 0));
+  const top = totals.indexOf(Math.max(...totals));
+  const changes = d.changes.length ? `; the most used variant changes ${countOf(d.changes.length, 'time')}` : '';
+  return (
+    `${countOf(n, `${group} mention`)} in ${countOf(k, 'article')} over ${countOf(withMentions.length, bin)}; ` +
+    `most used overall: "${labels[top]}" (${totals[top]}, ${pct(totals[top] / n)}%)${changes}.`
   );
 }

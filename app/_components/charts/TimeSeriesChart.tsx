@@ -1,24 +1,31 @@
 'use client';
 import { useState, useSyncExternalStore } from 'react';
 import { variantColor } from '@/lib/view/palette';
+import { csvBody } from '@/lib/view/csvExport';
 import {
   cellShare,
   intervalText,
   isSparse,
   pointTitle,
   rateTitle,
+  timeSeriesCsv,
+  timeSeriesTakeaway,
   type TimeCell,
   type TimeSeriesData,
 } from '@/lib/view/timeChart';
 import { StayLink } from '../AppLink';
+import { ChartActions, type ChartSource } from '../ChartActions';
 import { ScrollTable } from '../ScrollTable';
 import { useViewState } from '../useViewState';
 
-/** What every outlet's chart of one group shares: the periods, the group and its variants. */
+/** What every outlet's chart of one group shares: the periods, the group and its variants, and their source. */
 export interface TimeSeriesFrame {
   periods: string[];
+  bin: string;
   group: { id: string; short: string };
   variants: { id: string; label: string }[];
+  version: string;
+  source: ChartSource;
 }
 
 const noop = () => () => {};
@@ -33,6 +40,10 @@ function useHydrated(): boolean {
 }
 
 const W = 282;
+// Styles as attributes, not classes, so a downloaded figure (which carries no stylesheet) looks as the page does.
+const GRID = { stroke: 'rgba(127, 127, 127, 0.4)', strokeWidth: 0.15, strokeDasharray: '1 1' };
+const CHANGE = { stroke: 'rgba(127, 127, 127, 0.8)', strokeWidth: 0.25, strokeDasharray: '0.6 0.6' };
+const AXIS = { fontSize: 2.6, fill: 'var(--fg)', fillOpacity: 0.75 };
 const y = (v: number) => 4 + (1 - v) * 52;
 
 /**
@@ -60,15 +71,15 @@ export function TimeSeriesChart({ frame, data, name }: { frame: TimeSeriesFrame;
         >
           {[0, 0.5, 1].map((t) => (
             <g key={t}>
-              <line x1={14} x2={296} y1={y(t)} y2={y(t)} className="grid" />
-              <text x={12} y={y(t) + 1.2} className="axis" textAnchor="end">
+              <line x1={14} x2={296} y1={y(t)} y2={y(t)} {...GRID} />
+              <text x={12} y={y(t) + 1.2} {...AXIS} textAnchor="end">
                 {t * 100}%
               </text>
             </g>
           ))}
           {periods.map((p, i) =>
             i === 0 || p.slice(0, 4) !== periods[i - 1].slice(0, 4) ? (
-              <text key={p} x={x(i)} y={83} className="axis">
+              <text key={p} x={x(i)} y={83} {...AXIS}>
                 {p.slice(0, 4)}
               </text>
             ) : null,
@@ -86,7 +97,7 @@ export function TimeSeriesChart({ frame, data, name }: { frame: TimeSeriesFrame;
                 />
               ))}
               {data.changes.map((i) => (
-                <line key={i} x1={x(i)} x2={x(i)} y1={2} y2={60} className="change" />
+                <line key={i} x1={x(i)} x2={x(i)} y1={2} y2={60} {...CHANGE} />
               ))}
               {variants.map((v, vi) =>
                 data.cells.map((c) => {
@@ -114,7 +125,7 @@ export function TimeSeriesChart({ frame, data, name }: { frame: TimeSeriesFrame;
                         />
                       )}
                       {/* A pale ring around each point keeps the darkest variant colours visible on a dark card. */}
-                      <circle cx={x(c.i)} cy={y(share)} r={1.3} className="halo" />
+                      <circle cx={x(c.i)} cy={y(share)} r={1.3} className="halo" fill="none" stroke="none" />
                       <circle
                         cx={x(c.i)}
                         cy={y(share)}
@@ -131,7 +142,7 @@ export function TimeSeriesChart({ frame, data, name }: { frame: TimeSeriesFrame;
                 const h = c.r && maxRate ? (c.r / maxRate) * 14 : 0;
                 const bw = Math.max((W / n) * 0.8, 0.3);
                 return (
-                  <rect key={c.i} x={x(c.i) - bw / 2} y={78 - h} width={bw} height={h} className="rate">
+                  <rect key={c.i} x={x(c.i) - bw / 2} y={78 - h} width={bw} height={h} fill="rgba(127, 127, 127, 0.5)">
                     <title>{rateTitle(c, group.short, periods[c.i])}</title>
                   </rect>
                 );
@@ -153,6 +164,28 @@ export function TimeSeriesChart({ frame, data, name }: { frame: TimeSeriesFrame;
         </span>
       </p>
       <TimeSeriesTable frame={frame} data={data} name={name} />
+      <ChartActions
+        chartId={`series-${data.outlet}`}
+        title={`${name}: naming of ${group.short} over time`}
+        takeaway={timeSeriesTakeaway(
+          data,
+          variants.map((v) => v.label),
+          group.short,
+          frame.bin,
+        )}
+        legend={variants.map((v, vi) => ({ label: v.label, color: variantColor(vi) }))}
+        csv={csvBody(
+          timeSeriesCsv(
+            data,
+            periods,
+            variants.map((v) => v.id),
+          ),
+        )}
+        embed={null}
+        embedHeight={0}
+        version={frame.version}
+        source={frame.source}
+      />
     </>
   );
 }
