@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { documentCounter, mark, marker } from './helpers';
+import { documentCounter, downloaded, mark, marker, parseChartCsv } from './helpers';
 
 test('a date range set in the control changes the counts and stays in the URL', async ({ page }) => {
   await page.goto('/?corpus=fa-kes');
@@ -66,13 +65,10 @@ test('a weekly series of every armed-groups outlet stays a small page, its numbe
 test("a series' chart actions: its CSV holds the numbers drawn, its figure the chart", async ({ page }) => {
   await page.goto('/time?corpus=fa-kes&group=islamic-state&outlets=dailysabah', { waitUntil: 'networkidle' });
   const card = page.getByTestId('series-dailysabah');
-  const download = page.waitForEvent('download');
-  await card.getByTestId('export-csv').click();
-  const lines = readFileSync(await (await download).path(), 'utf8')
-    .trim()
-    .split('\n');
-  expect(lines[0]).toBe('# Daily Sabah: naming of Islamic State over time');
-  const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map((l) => l.split(','));
+  const { comments, header, rows } = parseChartCsv(
+    await downloaded(page, () => card.getByTestId('export-csv').click()),
+  );
+  expect(comments[0]).toBe('# Daily Sabah: naming of Islamic State over time');
   expect(header).toEqual([
     'outlet',
     'period',
@@ -93,9 +89,7 @@ test("a series' chart actions: its CSV holds the numbers drawn, its figure the c
   expect(june.map((r) => r[col('variant')])).toEqual(['daesh', 'isil', 'isis', 'is', 'islamic-state']);
   expect(june.reduce((s, r) => s + Number(r[col('count')]), 0)).toBe(21);
   expect(new Set(june.map((r) => `${r[col('groupTotal')]} ${r[col('groupArticles')]}`))).toEqual(new Set(['21 5']));
-  const svg = page.waitForEvent('download');
-  await card.getByTestId('export-svg').click();
-  const figure = readFileSync(await (await svg).path(), 'utf8');
+  const figure = await downloaded(page, () => card.getByTestId('export-svg').click());
   expect(figure).toContain('<title>Daily Sabah: naming of Islamic State over time</title>');
   expect(figure).toContain('data-testid="time-point"');
 });

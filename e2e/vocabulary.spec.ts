@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { documentCounter, mark, marker } from './helpers';
+import { documentCounter, downloaded, mark, marker, parseChartCsv } from './helpers';
 
 test("the explorer: an outlet's terms, a click opens the sentences client-side", async ({ page }) => {
   await page.goto('/vocabulary?corpus=fa-kes&outlets=dailysabah', { waitUntil: 'networkidle' });
@@ -81,15 +80,11 @@ test('the scatter has the chart actions: its CSV downloads and parses, with the 
   await expect(card.getByTestId('copy-link')).toBeVisible();
   await expect(card.getByTestId('export-png')).toBeVisible();
   const drawn = /The ([\d,]+) most used of ([\d,]+) scored phrases are drawn/.exec((await card.textContent()) ?? '')!;
-  const download = page.waitForEvent('download');
-  await card.getByTestId('export-csv').click();
-  const lines = readFileSync(await (await download).path(), 'utf8')
-    .trim()
-    .split('\n');
-  const comments = lines.filter((l) => l.startsWith('# '));
+  const { comments, header, rows } = parseChartCsv(
+    await downloaded(page, () => card.getByTestId('export-csv').click()),
+  );
   expect(comments[0]).toBe('# Frequency and distinctiveness: Daily Sabah against TRT World');
   expect(comments[1]).toMatch(/^# corpus: .* \(fa-kes\), version [0-9a-f]+$/);
-  const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map((l) => l.split(','));
   expect(header).toEqual([
     'term',
     'uses',
@@ -117,9 +112,8 @@ test('the scatter has the chart actions: its CSV downloads and parses, with the 
   expect(daish.z).toMatch(/^-?\d+(\.\d{1,4})?$/);
   expect(Number(Number(daish.q).toPrecision(3))).toBe(Number(daish.q));
   // The figure: an SVG with the chart's title, and the citation.
-  const svg = page.waitForEvent('download');
-  await card.getByTestId('export-svg').click();
-  expect(readFileSync(await (await svg).path(), 'utf8')).toContain('<title>Frequency and distinctiveness: Daily Sabah');
+  const figure = await downloaded(page, () => card.getByTestId('export-svg').click());
+  expect(figure).toContain('<title>Frequency and distinctiveness: Daily Sabah');
   await card.getByTestId('cite-button').click();
   await expect(card.getByTestId('cite')).toContainText('Frequency and distinctiveness');
 });
