@@ -1,35 +1,78 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_REUSE, addDoc, createIndex, partnerOf, passagesFrom } from './reuseIndex';
+import { findKey, holdersAt } from './postings';
+import { DEFAULT_REUSE, createIndex, partnerOf, passagesFrom, reindex, type DocInput } from './reuseIndex';
 
 const TEXT = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen';
 
+const none = (n: number) => new Int32Array(n).fill(-1);
+
 describe('ReuseIndex', () => {
   test.each([
-    // Dates in insertion order: the posting list keeps the two earliest (cap 2).
+    // Ranks by date whatever the corpus order: d1 (01-01) before d2 (01-02) before d0 (01-03).
     [
       ['2016-01-03', '2016-01-01', '2016-01-02'],
-      [1, 2],
+      [1, 2, 0],
     ],
     // An undated article sorts last.
     [
       [null, '2016-01-05', '2016-01-04'],
-      [2, 1],
+      [2, 1, 0],
     ],
-  ])('postings keep the earliest articles by date: %j', (dates, kept) => {
-    const index = createIndex({ ...DEFAULT_REUSE, maxPostings: 2 });
-    dates.forEach((date, i) => addDoc(index, { id: `d${i}`, outlet: 'o', date, text: TEXT }));
+    // Equal dates sort by id (d0 < d1 < d2), not by how the articles arrived.
+    [
+      ['2016-01-01', '2016-01-01', '2016-01-01'],
+      [0, 1, 2],
+    ],
+  ])('a shingle lists its holders earliest first: %j', (dates, holders) => {
+    const inputs = dates.map((date, i) => ({ id: `d${i}`, outlet: 'o', date, text: TEXT }));
+    const { index } = reindex(createIndex(DEFAULT_REUSE), inputs, none(3));
     const h = index.docs[0].shingles[0];
-    expect(index.postings[h & 255].get(h)).toEqual(kept);
+    expect([...holdersAt(index.postings, findKey(index.postings, h))]).toEqual(holders);
   });
 
-  test('a new article is aligned with its candidates and reports who changed', () => {
-    const index = createIndex();
-    addDoc(index, { id: 'a', outlet: 'o', date: null, text: TEXT });
-    addDoc(index, { id: 'b', outlet: 'o', date: null, text: 'nothing in common here at all with the other one' });
-    expect(addDoc(index, { id: 'c', outlet: 'p', date: null, text: `prefix words ${TEXT}` })).toEqual([2, 0]);
+  test('an article is aligned with its candidates; pairs read from the later article to the earlier', () => {
+    const inputs: DocInput[] = [
+      { id: 'a', outlet: 'o', date: '2016-01-01', text: TEXT },
+      { id: 'b', outlet: 'o', date: '2016-01-02', text: 'nothing in common here at all with the other one' },
+      { id: 'c', outlet: 'p', date: '2016-01-03', text: `prefix words ${TEXT}` },
+    ];
+    const { index, changed } = reindex(createIndex(), inputs, none(3));
+    expect([...changed]).toEqual([1, 1, 1]);
+    expect(index.pairs[1]).toEqual([]);
     const pair = index.pairs[0][0];
-    expect(partnerOf(pair, 0)).toBe(2);
+    expect([pair.a, pair.b, partnerOf(pair, 0)]).toEqual([2, 0, 2]);
     // Seen from article a, the passage is all 14 of its words and words 2..16 of c.
     expect(passagesFrom(pair, 0).map((p) => [p.aStart, p.aEnd, p.bStart, p.bEnd])).toEqual([[0, 14, 2, 16]]);
+  });
+
+  test.each([
+    // An unrelated article: nobody else's pairs change.
+    ['unrelated', 'nothing in common here at all with the other one either', [0, 0, 1]],
+    // A third copy: it pairs with both, and both gain a pair.
+    ['a third copy', `more words ${TEXT}`, [1, 1, 1]],
+  ])('adding one article flags only the articles whose pairs changed: %s', (_name, text, flags) => {
+    const base: DocInput[] = [
+      { id: 'a', outlet: 'o', date: '2016-01-01', text: TEXT },
+      { id: 'c', outlet: 'p', date: '2016-01-03', text: `prefix words ${TEXT}` },
+    ];
+    const first = reindex(createIndex(), base, none(2)).index;
+    const next = [...base, { id: 'z', outlet: 'q', date: '2016-02-01', text }];
+    const { changed } = reindex(first, next, Int32Array.from([0, 1, -1]));
+    expect([...changed]).toEqual(flags);
+  });
+
+  test.each([
+    ['a duplicate id', ['a', 'a'], [0, -1], 'article "a" appears twice'],
+    ['two inputs mapped to one previous article', ['a', 'b'], [0, 0], 'maps to previous article 0, which is out of'],
+    ['a previous article out of range', ['a', 'b'], [0, 3], 'maps to previous article 3, which is out of range'],
+  ])('refuses %s', (_name, ids, prevOf, message) => {
+    const first = reindex(createIndex(), [{ id: 'a', outlet: 'o', date: null, text: TEXT }], none(1)).index;
+    const inputs = ids.map((id) => ({ id, outlet: 'o', date: null, text: TEXT }));
+    expect(() => reindex(first, inputs, Int32Array.from(prevOf))).toThrow(message);
+  });
+
+  test('refuses an index restored without its postings', () => {
+    const restored = { ...createIndex(), candidates: [], pairs: [[]] };
+    expect(() => reindex(restored, [], none(0))).toThrow('restored without its shingle index');
   });
 });
