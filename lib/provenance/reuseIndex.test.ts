@@ -61,6 +61,31 @@ describe('ReuseIndex', () => {
     expect([...changed]).toEqual(flags);
   });
 
+  // X shares 20 common words (16 shingles, each held by 6 articles: weight 1/6, score 16/6) with A..E, and 7 rare words
+  // (3 shingles held by X and S only: weight 1/2, score 3/2) with S. With one candidate, A (the earliest) wins on score;
+  // S is picked beside it only by the rare rule.
+  const COMMON = 'c1 c2 c3 c4 c5 c6 c7 c8 c9 c10 c11 c12 c13 c14 c15 c16 c17 c18 c19 c20';
+  const RARE = 'r1 r2 r3 r4 r5 r6 r7';
+  test.each([
+    [0, ['A']],
+    [4, ['A', 'S']],
+  ])('rareHolders %i: X picks %j', (rareHolders, picked) => {
+    const docs: DocInput[] = [
+      ...['A', 'B', 'C', 'D', 'E'].map((id) => ({ id, outlet: 'o', date: '2016-01-01', text: COMMON })),
+      { id: 'S', outlet: 'o', date: '2016-01-02', text: RARE },
+      { id: 'X', outlet: 'o', date: '2016-01-03', text: `${COMMON} ${RARE}` },
+    ];
+    const options = { ...DEFAULT_REUSE, maxCandidates: 1, rareHolders };
+    const { index } = reindex(createIndex(options), docs, none(docs.length));
+    expect([...index.candidates[6]].map((d) => docs[d].id)).toEqual(picked);
+  });
+
+  test('refuses rareHolders at or above maxPostings', () => {
+    expect(() => reindex(createIndex({ ...DEFAULT_REUSE, rareHolders: 16 }), [], none(0))).toThrow(
+      'rareHolders (16) must be below maxPostings (16)',
+    );
+  });
+
   test.each([
     ['a duplicate id', ['a', 'a'], [0, -1], 'article "a" appears twice'],
     ['two inputs mapped to one previous article', ['a', 'b'], [0, 0], 'maps to previous article 0, which is out of'],

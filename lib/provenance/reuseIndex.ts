@@ -18,6 +18,12 @@ export interface ReuseOptions extends AlignOptions {
   maxCandidates: number;
   /** Shingles an article must share with another before the two are aligned. */
   minShared: number;
+  /**
+   * A shingle held by at most this many articles is rare: articles sharing `minShared` rare shingles are aligned even
+   * when common text gives others a higher score (a passage copied once among wire stories reprinted a hundred
+   * times). Below `maxPostings`, so a rare shingle's holders are all among those candidate search reads.
+   */
+  rareHolders: number;
 }
 
 /** The settings the app uses: 5-word shingles, passages of 12+ words, edits of up to 6 words bridged. */
@@ -28,6 +34,7 @@ export const DEFAULT_REUSE: ReuseOptions = {
   maxPostings: 16,
   maxCandidates: 32,
   minShared: 2,
+  rareHolders: 4,
 };
 
 /** What reuse detection needs of an article. */
@@ -100,16 +107,18 @@ function byRank(x: DocInput, y: DocInput): number {
 /**
  * The documents a document picks to align with: among the first `maxPostings` holders of each of its shingles, those
  * sharing at least `minShared` of them, by rarity-weighted score (a shingle few articles hold says more than one in
- * every wire story), the best `maxCandidates` (ties: earliest first).
+ * every wire story), the best `maxCandidates` (ties: earliest first); and, beside them, the best `maxCandidates` of
+ * those sharing `minShared` rare shingles (by how many).
  */
 function candidatesOf(x: number, shingles: Uint32Array, postings: Postings, rankOf: Int32Array, o: ReuseOptions) {
-  const shared = new Map<number, { n: number; score: number }>();
+  const shared = new Map<number, { n: number; score: number; rare: number }>();
   for (const h of distinctShingles(shingles)) {
     const k = findKey(postings, h);
     if (k < 0) continue;
     const list = holdersAt(postings, k);
     const top = Math.min(list.length, o.maxPostings);
     const weight = 1 / top;
+    const rare = list.length <= o.rareHolders ? 1 : 0;
     for (let t = 0; t < top; t++) {
       const d = list[t];
       if (d === x) continue;
@@ -117,15 +126,22 @@ function candidatesOf(x: number, shingles: Uint32Array, postings: Postings, rank
       if (c) {
         c.n++;
         c.score += weight;
-      } else shared.set(d, { n: 1, score: weight });
+        c.rare += rare;
+      } else shared.set(d, { n: 1, score: weight, rare });
     }
   }
-  const picked = [...shared]
-    .filter(([, c]) => c.n >= o.minShared)
+  const sharing = [...shared].filter(([, c]) => c.n >= o.minShared);
+  const best = sharing
     .sort((p, q) => q[1].score - p[1].score || rankOf[p[0]] - rankOf[q[0]])
     .slice(0, o.maxCandidates)
     .map(([d]) => d);
-  return Int32Array.from(picked);
+  const picked = new Set(best);
+  const rare = sharing
+    .filter(([d, c]) => c.rare >= o.minShared && !picked.has(d))
+    .sort((p, q) => q[1].rare - p[1].rare || rankOf[p[0]] - rankOf[q[0]])
+    .slice(0, o.maxCandidates)
+    .map(([d]) => d);
+  return Int32Array.from([...best, ...rare]);
 }
 
 /** The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough. */
@@ -155,6 +171,10 @@ export function reindex(
   prevOf: Int32Array,
 ): { index: ReuseIndex; changed: Uint8Array } {
   const o = prev.options;
+  if (o.rareHolders >= o.maxPostings)
+    throw new Error(
+      `reuse options: rareHolders (${o.rareHolders}) must be below maxPostings (${o.maxPostings}), or adding a holder of a rare shingle would go unnoticed`,
+    );
   if (prev.candidates.length !== prev.pairs.length)
     throw new Error(
       'reuse index: this provenance was restored without its shingle index, so articles cannot be added to it; read the stored reuse index or recompute',
