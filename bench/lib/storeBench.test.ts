@@ -62,7 +62,7 @@ describe('importTimes', () => {
 });
 
 describe('reuseIndexOf', () => {
-  const made: ReuseIndexMade = { mode: 'incremental', ms: 42, recomputed: 3 };
+  const made: ReuseIndexMade = { mode: 'incremental', ms: 42, readMs: 20, writeMs: 10, recomputed: 3 };
   const bytes = encodeReuseIndex({
     version: 'v',
     keys: [],

@@ -37,6 +37,8 @@ export interface StoreFigures {
   /** The CLI import of one more article: its whole finish (version and provenance), and the worker's provenance time. */
   addOneArticleSeconds: number;
   addOneArticleProvenanceMs: number | null;
+  /** Of which reading the previous version's index and provenance, and storing the new provenance. */
+  addOneArticleReadWriteMs: number | null;
   /** Articles whose provenance that import computed again (the rest was the previous version's). */
   addOneArticleRecomputed: number | null;
   /** The stored reuse index the next version is made from. */
@@ -159,6 +161,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     provenanceWorkerMs: full?.made.ms ?? null,
     addOneArticleSeconds: tenth(importTimes(added.out).finish),
     addOneArticleProvenanceMs: after?.made.ms ?? null,
+    addOneArticleReadWriteMs: after ? after.made.readMs + after.made.writeMs : null,
     addOneArticleRecomputed: after?.made.recomputed ?? null,
     reuseIndexMb: after ? tenth(after.bytes / 1e6) : null,
   };

@@ -32,21 +32,25 @@ export function previousPositions(
 }
 
 /**
- * The provenance of a version made from the store's latest reuse index and its version's stored provenance when both
- * are there and were made with the same settings; null when it has to be made whole.
+ * The store's latest reuse index and its version's stored provenance, when both are there and were made with the
+ * settings in use; null when the next version has to be made whole.
  */
-function fromPrevious(
-  store: AnalysisStore,
-  scope: StoreScope,
-  inputs: ReturnType<typeof provenanceInput>[],
-  keys: string[],
-  dates: (string | null)[],
-  sources: ReturnType<typeof creditSources>,
-): { provenance: CorpusProvenance; recomputed: number } | null {
+function readPrevious(store: AnalysisStore, scope: StoreScope) {
   const index = readReuseIndex(store, scope);
   if (!index || JSON.stringify(index.options) !== JSON.stringify(DEFAULT_REUSE)) return null;
   const stored = readProvenance(store, scope, index.version);
   if (!stored || stored.articles.length !== index.keys.length || stored.pairs.length !== index.keys.length) return null;
+  return { index, stored };
+}
+
+/** The provenance of a version made from the previous version's index and provenance. */
+function updateFrom(
+  { index, stored }: NonNullable<ReturnType<typeof readPrevious>>,
+  inputs: ReturnType<typeof provenanceInput>[],
+  keys: string[],
+  dates: (string | null)[],
+  sources: ReturnType<typeof creditSources>,
+): { provenance: CorpusProvenance; recomputed: number } {
   const prev = {
     index: { options: index.options, postings: index.postings, candidates: index.candidates, pairs: stored.pairs },
     sources: stored.sources,
@@ -79,15 +83,21 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   const dates = corpus.articles.map((a) => a.date);
   const inputs = (analyses as ArticleAnalysis[]).map((a, i) => provenanceInput(a, dates[i]));
   const sources = creditSources(corpus.outlets);
-  const update = fromPrevious(store, scope, inputs, keys, dates, sources);
+  const previous = readPrevious(store, scope);
+  const read = performance.now();
+  const update = previous && updateFrom(previous, inputs, keys, dates, sources);
   const p = update?.provenance ?? buildProvenance(inputs, sources);
-  const made: ReuseIndexMade = {
-    mode: update ? 'incremental' : 'full',
-    ms: Math.round(performance.now() - t),
-    recomputed: update ? update.recomputed : inputs.length,
-  };
+  const computed = performance.now();
   // The provenance first: an index names a version whose provenance is stored, so the next version can read it.
   await putProvenance(store, scope, version, compactProvenance(p));
+  const done = performance.now();
+  const made: ReuseIndexMade = {
+    mode: update ? 'incremental' : 'full',
+    ms: Math.round(done - t),
+    readMs: Math.round(read - t),
+    writeMs: Math.round(done - computed),
+    recomputed: update ? update.recomputed : inputs.length,
+  };
   const { postings, candidates, options } = p.index;
   await putReuseIndex(store, scope, { version, keys, dates, options, postings, candidates, made });
   return { version, made };

@@ -13,7 +13,7 @@ const INDEX: StoredReuseIndex = {
     holders: Uint32Array.from([0, 2, 1]),
   },
   candidates: [Int32Array.from([2]), new Int32Array(0), Int32Array.from([0, 1])],
-  made: { mode: 'incremental', ms: 12, recomputed: 2 },
+  made: { mode: 'incremental', ms: 12, readMs: 5, writeMs: 3, recomputed: 2 },
 };
 
 describe('reuse index codec', () => {

@@ -5,7 +5,11 @@ import type { ReuseOptions } from '../provenance/reuseIndex';
 /** How a stored reuse index was made: from scratch or from the previous version's, in how long, redoing how many. */
 export interface ReuseIndexMade {
   mode: 'full' | 'incremental';
+  /** The worker's whole time: reading the previous version's index and provenance, computing, storing the provenance. */
   ms: number;
+  /** Of which reading the previous version's index and provenance, and storing the new provenance. */
+  readMs: number;
+  writeMs: number;
   /** Articles whose provenance was computed (the rest was the previous version's). */
   recomputed: number;
 }
