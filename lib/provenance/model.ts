@@ -122,6 +122,18 @@ function wordRange(doc: Doc, s: { start: number; end: number }): [number, number
   return [wordAt(doc.words.starts, s.start), wordAt(doc.words.starts, s.end)];
 }
 
+/** The first of word ranges ordered by end whose end lies after word w. */
+function firstEndingAfter(ranges: [number, number][], w: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Where another article holds (at least SHARED_COVER of) a sentence, from the passages the two share, or null. */
 function sharedWith(
   p: CorpusProvenance,
@@ -180,19 +192,31 @@ function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
   const doc = p.index.docs[i];
   const credits = findCredits(input.text, input.bodyStart, input.outlet, p.sources);
   const credited = articleCredits(credits);
-  const views = p.index.pairs[i].map((pair) => ({ other: partnerOf(pair, i), passages: passagesFrom(pair, i) }));
-  const sentences = input.sentences.map((s): SentenceProvenance => {
-    const [w0, w1] = wordRange(doc, s);
-    const others: SharedWith[] = [];
-    for (const v of views) {
-      const hit = sharedWith(p, w0, w1, v.other, v.passages);
-      if (hit) others.push(hit);
+  const ranges = input.sentences.map((s) => wordRange(doc, s));
+  const others = ranges.map((): SharedWith[] => []);
+  // Sentences are in text order, so a passage's sentences are found by binary search: an article reprinted a thousand
+  // times costs its passages, not its sentences times its pairs.
+  const ordered = ranges.every((r, k) => k === 0 || (r[0] >= ranges[k - 1][0] && r[1] >= ranges[k - 1][1]));
+  for (const pair of p.index.pairs[i]) {
+    const other = partnerOf(pair, i);
+    const passages = passagesFrom(pair, i);
+    const touched = new Set<number>();
+    for (const ps of passages) {
+      let k = ordered ? firstEndingAfter(ranges, ps.aStart) : 0;
+      for (; k < ranges.length && (!ordered || ranges[k][0] < ps.aEnd); k++) touched.add(k);
     }
-    others.sort(byDate);
-    others.length = Math.min(others.length, MAX_OTHERS);
+    for (const k of [...touched].sort((x, y) => x - y)) {
+      const hit = sharedWith(p, ranges[k][0], ranges[k][1], other, passages);
+      if (hit) others[k].push(hit);
+    }
+  }
+  const sentences = input.sentences.map((s, k): SentenceProvenance => {
+    const [w0, w1] = ranges[k];
+    others[k].sort(byDate);
+    others[k].length = Math.min(others[k].length, MAX_OTHERS);
     const inSentence = credits.filter((c) => c.start >= s.start && c.end <= s.end).map((c) => c.source);
     const sentenceCredits = [...new Set([...credited, ...inSentence])].sort();
-    return settle({ start: s.start, end: s.end, words: w1 - w0, credited: sentenceCredits, others }, input);
+    return settle({ start: s.start, end: s.end, words: w1 - w0, credited: sentenceCredits, others: others[k] }, input);
   });
   return { id: input.id, outlet: input.outlet, date: input.date, credits, credited, sentences };
 }

@@ -35,6 +35,17 @@ describe('postings', () => {
   });
 
   test.each([
+    // From position 0 or from the position of an earlier hash (5 is at 0, 7 at 1, 9 at 2).
+    [9, 0, 2],
+    [9, 1, 2],
+    [9, 2, 2],
+    // Searching from past a hash's place does not find it.
+    [5, 1, -1],
+  ])('findKey(%i) from %i is %i', (h, from, at) => {
+    expect(findKey(all, h, from)).toBe(at);
+  });
+
+  test.each([
     // Removing document 1 (a holder among the first two of hashes 5 and 9): every remaining holder of those is flagged.
     ['remove 1', [0, -1, 1, 2], [], [1, 1, 1]],
     // Removing document 0, the latest holder of 5 and sole holder of 7: the first two of 5 are unchanged, nobody flagged.

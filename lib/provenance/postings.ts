@@ -23,9 +23,12 @@ const RANK_SPAN = 2 ** 21;
 /** Most documents one index can hold (ranks are packed in 21 bits beside the 32-bit hash). */
 export const MAX_DOCS = RANK_SPAN;
 
-/** The position of a shingle hash in `keys`, or -1 when no document holds it (binary search). */
-export function findKey(p: Postings, h: number): number {
-  let lo = 0;
+/**
+ * The position of a shingle hash in `keys`, or -1 when no document holds it (binary search from `from`: a caller
+ * looking up ascending hashes passes the last position found, or 0).
+ */
+export function findKey(p: Postings, h: number, from = 0): number {
+  let lo = from;
   let hi = p.keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

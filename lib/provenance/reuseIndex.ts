@@ -110,39 +110,63 @@ function byRank(x: DocInput, y: DocInput): number {
  * every wire story), the best `maxCandidates` (ties: earliest first); and, beside them, the best `maxCandidates` of
  * those sharing `minShared` rare shingles (by how many).
  */
-function candidatesOf(x: number, shingles: Uint32Array, postings: Postings, rankOf: Int32Array, o: ReuseOptions) {
-  const shared = new Map<number, { n: number; score: number; rare: number }>();
+function candidatesOf(
+  x: number,
+  shingles: Uint32Array,
+  postings: Postings,
+  rankOf: Int32Array,
+  o: ReuseOptions,
+  t: Tally,
+): Int32Array {
+  let at = 0;
   for (const h of distinctShingles(shingles)) {
-    const k = findKey(postings, h);
+    // Hashes come ascending, so each search starts where the last ended.
+    const k = findKey(postings, h, at);
     if (k < 0) continue;
+    at = k;
     const list = holdersAt(postings, k);
     const top = Math.min(list.length, o.maxPostings);
     const weight = 1 / top;
     const rare = list.length <= o.rareHolders ? 1 : 0;
-    for (let t = 0; t < top; t++) {
-      const d = list[t];
+    for (let i = 0; i < top; i++) {
+      const d = list[i];
       if (d === x) continue;
-      const c = shared.get(d);
-      if (c) {
-        c.n++;
-        c.score += weight;
-        c.rare += rare;
-      } else shared.set(d, { n: 1, score: weight, rare });
+      if (t.n[d] === 0) t.seen.push(d);
+      t.n[d]++;
+      t.score[d] += weight;
+      t.rare[d] += rare;
     }
   }
-  const sharing = [...shared].filter(([, c]) => c.n >= o.minShared);
-  const best = sharing
-    .sort((p, q) => q[1].score - p[1].score || rankOf[p[0]] - rankOf[q[0]])
-    .slice(0, o.maxCandidates)
-    .map(([d]) => d);
+  const sharing = t.seen.filter((d) => t.n[d] >= o.minShared);
+  const best = sharing.sort((p, q) => t.score[q] - t.score[p] || rankOf[p] - rankOf[q]).slice(0, o.maxCandidates);
   const picked = new Set(best);
   const rare = sharing
-    .filter(([d, c]) => c.rare >= o.minShared && !picked.has(d))
-    .sort((p, q) => q[1].rare - p[1].rare || rankOf[p[0]] - rankOf[q[0]])
-    .slice(0, o.maxCandidates)
-    .map(([d]) => d);
+    .filter((d) => t.rare[d] >= o.minShared && !picked.has(d))
+    .sort((p, q) => t.rare[q] - t.rare[p] || rankOf[p] - rankOf[q])
+    .slice(0, o.maxCandidates);
+  for (const d of t.seen) {
+    t.n[d] = 0;
+    t.score[d] = 0;
+    t.rare[d] = 0;
+  }
+  t.seen.length = 0;
   return Int32Array.from([...best, ...rare]);
 }
+
+/** Per-document counters of candidate search, kept between documents (cleared where used) instead of a map each. */
+interface Tally {
+  n: Int32Array;
+  score: Float64Array;
+  rare: Int32Array;
+  seen: number[];
+}
+
+const tally = (n: number): Tally => ({
+  n: new Int32Array(n),
+  score: new Float64Array(n),
+  rare: new Int32Array(n),
+  seen: [],
+});
 
 /** The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough. */
 function alignPair(docs: Doc[], rankOf: Int32Array, x: number, y: number, o: ReuseOptions): PairMatch | null {
@@ -208,6 +232,7 @@ export function reindex(
     affected,
   );
   const candidates: Int32Array[] = new Array(n);
+  const t = tally(n);
   for (let i = 0; i < n; i++) {
     if (!affected[i]) {
       const kept = prev.candidates[prevOf[i]].map((d) => newOf[d]);
@@ -218,7 +243,7 @@ export function reindex(
       }
       affected[i] = 1;
     }
-    candidates[i] = candidatesOf(i, docs[i].shingles, postings, rankOf, o);
+    candidates[i] = candidatesOf(i, docs[i].shingles, postings, rankOf, o, t);
   }
   const pairOf = new Map<number, PairMatch>();
   const key = (x: number, y: number) => Math.min(x, y) * n + Math.max(x, y);
