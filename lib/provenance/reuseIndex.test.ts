@@ -1,12 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { findKey, holdersAt } from './postings';
-import { DEFAULT_REUSE, createIndex, partnerOf, passagesFrom, reindex, type DocInput } from './reuseIndex';
+import { DEFAULT_REUSE, createIndex, lazyDoc, partnerOf, passagesFrom, reindex, type DocInput } from './reuseIndex';
 
 const TEXT = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen';
 
 const none = (n: number) => new Int32Array(n).fill(-1);
 
 describe('ReuseIndex', () => {
+  test.each([
+    ['hashed here', false],
+    ['lent by the same article of an earlier index', true],
+  ])('a lazy document has its words and shingles %s', (_name, lent) => {
+    const input = { id: 'a', outlet: 'o', date: null, text: TEXT };
+    const earlier = lazyDoc(input, 3, 5);
+    const doc = lazyDoc(input, 0, 5, lent ? earlier : undefined);
+    // 14 words, so 10 five-word shingles.
+    expect(doc.shingles).toHaveLength(10);
+    expect(doc.words === earlier.words).toBe(lent);
+    expect(doc.words).toEqual(earlier.words);
+  });
+
   test.each([
     // Ranks by date whatever the corpus order: d1 (01-01) before d2 (01-02) before d0 (01-03).
     [

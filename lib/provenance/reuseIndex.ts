@@ -75,23 +75,32 @@ export interface ReuseIndex {
   pairs: PairMatch[][];
 }
 
-/** What `reindex` reads of the previous version's index (its documents themselves are not needed). */
-export type PreviousIndex = Pick<ReuseIndex, 'options' | 'postings' | 'candidates' | 'pairs'>;
+/**
+ * What `reindex` reads of the previous version's index; its documents, when given (in memory), lend their words and
+ * shingles to the same articles of the new version instead of hashing them again.
+ */
+export type PreviousIndex = Pick<ReuseIndex, 'options' | 'postings' | 'candidates' | 'pairs'> & { docs?: Doc[] };
 
 /** An empty index. */
 export function createIndex(options: ReuseOptions = DEFAULT_REUSE): ReuseIndex {
   return { options, docs: [], postings: NO_POSTINGS, candidates: [], pairs: [] };
 }
 
-/** A document whose words and shingles are made when first read (a reused article may never need them). */
-export function lazyDoc(input: DocInput, order: number, n: number): Doc {
+/**
+ * A document whose words and shingles are made when first read (a reused article may never need them), or taken from
+ * `same`, the same article's document in an earlier index (same text).
+ */
+export function lazyDoc(input: DocInput, order: number, n: number, same?: Doc): Doc {
   let words: Words | null = null;
   let shingles: Uint32Array | null = null;
   const doc = { ...input, order } as Doc;
-  Object.defineProperty(doc, 'words', { enumerable: true, get: () => (words ??= wordsOf(input.text)) });
+  Object.defineProperty(doc, 'words', {
+    enumerable: true,
+    get: () => (words ??= same ? same.words : wordsOf(input.text)),
+  });
   Object.defineProperty(doc, 'shingles', {
     enumerable: true,
-    get: () => (shingles ??= shinglesOf(doc.words.hashes, n)),
+    get: () => (shingles ??= same ? same.shingles : shinglesOf(doc.words.hashes, n)),
   });
   return doc;
 }
@@ -204,7 +213,10 @@ export function reindex(
       'reuse index: this provenance was restored without its shingle index, so articles cannot be added to it; read the stored reuse index or recompute',
     );
   const n = inputs.length;
-  const docs = inputs.map((x, i) => lazyDoc(x, i, o.n));
+  const docs = inputs.map((x, i) => {
+    const same = prevOf[i] >= 0 ? prev.docs?.[prevOf[i]] : undefined;
+    return lazyDoc(x, i, o.n, same && same.text === x.text ? same : undefined);
+  });
   const ranked = Int32Array.from(docs.keys()).sort((x, y) => byRank(docs[x], docs[y]));
   const rankOf = new Int32Array(n);
   ranked.forEach((d, r) => (rankOf[d] = r));
