@@ -1,0 +1,88 @@
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, test } from 'vitest';
+import { answerHereBytes, answerOffThread, forgetAnswers, type Answer, type AnswerMaking } from './offThreadAnswers';
+
+// Fake workers speaking runWorker's messages: they answer `ms` after the job arrives with the given part.
+const fake =
+  (part: string, ms = 0) =>
+  () =>
+    new Worker(
+      `const { parentPort } = require('node:worker_threads');
+     parentPort.on('message', () => {
+       parentPort.postMessage({ kind: 'start', index: 0 });
+       setTimeout(() => {
+         parentPort.postMessage({ kind: 'record', index: 0, part: ${part} });
+         parentPort.postMessage({ kind: 'done' });
+       }, ${ms});
+     });`,
+      { eval: true },
+    );
+const noWorker = (): Worker => {
+  throw new Error('no worker here');
+};
+const job = { kind: 'table', corpus: 'c', version: null, query: {} } as never;
+const keyOf = (fp: string) => `k|${fp}`;
+const making = (o: Partial<AnswerMaking<number>>): AnswerMaking<number> => ({
+  decode: (p) => p.n as number,
+  here: () => -1,
+  tooLong: (s) => `took longer than ${s} s`,
+  budgetMs: 5000,
+  start: noWorker,
+  ...o,
+});
+
+async function settle<T>(ask: () => Answer<T>): Promise<Answer<T>> {
+  for (let i = 0; i < 200; i++) {
+    const a = ask();
+    if (a.state !== 'counting') return a;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return ask();
+}
+
+afterEach(forgetAnswers);
+
+describe('answers made on a worker with a time budget', () => {
+  test.each<[string, Partial<AnswerMaking<number>>, Answer<number>]>([
+    ['a worker that answers', { start: fake(`{ fingerprint: 'v1', n: 42 }`) }, { state: 'ready', value: 42 }],
+    ['a worker that fails', { start: fake(`{ error: 'corpus gone' }`) }, { state: 'failed', message: 'corpus gone' }],
+    [
+      'a worker past its budget',
+      { start: fake(`{ fingerprint: 'v1', n: 1 }`, 3000), budgetMs: 100 },
+      { state: 'failed', message: 'took longer than 0.1 s' },
+    ],
+    ['no worker: made on this thread', { here: () => 7 }, { state: 'ready', value: 7 }],
+  ])('%s: counting first, then %j', async (_case, o, end) => {
+    const ask = () => answerOffThread('v1', keyOf, job, making(o));
+    expect(ask().state).toBe('counting');
+    // A second request while it runs starts nothing new: still counting.
+    expect(ask().state).toBe('counting');
+    expect(await settle(ask)).toEqual(end);
+  });
+
+  test('an answer read from a changed corpus is kept under the version the worker read', async () => {
+    answerOffThread('v1', keyOf, job, making({ start: fake(`{ fingerprint: 'v2', n: 5 }`) }));
+    // The fake answers as soon as it starts; a worker starts in well under a second.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(answerOffThread('v2', keyOf, job, making({}))).toEqual({ state: 'ready', value: 5 });
+  });
+});
+
+describe('the size answered on the request thread', () => {
+  const before = process.env.FRAMESCOPE_ANSWER_HERE_BYTES;
+  afterEach(() => {
+    process.env.FRAMESCOPE_ANSWER_HERE_BYTES = before;
+  });
+  test.each([
+    [undefined, 4_000_000],
+    ['', 4_000_000],
+    ['0', 0],
+    ['1000', 1000],
+    ['-5', 4_000_000],
+    ['lots', 4_000_000],
+  ])('FRAMESCOPE_ANSWER_HERE_BYTES=%s is %i', (v, bytes) => {
+    if (v === undefined) delete process.env.FRAMESCOPE_ANSWER_HERE_BYTES;
+    else process.env.FRAMESCOPE_ANSWER_HERE_BYTES = v;
+    expect(answerHereBytes()).toBe(bytes);
+  });
+});
