@@ -101,35 +101,60 @@ export function scoreVocabulary(
   const articlesTotal = sumAt(table.articles, a);
   const articlesOtherTotal = sumAt(table.articles, b);
   const alpha0 = n + nOther;
-  const rows: Omit<VocabularyRow, 'q' | 'distinctive' | 'oneArticle'>[] = [];
   if (n === 0 || nOther === 0 || prior.total === 0) return [];
+  // One object per scored row, filled in place (q after BH): this runs over every n-gram on each uncached answer.
+  const rows: VocabularyRow[] = [];
+  const ps: number[] = [];
   for (const [term, row] of table.terms) {
-    const y = sumAt(row.uses, a);
-    const yOther = sumAt(row.uses, b);
-    const articles = sumAt(row.articles, a);
-    const articlesOther = sumAt(row.articles, b);
+    const { uses, articles: arts } = row;
+    let y = 0;
+    let articles = 0;
+    for (let k = 0; k < a.length; k++) {
+      y += uses[a[k]];
+      articles += arts[a[k]];
+    }
+    let yOther = 0;
+    let articlesOther = 0;
+    for (let k = 0; k < b.length; k++) {
+      yOther += uses[b[k]];
+      articlesOther += arts[b[k]];
+    }
     if (y + yOther < o.minCount || articles + articlesOther < o.minArticles) continue;
     const c = prior.counts.get(term) ?? 0;
     const alpha = (alpha0 * (c > 0 ? c : 0.5)) / prior.total;
     const lo = logOdds(y, n, yOther, nOther, alpha, alpha0);
     if (!lo) continue;
+    const p = twoSidedP(lo.z);
+    ps.push(p);
     rows.push({
-      ...lo,
       term,
+      y,
+      n,
+      yOther,
+      nOther,
       articles,
       articlesTotal,
       articlesOther,
       articlesOtherTotal,
       per1k: tokens ? (y / tokens) * 1000 : 0,
       per1kOther: tokensOther ? (yOther / tokensOther) * 1000 : 0,
-      p: twoSidedP(lo.z),
+      alpha: lo.alpha,
+      alpha0: lo.alpha0,
+      delta: lo.delta,
+      variance: lo.variance,
+      z: lo.z,
+      p,
+      q: 1,
+      distinctive: false,
+      oneArticle: false,
     });
   }
-  const q = benjaminiHochberg(rows.map((r) => r.p));
-  return rows
-    .map((r, i) => {
-      const distinctive = q[i] < FDR_LEVEL;
-      return { ...r, q: q[i], distinctive, oneArticle: distinctive && r.z > 0 && r.articles === 1 };
-    })
-    .sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
+  const q = benjaminiHochberg(ps);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    r.q = q[i];
+    r.distinctive = q[i] < FDR_LEVEL;
+    r.oneArticle = r.distinctive && r.z > 0 && r.articles === 1;
+  }
+  return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
 }
