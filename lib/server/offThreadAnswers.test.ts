@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
-import { answerHereBytes, answerOffThread, forgetAnswers, type Answer, type AnswerMaking } from './offThreadAnswers';
+import { answerHereChars, answerOffThread, forgetAnswers, type Answer, type AnswerMaking } from './offThreadAnswers';
 
 // Fake workers speaking runWorker's messages: they answer `ms` after the job arrives with the given part.
 const fake =
@@ -69,9 +69,10 @@ describe('answers made on a worker with a time budget', () => {
 });
 
 describe('the size answered on the request thread', () => {
-  const before = process.env.FRAMESCOPE_ANSWER_HERE_BYTES;
+  const before = process.env.FRAMESCOPE_ANSWER_HERE_CHARS;
   afterEach(() => {
-    process.env.FRAMESCOPE_ANSWER_HERE_BYTES = before;
+    if (before === undefined) delete process.env.FRAMESCOPE_ANSWER_HERE_CHARS;
+    else process.env.FRAMESCOPE_ANSWER_HERE_CHARS = before;
   });
   test.each([
     [undefined, 4_000_000],
@@ -80,9 +81,9 @@ describe('the size answered on the request thread', () => {
     ['1000', 1000],
     ['-5', 4_000_000],
     ['lots', 4_000_000],
-  ])('FRAMESCOPE_ANSWER_HERE_BYTES=%s is %i', (v, bytes) => {
-    if (v === undefined) delete process.env.FRAMESCOPE_ANSWER_HERE_BYTES;
-    else process.env.FRAMESCOPE_ANSWER_HERE_BYTES = v;
-    expect(answerHereBytes()).toBe(bytes);
+  ])('FRAMESCOPE_ANSWER_HERE_CHARS=%s is %i', (v, chars) => {
+    if (v === undefined) delete process.env.FRAMESCOPE_ANSWER_HERE_CHARS;
+    else process.env.FRAMESCOPE_ANSWER_HERE_CHARS = v;
+    expect(answerHereChars()).toBe(chars);
   });
 });

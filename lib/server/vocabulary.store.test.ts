@@ -12,7 +12,7 @@ process.env.FRAMESCOPE_CORPUS_ROOT = root;
 process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
 process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
 // The seeds are far below the size answered on the request thread: every answer goes to a worker here.
-process.env.FRAMESCOPE_ANSWER_HERE_BYTES = '0';
+process.env.FRAMESCOPE_ANSWER_HERE_CHARS = '0';
 
 let bundles: typeof import('./bundles');
 let prepare: typeof import('../store/prepare');

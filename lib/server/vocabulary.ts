@@ -10,7 +10,7 @@ import { countVocabulary, DEFAULT_LIMITS, type ArticleText, type VocabularyTable
 import { articleTextsOf } from '../vocabulary/texts';
 import { termSpans } from '../vocabulary/tokens';
 import { sliceFor, type Bundle } from './bundles';
-import { answerHereBytes, answerOffThread, type Answer } from './offThreadAnswers';
+import { answerHereChars, answerOffThread, type Answer } from './offThreadAnswers';
 import { backgroundOnly, currentStore } from '../store/current';
 import { readVocabulary } from '../store/vocabularyJob';
 import { keepLexiconReading } from '../vocabulary/answer';
@@ -99,7 +99,7 @@ const textSizes = new WeakMap<Bundle, number>();
 
 /**
  * Whether a bundle's answers are made on this thread: outside the production server (tests, scripts, `next dev`), and
- * for a corpus small enough that counting it is quicker than opening it on a worker (answerHereBytes).
+ * for a corpus small enough that counting it is quicker than opening it on a worker (answerHereChars).
  */
 function answeredHere(b: Bundle): boolean {
   if (!backgroundOnly()) return true;
@@ -109,12 +109,12 @@ function answeredHere(b: Bundle): boolean {
     for (const a of b.live.analyses) size += a.text.length;
     textSizes.set(b, size);
   }
-  return size <= answerHereBytes();
+  return size <= answerHereChars();
 }
 
 /**
  * The vocabulary table of a view's text: kept or stored, else (in the production server, for a corpus larger than
- * answerHereBytes) counted on a worker with a time budget while the request is told it is counting; else counted here.
+ * answerHereChars) counted on a worker with a time budget while the request is told it is counting; else counted here.
  */
 export function vocabularyTable(b: Bundle, q: TextQuery, src: Source): Answer<VocabularyTable> {
   const known = tablesOf(b).get(keyOf(q)) ?? storedTable(b, q);
@@ -216,7 +216,7 @@ export type Occurrences = ReturnType<typeof occurrences>;
 
 /**
  * The occurrences of a term or search in a view's text: kept, or (in the production server, for a corpus larger than
- * answerHereBytes) found on a worker with a time budget while the request is told it is searching; else found here.
+ * answerHereChars) found on a worker with a time budget while the request is told it is searching; else found here.
  * Kept per bundle and query.
  */
 export function occurrencesOf(
