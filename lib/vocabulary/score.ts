@@ -1,6 +1,6 @@
 import { benjaminiHochberg, FDR_LEVEL, twoSidedP } from '../stats/fdr';
 import { logOdds } from '../stats/logOdds';
-import type { VocabularyTable } from './table';
+import type { TermCounts, VocabularyTable } from './table';
 
 /**
  * Distinctive vocabulary: every n-gram of a vocabulary table scored for one side (outlets `a`) against the other
@@ -28,6 +28,8 @@ export const DEFAULT_SCORE: ScoreOptions = { minCount: 5, minArticles: 2 };
 export interface PriorCounts {
   counts: ReadonlyMap<string, number>;
   total: number;
+  /** The table these are the own counts of (its n-grams' uses over all outlets), when they are. */
+  source?: VocabularyTable;
 }
 
 /** One scored n-gram: counts on both sides (uses and articles), the log-odds with its prior, p and q. */
@@ -59,19 +61,59 @@ export interface VocabularyRow {
   oneArticle: boolean;
 }
 
+/** A table's n-grams as parallel lists, with each one's uses and articles over all outlets. */
+interface Columns {
+  terms: string[];
+  rows: TermCounts[];
+  uses: Float64Array;
+  articles: Float64Array;
+}
+
+const columnsCache = new WeakMap<VocabularyTable, Columns>();
+
+// Made once per table: a scoring pass then walks arrays instead of the map, and "against the rest" subtracts.
+function columnsOf(table: VocabularyTable): Columns {
+  const known = columnsCache.get(table);
+  if (known) return known;
+  const K = table.terms.size;
+  const c: Columns = { terms: [], rows: [], uses: new Float64Array(K), articles: new Float64Array(K) };
+  let i = 0;
+  for (const [term, row] of table.terms) {
+    c.terms.push(term);
+    c.rows.push(row);
+    let u = 0;
+    let a = 0;
+    for (let o = 0; o < row.uses.length; o++) {
+      u += row.uses[o];
+      a += row.articles[o];
+    }
+    c.uses[i] = u;
+    c.articles[i] = a;
+    i++;
+  }
+  columnsCache.set(table, c);
+  return c;
+}
+
 const priors = new WeakMap<VocabularyTable, PriorCounts>();
 
 /** The prior counts of a table: every n-gram's uses across all its outlets, and the total n-grams counted (once). */
 export function priorOf(table: VocabularyTable): PriorCounts {
   const known = priors.get(table);
   if (known) return known;
-  const counts = new Map<string, number>();
-  for (const [term, row] of table.terms) {
-    let s = 0;
-    for (let i = 0; i < row.uses.length; i++) s += row.uses[i];
-    counts.set(term, s);
-  }
-  const prior = { counts, total: table.n.reduce((x, y) => x + y, 0) };
+  let counts: Map<string, number> | null = null;
+  const prior: PriorCounts = {
+    // Made only when read by another table's scoring (a background corpus): a table's own scoring reads its columns.
+    get counts() {
+      if (!counts) {
+        const c = columnsOf(table);
+        counts = new Map(c.terms.map((t, i) => [t, c.uses[i]]));
+      }
+      return counts;
+    },
+    total: table.n.reduce((x, y) => x + y, 0),
+    source: table,
+  };
   priors.set(table, prior);
   return prior;
 }
@@ -105,8 +147,13 @@ export function scoreVocabulary(
   // One object per scored row, filled in place (q after BH): this runs over every n-gram on each uncached answer.
   const rows: VocabularyRow[] = [];
   const ps: number[] = [];
-  for (const [term, row] of table.terms) {
-    const { uses, articles: arts } = row;
+  const cols = columnsOf(table);
+  const own = prior.source === table;
+  // Side b is every outlet not in a (against the rest): its sums are the totals less a's.
+  const rest = a.length + b.length === table.outlets.length && new Set([...a, ...b]).size === table.outlets.length;
+  for (let i = 0; i < cols.terms.length; i++) {
+    const term = cols.terms[i];
+    const { uses, articles: arts } = cols.rows[i];
     let y = 0;
     let articles = 0;
     for (let k = 0; k < a.length; k++) {
@@ -115,12 +162,16 @@ export function scoreVocabulary(
     }
     let yOther = 0;
     let articlesOther = 0;
-    for (let k = 0; k < b.length; k++) {
-      yOther += uses[b[k]];
-      articlesOther += arts[b[k]];
-    }
+    if (rest) {
+      yOther = cols.uses[i] - y;
+      articlesOther = cols.articles[i] - articles;
+    } else
+      for (let k = 0; k < b.length; k++) {
+        yOther += uses[b[k]];
+        articlesOther += arts[b[k]];
+      }
     if (y + yOther < o.minCount || articles + articlesOther < o.minArticles) continue;
-    const c = prior.counts.get(term) ?? 0;
+    const c = own ? cols.uses[i] : (prior.counts.get(term) ?? 0);
     const alpha = (alpha0 * (c > 0 ? c : 0.5)) / prior.total;
     const lo = logOdds(y, n, yOther, nOther, alpha, alpha0);
     if (!lo) continue;
