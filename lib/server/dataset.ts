@@ -4,7 +4,7 @@ import type { ArticleAnalysis } from '../analysis/article';
 import { attributedGroups, type ArticleRow } from '../analysis/aggregate';
 import { preparationOf } from '../store/prepare';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
-import { counted, viewCaption } from '../analysis/filters';
+import { counted, filterCaption, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
 import { recentAudit, type AuditEntry } from './audit';
@@ -676,31 +676,41 @@ export function pendingOf(view: View): Pending | null {
   const tq = textQueryOf(view.query);
   const src = sourceKey(view);
   const titles = () => titlesOf(ex);
-  const answers: (() => Answer<unknown>)[] = [];
+  // Each answer the view needs, with what it is in words (for the page that says it is being made).
+  const answers: [string, () => Answer<unknown>][] = [];
+  const text = filterCaption(view.query);
   if ((id === 'vocabulary' || id === 'vocabulary-api') && view.query.outlets[0]) {
-    answers.push(() => vocabularyTable(bundle, tq, src));
+    answers.push([`Counting the vocabulary of ${view.query.corpus} (${text})`, () => vocabularyTable(bundle, tq, src)]);
     const background = priorOf(view);
-    if (background) answers.push(() => vocabularyTable(background.bundle, background.q, background.src));
+    if (background)
+      answers.push([
+        `Counting the vocabulary of ${background.src.corpus}, the prior`,
+        () => vocabularyTable(background.bundle, background.q, background.src),
+      ]);
     const term = view.query.term;
     if (term && id === 'vocabulary') {
       const { sideA, sideB } = sidesOf(view, bundle);
       const members = new Set([...sideA, ...sideB]);
-      answers.push(() => occurrencesOf(bundle, tq, src, titles, members, { kind: 'term', term }));
+      answers.push([
+        `Finding the sentences of "${term}" in ${view.query.corpus}`,
+        () => occurrencesOf(bundle, tq, src, titles, members, { kind: 'term', term }),
+      ]);
     }
   }
   if (id === 'search' && view.query.term) {
     const parsed = parseSearch(view.query.term);
     if (parsed.ok)
-      answers.push(() =>
-        occurrencesOf(bundle, tq, src, titles, searchMembers(view), { kind: 'search', pattern: parsed.pattern }),
-      );
+      answers.push([
+        `Searching ${view.query.corpus} for "${parsed.pattern.source}" (${text})`,
+        () => occurrencesOf(bundle, tq, src, titles, searchMembers(view), { kind: 'search', pattern: parsed.pattern }),
+      ]);
   }
-  for (const answer of answers) {
+  for (const [what, answer] of answers) {
     const a = answer();
     if (a.state === 'counting')
       return {
         counting: true,
-        message: `Counting this view on a worker thread (started ${Math.round((Date.now() - a.since) / 1000)} s ago).`,
+        message: `${what} on a worker thread (started ${Math.round((Date.now() - a.since) / 1000)} s ago).`,
       };
     if (a.state === 'failed') return { counting: false, message: a.message };
   }

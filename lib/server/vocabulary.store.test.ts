@@ -119,7 +119,10 @@ describe('write-time vocabulary tables and answers off the request thread', () =
       if (!o.ok) throw new Error(JSON.stringify(o.problems));
       return o.view;
     };
-    expect(dataset.pendingOf(open())).toMatchObject({ counting: true });
+    expect(dataset.pendingOf(open())).toMatchObject({
+      counting: true,
+      message: expect.stringMatching(/^Searching s for "rebels" \(/),
+    });
     for (let i = 0; i < 600 && dataset.pendingOf(open()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(dataset.pendingOf(open())).toBeNull();
     expect(dataset.searchOf(open())!.kwic.counts.length).toBeGreaterThan(0);
