@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf, openView, pendingOf } from './lib/server/dataset';
+import { catalogOf, pendingFor } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
 import { analysingHtml, countingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
@@ -19,8 +19,7 @@ function withNonce(request: NextRequest, embed: boolean): NextResponse {
 const COUNTED_ROUTES = new Set(['vocabulary', 'vocabulary-api', 'search']);
 
 function waitingAnswer(pathname: string, params: URLSearchParams, api: boolean): NextResponse | null {
-  const opened = openView(pathname, params);
-  const pending = opened.ok ? pendingOf(opened.view) : null;
+  const pending = pendingFor(pathname, params);
   if (!pending) return null;
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (pending.counting) headers['retry-after'] = String(RETRY_SECONDS);

@@ -50,6 +50,7 @@ import {
   filterKwic,
   occurrences,
   occurrencesOf,
+  answeredHere,
   remembered,
   textKey,
   vocabularyTable,
@@ -667,6 +668,18 @@ export function searchOf(view: View): SearchModel | null {
 export type Pending = { counting: true; message: string } | { counting: false; message: string };
 
 /**
+ * What a vocabulary or search URL waits for (see pendingOf), checked by the proxy before rendering; null at once, with
+ * nothing opened, for a corpus whose answers are made on the request thread (the page makes them, once).
+ */
+export function pendingFor(pathname: string, params: Params): Pending | null {
+  const { corpus, version, bg } = parseState(toSearchParams(params)).state;
+  const here = answeredHere(bundleFor(corpus, version).bundle);
+  if (here && (!bg || bg === corpus || answeredHere(bundleFor(bg, null).bundle))) return null;
+  const opened = openView(pathname, params);
+  return opened.ok ? pendingOf(opened.view) : null;
+}
+
+/**
  * Whether a vocabulary or search view (page or API) can be answered now; if not, starts the worker that makes what it
  * needs (the proxy then answers 503 with Retry-After) or says why it was refused. Null for other views and when ready.
  */
@@ -677,14 +690,19 @@ export function pendingOf(view: View): Pending | null {
   const src = sourceKey(view);
   const titles = () => titlesOf(ex);
   // Each answer the view needs, with what it is in words (for the page that says it is being made).
-  const answers: [string, () => Answer<unknown>][] = [];
+  const answers: [string, Bundle, () => Answer<unknown>][] = [];
   const text = filterCaption(view.query);
   if ((id === 'vocabulary' || id === 'vocabulary-api') && view.query.outlets[0]) {
-    answers.push([`Counting the vocabulary of ${view.query.corpus} (${text})`, () => vocabularyTable(bundle, tq, src)]);
+    answers.push([
+      `Counting the vocabulary of ${view.query.corpus} (${text})`,
+      bundle,
+      () => vocabularyTable(bundle, tq, src),
+    ]);
     const background = priorOf(view);
     if (background)
       answers.push([
         `Counting the vocabulary of ${background.src.corpus}, the prior`,
+        background.bundle,
         () => vocabularyTable(background.bundle, background.q, background.src),
       ]);
     const term = view.query.term;
@@ -693,6 +711,7 @@ export function pendingOf(view: View): Pending | null {
       const members = new Set([...sideA, ...sideB]);
       answers.push([
         `Finding the sentences of "${term}" in ${view.query.corpus}`,
+        bundle,
         () => occurrencesOf(bundle, tq, src, titles, members, { kind: 'term', term }),
       ]);
     }
@@ -702,10 +721,13 @@ export function pendingOf(view: View): Pending | null {
     if (parsed.ok)
       answers.push([
         `Searching ${view.query.corpus} for "${parsed.pattern.source}" (${text})`,
+        bundle,
         () => occurrencesOf(bundle, tq, src, titles, searchMembers(view), { kind: 'search', pattern: parsed.pattern }),
       ]);
   }
-  for (const [what, answer] of answers) {
+  for (const [what, b, answer] of answers) {
+    // A small corpus's answer is made by the page, once: not here as well.
+    if (answeredHere(b)) continue;
     const a = answer();
     if (a.state === 'counting')
       return {

@@ -127,4 +127,18 @@ describe('write-time vocabulary tables and answers off the request thread', () =
     expect(dataset.pendingOf(open())).toBeNull();
     expect(dataset.searchOf(open())!.kwic.counts.length).toBeGreaterThan(0);
   }, 60_000);
+
+  test.each([
+    ['a small corpus: nothing to wait for (the page answers)', '100000', null],
+    ['a large one: its worker is started', '0', { counting: true }],
+  ])('the proxy check of a URL, %s', (_case, chars, pending) => {
+    process.env.FRAMESCOPE_ANSWER_HERE_CHARS = chars;
+    try {
+      const p = dataset.pendingFor('/search', new URLSearchParams('corpus=s&term=fighters'));
+      if (pending === null) expect(p).toBeNull();
+      else expect(p).toMatchObject(pending);
+    } finally {
+      process.env.FRAMESCOPE_ANSWER_HERE_CHARS = '0';
+    }
+  });
 });

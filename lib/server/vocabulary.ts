@@ -98,10 +98,10 @@ const fingerprintOf = (b: Bundle) => `${path.basename(b.dir)}|${b.fingerprint}`;
 const textSizes = new WeakMap<Bundle, number>();
 
 /**
- * Whether a bundle's answers are made on this thread: outside the production server (tests, scripts, `next dev`), and
+ * Whether a bundle's vocabulary and search answers are made on the request thread: outside the production server (tests, scripts, `next dev`), and
  * for a corpus small enough that counting it is quicker than opening it on a worker (answerHereChars).
  */
-function answeredHere(b: Bundle): boolean {
+export function answeredHere(b: Bundle): boolean {
   if (!backgroundOnly()) return true;
   let size = textSizes.get(b);
   if (size === undefined) {
