@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
-import { answerHereChars, answerOffThread, forgetAnswers, type Answer, type AnswerMaking } from './offThreadAnswers';
+import {
+  answerHereChars,
+  answerOffThread,
+  answerWorkers,
+  forgetAnswers,
+  type Answer,
+  type AnswerMaking,
+} from './offThreadAnswers';
 
 // Fake workers speaking runWorker's messages: they answer `ms` after the job arrives with the given part.
 const fake =
@@ -65,6 +72,50 @@ describe('answers made on a worker with a time budget', () => {
     // The fake answers as soon as it starts; a worker starts in well under a second.
     await new Promise((r) => setTimeout(r, 1000));
     expect(answerOffThread('v2', keyOf, job, making({}))).toEqual({ state: 'ready', value: 5 });
+  });
+});
+
+describe('one answer worker at a time', () => {
+  test('a second answer waits for the first worker, and its budget starts with its own worker', async () => {
+    // Each fake notes when its job arrived and answers 400 ms later; the budget (600 ms) would stop the second if its
+    // clock ran while it waited.
+    const timed = () =>
+      new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         parentPort.on('message', () => {
+           const at = Date.now();
+           parentPort.postMessage({ kind: 'start', index: 0 });
+           setTimeout(() => {
+             parentPort.postMessage({ kind: 'record', index: 0, part: { fingerprint: 'v1', n: at } });
+             parentPort.postMessage({ kind: 'done' });
+           }, 400);
+         });`,
+        { eval: true },
+      );
+    const ask = (k: string) => () =>
+      answerOffThread('v1', (fp) => `${k}|${fp}`, job, making({ start: timed, budgetMs: 600 }));
+    ask('first')();
+    ask('second')();
+    const [a, b] = [await settle(ask('first')), await settle(ask('second'))];
+    if (a.state !== 'ready' || b.state !== 'ready') throw new Error(JSON.stringify([a, b]));
+    expect(b.value - a.value).toBeGreaterThanOrEqual(400);
+  });
+
+  test.each([
+    [undefined, 1],
+    ['2', 2],
+    ['0', 1],
+    ['many', 1],
+  ])('FRAMESCOPE_ANSWER_WORKERS=%s is %i', (v, n) => {
+    const before = process.env.FRAMESCOPE_ANSWER_WORKERS;
+    if (v === undefined) delete process.env.FRAMESCOPE_ANSWER_WORKERS;
+    else process.env.FRAMESCOPE_ANSWER_WORKERS = v;
+    try {
+      expect(answerWorkers()).toBe(n);
+    } finally {
+      if (before === undefined) delete process.env.FRAMESCOPE_ANSWER_WORKERS;
+      else process.env.FRAMESCOPE_ANSWER_WORKERS = before;
+    }
   });
 });
 

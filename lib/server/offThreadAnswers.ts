@@ -52,8 +52,36 @@ type Entry =
   | { state: 'counting'; since: number }
   | { state: 'failed'; message: string; at: number };
 
+/**
+ * Answer workers running at once (FRAMESCOPE_ANSWER_WORKERS overrides it): 1, because each opens the whole corpus
+ * version (its analyses in memory, as large as the server's); later answers wait their turn, still "counting", and
+ * their budget starts when their worker does.
+ */
+export function answerWorkers(): number {
+  return Math.max(1, Math.floor(Number(process.env.FRAMESCOPE_ANSWER_WORKERS)) || 1);
+}
+
+type Shared = { registry: Map<string, Entry>; running: number; queue: (() => void)[] };
 const KEY = Symbol.for('framescope.offThreadAnswers');
-const registry: Map<string, Entry> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Map<string, Entry>;
+const shared: Shared = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
+  registry: new Map(),
+  running: 0,
+  queue: [],
+}) as Shared;
+const registry = shared.registry;
+
+// Runs a worker's job now, or when one of the running ones has finished.
+function schedule(run: () => Promise<void>): void {
+  const go = () => {
+    shared.running++;
+    void run().finally(() => {
+      shared.running--;
+      shared.queue.shift()?.();
+    });
+  };
+  if (shared.running < answerWorkers()) go();
+  else shared.queue.push(go);
+}
 
 const WORKER = path.join(process.cwd(), 'lib', 'server', 'answerWorker.ts');
 const OPTIONS = { execArgv: ['--require', 'tsx/cjs'], workerData: { framescopeAnswer: true } };
@@ -61,6 +89,8 @@ const OPTIONS = { execArgv: ['--require', 'tsx/cjs'], workerData: { framescopeAn
 function keep(key: string, e: Entry): void {
   registry.delete(key);
   registry.set(key, e);
+  // Refusals are kept for FAILED_MS only, so the map holds no more of them than a few minutes of requests make.
+  for (const [k, x] of registry) if (x.state === 'failed' && Date.now() - x.at >= FAILED_MS) registry.delete(k);
   if (e.state !== 'ready') return;
   const ready = [...registry].filter(([, x]) => x.state === 'ready');
   for (const [k] of ready.slice(0, Math.max(0, ready.length - MAX_READY))) registry.delete(k);
@@ -97,34 +127,36 @@ export function answerOffThread<T>(
   const since = Date.now();
   keep(key, { state: 'counting', since });
   let answered = false;
-  void runWorker<WorkerPart>(
-    job,
-    budgetMs,
-    (_, part) => {
-      answered = true;
-      if (typeof part.error === 'string') {
-        keep(key, { state: 'failed', message: part.error, at: Date.now() });
-        return;
-      }
-      // The corpus may have changed since the request: the answer is kept under the version the worker read.
-      registry.delete(key);
-      keep(keyOf(part.fingerprint as string), { state: 'ready', value: decode(part) });
-    },
-    start,
-  ).then((end) => {
-    if (end.stopped !== null)
-      keep(key, {
-        state: 'failed',
-        message:
-          end.why === 'time' ? tooLong(budgetMs / 1000) : 'stopped the worker that was making it (out of memory?)',
-        at: Date.now(),
-      });
-    else if (!answered) keep(key, { state: 'ready', value: here() });
-  });
+  schedule(() =>
+    runWorker<WorkerPart>(
+      job,
+      budgetMs,
+      (_, part) => {
+        answered = true;
+        if (typeof part.error === 'string') {
+          keep(key, { state: 'failed', message: part.error, at: Date.now() });
+          return;
+        }
+        // The corpus may have changed since the request: the answer is kept under the version the worker read.
+        registry.delete(key);
+        keep(keyOf(part.fingerprint as string), { state: 'ready', value: decode(part) });
+      },
+      start,
+    ).then((end) => {
+      if (end.stopped !== null)
+        keep(key, {
+          state: 'failed',
+          message:
+            end.why === 'time' ? tooLong(budgetMs / 1000) : 'stopped the worker that was making it (out of memory?)',
+          at: Date.now(),
+        });
+      else if (!answered) keep(key, { state: 'ready', value: here() });
+    }),
+  );
   return { state: 'counting', since };
 }
 
-/** Forgets every kept answer (tests). */
+/** Forgets every kept answer (tests; running and queued workers still finish). */
 export function forgetAnswers(): void {
   registry.clear();
 }
