@@ -67,6 +67,8 @@ interface Columns {
   rows: TermCounts[];
   uses: Float64Array;
   articles: Float64Array;
+  /** Whether the terms are in code-unit order (as countVocabulary keeps them). */
+  sorted: boolean;
 }
 
 const columnsCache = new WeakMap<VocabularyTable, Columns>();
@@ -76,9 +78,10 @@ function columnsOf(table: VocabularyTable): Columns {
   const known = columnsCache.get(table);
   if (known) return known;
   const K = table.terms.size;
-  const c: Columns = { terms: [], rows: [], uses: new Float64Array(K), articles: new Float64Array(K) };
+  const c: Columns = { terms: [], rows: [], uses: new Float64Array(K), articles: new Float64Array(K), sorted: true };
   let i = 0;
   for (const [term, row] of table.terms) {
+    if (i > 0 && !(c.terms[i - 1] < term)) c.sorted = false;
     c.terms.push(term);
     c.rows.push(row);
     let u = 0;
@@ -207,5 +210,7 @@ export function scoreVocabulary(
     r.distinctive = q[i] < FDR_LEVEL;
     r.oneArticle = r.distinctive && r.z > 0 && r.articles === 1;
   }
-  return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
+  // Largest z first, ties by term: rows come in table order, so for a table in term order a stable sort on z alone
+  // gives the same order without a string comparison per tie (rare n-grams tie often).
+  return cols.sorted ? rows.sort((x, y) => y.z - x.z) : rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
 }
