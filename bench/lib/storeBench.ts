@@ -30,6 +30,10 @@ export interface StoreFigures {
   provenanceSeconds: number;
   restartFirstViewMs: number;
   uncachedViewMs: number;
+  /** The explorer's default answer (one outlet against the rest), read from the stored vocabulary table. */
+  explorerMs: number;
+  /** A search of the whole corpus ("rebels"), made on a worker until ready, as the server answers it. */
+  searchMs: number;
   rssMb: number;
   diskMb: number;
   /** The provenance worker's own time for the whole corpus (reuse index header), within provenanceSeconds. */
@@ -145,6 +149,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
   const v = JSON.parse(view.out.trim().split('\n').pop()!) as {
     firstViewMs: number;
     uncachedViewMs: number;
+    explorerMs: number;
+    searchMs: number;
     rssMb: number;
   };
   return {
@@ -155,6 +161,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     provenanceSeconds: tenth(time.finish),
     restartFirstViewMs: Math.round(v.firstViewMs),
     uncachedViewMs: Math.round(v.uncachedViewMs),
+    explorerMs: Math.round(v.explorerMs),
+    searchMs: Math.round(v.searchMs),
     rssMb: Math.round(v.rssMb),
     // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
     diskMb: tenth(disk / 1e6),

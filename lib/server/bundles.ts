@@ -17,6 +17,7 @@ import {
 } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
+import type { StoreScope } from '../store/types';
 import { restoreProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance } from '../store/derived';
 import { AnalysingError, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
@@ -50,6 +51,8 @@ export interface Bundle {
   /** The analyses as each provenance option sees them (original text only, reused text only), made when first asked. */
   filtered: Map<ProvenanceFilter, LiveCorpus>;
   fingerprint: string;
+  /** Where the store keeps this version's analyses and derived data (its scope and version key). */
+  storeKey?: { scope: StoreScope; version: string };
   /**
    * The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against
    * it).
@@ -127,6 +130,7 @@ function fromStore(
     },
     filtered: new Map(),
     fingerprint: fp,
+    storeKey: { scope, version },
   };
 }
 

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeArticle, compileEngine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import type { AnalyseJob, AnalyseWorkerData, ProvenanceJob } from './analyseWorker';
+import type { AnalyseJob, AnalyseWorkerData, ProvenanceJob, VocabularyJob } from './analyseWorker';
 import { createPacker, type PackedAnalyses } from './codec';
 import { articleKey, lexiconKey } from './keys';
 import { storeProvenance } from './provenanceJob';
+import { storeVocabulary } from './vocabularyJob';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
 /** Articles per worker batch: one segment file each; small enough that progress moves and a crash loses little. */
@@ -61,7 +62,7 @@ function workerRunner(worker: Worker) {
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
-  return (job: AnalyseJob | ProvenanceJob) =>
+  return (job: AnalyseJob | ProvenanceJob | VocabularyJob) =>
     new Promise<Reply>((resolve, reject) => {
       waiting.set(job.id, { resolve, reject });
       worker.postMessage(job);
@@ -171,15 +172,21 @@ export async function analyseInto(
   return todo.length;
 }
 
-/** Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one). */
+/**
+ * Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one), then
+ * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored.
+ */
 export async function provenanceInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
   const worker = startWorker(lexicon);
   if (!worker) {
     await storeProvenance(corpusDir, storeRoot);
+    await storeVocabulary(corpusDir, storeRoot);
     return;
   }
   try {
-    await workerRunner(worker)({ kind: 'provenance', id: 0, corpusDir, storeRoot });
+    const run = workerRunner(worker);
+    await run({ kind: 'provenance', id: 0, corpusDir, storeRoot });
+    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot });
   } finally {
     await worker.terminate();
   }

@@ -5,6 +5,7 @@ import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
+import { hasVocabulary } from './vocabularyJob';
 
 /** A corpus whose missing analyses (and provenance) are being made in the background. */
 export interface Preparation {
@@ -118,13 +119,14 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 
 /**
  * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers) and
- * its provenance (on a worker, unless stored). Does nothing else when both are stored.
+ * its provenance and vocabulary table (on a worker, unless stored). Does nothing else when all are stored.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string): Promise<void> {
   const c = loadCorpus(corpusDir);
   await analyseCorpus(p, c.articles, c.lexicon);
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
-  if (!hasProvenance(currentStore(), scope, versionKey(c.articles.map(articleKey), scope.lexicon)))
+  const version = versionKey(c.articles.map(articleKey), scope.lexicon);
+  if (!hasProvenance(currentStore(), scope, version) || !hasVocabulary(currentStore(), scope, version))
     await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
 }
 
