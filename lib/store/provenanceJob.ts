@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { hasProvenance, putProvenance } from './derived';
-import { fileStore } from './files';
+import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
 
@@ -12,7 +12,7 @@ import { compactProvenance } from './provenanceCodec';
  */
 export async function storeProvenance(corpusDir: string, storeRoot: string): Promise<string> {
   const corpus = loadCorpus(corpusDir);
-  const store = fileStore(storeRoot);
+  const store = storeAt(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
