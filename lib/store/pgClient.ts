@@ -17,7 +17,14 @@ const pools = new Map<string, { pool: Pool; ready: Promise<void> | null }>();
 export function poolFor(url: string): Pool {
   let entry = pools.get(url);
   if (!entry) {
-    const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000 });
+    // Idle connections never keep a script (the CLI import, prepare-store) from exiting.
+    const pool = new Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 10_000,
+      allowExitOnIdle: true,
+    });
     // An idle client whose server went away: the next query gets a new connection or a clear error.
     pool.on('error', () => undefined);
     pools.set(url, (entry = { pool, ready: null }));
