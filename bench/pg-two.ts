@@ -7,6 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCluster } from '../scripts/pg/cluster';
+import { closePools, ready } from '../lib/store/pgClient';
+import { changesSince, corpusFilesAt, storedBytes } from '../lib/store/pgQueries';
 import { httpLoad, medianMax, waitFor } from './lib/httpLoad';
 import { summarizeLoad } from './lib/measure';
 import { numberFlag } from './lib/storeBench';
@@ -39,6 +41,50 @@ function serve(port: number, root: string, url: string, extra: Record<string, st
 async function articlesOn(port: number): Promise<number> {
   const r = await fetch(`http://127.0.0.1:${port}/api/analysis?corpus=seeds`);
   return ((await r.json()) as { articles: unknown[] }).articles.length;
+}
+
+// What the database holds per article, and how long the queries a replica and a version link make take.
+async function databaseFigures(url: string) {
+  const pool = await ready(url);
+  const timed = async <T>(fn: () => Promise<T>) => {
+    const t = performance.now();
+    const out = await fn();
+    return { out, ms: Math.round((performance.now() - t) * 10) / 10 };
+  };
+  const areas = await storedBytes(pool);
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT COUNT(DISTINCT path) AS n FROM framescope_files WHERE area = 'corpus' AND path LIKE '%/articles/%'`,
+  );
+  const articles = Number(rows[0].n);
+  const size = await pool.query<{ bytes: string }>(`SELECT pg_total_relation_size('framescope_files') AS bytes`);
+  const seq = (await pool.query<{ s: string }>(`SELECT MAX(seq) AS s FROM framescope_files`)).rows[0].s;
+  const version = await timed(() => corpusFilesAt(pool, 'fa-kes', Number(seq)));
+  const everything = await timed(async () => {
+    let n = 0;
+    for (let after = 0; ;) {
+      const page = await changesSince(pool, after, 64);
+      n += page.length;
+      if (page.length < 64) return n;
+      after = page[page.length - 1].seq;
+    }
+  });
+  const bytesOf = (area: string) => areas.find((x) => x.area === area)?.bytes ?? 0;
+  await closePools();
+  return {
+    articles,
+    tableMb: Math.round(Number(size.rows[0].bytes) / 1048576),
+    perArticleBytes: {
+      text: Math.round(bytesOf('corpus') / articles),
+      analysesAndDerived: Math.round(bytesOf('store') / articles),
+      tableWithIndexes: Math.round(Number(size.rows[0].bytes) / articles),
+    },
+    queryMs: {
+      faKesVersionRebuild: version.ms,
+      faKesVersionFiles: version.out.size,
+      readAllChangesMs: everything.ms,
+      readAllChangesFiles: everything.out,
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -93,7 +139,9 @@ async function main(): Promise<void> {
       }
       visible.push(performance.now() - t0);
     }
+    const database = await databaseFigures(cluster.url);
     const figures = {
+      database,
       backend: 'pg',
       instances: 2,
       startMs: { a: startA, b: startB },
