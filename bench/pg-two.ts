@@ -3,7 +3,7 @@
 // (scripts/pg/start.sh) and two servers on copies of corpus/ (A seeds the database, B starts from an empty folder).
 // Usage: npx tsx bench/pg-two.ts [--seconds 10] [--uploads 5] [--port 3230] [--pg-port 55434]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCluster } from '../scripts/pg/cluster';
@@ -33,7 +33,8 @@ function serve(port: number, root: string, url: string, extra: Record<string, st
       FRAMESCOPE_AUDIT_LOG: path.join(root, 'audit.jsonl'),
       FRAMESCOPE_ADMIN_TOKEN: 'bench-admin-token',
     },
-    stdio: 'ignore',
+    // Each server's output is kept beside its replica, and shown when the run fails.
+    stdio: ['ignore', openSync(path.join(root, 'server.log'), 'a'), openSync(path.join(root, 'server.log'), 'a')],
     detached: true,
   });
 }
@@ -150,6 +151,12 @@ async function main(): Promise<void> {
       uploadToVisibleMs: { ...medianMax(visible), uploads: UPLOADS, each: visible.map(Math.round) },
     };
     console.log(JSON.stringify(figures, null, 2));
+  } catch (e) {
+    for (const root of [a, b]) {
+      const log = path.join(root, 'server.log');
+      if (existsSync(log)) console.error(`--- ${log}\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}`);
+    }
+    throw e;
   } finally {
     for (const s of servers) if (s.pid) process.kill(-s.pid, 'SIGTERM');
     cluster.stop();

@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDatabase as newDatabase, postgresMissing, startCluster, type Cluster } from '../../scripts/pg/cluster';
+import {
+  freshDatabase as newDatabase,
+  killServer,
+  postgresMissing,
+  restartServer,
+  startCluster,
+  type Cluster,
+} from '../../scripts/pg/cluster';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
@@ -223,4 +230,27 @@ describe.skipIf(skip !== null)('PostgreSQL backend', () => {
     const { rows } = await pool.query(`SELECT COUNT(*)::int AS n FROM framescope_files`);
     expect(rows[0].n).toBe(0);
   });
+
+  test('PostgreSQL killed mid-write: a clear error, none of the write stored, and the re-run completes once', async () => {
+    const url = await freshDatabase();
+    const pool = await ready(url);
+    const both = (kill: boolean) =>
+      writeTransaction(url, 'the two files were not stored', async (db) => {
+        await insertFile(db, { area: 'corpus', corpus: 'c', path: 'c/a.txt', bytes: Buffer.from('a') });
+        // The server dies between the two inserts, as a crash or a stopped service would.
+        if (kill) killServer(cluster!.port);
+        await insertFile(db, { area: 'corpus', corpus: 'c', path: 'c/b.txt', bytes: Buffer.from('b') });
+      });
+    const err = await both(true).catch((e) => e);
+    expect(err).toBeInstanceOf(DatabaseUnavailableError);
+    expect(err.message).toMatch(/the two files were not stored/);
+    // While it is down, a write says so too, at once.
+    const down = await both(false).catch((e) => e);
+    expect(down).toBeInstanceOf(DatabaseUnavailableError);
+    restartServer(cluster!.port);
+    const count = async () => (await pool.query(`SELECT COUNT(*)::int AS n FROM framescope_files`)).rows[0].n;
+    expect(await count()).toBe(0);
+    await both(false);
+    expect(await count()).toBe(2);
+  }, 60_000);
 });

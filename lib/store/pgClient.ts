@@ -42,10 +42,14 @@ export async function ready(url: string, what?: string): Promise<Pool> {
   entry.ready ??= (async () => {
     // Kept raw here: each caller's error says what of its own write was not stored.
     const client = await pool.connect();
+    let broken = false;
+    const onError = () => (broken = true);
+    client.on('error', onError);
     try {
       await migrate(client);
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   })().catch((e) => {
     entry.ready = null;
@@ -79,6 +83,10 @@ export async function writeTransaction<T>(url: string, what: string, fn: (db: Po
     throw unavailable(url, e, what);
   }
   let broken = false;
+  // A server that dies while this client is checked out makes it emit 'error' besides failing the query: without a
+  // listener that would end the process.
+  const onError = () => (broken = true);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await lockWrites(client);
@@ -87,10 +95,11 @@ export async function writeTransaction<T>(url: string, what: string, fn: (db: Po
     await client.query('COMMIT');
     return out;
   } catch (e) {
-    broken = isConnectionError(e);
+    broken ||= isConnectionError(e);
     if (!broken) await client.query('ROLLBACK').catch(() => undefined);
     throw unavailable(url, e, what);
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

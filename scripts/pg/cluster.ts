@@ -13,6 +13,41 @@ export interface Cluster {
   stop(): void;
 }
 
+// pg_ctl on the cluster's data directory as its owner (start.sh's layout: /tmp/framescope-pg-PORT/data).
+function pgCtl(port: number, args: string[]): void {
+  const state = process.env.PG_STATE ?? `/tmp/framescope-pg-${port}`;
+  const base = '/usr/lib/postgresql';
+  const version = readdirSync(base)
+    .filter((v) => existsSync(path.join(base, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(a) - Number(b))
+    .pop();
+  const bin = path.join(base, version!, 'bin', 'pg_ctl');
+  // As root, as the unprivileged owner start.sh gave the data directory (PostgreSQL refuses to run as root).
+  const owner = () => execFileSync('stat', ['-c', '%U', path.join(state, 'data')], { encoding: 'utf8' }).trim();
+  const cmd = process.getuid?.() === 0 ? ['runuser', '-u', owner(), '--', bin] : [bin];
+  execFileSync(cmd[0], [...cmd.slice(1), '-D', path.join(state, 'data'), ...args], { stdio: 'ignore' });
+}
+
+/** Kills the cluster's server at once (no shutdown: as a crash or a pulled cable would), keeping its files. */
+export function killServer(port: number): void {
+  pgCtl(port, ['-m', 'immediate', '-w', 'stop']);
+}
+
+/** Starts a killed cluster's server again on its files (crash recovery replays its log). */
+export function restartServer(port: number): void {
+  const state = process.env.PG_STATE ?? `/tmp/framescope-pg-${port}`;
+  pgCtl(port, [
+    '-l',
+    path.join(state, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${state} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    'start',
+  ]);
+}
+
 const SCRIPTS = path.join(__dirname);
 
 /** A loopback port nobody listens on now (PG_TEST_PORT forces one). */
