@@ -18,8 +18,8 @@ import { tokenProblem } from '../lib/server/admin';
 import { deflatedWithNonce, partsWithNonce, splicePage, type SplicedPage } from '../lib/server/nonceSplice';
 import { newNonce } from '../lib/server/securityHeaders';
 import { publishReadyStages } from '../lib/corpus/publish';
-import { databaseUrl } from '../lib/store/pgClient';
-import { describeDatabaseUrl } from '../lib/store/pgErrors';
+import { databaseUrl, ready } from '../lib/store/pgClient';
+import { DatabaseUnavailableError, describeDatabaseUrl } from '../lib/store/pgErrors';
 import { recordSharedVersion, startReplica } from '../lib/store/pgFollow';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
@@ -143,6 +143,7 @@ function record(res: http.ServerResponse): Promise<CachedPage | null> {
 async function startShared(url: string): Promise<void> {
   const where = describeDatabaseUrl(url);
   try {
+    await ready(url, 'nothing was changed');
     const early = await publishReadyStages(CORPUS_ROOT);
     if (early.length) console.log(`start: stored ${early.length} articles an interrupted write had validated`);
     const r = await startReplica(url, { corpus: CORPUS_ROOT, store: STORE_ROOT }, async (p) => {
@@ -162,9 +163,10 @@ async function startShared(url: string): Promise<void> {
       `start: PostgreSQL at ${where}${r.seeded ? `, seeded with ${r.seeded} files of ${CORPUS_ROOT}` : ''}; replica at change ${r.pulled.seq} (${r.pulled.written} files written)`,
     );
   } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
+    const why = e instanceof DatabaseUnavailableError ? e.problem : (e as Error).message;
+    console.error(`error: Framescope did not start: PostgreSQL at ${where} (DATABASE_URL): ${why}.`);
     console.error(
-      `Framescope did not start: DATABASE_URL points at ${where}. Start PostgreSQL there (for a throwaway one: DATABASE_URL=$(bash scripts/pg/start.sh)), or unset DATABASE_URL to serve the corpus folders alone. Nothing was changed.`,
+      'Fix: start PostgreSQL there (a throwaway one for trying: DATABASE_URL=$(bash scripts/pg/start.sh)), or unset DATABASE_URL to serve the corpus folders alone.',
     );
     process.exit(2);
   }

@@ -3,14 +3,16 @@ import { pgStore } from './pg';
 import { databaseUrl } from './pgClient';
 import type { AnalysisStore } from './types';
 
-let store: AnalysisStore | null = null;
+let store: { url: string | null; store: AnalysisStore } | null = null;
 
 /**
  * The store this process reads and writes: PostgreSQL (through this instance's replica) when DATABASE_URL is set, else
- * the embedded file store under STORE_ROOT.
+ * the embedded file store under STORE_ROOT. Made again if DATABASE_URL changes (tests point one process at several).
  */
 export function currentStore(): AnalysisStore {
-  return (store ??= storeAt(STORE_ROOT));
+  const url = databaseUrl();
+  if (!store || store.url !== url) store = { url, store: storeAt(STORE_ROOT) };
+  return store.store;
 }
 
 /** The current backend on a given store root (workers open their own instance on the root they were given). */

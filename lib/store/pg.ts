@@ -24,11 +24,16 @@ export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
     async put(scope, batch) {
       if (batch.keys.length === 0) return;
       const rel = path.posix.join(scopeFolder(scope), segmentFileName());
-      await store(rel, scope.corpus, encodeSegment(batch), `${batch.keys.length} analyses of ${scope.corpus}`);
+      await store(
+        rel,
+        scope.corpus,
+        encodeSegment(batch),
+        `the analyses of ${batch.keys.length} article(s) of ${scope.corpus} were not stored, nor any article`,
+      );
     },
     async putDerived(scope, kind, key, bytes) {
       const rel = path.posix.join(scopeFolder(scope), derivedName(kind, key));
-      await store(rel, scope.corpus, bytes, `${kind} ${key} of ${scope.corpus}`);
+      await store(rel, scope.corpus, bytes, `the ${kind} of version ${key} of ${scope.corpus} was not stored`);
     },
   };
 }
