@@ -2,7 +2,6 @@
 // re-analysis, and the dashboard under load; writes bench/latest.json and prints a summary (README "Benchmarks").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +17,7 @@ import { writeAtomic } from '../lib/corpus/store';
 import { naiveBaseline, scanBaseline } from './lib/baselines';
 import { articleBytes, benchOutlets, generateArticles } from './lib/generate';
 import { firstLoadScripts, summarizeLoad, type HttpResult } from './lib/measure';
+import { httpLoad, waitFor } from './lib/httpLoad';
 import { textTable } from '../lib/analysis/table';
 import { monthTallies, type MonthTallies } from '../lib/analysis/monthTallies';
 import { sliceExport, sliceOf } from '../lib/analysis/slice';
@@ -142,50 +142,8 @@ async function parallelAnalysis(
 }
 
 async function load(route: string, seconds: number, gzip = false): Promise<HttpResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = Date.now() + seconds * 1000;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t = performance.now();
-      const req = http.get(
-        { host: '127.0.0.1', port: PORT, path: route, agent, headers: gzip ? { 'accept-encoding': 'gzip' } : {} },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) latencies.push(performance.now() - t);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-    });
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < end) await one();
-    }),
-  );
-  agent.destroy();
+  const [{ latencies, errors }] = await httpLoad([{ port: PORT, path: route }], CONNECTIONS, seconds, gzip);
   return summarizeLoad(route, latencies, errors, seconds);
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer ${url}`);
 }
 
 // Every view of both bundled corpora, including the largest drill-downs, for the page-size check (about 1 MB at most).

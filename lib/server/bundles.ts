@@ -410,7 +410,11 @@ export function dataVersionOf(params: Params): string {
   if (!corpora.includes(corpus)) return `${corpora.join(',')}|-`;
   // The store's stamp too: a version analysed in the background replaces the previous one without a file changing.
   const files = fingerprint(path.join(CORPUS_ROOT, corpus));
-  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${files}|${currentStore().stamp(corpus)}`;
+  // While a background preparation runs the previous version serves: those answers must not be kept for after it,
+  // which may end without storing anything (another server of a shared database stored the same data first).
+  const prep = preparationOf(corpus);
+  const preparing = prep && !prep.finished ? `|preparing ${prep.version}` : '';
+  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${files}|${currentStore().stamp(corpus)}${preparing}`;
 }
 
 /** The catalog for the corpus and version a URL names. */

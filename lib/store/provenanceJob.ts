@@ -5,8 +5,8 @@ import { provenanceInput } from '../provenance/corpusProvenance';
 import { creditSources } from '../provenance/credits';
 import { buildProvenance, updateProvenance, type CorpusProvenance } from '../provenance/model';
 import { DEFAULT_REUSE } from '../provenance/reuseIndex';
+import { storeAt } from './current';
 import { hasProvenance, putProvenance, putReuseIndex, readProvenance, readReuseIndex } from './derived';
-import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
 import type { ReuseIndexMade, StoredReuseIndex } from './reuseIndexCodec';
@@ -68,7 +68,7 @@ function updateFrom(
  */
 export async function storeProvenance(corpusDir: string, storeRoot: string): Promise<ProvenanceRun> {
   const corpus = loadCorpus(corpusDir);
-  const store = fileStore(storeRoot);
+  const store = storeAt(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);

@@ -3,7 +3,7 @@ import { loadCorpus } from '../corpus/load';
 import { tableOf } from '../vocabulary/whole';
 import { decodeTable, encodeTable, type LexiconReading } from '../vocabulary/tableCodec';
 import type { VocabularyTable } from '../vocabulary/table';
-import { fileStore } from './files';
+import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import type { AnalysisStore, StoreScope } from './types';
 
@@ -31,7 +31,7 @@ export function hasVocabulary(store: AnalysisStore, scope: StoreScope, version: 
  */
 export async function storeVocabulary(corpusDir: string, storeRoot: string): Promise<string> {
   const corpus = loadCorpus(corpusDir);
-  const store = fileStore(storeRoot);
+  const store = storeAt(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
