@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // natural's root entry pulls in database clients; keep it and sentiment out of the server bundle.
-  serverExternalPackages: ['natural', 'sentiment'],
+  serverExternalPackages: ['natural', 'sentiment', 'pg'],
   poweredByHeader: false,
   outputFileTracingIncludes: { '/**': ['./corpus/**/*'] },
   // Every answer, static files included; the page CSP (with its nonce) is set per render in proxy.ts.

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf, provenanceOf } from './lib/server/dataset';
+import { catalogOf, pendingFor, provenanceOf } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
-import { analysingHtml, RETRY_SECONDS } from './lib/store/progress';
+import { analysingHtml, countingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
 import { matchRoute, needsProvenance } from './lib/url/routes';
 import { PROBLEM_PAGE_POLICY, embedAncestors, newNonce, pagePolicy } from './lib/server/securityHeaders';
@@ -14,6 +14,22 @@ function withNonce(request: NextRequest, embed: boolean): NextResponse {
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('content-security-policy', policy);
   return res;
+}
+
+const COUNTED_ROUTES = new Set(['vocabulary', 'vocabulary-api', 'search']);
+
+function waitingAnswer(pathname: string, params: URLSearchParams, api: boolean): NextResponse | null {
+  const pending = pendingFor(pathname, params);
+  if (!pending) return null;
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (pending.counting) headers['retry-after'] = String(RETRY_SECONDS);
+  if (api) return NextResponse.json({ error: pending.message, counting: pending.counting }, { status: 503, headers });
+  const html = {
+    ...headers,
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': PROBLEM_PAGE_POLICY,
+  };
+  return new NextResponse(countingHtml(pending), { status: 503, headers: html });
 }
 
 // Pages cannot set a 400 status in the App Router, so bad view URLs are answered here, before rendering. Next
@@ -44,7 +60,12 @@ export function proxy(request: NextRequest) {
     return new NextResponse(analysingHtml(e.progress), { status: 503, headers: html });
   }
   const problems = routeProblems(pathname, searchParams, catalog);
-  if (problems.length === 0) return page ? withNonce(request, match.route.id === 'embed') : NextResponse.next();
+  if (problems.length === 0) {
+    // Vocabulary and search answers the store lacks are made on a worker: until then, 503 and a page that reloads.
+    const waiting = COUNTED_ROUTES.has(match.route.id) ? waitingAnswer(pathname, searchParams, !page) : null;
+    if (waiting) return waiting;
+    return page ? withNonce(request, match.route.id === 'embed') : NextResponse.next();
+  }
   const status = problemsStatus(problems);
   if (match.route.api) return NextResponse.json({ error: 'bad request', problems }, { status });
   const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PROBLEM_PAGE_POLICY };

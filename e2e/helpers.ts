@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 /** The five seed outlets as the dashboard names them. */
@@ -28,3 +29,17 @@ export const mark = (page: Page) => page.evaluate(() => ((window as unknown as {
 
 /** The window's marker (42 after mark), or null once a full reload has dropped it. */
 export const marker = (page: Page) => page.evaluate(() => (window as unknown as { __nav?: number }).__nav ?? null);
+
+/** The text of the file a click downloads (a chart's CSV or figure). */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
+  const download = page.waitForEvent('download');
+  await click();
+  return readFileSync(await (await download).path(), 'utf8');
+}
+
+/** A downloaded chart CSV: its comment lines, its header and its rows (cells without commas, as chart CSVs have). */
+export function parseChartCsv(text: string): { comments: string[]; header: string[]; rows: string[][] } {
+  const lines = text.trim().split('\n');
+  const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map((l) => l.split(','));
+  return { comments: lines.filter((l) => l.startsWith('# ')), header, rows };
+}

@@ -154,7 +154,7 @@ test.describe('bad URLs get a helpful page, never echoed raw', () => {
     [
       '/?corpus=elsewhere',
       404,
-      /corpus = elsewhere is not a corpus\. Valid choices: broken, fa-kes, lexscratch, scratch, seeds\./,
+      /corpus = elsewhere is not a corpus\. Valid choices: broken, fa-kes, lexscratch, pgshared, scratch, seeds\./,
     ],
     ['/?metric=pie', 400, /metric = pie is not a metric\. Valid choices: share, count, per1k/],
     ['/?voice=%3Cscript%3Ealert(1)%3C/script%3E', 400, /voice = <script>alert\(1\)<\/script> is not a voice/],

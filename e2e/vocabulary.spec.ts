@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { documentCounter, mark, marker } from './helpers';
+import { documentCounter, downloaded, mark, marker, parseChartCsv } from './helpers';
 
 test("the explorer: an outlet's terms, a click opens the sentences client-side", async ({ page }) => {
   await page.goto('/vocabulary?corpus=fa-kes&outlets=dailysabah', { waitUntil: 'networkidle' });
-  await expect(page.getByTestId('vocabulary-takeaway')).toContainText('n-grams scored');
+  await expect(page.getByTestId('chart-vocabulary-scatter').getByTestId('takeaway')).toContainText('n-grams scored');
   const docs = documentCounter(page);
   await mark(page);
   const table = page.getByTestId('terms-a');
@@ -72,4 +72,48 @@ test('the new views fit 375 px and load without failed requests', async ({ page 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   }
   expect(failed).toEqual([]);
+});
+
+test('the scatter has the chart actions: its CSV downloads and parses, with the points it draws', async ({ page }) => {
+  await page.goto('/vocabulary?corpus=fa-kes&outlets=dailysabah,trt', { waitUntil: 'networkidle' });
+  const card = page.getByTestId('chart-vocabulary-scatter');
+  await expect(card.getByTestId('copy-link')).toBeVisible();
+  await expect(card.getByTestId('export-png')).toBeVisible();
+  const drawn = /The ([\d,]+) most used of ([\d,]+) scored phrases are drawn/.exec((await card.textContent()) ?? '')!;
+  const { comments, header, rows } = parseChartCsv(
+    await downloaded(page, () => card.getByTestId('export-csv').click()),
+  );
+  expect(comments[0]).toBe('# Frequency and distinctiveness: Daily Sabah against TRT World');
+  expect(comments[1]).toMatch(/^# corpus: .* \(fa-kes\), version [0-9a-f]+$/);
+  expect(header).toEqual([
+    'term',
+    'uses',
+    'y',
+    'n',
+    'yOther',
+    'nOther',
+    'articles',
+    'articlesTotal',
+    'articlesOther',
+    'articlesOtherTotal',
+    'z',
+    'q',
+    'distinctive',
+    'lexicon',
+  ]);
+  expect(rows).toHaveLength(Number(drawn[1].replace(/,/g, '')));
+  const daish = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === 'Daish')![i]]));
+  // Read in the article files: "Daish" 8 times in dailysabah-7eccf9beed80 and once in dailysabah-c7a5c8fd72f5 (its
+  // third use, "Daish said" opening a sentence in dailysabah-4a6ef4d69784, the article's only one, is counted
+  // lowercased); 72 Daily Sabah articles, 41 TRT World articles, none of which writes "Daish".
+  expect(daish).toMatchObject({ y: '9', yOther: '0', articles: '2', articlesTotal: '72', articlesOther: '0' });
+  expect(daish.articlesOtherTotal).toBe('41');
+  // z to 4 decimals and q to 3 significant figures, as every chart CSV.
+  expect(daish.z).toMatch(/^-?\d+(\.\d{1,4})?$/);
+  expect(Number(Number(daish.q).toPrecision(3))).toBe(Number(daish.q));
+  // The figure: an SVG with the chart's title, and the citation.
+  const figure = await downloaded(page, () => card.getByTestId('export-svg').click());
+  expect(figure).toContain('<title>Frequency and distinctiveness: Daily Sabah');
+  await card.getByTestId('cite-button').click();
+  await expect(card.getByTestId('cite')).toContainText('Frequency and distinctiveness');
 });

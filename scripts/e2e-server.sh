@@ -17,6 +17,12 @@ mkdir -p "$root/corpus/lexscratch/articles"
 sed 's/"id": "scratch", "title": "Scratch corpus for upload tests"/"id": "lexscratch", "title": "Scratch corpus for lexicon edits"/' \
   "$root/corpus/scratch/corpus.json" > "$root/corpus/lexscratch/corpus.json"
 cp "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt" "$root/corpus/lexscratch/articles/"
+# "pgshared" is the two-instance spec's own corpus (e2e/shared-pg.spec.ts uploads to it through one server and reads
+# it through another; with the files backend that spec is skipped).
+mkdir -p "$root/corpus/pgshared/articles"
+sed 's/"id": "scratch", "title": "Scratch corpus for upload tests"/"id": "pgshared", "title": "Shared by two servers"/' \
+  "$root/corpus/scratch/corpus.json" > "$root/corpus/pgshared/corpus.json"
+cp "$root/corpus/scratch/articles/voa-2016-10-21-cooperation.txt" "$root/corpus/pgshared/articles/"
 # "broken" holds one readable article and one file that is not: the corpus must still serve, naming the bad file.
 mkdir -p "$root/corpus/broken/articles"
 sed 's/"id": "scratch", "title": "Scratch corpus for upload tests"/"id": "broken", "title": "A corpus with an unreadable file"/' \

@@ -10,13 +10,17 @@ import { CORPUS_ROOT } from '../lib/corpus/load';
 import { recordVersion, SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
 import { cleanLeftovers } from '../lib/corpus/startup';
 import { STORE_ROOT } from '../lib/store/current';
-import { isPrepared, watchCorpora } from '../lib/server/bundles';
+import { analyseMissingInBackground, isPrepared, watchCorpora } from '../lib/server/bundles';
 import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
 import { tokenProblem } from '../lib/server/admin';
 import { deflatedWithNonce, partsWithNonce, splicePage, type SplicedPage } from '../lib/server/nonceSplice';
 import { newNonce } from '../lib/server/securityHeaders';
+import { publishReadyStages } from '../lib/corpus/publish';
+import { databaseUrl, ready } from '../lib/store/pgClient';
+import { DatabaseUnavailableError, describeDatabaseUrl } from '../lib/store/pgErrors';
+import { recordSharedVersion, startReplica } from '../lib/store/pgFollow';
 
 const { port, host } = parseServeArgs(process.argv.slice(2), process.env.PORT);
 // Absolute links (data packages, figures, previews) fall back to localhost:$PORT when FRAMESCOPE_URL is unset: with
@@ -136,12 +140,48 @@ function record(res: http.ServerResponse): Promise<CachedPage | null> {
   });
 }
 
+async function startShared(url: string): Promise<void> {
+  const where = describeDatabaseUrl(url);
+  try {
+    await ready(url, 'nothing was changed');
+    const early = await publishReadyStages(CORPUS_ROOT);
+    if (early.length) console.log(`start: stored ${early.length} articles an interrupted write had validated`);
+    const r = await startReplica(url, { corpus: CORPUS_ROOT, store: STORE_ROOT }, async (p) => {
+      // Another instance's write (or this one's): its version is kept here too, and what it lacks is analysed.
+      for (const corpus of p.corpora) {
+        if (!listCorpora().includes(corpus)) continue;
+        try {
+          const { version } = await recordVersion(path.join(CORPUS_ROOT, corpus));
+          await recordSharedVersion(url, corpus, version);
+        } catch (e) {
+          console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
+        }
+        analyseMissingInBackground(corpus);
+      }
+    });
+    console.log(
+      `start: PostgreSQL at ${where}${r.seeded ? `, seeded with ${r.seeded} files of ${CORPUS_ROOT}` : ''}; replica at change ${r.pulled.seq} (${r.pulled.written} files written)`,
+    );
+  } catch (e) {
+    const why = e instanceof DatabaseUnavailableError ? e.problem : (e as Error).message;
+    console.error(`error: Framescope did not start: PostgreSQL at ${where} (DATABASE_URL): ${why}.`);
+    console.error(
+      'Fix: start PostgreSQL there (a throwaway one for trying: DATABASE_URL=$(bash scripts/pg/start.sh)), or unset DATABASE_URL to serve the corpus folders alone.',
+    );
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
   const problem = tokenProblem();
   if (problem) {
     console.error(`error: ${problem}`);
     process.exit(2);
   }
+  // With DATABASE_URL the corpora live in PostgreSQL and CORPUS_ROOT is this instance's replica of them: it is brought
+  // up to date before anything is served, and an unreachable database stops the start with what to do.
+  const shared = databaseUrl();
+  if (shared) await startShared(shared);
   // As next start does; React and Next read it when they load, so next is imported after it is set.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   // Views never analyse here: what the store lacks is analysed by workers in the background (lib/store/prepare.ts).

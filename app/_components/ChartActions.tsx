@@ -48,7 +48,8 @@ function joined(els: SVGSVGElement[]): { svg: string; width: number; height: num
     clone.setAttribute('x', String(Math.round(x)));
     clone.setAttribute('width', String(Math.round(w)));
     clone.setAttribute('height', String(Math.round(h)));
-    clone.setAttribute('viewBox', `0 0 ${Math.round(w)} ${Math.round(h)}`);
+    // A chart drawn in its own units (a viewBox scaled to the page) keeps them; the others are drawn in pixels.
+    if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${Math.round(w)} ${Math.round(h)}`);
     clone.removeAttribute('style');
     clone.removeAttribute('class');
     x += w;

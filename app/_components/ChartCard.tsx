@@ -3,15 +3,12 @@ import type { CsvRow } from '@/lib/view/charts';
 import { csvBody } from '@/lib/view/csvExport';
 import { embedHeight } from '@/lib/view/embed';
 import type { LegendItem } from '@/lib/view/figure';
-import { AppLink, StayLink } from './AppLink';
+import { AppLink } from './AppLink';
 import { ChartActions, type ChartSource, type EmbedTarget } from './ChartActions';
+import { NumbersTable, type TableCell } from './NumbersTable';
 import { ScrollTable } from './ScrollTable';
 
-/** A table cell: its text, and the drill-down it opens. */
-export interface TableCell {
-  text: string;
-  href?: string;
-}
+export type { TableCell };
 
 /**
  * A chart with its title, what it counts, a one-line takeaway (the full text summary is kept for screen readers), a
@@ -37,6 +34,8 @@ export function ChartCard(p: {
   children: ReactNode;
   /** Let a wide chart scroll sideways on narrow screens instead of shrinking. */
   wide?: boolean;
+  /** Make the numbers table only when it is opened (a chart of many points). */
+  lazyTable?: boolean;
 }) {
   const chart = (
     <div className="chart" role="img" aria-label={`Chart: ${p.title}. ${p.summary}`}>
@@ -72,37 +71,7 @@ export function ChartCard(p: {
       <p className="takeaway" data-testid="takeaway">
         {p.takeaway}
       </p>
-      <details>
-        <summary>Numbers in this chart (table)</summary>
-        <ScrollTable label={`Numbers: ${p.title}`} sticky>
-          <table data-testid={`table-${p.id}`}>
-            <thead>
-              <tr>
-                {p.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((c, j) =>
-                    j === 0 ? (
-                      <th key={j} scope="row">
-                        {c.text}
-                      </th>
-                    ) : (
-                      <td key={j}>{c.href ? <StayLink href={c.href}>{c.text}</StayLink> : c.text}</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      </details>
+      <NumbersTable id={p.id} title={p.title} columns={p.columns} rows={p.rows} lazy={p.lazyTable} />
       <ChartActions
         chartId={p.id}
         title={p.figureTitle ?? p.title}

@@ -4,13 +4,14 @@ import { addToLexiconHref } from '@/lib/url/addToLexicon';
 import { hrefFor, withState } from '@/lib/url/state';
 import type { VocabularyAnswerRow } from '@/lib/vocabulary/answer';
 import { entityList, entityName } from '@/lib/view/entities';
-import { rankedRows, rowCounts, scatterPoints, vocabularyTakeaway } from '@/lib/view/vocabulary';
+import { rankedRows, rowCounts, scatterData, vocabularyTakeaway } from '@/lib/view/vocabulary';
 import { AppLink } from '../_components/AppLink';
 import { TermKwic } from '../_components/Kwic';
 import { Shell } from '../_components/Shell';
 import { VoiceScope } from '../_components/Switches';
 import { TermTable, type TermTableRow } from '../_components/TermTable';
-import { VocabularyScatter } from '../_components/charts/VocabularyScatter';
+import { VocabularyScatterCard } from '../_components/charts/VocabularyScatterCard';
+import { methodsHref, sourceOf } from './cards';
 
 const fmt = (x: number) => x.toLocaleString('en-US');
 
@@ -168,21 +169,16 @@ function Explorer({ view, model }: { view: View; model: NonNullable<ReturnType<t
           ? 'Memory cap reached while counting: counts of rare phrases are lower bounds.'
           : `${fmt(answer.pruning.kept)} of ${fmt(answer.pruning.distinct)} distinct phrases kept (used 3+ times).`}
       </p>
-      <p className="takeaway" data-testid="vocabulary-takeaway">
-        {vocabularyTakeaway(answer.rows, nameA, nameB)}.
-      </p>
-      <figure className="card" aria-labelledby="scatter-title" data-testid="vocabulary-scatter">
-        <h3 id="scatter-title">
-          Frequency and distinctiveness: {nameA} against {nameB}
-        </h3>
-        <p className="counts">
-          Each point is a word or phrase: across, its uses on both sides (log scale); up, its z-score (above 0: more
-          typical of {nameA}). Blue: distinctive of {nameA}; red: of {nameB} (BH q &lt; 0.05); grey: neither; outlined:
-          lexicon terms. Hover for counts; click for sentences. The {fmt(Math.min(1500, answer.rows.length))} most used
-          of {fmt(answer.rows.length)} scored phrases are drawn.
-        </p>
-        <VocabularyScatter points={scatterPoints(answer.rows)} a={nameA} b={nameB} />
-      </figure>
+      <VocabularyScatterCard
+        data={scatterData(answer.rows)}
+        a={nameA}
+        b={nameB}
+        counts={`Each point is a word or phrase: across, its uses on both sides (log scale); up, its z-score (above 0: more typical of ${nameA}). Blue: distinctive of ${nameA}; red: of ${nameB} (BH q < 0.05); grey: neither; outlined: lexicon terms. Hover for counts; click for sentences.`}
+        takeaway={`${vocabularyTakeaway(answer.rows, nameA, nameB)}.`}
+        methods={methodsHref(state, 'vocabulary')}
+        version={ex.corpus.version}
+        source={sourceOf(ex, state)}
+      />
       {state.term && model.kwic && (
         <TermKwic
           drill={model.kwic}

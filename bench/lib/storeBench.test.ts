@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { folderBytes, importTimes, jsonlRecord, numberFlag, tenth } from './storeBench';
+import { DEFAULT_REUSE } from '../../lib/provenance/reuseIndex';
+import { encodeReuseIndex, type ReuseIndexMade } from '../../lib/store/reuseIndexCodec';
+import { folderBytes, importTimes, jsonlRecord, numberFlag, reuseIndexOf, tenth } from './storeBench';
 
 describe('store bench helpers', () => {
   test('a JSONL record holds the title, body, outlet and date, not the title segment twice', () => {
@@ -57,4 +59,26 @@ describe('importTimes', () => {
     ],
   ])('reads %j', (text, times) => expect(importTimes(text)).toEqual(times));
   test('names a summary without times', () => expect(() => importTimes('Import …')).toThrow('has no Time line'));
+});
+
+describe('reuseIndexOf', () => {
+  const made: ReuseIndexMade = { mode: 'incremental', ms: 42, readMs: 20, writeMs: 10, recomputed: 3 };
+  const bytes = encodeReuseIndex({
+    version: 'v',
+    keys: [],
+    dates: [],
+    options: DEFAULT_REUSE,
+    postings: { keys: new Uint32Array(0), offsets: new Uint32Array(1), holders: new Uint32Array(0) },
+    candidates: [],
+    made,
+  });
+  test.each([
+    ['a stored index', true, { made, bytes: bytes.length }],
+    ['no index yet', false, null],
+  ])('%s', (_name, write, expected) => {
+    const store = mkdtempSync(path.join(tmpdir(), 'framescope-reuse-'));
+    mkdirSync(path.join(store, 'bench', 'lex-e1'), { recursive: true });
+    if (write) writeFileSync(path.join(store, 'bench', 'lex-e1', 'reuse-index-latest.bin'), bytes);
+    expect(reuseIndexOf(store, 'bench')).toEqual(expected);
+  });
 });

@@ -1,9 +1,21 @@
 // The store's benchmark (npm run bench; --scale for 1,000,000 articles): a generated corpus imported with the real CLI
 // from one JSONL file, then a fresh process (a restart) opening its first view from the store, and an uncached view.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, writeSync, readdirSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  writeSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { decodeReuseIndex, type ReuseIndexMade } from '../../lib/store/reuseIndexCodec';
 import type { Article } from '../../lib/types';
 import { benchOutlets, generateArticles } from './generate';
 
@@ -18,6 +30,10 @@ export interface StoreFigures {
   provenanceSeconds: number;
   restartFirstViewMs: number;
   uncachedViewMs: number;
+  /** The explorer's default answer (one outlet against the rest), read from the stored vocabulary table. */
+  explorerMs: number;
+  /** A search of the whole corpus ("rebels"), made on a worker until ready, as the server answers it. */
+  searchMs: number;
   rssMb: number;
   diskMb: number;
   /** Through the data door after the restart: a date-filtered overview (one year, uncached), then a time series. */
@@ -26,6 +42,32 @@ export interface StoreFigures {
   timeSeriesMs: number;
   /** RSS after the time series (the text and analyses in memory). */
   rssAfterTimeSeriesMb: number;
+  /** The provenance worker's own time for the whole corpus (reuse index header), within provenanceSeconds. */
+  provenanceWorkerMs: number | null;
+  /** The CLI import of one more article: its whole finish (version and provenance), and the worker's provenance time. */
+  addOneArticleSeconds: number;
+  addOneArticleProvenanceMs: number | null;
+  /** Of which reading the previous version's index and provenance, and storing the new provenance. */
+  addOneArticleReadWriteMs: number | null;
+  /** Articles whose provenance that import computed again (the rest was the previous version's). */
+  addOneArticleRecomputed: number | null;
+  /** The stored reuse index the next version is made from. */
+  reuseIndexMb: number | null;
+}
+
+/** How the latest reuse index of a corpus in a store folder was made, and its size; null when none is stored. */
+export function reuseIndexOf(storeDir: string, corpus: string): { made: ReuseIndexMade; bytes: number } | null {
+  const dir = path.join(storeDir, corpus);
+  for (const scope of readdirSync(dir)) {
+    const file = path.join(dir, scope, 'reuse-index-latest.bin');
+    try {
+      const bytes = readFileSync(file);
+      return { made: decodeReuseIndex(bytes, file).made, bytes: bytes.length };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  return null;
 }
 
 /** One JSONL line of a generated article, as a researcher's export would hold it. */
@@ -101,9 +143,20 @@ export async function storeBench(pool: string[], articles: number, seed: number,
   const time = importTimes(imported.out);
   const view = await run('bench/store-view.ts', [], { ...env, FRAMESCOPE_BACKGROUND_ANALYSIS: '1' });
   if (view.code !== 0) throw new Error(`the bench view failed (exit ${view.code}): ${view.out.slice(-2000)}`);
+  const full = reuseIndexOf(path.join(root, '.store'), 'bench');
+  const disk = folderBytes(root) - bytes;
+  // One more article through the same CLI: the new version's provenance is made from the stored reuse index.
+  const one = path.join(root, 'one.jsonl');
+  writeFileSync(one, `${generateArticles(pool, { articles: 1, outlets, seed, from: articles }).map(jsonlRecord)[0]}\n`);
+  const added = await run('scripts/import.ts', [one, '--corpus', 'bench'], env);
+  if (added.code > 1)
+    throw new Error(`the bench one-article import failed (exit ${added.code}): ${added.out.slice(-2000)}`);
+  const after = reuseIndexOf(path.join(root, '.store'), 'bench');
   const v = JSON.parse(view.out.trim().split('\n').pop()!) as {
     firstViewMs: number;
     uncachedViewMs: number;
+    explorerMs: number;
+    searchMs: number;
     rssMb: number;
     dateViewMs: number;
     timeSeriesMs: number;
@@ -117,9 +170,17 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     provenanceSeconds: tenth(time.finish),
     restartFirstViewMs: Math.round(v.firstViewMs),
     uncachedViewMs: Math.round(v.uncachedViewMs),
+    explorerMs: Math.round(v.explorerMs),
+    searchMs: Math.round(v.searchMs),
     rssMb: Math.round(v.rssMb),
     // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
-    diskMb: tenth((folderBytes(root) - bytes) / 1e6),
+    diskMb: tenth(disk / 1e6),
+    provenanceWorkerMs: full?.made.ms ?? null,
+    addOneArticleSeconds: tenth(importTimes(added.out).finish),
+    addOneArticleProvenanceMs: after?.made.ms ?? null,
+    addOneArticleReadWriteMs: after ? after.made.readMs + after.made.writeMs : null,
+    addOneArticleRecomputed: after?.made.recomputed ?? null,
+    reuseIndexMb: after ? tenth(after.bytes / 1e6) : null,
     dateViewMs: Math.round(v.dateViewMs),
     timeSeriesMs: Math.round(v.timeSeriesMs),
     rssAfterTimeSeriesMb: Math.round(v.rssAfterTimeSeriesMb),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../../lib/analysis/article';
 import { testLexicon } from '../../lib/lexicon/testLexicon';
-import { addedPct, benchTable, explorerAnswer } from './vocabularyBench';
+import { addedPct, benchTable, explorerAnswer, storedBytes, storedExplorerAnswer } from './vocabularyBench';
 
 describe('vocabulary bench helpers', () => {
   test.each([
@@ -31,5 +31,11 @@ describe('vocabulary bench helpers', () => {
     expect([...table.terms.get('town')!.uses]).toEqual([1, 2]);
     // Scored (5+ uses in 2+ articles): only "gunmen" ("town" and "rebels" have 3 uses each).
     expect(explorerAnswer(table, lexicon)).toBe(1);
+    // Through the stored bytes: the same one row.
+    expect(storedExplorerAnswer(storedBytes(table, lexicon), lexicon)).toBe(1);
+  });
+
+  test('bytes that are not a stored table are an error, not an empty answer', () => {
+    expect(() => storedExplorerAnswer(new Uint8Array([1, 2, 3]), testLexicon())).toThrow(/could not be decoded/);
   });
 });

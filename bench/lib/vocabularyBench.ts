@@ -1,9 +1,10 @@
 import type { ArticleAnalysis } from '../../lib/analysis/article';
 import { DEFAULT_OPTIONS } from '../../lib/analysis/aggregate';
 import type { Lexicon } from '../../lib/types';
-import { vocabularyAnswer } from '../../lib/vocabulary/answer';
+import { keepLexiconReading, lexiconReading, vocabularyAnswer } from '../../lib/vocabulary/answer';
 import { DEFAULT_SCORE } from '../../lib/vocabulary/score';
 import { countVocabulary, DEFAULT_LIMITS, type VocabularyTable } from '../../lib/vocabulary/table';
+import { decodeTable, encodeTable } from '../../lib/vocabulary/tableCodec';
 import { articleTextsOf } from '../../lib/vocabulary/texts';
 
 /** The vocabulary table of analysed articles under the default filters (all voices and sections, all text). */
@@ -25,4 +26,20 @@ export function addedPct(vocabularyMs: number, engineMs: number): number {
 export function explorerAnswer(table: VocabularyTable, lexicon: Lexicon): number {
   const [a, ...rest] = table.outlets;
   return vocabularyAnswer(lexicon, table, [a], rest, DEFAULT_SCORE, null).rows.length;
+}
+
+/** The bytes the store keeps for a table (derived data "vocabulary"): the table and its lexicon reading, as a worker writes them. */
+export function storedBytes(table: VocabularyTable, lexicon: Lexicon): Uint8Array {
+  return encodeTable(table, lexiconReading(table, lexicon));
+}
+
+/**
+ * An uncached explorer answer through the stored table, as the server makes it: the bytes decoded (a fresh table, so
+ * nothing is cached), then the first outlet scored against the rest; returns the rows scored.
+ */
+export function storedExplorerAnswer(bytes: Uint8Array, lexicon: Lexicon): number {
+  const stored = decodeTable(bytes);
+  if (!stored) throw new Error('the stored vocabulary table could not be decoded');
+  if (stored.reading) keepLexiconReading(stored.table, stored.reading);
+  return explorerAnswer(stored.table, lexicon);
 }

@@ -20,6 +20,7 @@ import {
 import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
 import { planOffThread } from './offThread';
 import { parseManifest } from './manifest';
+import { publishStage } from './publish';
 import { manifestWithOutlets, withLock } from './store';
 import { analysisPool, type AnalysisPool } from '../store/analyse';
 import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
@@ -228,7 +229,7 @@ export async function importItems(
     if (isFsError(e)) throw new StorageError(e.code!, []);
     throw e;
   }
-  await withLock(dir, () => {
+  await withLock(dir, async () => {
     result.recovered = recoverStages(dir);
     const outlets: Outlet[] = plan.newOutlets.map((id) => ({
       id,
@@ -256,8 +257,12 @@ export async function importItems(
       onProgress?.('stage articles', done, total),
     );
     onProgress?.('validate articles', plan.articles.length, plan.articles.length);
+    // With DATABASE_URL the batch is stored in PostgreSQL first, in one transaction; the folder is its replica.
+    const shared = await publishStage(dir, stage);
     try {
-      const { written, existed } = applyStage(dir, stage, (done, total) => onProgress?.('write articles', done, total));
+      const local = applyStage(dir, stage, (done, total) => onProgress?.('write articles', done, total));
+      const written = shared ?? local.written;
+      const existed = shared ? stage.ids.filter((id) => !shared.includes(id)) : local.existed;
       result.written = written;
       // Another writer (or the recovery above) stored the same content after the plan: a duplicate, not a second copy.
       const recovered = new Set(result.recovered);

@@ -1,12 +1,12 @@
 import { similarityOf, type Passage } from './align';
 import { articleCredits, findCredits, type Credit, type CreditSource } from './credits';
 import {
-  addDoc,
   createIndex,
   partnerOf,
   passagesFrom,
+  reindex,
   type Doc,
-  type PairMatch,
+  type PreviousIndex,
   type ReuseIndex,
   type ReuseOptions,
 } from './reuseIndex';
@@ -122,6 +122,18 @@ function wordRange(doc: Doc, s: { start: number; end: number }): [number, number
   return [wordAt(doc.words.starts, s.start), wordAt(doc.words.starts, s.end)];
 }
 
+/** The first of word ranges ordered by end whose end lies after word w. */
+function firstEndingAfter(ranges: [number, number][], w: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Where another article holds (at least SHARED_COVER of) a sentence, from the passages the two share, or null. */
 function sharedWith(
   p: CorpusProvenance,
@@ -180,45 +192,33 @@ function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
   const doc = p.index.docs[i];
   const credits = findCredits(input.text, input.bodyStart, input.outlet, p.sources);
   const credited = articleCredits(credits);
-  const views = p.index.pairs[i].map((pair) => ({ other: partnerOf(pair, i), passages: passagesFrom(pair, i) }));
-  const sentences = input.sentences.map((s): SentenceProvenance => {
-    const [w0, w1] = wordRange(doc, s);
-    const others: SharedWith[] = [];
-    for (const v of views) {
-      const hit = sharedWith(p, w0, w1, v.other, v.passages);
-      if (hit) others.push(hit);
+  const ranges = input.sentences.map((s) => wordRange(doc, s));
+  const others = ranges.map((): SharedWith[] => []);
+  // Sentences are in text order, so a passage's sentences are found by binary search: an article reprinted a thousand
+  // times costs its passages, not its sentences times its pairs.
+  const ordered = ranges.every((r, k) => k === 0 || (r[0] >= ranges[k - 1][0] && r[1] >= ranges[k - 1][1]));
+  for (const pair of p.index.pairs[i]) {
+    const other = partnerOf(pair, i);
+    const passages = passagesFrom(pair, i);
+    const touched = new Set<number>();
+    for (const ps of passages) {
+      let k = ordered ? firstEndingAfter(ranges, ps.aStart) : 0;
+      for (; k < ranges.length && (!ordered || ranges[k][0] < ps.aEnd); k++) touched.add(k);
     }
-    others.sort(byDate);
-    others.length = Math.min(others.length, MAX_OTHERS);
+    for (const k of [...touched].sort((x, y) => x - y)) {
+      const hit = sharedWith(p, ranges[k][0], ranges[k][1], other, passages);
+      if (hit) others[k].push(hit);
+    }
+  }
+  const sentences = input.sentences.map((s, k): SentenceProvenance => {
+    const [w0, w1] = ranges[k];
+    others[k].sort(byDate);
+    others[k].length = Math.min(others[k].length, MAX_OTHERS);
     const inSentence = credits.filter((c) => c.start >= s.start && c.end <= s.end).map((c) => c.source);
     const sentenceCredits = [...new Set([...credited, ...inSentence])].sort();
-    return settle({ start: s.start, end: s.end, words: w1 - w0, credited: sentenceCredits, others }, input);
+    return settle({ start: s.start, end: s.end, words: w1 - w0, credited: sentenceCredits, others: others[k] }, input);
   });
   return { id: input.id, outlet: input.outlet, date: input.date, credits, credited, sentences };
-}
-
-/**
- * Adds one new pair to an existing article's provenance in place: only the sentences the pair covers change, so an
- * article reprinted by thousands (an early wire story) costs each new reprint one pass over its sentences, not over
- * every earlier pair.
- */
-function mergePair(p: CorpusProvenance, i: number, pair: PairMatch): void {
-  const ap = p.articles[i];
-  const doc = p.index.docs[i];
-  const other = partnerOf(pair, i);
-  const passages = passagesFrom(pair, i);
-  ap.sentences = ap.sentences.map((s) => {
-    const [w0, w1] = wordRange(doc, s);
-    const hit = sharedWith(p, w0, w1, other, passages);
-    if (!hit) return s;
-    const others = [...s.others];
-    let at = others.length;
-    while (at > 0 && byDate(hit, others[at - 1]) < 0) at--;
-    if (at >= MAX_OTHERS) return s;
-    others.splice(at, 0, hit);
-    if (others.length > MAX_OTHERS) others.pop();
-    return settle({ start: s.start, end: s.end, words: s.words, credited: s.credited, others }, ap);
-  });
 }
 
 /** An empty corpus provenance, to which articles are added with addProvenance. */
@@ -226,28 +226,80 @@ export function emptyProvenance(sources: CreditSource[], options?: ReuseOptions)
   return { index: createIndex(options), sources, inputs: [], articles: [], byId: new Map() };
 }
 
+/** What `updateProvenance` reads of the previous version: its index (without documents), credit sources and results. */
+export interface PreviousProvenance {
+  index: PreviousIndex;
+  sources: CreditSource[];
+  articles: ArticleProvenance[];
+}
+
+const sameSpans = (x: ProvenanceInput['sentences'], y: ProvenanceInput['sentences']) =>
+  x.length === y.length && x.every((s, i) => s.start === y[i].start && s.end === y[i].end);
+
+/** For each input, the index of the same article (same text, date and sentences) in a previous list, or -1. */
+export function previousOf(prev: readonly ProvenanceInput[], inputs: readonly ProvenanceInput[]): Int32Array {
+  const at = new Map(prev.map((x, i) => [x.id, i]));
+  return Int32Array.from(inputs, (x) => {
+    const i = at.get(x.id);
+    if (i === undefined) return -1;
+    const y = prev[i];
+    const same =
+      y.text === x.text &&
+      y.date === x.date &&
+      y.outlet === x.outlet &&
+      y.bodyStart === x.bodyStart &&
+      sameSpans(y.sentences, x.sentences);
+    return same ? i : -1;
+  });
+}
+
 /**
- * Adds articles and updates the provenance of every article they share passages with (nothing else is redone).
+ * The provenance of a new version of a corpus (`inputs`, in corpus order) made from the previous version's: `prevOf`
+ * maps each input to the same article of the previous version (-1: added or changed; see previousOf). Only the pairs
+ * the added and removed articles change are aligned, and only the articles whose pairs changed (or all, when the
+ * credit sources changed) get their provenance computed again; the rest is the previous result. Returns the new
+ * provenance and the ids it computed again.
+ */
+export function updateProvenance(
+  prev: PreviousProvenance,
+  inputs: ProvenanceInput[],
+  sources: CreditSource[],
+  prevOf: Int32Array,
+): { provenance: CorpusProvenance; recomputed: string[] } {
+  if (prevOf.length !== inputs.length)
+    throw new Error(`provenance: ${inputs.length} articles came with ${prevOf.length} previous positions`);
+  const { index, changed } = reindex(prev.index, inputs, prevOf);
+  const p: CorpusProvenance = {
+    index,
+    sources,
+    inputs,
+    articles: new Array(inputs.length),
+    byId: new Map(inputs.map((x, i) => [x.id, i])),
+  };
+  // Credit sources are the corpus's outlets (and the wires): a new outlet can make any article's credit lines differ.
+  const allCredits = JSON.stringify(prev.sources) !== JSON.stringify(sources);
+  const recomputed: string[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    if (changed[i] || allCredits) {
+      p.articles[i] = articleProvenance(p, i);
+      recomputed.push(inputs[i].id);
+    } else p.articles[i] = prev.articles[prevOf[i]];
+  }
+  return { provenance: p, recomputed };
+}
+
+/**
+ * Adds articles and updates the provenance of every article they share passages with (nothing else is recomputed).
  * Returns the ids whose provenance was recomputed.
  */
 export function addProvenance(p: CorpusProvenance, inputs: ProvenanceInput[]): string[] {
-  const touched = new Set<number>();
-  for (const input of inputs) {
+  for (const input of inputs)
     if (p.byId.has(input.id)) throw new Error(`provenance: article "${input.id}" was added twice`);
-    const self = p.inputs.length;
-    p.byId.set(input.id, self);
-    p.inputs.push(input);
-    addDoc(p.index, input);
-    p.articles[self] = articleProvenance(p, self);
-    touched.add(self);
-    // Its partners were settled before it came: each gets the one new pair merged in.
-    for (const pair of p.index.pairs[self]) {
-      const other = partnerOf(pair, self);
-      mergePair(p, other, pair);
-      touched.add(other);
-    }
-  }
-  return [...touched].map((i) => p.inputs[i].id);
+  const all = [...p.inputs, ...inputs];
+  const prevOf = Int32Array.from(all, (_, i) => (i < p.inputs.length ? i : -1));
+  const { provenance, recomputed } = updateProvenance(p, all, p.sources, prevOf);
+  Object.assign(p, provenance);
+  return recomputed;
 }
 
 /** The provenance of a corpus's articles, in order. */
@@ -256,9 +308,8 @@ export function buildProvenance(
   sources: CreditSource[],
   options?: ReuseOptions,
 ): CorpusProvenance {
-  const p = emptyProvenance(sources, options);
-  addProvenance(p, inputs);
-  return p;
+  return updateProvenance(emptyProvenance(sources, options), inputs, sources, new Int32Array(inputs.length).fill(-1))
+    .provenance;
 }
 
 /** How alike the two sides of every passage of a pair are, weighted by length: the pair's similarity. */

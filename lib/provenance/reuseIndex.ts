@@ -1,14 +1,29 @@
 import { alignShingles, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
+import {
+  distinctShingles,
+  findKey,
+  holdersAt,
+  mergePostings,
+  NO_POSTINGS,
+  postingsOf,
+  type Postings,
+} from './postings';
 import { shinglesOf, wordsOf, type Words } from './words';
 
 /** Tuning of reuse detection (README "Provenance"); the defaults are what the app and the export use. */
 export interface ReuseOptions extends AlignOptions {
-  /** Articles kept per shingle in the index: the earliest by date, so the likely sources are always among them. */
+  /** Holders of a shingle that candidate search reads: the earliest by date, so likely sources are always among them. */
   maxPostings: number;
-  /** Most articles one new article is aligned with (those sharing the most shingles with it). */
+  /** Most articles one article picks to be aligned with (those sharing the most shingles with it). */
   maxCandidates: number;
   /** Shingles an article must share with another before the two are aligned. */
   minShared: number;
+  /**
+   * A shingle held by at most this many articles is rare: articles sharing `minShared` rare shingles are aligned even
+   * when common text gives others a higher score (a passage copied once among wire stories reprinted a hundred
+   * times). Below `maxPostings`, so a rare shingle's holders are all among those candidate search reads.
+   */
+  rareHolders: number;
 }
 
 /** The settings the app uses: 5-word shingles, passages of 12+ words, edits of up to 6 words bridged. */
@@ -19,6 +34,7 @@ export const DEFAULT_REUSE: ReuseOptions = {
   maxPostings: 16,
   maxCandidates: 32,
   minShared: 2,
+  rareHolders: 4,
 };
 
 /** What reuse detection needs of an article. */
@@ -29,14 +45,14 @@ export interface DocInput {
   text: string;
 }
 
-/** An indexed article: its words and shingles, and its place in insertion order. */
+/** An indexed article: its words and shingles (made when first read), and its place in corpus order. */
 export interface Doc extends DocInput {
   order: number;
   words: Words;
   shingles: Uint32Array;
 }
 
-/** Two articles that share passages; `passages` read from article `a` to article `b` (document indices). */
+/** Two articles that share passages; `passages` read from article `a` (the later by date) to `b` (document indices). */
 export interface PairMatch {
   a: number;
   b: number;
@@ -44,92 +60,243 @@ export interface PairMatch {
 }
 
 /**
- * A growing index of a corpus's shingles with the passages found so far. Adding an article indexes it and aligns it
- * with the few articles it shares shingles with, so the whole corpus is near-linear and one more article costs its
- * own candidates only.
+ * A corpus's reuse index: every shingle's holders, each article's candidates, and the passages each aligned pair
+ * shares. It is a function of the set of articles (not of the order they came in), so a new version can be made from
+ * the previous one by redoing only what its added and removed articles change (`reindex`).
  */
 export interface ReuseIndex {
   options: ReuseOptions;
   docs: Doc[];
-  /** shingle hash -> document indices (earliest first), sharded by the hash's low byte to keep maps small. */
-  postings: Map<number, number[]>[];
-  /** For each document index, the pairs it belongs to. */
+  /** Every distinct shingle's holders, earliest by date first. */
+  postings: Postings;
+  /** For each document index, the documents it picked to be aligned with. */
+  candidates: Int32Array[];
+  /** For each document index, the pairs it belongs to, by partner index. */
   pairs: PairMatch[][];
 }
 
+/**
+ * What `reindex` reads of the previous version's index; its documents, when given (in memory), lend their words and
+ * shingles to the same articles of the new version instead of hashing them again.
+ */
+export type PreviousIndex = Pick<ReuseIndex, 'options' | 'postings' | 'candidates' | 'pairs'> & { docs?: Doc[] };
+
 /** An empty index. */
 export function createIndex(options: ReuseOptions = DEFAULT_REUSE): ReuseIndex {
-  return { options, docs: [], postings: Array.from({ length: 256 }, () => new Map()), pairs: [] };
-}
-
-// Undated articles sort after dated ones: they can be a source only when nothing dated holds the passage.
-function earlier(x: Doc, y: Doc): boolean {
-  const dx = x.date ?? '\uffff';
-  const dy = y.date ?? '\uffff';
-  return dx < dy || (dx === dy && x.order < y.order);
+  return { options, docs: [], postings: NO_POSTINGS, candidates: [], pairs: [] };
 }
 
 /**
- * Adds an article: aligns it with its candidates and indexes its shingles. Returns the indices of every article
- * whose provenance may have changed (the new one and its partners).
+ * A document whose words and shingles are made when first read (a reused article may never need them), or taken from
+ * `same`, the same article's document in an earlier index (same text).
  */
-export function addDoc(index: ReuseIndex, input: DocInput): number[] {
-  const o = index.options;
-  const words = wordsOf(input.text);
-  const doc: Doc = { ...input, order: index.docs.length, words, shingles: shinglesOf(words.hashes, o.n) };
-  const self = doc.order;
-  index.docs.push(doc);
-  index.pairs.push([]);
-  const shared = new Map<number, { n: number; score: number }>();
-  const seen = new Set<number>();
-  for (const h of doc.shingles) {
-    if (seen.has(h)) continue;
-    seen.add(h);
-    const list = index.postings[h & 255].get(h);
-    if (!list) continue;
-    // A shingle few articles hold says more than one in every wire story: weighting by rarity keeps a passage copied
-    // once among the candidates even when hundreds of articles share common sentences with this one.
-    const weight = 1 / list.length;
-    for (const d of list) {
-      const c = shared.get(d);
-      if (c) {
-        c.n++;
-        c.score += weight;
-      } else shared.set(d, { n: 1, score: weight });
+export function lazyDoc(input: DocInput, order: number, n: number, same?: Doc): Doc {
+  let words: Words | null = null;
+  let shingles: Uint32Array | null = null;
+  const doc = { ...input, order } as Doc;
+  Object.defineProperty(doc, 'words', {
+    enumerable: true,
+    get: () => (words ??= same ? same.words : wordsOf(input.text)),
+  });
+  Object.defineProperty(doc, 'shingles', {
+    enumerable: true,
+    get: () => (shingles ??= same ? same.shingles : shinglesOf(doc.words.hashes, n)),
+  });
+  return doc;
+}
+
+// Undated articles sort after dated ones (they can be a source only when nothing dated holds the passage); equal dates
+// by id, so the order is one of the corpus's articles, not of how they arrived.
+function byRank(x: DocInput, y: DocInput): number {
+  const dx = x.date ?? '\uffff';
+  const dy = y.date ?? '\uffff';
+  return dx < dy ? -1 : dx > dy ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+/**
+ * The documents a document picks to align with: among the first `maxPostings` holders of each of its shingles, those
+ * sharing at least `minShared` of them, by rarity-weighted score (a shingle few articles hold says more than one in
+ * every wire story), the best `maxCandidates` (ties: earliest first); and, beside them, the best `maxCandidates` of
+ * those sharing `minShared` rare shingles (by how many).
+ */
+function candidatesOf(
+  x: number,
+  shingles: Uint32Array,
+  postings: Postings,
+  rankOf: Int32Array,
+  o: ReuseOptions,
+  t: Tally,
+): Int32Array {
+  let at = 0;
+  for (const h of distinctShingles(shingles)) {
+    // Hashes come ascending, so each search starts where the last ended.
+    const k = findKey(postings, h, at);
+    if (k < 0) continue;
+    at = k;
+    const list = holdersAt(postings, k);
+    const top = Math.min(list.length, o.maxPostings);
+    const weight = 1 / top;
+    const rare = list.length <= o.rareHolders ? 1 : 0;
+    for (let i = 0; i < top; i++) {
+      const d = list[i];
+      if (d === x) continue;
+      if (t.n[d] === 0) t.seen.push(d);
+      t.n[d]++;
+      t.score[d] += weight;
+      t.rare[d] += rare;
     }
   }
-  const candidates = [...shared]
-    .filter(([, c]) => c.n >= o.minShared)
-    .sort((x, y) => y[1].score - x[1].score || x[0] - y[0])
+  const sharing = t.seen.filter((d) => t.n[d] >= o.minShared);
+  const best = sharing.sort((p, q) => t.score[q] - t.score[p] || rankOf[p] - rankOf[q]).slice(0, o.maxCandidates);
+  const picked = new Set(best);
+  const rare = sharing
+    .filter((d) => t.rare[d] >= o.minShared && !picked.has(d))
+    .sort((p, q) => t.rare[q] - t.rare[p] || rankOf[p] - rankOf[q])
     .slice(0, o.maxCandidates);
-  const touched = [self];
-  for (const [d] of candidates) {
-    const other = index.docs[d];
-    // Chains are grown over edits at their ends before the length rule, so a 15-word passage with an edit in its
-    // last words is not cut below it.
-    const passages = alignShingles(doc.shingles, other.shingles, { ...o, minWords: o.n })
-      .map((p) => extendEdges(p, words.hashes, other.words.hashes))
-      .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
-    if (passages.length === 0) continue;
-    const pair = { a: self, b: d, passages };
-    index.pairs[self].push(pair);
-    index.pairs[d].push(pair);
-    touched.push(d);
+  for (const d of t.seen) {
+    t.n[d] = 0;
+    t.score[d] = 0;
+    t.rare[d] = 0;
   }
-  for (const h of seen) {
-    const shard = index.postings[h & 255];
-    const list = shard.get(h);
-    if (!list) {
-      shard.set(h, [self]);
+  t.seen.length = 0;
+  return Int32Array.from([...best, ...rare]);
+}
+
+/** Per-document counters of candidate search, kept between documents (cleared where used) instead of a map each. */
+interface Tally {
+  n: Int32Array;
+  score: Float64Array;
+  rare: Int32Array;
+  seen: number[];
+}
+
+const tally = (n: number): Tally => ({
+  n: new Int32Array(n),
+  score: new Float64Array(n),
+  rare: new Int32Array(n),
+  seen: [],
+});
+
+/** The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough. */
+function alignPair(docs: Doc[], rankOf: Int32Array, x: number, y: number, o: ReuseOptions): PairMatch | null {
+  const [a, b] = rankOf[x] > rankOf[y] ? [x, y] : [y, x];
+  const [da, db] = [docs[a], docs[b]];
+  // Chains are grown over edits at their ends before the length rule, so a 15-word passage with an edit in its last
+  // words is not cut below it.
+  const passages = alignShingles(da.shingles, db.shingles, { ...o, minWords: o.n })
+    .map((p) => extendEdges(p, da.words.hashes, db.words.hashes))
+    .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
+  return passages.length ? { a, b, passages } : null;
+}
+
+const includes = (list: Int32Array, x: number) => list.indexOf(x) >= 0;
+
+/**
+ * The index of a new version of a corpus (`inputs`, in corpus order) made from the previous version's: `prevOf[i]` is
+ * the previous index of the same article (same text and date) or -1 for an added one; an article of the previous
+ * version no input maps to was removed. Only the added articles and the holders of shingles whose first holders
+ * changed pick candidates again, only new pairs are aligned, and `changed` flags every article whose pairs changed.
+ * From an empty index it is the whole computation, so both paths give the same result by construction.
+ */
+export function reindex(
+  prev: PreviousIndex,
+  inputs: readonly DocInput[],
+  prevOf: Int32Array,
+): { index: ReuseIndex; changed: Uint8Array } {
+  const o = prev.options;
+  if (o.rareHolders >= o.maxPostings)
+    throw new Error(
+      `reuse options: rareHolders (${o.rareHolders}) must be below maxPostings (${o.maxPostings}), or adding a holder of a rare shingle would go unnoticed`,
+    );
+  if (prev.candidates.length !== prev.pairs.length)
+    throw new Error(
+      'reuse index: this provenance was restored without its shingle index, so articles cannot be added to it; read the stored reuse index or recompute',
+    );
+  const n = inputs.length;
+  const docs = inputs.map((x, i) => {
+    const same = prevOf[i] >= 0 ? prev.docs?.[prevOf[i]] : undefined;
+    return lazyDoc(x, i, o.n, same && same.text === x.text ? same : undefined);
+  });
+  const ranked = Int32Array.from(docs.keys()).sort((x, y) => byRank(docs[x], docs[y]));
+  const rankOf = new Int32Array(n);
+  ranked.forEach((d, r) => (rankOf[d] = r));
+  for (let r = 1; r < n; r++)
+    if (docs[ranked[r]].id === docs[ranked[r - 1]].id)
+      throw new Error(`reuse index: article "${docs[ranked[r]].id}" appears twice; each article id must be unique`);
+  const newOf = new Int32Array(prev.candidates.length).fill(-1);
+  const added: number[] = [];
+  prevOf.forEach((p, i) => {
+    if (p < 0) added.push(i);
+    else if (p >= newOf.length || newOf[p] >= 0)
+      throw new Error(
+        `reuse index: article "${docs[i].id}" maps to previous article ${p}, which is out of range or taken`,
+      );
+    else newOf[p] = i;
+  });
+  const affected = new Uint8Array(n);
+  for (const i of added) affected[i] = 1;
+  const postings = mergePostings(
+    prev.postings,
+    newOf,
+    postingsOf(added, (i) => docs[i].shingles, rankOf, ranked),
+    rankOf,
+    o.maxPostings,
+    affected,
+  );
+  const candidates: Int32Array[] = new Array(n);
+  const t = tally(n);
+  for (let i = 0; i < n; i++) {
+    if (!affected[i]) {
+      const kept = prev.candidates[prevOf[i]].map((d) => newOf[d]);
+      // A candidate that was removed always changed the first holders of a shared shingle; checked all the same.
+      if (!kept.includes(-1)) {
+        candidates[i] = kept;
+        continue;
+      }
+      affected[i] = 1;
+    }
+    candidates[i] = candidatesOf(i, docs[i].shingles, postings, rankOf, o, t);
+  }
+  const pairOf = new Map<number, PairMatch>();
+  const key = (x: number, y: number) => Math.min(x, y) * n + Math.max(x, y);
+  prev.pairs.forEach((list, j) => {
+    for (const pair of list) {
+      if (Math.min(pair.a, pair.b) !== j) continue;
+      const [a, b] = [newOf[pair.a], newOf[pair.b]];
+      if (a < 0 || b < 0) continue;
+      // A pair stays while either side still picks the other (both texts unchanged, so its passages are the same).
+      if ((affected[a] || affected[b]) && !includes(candidates[a], b) && !includes(candidates[b], a)) continue;
+      pairOf.set(key(a, b), { a, b, passages: pair.passages });
+    }
+  });
+  const tried = new Set<number>();
+  for (let x = 0; x < n; x++) {
+    if (!affected[x]) continue;
+    for (const y of candidates[x]) {
+      const k = key(x, y);
+      if (pairOf.has(k) || tried.has(k)) continue;
+      tried.add(k);
+      const pair = alignPair(docs, rankOf, x, y, o);
+      if (pair) pairOf.set(k, pair);
+    }
+  }
+  const pairs: PairMatch[][] = Array.from({ length: n }, () => []);
+  for (const pair of pairOf.values()) {
+    pairs[pair.a].push(pair);
+    pairs[pair.b].push(pair);
+  }
+  const changed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    pairs[i].sort((p, q) => partnerOf(p, i) - partnerOf(q, i));
+    if (prevOf[i] < 0) {
+      changed[i] = 1;
       continue;
     }
-    let at = list.length;
-    while (at > 0 && earlier(doc, index.docs[list[at - 1]])) at--;
-    if (at >= o.maxPostings) continue;
-    list.splice(at, 0, self);
-    if (list.length > o.maxPostings) list.pop();
+    const before = prev.pairs[prevOf[i]].map((p) => newOf[partnerOf(p, prevOf[i])]).sort((p, q) => p - q);
+    const now = pairs[i].map((p) => partnerOf(p, i));
+    if (before.length !== now.length || before.some((d, t) => d !== now[t])) changed[i] = 1;
   }
-  return touched;
+  return { index: { options: o, docs, postings, candidates, pairs }, changed };
 }
 
 /** The passages of a pair seen from one of its articles (document index `from`): own side first. */

@@ -172,4 +172,17 @@ describe('views read stored analyses and never analyse', () => {
     expect(thrownBy(() => bundles.provenanceOf(new URLSearchParams('corpus=s')))).toBeNull();
     expect(counted.calls).toBe(0);
   }, 60_000);
+
+  test('answers rendered while a background preparation runs are keyed apart from those after it', async () => {
+    const idle = bundles.dataVersionOf({ corpus: 's' });
+    let during = '';
+    // A preparation that ends without storing anything (another server stored the same data first): no file or
+    // store stamp changes, so only the preparation itself can tell the two apart.
+    await prepare.tracked('s', 'v-test', async () => {
+      during = bundles.dataVersionOf({ corpus: 's' });
+    });
+    expect(during).not.toBe(idle);
+    expect(during).toContain('preparing v-test');
+    expect(bundles.dataVersionOf({ corpus: 's' })).toBe(idle);
+  });
 });

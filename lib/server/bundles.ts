@@ -26,6 +26,7 @@ import {
 } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
+import type { StoreScope } from '../store/types';
 import { restoreProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance } from '../store/derived';
 import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
@@ -74,6 +75,8 @@ export interface Bundle {
   /** The analyses as each provenance option sees them (original text only, reused text only), made when first asked. */
   filtered: Map<ProvenanceFilter, LiveCorpus>;
   fingerprint: string;
+  /** Where the store keeps this version's analyses and derived data (its scope and version key). */
+  storeKey?: { scope: StoreScope; version: string };
   /**
    * The catalog last built for this bundle, with the corpus list it was built with (every request checks URLs against
    * it).
@@ -259,6 +262,7 @@ function makeBundle(
     },
     filtered: new Map(),
     fingerprint: b.fp,
+    storeKey: { scope: b.scope, version: b.version },
   };
   if (text.months) storedMonths.set(bundle, text.months);
   return bundle;
@@ -776,7 +780,11 @@ export function dataVersionOf(params: Params): string {
   if (!corpora.includes(corpus)) return `${corpora.join(',')}|-`;
   // The store's stamp too: a version analysed in the background replaces the previous one without a file changing.
   const files = fingerprint(path.join(CORPUS_ROOT, corpus));
-  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${files}|${currentStore().stamp(corpus)}`;
+  // While a background preparation runs the previous version serves: those answers must not be kept for after it,
+  // which may end without storing anything (another server of a shared database stored the same data first).
+  const prep = preparationOf(corpus);
+  const preparing = prep && !prep.finished ? `|preparing ${prep.version}` : '';
+  return `${corpora.join(',')}|${corpus}|${version ?? ''}|${files}|${currentStore().stamp(corpus)}${preparing}`;
 }
 
 /**

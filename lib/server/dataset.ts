@@ -4,7 +4,7 @@ import type { ArticleAnalysis } from '../analysis/article';
 import { attributedGroups, type ArticleRow } from '../analysis/aggregate';
 import { preparationOf } from '../store/prepare';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
-import { counted, viewCaption } from '../analysis/filters';
+import { counted, filterCaption, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
 import { listSnapshots } from '../corpus/snapshots';
 import { recentAudit, type AuditEntry } from './audit';
@@ -46,14 +46,20 @@ import { DEFAULT_SCORE } from '../vocabulary/score';
 import { parseSearch } from '../vocabulary/search';
 import {
   articleTexts,
+  countedTable,
   filterKwic,
   occurrences,
+  occurrencesOf,
+  answeredHere,
   remembered,
   textKey,
   vocabularyTable,
+  type Finder,
   type OccurrenceCount,
+  type Source,
   type TextQuery,
 } from './vocabulary';
+import type { Answer } from './offThreadAnswers';
 import { vocabularyAnswer, type VocabularyAnswer } from '../vocabulary/answer';
 import {
   bundleFor,
@@ -385,13 +391,13 @@ export function timeseriesOf(view: View): TimeSeriesModel | null {
     bin,
     filters: view.query,
   });
+  // Looked up per outlet, period and variant: a scan per lookup made a weekly series of 15 outlets take seconds.
+  const countAt = new Map(rows.map((r) => [`${r.outlet}\u0000${r.period}\u0000${r.variant}`, r.count]));
   const changes = ids.flatMap((id) =>
     changePoints(
       periods.map((p) => ({
         period: p.id,
-        counts: variants.map(
-          (v) => rows.find((r) => r.outlet === id && r.period === p.id && r.variant === v)?.count ?? 0,
-        ),
+        counts: variants.map((v) => countAt.get(`${id}\u0000${p.id}\u0000${v}`) ?? 0),
       })),
     ).map((c) => ({
       outlet: id,
@@ -563,19 +569,17 @@ export function vocabularyOf(view: View): VocabularyModel | null {
   if (!a) return null;
   const { bundle, ex } = sourceOf(view);
   const tq = textQueryOf(view.query);
-  const table = vocabularyTable(bundle, tq);
-  const sideA = membersOf(view.stats, a);
-  const sideB = b
-    ? membersOf(view.stats, b).filter((m) => !sideA.includes(m))
-    : bundle.meta.outlets.map((o) => o.id).filter((m) => !sideA.includes(m));
+  const table = readyOr(vocabularyTable(bundle, tq, sourceKey(view)), () => countedTable(bundle, tq));
+  const { sideA, sideB } = sidesOf(view, bundle);
   const bg = view.query.bg;
   const o = { ...DEFAULT_SCORE, minCount: view.query.min ?? DEFAULT_SCORE.minCount };
   const answer = remembered(bundle, `v|${textKey(tq)}|${a}|${b ?? ''}|${bg ?? ''}|${o.minCount}`, () => {
-    // A background corpus is read as a whole, under the same voice, scope and provenance.
-    const prior =
-      bg && bg !== view.query.corpus
-        ? vocabularyTable(bundleFor(bg, null).bundle, { ...tq, subset: { from: null, to: null, shared: null } })
-        : null;
+    const background = priorOf(view);
+    const prior = background
+      ? readyOr(vocabularyTable(background.bundle, background.q, background.src), () =>
+          countedTable(background.bundle, background.q),
+        )
+      : null;
     return vocabularyAnswer(bundle.meta.lexicon, table, sideA, sideB, o, prior);
   });
   const term = view.query.term;
@@ -591,22 +595,48 @@ export function vocabularyOf(view: View): VocabularyModel | null {
   };
 }
 
+// The outlets of each side of a vocabulary view: the first outlet or group, and the second or the rest.
+function sidesOf(view: View, bundle: Bundle): { sideA: string[]; sideB: string[] } {
+  const [a, b] = view.query.outlets;
+  const sideA = membersOf(view.stats, a);
+  const sideB = b
+    ? membersOf(view.stats, b).filter((m) => !sideA.includes(m))
+    : bundle.meta.outlets.map((o) => o.id).filter((m) => !sideA.includes(m));
+  return { sideA, sideB };
+}
+
+// A background corpus for the prior is read as a whole, under the view's voice, scope and provenance.
+function priorOf(view: View): { bundle: Bundle; q: TextQuery; src: Source } | null {
+  const bg = view.query.bg;
+  if (!bg || bg === view.query.corpus) return null;
+  const q = { ...textQueryOf(view.query), subset: { from: null, to: null, shared: null } };
+  return { bundle: bundleFor(bg, null).bundle, q, src: { corpus: bg, version: null } };
+}
+
+// Which corpus version a view's vocabulary and search answers read.
+function sourceKey(view: View): Source {
+  return { corpus: view.query.corpus, version: view.pinned ? view.query.version : null };
+}
+
+// An answer the proxy waited for; should it be gone by the time the page renders (evicted), it is made here.
+function readyOr<T>(a: Answer<T>, here: () => T): T {
+  return a.state === 'ready' ? a.value : here();
+}
+
 function termKwic(
   view: View,
   bundle: Bundle,
   ex: AnalysisExport,
   tq: TextQuery,
   members: Set<string> | null,
-  finder: Parameters<typeof occurrences>[4],
+  finder: Finder,
 ): TermKwic {
-  const key = `o|${textKey(tq)}|${finder.kind === 'term' ? finder.term : finder.pattern.source}|${finder.kind}|${
-    members ? [...members].sort().join(',') : '*'
-  }`;
-  const found = remembered(bundle, key, () =>
+  const titles = () => titlesOf(ex);
+  const found = readyOr(occurrencesOf(bundle, tq, sourceKey(view), titles, members, finder), () =>
     occurrences(
       articleTexts(bundle, tq),
       bundle.meta.outlets.map((x) => x.id),
-      titlesOf(ex),
+      titles(),
       members,
       finder,
     ),
@@ -621,6 +651,11 @@ export interface SearchModel {
   kwic: TermKwic;
 }
 
+// The outlets whose sentences a search lists: those the view names (all when none).
+function searchMembers(view: View): Set<string> | null {
+  return view.query.outlets.length ? new Set(view.query.outlets.flatMap((id) => membersOf(view.stats, id))) : null;
+}
+
 /**
  * The view's term search (`term`): counts per outlet over every outlet, sentences of the chosen outlets (all when
  * none); null when no term is given.
@@ -629,14 +664,86 @@ export function searchOf(view: View): SearchModel | null {
   const parsed = view.query.term ? parseSearch(view.query.term) : null;
   if (!parsed || !parsed.ok) return null;
   const { bundle, ex } = sourceOf(view);
-  const members = view.query.outlets.length
-    ? new Set(view.query.outlets.flatMap((id) => membersOf(view.stats, id)))
-    : null;
-  const kwic = termKwic(view, bundle, ex, textQueryOf(view.query), members, {
+  const kwic = termKwic(view, bundle, ex, textQueryOf(view.query), searchMembers(view), {
     kind: 'search',
     pattern: parsed.pattern,
   });
   return { pattern: parsed.pattern.source, kwic };
+}
+
+/** What a vocabulary or search view is waiting for: counting on a worker (ask again soon), or refused and why. */
+export type Pending = { counting: true; message: string } | { counting: false; message: string };
+
+/**
+ * What a vocabulary or search URL waits for (see pendingOf), checked by the proxy before rendering; null at once, with
+ * nothing opened, for a corpus whose answers are made on the request thread (the page makes them, once).
+ */
+export function pendingFor(pathname: string, params: Params): Pending | null {
+  const { corpus, version, bg } = parseState(toSearchParams(params)).state;
+  const here = answeredHere(bundleFor(corpus, version).bundle);
+  if (here && (!bg || bg === corpus || answeredHere(bundleFor(bg, null).bundle))) return null;
+  const opened = openView(pathname, params);
+  return opened.ok ? pendingOf(opened.view) : null;
+}
+
+/**
+ * Whether a vocabulary or search view (page or API) can be answered now; if not, starts the worker that makes what it
+ * needs (the proxy then answers 503 with Retry-After) or says why it was refused. Null for other views and when ready.
+ */
+export function pendingOf(view: View): Pending | null {
+  const id = view.route.route.id;
+  const { bundle, ex } = sourceOf(view);
+  const tq = textQueryOf(view.query);
+  const src = sourceKey(view);
+  const titles = () => titlesOf(ex);
+  // Each answer the view needs, with what it is in words (for the page that says it is being made).
+  const answers: [string, Bundle, () => Answer<unknown>][] = [];
+  const text = filterCaption(view.query);
+  if ((id === 'vocabulary' || id === 'vocabulary-api') && view.query.outlets[0]) {
+    answers.push([
+      `Counting the vocabulary of ${view.query.corpus} (${text})`,
+      bundle,
+      () => vocabularyTable(bundle, tq, src),
+    ]);
+    const background = priorOf(view);
+    if (background)
+      answers.push([
+        `Counting the vocabulary of ${background.src.corpus}, the prior`,
+        background.bundle,
+        () => vocabularyTable(background.bundle, background.q, background.src),
+      ]);
+    const term = view.query.term;
+    if (term && id === 'vocabulary') {
+      const { sideA, sideB } = sidesOf(view, bundle);
+      const members = new Set([...sideA, ...sideB]);
+      answers.push([
+        `Finding the sentences of "${term}" in ${view.query.corpus}`,
+        bundle,
+        () => occurrencesOf(bundle, tq, src, titles, members, { kind: 'term', term }),
+      ]);
+    }
+  }
+  if (id === 'search' && view.query.term) {
+    const parsed = parseSearch(view.query.term);
+    if (parsed.ok)
+      answers.push([
+        `Searching ${view.query.corpus} for "${parsed.pattern.source}" (${text})`,
+        bundle,
+        () => occurrencesOf(bundle, tq, src, titles, searchMembers(view), { kind: 'search', pattern: parsed.pattern }),
+      ]);
+  }
+  for (const [what, b, answer] of answers) {
+    // A small corpus's answer is made by the page, once: not here as well.
+    if (answeredHere(b)) continue;
+    const a = answer();
+    if (a.state === 'counting')
+      return {
+        counting: true,
+        message: `${what} on a worker thread (started ${Math.round((Date.now() - a.since) / 1000)} s ago).`,
+      };
+    if (a.state === 'failed') return { counting: false, message: a.message };
+  }
+  return null;
 }
 
 // A preparation that is running, or that failed (its error stays visible until a later one succeeds).

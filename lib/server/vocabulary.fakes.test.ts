@@ -4,7 +4,13 @@ import { loadCorpus } from '../corpus/load';
 import { vocabularyRows } from '../vocabulary/run';
 import { getBundle } from './bundles';
 import { openView, searchOf, vocabularyOf, type View } from './dataset';
-import { vocabularyTable } from './vocabulary';
+import { countedTable } from './vocabulary';
+import { keepLexiconReading, vocabularyAnswer } from '../vocabulary/answer';
+import { DEFAULT_SCORE } from '../vocabulary/score';
+import type { VocabularyTable } from '../vocabulary/table';
+import { decodeTable, encodeTable } from '../vocabulary/tableCodec';
+import { STORED_TEXT, tableOf } from '../vocabulary/whole';
+import { membersOf } from '../view/model';
 
 function view(pathname: string, query: string): View {
   const opened = openView(pathname, new URLSearchParams(`corpus=fa-kes&${query}`));
@@ -94,7 +100,7 @@ describe('FA-KES: the explorer surfaces the naming choices the lexicon did not h
   );
 
   test('a background corpus is the prior: alpha = alpha0 · count / total of the seeds corpus', () => {
-    const seeds = vocabularyTable(getBundle('seeds'), {
+    const seeds = countedTable(getBundle('seeds'), {
       voice: 'all',
       scope: 'all',
       provenance: 'all',
@@ -128,5 +134,42 @@ describe('FA-KES: the explorer surfaces the naming choices the lexicon did not h
     expect([ds.hits, ds.articles]).toEqual([10, 3]);
     expect(ds.per1k).toBeCloseTo((10 / ds.tokens) * 1000, 12);
     expect(s.kwic.counts.filter((c) => c.outlet !== 'dailysabah').reduce((n, c) => n + c.hits, 0)).toBe(0);
+  });
+});
+
+describe('FA-KES: the table the store keeps answers exactly as counting on request did', () => {
+  // The stored path: counted by the worker's function, through the codec's bytes with its lexicon reading, as the
+  // explorer reads it; the on-request path: the server's own counting (countedTable) and lexicon reading.
+  let stored: VocabularyTable;
+  let onRequest: VocabularyTable;
+  beforeAll(() => {
+    const b = getBundle('fa-kes');
+    const made = tableOf(b.corpus, b.live.analyses);
+    const back = decodeTable(encodeTable(made.table, made.reading))!;
+    keepLexiconReading(back.table, back.reading!);
+    stored = back.table;
+    onRequest = countedTable(b, { ...STORED_TEXT, subset: { from: null, to: null, shared: null } });
+  }, SLOW);
+
+  test.each([
+    ['manar', null],
+    ['manar', 'reuters'],
+    ['dailysabah', null],
+    ['sana', 'alalam'],
+    ['state-media', null],
+    ['russian-media', 'turkish-media'],
+  ])('%s against %s (null: the rest): the same rows, scores and candidates', (a, vs) => {
+    const c = loadCorpus(path.join('corpus', 'fa-kes'));
+    const sideA = membersOf(c, a);
+    const sideB = (vs ? membersOf(c, vs) : c.outlets.map((o) => o.id)).filter((m) => !sideA.includes(m));
+    const answer = (t: VocabularyTable) => vocabularyAnswer(c.lexicon, t, sideA, sideB, DEFAULT_SCORE, null);
+    const x = answer(stored);
+    const y = answer(onRequest);
+    expect(x.rows).toEqual(y.rows);
+    expect(x.candidates).toEqual(y.candidates);
+    expect(x.contexts).toEqual(y.contexts);
+    expect(x.sides).toEqual(y.sides);
+    // A comparison worth making: hundreds of n-grams scored.
+    expect(x.rows.length).toBeGreaterThan(200);
   });
 });

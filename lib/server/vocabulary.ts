@@ -10,6 +10,13 @@ import { countVocabulary, DEFAULT_LIMITS, type ArticleText, type VocabularyTable
 import { articleTextsOf } from '../vocabulary/texts';
 import { termSpans } from '../vocabulary/tokens';
 import { sliceFor, type Bundle } from './bundles';
+import { answerHereChars, answerOffThread, type Answer } from './offThreadAnswers';
+import { backgroundOnly, currentStore } from '../store/current';
+import { readVocabulary } from '../store/vocabularyJob';
+import { keepLexiconReading } from '../vocabulary/answer';
+import { decodeTable } from '../vocabulary/tableCodec';
+import { isStoredText } from '../vocabulary/whole';
+import path from 'node:path';
 
 /**
  * The vocabulary and search answers of a bundle: the text a view keeps (its voice, scope, provenance and article
@@ -41,10 +48,9 @@ export function articleTexts(b: Bundle, q: TextQuery): { analysis: ArticleAnalys
   return analyses.map((analysis, i) => ({ analysis, text: texts[i] }));
 }
 
-/** The vocabulary table of a bundle for a view's text, counted once per view key. */
-export function vocabularyTable(b: Bundle, q: TextQuery): VocabularyTable {
-  let m = tables.get(b);
-  if (!m) tables.set(b, (m = new Map()));
+/** The vocabulary table of a bundle for a view's text, counted here (once per view key; workers and tests call it). */
+export function countedTable(b: Bundle, q: TextQuery): VocabularyTable {
+  const m = tablesOf(b);
   const key = keyOf(q);
   let t = m.get(key);
   if (!t) {
@@ -54,10 +60,88 @@ export function vocabularyTable(b: Bundle, q: TextQuery): VocabularyTable {
       b.corpus.lexicon.groups.map((g) => g.id),
       DEFAULT_LIMITS,
     );
-    if (m.size >= MAX_TABLES) m.delete(m.keys().next().value!);
-    m.set(key, t);
+    keepTable(m, key, t);
   }
   return t;
+}
+
+function tablesOf(b: Bundle): Map<string, VocabularyTable> {
+  let m = tables.get(b);
+  if (!m) tables.set(b, (m = new Map()));
+  return m;
+}
+
+function keepTable(m: Map<string, VocabularyTable>, key: string, t: VocabularyTable): void {
+  if (m.size >= MAX_TABLES) m.delete(m.keys().next().value!);
+  m.set(key, t);
+}
+
+/**
+ * The table the store keeps for the bundle's version when the view reads exactly that text (lib/vocabulary/whole.ts),
+ * decoded once; null when the view reads other text or none is stored (a store made before tables were).
+ */
+export function storedTable(b: Bundle, q: TextQuery): VocabularyTable | null {
+  if (!isStoredText(q) || !isWhole(q.subset) || !b.storeKey) return null;
+  const m = tablesOf(b);
+  const key = keyOf(q);
+  const known = m.get(key);
+  if (known) return known;
+  const stored = readVocabulary(currentStore(), b.storeKey.scope, b.storeKey.version);
+  if (!stored) return null;
+  if (stored.reading) keepLexiconReading(stored.table, stored.reading);
+  keepTable(m, key, stored.table);
+  return stored.table;
+}
+
+/** Which corpus version a view reads: its id and the pinned version (null: the current one). */
+export interface Source {
+  corpus: string;
+  version: string | null;
+}
+
+const fingerprintOf = (b: Bundle) => `${path.basename(b.dir)}|${b.fingerprint}`;
+
+const textSizes = new WeakMap<Bundle, number>();
+
+/**
+ * Whether a bundle's vocabulary and search answers are made on the request thread: outside the production server (tests, scripts, `next dev`), and
+ * for a corpus small enough that counting it is quicker than opening it on a worker (answerHereChars).
+ */
+export function answeredHere(b: Bundle): boolean {
+  if (!backgroundOnly()) return true;
+  let size = textSizes.get(b);
+  if (size === undefined) {
+    size = 0;
+    for (const a of b.live.analyses) size += a.text.length;
+    textSizes.set(b, size);
+  }
+  return size <= answerHereChars();
+}
+
+/**
+ * The vocabulary table of a view's text: kept or stored, else (in the production server, for a corpus larger than
+ * answerHereChars) counted on a worker with a time budget while the request is told it is counting; else counted here.
+ */
+export function vocabularyTable(b: Bundle, q: TextQuery, src: Source): Answer<VocabularyTable> {
+  const known = tablesOf(b).get(keyOf(q)) ?? storedTable(b, q);
+  if (known) return { state: 'ready', value: known };
+  if (answeredHere(b)) return { state: 'ready', value: countedTable(b, q) };
+  const answer = answerOffThread(
+    fingerprintOf(b),
+    (fp) => `t|${fp}|${keyOf(q)}`,
+    { kind: 'table', ...src, query: q },
+    {
+      decode: (part) => decodeTable(part.bytes as Uint8Array),
+      here: () => ({ table: countedTable(b, q), reading: null }),
+      tooLong: (s) =>
+        `Counting the vocabulary of this view took longer than ${s} s, so it was stopped. Narrow it: a shorter date range, or all text with no voice, scope or provenance filter (read from stored counts); or raise FRAMESCOPE_ANSWER_BUDGET_MS.`,
+    },
+  );
+  if (answer.state !== 'ready') return answer;
+  if (!answer.value) return { state: 'failed', message: 'the vocabulary table the worker sent could not be read' };
+  if (answer.value.reading) keepLexiconReading(answer.value.table, answer.value.reading);
+  keepTable(tablesOf(b), keyOf(q), answer.value.table);
+  return { state: 'ready', value: answer.value.table };
 }
 
 /** Where to find occurrences: a counted n-gram (exactly as counted) or a search pattern (case-insensitive). */
@@ -133,6 +217,51 @@ export function occurrences(
   return { counts: [...counts.values()], rows };
 }
 
+/** Occurrences as a view asks for them: in its text, counted per outlet, KWIC rows of `members` (all when null). */
+export type Occurrences = ReturnType<typeof occurrences>;
+
+/**
+ * The occurrences of a term or search in a view's text: kept, or (in the production server, for a corpus larger than
+ * answerHereChars) found on a worker with a time budget while the request is told it is searching; else found here.
+ * Kept per bundle and query.
+ */
+export function occurrencesOf(
+  b: Bundle,
+  q: TextQuery,
+  src: Source,
+  titles: () => ReadonlyMap<string, string>,
+  members: ReadonlySet<string> | null,
+  f: Finder,
+): Answer<Occurrences> {
+  const key = `o|${keyOf(q)}|${f.kind === 'term' ? f.term : f.pattern.source}|${f.kind}|${
+    members ? [...members].sort().join(',') : '*'
+  }`;
+  const here = () =>
+    occurrences(
+      articleTexts(b, q),
+      b.corpus.outlets.map((x) => x.id),
+      titles(),
+      members,
+      f,
+    );
+  const kept = peek<Occurrences>(b, key);
+  if (kept) return { state: 'ready', value: kept };
+  if (answeredHere(b)) return { state: 'ready', value: remembered(b, key, here) };
+  const answer = answerOffThread(
+    fingerprintOf(b),
+    (fp) => `${key}|${fp}`,
+    { kind: 'occurrences', ...src, query: q, members: members ? [...members] : null, finder: f },
+    {
+      decode: (part) => part.found as Occurrences,
+      here,
+      tooLong: (s) =>
+        `Finding every use of "${f.kind === 'term' ? f.term : f.pattern.source}" took longer than ${s} s, so it was stopped. Narrow it: a longer phrase or fewer wildcards, a date range, or fewer outlets; or raise FRAMESCOPE_ANSWER_BUDGET_MS.`,
+    },
+  );
+  if (answer.state !== 'ready') return answer;
+  return { state: 'ready', value: remembered(b, key, () => answer.value) };
+}
+
 /** KWIC rows filtered by the drill-down text query (sentence or title) and sorted, as every drill-down does. */
 export function filterKwic(rows: readonly KwicRow[], sort: KwicSort, q: string): KwicRow[] {
   const needle = q.trim().toLowerCase();
@@ -148,6 +277,10 @@ export function filterKwic(rows: readonly KwicRow[], sort: KwicSort, q: string):
 
 const answers = new WeakMap<Bundle, Map<string, unknown>>();
 const MAX_ANSWERS = 32;
+
+function peek<T>(b: Bundle, key: string): T | undefined {
+  return answers.get(b)?.get(key) as T | undefined;
+}
 
 /** A per-bundle memo of recent answers (vocabulary comparisons, occurrence lists) under a key naming all inputs. */
 export function remembered<T>(b: Bundle, key: string, make: () => T): T {

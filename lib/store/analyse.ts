@@ -3,11 +3,19 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import type { AnalyseJob, AnalyseWorkerData, ProvenanceJob, RecordJob, TalliesJob } from './analyseWorker';
+import type {
+  AnalyseJob,
+  AnalyseWorkerData,
+  ProvenanceJob,
+  RecordJob,
+  TalliesJob,
+  VocabularyJob,
+} from './analyseWorker';
 import { createPacker, unpackAnalyses, type PackedAnalyses } from './codec';
 import { articleKey, lexiconKey } from './keys';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
+import { storeVocabulary } from './vocabularyJob';
 import { recordVersion } from '../corpus/snapshots';
 import { backgroundOnly } from './current';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
@@ -64,7 +72,7 @@ function workerRunner(worker: Worker) {
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
-  return (job: AnalyseJob | ProvenanceJob | TalliesJob | RecordJob) =>
+  return (job: AnalyseJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob) =>
     new Promise<Reply>((resolve, reject) => {
       waiting.set(job.id, { resolve, reject });
       worker.postMessage(job);
@@ -174,15 +182,21 @@ export async function analyseInto(
   return todo.length;
 }
 
-/** Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one). */
+/**
+ * Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one), then
+ * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored.
+ */
 export async function provenanceInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
   const worker = startWorker(lexicon);
   if (!worker) {
     await storeProvenance(corpusDir, storeRoot);
+    await storeVocabulary(corpusDir, storeRoot);
     return;
   }
   try {
-    await workerRunner(worker)({ kind: 'provenance', id: 0, corpusDir, storeRoot });
+    const run = workerRunner(worker);
+    await run({ kind: 'provenance', id: 0, corpusDir, storeRoot });
+    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot });
   } finally {
     await worker.terminate();
   }

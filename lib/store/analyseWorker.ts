@@ -1,6 +1,7 @@
 // Worker entry (worker_threads) for write-time analysis: analyses batches of articles and sends each batch back packed
-// (one moved Int32Array and a string table), computes a corpus version's provenance or tallies from stored analyses
-// and stores them, or records a corpus folder's version as a snapshot. Started by lib/store/analyse.ts, one worker per core.
+// (one moved Int32Array and a string table), computes a corpus version's provenance, tallies or vocabulary table
+// from stored analyses and stores them, or records a corpus folder's version as a snapshot. Started by
+// lib/store/analyse.ts, one worker per core.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle, compileEngine, type Engine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
@@ -9,6 +10,7 @@ import { articleKey } from './keys';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
 import { recordVersion } from '../corpus/snapshots';
+import { storeVocabulary } from './vocabularyJob';
 
 /** A batch to analyse with the worker's lexicon. */
 export interface AnalyseJob {
@@ -33,6 +35,14 @@ export interface TalliesJob {
   storeRoot: string;
 }
 
+/** A corpus folder whose current version's vocabulary table is counted from the store and stored. */
+export interface VocabularyJob {
+  kind: 'vocabulary';
+  id: number;
+  corpusDir: string;
+  storeRoot: string;
+}
+
 /** A corpus folder whose current version is recorded as a snapshot (the writer's last step, off its thread). */
 export interface RecordJob {
   kind: 'record';
@@ -50,7 +60,7 @@ const data = workerData as AnalyseWorkerData | null;
 // Only in a worker that analyse.ts started: never on a thread that merely imports this file's types.
 if (parentPort && data?.framescopeAnalyse) {
   let engine: Engine | null = null;
-  parentPort.on('message', async (job: AnalyseJob | ProvenanceJob | TalliesJob | RecordJob) => {
+  parentPort.on('message', async (job: AnalyseJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob) => {
     try {
       if (job.kind === 'analyse') {
         if (!data.lexicon) throw new Error('this worker was started without a lexicon and cannot analyse');
@@ -63,6 +73,9 @@ if (parentPort && data?.framescopeAnalyse) {
         parentPort!.postMessage({ id: job.id, version: (await recordVersion(job.corpusDir)).version });
       } else if (job.kind === 'tallies') {
         await storeTallies(job.corpusDir, job.storeRoot);
+        parentPort!.postMessage({ id: job.id });
+      } else if (job.kind === 'vocabulary') {
+        await storeVocabulary(job.corpusDir, job.storeRoot);
         parentPort!.postMessage({ id: job.id });
       } else {
         await storeProvenance(job.corpusDir, job.storeRoot);

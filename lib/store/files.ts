@@ -38,7 +38,17 @@ interface Segment {
   at: number;
 }
 
-const scopeDir = (root: string, s: StoreScope) => path.join(root, s.corpus, `${s.lexicon}-e${ENGINE_VERSION}`);
+/** The folder of one scope under a store root: `<corpus>/<lexicon key>-e<engine version>`. */
+export function scopeFolder(s: StoreScope): string {
+  return path.join(s.corpus, `${s.lexicon}-e${ENGINE_VERSION}`);
+}
+
+const scopeDir = (root: string, s: StoreScope) => path.join(root, scopeFolder(s));
+
+/** A new segment's file name: unique across processes and hosts, sorted by time. */
+export function segmentFileName(): string {
+  return `seg-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}.fsa`;
+}
 
 /** Encodes a batch as one segment file's bytes. */
 export function encodeSegment(batch: AnalysedBatch): Buffer {
@@ -157,8 +167,7 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
     },
     async put(scope, batch) {
       if (batch.keys.length === 0) return;
-      const name = `seg-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}.fsa`;
-      writeAtomic(path.join(scopeDir(root, scope), name), encodeSegment(batch));
+      writeAtomic(path.join(scopeDir(root, scope), segmentFileName()), encodeSegment(batch));
     },
     readDerived(scope, kind, key) {
       const file = path.join(scopeDir(root, scope), derivedName(kind, key));

@@ -8,6 +8,7 @@ import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
 import { hasCorpusIndex } from './corpusIndex';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
+import { hasVocabulary } from './vocabularyJob';
 
 /** A corpus whose missing analyses (and provenance) are being made in the background. */
 export interface Preparation {
@@ -133,8 +134,8 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 
 /**
  * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers), its
- * tallies with the folder's index (what a restart reads), then its provenance (each on a worker, unless stored). Does
- * nothing else when all are stored.
+ * tallies with the folder's index (what a restart reads), then its provenance and vocabulary table (each on a worker,
+ * unless stored). Does nothing else when all are stored.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string): Promise<void> {
   const c = loadCorpus(corpusDir);
@@ -151,7 +152,8 @@ export async function completeCorpus(p: Preparation, corpusDir: string): Promise
     await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
   // From here views that need no provenance serve this version (lib/server/bundles.ts).
   p.stage = 'provenance';
-  if (!hasProvenance(store, scope, version)) await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
+  if (!hasProvenance(store, scope, version) || !hasVocabulary(store, scope, version))
+    await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analysingHtml, percentDone } from './progress';
+import { analysingHtml, countingHtml, percentDone } from './progress';
 
 describe('analysis progress', () => {
   test.each([
@@ -29,5 +29,13 @@ describe('analysis progress', () => {
     ['the analyses stage', { corpus: 'x', done: 2, total: 5, stage: 'analyses' as const }, '2 of 5 articles analysed'],
   ])('the page shows %s', (_case, p, text) => {
     expect(analysingHtml(p)).toContain(text);
+  });
+
+  test.each([
+    ['counting: reloads', { counting: true, message: 'Counting.' }, '<meta http-equiv="refresh" content="3">', true],
+    ['refused: no reload', { counting: false, message: 'Too long.' }, 'http-equiv="refresh"', false],
+    ['an escaped message', { counting: false, message: 'use "<b>"' }, 'use &quot;&lt;b&gt;&quot;', true],
+  ])('the counting page, %s', (_case, p, text, present) => {
+    expect(countingHtml(p).includes(text)).toBe(present);
   });
 });

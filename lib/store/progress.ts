@@ -41,3 +41,16 @@ export function progressText(p: Progress): string {
     return `All ${p.total} articles are analysed; their tallies by outlet, year and month are being stored. The corpus appears when they are.`;
   return `${p.done} of ${p.total} articles analysed (${percentDone(p)} %). The corpus appears when every article is analysed.`;
 }
+
+/**
+ * The page answered (503) while a vocabulary or search answer is made on a worker (reloading itself, as the analysing
+ * page does), or when it was refused (its budget ran out: the message says how to narrow the view; no reload).
+ */
+export function countingHtml(p: { counting: boolean; message: string }): string {
+  const refresh = p.counting ? `<meta http-equiv="refresh" content="${RETRY_SECONDS}">` : '';
+  const title = p.counting ? 'Counting' : 'Too long to count';
+  const more = p.counting ? ` This page reloads every ${RETRY_SECONDS} s and shows the answer when it is ready.` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${title} · Framescope</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#f6f7f9}@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#14171c}}</style></head>
+<body><main data-testid="counting"><h1>${title}</h1><p>${esc(p.message)}${more}</p></main></body></html>`;
+}

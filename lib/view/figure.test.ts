@@ -41,6 +41,21 @@ describe('figureSvg', () => {
     ['no CSS variables left', /^(?!.*var\(--)/s],
     ['the chart scaled to the figure (1120 / 600)', /scale\(1\.8667\)/],
   ])('has %s', (_name, re) => expect(f.svg).toMatch(re));
+  test.each([
+    ['light', '#4f5661'],
+    ['dark', '#a9b0ba'],
+  ] as const)('a legend colour that is a theme variable takes the %s theme value', (theme, color) =>
+    expect(
+      figureSvg({
+        title: 't',
+        takeaway: '',
+        legend: [{ label: 'neither', color: 'var(--muted)' }],
+        chart: { svg: '<svg></svg>', width: 600, height: 200 },
+        source: [],
+        theme,
+      }).svg,
+    ).toContain(`rx="3" fill="${color}"`),
+  );
   test('is 1200 px wide and taller than the chart', () => {
     expect(f.width).toBe(1200);
     expect(f.height).toBeGreaterThan(200 * 1.8667);

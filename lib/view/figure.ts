@@ -83,7 +83,8 @@ export function figureSvg(f: FigureInput): { svg: string; width: number; height:
       legendTop += rowH;
     }
     parts.push(
-      `<rect x="${x}" y="${legendTop + 4}" width="16" height="16" rx="3" fill="${item.color}" stroke="${t.grid}"/>`,
+      // A legend colour may be a theme variable (the grey of unmarked points), resolved as the chart's are.
+      `<rect x="${x}" y="${legendTop + 4}" width="16" height="16" rx="3" fill="${resolveVars(item.color, f.theme)}" stroke="${t.grid}"/>`,
       `<text x="${x + 22}" y="${legendTop + 17}" font-size="15" fill="${t.fg}">${escapeXml(item.label)}</text>`,
     );
     x += w + 18;

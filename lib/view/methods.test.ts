@@ -3,9 +3,11 @@ import { ACTOR_RULE_TEXT, LIMITS, statisticsSections } from './methods';
 
 describe('statisticsSections', () => {
   const s = statisticsSections(10);
-  // Every chart's "How is this computed?" link points at one of these anchors (app/_views/cards.tsx, actorCards.tsx).
-  test.each(['shares', 'stance', 'distinctive', 'sentiment', 'actors', 'tone'])('has a section #%s', (id) =>
-    expect(s.find((x) => x.id === id)?.formula.length).toBeGreaterThan(0),
+  // Every chart's "How is this computed?" link points at one of these anchors (app/_views/cards.tsx, actorCards.tsx,
+  // app/_components/charts/VocabularyScatterCard.tsx).
+  test.each(['shares', 'stance', 'distinctive', 'vocabulary', 'sentiment', 'actors', 'tone'])(
+    'has a section #%s',
+    (id) => expect(s.find((x) => x.id === id)?.formula.length).toBeGreaterThan(0),
   );
   test("the prior strength and the FDR level are the engine's", () => {
     const text = s.find((x) => x.id === 'distinctive')!.formula.join(' ');

@@ -54,6 +54,18 @@ export function statisticsSections(alpha0: number): MethodSection[] {
         "Mentions are treated as independent draws, so z overstates the evidence when mentions cluster in articles: read it with each side's article counts. BH assumes independent or positively dependent p-values.",
     },
     {
+      id: 'vocabulary',
+      name: 'Distinctive vocabulary (every word and two-word phrase)',
+      formula: [
+        'The same delta, variance and z as for distinctive terms, for each n-gram w: y and n are its uses and all counted n-grams of one side, yOther and nOther of the other side.',
+        "α_w = α0 × c_w / C, where c_w is the n-gram's count in the view's corpus (or the background corpus chosen) and C that corpus's total; an n-gram the prior lacks (or has pruned as rare) gets half a count. α0 = n + nOther, so the prior weighs as much as the data.",
+        `Scored when used at least the minimum number of times (5 unless chosen) in at least 2 articles on both sides together; q = Benjamini–Hochberg over every n-gram scored in the comparison; distinctive when q < ${FDR_LEVEL}.`,
+        'Every row also gives the articles using the n-gram on each side out of the side\'s articles; a term distinctive by uses but used in one article of its side is marked "one article".',
+      ],
+      assumptions:
+        'Uses are treated as independent draws, so z overstates the evidence for a phrase repeated within a few articles: read it with the article counts. With thousands of phrases scored, a phrase needs a large z to pass the false-discovery control.',
+    },
+    {
       id: 'sentiment',
       name: 'Sentiment (AFINN-165)',
       formula: [

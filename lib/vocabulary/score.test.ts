@@ -86,3 +86,16 @@ describe('scoreVocabulary against a hand computation', () => {
     expect(w.oneArticle).toBe(true);
   });
 });
+
+describe('ties of z are ordered by term whatever the table order', () => {
+  // Four n-grams with the same counts (so the same z) and one larger: in term order the ties are broken by a stable
+  // sort, out of order by comparing the terms; both give largest z first, then "alpha" < "beta" < "gamma" < "zeta".
+  const tie: [number, number, number, number] = [3, 2, 2, 2];
+  test.each([
+    ['in term order', ['alpha', 'beta', 'gamma', 'top', 'zeta']],
+    ['out of order', ['zeta', 'gamma', 'top', 'beta', 'alpha']],
+  ])('table %s', (_case, order) => {
+    const t = table(Object.fromEntries(order.map((term) => [term, term === 'top' ? [8, 1, 3, 1] : tie])));
+    expect(scoreVocabulary(t, [0], [1]).map((r) => r.term)).toEqual(['top', 'alpha', 'beta', 'gamma', 'zeta']);
+  });
+});

@@ -1,6 +1,6 @@
 import { benjaminiHochberg, FDR_LEVEL, twoSidedP } from '../stats/fdr';
 import { logOdds } from '../stats/logOdds';
-import type { VocabularyTable } from './table';
+import type { TermCounts, VocabularyTable } from './table';
 
 /**
  * Distinctive vocabulary: every n-gram of a vocabulary table scored for one side (outlets `a`) against the other
@@ -28,6 +28,8 @@ export const DEFAULT_SCORE: ScoreOptions = { minCount: 5, minArticles: 2 };
 export interface PriorCounts {
   counts: ReadonlyMap<string, number>;
   total: number;
+  /** The table these are the own counts of (its n-grams' uses over all outlets), when they are. */
+  source?: VocabularyTable;
 }
 
 /** One scored n-gram: counts on both sides (uses and articles), the log-odds with its prior, p and q. */
@@ -59,19 +61,62 @@ export interface VocabularyRow {
   oneArticle: boolean;
 }
 
+/** A table's n-grams as parallel lists, with each one's uses and articles over all outlets. */
+interface Columns {
+  terms: string[];
+  rows: TermCounts[];
+  uses: Float64Array;
+  articles: Float64Array;
+  /** Whether the terms are in code-unit order (as countVocabulary keeps them). */
+  sorted: boolean;
+}
+
+const columnsCache = new WeakMap<VocabularyTable, Columns>();
+
+// Made once per table: a scoring pass then walks arrays instead of the map, and "against the rest" subtracts.
+function columnsOf(table: VocabularyTable): Columns {
+  const known = columnsCache.get(table);
+  if (known) return known;
+  const K = table.terms.size;
+  const c: Columns = { terms: [], rows: [], uses: new Float64Array(K), articles: new Float64Array(K), sorted: true };
+  let i = 0;
+  for (const [term, row] of table.terms) {
+    if (i > 0 && !(c.terms[i - 1] < term)) c.sorted = false;
+    c.terms.push(term);
+    c.rows.push(row);
+    let u = 0;
+    let a = 0;
+    for (let o = 0; o < row.uses.length; o++) {
+      u += row.uses[o];
+      a += row.articles[o];
+    }
+    c.uses[i] = u;
+    c.articles[i] = a;
+    i++;
+  }
+  columnsCache.set(table, c);
+  return c;
+}
+
 const priors = new WeakMap<VocabularyTable, PriorCounts>();
 
 /** The prior counts of a table: every n-gram's uses across all its outlets, and the total n-grams counted (once). */
 export function priorOf(table: VocabularyTable): PriorCounts {
   const known = priors.get(table);
   if (known) return known;
-  const counts = new Map<string, number>();
-  for (const [term, row] of table.terms) {
-    let s = 0;
-    for (let i = 0; i < row.uses.length; i++) s += row.uses[i];
-    counts.set(term, s);
-  }
-  const prior = { counts, total: table.n.reduce((x, y) => x + y, 0) };
+  let counts: Map<string, number> | null = null;
+  const prior: PriorCounts = {
+    // Made only when read by another table's scoring (a background corpus): a table's own scoring reads its columns.
+    get counts() {
+      if (!counts) {
+        const c = columnsOf(table);
+        counts = new Map(c.terms.map((t, i) => [t, c.uses[i]]));
+      }
+      return counts;
+    },
+    total: table.n.reduce((x, y) => x + y, 0),
+    source: table,
+  };
   priors.set(table, prior);
   return prior;
 }
@@ -101,35 +146,71 @@ export function scoreVocabulary(
   const articlesTotal = sumAt(table.articles, a);
   const articlesOtherTotal = sumAt(table.articles, b);
   const alpha0 = n + nOther;
-  const rows: Omit<VocabularyRow, 'q' | 'distinctive' | 'oneArticle'>[] = [];
   if (n === 0 || nOther === 0 || prior.total === 0) return [];
-  for (const [term, row] of table.terms) {
-    const y = sumAt(row.uses, a);
-    const yOther = sumAt(row.uses, b);
-    const articles = sumAt(row.articles, a);
-    const articlesOther = sumAt(row.articles, b);
+  // One object per scored row, filled in place (q after BH): this runs over every n-gram on each uncached answer.
+  const rows: VocabularyRow[] = [];
+  const ps: number[] = [];
+  const cols = columnsOf(table);
+  const own = prior.source === table;
+  // Side b is every outlet not in a (against the rest): its sums are the totals less a's.
+  const rest = a.length + b.length === table.outlets.length && new Set([...a, ...b]).size === table.outlets.length;
+  for (let i = 0; i < cols.terms.length; i++) {
+    const term = cols.terms[i];
+    const { uses, articles: arts } = cols.rows[i];
+    let y = 0;
+    let articles = 0;
+    for (let k = 0; k < a.length; k++) {
+      y += uses[a[k]];
+      articles += arts[a[k]];
+    }
+    let yOther = 0;
+    let articlesOther = 0;
+    if (rest) {
+      yOther = cols.uses[i] - y;
+      articlesOther = cols.articles[i] - articles;
+    } else
+      for (let k = 0; k < b.length; k++) {
+        yOther += uses[b[k]];
+        articlesOther += arts[b[k]];
+      }
     if (y + yOther < o.minCount || articles + articlesOther < o.minArticles) continue;
-    const c = prior.counts.get(term) ?? 0;
+    const c = own ? cols.uses[i] : (prior.counts.get(term) ?? 0);
     const alpha = (alpha0 * (c > 0 ? c : 0.5)) / prior.total;
     const lo = logOdds(y, n, yOther, nOther, alpha, alpha0);
     if (!lo) continue;
+    const p = twoSidedP(lo.z);
+    ps.push(p);
     rows.push({
-      ...lo,
       term,
+      y,
+      n,
+      yOther,
+      nOther,
       articles,
       articlesTotal,
       articlesOther,
       articlesOtherTotal,
       per1k: tokens ? (y / tokens) * 1000 : 0,
       per1kOther: tokensOther ? (yOther / tokensOther) * 1000 : 0,
-      p: twoSidedP(lo.z),
+      alpha: lo.alpha,
+      alpha0: lo.alpha0,
+      delta: lo.delta,
+      variance: lo.variance,
+      z: lo.z,
+      p,
+      q: 1,
+      distinctive: false,
+      oneArticle: false,
     });
   }
-  const q = benjaminiHochberg(rows.map((r) => r.p));
-  return rows
-    .map((r, i) => {
-      const distinctive = q[i] < FDR_LEVEL;
-      return { ...r, q: q[i], distinctive, oneArticle: distinctive && r.z > 0 && r.articles === 1 };
-    })
-    .sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
+  const q = benjaminiHochberg(ps);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    r.q = q[i];
+    r.distinctive = q[i] < FDR_LEVEL;
+    r.oneArticle = r.distinctive && r.z > 0 && r.articles === 1;
+  }
+  // Largest z first, ties by term: rows come in table order, so for a table in term order a stable sort on z alone
+  // gives the same order without a string comparison per tie (rare n-grams tie often).
+  return cols.sorted ? rows.sort((x, y) => y.z - x.z) : rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : 1));
 }

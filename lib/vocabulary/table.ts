@@ -323,9 +323,14 @@ export function countVocabulary(
     const keep = new Set(order.slice(0, limits.cap).map((x) => x[0]));
     c.compact((id) => keep.has(id));
   }
+  // Kept in code-unit order of the n-grams: a scoring pass then breaks ties of z by table order (a stable sort), which is
+  // this order, without comparing strings (lib/vocabulary/score.ts).
+  const order = Array.from({ length: c.size }, (_, id) => [c.text(id), id] as const).sort((x, y) =>
+    x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
+  );
   const terms = new Map<string, TermCounts>();
-  for (let id = 0; id < c.size; id++)
-    terms.set(c.text(id), {
+  for (const [text, id] of order)
+    terms.set(text, {
       uses: c.uses.subarray(id * O, id * O + O),
       articles: c.articles.subarray(id * O, id * O + O),
       withGroup: c.withGroup.subarray(id * g1, id * g1 + G),

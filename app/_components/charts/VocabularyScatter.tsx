@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { DIVERGING } from '@/lib/view/palette';
-import type { ScatterPoint } from '@/lib/view/vocabulary';
+import { scatterTooltip, type ScatterData } from '@/lib/view/vocabulary';
 import { useViewState } from '../useViewState';
 import { ScatterChartBase } from './ScatterChartBase';
 
@@ -10,7 +10,7 @@ import { ScatterChartBase } from './ScatterChartBase';
  * n-grams (BH q < 0.05) in the diverging colours of their side, the rest grey; lexicon terms outlined. A click opens
  * the term's sentences.
  */
-export function VocabularyScatter({ points, a, b }: { points: ScatterPoint[]; a: string; b: string }) {
+export function VocabularyScatter({ data, a, b }: { data: ScatterData; a: string; b: string }) {
   const router = useRouter();
   const { href } = useViewState();
   const color = (side: number) => (side > 0 ? DIVERGING.positive : side < 0 ? DIVERGING.negative : 'var(--muted)');
@@ -20,13 +20,13 @@ export function VocabularyScatter({ points, a, b }: { points: ScatterPoint[]; a:
       yLabel="z"
       xLog
       referenceY={0}
-      data={points.map((p) => ({
-        id: p.term,
-        x: p.uses,
-        y: p.z,
-        color: color(p.side),
-        emphasis: p.lexicon,
-        tooltip: `"${p.term}": ${p.uses} uses, z ${p.z.toFixed(2)}${p.side ? ` (distinctive of ${p.side > 0 ? a : b})` : ''}${p.lexicon ? ', lexicon term' : ''}`,
+      data={data.terms.map((term, i) => ({
+        id: term,
+        x: data.y[i] + data.yOther[i],
+        y: data.z[i],
+        color: color(data.side[i]),
+        emphasis: data.lexicon[i] !== null,
+        tooltip: scatterTooltip(data, i, a, b),
       }))}
       onPointClick={(term) => router.push(href({ term, q: '', sort: 'position' }), { scroll: false })}
     />

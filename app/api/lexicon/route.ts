@@ -3,12 +3,14 @@ import path from 'node:path';
 import { isFsError, StorageError } from '@/lib/corpus/commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus, loadCorpusFrom } from '@/lib/corpus/load';
 import { BusyError, withLock } from '@/lib/corpus/lock';
+import { publishCorpusFile } from '@/lib/corpus/publish';
 import { writeAtomic, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
 import { provenanceInto, recordVersionOffThread, talliesInto } from '@/lib/store/analyse';
 import { STORE_ROOT } from '@/lib/store/current';
+import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
 import { analyseCorpus, tracked } from '@/lib/store/prepare';
 import { invalidLexicon, json, readLexiconRequest } from './request';
 
@@ -16,7 +18,7 @@ import { invalidLexicon, json, readLexiconRequest } from './request';
  * Writes a corpus's own lexicon.json, first loading the corpus with it through the real loader and afterwards reading
  * it back: a lexicon that would not load is never written, and one that does not read back as loaded is undone.
  */
-function saveLexicon(dir: string, text: string): string {
+async function saveLexicon(dir: string, text: string): Promise<string> {
   const source = text.endsWith('\n') ? text : `${text}\n`;
   const base = folderFiles(dir);
   const staged = loadCorpusFrom({
@@ -26,6 +28,8 @@ function saveLexicon(dir: string, text: string): string {
   });
   const own = path.join(dir, 'lexicon.json');
   const previous = existsSync(own) ? readFileSync(own, 'utf8') : null;
+  // With DATABASE_URL the lexicon is stored in PostgreSQL first (the folder is its replica); unreachable, nothing is.
+  await publishCorpusFile(dir, 'lexicon.json', source);
   try {
     writeLexicon(dir, source);
     if (loadCorpus(dir).version === staged.version) return staged.version;
@@ -34,7 +38,10 @@ function saveLexicon(dir: string, text: string): string {
     throw e;
   }
   if (previous === null) rmSync(own, { force: true });
-  else writeAtomic(own, previous);
+  else {
+    await publishCorpusFile(dir, 'lexicon.json', previous);
+    writeAtomic(own, previous);
+  }
   throw new Error('the saved lexicon did not read back as it was checked, so the previous one was put back');
 }
 
@@ -88,6 +95,8 @@ export async function POST(request: Request) {
   } catch (e) {
     if (e instanceof BusyError)
       return json({ valid: true, error: e.message }, 503, { 'retry-after': String(e.retryAfterSeconds) });
+    if (e instanceof DatabaseUnavailableError)
+      return json({ valid: true, saved: false, error: e.message }, 503, { 'retry-after': String(e.retryAfterSeconds) });
     if (e instanceof StorageError) return json({ valid: true, saved: false, error: e.message }, 507);
     // The corpus does not load with this lexicon (the loader's own checks).
     if (e instanceof InputError) return invalidLexicon(e);

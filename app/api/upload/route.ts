@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BYTES, parseUpload } from '@/lib/importing/upload';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
 import { listCorpora } from '@/lib/server/dataset';
+import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
 
 const PREVIEW_ARTICLES = 20;
 // Base64 grows files by a third; the JSON around them is small.
@@ -82,6 +83,10 @@ export async function POST(request: Request) {
     });
   } catch (e) {
     if (e instanceof BusyError) return json({ error: e.message }, 503, { 'retry-after': String(e.retryAfterSeconds) });
+    if (e instanceof DatabaseUnavailableError) {
+      audit({ action: 'upload', corpus: null, client: clientOf(request), ok: false, detail: e.message });
+      return json({ error: e.message, stored: e.stored }, 503, { 'retry-after': String(e.retryAfterSeconds) });
+    }
     if (e instanceof StorageError) {
       audit({ action: 'upload', corpus: null, client: clientOf(request), ok: false, detail: e.message });
       return json({ error: e.message, stored: e.stored }, 507);

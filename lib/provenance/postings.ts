@@ -1,0 +1,147 @@
+/**
+ * Shingle postings as compressed sparse rows: the distinct shingle hashes in ascending order (`keys`), and for key k
+ * its holders (document indices, earliest by rank first) at `holders[offsets[k]]` up to `holders[offsets[k + 1]]`.
+ * Typed arrays, so a corpus's index is a few flat buffers to store and to read back without parsing.
+ */
+export interface Postings {
+  keys: Uint32Array;
+  offsets: Uint32Array;
+  holders: Uint32Array;
+}
+
+/** Postings of no document. */
+export const NO_POSTINGS: Postings = {
+  keys: new Uint32Array(0),
+  offsets: new Uint32Array(1),
+  holders: new Uint32Array(0),
+};
+
+// A (hash, rank) pair packed in one float64 (hash × 2^21 + rank, exact below 2^53), so one typed-array sort orders
+// every posting by shingle and then by rank.
+const RANK_SPAN = 2 ** 21;
+
+/** Most documents one index can hold (ranks are packed in 21 bits beside the 32-bit hash). */
+export const MAX_DOCS = RANK_SPAN;
+
+/**
+ * The position of a shingle hash in `keys`, or -1 when no document holds it (binary search from `from`: a caller
+ * looking up ascending hashes passes the last position found, or 0).
+ */
+export function findKey(p: Postings, h: number, from = 0): number {
+  let lo = from;
+  let hi = p.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p.keys[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < p.keys.length && p.keys[lo] === h ? lo : -1;
+}
+
+/** The holders of the key at position k, earliest first. */
+export function holdersAt(p: Postings, k: number): Uint32Array {
+  return p.holders.subarray(p.offsets[k], p.offsets[k + 1]);
+}
+
+/** A document's distinct shingle hashes, ascending. */
+export function distinctShingles(shingles: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(shingles).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
+
+/**
+ * The postings of some documents (`docs[i]` is document `ids[i]`, `rankOf` each document's rank, `byRank` its
+ * inverse): one sort of every (shingle, rank) pair, so building is O(P log P) in the P postings.
+ */
+export function postingsOf(
+  ids: readonly number[],
+  shinglesOf: (id: number) => Uint32Array,
+  rankOf: Int32Array,
+  byRank: Int32Array,
+): Postings {
+  if (byRank.length > MAX_DOCS)
+    throw new Error(
+      `reuse index: ${byRank.length} articles exceed the ${MAX_DOCS} one index can hold; split the corpus`,
+    );
+  let total = 0;
+  const lists = ids.map((id) => {
+    const s = distinctShingles(shinglesOf(id));
+    total += s.length;
+    return s;
+  });
+  const packed = new Float64Array(total);
+  let at = 0;
+  ids.forEach((id, i) => {
+    const r = rankOf[id];
+    for (const h of lists[i]) packed[at++] = h * RANK_SPAN + r;
+  });
+  packed.sort();
+  const keys = new Uint32Array(total);
+  const offsets = new Uint32Array(total + 1);
+  const holders = new Uint32Array(total);
+  let k = -1;
+  let last = -1;
+  for (let i = 0; i < total; i++) {
+    const h = Math.floor(packed[i] / RANK_SPAN);
+    if (h !== last) {
+      keys[++k] = h;
+      offsets[k] = i;
+      last = h;
+    }
+    holders[i] = byRank[packed[i] - h * RANK_SPAN];
+  }
+  offsets[k + 1] = total;
+  return { keys: keys.slice(0, k + 1), offsets: offsets.slice(0, k + 2), holders };
+}
+
+/**
+ * Merges a previous version's postings (document indices mapped to the new version by `newOf`, -1 for a removed
+ * document) with the postings of the documents added since. Whenever the first `cap` holders of a shingle (the ones
+ * candidate search reads) differ from before, every holder of that shingle is flagged in `affected`. Linear in the
+ * postings of both.
+ */
+export function mergePostings(
+  prev: Postings,
+  newOf: Int32Array,
+  added: Postings,
+  rankOf: Int32Array,
+  cap: number,
+  affected: Uint8Array,
+): Postings {
+  const keys = new Uint32Array(prev.keys.length + added.keys.length);
+  const offsets = new Uint32Array(keys.length + 1);
+  const holders = new Uint32Array(prev.holders.length + added.holders.length);
+  let nk = 0;
+  let nh = 0;
+  let i = 0;
+  let j = 0;
+  while (i < prev.keys.length || j < added.keys.length) {
+    const hp = i < prev.keys.length ? prev.keys[i] : Infinity;
+    const ha = j < added.keys.length ? added.keys[j] : Infinity;
+    const h = Math.min(hp, ha);
+    const start = nh;
+    const old = hp === h ? holdersAt(prev, i++) : null;
+    const add = ha === h ? holdersAt(added, j++) : null;
+    // Both lists are in rank order (survivors keep their relative order), so a merge keeps the new list in rank order.
+    let x = 0;
+    let y = 0;
+    const oldLen = old ? old.length : 0;
+    const addLen = add ? add.length : 0;
+    for (;;) {
+      while (x < oldLen && newOf[old![x]] < 0) x++;
+      if (x >= oldLen && y >= addLen) break;
+      if (y >= addLen || (x < oldLen && rankOf[newOf[old![x]]] < rankOf[add![y]])) holders[nh++] = newOf[old![x++]];
+      else holders[nh++] = add![y++];
+    }
+    if (nh === start) continue;
+    let changed = Math.min(oldLen, cap) !== Math.min(nh - start, cap);
+    for (let t = 0; !changed && t < Math.min(oldLen, cap); t++) changed = newOf[old![t]] !== holders[start + t];
+    if (changed) for (let t = start; t < nh; t++) affected[holders[t]] = 1;
+    keys[nk] = h;
+    offsets[nk++] = start;
+  }
+  offsets[nk] = nh;
+  return { keys: keys.slice(0, nk), offsets: offsets.slice(0, nk + 1), holders: holders.slice(0, nh) };
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { writeAtomic } from '../corpus/store';
+import { derivedName } from './derived';
+import { encodeSegment, fileStore, scopeFolder, segmentFileName, STORE_ROOT } from './files';
+import { writeTransaction } from './pgClient';
+import { insertFile } from './pgQueries';
+import type { AnalysisStore } from './types';
+
+/**
+ * The PostgreSQL backend: PostgreSQL holds every segment and piece of derived data (one INSERT per put, committed
+ * before the call resolves), and this instance's replica folder, kept current by lib/store/pgReplica.ts, answers the
+ * synchronous reads through the files backend's own reader. A put is written to the replica too, once committed, so
+ * the writer reads its own writes at once.
+ */
+export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
+  const local = fileStore(root);
+  const store = async (rel: string, corpus: string, bytes: Uint8Array, what: string) => {
+    await writeTransaction(url, what, (db) => insertFile(db, { area: 'store', corpus, path: rel, bytes }));
+    writeAtomic(path.join(root, rel), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  };
+  return {
+    ...local,
+    backend: 'pg',
+    async put(scope, batch) {
+      if (batch.keys.length === 0) return;
+      const rel = path.posix.join(scopeFolder(scope), segmentFileName());
+      await store(
+        rel,
+        scope.corpus,
+        encodeSegment(batch),
+        `the analyses of ${batch.keys.length} article(s) of ${scope.corpus} were not stored, nor any article`,
+      );
+    },
+    async putDerived(scope, kind, key, bytes) {
+      const rel = path.posix.join(scopeFolder(scope), derivedName(kind, key));
+      await store(rel, scope.corpus, bytes, `the ${kind} of version ${key} of ${scope.corpus} was not stored`);
+    },
+  };
+}
