@@ -31,11 +31,9 @@ beforeAll(async () => {
   cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 's'), { recursive: true });
   const manifest = JSON.parse(readFileSync(path.join(root, 's', 'corpus.json'), 'utf8'));
   writeFileSync(path.join(root, 's', 'corpus.json'), JSON.stringify({ ...manifest, id: 's' }));
-  try {
-    bundles.getBundle('s');
-  } catch {
-    // Nothing stored yet: the background preparation (analyses, provenance, vocabulary table) starts.
-  }
+  // Nothing stored yet: the server's watcher (never a view) starts the background preparation (analyses, tallies,
+  // provenance, vocabulary table).
+  expect((await bundles.noticeChanges()).map((p) => p.corpus)).toEqual(['s']);
   await prepare.settled('s');
 }, 120_000);
 
