@@ -8,6 +8,9 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // A UI wait, not a speed check: on a 2-core CI machine a server busy with a background analysis can take more than
+  // the default 5 s to answer a sign-in or a save.
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
