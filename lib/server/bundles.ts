@@ -383,6 +383,16 @@ export function analyseMissingInBackground(corpusId: string): Preparation | null
 const noticed = new Map<string, string>();
 
 /**
+ * Takes a corpus folder's per-file scan again now, off the request: a writer in this server awaits it once its write
+ * is stored, so the next view reads the new version at once rather than at the watcher's next look (until then the
+ * scan the version's index is keyed by would be the one from before the write, and the previous version would serve).
+ */
+export async function rescanAfterWrite(corpusId: string): Promise<void> {
+  const dir = path.join(CORPUS_ROOT, corpusId);
+  scans.set(dir, { at: Date.now(), value: await corpusFingerprintAsync(dir) });
+}
+
+/**
  * One look of the server's watcher: rescans every corpus folder (asynchronously, a few stats at a time) and, for each
  * whose fingerprint changed since the last look (every corpus at the first), starts the background preparation of
  * what the store lacks for its current version: a hand edit is noticed here, never by a view. Resolves with the
@@ -487,7 +497,7 @@ const pinnedJobs = new Map<string, PinnedJob>();
  */
 export function bundleFor(corpusId: string, version: string | null): { bundle: Bundle; pinned: boolean } {
   const current = getBundle(corpusId);
-  if (!version || version === current.corpus.version) return { bundle: current, pinned: false };
+  if (!version || version === current.meta.version) return { bundle: current, pinned: false };
   const key = `${corpusId}@${version}`;
   const hit = old.get(key);
   if (hit) return { bundle: hit, pinned: true };
@@ -707,7 +717,7 @@ export function catalogFor(corpusId: string, version: string | null = null): Cat
   const { bundle } = bundleFor(corpusId, version);
   const withVersion = (catalog: Catalog): Catalog => {
     if (!version) return catalog;
-    const current = getBundle(corpusId).corpus.version;
+    const current = getBundle(corpusId).meta.version;
     return {
       ...catalog,
       version: { status: versionStatus(corpusId, version, current), current, keep: keepVersions() },

@@ -8,6 +8,7 @@ import { writeAtomic, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
+import { rescanAfterWrite } from '@/lib/server/bundles';
 import { provenanceInto, recordVersionOffThread, talliesInto } from '@/lib/store/analyse';
 import { STORE_ROOT } from '@/lib/store/current';
 import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
@@ -90,6 +91,7 @@ export async function POST(request: Request) {
         `tallies or provenance could not be stored (${(e as Error).message}); the server makes it in the background`,
       );
     }
+    await rescanAfterWrite(corpus);
     audit({ action: 'lexicon', corpus, client: clientOf(request), ok: true, detail: `version ${before} -> ${after}` });
     return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: after, warnings });
   } catch (e) {

@@ -8,6 +8,7 @@ import { quirkText } from '@/lib/importing/plan';
 import { MAX_UPLOAD_BYTES, parseUpload } from '@/lib/importing/upload';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
+import { rescanAfterWrite } from '@/lib/server/bundles';
 import { listCorpora } from '@/lib/server/dataset';
 import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
 
@@ -54,6 +55,7 @@ export async function POST(request: Request) {
       dryRun: !up.save,
     });
     if (up.save) {
+      await rescanAfterWrite(up.corpus);
       const stored = result.written.length ? `stored ${result.written.length}` : 'stored nothing';
       const detail = `${stored} (${result.rejected.length} rejected), version ${result.versionBefore} -> ${result.versionAfter}`;
       audit({ action: 'upload', corpus: up.corpus, client: clientOf(request), ok: true, detail });
