@@ -1,15 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { copySeedsAs, serverTestRoot } from './testRoot';
 
 // As in the production server: views never analyse or write, and writers record versions on a worker. The modules
 // read the roots when first imported, so they load after these are set. analyzeArticle is counted on this thread
 // (workers load their own, uncounted copy).
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-pinned-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+const root = serverTestRoot('pinned');
 const counted = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../analysis/article', async (original) => {
   const m = await original<typeof import('../analysis/article')>();
@@ -35,10 +32,7 @@ beforeAll(async () => {
   load = await import('../corpus/load');
   snapshots = await import('../corpus/snapshots');
   analyse = await import('../store/analyse');
-  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
-  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
-  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ ...manifest, id: 'p' }));
+  copySeedsAs(root, 'p');
 });
 
 const thrownBy = (f: () => unknown): unknown => {

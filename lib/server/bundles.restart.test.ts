@@ -1,14 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { copySeedsAs, serverTestRoot } from './testRoot';
 
 // A restart as the production server makes it: a store prepared by workers, then a fresh copy of the modules (a new
 // process holds no bundle) reading it. Article files read on this thread are counted (loadCorpusFrom).
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-restart-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+const root = serverTestRoot('restart');
 const loads = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../corpus/load', async (original) => {
   const m = await original<typeof import('../corpus/load')>();
@@ -24,10 +21,7 @@ vi.mock('../corpus/load', async (original) => {
 const dir = path.join(root, 'r');
 type Bundles = typeof import('./bundles');
 beforeAll(async () => {
-  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
-  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
-  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ ...manifest, id: 'r' }));
+  copySeedsAs(root, 'r');
   const first: Bundles = await import('./bundles');
   await first.noticeChanges();
   await (await import('../store/prepare')).settled('r');

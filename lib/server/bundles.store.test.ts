@@ -1,14 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { copySeedsAs, serverTestRoot } from './testRoot';
 
 // As in the production server: views never analyse. The modules read the roots when first imported, so they load
 // after these are set. analyzeArticle is counted on this thread (workers load their own, uncounted copy).
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-bundles-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+const root = serverTestRoot('bundles');
 const counted = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../analysis/article', async (original) => {
   const m = await original<typeof import('../analysis/article')>();
@@ -30,10 +27,7 @@ beforeAll(async () => {
   prepare = await import('../store/prepare');
   load = await import('../corpus/load');
   run = await import('../analysis/run');
-  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
-  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 's'), { recursive: true });
-  const manifest = JSON.parse(readFileSync(path.join(root, 's', 'corpus.json'), 'utf8'));
-  writeFileSync(path.join(root, 's', 'corpus.json'), JSON.stringify({ ...manifest, id: 's' }));
+  copySeedsAs(root, 's');
 });
 
 const analysed = () => run.analyzeArticles(load.loadCorpus(path.join(root, 's')));

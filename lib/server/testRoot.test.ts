@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { seededTestRoot, TEST_ADMIN_TOKEN, TEST_AUTH } from './testRoot';
+import { copySeedsAs, seededTestRoot, serverTestRoot, TEST_ADMIN_TOKEN, TEST_AUTH } from './testRoot';
 
 const root = seededTestRoot('testroot');
 
@@ -25,4 +25,16 @@ test('each call makes its own root, named for its test, and the header signs in 
   expect(path.basename(other)).toMatch(/^framescope-testroot-/);
   expect(existsSync(path.join(other, 'seeds'))).toBe(true);
   expect(TEST_AUTH).toBe('Bearer test-token-123');
+});
+
+test.each([['x'], ['s2']])('copySeedsAs puts the seeds under corpus id %s, its corpus.json saying so', (id) => {
+  const server = serverTestRoot('testroot-server');
+  expect(process.env.FRAMESCOPE_BACKGROUND_ANALYSIS).toBe('1');
+  expect(process.env.FRAMESCOPE_CORPUS_ROOT).toBe(server);
+  const dir = copySeedsAs(server, id);
+  expect(dir).toBe(path.join(server, id));
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+  const bundled = JSON.parse(readFileSync(path.join(process.cwd(), 'corpus', 'seeds', 'corpus.json'), 'utf8'));
+  expect(manifest).toEqual({ ...bundled, id });
+  expect(existsSync(path.join(server, 'lexicon.json'))).toBe(true);
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,4 +21,27 @@ export function seededTestRoot(name: string): string {
   cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 'seeds'), { recursive: true });
   cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
   return root;
+}
+
+/**
+ * A fresh temporary corpus root (framescope-<name>-*) as the production server sees it: the corpus and snapshot roots
+ * of the environment point at it, and views never analyse (FRAMESCOPE_BACKGROUND_ANALYSIS). Call it before importing
+ * the modules that read these.
+ */
+export function serverTestRoot(name: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), `framescope-${name}-`));
+  process.env.FRAMESCOPE_CORPUS_ROOT = root;
+  process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
+  process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+  return root;
+}
+
+/** Copies the bundled lexicon and the seeds corpus into a test root as corpus `id`; returns the corpus folder. */
+export function copySeedsAs(root: string, id: string): string {
+  const dir = path.join(root, id);
+  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ ...manifest, id }));
+  return dir;
 }

@@ -1,16 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { copySeedsAs, serverTestRoot } from './testRoot';
 import type { VocabularyTable } from '../vocabulary/table';
 import type { Answer } from './offThreadAnswers';
 
 // As in the production server (views never analyse nor count on the request thread). The modules read the roots when
 // first imported, so they load after these are set.
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-vocabulary-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+const root = serverTestRoot('vocabulary');
 // The seeds are far below the size answered on the request thread: every answer goes to a worker here.
 process.env.FRAMESCOPE_ANSWER_HERE_CHARS = '0';
 
@@ -27,10 +22,7 @@ beforeAll(async () => {
   dataset = await import('./dataset');
   whole = await import('../vocabulary/whole');
   search = await import('../vocabulary/search');
-  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
-  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), path.join(root, 's'), { recursive: true });
-  const manifest = JSON.parse(readFileSync(path.join(root, 's', 'corpus.json'), 'utf8'));
-  writeFileSync(path.join(root, 's', 'corpus.json'), JSON.stringify({ ...manifest, id: 's' }));
+  copySeedsAs(root, 's');
   // Nothing stored yet: the server's watcher (never a view) starts the background preparation (analyses, tallies,
   // provenance, vocabulary table).
   expect((await bundles.noticeChanges()).map((p) => p.corpus)).toEqual(['s']);
