@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../types';
-import { folderFiles, loadCorpusFrom, type CorpusFiles, type LoadedCorpus } from './load';
+import { CORPUS_ROOT, folderFiles, loadCorpusFrom, type CorpusFiles, type LoadedCorpus } from './load';
 import { withLock } from './lock';
 import { writeAtomic } from './store';
+import { storeKeysOf, type KeptStoreKeys } from '../store/retention';
+import { pruneStore, type PruneResult } from '../store/prune';
+import { pgPruneApplier } from '../store/pg';
+import { databaseUrl } from '../store/pgClient';
+import { STORE_ROOT } from '../store/files';
 
 /** Where snapshots of corpus versions live (FRAMESCOPE_SNAPSHOTS overrides it). */
 export const SNAPSHOT_ROOT = process.env.FRAMESCOPE_SNAPSHOTS
@@ -57,6 +62,8 @@ const blobPath = (hash: string) => path.join(SNAPSHOT_ROOT, 'blobs', hash.slice(
 const versionsDir = (corpus: string) => path.join(SNAPSHOT_ROOT, 'versions', corpus);
 const manifestPath = (corpus: string, version: string) => path.join(versionsDir(corpus), `${version}.json`);
 const indexPath = (corpus: string) => path.join(versionsDir(corpus), 'index.json');
+// The store keys a version reads (lib/store/retention.ts), written beside its manifest and removed with it.
+const keysPath = (corpus: string, version: string) => path.join(versionsDir(corpus), `${version}.keys.json`);
 
 function readManifest(corpus: string, version: string): SnapshotManifest | null {
   const file = manifestPath(corpus, version);
@@ -128,10 +135,10 @@ function hashesOf(files: CorpusFiles): { entries: Record<string, string>; texts:
  * versions), a manifest that lists only what changed since the previous version, and one index per corpus. Idempotent.
  * Not locked: writers call recordVersion, which holds the snapshot lock around this.
  */
-export function saveSnapshot(corpus: Corpus, files: CorpusFiles): void {
+export function saveSnapshot(corpus: Corpus, files: CorpusFiles): boolean {
   const index = readIndex(corpus.id);
   const known = index.versions.find((e) => e.version === corpus.version);
-  if (known?.status === 'kept' && existsSync(manifestPath(corpus.id, corpus.version))) return;
+  if (known?.status === 'kept' && existsSync(manifestPath(corpus.id, corpus.version))) return false;
   const { entries, texts } = hashesOf(files);
   for (const [hash, text] of texts) if (!existsSync(blobPath(hash))) writeAtomic(blobPath(hash), text);
   const previous = [...index.versions].reverse().find((e) => e.status === 'kept');
@@ -150,6 +157,7 @@ export function saveSnapshot(corpus: Corpus, files: CorpusFiles): void {
     manifest.files = Object.fromEntries(Object.entries(entries).filter(([rel, hash]) => before[rel] !== hash));
     manifest.removed = Object.keys(before).filter((rel) => !(rel in entries));
   }
+  writeAtomic(keysPath(corpus.id, corpus.version), JSON.stringify(storeKeysOf(corpus)));
   writeAtomic(manifestPath(corpus.id, corpus.version), `${JSON.stringify(manifest)}\n`);
   const entry: VersionEntry = {
     corpus: corpus.id,
@@ -164,6 +172,7 @@ export function saveSnapshot(corpus: Corpus, files: CorpusFiles): void {
   index.versions = index.versions.filter((e) => e.version !== corpus.version).concat(entry);
   prune(corpus.id, index);
   writeAtomic(indexPath(corpus.id), `${JSON.stringify(index)}\n`);
+  return true;
 }
 
 /**
@@ -198,6 +207,7 @@ function prune(corpus: string, index: Index): void {
       e.status = 'pruned';
       e.base = null;
       rmSync(manifestPath(corpus, e.version), { force: true });
+      rmSync(keysPath(corpus, e.version), { force: true });
     }
   // Recompute depths along the rebased chains, then drop blobs no kept version of any corpus uses.
   for (const e of survivors) e.depth = e.base ? (survivors.find((s) => s.version === e.base)?.depth ?? 0) + 1 : 0;
@@ -278,13 +288,65 @@ export function versionStatus(
 }
 
 /**
+ * The store keys of every kept version of a corpus (what its analyses, tallies, provenance and vocabulary are stored
+ * under), or null when one of them cannot be known: then nothing of the corpus may be pruned from the store. A version
+ * kept before its keys were recorded is loaded from its snapshot once and its keys written (callers hold the lock).
+ */
+export function keptStoreKeys(corpus: string): KeptStoreKeys[] | null {
+  const out: KeptStoreKeys[] = [];
+  for (const e of readIndex(corpus).versions) {
+    if (e.status !== 'kept') continue;
+    const file = keysPath(corpus, e.version);
+    try {
+      if (existsSync(file)) {
+        out.push(JSON.parse(readFileSync(file, 'utf8')) as KeptStoreKeys);
+        continue;
+      }
+      const files = snapshotFiles(corpus, e.version);
+      if (!files) return null;
+      const keys = storeKeysOf(loadCorpusFrom(files));
+      writeAtomic(file, JSON.stringify(keys));
+      out.push(keys);
+    } catch {
+      // A keys file cut short or a snapshot that no longer loads: which analyses it reads is unknown, so none go.
+      return null;
+    }
+  }
+  return out;
+}
+
+/**
+ * Prunes a corpus's analysis store to what its kept versions read (lib/store/prune.ts): in the store folder, or with
+ * DATABASE_URL in PostgreSQL and this instance's replica. Null when the kept versions' keys are not all known.
+ */
+export async function pruneCorpusStore(corpus: string, storeRoot = STORE_ROOT): Promise<PruneResult | null> {
+  const kept = keptStoreKeys(corpus);
+  if (!kept || kept.length === 0) return null;
+  const url = databaseUrl();
+  return pruneStore(storeRoot, corpus, kept, url ? pgPruneApplier(url, storeRoot) : undefined);
+}
+
+/**
  * Loads a corpus folder and records its version as a snapshot, under the snapshot lock: every write path calls this
- * after it commits, and the server at start, so reading a version never has to write anything.
+ * after it commits, and the server at start, so reading a version never has to write anything. A new version then
+ * prunes the store to what the kept versions read (a failed prune is logged: the write itself has succeeded).
  */
 export async function recordVersion(dir: string): Promise<LoadedCorpus> {
   const files = folderFiles(dir);
   const corpus = loadCorpusFrom(files);
-  // One lock for the whole snapshot store: pruning removes blobs that no kept version of any corpus uses.
-  await withLock(SNAPSHOT_ROOT, () => saveSnapshot(corpus, files));
+  // One lock for the whole snapshot store: pruning removes blobs that no kept version of any corpus uses, and the
+  // store's analyses that no kept version reads.
+  await withLock(SNAPSHOT_ROOT, async () => {
+    if (!saveSnapshot(corpus, files)) return;
+    // The store belongs to the corpus root: a folder recorded from elsewhere (a test's copy) never prunes it.
+    if (path.resolve(path.dirname(dir)) !== path.resolve(CORPUS_ROOT)) return;
+    try {
+      await pruneCorpusStore(corpus.id);
+    } catch (e) {
+      console.error(
+        `corpus ${corpus.id}: the store was not pruned (${(e as Error).message}); the next version tries again`,
+      );
+    }
+  });
   return corpus;
 }

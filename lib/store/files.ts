@@ -109,6 +109,16 @@ export function readSegmentHeader(file: string): { header: SegmentHeader; at: nu
   }
 }
 
+// A file's bytes, or null when it does not exist (also when pruning removed it after it was listed).
+function readIfPresent(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
 function intsOf(bytes: Buffer, at: number, count: number): Int32Array {
   // A copy: readFileSync's buffer need not start on a 4-byte boundary.
   const copy = new ArrayBuffer(count * 4);
@@ -122,19 +132,34 @@ function intsOf(bytes: Buffer, at: number, count: number): Int32Array {
  * when a bundle is built.
  */
 export function fileStore(root: string = STORE_ROOT): AnalysisStore {
-  const seen = new Map<string, { files: Set<string>; index: Map<string, { seg: Segment; i: number }> }>();
+  const seen = new Map<string, { files: Map<string, Segment>; index: Map<string, { seg: Segment; i: number }> }>();
   const indexOf = (scope: StoreScope) => {
     const dir = scopeDir(root, scope);
     let entry = seen.get(dir);
-    if (!entry) seen.set(dir, (entry = { files: new Set(), index: new Map() }));
-    if (!existsSync(dir)) return entry;
-    for (const name of readdirSync(dir).sort()) {
+    if (!entry) seen.set(dir, (entry = { files: new Map(), index: new Map() }));
+    const names = existsSync(dir) ? readdirSync(dir).sort() : [];
+    // A segment pruned since (lib/store/prune.ts) no longer answers for its keys; a kept key was written again, in a
+    // newer segment, before the old one was removed.
+    const listed = new Set(names);
+    for (const [name, seg] of entry.files)
+      if (!listed.has(name)) {
+        entry.files.delete(name);
+        for (const k of seg.header.keys) if (entry.index.get(k)?.seg === seg) entry.index.delete(k);
+      }
+    for (const name of names) {
       if (!SEGMENT.test(name) || entry.files.has(name)) continue;
       const file = path.join(dir, name);
-      const { header, at } = readSegmentHeader(file);
-      const seg: Segment = { file, header, at };
-      header.keys.forEach((k, i) => entry.index.set(k, { seg, i }));
-      entry.files.add(name);
+      let seg: Segment;
+      try {
+        const { header, at } = readSegmentHeader(file);
+        seg = { file, header, at };
+      } catch (e) {
+        // Pruned between the listing and the read.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      seg.header.keys.forEach((k, i) => entry.index.set(k, { seg, i }));
+      entry.files.set(name, seg);
     }
     return entry;
   };
@@ -157,7 +182,10 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
         list.push(j);
       });
       for (const [seg, js] of bySeg) {
-        const ints = intsOf(readFileSync(seg.file), seg.at, seg.header.ints);
+        const bytes = readIfPresent(seg.file);
+        // Pruned since it was listed: its analyses count as missing (made again), never as a failed read.
+        if (!bytes) continue;
+        const ints = intsOf(bytes, seg.at, seg.header.ints);
         for (const j of js) {
           const { i } = index.get(keys[j])!;
           out[j] = unpackOne(ints, seg.header.strings, seg.header.offsets[i], articles[j]).analysis;
@@ -170,8 +198,7 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
       writeAtomic(path.join(scopeDir(root, scope), segmentFileName()), encodeSegment(batch));
     },
     readDerived(scope, kind, key) {
-      const file = path.join(scopeDir(root, scope), derivedName(kind, key));
-      return existsSync(file) ? readFileSync(file) : null;
+      return readIfPresent(path.join(scopeDir(root, scope), derivedName(kind, key)));
     },
     hasDerived(scope, kind, key) {
       return existsSync(path.join(scopeDir(root, scope), derivedName(kind, key)));

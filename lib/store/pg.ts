@@ -3,7 +3,8 @@ import { writeAtomic } from '../corpus/store';
 import { derivedName } from './derived';
 import { encodeSegment, fileStore, scopeFolder, segmentFileName, STORE_ROOT } from './files';
 import { writeTransaction } from './pgClient';
-import { insertFile } from './pgQueries';
+import { insertFile, removeStoreFiles, removeSupersededStoreRows } from './pgQueries';
+import { applyToFolder, type PruneApplier } from './prune';
 import type { AnalysisStore } from './types';
 
 /**
@@ -35,5 +36,24 @@ export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
       const rel = path.posix.join(scopeFolder(scope), derivedName(kind, key));
       await store(rel, scope.corpus, bytes, `the ${kind} of version ${key} of ${scope.corpus} was not stored`);
     },
+  };
+}
+
+/**
+ * Stores a prune in PostgreSQL, in one transaction (the new segments, the removals and the corpus's superseded rows:
+ * all or nothing), then in this instance's replica; the other instances' replicas apply the same rows when they pull.
+ */
+export function pgPruneApplier(url: string, root: string = STORE_ROOT): PruneApplier {
+  return async (c, corpus) => {
+    await writeTransaction(
+      url,
+      `the pruning of ${corpus}'s superseded analyses was not stored; nothing was removed`,
+      async (db) => {
+        for (const w of c.writes) await insertFile(db, { area: 'store', corpus, path: w.rel, bytes: w.bytes });
+        await removeStoreFiles(db, corpus, c.removes);
+        await removeSupersededStoreRows(db, corpus);
+      },
+    );
+    applyToFolder(root, c);
   };
 }

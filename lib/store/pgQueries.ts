@@ -127,6 +127,37 @@ export async function insertFileIfAbsent(db: Queryable, f: FileRow): Promise<boo
   return rows.length > 0;
 }
 
+/** The hash a removal's row carries (with no bytes): a replica removes its copy of the path (lib/store/pgReplica.ts). */
+export const REMOVED = 'removed';
+
+/**
+ * Removes store files: every row of each path goes, and one row with no bytes (hash REMOVED) says so to the replicas
+ * that still hold the file. Run inside the prune's transaction, with the new segments it writes.
+ */
+export async function removeStoreFiles(db: Queryable, corpus: string, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  await db.query(`DELETE FROM framescope_files WHERE area = 'store' AND path = ANY($1::text[])`, [paths]);
+  await db.query(
+    `INSERT INTO framescope_files (area, corpus, path, seq, sha, bytes)
+     SELECT 'store', $1, p, nextval('framescope_change_seq'), $2, ''::bytea FROM unnest($3::text[]) AS p`,
+    [corpus, REMOVED, paths],
+  );
+}
+
+/**
+ * Removes a corpus's superseded store rows (a path written again, such as the latest reuse index: only its newest row
+ * is ever read, and a replica that missed the older ones reads the newest). Returns how many rows went.
+ */
+export async function removeSupersededStoreRows(db: Queryable, corpus: string): Promise<number> {
+  const { rows } = await db.query(
+    `DELETE FROM framescope_files f WHERE f.area = 'store' AND f.corpus = $1
+     AND EXISTS (SELECT 1 FROM framescope_files g WHERE g.area = 'store' AND g.path = f.path AND g.seq > f.seq)
+     RETURNING 1`,
+    [corpus],
+  );
+  return rows.length;
+}
+
 /** Tells every listening instance that changes up to the newest change number are committed (sent at commit). */
 export async function notifyChanges(db: Queryable): Promise<void> {
   await db.query(`SELECT pg_notify($1, (SELECT last_value FROM framescope_change_seq)::text)`, [CHANNEL]);

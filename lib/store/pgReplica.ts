@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { writeAtomic } from '../corpus/store';
@@ -8,6 +8,7 @@ import {
   databaseId,
   hasCorpusFiles,
   insertFile,
+  REMOVED,
   sha256,
   storedPaths,
   type Area,
@@ -118,6 +119,12 @@ export function applyChange(roots: ReplicaRoots, row: ChangeRow): boolean {
   // A path from the database never leaves its root (it was written by this code, but the database is shared).
   if (!file.startsWith(root + path.sep))
     throw new Error(`database file "${row.path}" would be written outside ${root}`);
+  if (row.sha === REMOVED) {
+    // Pruned by whichever instance made the version that superseded it (lib/store/prune.ts).
+    if (!existsSync(file)) return false;
+    rmSync(file, { force: true });
+    return true;
+  }
   if (holds(file, row)) return false;
   writeAtomic(file, Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength));
   return true;
