@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { writeAtomic } from '../corpus/store';
 import { writeTransaction } from './pgClient';
+import { removeEmptyScopes } from './prune';
 import {
   changesSince,
   databaseId,
@@ -123,6 +124,7 @@ export function applyChange(roots: ReplicaRoots, row: ChangeRow): boolean {
     // Pruned by whichever instance made the version that superseded it (lib/store/prune.ts).
     if (!existsSync(file)) return false;
     rmSync(file, { force: true });
+    removeEmptyScopes(root, [row.path]);
     return true;
   }
   if (holds(file, row)) return false;
