@@ -29,6 +29,7 @@ test.beforeAll(async () => {
       FRAMESCOPE_SNAPSHOTS: path.join(root, 'snapshots'),
       FRAMESCOPE_AUDIT_LOG: path.join(root, 'audit.jsonl'),
       FRAMESCOPE_ADMIN_TOKEN: 'e2e-admin-token',
+      FRAMESCOPE_SERVER_ID: 'instance-b',
     },
   });
   for (const t0 = Date.now(); Date.now() - t0 < 280_000; await new Promise((r) => setTimeout(r, 500))) {
@@ -93,4 +94,19 @@ test('an article uploaded through A is counted on B within seconds', async ({ re
       .filter((c: { outlet: string; count: number }) => c.outlet === 'voa')
       .reduce((s: number, c: { count: number }) => s + c.count, 0);
   expect(labels(after) - labels(before)).toBe(2);
+});
+
+test('the write log on B lists the upload made through A, with the server that took it', async () => {
+  // The upload of the test before, written to the log both instances share; B has it once it has pulled.
+  let html = '';
+  for (const t0 = Date.now(); Date.now() - t0 < 20_000; await new Promise((res) => setTimeout(res, 250))) {
+    html = await (await fetch(`${B}/manage?corpus=pgshared`)).text();
+    if (/<td>upload<\/td>/.test(html)) break;
+  }
+  const table = html.slice(html.indexOf('data-testid="audit-log"'));
+  expect(table).toContain('<th scope="col">Server</th>');
+  // The server cell of the upload's row names A (its host and process), not B.
+  const server = /<td>([^<]*)<\/td><td>upload<\/td>/.exec(table)?.[1];
+  expect(server).toBeTruthy();
+  expect(server).not.toBe('instance-b');
 });

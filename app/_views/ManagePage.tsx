@@ -15,6 +15,8 @@ export function ManagePage({ view }: { view: View }) {
   const ex = view.stats;
   const enabled = writesEnabled();
   const { versions, lexiconSource, ownLexicon, audit, analysis } = manageOf(view);
+  // Entries from the log every server on one PostgreSQL shares name their server.
+  const shared = audit.some((e) => e.server !== undefined);
   const limits = `Limits: ${MAX_FILE_BYTES / 1048576} MB per file, ${MAX_UPLOAD_FILES} files and ${MAX_UPLOAD_BYTES / 1048576} MB per upload; UTF-8 text only. Larger batches: npm run import.`;
   return (
     <Shell view={view}>
@@ -113,14 +115,17 @@ export function ManagePage({ view }: { view: View }) {
       <section className="group" aria-labelledby="h-audit">
         <h2 id="h-audit">Write log ({audit.length} most recent)</h2>
         <p className="counts">
-          Every upload, lexicon edit and admin sign-in, with when, from which address and what came of it. Kept in the
-          server&apos;s audit log (FRAMESCOPE_AUDIT_LOG).
+          Every upload, lexicon edit and admin sign-in, with when, from which address and what came of it.{' '}
+          {shared
+            ? 'Kept in the database every server shares: entries of every server, newest first, each with its server.'
+            : 'Kept in the server\u2019s audit log (FRAMESCOPE_AUDIT_LOG).'}
         </p>
         <ScrollTable label="Write log" className="card">
           <table data-testid="audit-log">
             <thead>
               <tr>
                 <th scope="col">When (UTC)</th>
+                {shared && <th scope="col">Server</th>}
                 <th scope="col">What</th>
                 <th scope="col">From</th>
                 <th scope="col">Result</th>
@@ -130,6 +135,7 @@ export function ManagePage({ view }: { view: View }) {
               {audit.map((e, i) => (
                 <tr key={`${e.time}-${i}`}>
                   <td className="nowrap">{e.time.replace('T', ' ').slice(0, 19)}</td>
+                  {shared && <td>{e.server ?? ''}</td>}
                   <td>{e.action}</td>
                   <td>{e.client}</td>
                   <td>
