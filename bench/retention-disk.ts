@@ -1,8 +1,10 @@
 // Disk used by a corpus's analysis store and snapshots after a run of lexicon saves, with the retention policy
 // (FRAMESCOPE_KEEP_VERSIONS) applied to the store as the server applies it. A measurement, not a test:
 //   npx tsx bench/retention-disk.ts --corpus fa-kes --saves 10 --keep 3
+//   npx tsx bench/retention-disk.ts --corpus fa-kes --uploads 10 --keep 3
 // Each save does what the lexicon route does: analyse every article under the new lexicon, record the version (which
-// prunes), then store its tallies, provenance and vocabulary. Runs in a scratch corpus root.
+// prunes), then store its tallies, provenance and vocabulary; each upload adds one article (a copy of the first with
+// its own id and text) and does the same. Runs in a scratch corpus root.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const corpus = arg('corpus', 'fa-kes');
-const saves = Number(arg('saves', '10'));
+const uploads = Number(arg('uploads', '0'));
+const saves = Number(arg('saves', uploads ? '0' : '10'));
 const keep = arg('keep', '50');
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-retention-'));
 process.env.FRAMESCOPE_CORPUS_ROOT = root;
@@ -44,11 +47,21 @@ async function main(): Promise<void> {
   const lexicon = JSON.parse(readFileSync(path.join(root, 'lexicon.json'), 'utf8'));
   const rows: { save: number; storeMb: number; snapshotsMb: number; seconds: number }[] = [];
   const mb = (b: number) => Math.round((b / 1e6) * 100) / 100;
-  for (let save = 0; save <= saves; save++) {
+  const articles = path.join(dir, 'articles');
+  const first = readdirSync(articles).sort()[0];
+  const template = readFileSync(path.join(articles, first), 'utf8');
+  const id = first.replace(/\.txt$/, '');
+  for (let save = 0; save <= saves + uploads; save++) {
     const t = Date.now();
-    if (save > 0) {
+    if (save > 0 && save <= saves) {
       lexicon.groups[0].label = `${lexicon.groups[0].label.replace(/ \(save \d+\)$/, '')} (save ${save})`;
       writeFileSync(path.join(dir, 'lexicon.json'), JSON.stringify(lexicon, null, 2));
+    } else if (save > saves) {
+      const copy = `${id}-upload-${save}`;
+      writeFileSync(
+        path.join(articles, `${copy}.txt`),
+        `${template.replace(`id: ${id}`, `id: ${copy}`).trimEnd()} Upload number ${save}.\n`,
+      );
     }
     const c = loadCorpus(dir);
     await analyseInto(fileStore(STORE_ROOT), corpus, c.articles, c.lexicon, undefined, 2);
@@ -64,7 +77,7 @@ async function main(): Promise<void> {
     });
     console.log(JSON.stringify(rows[rows.length - 1]));
   }
-  console.log(JSON.stringify({ corpus, saves, keep: Number(keep), final: rows[rows.length - 1] }));
+  console.log(JSON.stringify({ corpus, saves, uploads, keep: Number(keep), final: rows[rows.length - 1] }));
   rmSync(root, { recursive: true, force: true });
 }
 
