@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { audit, recentAudit } from './audit';
 
 describe('the audit log', () => {
@@ -26,5 +26,23 @@ describe('the audit log', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'audit-')), 'audit.jsonl');
     writeFileSync(file, text);
     expect(recentAudit(10, file)).toHaveLength(1);
+  });
+});
+
+describe('the shared audit log when PostgreSQL cannot be reached', () => {
+  test('keeps the entry in this server’s replica and says why on the console', async () => {
+    const { auditShared, recentSharedAudit } = await import('./audit');
+    const root = mkdtempSync(path.join(tmpdir(), 'audit-shared-'));
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m));
+    try {
+      // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+      const e = { time: '2026-01-01T00:00:00.000Z', action: 'upload' as const, corpus: 'seeds', client: 'x', ok: true };
+      await auditShared({ ...e, detail: 'kept here', server: 's1' }, 'postgres://u@127.0.0.1:1/x', root);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(recentSharedAudit(10, root).map((x) => [x.server, x.detail])).toEqual([['s1', 'kept here']]);
+    expect(errors.join('\n')).toMatch(/audit log: .*kept on this server only/);
   });
 });
