@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,7 +7,15 @@ import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
 import { encodeSegment, fileStore, scopeFolder } from './files';
 import { articleKey, ENGINE_VERSION, lexiconKey } from './keys';
-import { applyToFolder, changesOf, corpusStoreBytes, listCorpusStore, pruneStore, segmentKeeping } from './prune';
+import {
+  applyToFolder,
+  changesOf,
+  corpusStoreBytes,
+  listCorpusStore,
+  pruneStore,
+  removeEmptyScopes,
+  segmentKeeping,
+} from './prune';
 import { planPrune, storeKeysOf } from './retention';
 
 const seeds = loadCorpus('corpus/seeds');
@@ -115,5 +123,21 @@ describe('pruneStore on a store folder', () => {
     // Exactly the two new segments remain, and nothing else.
     expect(readdirSync(path.join(root, scopeFolder(scope))).length).toBe(2);
     expect(readFileSync(path.join(root, c.writes[0].rel)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('removeEmptyScopes', () => {
+  test.each([
+    ['a scope and its corpus folder left empty', ['c/s/f'], ['c/s'], []],
+    ['a corpus folder that still holds another scope stays', ['c/s/f'], ['c/s', 'c/t'], ['c', 'c/t']],
+    ['a file at the root never removes the root', ['f'], [], []],
+  ])('%s', (_case, removed, folders, left) => {
+    const root = mkdtempSync(path.join(base, 'empty-'));
+    for (const f of folders) mkdirSync(path.join(root, f), { recursive: true });
+    removeEmptyScopes(root, removed);
+    expect(existsSync(root)).toBe(true);
+    const all = (dir: string, rel = ''): string[] =>
+      readdirSync(dir).flatMap((n) => [path.posix.join(rel, n), ...all(path.join(dir, n), path.posix.join(rel, n))]);
+    expect(all(root).sort()).toEqual(left);
   });
 });

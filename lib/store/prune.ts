@@ -114,9 +114,12 @@ export function applyToFolder(root: string, c: PruneChanges): void {
 
 /** Removes the scope folders (and corpus folders) that the removals left empty. */
 export function removeEmptyScopes(root: string, removed: readonly string[]): void {
-  const dirs = new Set(removed.map((rel) => path.join(root, path.dirname(rel))));
+  const top = path.resolve(root);
+  const dirs = new Set(removed.map((rel) => path.resolve(top, path.dirname(rel))));
   for (const dir of dirs)
-    for (const d of [dir, path.dirname(dir)]) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+    for (const d of [dir, path.dirname(dir)])
+      // Only folders inside the root: the root itself stays, even empty.
+      if (d.startsWith(top + path.sep) && existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
 }
 
 /** Where a prune's changes are stored: the folder alone, or PostgreSQL first and then this instance's replica. */
