@@ -25,9 +25,10 @@ export function listCorpusStore(root: string, corpus: string): ListedScope[] {
   const out: ListedScope[] = [];
   for (const folder of readdirSync(dir).sort()) {
     const scopeDir = path.join(dir, folder);
-    if (!statSync(scopeDir).isDirectory()) continue;
+    const names = namesIn(scopeDir);
+    if (!names) continue;
     const files: ListedScope['files'] = [];
-    for (const name of readdirSync(scopeDir).sort()) {
+    for (const name of names) {
       const file = path.join(scopeDir, name);
       try {
         const mtimeMs = statSync(file).mtimeMs;
@@ -42,6 +43,15 @@ export function listCorpusStore(root: string, corpus: string): ListedScope[] {
     out.push({ folder, files });
   }
   return out;
+}
+
+// A folder's entries, sorted; null for a file, or a folder removed meanwhile (a replica applying another's prune).
+function namesIn(dir: string): string[] | null {
+  try {
+    return statSync(dir).isDirectory() ? readdirSync(dir).sort() : null;
+  } catch {
+    return null;
+  }
 }
 
 // The version key a stored corpus index describes; null when it cannot be read (then it is never read by a view either).
@@ -139,8 +149,7 @@ export function corpusStoreBytes(root: string, corpus: string): number {
   const dir = path.join(root, corpus);
   let bytes = 0;
   for (const folder of existsSync(dir) ? readdirSync(dir) : []) {
-    const scope = path.join(dir, folder);
-    if (statSync(scope).isDirectory()) for (const f of readdirSync(scope)) bytes += sizeOf(path.join(scope, f));
+    for (const f of namesIn(path.join(dir, folder)) ?? []) bytes += sizeOf(path.join(dir, folder, f));
   }
   return bytes;
 }
