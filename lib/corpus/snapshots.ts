@@ -8,7 +8,8 @@ import { writeAtomic } from './store';
 import { storeKeysOf, type KeptStoreKeys } from '../store/retention';
 import { pruneStore, type PruneResult } from '../store/prune';
 import { pgPruneApplier } from '../store/pg';
-import { databaseUrl } from '../store/pgClient';
+import { databaseUrl, ready } from '../store/pgClient';
+import { versionsOf } from '../store/pgQueries';
 import { STORE_ROOT } from '../store/files';
 
 /** Where snapshots of corpus versions live (FRAMESCOPE_SNAPSHOTS overrides it). */
@@ -323,7 +324,22 @@ export async function pruneCorpusStore(corpus: string, storeRoot = STORE_ROOT): 
   const kept = keptStoreKeys(corpus);
   if (!kept || kept.length === 0) return null;
   const url = databaseUrl();
+  if (url && (await unseenSharedVersions(url, corpus)).length) return null;
   return pruneStore(storeRoot, corpus, kept, url ? pgPruneApplier(url, storeRoot) : undefined);
+}
+
+/**
+ * The versions among the newest keepVersions() that servers sharing the database recorded (framescope_versions) and
+ * this server's snapshot store never saw (a server that joined later, or lags): while there are any, this server does
+ * not prune, as its kept versions are not the ones the others keep.
+ */
+export async function unseenSharedVersions(url: string, corpus: string): Promise<string[]> {
+  const seen = new Set(readIndex(corpus).versions.map((e) => e.version));
+  const shared = await versionsOf(await ready(url), corpus);
+  return shared
+    .slice(0, keepVersions())
+    .map((v) => v.version)
+    .filter((v) => !seen.has(v));
 }
 
 /**
