@@ -35,6 +35,8 @@ beforeAll(async () => {
 // A fresh copy of the bundle module: what a restarted server holds before its first view.
 async function restarted(): Promise<Bundles> {
   vi.resetModules();
+  // The bundles both module copies of a server share (lib/server/bundles.ts) go with the process.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
   return import('./bundles');
 }
 

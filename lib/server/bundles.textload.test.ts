@@ -61,6 +61,8 @@ beforeAll(async () => {
 // A fresh copy of the modules: what a restarted server holds before its first view.
 async function restarted() {
   vi.resetModules();
+  // The bundles both module copies of a server share (lib/server/bundles.ts) go with the process.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
   const bundles: Bundles = await import('./bundles');
   const dataset = await import('./dataset');
   const prepare = await import('../store/prepare');
@@ -260,6 +262,26 @@ describe('text and analyses are read in the background in the production server'
     expect(model.mentions.length).toBeGreaterThan(0);
   }, 60_000);
 
+  test('the proxy’s and the pages’ copies of the modules share bundles: the read one started is the one the other finds', async () => {
+    // Next bundles the proxy apart from the pages: two copies of the module in one process (here: two module graphs).
+    const proxySide = await restarted();
+    vi.resetModules();
+    const pageSide: Bundles = await import('./bundles');
+    const b = proxySide.bundles.getBundle('big');
+    expect(pageSide.getBundle('big')).toBe(b);
+    const thrown = thrownBy(() => proxySide.dataset.textOf('/time', params()));
+    expect(proxySide.prepare.isAnalysing(thrown)).toBe(true);
+    await pageSide.textLoaded(b);
+    expect(pageSide.textReady(b)).toBe(true);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    loads.calls = 0;
+    // The page reads what the background read left: no article file read, no warning.
+    expect(pageSide.getBundle('big').live.analyses).toHaveLength(5 * COPIES);
+    expect(loads.calls).toBe(0);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  }, 60_000);
+  // Last: the edit changes the folder's scan (its files' times), after which a restart finds no index for it.
   test('an article edited since its version was indexed is not read alone: the page waits for the whole read', async () => {
     const { bundles, dataset, prepare } = await restarted();
     const b = bundles.getBundle('big');

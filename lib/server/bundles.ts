@@ -93,10 +93,35 @@ export interface Bundle {
   catalog?: { corpora: string; catalog: Catalog };
 }
 
-const bundles = new Map<string, Bundle>();
+// Kept on globalThis: Next bundles the proxy apart from the pages and routes, so one process holds two copies of this
+// module. Both must read the same bundles (a text or provenance read the proxy started is the one the page then finds
+// done) and the same per-bundle caches, keyed by those bundles.
+const STATE = Symbol.for('framescope.bundles');
+const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
+  bundles: new Map(),
+  old: new Map(),
+  pinnedJobs: new Map(),
+  monthCache: new WeakMap(),
+  storedMonths: new WeakMap(),
+  textLoads: new WeakMap(),
+  storyCache: new WeakMap(),
+  sliceCache: new WeakMap(),
+  probe: { on: false },
+}) as {
+  bundles: Map<string, Bundle>;
+  old: Map<string, Bundle>;
+  pinnedJobs: Map<string, PinnedJob>;
+  monthCache: WeakMap<LiveCorpus, MonthTallies>;
+  storedMonths: WeakMap<Bundle, () => MonthTallies>;
+  textLoads: WeakMap<Bundle, TextLoad>;
+  storyCache: WeakMap<Bundle, Story[]>;
+  sliceCache: WeakMap<Bundle, Map<string, Slice>>;
+  probe: { on: boolean };
+};
+const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
 // (the whole text's are read from the store with the version's other tallies).
-const monthCache = new WeakMap<LiveCorpus, MonthTallies>();
+const monthCache = state.monthCache;
 
 /** Ids of the corpus folders under corpus/ (those with a corpus.json). */
 export function listCorpora(): string[] {
@@ -282,9 +307,9 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
   // Here (tests, `next dev`, and a production view the proxy did not foresee reading text) the pass runs at once.
   const small = () => total <= textHereArticles();
   const runHere = () => {
-    if (backgroundOnly() && !live && !probing && !small())
+    if (backgroundOnly() && !live && !probe.on && !small())
       console.warn(`corpus ${corpusId}: a view read every article's text and analyses on the request thread`);
-    if (probing && !live && !small()) throw new AnalysingError(textLoad.start()!);
+    if (probe.on && !live && !small()) throw new AnalysingError(textLoad.start()!);
     return drain(steps({ read: 0, decoded: 0 }));
   };
   const bundle = makeBundle(
@@ -295,7 +320,7 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
       months: () => tallies.months,
       loadText: () => {
         if (corpus) return corpus;
-        if (probing && !small()) throw new AnalysingError(textLoad.start()!);
+        if (probe.on && !small()) throw new AnalysingError(textLoad.start()!);
         if (backgroundOnly() && !small())
           console.warn(`corpus ${corpusId}: a view read every article's text on the request thread`);
         return drain(textSteps({ read: 0 }));
@@ -333,10 +358,10 @@ const MAX_ALONE = 32;
 export function articleAlone(b: Bundle, id: string): ArticleAlone | undefined {
   return textReady(b) ? undefined : textLoads.get(b)?.alone(id);
 }
-const textLoads = new WeakMap<Bundle, TextLoad>();
+const textLoads = state.textLoads;
 
 // Set while the proxy opens a view to see whether it reads text: a read then starts in the background and throws.
-let probing = false;
+const probe = state.probe;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -397,11 +422,11 @@ export function textLoaded(b: Bundle): Promise<void> {
  */
 export function probeText<T>(open: () => T): T {
   if (!backgroundOnly()) return open();
-  probing = true;
+  probe.on = true;
   try {
     return open();
   } finally {
-    probing = false;
+    probe.on = false;
   }
 }
 
@@ -409,7 +434,7 @@ type Fill = (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis
 
 // The stored year and month tallies of a bundle's whole text, for date ranges that need no analysis (decoded when a
 // range first asks).
-const storedMonths = new WeakMap<Bundle, () => MonthTallies>();
+const storedMonths = state.storedMonths;
 
 function makeBundle(
   b: {
@@ -732,7 +757,7 @@ export function watchCorpora(everyMs = RESCAN_MS): () => void {
   };
 }
 
-const old = new Map<string, Bundle>();
+const old = state.old;
 const MAX_OLD_VERSIONS = 4;
 
 /** A pinned old version whose missing analyses workers are making in memory (the production server only). */
@@ -741,7 +766,7 @@ interface PinnedJob {
   analyses: Map<string, ArticleAnalysis> | null;
   error: string | null;
 }
-const pinnedJobs = new Map<string, PinnedJob>();
+const pinnedJobs = state.pinnedJobs;
 
 /**
  * The bundle a URL asks for: the current version, or a kept older version when the URL pins one (`pinned` is then
@@ -815,8 +840,8 @@ function startPinned(key: string, corpusId: string, files: CorpusFiles, built: {
 }
 
 // Per-bundle caches of the time and story work, kept beside the bundle so its shape stays as the other code knows it.
-const storyCache = new WeakMap<Bundle, Story[]>();
-const sliceCache = new WeakMap<Bundle, Map<string, Slice>>();
+const storyCache = state.storyCache;
+const sliceCache = state.sliceCache;
 const MAX_SLICES = 64;
 
 /** The stories of a bundle's corpus version, clustered once. */
