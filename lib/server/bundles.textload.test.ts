@@ -297,4 +297,42 @@ describe('text and analyses are read in the background in the production server'
     }
     await bundles.textLoaded(b);
   }, 60_000);
+
+  test('a large pinned old version is read in the background, with the loading page meanwhile', async () => {
+    const { bundles, prepare } = await restarted();
+    const { loadCorpus } = await import('../corpus/load');
+    const { analyzeArticles } = await import('../analysis/run');
+    // The watcher's preparation kept the current version (600 articles); one more article makes a new current one.
+    const first = bundles.getBundle('big').meta.version;
+    const expected = analyzeArticles(loadCorpus(dir));
+    const src = readFileSync(path.join(dir, 'articles', 'voa-2016-10-21-cooperation.txt'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'articles', 'voa-added.txt'),
+      src.replace(/^id: .*$/m, 'id: voa-added').replace(/^raw: .*\n/m, '') + '\nRebels were seen.\n',
+    );
+    await bundles.noticeChanges();
+    expect((await prepare.settled('big'))?.error ?? null).toBeNull();
+    expect(bundles.getBundle('big').meta.articles).toHaveLength(5 * COPIES + 1);
+    loads.calls = 0;
+    const stages: string[] = [];
+    let pinned: ReturnType<typeof bundles.bundleFor> | null = null;
+    for (let turns = 0; turns < 10_000 && !pinned; turns++) {
+      try {
+        pinned = bundles.bundleFor('big', first);
+      } catch (e) {
+        expect(prepare.isAnalysing(e)).toBe(true);
+        const stage = (e as InstanceType<typeof prepare.AnalysingError>).progress.stage ?? '';
+        if (stages.at(-1) !== stage) stages.push(stage);
+        // The first answer came before any file of the version was read.
+        if (turns === 0) expect(loads.calls).toBe(0);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    // Every analysis of the old version was stored: it was only read, never analysed.
+    expect(stages).toEqual(['loading']);
+    expect(pinned?.pinned).toBe(true);
+    expect(pinned!.bundle.meta.version).toBe(first);
+    expect(pinned!.bundle.live.analyses).toEqual(expected);
+    expect(loads.calls).toBe(1);
+  }, 120_000);
 });

@@ -101,6 +101,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   bundles: new Map(),
   old: new Map(),
   pinnedJobs: new Map(),
+  pinnedLoads: new Map(),
   monthCache: new WeakMap(),
   storedMonths: new WeakMap(),
   textLoads: new WeakMap(),
@@ -111,6 +112,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   bundles: Map<string, Bundle>;
   old: Map<string, Bundle>;
   pinnedJobs: Map<string, PinnedJob>;
+  pinnedLoads: Map<string, PinnedLoad>;
   monthCache: WeakMap<LiveCorpus, MonthTallies>;
   storedMonths: WeakMap<Bundle, () => MonthTallies>;
   textLoads: WeakMap<Bundle, TextLoad>;
@@ -171,11 +173,48 @@ function fromStore(
   fill: Fill | null,
   needTallies = true,
 ): Bundle | { missing: number; total: number } {
-  const corpus = loadCorpusFrom(files);
+  return assemble(drain(storedSteps(corpusId, files, { done: 0 })), dir, fp, fill, needTallies);
+}
+
+/** One corpus version's text and the analyses the store holds for it (null where it lacks one). */
+interface StoredRead {
+  corpus: LoadedCorpus;
+  scope: StoreScope;
+  keys: string[];
+  analyses: (ArticleAnalysis | null)[];
+}
+
+// Reads a version's article files, then its stored analyses, in steps of LOAD_STEP (counting each in `progress.done`,
+// half a unit per file and per analysis), so the server can read a large one in the background.
+function* storedSteps(
+  corpusId: string,
+  files: CorpusFiles,
+  progress: { done: number },
+): Generator<void, StoredRead, void> {
+  const corpus = yield* counted(loadCorpusSteps(files), (n) => (progress.done = Math.floor(n / 2)));
   const store = currentStore();
   const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
-  const analyses = store.read(scope, corpus.articles, keys);
+  const analyses: (ArticleAnalysis | null)[] = [];
+  for (let i = 0; i < keys.length; i += LOAD_STEP) {
+    yield;
+    const end = Math.min(i + LOAD_STEP, keys.length);
+    for (const a of store.read(scope, corpus.articles.slice(i, end), keys.slice(i, end))) analyses.push(a);
+    progress.done = Math.floor((keys.length + end) / 2);
+  }
+  return { corpus, scope, keys, analyses };
+}
+
+// The bundle of what storedSteps read, with what `fill` makes where the store lacks analyses (see fromStore).
+function assemble(
+  read: StoredRead,
+  dir: string,
+  fp: string,
+  fill: Fill | null,
+  needTallies: boolean,
+): Bundle | { missing: number; total: number } {
+  const { corpus, scope, keys, analyses } = read;
+  const store = currentStore();
   const missing: number[] = [];
   analyses.forEach((a, i) => a === null && missing.push(i));
   const version = versionKey(keys, scope.lexicon);
@@ -780,6 +819,9 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (hit) return { bundle: hit, pinned: true };
   const files = snapshotFiles(corpusId, version);
   if (!files) return { bundle: current, pinned: false };
+  // A large one is read (and what the store lacks analysed) in the background in the production server.
+  if (backgroundOnly() && files.articleFiles().length > textHereArticles())
+    return { bundle: pinnedInBackground(key, corpusId, files, current.dir), pinned: true };
   // A kept version's analyses are in the store when it was once current under the same lexicon. One kept before the
   // store existed (or under an older engine) is analysed: in the production server by workers in the background, in
   // memory (a read never writes), with the analysing page meanwhile; elsewhere here, once.
@@ -799,6 +841,66 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, built);
   return { bundle: built, pinned: true };
+}
+
+/** A large pinned version being read in the background (the production server). */
+interface PinnedLoad {
+  progress: Progress;
+  bundle: Bundle | null;
+  error: Error | null;
+}
+
+// The bundle of a large pinned version once its background read is done; until then an AnalysingError says how far
+// it is (reading its text and analyses, then analysing what the store lacks, on workers, in memory).
+function pinnedInBackground(key: string, corpusId: string, files: CorpusFiles, dir: string): Bundle {
+  let load = state.pinnedLoads.get(key);
+  if (!load) state.pinnedLoads.set(key, (load = startPinnedLoad(key, corpusId, files, dir)));
+  if (load.error) {
+    // Asked again, it is tried again (the snapshot or the workers may be back).
+    state.pinnedLoads.delete(key);
+    throw load.error;
+  }
+  if (!load.bundle) throw new AnalysingError(load.progress);
+  state.pinnedLoads.delete(key);
+  if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
+  old.set(key, load.bundle);
+  return load.bundle;
+}
+
+function startPinnedLoad(key: string, corpusId: string, files: CorpusFiles, dir: string): PinnedLoad {
+  const total = files.articleFiles().length;
+  const load: PinnedLoad = {
+    progress: { corpus: corpusId, done: 0, total, stage: 'loading' },
+    bundle: null,
+    error: null,
+  };
+  void (async () => {
+    try {
+      // The request that asked is answered (with the loading page) before the first step runs.
+      await yieldToLoop();
+      const steps = storedSteps(corpusId, files, load.progress);
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) await yieldToLoop();
+      const read = r.value;
+      const todo = read.analyses.flatMap((a, i) => (a === null ? [read.corpus.articles[i]] : []));
+      let fill: Fill | null = null;
+      if (todo.length) {
+        const before = read.keys.length - todo.length;
+        load.progress = { corpus: corpusId, done: before, total: read.keys.length, stage: 'analyses' };
+        const made = await analyseToMemory(todo, read.corpus.lexicon, (done) => (load.progress.done = before + done));
+        fill = fillFrom(made);
+      }
+      await yieldToLoop();
+      const built = assemble(read, dir, key, fill, false);
+      if (!('fingerprint' in built)) throw new Error(`${built.missing} of its articles have no analysis`);
+      load.bundle = built;
+    } catch (e) {
+      const why = isAnalysing(e) ? (e as Error).message : `could not be read: ${(e as Error).message}`;
+      load.error = isAnalysing(e) ? (e as Error) : new Error(`version ${key} of corpus "${corpusId}" ${why}`);
+      console.error(`corpus ${corpusId}: pinned version ${key}: ${why}`);
+    }
+  })();
+  return load;
 }
 
 // Fills missing analyses from a pinned job's results (keyed by article key).
