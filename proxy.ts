@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf, pendingFor, provenanceOf } from './lib/server/dataset';
+import { catalogOf, pendingFor, provenanceOf, textOf } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
 import { analysingHtml, countingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
@@ -32,6 +32,19 @@ function waitingAnswer(pathname: string, params: URLSearchParams, api: boolean):
   return new NextResponse(countingHtml(pending), { status: 503, headers: html });
 }
 
+// The 503 answer (a page that reloads itself, or JSON for the API) while what a view reads is still being made or read.
+function analysingAnswer(e: unknown, api: boolean): NextResponse {
+  if (!isAnalysing(e)) throw e;
+  const headers = { 'retry-after': String(RETRY_SECONDS), 'cache-control': 'no-store' };
+  if (api) return NextResponse.json({ error: e.message, ...e.progress }, { status: 503, headers });
+  const html = {
+    ...headers,
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': PROBLEM_PAGE_POLICY,
+  };
+  return new NextResponse(analysingHtml(e.progress), { status: 503, headers: html });
+}
+
 // Pages cannot set a 400 status in the App Router, so bad view URLs are answered here, before rendering. Next
 // strips the router headers and `_rsc` before this runs, so this code treats every request alike: it only checks.
 export function proxy(request: NextRequest) {
@@ -44,23 +57,20 @@ export function proxy(request: NextRequest) {
   let catalog;
   try {
     catalog = catalogOf(searchParams);
-    // A version whose provenance is still being made serves every view but those that read it: they wait here.
-    if (needsProvenance(match.route, searchParams)) provenanceOf(searchParams);
   } catch (e) {
-    // A corpus with no analysed version yet (or, for this view, no provenance yet): say how far its background
-    // preparation is, instead of hanging or failing.
-    if (!isAnalysing(e)) throw e;
-    const headers = { 'retry-after': String(RETRY_SECONDS), 'cache-control': 'no-store' };
-    if (match.route.api) return NextResponse.json({ error: e.message, ...e.progress }, { status: 503, headers });
-    const html = {
-      ...headers,
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': PROBLEM_PAGE_POLICY,
-    };
-    return new NextResponse(analysingHtml(e.progress), { status: 503, headers: html });
+    // A corpus with no analysed version yet: say how far its background preparation is, instead of hanging or failing.
+    return analysingAnswer(e, match.route.api);
   }
   const problems = routeProblems(pathname, searchParams, catalog);
   if (problems.length === 0) {
+    try {
+      // Text and analyses a view reads are read into memory in the background, never by this request; a version whose
+      // provenance is still being made serves every view but those that read it. Until then these wait here.
+      textOf(pathname, searchParams);
+      if (needsProvenance(match.route, searchParams)) provenanceOf(searchParams);
+    } catch (e) {
+      return analysingAnswer(e, match.route.api);
+    }
     // Vocabulary and search answers the store lacks are made on a worker: until then, 503 and a page that reloads.
     const waiting = COUNTED_ROUTES.has(match.route.id) ? waitingAnswer(pathname, searchParams, !page) : null;
     if (waiting) return waiting;

@@ -7,10 +7,11 @@ import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { CORPUS_ROOT } from '../lib/corpus/load';
-import { recordVersion, SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
+import { SNAPSHOT_ROOT } from '../lib/corpus/snapshots';
+import { recordVersionOffThread } from '../lib/store/analyse';
 import { cleanLeftovers } from '../lib/corpus/startup';
 import { STORE_ROOT } from '../lib/store/current';
-import { analyseMissingInBackground, isPrepared, watchCorpora } from '../lib/server/bundles';
+import { analyseMissingInBackground, isPreparedAsync, watchCorpora } from '../lib/server/bundles';
 import { dataVersionOf, listCorpora } from '../lib/server/dataset';
 import { createPageCache, getPage, putPage, viewCacheKey, type CachedPage } from '../lib/server/pageCache';
 import { parseServeArgs } from '../lib/server/serveArgs';
@@ -151,12 +152,14 @@ async function startShared(url: string): Promise<void> {
       for (const corpus of p.corpora) {
         if (!listCorpora().includes(corpus)) continue;
         try {
-          const { version } = await recordVersion(path.join(CORPUS_ROOT, corpus));
+          // On a worker once serving (reading every article file and writing the snapshot would hold up requests).
+          const version = await recordVersionOffThread(path.join(CORPUS_ROOT, corpus));
           await recordSharedVersion(url, corpus, version);
         } catch (e) {
           console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
         }
-        analyseMissingInBackground(corpus);
+        // The writer usually prepared it already (the pull brought its store files): then no article is read here.
+        if (!(await isPreparedAsync(corpus))) analyseMissingInBackground(corpus);
       }
     });
     console.log(
@@ -197,20 +200,23 @@ async function main(): Promise<void> {
     console.log(
       `start: removed ${left.removedTmp.length} leftover temporary files, finished ${left.recovered.length} staged batches`,
     );
-  for (const corpus of listCorpora()) {
-    // A folder the store has prepared as it is was recorded by whoever prepared it: a restart reads no article file.
-    if (isPrepared(corpus)) continue;
-    try {
-      await recordVersion(path.join(CORPUS_ROOT, corpus));
-    } catch (e) {
-      console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
+  // Once listening, each corpus is checked off the request (its folder scanned a few stats at a time): hand edits made
+  // while the server was down become kept versions. Then the watcher: its first look starts the background preparation
+  // of every corpus the store lacks something for (edited by hand, or analysed under another lexicon or engine) while
+  // the server answers; later looks rescan the folders off the request and notice hand edits. A corpus whose analyses
+  // and tallies are stored needs nothing (its first view only reads them).
+  const startPass = async () => {
+    for (const corpus of listCorpora()) {
+      // A folder the store has prepared as it is was recorded by whoever prepared it: a restart reads no article file.
+      try {
+        if (await isPreparedAsync(corpus)) continue;
+        await recordVersionOffThread(path.join(CORPUS_ROOT, corpus));
+      } catch (e) {
+        console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
+      }
     }
-  }
-  // The watcher: its first look starts the background preparation of every corpus the store lacks something for (edited
-  // by hand, or analysed under another lexicon or engine) while the server answers; later looks rescan the folders off
-  // the request and notice hand edits. A corpus whose analyses and tallies are stored needs nothing (its first view
-  // only reads them).
-  watchCorpora();
+    watchCorpora();
+  };
   const server = http.createServer((req, res) => {
     // Who is asking, for throttling and the audit log: the socket's address, never a header the client sent.
     req.headers['x-framescope-client'] = req.socket.remoteAddress ?? 'unknown';
@@ -233,7 +239,10 @@ async function main(): Promise<void> {
     delete req.headers['accept-encoding'];
     void handle(req, res);
   });
-  server.listen(port, host, () => console.log(`Framescope on http://${host ?? 'localhost'}:${port}`));
+  server.listen(port, host, () => {
+    console.log(`Framescope on http://${host ?? 'localhost'}:${port}`);
+    void startPass();
+  });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

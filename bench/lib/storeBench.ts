@@ -42,6 +42,12 @@ export interface StoreFigures {
   timeSeriesMs: number;
   /** RSS after the time series (the text and analyses in memory). */
   rssAfterTimeSeriesMb: number;
+  /**
+   * While the time series waited for the background read of the text and analyses: the 503 "loading" answers it got
+   * (asked every 50 ms), and the longest the event loop was held (what any other request waited at most).
+   */
+  timeSeriesLoadingAnswers?: number;
+  timeSeriesMaxStallMs?: number;
   /** The provenance worker's own time for the whole corpus (reuse index header), within provenanceSeconds. */
   provenanceWorkerMs: number | null;
   /** The CLI import of one more article: its whole finish (version and provenance), and the worker's provenance time. */
@@ -161,6 +167,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     dateViewMs: number;
     timeSeriesMs: number;
     rssAfterTimeSeriesMb: number;
+    timeSeriesLoadingAnswers: number;
+    timeSeriesMaxStallMs: number;
   };
   return {
     backend: 'files',
@@ -184,5 +192,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     dateViewMs: Math.round(v.dateViewMs),
     timeSeriesMs: Math.round(v.timeSeriesMs),
     rssAfterTimeSeriesMb: Math.round(v.rssAfterTimeSeriesMb),
+    timeSeriesLoadingAnswers: v.timeSeriesLoadingAnswers,
+    timeSeriesMaxStallMs: Math.round(v.timeSeriesMaxStallMs),
   };
 }

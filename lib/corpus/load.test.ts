@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
-import { loadCorpus } from './load';
+import { folderFiles, loadCorpus, loadCorpusFrom, loadCorpusSteps } from './load';
 import { parseManifest } from './manifest';
 
 const manifest = {
@@ -146,5 +146,29 @@ describe('loadCorpus', () => {
     expect(() => loadCorpus(dir)).toThrow(InputError);
     expect(() => loadCorpus(dir)).toThrow(message);
     expect(() => loadCorpus(dir)).not.toThrow(tmpdir());
+  });
+});
+
+describe('loadCorpusSteps', () => {
+  const article = (id: string) => `id: ${id}\noutlet: a\ntitle: T\n\n## body\nKurdish militants.\n`;
+  // Seven article files, one of them malformed (skipped with a warning, as by loadCorpusFrom).
+  const files: Record<string, string> = { 'corpus.json': JSON.stringify(manifest), 'articles/x9.txt': 'broken' };
+  for (let i = 1; i <= 6; i++) files[`articles/x${i}.txt`] = article(`x${i}`);
+  // Files read before each step: a step after every `every` of the 7 files, counted by hand.
+  test.each([
+    [1, [1, 2, 3, 4, 5, 6]],
+    [3, [3, 6]],
+    [7, []],
+    [250, []],
+  ])('every %i files: yields %j, then returns what loadCorpusFrom returns', (every, expected) => {
+    const dir = corpusDir(files);
+    const steps = loadCorpusSteps(folderFiles(dir), every);
+    const yielded: number[] = [];
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yielded.push(r.value);
+    expect(yielded).toEqual(expected);
+    expect(r.value).toEqual(loadCorpusFrom(folderFiles(dir)));
+    expect(r.value.articles).toHaveLength(6);
+    expect(r.value.warnings).toHaveLength(1);
   });
 });

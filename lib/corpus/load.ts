@@ -111,6 +111,21 @@ export function readArticleSource(
  * corpus.json or lexicon stops the load; a broken article file is skipped and named in `warnings`.
  */
 export function loadCorpusFrom(files: CorpusFiles): LoadedCorpus {
+  const steps = loadCorpusSteps(files);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Article files read between two steps of loadCorpusSteps. */
+export const LOAD_STEP = 250;
+
+/**
+ * loadCorpusFrom in steps: yields how many article files it has read after every `every` of them, so a caller can give
+ * the event loop back between steps (the server reads a large corpus in the background this way); returns the corpus.
+ */
+export function* loadCorpusSteps(files: CorpusFiles, every = LOAD_STEP): Generator<number, LoadedCorpus, void> {
   const manifestFile = shown(files, 'corpus.json');
   const manifestSource = files.read('corpus.json');
   if (manifestSource === null)
@@ -127,7 +142,8 @@ export function loadCorpusFrom(files: CorpusFiles): LoadedCorpus {
   const outletIds = new Set(manifest.outlets.map((o) => o.id));
   const seen = new Set<string>();
   const names = files.articleFiles();
-  for (const f of names) {
+  for (const [n, f] of names.entries()) {
+    if (n > 0 && n % every === 0) yield n;
     const file = shown(files, `articles/${f}`);
     let source: string | null;
     try {
@@ -167,7 +183,7 @@ function isRawPath(p: string): boolean {
 }
 
 /** The captured original of an article, or null when it has none. */
-export function readRaw(dir: string, article: Article): string | null {
+export function readRaw(dir: string, article: Pick<Article, 'raw'>): string | null {
   if (!article.raw || !isRawPath(article.raw)) return null;
   const file = path.join(dir, article.raw);
   return existsSync(file) ? readFileSync(file, 'utf8') : null;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { copySeedsAs, serverTestRoot } from './testRoot';
 
 // A restart as the production server makes it: a store prepared by workers, then a fresh copy of the modules (a new
-// process holds no bundle) reading it. Article files read on this thread are counted (loadCorpusFrom).
+// process holds no bundle) reading it. Article files read on this thread are counted (loadCorpusFrom, loadCorpusSteps).
 const root = serverTestRoot('restart');
 const loads = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../corpus/load', async (original) => {
@@ -14,6 +14,11 @@ vi.mock('../corpus/load', async (original) => {
     loadCorpusFrom: (...a: Parameters<typeof m.loadCorpusFrom>) => {
       loads.calls++;
       return m.loadCorpusFrom(...a);
+    },
+    // The bundle's own read of its text goes through the stepped loader (the server runs it in the background).
+    loadCorpusSteps: (...a: Parameters<typeof m.loadCorpusSteps>) => {
+      loads.calls++;
+      return m.loadCorpusSteps(...a);
     },
   };
 });
@@ -30,6 +35,8 @@ beforeAll(async () => {
 // A fresh copy of the bundle module: what a restarted server holds before its first view.
 async function restarted(): Promise<Bundles> {
   vi.resetModules();
+  // The bundles both module copies of a server share (lib/server/bundles.ts) go with the process.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
   return import('./bundles');
 }
 
@@ -77,6 +84,8 @@ describe('a restart reads the folder index and stored tallies, not the article f
     const bundles = await restarted();
     loads.calls = 0;
     expect(bundles.isPrepared('r')).toBe(true);
+    // The server's start checks with the asynchronous scan: the same answer, still no article file read.
+    expect(await bundles.isPreparedAsync('r')).toBe(true);
     expect(await bundles.noticeChanges()).toEqual([]);
     expect(loads.calls).toBe(0);
   });

@@ -21,21 +21,24 @@ import {
   folderFiles,
   lexiconPathFor,
   loadCorpusFrom,
+  loadCorpusSteps,
+  LOAD_STEP,
+  readArticleSource,
   type CorpusFiles,
   type LoadedCorpus,
 } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import type { StoreScope } from '../store/types';
-import { restoreProvenance } from '../store/provenanceCodec';
-import { hasProvenance, readProvenance } from '../store/derived';
+import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
+import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
 import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
 import { keepVersions, snapshotFiles, versionStatus } from '../corpus/snapshots';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { withProvenance } from '../provenance/exportRows';
 import { filteredLive } from '../provenance/filter';
 import type { CorpusProvenance } from '../provenance/model';
-import type { AnalysisOptions, ProvenanceFilter } from '../types';
+import type { AnalysisOptions, Article, ProvenanceFilter } from '../types';
 import { corpusOf } from '../url/route';
 import { membersOf } from '../view/model';
 import type { Catalog, Params } from '../url/state';
@@ -47,6 +50,7 @@ import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
 import { analyseToMemory, missingArticles } from '../store/analyse';
+import type { Progress } from '../store/progress';
 
 /** A loaded corpus with its per-article analyses and the exports computed so far, valid for one fingerprint. */
 export interface Bundle {
@@ -75,6 +79,11 @@ export interface Bundle {
   /** The analyses as each provenance option sees them (original text only, reused text only), made when first asked. */
   filtered: Map<ProvenanceFilter, LiveCorpus>;
   fingerprint: string;
+  /**
+   * The length of all articles' analysed text together when the store's index of the folder says it (no text read);
+   * otherwise it is counted from the analyses.
+   */
+  textChars?: number;
   /** Where the store keeps this version's analyses and derived data (its scope and version key). */
   storeKey?: { scope: StoreScope; version: string };
   /**
@@ -84,10 +93,37 @@ export interface Bundle {
   catalog?: { corpora: string; catalog: Catalog };
 }
 
-const bundles = new Map<string, Bundle>();
+// Kept on globalThis: Next bundles the proxy apart from the pages and routes, so one process holds two copies of this
+// module. Both must read the same bundles (a text or provenance read the proxy started is the one the page then finds
+// done) and the same per-bundle caches, keyed by those bundles.
+const STATE = Symbol.for('framescope.bundles');
+const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
+  bundles: new Map(),
+  old: new Map(),
+  pinnedJobs: new Map(),
+  pinnedLoads: new Map(),
+  monthCache: new WeakMap(),
+  storedMonths: new WeakMap(),
+  textLoads: new WeakMap(),
+  storyCache: new WeakMap(),
+  sliceCache: new WeakMap(),
+  probe: { on: false },
+}) as {
+  bundles: Map<string, Bundle>;
+  old: Map<string, Bundle>;
+  pinnedJobs: Map<string, PinnedJob>;
+  pinnedLoads: Map<string, PinnedLoad>;
+  monthCache: WeakMap<LiveCorpus, MonthTallies>;
+  storedMonths: WeakMap<Bundle, () => MonthTallies>;
+  textLoads: WeakMap<Bundle, TextLoad>;
+  storyCache: WeakMap<Bundle, Story[]>;
+  sliceCache: WeakMap<Bundle, Map<string, Slice>>;
+  probe: { on: boolean };
+};
+const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
 // (the whole text's are read from the store with the version's other tallies).
-const monthCache = new WeakMap<LiveCorpus, MonthTallies>();
+const monthCache = state.monthCache;
 
 /** Ids of the corpus folders under corpus/ (those with a corpus.json). */
 export function listCorpora(): string[] {
@@ -137,11 +173,48 @@ function fromStore(
   fill: Fill | null,
   needTallies = true,
 ): Bundle | { missing: number; total: number } {
-  const corpus = loadCorpusFrom(files);
+  return assemble(drain(storedSteps(corpusId, files, { done: 0 })), dir, fp, fill, needTallies);
+}
+
+/** One corpus version's text and the analyses the store holds for it (null where it lacks one). */
+interface StoredRead {
+  corpus: LoadedCorpus;
+  scope: StoreScope;
+  keys: string[];
+  analyses: (ArticleAnalysis | null)[];
+}
+
+// Reads a version's article files, then its stored analyses, in steps of LOAD_STEP (counting each in `progress.done`,
+// half a unit per file and per analysis), so the server can read a large one in the background.
+function* storedSteps(
+  corpusId: string,
+  files: CorpusFiles,
+  progress: { done: number },
+): Generator<void, StoredRead, void> {
+  const corpus = yield* counted(loadCorpusSteps(files), (n) => (progress.done = Math.floor(n / 2)));
   const store = currentStore();
   const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
-  const analyses = store.read(scope, corpus.articles, keys);
+  const analyses: (ArticleAnalysis | null)[] = [];
+  for (let i = 0; i < keys.length; i += LOAD_STEP) {
+    yield;
+    const end = Math.min(i + LOAD_STEP, keys.length);
+    for (const a of store.read(scope, corpus.articles.slice(i, end), keys.slice(i, end))) analyses.push(a);
+    progress.done = Math.floor((keys.length + end) / 2);
+  }
+  return { corpus, scope, keys, analyses };
+}
+
+// The bundle of what storedSteps read, with what `fill` makes where the store lacks analyses (see fromStore).
+function assemble(
+  read: StoredRead,
+  dir: string,
+  fp: string,
+  fill: Fill | null,
+  needTallies: boolean,
+): Bundle | { missing: number; total: number } {
+  const { corpus, scope, keys, analyses } = read;
+  const store = currentStore();
   const missing: number[] = [];
   analyses.forEach((a, i) => a === null && missing.push(i));
   const version = versionKey(keys, scope.lexicon);
@@ -171,51 +244,236 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
   const tallies = index && readTallies(store, scope, index.tallies);
   if (!index || !tallies) return null;
   let corpus: LoadedCorpus | null = null;
-  const loadText = () => {
+  let live: LiveCorpus | null = null;
+  const total = index.meta.articles.length;
+  // One pass of reading: the article files (in steps of LOAD_STEP files), then their analyses (in steps as large). The
+  // server runs it in the background, yielding between steps; elsewhere, and as the last resort, it is run through here.
+  function* textSteps(progress: { read: number }): Generator<void, LoadedCorpus, void> {
     if (!corpus) {
-      let c = loadCorpusFrom(folderFiles(dir));
+      let c = yield* counted(loadCorpusSteps(folderFiles(dir)), (n) => (progress.read = n));
       // The folder changed since this version was indexed (the new one is being prepared): its text is read from the
       // version's snapshot; with none kept, the views that need text wait for the new version.
-      if (c.version !== index.meta.version) {
-        const kept = snapshotFiles(corpusId, index.meta.version);
-        const old = kept && loadCorpusFrom(kept);
-        if (!old || old.version !== index.meta.version) {
+      if (c.version !== index!.meta.version) {
+        const kept = snapshotFiles(corpusId, index!.meta.version);
+        const old = kept && (yield* counted(loadCorpusSteps(kept), (n) => (progress.read = n)));
+        if (!old || old.version !== index!.meta.version) {
           const p = preparationOf(corpusId);
-          const total = c.articles.length;
-          throw new AnalysingError({ corpus: corpusId, done: p && !p.finished ? p.done : 0, total });
+          throw new AnalysingError({ corpus: corpusId, done: p && !p.finished ? p.done : 0, total: c.articles.length });
         }
         c = old;
       }
-      corpus = c;
+      // A load that ran through here meanwhile wins: one corpus object per bundle.
+      corpus ??= c;
     }
+    progress.read = total;
     return corpus;
-  };
-  let live: LiveCorpus | null = null;
-  const loadLive = () => {
-    if (!live) {
-      const c = loadText();
-      const analyses = store.read(scope, c.articles, index.keys);
-      const missing: number[] = [];
-      analyses.forEach((a, i) => a === null && missing.push(i));
-      if (missing.length && !fill) throw new AnalysingError({ corpus: corpusId, done: 0, total: analyses.length });
-      if (missing.length) fill!(c, missing, analyses);
-      live = liveOf(c, analyses as ArticleAnalysis[], undefined, tallies.byOutlet);
-      monthCache.set(live, tallies.months);
+  }
+  function* steps(progress: { read: number; decoded: number }): Generator<void, LiveCorpus, void> {
+    const c = yield* textSteps(progress);
+    if (live) return live;
+    const analyses: (ArticleAnalysis | null)[] = [];
+    for (let i = 0; i < c.articles.length; i += LOAD_STEP) {
+      if (i > 0) yield;
+      const end = Math.min(i + LOAD_STEP, c.articles.length);
+      for (const a of store.read(scope!, c.articles.slice(i, end), index!.keys.slice(i, end))) analyses.push(a);
+      progress.decoded = end;
     }
+    if (live) return live;
+    const missing: number[] = [];
+    analyses.forEach((a, i) => a === null && missing.push(i));
+    if (missing.length && !fill) throw new AnalysingError({ corpus: corpusId, done: 0, total: analyses.length });
+    if (missing.length) fill!(c, missing, analyses);
+    live = liveOf(c, analyses as ArticleAnalysis[], undefined, tallies!.byOutlet);
+    monthCache.set(live, tallies!.months);
     return live;
+  }
+  // Articles read alone (the article page's), the most recent kept: the proxy's check and the page read the same one.
+  const alone = new Map<string, ArticleAlone>();
+  const readAlone = (id: string): ArticleAlone | undefined => {
+    const hit = alone.get(id);
+    if (hit) return hit;
+    const i = index.meta.articles.findIndex((a) => a.id === id);
+    // The loader insists on id = file name; an id that could leave the folder is never a file name.
+    if (i < 0 || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return undefined;
+    const name = `${id}.txt`;
+    let article: Article;
+    try {
+      const source = readFileSync(path.join(dir, 'articles', name), 'utf8');
+      article = readArticleSource(source, name, `articles/${name}`, new Set(index.meta.outlets.map((o) => o.id)));
+    } catch {
+      return undefined;
+    }
+    // Edited since the version was indexed: only the whole (snapshot) read gives this version's text.
+    if (articleKey(article) !== index.keys[i]) return undefined;
+    const [analysis] = store.read(scope, [article], [index.keys[i]]);
+    if (!analysis) return undefined;
+    if (alone.size >= MAX_ALONE) alone.delete(alone.keys().next().value!);
+    alone.set(id, { article, analysis });
+    return { article, analysis };
   };
-  return makeBundle(
+  let loading: { progress: { read: number; decoded: number }; error: Error | null; done: Promise<void> } | null = null;
+  const textLoad: TextLoad = {
+    ready: () => live !== null,
+    start() {
+      if (live) return null;
+      if (!loading) {
+        const progress = { read: 0, decoded: 0 };
+        const run = steps(progress);
+        loading = { progress, error: null, done: Promise.resolve() };
+        const job = loading;
+        job.done = (async () => {
+          try {
+            // setImmediate: the request that asked is answered (with the loading page) before the first step runs.
+            for (let r = (await yieldToLoop(), run.next()); !r.done; r = run.next()) await yieldToLoop();
+          } catch (e) {
+            job.error = e as Error;
+            console.error(`corpus ${corpusId}: reading its text and analyses failed: ${job.error.message}`);
+          }
+        })();
+      }
+      // A failed load is tried again by the next view that asks (the folder may have been mended meanwhile).
+      if (loading.error) {
+        const e = loading.error;
+        loading = null;
+        throw e;
+      }
+      const { read, decoded } = loading.progress;
+      return { corpus: corpusId, done: Math.floor((read + decoded) / 2), total, stage: 'loading' };
+    },
+    whenReady: () => loading?.done ?? Promise.resolve(),
+    alone: readAlone,
+  };
+  // Here (tests, `next dev`, and a production view the proxy did not foresee reading text) the pass runs at once.
+  const small = () => total <= textHereArticles();
+  const runHere = () => {
+    if (backgroundOnly() && !live && !probe.on && !small())
+      console.warn(`corpus ${corpusId}: a view read every article's text and analyses on the request thread`);
+    if (probe.on && !live && !small()) throw new AnalysingError(textLoad.start()!);
+    return drain(steps({ read: 0, decoded: 0 }));
+  };
+  const bundle = makeBundle(
     { dir, fp, scope, version: index.version, meta: index.meta, byOutlet: tallies.byOutlet, fill },
-    loadLive,
-    { corpus: null, months: () => tallies.months, loadText },
+    () => live ?? runHere(),
+    {
+      corpus: null,
+      months: () => tallies.months,
+      loadText: () => {
+        if (corpus) return corpus;
+        if (probe.on && !small()) throw new AnalysingError(textLoad.start()!);
+        if (backgroundOnly() && !small())
+          console.warn(`corpus ${corpusId}: a view read every article's text on the request thread`);
+        return drain(textSteps({ read: 0 }));
+      },
+    },
   );
+  textLoads.set(bundle, textLoad);
+  if (index.chars !== undefined) bundle.textChars = index.chars;
+  return bundle;
+}
+
+/** A bundle's background read of its article text and analyses (bundles read from the folder's index only). */
+interface TextLoad {
+  ready(): boolean;
+  /** Starts the read unless it runs or is done; its progress while it runs, null once done. Throws if it failed. */
+  start(): Progress | null;
+  /** Settles when the running read has (at once when none runs). */
+  whenReady(): Promise<void>;
+  /** One article's text and stored analysis, read alone; undefined when it cannot be (then the whole read is needed). */
+  alone(id: string): ArticleAlone | undefined;
+}
+
+/** One article's text and its analysis. */
+export interface ArticleAlone {
+  article: Article;
+  analysis: ArticleAnalysis;
+}
+const MAX_ALONE = 32;
+
+/**
+ * One article of a bundle whose text is not in memory, read alone: its file and its stored analysis (what the article
+ * page shows, so it neither waits for nor holds the whole corpus). Undefined when the text is in memory or can be read
+ * where it is needed, or the article cannot be read alone (then the whole text is read).
+ */
+export function articleAlone(b: Bundle, id: string): ArticleAlone | undefined {
+  return textReady(b) ? undefined : textLoads.get(b)?.alone(id);
+}
+const textLoads = state.textLoads;
+
+// Set while the proxy opens a view to see whether it reads text: a read then starts in the background and throws.
+const probe = state.probe;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+// Runs a generator's steps to its end on this thread.
+function drain<T>(g: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+// Passes a step generator's yields on (as steps of the caller) and reports what each step counted.
+function* counted<T>(g: Generator<number, T, void>, report: (n: number) => void): Generator<void, T, void> {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    report(r.value);
+    yield;
+  }
+}
+
+/**
+ * In the production server, whether a view of this bundle must wait for its article text and analyses: null when
+ * they are in memory (or the bundle holds them from the start), else how far their background read is (started now
+ * if it is not running). Elsewhere always null: a view reads them when it needs them.
+ */
+export function textPending(b: Bundle): Progress | null {
+  if (textReady(b)) return null;
+  return textLoads.get(b)!.start();
+}
+
+/**
+ * Up to how many articles a corpus's text and analyses are read on the request that first needs them, in the
+ * production server too (FRAMESCOPE_TEXT_HERE_ARTICLES; default 1,000: the bundled corpora, read in well under a
+ * second); larger corpora are read in the background.
+ */
+export function textHereArticles(): number {
+  const raw = process.env.FRAMESCOPE_TEXT_HERE_ARTICLES;
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v : 1000;
+}
+
+/** Whether the bundle's text and analyses can be read without waiting (always, outside the production server). */
+export function textReady(b: Bundle): boolean {
+  const load = textLoads.get(b);
+  return !backgroundOnly() || !load || load.ready() || b.meta.articles.length <= textHereArticles();
+}
+
+/** Settles when the bundle's background read of its text and analyses has (at once when none runs). */
+export function textLoaded(b: Bundle): Promise<void> {
+  return textLoads.get(b)?.whenReady() ?? Promise.resolve();
+}
+
+/**
+ * Runs `open` (the proxy opening a view) so that, in the production server, reading a bundle's text or analyses that
+ * are not in memory yet starts their background read and throws an AnalysingError at the loading stage, rather than
+ * reading every article here.
+ */
+export function probeText<T>(open: () => T): T {
+  if (!backgroundOnly()) return open();
+  probe.on = true;
+  try {
+    return open();
+  } finally {
+    probe.on = false;
+  }
 }
 
 type Fill = (corpus: LoadedCorpus, missing: number[], analyses: (ArticleAnalysis | null)[]) => void;
 
 // The stored year and month tallies of a bundle's whole text, for date ranges that need no analysis (decoded when a
 // range first asks).
-const storedMonths = new WeakMap<Bundle, () => MonthTallies>();
+const storedMonths = state.storedMonths;
 
 function makeBundle(
   b: {
@@ -232,6 +490,39 @@ function makeBundle(
 ): Bundle {
   const store = currentStore();
   let provenance: CorpusProvenance | null = null;
+  // The stored provenance rebuilt against the analyses; a version with none stored (a pinned old one, or a file that
+  // became unreadable since: another Node's serializer) is made from them, once.
+  const provenanceFrom = (kept: StoredProvenance | null): CorpusProvenance => {
+    const live = loadLive();
+    const dates = new Map(b.meta.articles.map((a) => [a.id, a.date]));
+    return kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(bundle.corpus, live.analyses);
+  };
+  let decoding: { error: Error | null } | null = null;
+  // The production server's decode: waits for the background read of the text and analyses, then reads and rebuilds
+  // the provenance after giving the loop back, so the request that asked is answered (with the waiting page) first.
+  const decodeInBackground = () => {
+    const job: { error: Error | null } = { error: null };
+    void (async () => {
+      try {
+        await yieldToLoop();
+        while (textPending(bundle)) await textLoaded(bundle);
+        // Decoded part by part (lib/store/derived.ts), the loop given back between parts.
+        const steps = readProvenanceSteps(store, b.scope, b.version);
+        let r = steps.next();
+        for (; !r.done; r = steps.next()) await yieldToLoop();
+        const kept = r.value;
+        await yieldToLoop();
+        if (kept || b.fill) provenance ??= provenanceFrom(kept);
+        // Removed meanwhile (a pruned version): the next view that asks waits for the worker that makes it again.
+        else if (decoding === job) decoding = null;
+      } catch (e) {
+        job.error = e as Error;
+        if (!isAnalysing(e))
+          console.error(`corpus ${b.scope.corpus}: its provenance was not read: ${job.error.message}`);
+      }
+    })();
+    return job;
+  };
   const bundle: Bundle = {
     dir: b.dir,
     meta: b.meta,
@@ -245,20 +536,28 @@ function makeBundle(
     exports: new Map(),
     json: new Map(),
     comparisons: new Map(),
-    // Decoded when a view first needs it (a provenance filter, page or the export's rows), not before the first view.
+    // Decoded when a view first needs it (a provenance filter, page or the export's rows), not before the first view;
+    // in the production server in the background, after the analyses it is decoded against are read.
     get provenance() {
-      if (!provenance) {
+      if (provenance) return provenance;
+      // A corpus small enough to read where first needed (textHereArticles) decodes its provenance there too.
+      if (!backgroundOnly() || b.meta.articles.length <= textHereArticles()) {
         const kept = readProvenance(store, b.scope, b.version);
-        // Views that need provenance wait for the worker that makes it; the others serve meanwhile.
         if (!kept && !b.fill) throw provenancePending(b.scope.corpus, b.meta.articles.length);
-        const live = loadLive();
-        const dates = new Map(b.meta.articles.map((a) => [a.id, a.date]));
-        // A provenance file that became unreadable since (another Node's serializer) is made again here, once.
-        provenance = kept
-          ? restoreProvenance(kept, live.analyses, dates)
-          : corpusProvenance(bundle.corpus, live.analyses);
+        return (provenance = provenanceFrom(kept));
       }
-      return provenance;
+      // Views that need provenance wait for the worker that makes it; the others serve meanwhile.
+      if (!decoding && !b.fill && !hasProvenance(store, b.scope, b.version))
+        throw provenancePending(b.scope.corpus, b.meta.articles.length);
+      decoding ??= decodeInBackground();
+      if (decoding.error) {
+        const e = decoding.error;
+        decoding = null;
+        throw e;
+      }
+      // While the analyses are still being read, the page says so; then that the provenance is being decoded.
+      const text = textPending(bundle);
+      throw text ? new AnalysingError(text) : provenancePending(b.scope.corpus, b.meta.articles.length);
     },
     filtered: new Map(),
     fingerprint: b.fp,
@@ -436,10 +735,27 @@ export function isPrepared(corpusId: string): boolean {
   let scan = scans.get(dir);
   if (!scan || Date.now() - scan.at >= RESCAN_MS)
     scans.set(dir, (scan = { at: Date.now(), value: corpusFingerprint(dir) }));
+  return preparedAt(corpusId, dir, scan.value);
+}
+
+/**
+ * isPrepared with the folder's per-file scan taken asynchronously, a few stats at a time (the server's start: it
+ * listens at once and checks its corpora meanwhile).
+ */
+export async function isPreparedAsync(corpusId: string): Promise<boolean> {
+  const dir = path.join(CORPUS_ROOT, corpusId);
+  let scan = scans.get(dir);
+  if (!scan || Date.now() - scan.at >= RESCAN_MS)
+    scans.set(dir, (scan = { at: Date.now(), value: await corpusFingerprintAsync(dir) }));
+  return preparedAt(corpusId, dir, scan.value);
+}
+
+// Whether the store holds the index of a folder scan, and the tallies and provenance of the version it names.
+function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   const scope = scopeOfFolder(corpusId, dir);
   if (!scope) return false;
   const store = currentStore();
-  const index = readCorpusIndex(store, scope, scan.value);
+  const index = readCorpusIndex(store, scope, scan);
   return index !== null && hasTallies(store, scope, index.tallies) && hasProvenance(store, scope, index.version);
 }
 
@@ -480,7 +796,7 @@ export function watchCorpora(everyMs = RESCAN_MS): () => void {
   };
 }
 
-const old = new Map<string, Bundle>();
+const old = state.old;
 const MAX_OLD_VERSIONS = 4;
 
 /** A pinned old version whose missing analyses workers are making in memory (the production server only). */
@@ -489,7 +805,7 @@ interface PinnedJob {
   analyses: Map<string, ArticleAnalysis> | null;
   error: string | null;
 }
-const pinnedJobs = new Map<string, PinnedJob>();
+const pinnedJobs = state.pinnedJobs;
 
 /**
  * The bundle a URL asks for: the current version, or a kept older version when the URL pins one (`pinned` is then
@@ -503,6 +819,9 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (hit) return { bundle: hit, pinned: true };
   const files = snapshotFiles(corpusId, version);
   if (!files) return { bundle: current, pinned: false };
+  // A large one is read (and what the store lacks analysed) in the background in the production server.
+  if (backgroundOnly() && files.articleFiles().length > textHereArticles())
+    return { bundle: pinnedInBackground(key, corpusId, files, current.dir), pinned: true };
   // A kept version's analyses are in the store when it was once current under the same lexicon. One kept before the
   // store existed (or under an older engine) is analysed: in the production server by workers in the background, in
   // memory (a read never writes), with the analysing page meanwhile; elsewhere here, once.
@@ -522,6 +841,66 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
   old.set(key, built);
   return { bundle: built, pinned: true };
+}
+
+/** A large pinned version being read in the background (the production server). */
+interface PinnedLoad {
+  progress: Progress;
+  bundle: Bundle | null;
+  error: Error | null;
+}
+
+// The bundle of a large pinned version once its background read is done; until then an AnalysingError says how far
+// it is (reading its text and analyses, then analysing what the store lacks, on workers, in memory).
+function pinnedInBackground(key: string, corpusId: string, files: CorpusFiles, dir: string): Bundle {
+  let load = state.pinnedLoads.get(key);
+  if (!load) state.pinnedLoads.set(key, (load = startPinnedLoad(key, corpusId, files, dir)));
+  if (load.error) {
+    // Asked again, it is tried again (the snapshot or the workers may be back).
+    state.pinnedLoads.delete(key);
+    throw load.error;
+  }
+  if (!load.bundle) throw new AnalysingError(load.progress);
+  state.pinnedLoads.delete(key);
+  if (old.size >= MAX_OLD_VERSIONS) old.delete(old.keys().next().value!);
+  old.set(key, load.bundle);
+  return load.bundle;
+}
+
+function startPinnedLoad(key: string, corpusId: string, files: CorpusFiles, dir: string): PinnedLoad {
+  const total = files.articleFiles().length;
+  const load: PinnedLoad = {
+    progress: { corpus: corpusId, done: 0, total, stage: 'loading' },
+    bundle: null,
+    error: null,
+  };
+  void (async () => {
+    try {
+      // The request that asked is answered (with the loading page) before the first step runs.
+      await yieldToLoop();
+      const steps = storedSteps(corpusId, files, load.progress);
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) await yieldToLoop();
+      const read = r.value;
+      const todo = read.analyses.flatMap((a, i) => (a === null ? [read.corpus.articles[i]] : []));
+      let fill: Fill | null = null;
+      if (todo.length) {
+        const before = read.keys.length - todo.length;
+        load.progress = { corpus: corpusId, done: before, total: read.keys.length, stage: 'analyses' };
+        const made = await analyseToMemory(todo, read.corpus.lexicon, (done) => (load.progress.done = before + done));
+        fill = fillFrom(made);
+      }
+      await yieldToLoop();
+      const built = assemble(read, dir, key, fill, false);
+      if (!('fingerprint' in built)) throw new Error(`${built.missing} of its articles have no analysis`);
+      load.bundle = built;
+    } catch (e) {
+      const why = isAnalysing(e) ? (e as Error).message : `could not be read: ${(e as Error).message}`;
+      load.error = isAnalysing(e) ? (e as Error) : new Error(`version ${key} of corpus "${corpusId}" ${why}`);
+      console.error(`corpus ${corpusId}: pinned version ${key}: ${why}`);
+    }
+  })();
+  return load;
 }
 
 // Fills missing analyses from a pinned job's results (keyed by article key).
@@ -563,8 +942,8 @@ function startPinned(key: string, corpusId: string, files: CorpusFiles, built: {
 }
 
 // Per-bundle caches of the time and story work, kept beside the bundle so its shape stays as the other code knows it.
-const storyCache = new WeakMap<Bundle, Story[]>();
-const sliceCache = new WeakMap<Bundle, Map<string, Slice>>();
+const storyCache = state.storyCache;
+const sliceCache = state.sliceCache;
 const MAX_SLICES = 64;
 
 /** The stories of a bundle's corpus version, clustered once. */

@@ -20,7 +20,8 @@ import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
 import { countOffThread } from '../lexicon/countOffThread';
 import { routeProblems } from '../url/route';
-import { matchRoute, type RouteMatch } from '../url/routes';
+import { matchRoute, needsText, type RouteMatch } from '../url/routes';
+import { AnalysingError } from '../store/prepare';
 import {
   hrefFor,
   parseState,
@@ -71,7 +72,11 @@ import {
   getExportJson,
   listCorpora,
   provenanceIfReady,
+  probeText,
+  articleAlone,
   storiesOf,
+  textPending,
+  textReady,
   type Bundle,
   type ExportQuery,
 } from './bundles';
@@ -175,7 +180,7 @@ export function drillDown(view: View): Drill | null {
   const sel = view.query.sel;
   if (!sel) return null;
   const { bundle, ex } = sourceOf(view);
-  const titles = titlesOf(ex);
+  const titles = titlesOf(bundle);
   const members = new Set(membersOf(view.stats, sel.outlet));
   const { sort, q, page } = view.query;
   if (sel.kind === 'sentiment' || sel.kind === 'tone') {
@@ -212,10 +217,12 @@ function mentionsIn(ex: AnalysisExport, at: string): AnalysisExport['mentions'] 
   return ex.mentions.filter((m) => ids.has(m.article));
 }
 
-const titleCache = new WeakMap<AnalysisExport, Map<string, string>>();
-function titlesOf(ex: AnalysisExport): Map<string, string> {
-  let t = titleCache.get(ex);
-  if (!t) titleCache.set(ex, (t = new Map(ex.articles.map((a) => [a.id, a.title]))));
+// Each article's title by id, as the export's rows give it (the id when untitled), from the text-free metadata: a
+// lookup for rows that reads no article text (a search answered on a worker stays off the text).
+const titleCache = new WeakMap<Bundle, Map<string, string>>();
+function titlesOf(b: Bundle): Map<string, string> {
+  let t = titleCache.get(b);
+  if (!t) titleCache.set(b, (t = new Map(b.meta.articles.map((a) => [a.id, a.title ?? a.id]))));
   return t;
 }
 
@@ -249,8 +256,10 @@ export interface ArticleModel {
 /** The article a view names, with the mentions its filters count. */
 export function articleOf(view: View, id: string): ArticleModel | null {
   const { bundle } = sourceOf(view);
-  const a = bundle.live.analyses.find((x) => x.id === id);
-  const meta = bundle.corpus.articles.find((x) => x.id === id);
+  // Read alone while the corpus's text is not in memory: one file and one stored analysis.
+  const one = articleAlone(bundle, id);
+  const a = one?.analysis ?? bundle.live.analyses.find((x) => x.id === id);
+  const meta = one?.article ?? bundle.corpus.articles.find((x) => x.id === id);
   if (!a || !meta) return null;
   return {
     meta,
@@ -338,13 +347,46 @@ export function dataPackageOf(view: View, origin: string, now = new Date()): Uin
 /** The captured original of an article, or null when none is kept. */
 export function rawTextOf(view: View, id: string): string | null {
   const { bundle } = sourceOf(view);
-  const article = bundle.corpus.articles.find((a) => a.id === id);
+  // The raw path is in the text-free metadata: no article text is read.
+  const article = bundle.meta.articles.find((a) => a.id === id);
   return article ? readRaw(bundle.dir, article) : null;
 }
 
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
 export { listCorpora, catalogOf, provenanceOf };
 export { dataVersionOf } from './bundles';
+
+// The routes whose answers may be made on a worker (lib/server/offThreadAnswers.ts).
+const COUNTED = new Set(['vocabulary', 'vocabulary-api', 'search']);
+
+/**
+ * In the production server, makes sure the text and analyses a valid view URL reads are in memory before it renders:
+ * when they are not, starts their background read and throws an AnalysingError at the loading stage (the proxy answers
+ * the reloading 503 page), so no request reads every article file. A view that reads no text is opened here with reads
+ * of text caught (a date range cutting into months, same stories), and is answered at once when it reads none.
+ */
+export function textOf(pathname: string, params: Params): void {
+  const match = matchRoute(pathname);
+  if (!match?.route.checked) return;
+  const sp = toSearchParams(params);
+  const { corpus, version, bg } = parseState(sp).state;
+  if (!listCorpora().includes(corpus)) return;
+  const bundles = [bundleFor(corpus, version).bundle];
+  if (bg && bg !== corpus && listCorpora().includes(bg)) bundles.push(bundleFor(bg, null).bundle);
+  if (bundles.every(textReady)) return;
+  // Vocabulary and search answers of a corpus too large to count here are made on a worker, which reads the text.
+  if (COUNTED.has(match.route.id) && bundles.every((b) => b.textChars !== undefined && !answeredHere(b))) return;
+  // An article page reads its one article alone (its file and stored analysis), never the whole corpus.
+  if (match.route.id === 'article' && match.id !== null && articleAlone(bundles[0], match.id)) return;
+  if (!needsText(match.route, sp)) {
+    probeText(() => openView(pathname, params));
+    return;
+  }
+  for (const b of bundles) {
+    const p = textPending(b);
+    if (p) throw new AnalysingError(p);
+  }
+}
 
 /** The corpus's articles per month (the range control's histogram) and how the view's range splits them. */
 export function datesOf(view: View): { months: { month: string; articles: number }[]; counts: DateCounts } {
@@ -567,7 +609,7 @@ export interface VocabularyModel {
 export function vocabularyOf(view: View): VocabularyModel | null {
   const [a, b] = view.query.outlets;
   if (!a) return null;
-  const { bundle, ex } = sourceOf(view);
+  const { bundle } = sourceOf(view);
   const tq = textQueryOf(view.query);
   const table = readyOr(vocabularyTable(bundle, tq, sourceKey(view)), () => countedTable(bundle, tq));
   const { sideA, sideB } = sidesOf(view, bundle);
@@ -583,7 +625,7 @@ export function vocabularyOf(view: View): VocabularyModel | null {
     return vocabularyAnswer(bundle.meta.lexicon, table, sideA, sideB, o, prior);
   });
   const term = view.query.term;
-  const kwic = term ? termKwic(view, bundle, ex, tq, new Set([...sideA, ...sideB]), { kind: 'term', term }) : null;
+  const kwic = term ? termKwic(view, bundle, tq, new Set([...sideA, ...sideB]), { kind: 'term', term }) : null;
   return {
     a,
     vs: b ?? 'rest',
@@ -623,15 +665,8 @@ function readyOr<T>(a: Answer<T>, here: () => T): T {
   return a.state === 'ready' ? a.value : here();
 }
 
-function termKwic(
-  view: View,
-  bundle: Bundle,
-  ex: AnalysisExport,
-  tq: TextQuery,
-  members: Set<string> | null,
-  finder: Finder,
-): TermKwic {
-  const titles = () => titlesOf(ex);
+function termKwic(view: View, bundle: Bundle, tq: TextQuery, members: Set<string> | null, finder: Finder): TermKwic {
+  const titles = () => titlesOf(bundle);
   const found = readyOr(occurrencesOf(bundle, tq, sourceKey(view), titles, members, finder), () =>
     occurrences(
       articleTexts(bundle, tq),
@@ -663,8 +698,8 @@ function searchMembers(view: View): Set<string> | null {
 export function searchOf(view: View): SearchModel | null {
   const parsed = view.query.term ? parseSearch(view.query.term) : null;
   if (!parsed || !parsed.ok) return null;
-  const { bundle, ex } = sourceOf(view);
-  const kwic = termKwic(view, bundle, ex, textQueryOf(view.query), searchMembers(view), {
+  const { bundle } = sourceOf(view);
+  const kwic = termKwic(view, bundle, textQueryOf(view.query), searchMembers(view), {
     kind: 'search',
     pattern: parsed.pattern,
   });
@@ -692,10 +727,10 @@ export function pendingFor(pathname: string, params: Params): Pending | null {
  */
 export function pendingOf(view: View): Pending | null {
   const id = view.route.route.id;
-  const { bundle, ex } = sourceOf(view);
+  const { bundle } = sourceOf(view);
   const tq = textQueryOf(view.query);
   const src = sourceKey(view);
-  const titles = () => titlesOf(ex);
+  const titles = () => titlesOf(bundle);
   // Each answer the view needs, with what it is in words (for the page that says it is being made).
   const answers: [string, Bundle, () => Answer<unknown>][] = [];
   const text = filterCaption(view.query);

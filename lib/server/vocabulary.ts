@@ -111,8 +111,9 @@ export function answeredHere(b: Bundle): boolean {
   if (!backgroundOnly()) return true;
   let size = textSizes.get(b);
   if (size === undefined) {
-    size = 0;
-    for (const a of b.live.analyses) size += a.text.length;
+    // The stored index says it without reading any text (a large corpus's text then stays on disk).
+    size = b.textChars ?? 0;
+    if (b.textChars === undefined) for (const a of b.live.analyses) size += a.text.length;
     textSizes.set(b, size);
   }
   return size <= answerHereChars();

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../corpus/load';
-import { hasCorpusIndex, metaOf, putCorpusIndex, readCorpusIndex, type CorpusIndex } from './corpusIndex';
+import { hasCorpusIndex, metaOf, putCorpusIndex, readCorpusIndex, textCharsOf, type CorpusIndex } from './corpusIndex';
+import { analyzeArticle, compileEngine } from '../analysis/article';
 import { fileStore } from './files';
 
 const seeds = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
@@ -51,5 +52,20 @@ describe('the stored index', () => {
     const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-index-')));
     await store.putDerived(scope, 'corpus-index', 'fp', bytes);
     expect(readCorpusIndex(store, scope, 'fp')).toBeNull();
+  });
+});
+
+describe('textCharsOf', () => {
+  // The independent computation: the length of the text each article's analysis holds, summed.
+  const engine = compileEngine(seeds.lexicon);
+  test.each([
+    ['no article', 0],
+    ['the first seed', 1],
+    ['every seed', seeds.articles.length],
+  ])('%s: the analyses’ text lengths summed', (_, n) => {
+    const articles = seeds.articles.slice(0, n);
+    const expected = articles.reduce((sum, a) => sum + analyzeArticle(a, engine).text.length, 0);
+    expect(textCharsOf({ articles })).toBe(expected);
+    if (n > 0) expect(textCharsOf({ articles })).toBeGreaterThan(0);
   });
 });

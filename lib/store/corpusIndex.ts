@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedCorpus } from '../corpus/load';
 import type { Article } from '../types';
+import { articleLayout } from '../corpus/layout';
 import type { AnalysisStore, StoreScope } from './types';
 
 /** The derived-data kind of a corpus folder's index (what a restart reads instead of every article file). */
@@ -24,6 +25,18 @@ export interface CorpusIndex {
   /** The version key (lib/store/keys.ts) and tallies key (lib/store/tallies.ts) of this version. */
   version: string;
   tallies: string;
+  /**
+   * The length of all articles' analysed text together (what decides where vocabulary and search answers are made),
+   * so that needs no text read; absent in indexes stored before it was added.
+   */
+  chars?: number;
+}
+
+/** The length of all articles' analysed text together (the text each analysis holds: sections laid out in order). */
+export function textCharsOf(corpus: Pick<LoadedCorpus, 'articles'>): number {
+  let n = 0;
+  for (const a of corpus.articles) n += articleLayout(a).text.length;
+  return n;
 }
 
 /** The corpus without its articles' text. */

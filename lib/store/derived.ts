@@ -27,14 +27,81 @@ const LATEST = 'latest';
 
 /** The stored provenance of one corpus version (by versionKey), or null when none is stored or it is unreadable. */
 export function readProvenance(store: AnalysisStore, scope: StoreScope, version: string): StoredProvenance | null {
+  const steps = readProvenanceSteps(store, scope, version);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * readProvenance in steps: yields after each stored part is decoded (PROVENANCE_PART articles, or as many pair lists),
+ * so the server decodes a large provenance in the background giving the event loop back between parts.
+ */
+export function* readProvenanceSteps(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+): Generator<void, StoredProvenance | null, void> {
   const bytes = store.readDerived(scope, PROVENANCE, version);
   if (!bytes) return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    return deserialize(bytes) as StoredProvenance;
+    // Stored whole before it was stored in parts: one decode.
+    if (buf.length < 8 || buf.toString('latin1', 0, 4) !== PARTS_MAGIC) return deserialize(buf) as StoredProvenance;
+    const headerEnd = 8 + buf.readUInt32LE(4);
+    const header = deserialize(buf.subarray(8, headerEnd)) as PartsHeader;
+    let at = headerEnd;
+    const read = function* <T>(sizes: number[], into: T[]): Generator<void, void, void> {
+      for (const size of sizes) {
+        yield;
+        for (const item of deserialize(buf.subarray(at, at + size)) as T[]) into.push(item);
+        at += size;
+      }
+    };
+    const articles: StoredProvenance['articles'] = [];
+    const pairs: StoredProvenance['pairs'] = [];
+    yield* read(header.articles, articles);
+    yield* read(header.pairs, pairs);
+    return { options: header.options, sources: header.sources, articles, pairs };
   } catch {
     // Written by another Node version's serializer, or cut short: made again by the next preparation.
     return null;
   }
+}
+
+/** Articles (or pair lists) per stored part of a provenance: each part is decoded on its own. */
+export const PROVENANCE_PART = 2000;
+
+// A provenance stored in parts: "FSP1", the header's length (u32 LE), the header, then each part's bytes in order.
+const PARTS_MAGIC = 'FSP1';
+interface PartsHeader {
+  options: StoredProvenance['options'];
+  sources: StoredProvenance['sources'];
+  /** Byte lengths of the article parts, then of the pair-list parts. */
+  articles: number[];
+  pairs: number[];
+}
+
+/** A provenance's bytes as stored: in parts of PROVENANCE_PART articles and pair lists (see readProvenanceSteps). */
+export function encodeProvenance(p: StoredProvenance): Uint8Array {
+  const parts = <T>(list: T[]) => {
+    const out: Buffer[] = [];
+    for (let i = 0; i < list.length; i += PROVENANCE_PART) out.push(serialize(list.slice(i, i + PROVENANCE_PART)));
+    return out;
+  };
+  const articles = parts(p.articles);
+  const pairs = parts(p.pairs);
+  const header = serialize({
+    options: p.options,
+    sources: p.sources,
+    articles: articles.map((b) => b.length),
+    pairs: pairs.map((b) => b.length),
+  } satisfies PartsHeader);
+  const prefix = Buffer.alloc(8);
+  prefix.write(PARTS_MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(header.length, 4);
+  return Buffer.concat([prefix, header, ...articles, ...pairs]);
 }
 
 /** Whether a corpus version's provenance is stored. */
@@ -49,7 +116,7 @@ export function putProvenance(
   version: string,
   provenance: StoredProvenance,
 ): Promise<void> {
-  return store.putDerived(scope, PROVENANCE, version, serialize(provenance));
+  return store.putDerived(scope, PROVENANCE, version, encodeProvenance(provenance));
 }
 
 /** The latest stored reuse index of a corpus under a lexicon, or null when none is stored or it is unreadable. */

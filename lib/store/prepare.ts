@@ -9,6 +9,7 @@ import { hasTallies, talliesKeyOf } from './tallies';
 import { hasCorpusIndex } from './corpusIndex';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
+import type { Progress } from './progress';
 
 /** A corpus whose missing analyses (and provenance) are being made in the background. */
 export interface Preparation {
@@ -32,11 +33,13 @@ export interface Preparation {
  * "analysing N of M articles" instead of hanging.
  */
 export class AnalysingError extends Error {
-  constructor(readonly progress: Pick<Preparation, 'corpus' | 'done' | 'total' | 'stage'>) {
+  constructor(readonly progress: Progress) {
     super(
       progress.stage === 'provenance'
         ? `Corpus "${progress.corpus}": every article is analysed, and the provenance this view reads is still being computed; reload in a moment.`
-        : `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
+        : progress.stage === 'loading'
+          ? `Corpus "${progress.corpus}": this view reads the version's article text and analyses, which are being read into memory (${progress.done} of ${progress.total} articles); reload in a moment.`
+          : `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
     );
     this.name = 'AnalysingError';
   }

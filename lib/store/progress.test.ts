@@ -27,6 +27,17 @@ describe('analysis progress', () => {
       'their tallies by outlet, year and month are being stored',
     ],
     ['the analyses stage', { corpus: 'x', done: 2, total: 5, stage: 'analyses' as const }, '2 of 5 articles analysed'],
+    // 300 of 600 is 50 %, worked by hand.
+    [
+      'the loading stage',
+      { corpus: 'x', done: 300, total: 600, stage: 'loading' as const },
+      'reading into memory in the background: 300 of 600 articles loaded (50 %)',
+    ],
+    [
+      'the loading stage’s heading',
+      { corpus: 'x', done: 0, total: 600, stage: 'loading' as const },
+      '<h1>Loading corpus x',
+    ],
   ])('the page shows %s', (_case, p, text) => {
     expect(analysingHtml(p)).toContain(text);
   });

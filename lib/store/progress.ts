@@ -7,9 +7,10 @@ export interface Progress {
   total: number;
   /**
    * What the preparation is making (lib/store/prepare.ts): at 'provenance' every article is analysed and only the
-   * views that read provenance wait.
+   * views that read provenance wait. 'loading' is not a preparation's: the version is stored and the server is reading
+   * its article text and analyses into memory in the background for the views that read them (lib/server/bundles.ts).
    */
-  stage?: 'analyses' | 'tallies' | 'provenance';
+  stage?: 'analyses' | 'tallies' | 'provenance' | 'loading';
 }
 
 /** Seconds a client waits before asking again while a corpus is analysed. */
@@ -28,15 +29,18 @@ export function percentDone(p: Progress): number {
  * itself (a meta refresh: the problem pages' policy allows no script).
  */
 export function analysingHtml(p: Progress): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${RETRY_SECONDS}"><title>Analysing · Framescope</title>
+  const what = p.stage === 'loading' ? 'Loading' : 'Analysing';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${RETRY_SECONDS}"><title>${what} · Framescope</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#f6f7f9}@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#14171c}}progress{width:100%}</style></head>
-<body><main data-testid="analysing"><h1>Analysing corpus ${esc(p.corpus)}</h1><p>${progressText(p)} This page reloads every ${RETRY_SECONDS} s.</p><progress max="${p.total}" value="${p.done}"></progress></main></body></html>`;
+<body><main data-testid="analysing"><h1>${what} corpus ${esc(p.corpus)}</h1><p>${progressText(p)} This page reloads every ${RETRY_SECONDS} s.</p><progress max="${p.total}" value="${p.done}"></progress></main></body></html>`;
 }
 
 /** What the analysing page and the API's 503 say about a preparation's progress. */
 export function progressText(p: Progress): string {
   if (p.stage === 'provenance')
     return `All ${p.total} articles are analysed; their provenance (reuse across the corpus) is still being computed. This view shows it, so it appears when that is done; views without provenance already serve.`;
+  if (p.stage === 'loading')
+    return `Every article is analysed and stored. This view reads their text and analyses, which the server is reading into memory in the background: ${p.done} of ${p.total} articles loaded (${percentDone(p)} %). Views that need neither already serve.`;
   if (p.stage === 'tallies')
     return `All ${p.total} articles are analysed; their tallies by outlet, year and month are being stored. The corpus appears when they are.`;
   return `${p.done} of ${p.total} articles analysed (${percentDone(p)} %). The corpus appears when every article is analysed.`;

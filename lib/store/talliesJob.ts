@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { corpusFingerprint } from '../corpus/fingerprint';
 import { loadCorpus } from '../corpus/load';
-import { hasCorpusIndex, metaOf, putCorpusIndex } from './corpusIndex';
+import { hasCorpusIndex, metaOf, putCorpusIndex, textCharsOf } from './corpusIndex';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
@@ -31,6 +31,12 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   }
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
   if (!hasCorpusIndex(store, scope, before) && corpusFingerprint(corpusDir) === before)
-    await putCorpusIndex(store, scope, before, { meta: metaOf(corpus), keys, version, tallies: key });
+    await putCorpusIndex(store, scope, before, {
+      meta: metaOf(corpus),
+      keys,
+      version,
+      tallies: key,
+      chars: textCharsOf(corpus),
+    });
   return key;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, needsProvenance, pathOf } from './routes';
+import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, needsProvenance, needsText, pathOf } from './routes';
 
 describe('the route registry', () => {
   test.each([
@@ -69,5 +69,33 @@ describe('which requests read provenance (they wait for it; the rest serve while
     const match = matchRoute(pathname);
     expect(match).not.toBeNull();
     expect(needsProvenance(match!.route, new URLSearchParams(query))).toBe(needs);
+  });
+
+  // Whether a view reads article text or analyses whatever the stored tallies hold (the rest are probed by opening).
+  test.each([
+    ['/', 'corpus=fa-kes', false],
+    ['/compare', 'corpus=fa-kes&outlets=trt,sana', false],
+    ['/group/aggregators', 'corpus=fa-kes', false],
+    ['/embed/shares', 'corpus=fa-kes&group=islamic-state', false],
+    ['/methods', 'corpus=fa-kes', false],
+    ['/api/og', 'corpus=fa-kes&chart=shares', false],
+    ['/api/og', 'corpus=fa-kes&chart=time', true],
+    ['/', 'corpus=fa-kes&sel=islamic-state.isis.all', true],
+    ['/', 'corpus=fa-kes&provenance=original', true],
+    ['/outlet/trt', 'corpus=fa-kes', true],
+    ['/article/a1', 'corpus=fa-kes', true],
+    // The raw capture's path is in the text-free metadata.
+    ['/article/a1/raw', 'corpus=fa-kes', false],
+    ['/time', 'corpus=fa-kes', true],
+    ['/api/timeseries', 'corpus=fa-kes', true],
+    ['/stories', 'corpus=fa-kes', true],
+    ['/search', 'corpus=fa-kes&term=rebels', true],
+    ['/vocabulary', 'corpus=fa-kes', true],
+    ['/provenance', 'corpus=fa-kes', true],
+    ['/api/analysis', 'corpus=fa-kes', true],
+  ])('reads text: %s?%s: %s', (pathname, query, needs) => {
+    const match = matchRoute(pathname);
+    expect(match).not.toBeNull();
+    expect(needsText(match!.route, new URLSearchParams(query))).toBe(needs);
   });
 });

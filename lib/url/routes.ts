@@ -23,6 +23,11 @@ export interface RouteDef {
   maxOutlets?: number;
   /** Reads the version's provenance whatever its query (the provenance pages; the export with its provenance rows). */
   provenance?: boolean;
+  /**
+   * Reads article text or per-article analyses whatever its query (article pages, lists of articles, time series,
+   * stories, exports with their rows, vocabulary and search answered in the process).
+   */
+  text?: boolean;
 }
 
 const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'>> = {}): RouteDef => ({
@@ -38,18 +43,19 @@ const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'
 export const ROUTES: readonly RouteDef[] = [
   route('overview', '/'),
   route('compare', '/compare'),
-  route('outlet', '/outlet/:id', { param: 'outlet' }),
+  route('outlet', '/outlet/:id', { param: 'outlet', text: true }),
   route('group', '/group/:id', { param: 'group' }),
-  route('article', '/article/:id', { param: 'article' }),
+  // An article page reads its one article alone when it can (lib/server/dataset.ts textOf).
+  route('article', '/article/:id', { param: 'article', text: true }),
   route('article-raw', '/article/:id/raw', { param: 'article', cached: false }),
   route('provenance', '/provenance', { provenance: true }),
   route('article-provenance', '/provenance/:id', { param: 'article', provenance: true }),
   route('embed', '/embed/:id', { param: 'embed' }),
-  route('time', '/time'),
-  route('stories', '/stories'),
+  route('time', '/time', { text: true }),
+  route('stories', '/stories', { text: true }),
   // Distinctive n-grams of an outlet against the rest or another, and a corpus-wide term search with its sentences.
-  route('vocabulary', '/vocabulary', { maxOutlets: 2 }),
-  route('search', '/search'),
+  route('vocabulary', '/vocabulary', { maxOutlets: 2, text: true }),
+  route('search', '/search', { text: true }),
   // Versions, forms and the admin state change without the corpus changing: never cached.
   route('manage', '/manage', { cached: false }),
   // The lexicon and rules of the corpus named, with the statistics' formulas.
@@ -58,8 +64,8 @@ export const ROUTES: readonly RouteDef[] = [
   // "Download all data": a view's tables, JSON export, README, citation and methods as one ZIP.
   route('download', '/api/download', { provenance: true }),
   route('og', '/api/og'),
-  route('timeseries', '/api/timeseries'),
-  route('vocabulary-api', '/api/vocabulary', { maxOutlets: 2 }),
+  route('timeseries', '/api/timeseries', { text: true }),
+  route('vocabulary-api', '/api/vocabulary', { maxOutlets: 2, text: true }),
   // Writes check their own bodies and tokens.
   route('upload', '/api/upload', { checked: false, cached: false }),
   route('lexicon', '/api/lexicon', { checked: false, cached: false }),
@@ -74,6 +80,21 @@ export const ROUTES: readonly RouteDef[] = [
 export function needsProvenance(route: RouteDef, params: URLSearchParams): boolean {
   const p = params.get('provenance');
   return route.provenance === true || (p !== null && p !== 'all');
+}
+
+/**
+ * Whether a request of a route reads article text or per-article analyses whatever the corpus's tallies hold: the
+ * routes that always do, those that read provenance (decoded against the analyses), a drill-down (`sel=`) and the
+ * time chart's preview image. Other views are answered from the stored tallies unless their filters cut into months
+ * or stories (the proxy finds those by opening the view).
+ */
+export function needsText(route: RouteDef, params: URLSearchParams): boolean {
+  return (
+    route.text === true ||
+    needsProvenance(route, params) ||
+    params.has('sel') ||
+    (route.id === 'og' && params.get('chart') === 'time')
+  );
 }
 
 /** What an embeddable chart needs in its URL besides the common state. */
