@@ -23,6 +23,7 @@ import { parseManifest } from './manifest';
 import { publishStage } from './publish';
 import { manifestWithOutlets, withLock } from './store';
 import { analysisPool, type AnalysisPool } from '../store/analyse';
+import { Counter, DEFAULT_LIMITS } from '../vocabulary/table';
 import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
 import { recordVersionOffThread } from '../store/analyse';
 
@@ -88,6 +89,8 @@ export interface ImportSession {
   batches: number;
   /** The analysis workers, kept from batch to batch (closed by finishImport). */
   pool?: AnalysisPool;
+  /** The vocabulary counts of the articles analysed so far (made in the same pass), for the version's table. */
+  counted?: Counter;
 }
 
 /** Reads what an import into a corpus needs to know of it (refusing a missing corpus without a title). */
@@ -121,7 +124,7 @@ export async function finishImport(
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
-  await completeStore(o.corpus, dir, warnings);
+  await completeStore(o.corpus, dir, warnings, session?.counted);
   return { version, warnings };
 }
 
@@ -209,11 +212,14 @@ export async function importItems(
     if (current && !session) await completeStore(o.corpus, dir, result.warnings);
     return result;
   }
+  // The vocabulary of the articles analysed here, counted in the same pass (the version's table is merged from it).
+  const counted = session ? undefined : new Counter([], lexicon.groups.length, DEFAULT_LIMITS.liveCap);
   // Analysed before anything is committed, on worker threads: a crash leaves stored analyses that no article counts
   // yet (keyed by content, so a re-run finds them), never an article without its analysis.
   try {
     // The corpus's own articles too: those a hand edit or an older server left unanalysed are made once, here.
     const all = session ? plan.articles : [...(current?.articles ?? []), ...plan.articles];
+    if (session) session.counted ??= new Counter([], lexicon.groups.length, DEFAULT_LIMITS.liveCap);
     if (plan.articles.length)
       await tracked(o.corpus, 'import', (p) =>
         analyseCorpus(
@@ -222,6 +228,7 @@ export async function importItems(
           lexicon,
           (done, total) => onProgress?.('analyse articles', done, total),
           session ? (session.pool ??= analysisPool(lexicon)) : undefined,
+          session ? session.counted : counted,
         ),
       );
   } catch (e) {
@@ -281,15 +288,15 @@ export async function importItems(
     for (const x of plan.newOutlets) session.state.outlets.add(x);
   } else {
     // The new version's provenance (reuse across the whole corpus) is made on a worker, so no view makes it.
-    await completeStore(o.corpus, dir, result.warnings);
+    await completeStore(o.corpus, dir, result.warnings, counted);
   }
   return result;
 }
 
 // Makes what the store lacks for the corpus's current version; a failure is a warning (the server makes it later).
-async function completeStore(corpus: string, dir: string, warnings: string[]): Promise<void> {
+async function completeStore(corpus: string, dir: string, warnings: string[], counted?: Counter): Promise<void> {
   try {
-    await tracked(corpus, 'import', (p) => completeCorpus(p, dir));
+    await tracked(corpus, 'import', (p) => completeCorpus(p, dir, counted));
   } catch (e) {
     warnings.push(
       `the new version's analyses could not all be stored (${(e as Error).message}); the server makes them in the background`,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
+import { compileEngine, type ArticleAnalysis } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
 import type {
   AnalyseJob,
@@ -11,7 +11,9 @@ import type {
   TalliesJob,
   VocabularyJob,
 } from './analyseWorker';
-import { createPacker, unpackAnalyses, type PackedAnalyses } from './codec';
+import { unpackAnalyses, type PackedAnalyses } from './codec';
+import { analyseBatch } from './analyseBatch';
+import type { Counter, VocabularyCounts } from '../vocabulary/table';
 import { articleKey, lexiconKey } from './keys';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
@@ -26,7 +28,17 @@ export const BATCH = 250;
 // The worker runs the TypeScript source through tsx's require hook, as `npm start` and `npm run import` do.
 const WORKER = path.join(process.cwd(), 'lib', 'store', 'analyseWorker.ts');
 
-type Reply = { id: number; error?: string; keys?: string[]; packed?: PackedAnalyses; version?: string };
+type Reply = {
+  id: number;
+  error?: string;
+  keys?: string[];
+  packed?: PackedAnalyses;
+  vocabulary?: VocabularyCounts;
+  version?: string;
+};
+
+/** A batch's stored analyses with its vocabulary counts (lib/store/analyseBatch.ts). */
+export type CountedBatch = AnalysedBatch & { vocabulary: VocabularyCounts };
 
 /** Splits a list into consecutive batches of at most `size`. */
 export function batchesOf<T>(items: readonly T[], size: number): T[][] {
@@ -79,18 +91,15 @@ function workerRunner(worker: Worker) {
     });
 }
 
-function analyseHere(articles: Article[], lexicon: Lexicon): AnalysedBatch {
-  const engine = compileEngine(lexicon);
-  const packer = createPacker();
-  for (const a of articles) packer.add(analyzeArticle(a, engine));
-  return { keys: articles.map(articleKey), packed: packer.finish() };
+function analyseHere(articles: Article[], lexicon: Lexicon): CountedBatch {
+  return analyseBatch(articles, compileEngine(lexicon));
 }
 
 /** Worker threads that analyse batches under one lexicon, kept between batches (a worker takes a second to start). */
 export interface AnalysisPool {
   lexicon: Lexicon;
-  /** Analyses one batch on the next free worker (here, where no worker can start). */
-  run(batch: Article[]): Promise<AnalysedBatch>;
+  /** Analyses one batch on the next free worker (here, where no worker can start), with its vocabulary counts. */
+  run(batch: Article[]): Promise<CountedBatch>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -127,7 +136,7 @@ export function analysisPool(lexicon: Lexicon, size = availableParallelism()): A
         try {
           const reply = await lane.run({ kind: 'analyse', id: id++, articles: batch });
           lane.worked = true;
-          return { keys: reply.keys!, packed: reply.packed! };
+          return { keys: reply.keys!, packed: reply.packed!, vocabulary: reply.vocabulary! };
         } catch (e) {
           // A worker that never answered could not load (no tsx hook): this lane goes on here. A worker that had
           // answered before failed on this batch, which is reported.
@@ -148,7 +157,8 @@ export function analysisPool(lexicon: Lexicon, size = availableParallelism()): A
 
 /**
  * Analyses the articles the store lacks on worker threads (one per core, or the given pool's) in batches and stores each
- * batch as it comes back; `onProgress` hears how many of them are stored. Resolves with how many were analysed.
+ * batch as it comes back; `onProgress` hears how many of them are stored; `counted`, when given, gets each stored
+ * batch's vocabulary counts (made by the worker in the same pass). Resolves with how many were analysed.
  */
 export async function analyseInto(
   store: AnalysisStore,
@@ -157,6 +167,7 @@ export async function analyseInto(
   lexicon: Lexicon,
   onProgress?: (done: number, total: number) => void,
   pool: AnalysisPool | number = availableParallelism(),
+  counted?: Counter,
 ): Promise<number> {
   const scope = { corpus, lexicon: lexiconKey(lexicon) };
   const todo = missingArticles(store, scope, articles);
@@ -172,6 +183,7 @@ export async function analyseInto(
       batches.map(async (batch) => {
         const b = await workers.run(batch);
         await store.put(scope, b);
+        counted?.merge(b.vocabulary);
         done += b.keys.length;
         onProgress?.(done, todo.length);
       }),
@@ -184,19 +196,28 @@ export async function analyseInto(
 
 /**
  * Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one), then
- * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored.
+ * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored. `counted`:
+ * the vocabulary counts made while analysing this run's articles (the table is merged from them when they cover the
+ * version, else counted from the stored analyses).
  */
-export async function provenanceInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
+export async function provenanceInto(
+  corpusDir: string,
+  storeRoot: string,
+  lexicon: Lexicon,
+  counted: Counter | null = null,
+): Promise<void> {
+  const counts =
+    counted && counted.keys.length > 0 && !counted.lossy ? counted.counts(lexicon.groups.map((g) => g.id)) : null;
   const worker = startWorker(lexicon);
   if (!worker) {
     await storeProvenance(corpusDir, storeRoot);
-    await storeVocabulary(corpusDir, storeRoot);
+    await storeVocabulary(corpusDir, storeRoot, counts);
     return;
   }
   try {
     const run = workerRunner(worker);
     await run({ kind: 'provenance', id: 0, corpusDir, storeRoot });
-    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot });
+    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot, counts });
   } finally {
     await worker.terminate();
   }

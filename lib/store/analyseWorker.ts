@@ -3,14 +3,14 @@
 // from stored analyses and stores them, or records a corpus folder's version as a snapshot. Started by
 // lib/store/analyse.ts, one worker per core.
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeArticle, compileEngine, type Engine } from '../analysis/article';
+import { compileEngine, type Engine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import { createPacker } from './codec';
-import { articleKey } from './keys';
+import { analyseBatch } from './analyseBatch';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
 import { recordVersion } from '../corpus/snapshots';
 import { storeVocabulary } from './vocabularyJob';
+import type { VocabularyCounts } from '../vocabulary/table';
 
 /** A batch to analyse with the worker's lexicon. */
 export interface AnalyseJob {
@@ -35,12 +35,16 @@ export interface TalliesJob {
   storeRoot: string;
 }
 
-/** A corpus folder whose current version's vocabulary table is counted from the store and stored. */
+/**
+ * A corpus folder whose current version's vocabulary table is stored: merged from `counts` (made while analysing)
+ * when they cover the version, else counted from the store.
+ */
 export interface VocabularyJob {
   kind: 'vocabulary';
   id: number;
   corpusDir: string;
   storeRoot: string;
+  counts?: VocabularyCounts | null;
 }
 
 /** A corpus folder whose current version is recorded as a snapshot (the writer's last step, off its thread). */
@@ -65,17 +69,19 @@ if (parentPort && data?.framescopeAnalyse) {
       if (job.kind === 'analyse') {
         if (!data.lexicon) throw new Error('this worker was started without a lexicon and cannot analyse');
         engine ??= compileEngine(data.lexicon);
-        const packer = createPacker();
-        for (const a of job.articles) packer.add(analyzeArticle(a, engine));
-        const packed = packer.finish();
-        parentPort!.postMessage({ id: job.id, keys: job.articles.map(articleKey), packed }, [packed.ints.buffer]);
+        const { keys, packed, vocabulary } = analyseBatch(job.articles, engine);
+        parentPort!.postMessage({ id: job.id, keys, packed, vocabulary }, [
+          packed.ints.buffer,
+          vocabulary.cells.buffer as ArrayBuffer,
+          vocabulary.withGroup.buffer as ArrayBuffer,
+        ]);
       } else if (job.kind === 'record') {
         parentPort!.postMessage({ id: job.id, version: (await recordVersion(job.corpusDir)).version });
       } else if (job.kind === 'tallies') {
         await storeTallies(job.corpusDir, job.storeRoot);
         parentPort!.postMessage({ id: job.id });
       } else if (job.kind === 'vocabulary') {
-        await storeVocabulary(job.corpusDir, job.storeRoot);
+        await storeVocabulary(job.corpusDir, job.storeRoot, job.counts ?? null);
         parentPort!.postMessage({ id: job.id });
       } else {
         await storeProvenance(job.corpusDir, job.storeRoot);
