@@ -6,7 +6,7 @@ import { DEFAULT_SCORE } from '../../lib/vocabulary/score';
 import { countVocabulary, DEFAULT_LIMITS, type VocabularyTable } from '../../lib/vocabulary/table';
 import { decodeTable, encodeTable } from '../../lib/vocabulary/tableCodec';
 import { articleTextsOf } from '../../lib/vocabulary/texts';
-import { countsOf } from '../../lib/vocabulary/whole';
+import { countInto, storedTextCounter } from '../../lib/vocabulary/whole';
 
 /** The vocabulary table of analysed articles under the default filters (all voices and sections, all text). */
 export function benchTable(analyses: readonly ArticleAnalysis[], lexicon: Lexicon, outlets: string[]): VocabularyTable {
@@ -47,8 +47,9 @@ export function storedExplorerAnswer(bytes: Uint8Array, lexicon: Lexicon): numbe
 
 /**
  * The analysis worker's pass over the same articles twice, in batches as it gets them: analysing only, then analysing
- * and counting each batch's vocabulary in the same pass (lib/store/analyseBatch.ts, packing left out of both), one
- * thread, after a warm-up of each; returns the milliseconds of each pass and the n-grams the second counted.
+ * and counting each batch's vocabulary in the same pass into the worker's counter (lib/store/analyseBatch.ts, packing
+ * left out of both) and handing the counts over at the end, one thread, after a warm-up of each; returns the
+ * milliseconds of each pass and the n-grams the second counted.
  */
 export function countingCost(
   articles: readonly Article[],
@@ -57,19 +58,21 @@ export function countingCost(
 ): { analyseMs: number; countedMs: number; ngrams: number } {
   const engine = compileEngine(lexicon);
   const pass = (list: readonly Article[], count: boolean) => {
-    let ngrams = 0;
+    const counter = count ? storedTextCounter(lexicon.groups) : null;
     const t = performance.now();
     for (let i = 0; i < list.length; i += batch) {
       const part = list.slice(i, i + batch);
       const analyses = part.map((a) => analyzeArticle(a, engine));
-      if (count)
-        ngrams += countsOf(
+      if (counter)
+        countInto(
+          counter,
           analyses,
           part.map((a) => a.id),
           lexicon.groups,
-        ).n.reduce((s, x) => s + x, 0);
+        );
     }
-    return { ms: performance.now() - t, ngrams };
+    const counts = counter?.counts(lexicon.groups.map((g) => g.id));
+    return { ms: performance.now() - t, ngrams: counts ? counts.n.reduce((s, x) => s + x, 0) : 0 };
   };
   const warm = articles.slice(0, Math.min(200, articles.length));
   pass(warm, false);

@@ -23,7 +23,8 @@ import { parseManifest } from './manifest';
 import { publishStage } from './publish';
 import { manifestWithOutlets, withLock } from './store';
 import { analysisPool, type AnalysisPool } from '../store/analyse';
-import { Counter, DEFAULT_LIMITS } from '../vocabulary/table';
+import type { Counter } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
 import { recordVersionOffThread } from '../store/analyse';
 
@@ -87,10 +88,11 @@ export interface ImportSession {
   lexicon: Lexicon;
   state: CorpusState & { groups: Set<string> };
   batches: number;
-  /** The analysis workers, kept from batch to batch (closed by finishImport). */
+  /**
+   * The analysis workers, kept from batch to batch, with the vocabulary counts of the articles they analysed (made in
+   * the same pass; collected for the version's table and the pool closed by finishImport).
+   */
   pool?: AnalysisPool;
-  /** The vocabulary counts of the articles analysed so far (made in the same pass), for the version's table. */
-  counted?: Counter;
 }
 
 /** Reads what an import into a corpus needs to know of it (refusing a missing corpus without a title). */
@@ -120,11 +122,12 @@ export async function finishImport(
   o: Pick<ImportOptions, 'corpus'>,
   session: ImportSession | null = null,
 ): Promise<{ version: string; warnings: string[] }> {
+  const counted = (await session?.pool?.collect()) ?? undefined;
   await session?.pool?.close();
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
-  await completeStore(o.corpus, dir, warnings, session?.counted);
+  await completeStore(o.corpus, dir, warnings, counted);
   return { version, warnings };
 }
 
@@ -212,14 +215,14 @@ export async function importItems(
     if (current && !session) await completeStore(o.corpus, dir, result.warnings);
     return result;
   }
-  // The vocabulary of the articles analysed here, counted in the same pass (the version's table is merged from it).
-  const counted = session ? undefined : new Counter([], lexicon.groups.length, DEFAULT_LIMITS.liveCap);
+  // The vocabulary of the articles analysed here, counted in the same pass (the version's table is made from it); a
+  // session's pool keeps its counts until finishImport collects them.
+  const counted = session ? undefined : storedTextCounter(lexicon.groups);
   // Analysed before anything is committed, on worker threads: a crash leaves stored analyses that no article counts
   // yet (keyed by content, so a re-run finds them), never an article without its analysis.
   try {
     // The corpus's own articles too: those a hand edit or an older server left unanalysed are made once, here.
     const all = session ? plan.articles : [...(current?.articles ?? []), ...plan.articles];
-    if (session) session.counted ??= new Counter([], lexicon.groups.length, DEFAULT_LIMITS.liveCap);
     if (plan.articles.length)
       await tracked(o.corpus, 'import', (p) =>
         analyseCorpus(
@@ -228,7 +231,7 @@ export async function importItems(
           lexicon,
           (done, total) => onProgress?.('analyse articles', done, total),
           session ? (session.pool ??= analysisPool(lexicon)) : undefined,
-          session ? session.counted : counted,
+          counted,
         ),
       );
   } catch (e) {

@@ -10,13 +10,21 @@ import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
 import { recordVersion } from '../corpus/snapshots';
 import { storeVocabulary } from './vocabularyJob';
-import type { VocabularyCounts } from '../vocabulary/table';
+import type { Counter, VocabularyCounts } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 
-/** A batch to analyse with the worker's lexicon. */
+/** A batch to analyse with the worker's lexicon (and, unless `count` is false, to count into its vocabulary counts). */
 export interface AnalyseJob {
   kind: 'analyse';
   id: number;
   articles: Article[];
+  count?: boolean;
+}
+
+/** Asks for the vocabulary counts of every batch the worker analysed since the last ask (and forgets them). */
+export interface CountsJob {
+  kind: 'counts';
+  id: number;
 }
 
 /** A corpus folder whose current version's provenance is computed from the store and stored. */
@@ -54,6 +62,9 @@ export interface RecordJob {
   corpusDir: string;
 }
 
+/** Every job the worker takes. */
+export type WorkerJob = AnalyseJob | CountsJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob;
+
 /** What the worker is started with (no lexicon: it records versions or makes derived data, never analyses). */
 export interface AnalyseWorkerData {
   framescopeAnalyse: true;
@@ -64,17 +75,23 @@ const data = workerData as AnalyseWorkerData | null;
 // Only in a worker that analyse.ts started: never on a thread that merely imports this file's types.
 if (parentPort && data?.framescopeAnalyse) {
   let engine: Engine | null = null;
-  parentPort.on('message', async (job: AnalyseJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob) => {
+  // The vocabulary of the batches analysed so far, kept between batches and sent when the writer asks.
+  let counter: Counter | null = null;
+  parentPort.on('message', async (job: WorkerJob) => {
     try {
       if (job.kind === 'analyse') {
         if (!data.lexicon) throw new Error('this worker was started without a lexicon and cannot analyse');
         engine ??= compileEngine(data.lexicon);
-        const { keys, packed, vocabulary } = analyseBatch(job.articles, engine);
-        parentPort!.postMessage({ id: job.id, keys, packed, vocabulary }, [
-          packed.ints.buffer,
-          vocabulary.cells.buffer as ArrayBuffer,
-          vocabulary.withGroup.buffer as ArrayBuffer,
-        ]);
+        if (job.count !== false) counter ??= storedTextCounter(data.lexicon.groups);
+        const { keys, packed } = analyseBatch(job.articles, engine, job.count === false ? null : counter);
+        parentPort!.postMessage({ id: job.id, keys, packed }, [packed.ints.buffer]);
+      } else if (job.kind === 'counts') {
+        const counts = counter && data.lexicon ? counter.counts(data.lexicon.groups.map((g) => g.id)) : null;
+        counter = null;
+        parentPort!.postMessage(
+          { id: job.id, counts },
+          counts ? [counts.cells.buffer as ArrayBuffer, counts.withGroup.buffer as ArrayBuffer] : [],
+        );
       } else if (job.kind === 'record') {
         parentPort!.postMessage({ id: job.id, version: (await recordVersion(job.corpusDir)).version });
       } else if (job.kind === 'tallies') {

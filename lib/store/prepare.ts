@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
-import { Counter, DEFAULT_LIMITS } from '../vocabulary/table';
+import type { Counter } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 import { analyseInto, provenanceInto, recordVersionOffThread, talliesInto, type AnalysisPool } from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
@@ -147,7 +148,7 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 export async function completeCorpus(p: Preparation, corpusDir: string, counted?: Counter): Promise<void> {
   const c = loadCorpus(corpusDir);
   p.stage = 'analyses';
-  const vocabulary = counted ?? new Counter([], c.lexicon.groups.length, DEFAULT_LIMITS.liveCap);
+  const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
   await analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary);
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
   const version = versionKey(c.articles.map(articleKey), scope.lexicon);

@@ -8,7 +8,7 @@ import type { Corpus } from '../types';
 import { Counter, DEFAULT_LIMITS, type VocabularyCounts } from './table';
 import { decodeTable, encodeTable, type LexiconReading } from './tableCodec';
 import type { VocabularyTable } from './table';
-import { tableOf, tableOfChunks, tableOfCounts } from './whole';
+import { storedTextCounter, tableOf, tableOfChunks, tableOfCounts } from './whole';
 
 // The version's table merged from the counts analysis workers make in the same pass (lib/store/analyseBatch.ts), against
 // counting the corpus again as the stored table always was: the stored bytes decode to the same table and reading.
@@ -29,13 +29,16 @@ function analysedInBatches(corpus: Corpus, size: number): { analyses: ArticleAna
   // Batches come back in any order on several workers: the last batch first here.
   const starts = Array.from({ length: Math.ceil(corpus.articles.length / size) }, (_, i) => i * size).reverse();
   const byStart = new Map<number, ArticleAnalysis[]>();
+  const workers = [storedTextCounter(corpus.lexicon.groups), storedTextCounter(corpus.lexicon.groups)];
   for (const from of starts) {
     const batch = corpus.articles.slice(from, from + size);
-    const b = analyseBatch(batch, engine);
-    merged.merge(b.vocabulary);
+    // Two workers, each counting its batches into the counter it keeps, take the batches in turn.
+    const b = analyseBatch(batch, engine, workers[byStart.size % 2]);
     byStart.set(from, unpackAnalyses(b.packed, batch));
   }
   for (const from of [...byStart.keys()].sort((x, y) => x - y)) analyses.push(...byStart.get(from)!);
+  // The writer collects each worker's counts at the end and merges them.
+  for (const w of workers) merged.merge(w.counts(corpus.lexicon.groups.map((g) => g.id)));
   return { analyses, counts: merged.counts(corpus.lexicon.groups.map((g) => g.id)) };
 }
 

@@ -44,22 +44,24 @@ export function tableOf(
   return { table, reading: lexiconReading(table, corpus.lexicon) };
 }
 
+/** An empty counter for the stored text's counts under a lexicon's term groups (one per analysis worker). */
+export function storedTextCounter(groups: readonly TermGroup[]): Counter {
+  return new Counter([], groups.length, DEFAULT_LIMITS.liveCap);
+}
+
 /**
- * Counts analysed articles (with their keys) as the stored table counts them (STORED_TEXT), into counts that merge
- * exactly: what an analysis worker sends back with each batch, while the text is in hand.
+ * Adds analysed articles (with their keys) to a counter as the stored table counts them (STORED_TEXT): what an
+ * analysis worker does with each batch while the text is in hand, into one counter kept from batch to batch (words
+ * and n-grams are then looked up in dictionaries already made, not made again per batch).
  */
-export function countsOf(
+export function countInto(
+  c: Counter,
   analyses: readonly ArticleAnalysis[],
   keys: readonly string[],
   groups: readonly TermGroup[],
-): VocabularyCounts {
-  // The batch's outlets and room for its n-grams up front (about 60 new ones per article in news text), so no row is
-  // copied while counting.
-  const outlets = [...new Set(analyses.map((a) => a.outlet))];
-  const c = new Counter(outlets, groups.length, DEFAULT_LIMITS.liveCap, 64 * analyses.length + 4096);
+): void {
   for (const t of articleTextsOf(analyses, groups, null, STORED_TEXT)) c.count(t, false);
   for (const k of keys) c.keys.push(k);
-  return c.counts(groups.map((g) => g.id));
 }
 
 /**
