@@ -157,8 +157,30 @@ export async function importItems(
   onProgress?: (what: string, done: number, total: number) => void,
   session: ImportSession | null = null,
 ): Promise<ImportResult> {
-  const dir = path.join(CORPUS_ROOT, o.corpus);
-  const { exists, current, lexicon, state } = session ?? openImport(o);
+  const opened = session ?? openImport(o);
+  return storePlanned(await planItems(items, o, onProgress, session, opened), o, onProgress, session, opened);
+}
+
+/** A batch read, cleaned and checked (duplicates found), not yet analysed or stored. */
+export interface PlannedBatch {
+  records: number;
+  rejected: Rejection[];
+  plan: ImportPlan;
+}
+
+/**
+ * The first half of importItems: reads and plans a batch. In a session (not a dry run) the session's state takes the
+ * batch's articles and outlets at once, so the next batch can be planned while this one is analysed and stored (the
+ * streamed CLI import does); a batch that then fails to store ends the import.
+ */
+export async function planItems(
+  items: ImportItem[],
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+  session: ImportSession | null = null,
+  opened: ImportSession = session ?? openImport(o),
+): Promise<PlannedBatch> {
+  const { lexicon, state } = opened;
   if (session) session.batches++;
   const rejected: Rejection[] = [];
   const records: ImportRecord[] = [];
@@ -190,10 +212,29 @@ export async function importItems(
     lexiconNames(lexicon),
   );
   dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
+  if (session && !o.dryRun) {
+    // The next batch sees this one's articles and outlets as stored.
+    for (const a of plan.articles) session.state.hashes.set(articleHash(a), a.id);
+    for (const x of plan.newOutlets) session.state.outlets.add(x);
+  }
+  return { records: records.length, rejected, plan };
+}
+
+/** The second half of importItems: analyses and stores a planned batch (see importItems). */
+export async function storePlanned(
+  planned: PlannedBatch,
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+  session: ImportSession | null = null,
+  opened: ImportSession = session ?? openImport(o),
+): Promise<ImportResult> {
+  const dir = path.join(CORPUS_ROOT, o.corpus);
+  const { exists, current, lexicon, state } = opened;
+  const { plan, rejected } = planned;
   const result: ImportResult = {
     plan,
     rejected: [...rejected, ...plan.rejected],
-    records: records.length,
+    records: planned.records,
     planned: plan.articles.length,
     written: [],
     versionBefore: current?.version ?? null,
@@ -285,10 +326,8 @@ export async function importItems(
   // A streamed import records one version at its end (finishImport), not one per batch.
   if (!session) result.versionAfter = await recordOrWarn(dir, result.warnings);
   if (session) {
-    // The next batch sees this one's articles and outlets as stored.
+    // The next batch's store sees the corpus as existing (its articles and outlets are in the state since planning).
     session.exists = true;
-    for (const a of plan.articles) session.state.hashes.set(articleHash(a), a.id);
-    for (const x of plan.newOutlets) session.state.outlets.add(x);
   } else {
     // The new version's provenance (reuse across the whole corpus) is made on a worker, so no view makes it.
     await completeStore(o.corpus, dir, result.warnings, counted);
