@@ -3,7 +3,14 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { finishImport, importItems, openImport, type ImportItem, type ImportResult } from '../lib/corpus/importer';
+import {
+  finishImport,
+  openImport,
+  planItems,
+  storePlanned,
+  type ImportItem,
+  type ImportResult,
+} from '../lib/corpus/importer';
 import { addResult } from '../lib/corpus/importResult';
 import { InputError } from '../lib/errors';
 import { streamProgressLine, type ImportArgs } from '../lib/importing/args';
@@ -86,15 +93,25 @@ export async function runImport(args: ImportArgs): Promise<ImportResult> {
   const t0 = Date.now();
   let total: ImportResult | null = null;
   let readBytes = 0;
-  for await (const batch of inputBatches(files, args)) {
-    const r = await importItems(
-      batch.items,
-      { ...args },
-      (what, done) => {
-        if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
-      },
-      session,
-    );
+  const onProgress = (what: string, done: number) => {
+    if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
+  };
+  // Pipelined: the next batch is read and planned (cleaned on its worker thread) while this one is analysed on the
+  // analysis workers and stored; batches are still stored one after another, in input order.
+  const batches = inputBatches(files, args)[Symbol.asyncIterator]();
+  const plan = async (b: { items: ImportItem[]; bytes: number }) => ({
+    bytes: b.bytes,
+    planned: await planItems(b.items, { ...args }, onProgress, session),
+  });
+  const first = await batches.next();
+  let next = first.done ? null : plan(first.value);
+  while (next) {
+    const batch = await next;
+    const after = await batches.next();
+    next = after.done ? null : plan(after.value);
+    // Awaited on the next turn; a failure of this batch's store must not leave it unhandled meanwhile.
+    next?.catch(() => undefined);
+    const r = await storePlanned(batch.planned, { ...args }, onProgress, session);
     total = addResult(total, r);
     readBytes += batch.bytes;
     if (show) {

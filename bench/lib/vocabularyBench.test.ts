@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../../lib/analysis/article';
 import { testLexicon } from '../../lib/lexicon/testLexicon';
-import { addedPct, benchTable, explorerAnswer, storedBytes, storedExplorerAnswer } from './vocabularyBench';
+import {
+  addedPct,
+  benchTable,
+  countingCost,
+  explorerAnswer,
+  storedBytes,
+  storedExplorerAnswer,
+} from './vocabularyBench';
 
 describe('vocabulary bench helpers', () => {
   test.each([
@@ -33,6 +40,22 @@ describe('vocabulary bench helpers', () => {
     expect(explorerAnswer(table, lexicon)).toBe(1);
     // Through the stored bytes: the same one row.
     expect(storedExplorerAnswer(storedBytes(table, lexicon), lexicon)).toBe(1);
+  });
+
+  test('the counting pass counts what a table counts', () => {
+    const body = (id: string, outlet: string, text: string) =>
+      ({ id, outlet, title: '', date: null, url: null, segments: [{ section: 'body', text }] }) as never;
+    // Read off the texts: "Rebels fired at the town.": unigrams rebels, fired, town ("at" and "the" are stopwords),
+    // bigrams rebels fired, fired at, the town ("at the" is two stopwords) = 6; "Gunmen fled.": gunmen, fled, gunmen
+    // fled = 3. Batches of one article.
+    const r = countingCost(
+      [body('a1', 'a', 'Rebels fired at the town.'), body('b1', 'b', 'Gunmen fled.')],
+      testLexicon(),
+      1,
+    );
+    expect(r.ngrams).toBe(9);
+    expect(r.analyseMs).toBeGreaterThanOrEqual(0);
+    expect(r.countedMs).toBeGreaterThanOrEqual(0);
   });
 
   test('bytes that are not a stored table are an error, not an empty answer', () => {

@@ -223,6 +223,23 @@ describe('npm run import', () => {
     expectStoreWhole(root, 2_099);
   }, 120_000);
 
+  test('a streamed batch planned while the one before it is stored still finds that batch’s duplicates', async () => {
+    const root = freshRoot();
+    const lines = Array.from({ length: 2_010 }, (_, i) =>
+      JSON.stringify({ title: `Report ${i}`, text: article(i).split('\n\n')[1], outlet: 'voa' }),
+    );
+    // Line 2005 (second batch) repeats line 3's text under another title: one duplicate, of line 3's article.
+    lines[2004] = JSON.stringify({ title: 'Again', text: article(2).split('\n\n')[1], outlet: 'voa' });
+    const file = path.join(root, 'dup.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await runCli(root, [file, '--corpus', 'c']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/imported: +2009\n/);
+    expect(r.out).toMatch(/duplicates: +1\n/);
+    expect(r.out).toMatch(/dup\.jsonl line 2005 = voa-/);
+    expectStoreWhole(root, 2_009);
+  }, 120_000);
+
   test('a new corpus from JSONL in which every line is rejected lists the rejections, not a manifest error', async () => {
     const root = freshRoot();
     const file = path.join(root, 'bad.jsonl');

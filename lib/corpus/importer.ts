@@ -23,6 +23,8 @@ import { parseManifest } from './manifest';
 import { publishStage } from './publish';
 import { manifestWithOutlets, withLock } from './store';
 import { analysisPool, type AnalysisPool } from '../store/analyse';
+import type { Counter } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 import { analyseCorpus, completeCorpus, tracked } from '../store/prepare';
 import { recordVersionOffThread } from '../store/analyse';
 
@@ -86,7 +88,10 @@ export interface ImportSession {
   lexicon: Lexicon;
   state: CorpusState & { groups: Set<string> };
   batches: number;
-  /** The analysis workers, kept from batch to batch (closed by finishImport). */
+  /**
+   * The analysis workers, kept from batch to batch, with the vocabulary counts of the articles they analysed (made in
+   * the same pass; collected for the version's table and the pool closed by finishImport).
+   */
   pool?: AnalysisPool;
 }
 
@@ -117,11 +122,12 @@ export async function finishImport(
   o: Pick<ImportOptions, 'corpus'>,
   session: ImportSession | null = null,
 ): Promise<{ version: string; warnings: string[] }> {
+  const counted = (await session?.pool?.collect()) ?? undefined;
   await session?.pool?.close();
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
-  await completeStore(o.corpus, dir, warnings);
+  await completeStore(o.corpus, dir, warnings, counted);
   return { version, warnings };
 }
 
@@ -151,8 +157,30 @@ export async function importItems(
   onProgress?: (what: string, done: number, total: number) => void,
   session: ImportSession | null = null,
 ): Promise<ImportResult> {
-  const dir = path.join(CORPUS_ROOT, o.corpus);
-  const { exists, current, lexicon, state } = session ?? openImport(o);
+  const opened = session ?? openImport(o);
+  return storePlanned(await planItems(items, o, onProgress, session, opened), o, onProgress, session, opened);
+}
+
+/** A batch read, cleaned and checked (duplicates found), not yet analysed or stored. */
+export interface PlannedBatch {
+  records: number;
+  rejected: Rejection[];
+  plan: ImportPlan;
+}
+
+/**
+ * The first half of importItems: reads and plans a batch. In a session (not a dry run) the session's state takes the
+ * batch's articles and outlets at once, so the next batch can be planned while this one is analysed and stored (the
+ * streamed CLI import does); a batch that then fails to store ends the import.
+ */
+export async function planItems(
+  items: ImportItem[],
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+  session: ImportSession | null = null,
+  opened: ImportSession = session ?? openImport(o),
+): Promise<PlannedBatch> {
+  const { lexicon, state } = opened;
   if (session) session.batches++;
   const rejected: Rejection[] = [];
   const records: ImportRecord[] = [];
@@ -184,10 +212,29 @@ export async function importItems(
     lexiconNames(lexicon),
   );
   dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
+  if (session && !o.dryRun) {
+    // The next batch sees this one's articles and outlets as stored.
+    for (const a of plan.articles) session.state.hashes.set(articleHash(a), a.id);
+    for (const x of plan.newOutlets) session.state.outlets.add(x);
+  }
+  return { records: records.length, rejected, plan };
+}
+
+/** The second half of importItems: analyses and stores a planned batch (see importItems). */
+export async function storePlanned(
+  planned: PlannedBatch,
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+  session: ImportSession | null = null,
+  opened: ImportSession = session ?? openImport(o),
+): Promise<ImportResult> {
+  const dir = path.join(CORPUS_ROOT, o.corpus);
+  const { exists, current, lexicon, state } = opened;
+  const { plan, rejected } = planned;
   const result: ImportResult = {
     plan,
     rejected: [...rejected, ...plan.rejected],
-    records: records.length,
+    records: planned.records,
     planned: plan.articles.length,
     written: [],
     versionBefore: current?.version ?? null,
@@ -209,6 +256,9 @@ export async function importItems(
     if (current && !session) await completeStore(o.corpus, dir, result.warnings);
     return result;
   }
+  // The vocabulary of the articles analysed here, counted in the same pass (the version's table is made from it); a
+  // session's pool keeps its counts until finishImport collects them.
+  const counted = session ? undefined : storedTextCounter(lexicon.groups);
   // Analysed before anything is committed, on worker threads: a crash leaves stored analyses that no article counts
   // yet (keyed by content, so a re-run finds them), never an article without its analysis.
   try {
@@ -222,6 +272,7 @@ export async function importItems(
           lexicon,
           (done, total) => onProgress?.('analyse articles', done, total),
           session ? (session.pool ??= analysisPool(lexicon)) : undefined,
+          counted,
         ),
       );
   } catch (e) {
@@ -275,21 +326,19 @@ export async function importItems(
   // A streamed import records one version at its end (finishImport), not one per batch.
   if (!session) result.versionAfter = await recordOrWarn(dir, result.warnings);
   if (session) {
-    // The next batch sees this one's articles and outlets as stored.
+    // The next batch's store sees the corpus as existing (its articles and outlets are in the state since planning).
     session.exists = true;
-    for (const a of plan.articles) session.state.hashes.set(articleHash(a), a.id);
-    for (const x of plan.newOutlets) session.state.outlets.add(x);
   } else {
     // The new version's provenance (reuse across the whole corpus) is made on a worker, so no view makes it.
-    await completeStore(o.corpus, dir, result.warnings);
+    await completeStore(o.corpus, dir, result.warnings, counted);
   }
   return result;
 }
 
 // Makes what the store lacks for the corpus's current version; a failure is a warning (the server makes it later).
-async function completeStore(corpus: string, dir: string, warnings: string[]): Promise<void> {
+async function completeStore(corpus: string, dir: string, warnings: string[], counted?: Counter): Promise<void> {
   try {
-    await tracked(corpus, 'import', (p) => completeCorpus(p, dir));
+    await tracked(corpus, 'import', (p) => completeCorpus(p, dir, counted));
   } catch (e) {
     warnings.push(
       `the new version's analyses could not all be stored (${(e as Error).message}); the server makes them in the background`,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { contentHash, planImport } from './plan';
+import { createHash } from 'node:crypto';
+import { contentHash, letterRuns, planImport, wordsUpTo } from './plan';
 import type { ImportRecord } from './records';
 
 const rec = (over: Partial<ImportRecord>): ImportRecord => ({
@@ -75,5 +76,37 @@ describe('planImport', () => {
     );
     expect(p.newOutlets).toEqual(['bbc']);
     expect(p.articles).toHaveLength(2);
+  });
+});
+
+describe('letter runs (what the content hash reads)', () => {
+  // The rule as it was written: the regex replacement, an independent implementation of the same runs.
+  const byRegex = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  test.each<[string, string]>([
+    ['plain words', 'US-led jets struck Raqqa.'],
+    ['leading and trailing punctuation', '  —"Daesh", they said…  '],
+    ['digits and numerals', 'F-16s, 2016 and Ⅻ (a Roman numeral, \\p{N})'],
+    ['letters outside ASCII', 'Ankara’da İstanbul Şam — الرقة'],
+    ['an astral letter and an astral symbol', 'x𝐀y 😀 z'],
+    ['a lone surrogate', 'a\ud800b \udc00c'],
+    ['only punctuation', '… — !'],
+    ['empty', ''],
+  ])('%s', (_, text) => {
+    expect(letterRuns(text)).toBe(byRegex(text));
+    // The hash is the hash of those runs, lowercased, as before.
+    const before = createHash('sha256').update(byRegex(text.toLowerCase())).digest('hex');
+    expect(contentHash(text)).toBe(before);
+  });
+});
+
+describe('words of a record, counted up to a limit', () => {
+  // Counted by reading: "a b, c" has 3 words; "— 1 two" 2 (the dash holds no letter or digit); the long text stops at 5.
+  test.each<[string, number, number]>([
+    ['a b, c', 5, 3],
+    ['— 1 two', 5, 2],
+    ['one two three four five six seven', 5, 5],
+    ['', 5, 0],
+  ])('%j up to %i: %i', (text, most, n) => {
+    expect(wordsUpTo(text, most)).toBe(n);
   });
 });

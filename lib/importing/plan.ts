@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ID_RE } from '../corpus/manifest';
+import { isLetterOrDigitUnit } from '../text/charClass';
 import type { Article, Lexicon } from '../types';
 import { normalizeDate, type DateOrder } from './dates';
 import { stripControl } from './control';
@@ -44,14 +45,40 @@ const MAX_TITLE = 300;
  * Hash of an article's text with case, punctuation and spacing ignored, so a re-import of the same text is a duplicate.
  */
 export function contentHash(text: string): string {
-  return createHash('sha256')
-    .update(
-      text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim(),
-    )
-    .digest('hex');
+  return createHash('sha256').update(letterRuns(text.toLowerCase())).digest('hex');
+}
+
+const ASTRAL_LETTER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The runs of letters and digits of a text joined by single spaces: what `replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`
+ * gives, by one character loop over a lookup table (the Unicode regex was most of an import's planning time).
+ * A surrogate pair is one code point, a letter or not as a whole; a lone surrogate is not a letter.
+ */
+export function letterRuns(text: string): string {
+  const runs: string[] = [];
+  let at = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let letter = isLetterOrDigitUnit(c);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        width = 2;
+        letter = ASTRAL_LETTER.test(text.slice(i, i + 2));
+      }
+    }
+    if (letter) {
+      if (at < 0) at = i;
+    } else if (at >= 0) {
+      runs.push(text.slice(at, i));
+      at = -1;
+    }
+    i += width - 1;
+  }
+  if (at >= 0) runs.push(text.slice(at));
+  return runs.join(' ');
 }
 
 /** The hash of a stored article's body, as contentHash sees it. */
@@ -201,7 +228,7 @@ export function planImport(
       plan.dateFormats.set(d.format, (plan.dateFormats.get(d.format) ?? 0) + 1);
     }
     const cleaned = cleanImportedText(r.text ?? '', { title, names });
-    const words = cleaned.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const words = wordsUpTo(cleaned.text, 5);
     if (words < 5) {
       const had = (r.text ?? '').trim() !== '';
       reject(
@@ -247,6 +274,18 @@ export function planImport(
   }
   return plan;
 }
+
+/**
+ * The white-space separated words of a text that hold a letter or digit, counted up to `most` (a record needs 5: the
+ * whole text need not be split to know it has them).
+ */
+export function wordsUpTo(text: string, most: number): number {
+  let n = 0;
+  for (const m of text.matchAll(/\S+/g)) if (LETTER_OR_DIGIT.test(m[0]) && ++n >= most) break;
+  return n;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function addQuirk(plan: ImportPlan, q: QuirkCount) {
   const cur = plan.quirks.get(q.rule) ?? { count: 0, articles: 0 };

@@ -76,3 +76,16 @@ describe('cleanImportedText', () => {
     expect(r.quirks.map((q) => q.rule).sort()).toEqual([...rules].sort());
   });
 });
+
+describe('contractions', () => {
+  // Read off each text: only whole lowercase contraction words are restored.
+  test.each<[string, string, number]>([
+    ['They dont know and it isnt clear.', "They don't know and it isn't clear.", 2],
+    ['Dont and dontx and x_dont stay.', 'Dont and dontx and x_dont stay.', 0],
+    ['The constructor of the dam spoke.', 'The constructor of the dam spoke.', 0],
+  ])('%j', (text, out, n) => {
+    const r = cleanImportedText(text, ctx);
+    expect(r.text).toBe(out);
+    expect(r.quirks.find((q) => q.rule === 'contraction-restored')?.count ?? 0).toBe(n);
+  });
+});

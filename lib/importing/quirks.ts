@@ -66,6 +66,9 @@ const CONTRACTIONS: Record<string, string> = {
   thats: "that's",
   whats: "what's",
 };
+// Only the contraction words are matched: a callback per word of the text was a large share of an import's planning,
+// and the lookup of any word in a plain object found "constructor" (Object's), replacing that word with a function.
+const CONTRACTION_WORDS = new RegExp(`\\b(?:${Object.keys(CONTRACTIONS).join('|')})\\b`, 'g');
 // Names ending in consonant + "as" that are not possessives of a name ending in "a".
 const NOT_POSSESSIVE = new Set(['Hamas', 'Abbas', 'Texas', 'Kansas', 'Arkansas', 'Caracas', 'Vegas', 'Americas']);
 
@@ -122,7 +125,7 @@ export function cleanImportedText(input: string, ctx: QuirkContext): { text: str
   });
   text = poss.text;
   note('possessive-restored', poss.count);
-  const con = count(text, /\b[a-z]+\b/g, (m) => CONTRACTIONS[m] ?? m);
+  const con = count(text, CONTRACTION_WORDS, (m) => CONTRACTIONS[m]);
   text = con.text;
   note('contraction-restored', con.count);
   return { text: text.trim(), quirks };

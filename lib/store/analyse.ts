@@ -1,17 +1,13 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../analysis/article';
+import { compileEngine, type ArticleAnalysis } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import type {
-  AnalyseJob,
-  AnalyseWorkerData,
-  ProvenanceJob,
-  RecordJob,
-  TalliesJob,
-  VocabularyJob,
-} from './analyseWorker';
-import { createPacker, unpackAnalyses, type PackedAnalyses } from './codec';
+import type { AnalyseWorkerData, RecordJob, TalliesJob, WorkerJob } from './analyseWorker';
+import { unpackAnalyses, type PackedAnalyses } from './codec';
+import { analyseBatch } from './analyseBatch';
+import type { Counter, VocabularyCounts } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 import { articleKey, lexiconKey } from './keys';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
@@ -26,7 +22,14 @@ export const BATCH = 250;
 // The worker runs the TypeScript source through tsx's require hook, as `npm start` and `npm run import` do.
 const WORKER = path.join(process.cwd(), 'lib', 'store', 'analyseWorker.ts');
 
-type Reply = { id: number; error?: string; keys?: string[]; packed?: PackedAnalyses; version?: string };
+type Reply = {
+  id: number;
+  error?: string;
+  keys?: string[];
+  packed?: PackedAnalyses;
+  counts?: VocabularyCounts | null;
+  version?: string;
+};
 
 /** Splits a list into consecutive batches of at most `size`. */
 export function batchesOf<T>(items: readonly T[], size: number): T[][] {
@@ -72,33 +75,43 @@ function workerRunner(worker: Worker) {
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
-  return (job: AnalyseJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob) =>
+  return (job: WorkerJob) =>
     new Promise<Reply>((resolve, reject) => {
       waiting.set(job.id, { resolve, reject });
       worker.postMessage(job);
     });
 }
 
-function analyseHere(articles: Article[], lexicon: Lexicon): AnalysedBatch {
-  const engine = compileEngine(lexicon);
-  const packer = createPacker();
-  for (const a of articles) packer.add(analyzeArticle(a, engine));
-  return { keys: articles.map(articleKey), packed: packer.finish() };
-}
-
 /** Worker threads that analyse batches under one lexicon, kept between batches (a worker takes a second to start). */
 export interface AnalysisPool {
   lexicon: Lexicon;
-  /** Analyses one batch on the next free worker (here, where no worker can start). */
+  /**
+   * Analyses one batch on the next free worker (here, where no worker can start); unless the pool was made without
+   * counting, the worker also counts the batch's vocabulary and keeps the counts until `collect`.
+   */
   run(batch: Article[]): Promise<AnalysedBatch>;
+  /**
+   * The vocabulary counts of every batch run since the last collect, merged into one counter (and forgotten by the
+   * workers); null when they are incomplete (a worker failed or stopped) or the pool does not count.
+   */
+  collect(): Promise<Counter | null>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
 /** A pool of `size` analysis workers (one per core by default), started when first needed. */
-export function analysisPool(lexicon: Lexicon, size = availableParallelism()): AnalysisPool {
+export function analysisPool(lexicon: Lexicon, size = availableParallelism(), count = true): AnalysisPool {
   type Lane = { worker: Worker | null; run: ReturnType<typeof workerRunner> | null; worked: boolean };
   const lanes: Lane[] = [];
+  // Batches analysed on this thread (no worker could start) are counted here; `whole` is false once counts were lost.
+  let here: Counter | null = null;
+  let whole = true;
+  let engine: ReturnType<typeof compileEngine> | null = null;
+  const analyseHere = (articles: Article[]) => {
+    engine ??= compileEngine(lexicon);
+    if (count) here ??= storedTextCounter(lexicon.groups);
+    return analyseBatch(articles, engine, count ? here : null);
+  };
   const idle: Lane[] = [];
   const waiting: ((lane: Lane) => void)[] = [];
   let id = 0;
@@ -123,22 +136,43 @@ export function analysisPool(lexicon: Lexicon, size = availableParallelism()): A
     async run(batch) {
       const lane = await acquire();
       try {
-        if (!lane.run) return analyseHere(batch, lexicon);
+        if (!lane.run) return analyseHere(batch);
         try {
-          const reply = await lane.run({ kind: 'analyse', id: id++, articles: batch });
+          const reply = await lane.run({ kind: 'analyse', id: id++, articles: batch, count });
           lane.worked = true;
           return { keys: reply.keys!, packed: reply.packed! };
         } catch (e) {
           // A worker that never answered could not load (no tsx hook): this lane goes on here. A worker that had
-          // answered before failed on this batch, which is reported.
-          if (lane.worked) throw e;
+          // answered before failed on this batch, which is reported (and the counts it held are lost).
+          if (lane.worked) {
+            whole = false;
+            throw e;
+          }
           lane.run = null;
           void lane.worker?.terminate();
-          return analyseHere(batch, lexicon);
+          return analyseHere(batch);
         }
       } finally {
         release(lane);
       }
+    },
+    async collect() {
+      if (!count) return null;
+      const merged = storedTextCounter(lexicon.groups);
+      try {
+        for (const lane of lanes) {
+          if (!lane.run || !lane.worked) continue;
+          const reply = await lane.run({ kind: 'counts', id: id++ });
+          if (reply.counts) merged.merge(reply.counts);
+        }
+      } catch {
+        whole = false;
+      }
+      if (here) merged.merge(here.counts(lexicon.groups.map((g) => g.id)));
+      here = null;
+      const ok = whole;
+      whole = true;
+      return ok ? merged : null;
     },
     async close() {
       await Promise.all(lanes.map((l) => l.worker?.terminate()));
@@ -148,7 +182,10 @@ export function analysisPool(lexicon: Lexicon, size = availableParallelism()): A
 
 /**
  * Analyses the articles the store lacks on worker threads (one per core, or the given pool's) in batches and stores each
- * batch as it comes back; `onProgress` hears how many of them are stored. Resolves with how many were analysed.
+ * batch as it comes back; `onProgress` hears how many of them are stored. `counted`, when given, gets the vocabulary
+ * counts of the articles analysed (made by the workers in the same pass) from a pool made here (a caller's pool keeps
+ * them until the caller collects them); it is marked lossy, so that no table is made from it, when they were lost.
+ * Resolves with how many were analysed.
  */
 export async function analyseInto(
   store: AnalysisStore,
@@ -157,6 +194,7 @@ export async function analyseInto(
   lexicon: Lexicon,
   onProgress?: (done: number, total: number) => void,
   pool: AnalysisPool | number = availableParallelism(),
+  counted?: Counter,
 ): Promise<number> {
   const scope = { corpus, lexicon: lexiconKey(lexicon) };
   const todo = missingArticles(store, scope, articles);
@@ -176,6 +214,11 @@ export async function analyseInto(
         onProgress?.(done, todo.length);
       }),
     );
+    if (own && counted) {
+      const made = await own.collect();
+      if (made) counted.merge(made.counts(lexicon.groups.map((g) => g.id)));
+      else counted.lossy = true;
+    }
   } finally {
     await own?.close();
   }
@@ -184,19 +227,28 @@ export async function analyseInto(
 
 /**
  * Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one), then
- * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored.
+ * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored. `counted`:
+ * the vocabulary counts made while analysing this run's articles (the table is merged from them when they cover the
+ * version, else counted from the stored analyses).
  */
-export async function provenanceInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
+export async function provenanceInto(
+  corpusDir: string,
+  storeRoot: string,
+  lexicon: Lexicon,
+  counted: Counter | null = null,
+): Promise<void> {
+  const counts =
+    counted && counted.keys.length > 0 && !counted.lossy ? counted.counts(lexicon.groups.map((g) => g.id)) : null;
   const worker = startWorker(lexicon);
   if (!worker) {
     await storeProvenance(corpusDir, storeRoot);
-    await storeVocabulary(corpusDir, storeRoot);
+    await storeVocabulary(corpusDir, storeRoot, counts);
     return;
   }
   try {
     const run = workerRunner(worker);
     await run({ kind: 'provenance', id: 0, corpusDir, storeRoot });
-    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot });
+    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot, counts });
   } finally {
     await worker.terminate();
   }
@@ -258,7 +310,8 @@ export async function analyseToMemory(
   const out = new Map<string, ArticleAnalysis>();
   const batches = batchesOf(articles, BATCH);
   if (batches.length === 0) return out;
-  const pool = analysisPool(lexicon, Math.min(size, batches.length));
+  // Nothing is stored, so no vocabulary table is made from these: the workers do not count.
+  const pool = analysisPool(lexicon, Math.min(size, batches.length), false);
   try {
     await Promise.all(
       batches.map(async (batch) => {

@@ -3,20 +3,28 @@
 // from stored analyses and stores them, or records a corpus folder's version as a snapshot. Started by
 // lib/store/analyse.ts, one worker per core.
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeArticle, compileEngine, type Engine } from '../analysis/article';
+import { compileEngine, type Engine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import { createPacker } from './codec';
-import { articleKey } from './keys';
+import { analyseBatch } from './analyseBatch';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
 import { recordVersion } from '../corpus/snapshots';
 import { storeVocabulary } from './vocabularyJob';
+import type { Counter, VocabularyCounts } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 
-/** A batch to analyse with the worker's lexicon. */
+/** A batch to analyse with the worker's lexicon (and, unless `count` is false, to count into its vocabulary counts). */
 export interface AnalyseJob {
   kind: 'analyse';
   id: number;
   articles: Article[];
+  count?: boolean;
+}
+
+/** Asks for the vocabulary counts of every batch the worker analysed since the last ask (and forgets them). */
+export interface CountsJob {
+  kind: 'counts';
+  id: number;
 }
 
 /** A corpus folder whose current version's provenance is computed from the store and stored. */
@@ -35,12 +43,16 @@ export interface TalliesJob {
   storeRoot: string;
 }
 
-/** A corpus folder whose current version's vocabulary table is counted from the store and stored. */
+/**
+ * A corpus folder whose current version's vocabulary table is stored: merged from `counts` (made while analysing)
+ * when they cover the version, else counted from the store.
+ */
 export interface VocabularyJob {
   kind: 'vocabulary';
   id: number;
   corpusDir: string;
   storeRoot: string;
+  counts?: VocabularyCounts | null;
 }
 
 /** A corpus folder whose current version is recorded as a snapshot (the writer's last step, off its thread). */
@@ -49,6 +61,9 @@ export interface RecordJob {
   id: number;
   corpusDir: string;
 }
+
+/** Every job the worker takes. */
+export type WorkerJob = AnalyseJob | CountsJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob;
 
 /** What the worker is started with (no lexicon: it records versions or makes derived data, never analyses). */
 export interface AnalyseWorkerData {
@@ -60,22 +75,30 @@ const data = workerData as AnalyseWorkerData | null;
 // Only in a worker that analyse.ts started: never on a thread that merely imports this file's types.
 if (parentPort && data?.framescopeAnalyse) {
   let engine: Engine | null = null;
-  parentPort.on('message', async (job: AnalyseJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob) => {
+  // The vocabulary of the batches analysed so far, kept between batches and sent when the writer asks.
+  let counter: Counter | null = null;
+  parentPort.on('message', async (job: WorkerJob) => {
     try {
       if (job.kind === 'analyse') {
         if (!data.lexicon) throw new Error('this worker was started without a lexicon and cannot analyse');
         engine ??= compileEngine(data.lexicon);
-        const packer = createPacker();
-        for (const a of job.articles) packer.add(analyzeArticle(a, engine));
-        const packed = packer.finish();
-        parentPort!.postMessage({ id: job.id, keys: job.articles.map(articleKey), packed }, [packed.ints.buffer]);
+        if (job.count !== false) counter ??= storedTextCounter(data.lexicon.groups);
+        const { keys, packed } = analyseBatch(job.articles, engine, job.count === false ? null : counter);
+        parentPort!.postMessage({ id: job.id, keys, packed }, [packed.ints.buffer]);
+      } else if (job.kind === 'counts') {
+        const counts = counter && data.lexicon ? counter.counts(data.lexicon.groups.map((g) => g.id)) : null;
+        counter = null;
+        parentPort!.postMessage(
+          { id: job.id, counts },
+          counts ? [counts.cells.buffer as ArrayBuffer, counts.withGroup.buffer as ArrayBuffer] : [],
+        );
       } else if (job.kind === 'record') {
         parentPort!.postMessage({ id: job.id, version: (await recordVersion(job.corpusDir)).version });
       } else if (job.kind === 'tallies') {
         await storeTallies(job.corpusDir, job.storeRoot);
         parentPort!.postMessage({ id: job.id });
       } else if (job.kind === 'vocabulary') {
-        await storeVocabulary(job.corpusDir, job.storeRoot);
+        await storeVocabulary(job.corpusDir, job.storeRoot, job.counts ?? null);
         parentPort!.postMessage({ id: job.id });
       } else {
         await storeProvenance(job.corpusDir, job.storeRoot);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
+import type { Counter } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
 import { analyseInto, provenanceInto, recordVersionOffThread, talliesInto, type AnalysisPool } from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
@@ -81,13 +83,17 @@ export async function tracked(
   }
 }
 
-/** Analyses a corpus's articles that the store lacks under a lexicon on workers, counting progress into `p`. */
+/**
+ * Analyses a corpus's articles that the store lacks under a lexicon on workers, counting progress into `p` and, when
+ * given, the analysed articles' vocabulary into `counted`.
+ */
 export async function analyseCorpus(
   p: Preparation,
   articles: readonly Article[],
   lexicon: Lexicon,
   onProgress?: (done: number, total: number) => void,
   pool?: AnalysisPool,
+  counted?: Counter,
 ): Promise<void> {
   p.total = articles.length;
   await analyseInto(
@@ -100,6 +106,7 @@ export async function analyseCorpus(
       onProgress?.(done, total);
     },
     pool,
+    counted,
   );
   p.done = p.total;
 }
@@ -138,12 +145,14 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 /**
  * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers), its
  * tallies with the folder's index (what a restart reads), then its provenance and vocabulary table (each on a worker,
- * unless stored). Does nothing else when all are stored.
+ * unless stored). Does nothing else when all are stored. `counted`: vocabulary counts of articles analysed earlier in
+ * the same run (a streamed import's batches); those analysed here are added to it.
  */
-export async function completeCorpus(p: Preparation, corpusDir: string): Promise<void> {
+export async function completeCorpus(p: Preparation, corpusDir: string, counted?: Counter): Promise<void> {
   const c = loadCorpus(corpusDir);
   p.stage = 'analyses';
-  await analyseCorpus(p, c.articles, c.lexicon);
+  const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
+  await analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary);
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
   const version = versionKey(c.articles.map(articleKey), scope.lexicon);
   p.stage = 'tallies';
@@ -156,7 +165,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string): Promise
   // From here views that need no provenance serve this version (lib/server/bundles.ts).
   p.stage = 'provenance';
   if (!hasProvenance(store, scope, version) || !hasVocabulary(store, scope, version))
-    await provenanceInto(corpusDir, STORE_ROOT, c.lexicon);
+    await provenanceInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary);
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
-import { tableOf } from '../vocabulary/whole';
+import { tableOfChunks, tableOfCounts } from '../vocabulary/whole';
 import { decodeTable, encodeTable, type LexiconReading } from '../vocabulary/tableCodec';
-import type { VocabularyTable } from '../vocabulary/table';
+import type { VocabularyCounts, VocabularyTable } from '../vocabulary/table';
+import type { ArticleAnalysis } from '../analysis/article';
+import type { Corpus } from '../types';
 import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import type { AnalysisStore, StoreScope } from './types';
@@ -26,23 +28,50 @@ export function hasVocabulary(store: AnalysisStore, scope: StoreScope, version: 
 }
 
 /**
- * Counts the vocabulary of a corpus folder's current version from its stored analyses and stores the table (a
- * worker's job: it reads the whole corpus). Throws when an article has no stored analysis yet. Returns the version key.
+ * Articles whose analyses are decoded at once while a table is counted from the store: a bound on memory (about 400 MB
+ * of decoded analyses) that still reads each segment file of the store once per chunk, not once per article (corpus
+ * order is not the order analyses were stored in).
  */
-export async function storeVocabulary(corpusDir: string, storeRoot: string): Promise<string> {
+export const READ_CHUNK = 10_000;
+
+/**
+ * Stores the vocabulary table of a corpus folder's current version (a worker's job: it reads the whole corpus).
+ * With `counts` made while analysing (lib/store/analyseBatch.ts) that cover exactly the version's articles, the table
+ * is merged from them: no article is read or tokenised again. Otherwise it is counted from the stored analyses, read
+ * READ_CHUNK at a time, so only one chunk of decoded analyses is held (memory: the corpus's text, plus the counter's
+ * bounded table, plus one chunk). Throws when an article has no stored analysis yet. Returns the version key.
+ */
+export async function storeVocabulary(
+  corpusDir: string,
+  storeRoot: string,
+  counts: VocabularyCounts | null = null,
+): Promise<string> {
   const corpus = loadCorpus(corpusDir);
   const store = storeAt(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
   if (hasVocabulary(store, scope, version)) return version;
-  const analyses = store.read(scope, corpus.articles, keys);
-  const missing = analyses.findIndex((a) => a === null);
-  if (missing >= 0)
-    throw new Error(
-      `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its vocabulary waits for it`,
-    );
-  const { table, reading } = tableOf(corpus, analyses as NonNullable<(typeof analyses)[0]>[]);
+  const { table, reading } =
+    (counts && tableOfCounts(corpus, keys, counts)) ?? tableOfChunks(corpus, storedChunks(store, scope, corpus, keys));
   await store.putDerived(scope, VOCABULARY_KIND, version, encodeTable(table, reading));
   return version;
+}
+
+function* storedChunks(
+  store: AnalysisStore,
+  scope: StoreScope,
+  corpus: Corpus,
+  keys: readonly string[],
+): Generator<ArticleAnalysis[]> {
+  for (let from = 0; from < keys.length; from += READ_CHUNK) {
+    const articles = corpus.articles.slice(from, from + READ_CHUNK);
+    const analyses = store.read(scope, articles, keys.slice(from, from + READ_CHUNK));
+    const missing = analyses.findIndex((a) => a === null);
+    if (missing >= 0)
+      throw new Error(
+        `${scope.corpus}: article ${articles[missing].id} has no stored analysis, so its vocabulary waits for it`,
+      );
+    yield analyses as ArticleAnalysis[];
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countVocabulary, totalUses, type ArticleText } from './table';
+import { Counter, countVocabulary, finishTable, totalUses, type ArticleText, type VocabularyTable } from './table';
 
 const article = (outlet: string, text: string, mentions: ArticleText['mentions'] = []): ArticleText => ({
   outlet,
@@ -69,5 +69,65 @@ describe('countVocabulary', () => {
   test('without pruning the counts are exact', () => {
     const p = countVocabulary(texts, ['a', 'b'], ['g'], { minCount: 1, cap: 100, liveCap: 1000 });
     expect(p.pruning.lossy).toBe(false);
+  });
+});
+
+// A table as plain rows, to compare two tables n-gram by n-gram (in table order).
+const rowsOf = (t: VocabularyTable) => ({
+  terms: [...t.terms].map(([term, r]) => [term, [...r.uses], [...r.articles], [...r.withGroup]]),
+  outlets: t.outlets,
+  n: t.n,
+  tokens: t.tokens,
+  articles: t.articles,
+  sentences: t.sentences,
+  groupNgrams: t.groupNgrams,
+  pruning: t.pruning,
+});
+
+describe('counts made in batches (as analysis workers make them) merge into the table counting gives', () => {
+  const texts = [
+    article('b', 'Rebels fired. Daesh fired.', [{ start: 14, end: 19, group: 0 }]),
+    article('a', 'Takfiri gunmen fired. Takfiri gunmen fled.'),
+    article('a', 'The gunmen left.'),
+    article('c', 'Daesh gunmen fled. The rebels fired.', [{ start: 0, end: 5, group: 0 }]),
+    article('b', 'Gunmen fled the town.'),
+  ];
+  const limits = { minCount: 1, cap: 100, liveCap: 1000 };
+  const batchCounts = (batches: ArticleText[][]) =>
+    batches.map((batch, i) => {
+      // A worker knows no corpus outlets: columns are made as its articles come.
+      const c = new Counter([], 1, limits.liveCap);
+      for (const t of batch) c.count(t, false);
+      c.keys.push(...batch.map((_, j) => `k${i}-${j}`));
+      return c.counts(['islamic-state']);
+    });
+  test.each<[string, ArticleText[][], string[]]>([
+    ['one batch, corpus outlet order', [texts], ['a', 'b', 'c']],
+    ['three batches, another order', [texts.slice(0, 2), texts.slice(2, 3), texts.slice(3)], ['c', 'a', 'b']],
+    ['one article per batch, an outlet without articles', texts.map((t) => [t]), ['d', 'b', 'a', 'c']],
+  ])('%s', (_, batches, outlets) => {
+    const merged = new Counter([], 1, limits.liveCap);
+    for (const c of batchCounts(batches)) merged.merge(c);
+    const direct = countVocabulary(texts, outlets, ['islamic-state'], limits);
+    expect(rowsOf(finishTable(merged, outlets, ['islamic-state'], limits))).toEqual(rowsOf(direct));
+    expect(merged.keys).toHaveLength(texts.length);
+  });
+  test('the counts of a batch read off its texts', () => {
+    const [c] = batchCounts([texts.slice(0, 1)]);
+    // "Rebels fired. Daesh fired.": n-grams rebels, fired, rebels fired, daesh, fired, daesh fired = 6; one outlet.
+    expect(c.outlets).toEqual(['b']);
+    expect(c.n).toEqual([6]);
+    expect(c.sentences).toBe(2);
+    // 5 distinct n-grams, each a cell of outlet b: rebels, fired (2 uses), rebels fired, daesh, daesh fired.
+    expect(c.cells.length / 4).toBe(5);
+  });
+  test('a table of counts holding an outlet the corpus lacks is an error, not a silent drop', () => {
+    const merged = new Counter([], 1, limits.liveCap);
+    for (const c of batchCounts([texts])) merged.merge(c);
+    expect(() => finishTable(merged, ['a', 'b'], ['islamic-state'], limits)).toThrow(/outlet "c"/);
+  });
+  test('counts of another lexicon do not merge', () => {
+    const merged = new Counter([], 2, limits.liveCap);
+    expect(() => merged.merge(batchCounts([texts])[0])).toThrow(/another lexicon/);
   });
 });

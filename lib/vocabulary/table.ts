@@ -69,10 +69,18 @@ export interface VocabularyTable {
  * allocates nothing (a Map keyed by a number above 2^31 boxes every key and was the counter's largest cost).
  */
 class PairMap {
-  private a = new Int32Array(4096).fill(-1);
-  private b = new Int32Array(4096);
-  private v = new Int32Array(4096);
+  private a: Int32Array;
+  private b: Int32Array;
+  private v: Int32Array;
   private used = 0;
+
+  constructor(expected = 2048) {
+    let size = 4096;
+    while (size < expected * 2) size *= 2;
+    this.a = new Int32Array(size).fill(-1);
+    this.b = new Int32Array(size);
+    this.v = new Int32Array(size);
+  }
 
   private slot(a: number, b: number): number {
     const mask = this.a.length - 1;
@@ -110,34 +118,114 @@ class PairMap {
   }
 }
 
-/** Counts of n-grams by integer id in flat arrays, with the dictionaries from words and word pairs to ids. */
-class Counter {
+/**
+ * One batch's (or a whole run's) n-gram counts in a form that crosses threads and merges exactly: the words, each
+ * n-gram as word indexes, and its non-zero per-outlet counts as sparse cells. An analysis worker counts its batch while
+ * it has the text in hand and sends this back beside the analyses, so the version's table is a merge of these, not a
+ * second reading and tokenising of every article (lib/store/vocabularyJob.ts). `keys` are the articles counted.
+ */
+export interface VocabularyCounts {
+  keys: string[];
+  outlets: string[];
+  groups: string[];
+  words: string[];
+  /** Per n-gram: its first and second word index (second -1 for a unigram). */
+  first: Int32Array;
+  second: Int32Array;
+  /** Per non-zero (n-gram, outlet) cell: n-gram index, outlet index, uses, articles using it. */
+  cells: Int32Array;
+  /** Per non-zero (n-gram, group) co-occurrence: n-gram index, group index, count. */
+  withGroup: Int32Array;
+  n: number[];
+  tokens: number[];
+  articles: number[];
+  sentences: number;
+  groupNgrams: number[];
+  /** True when counting dropped rare n-grams (lossy): such counts no longer merge exactly. */
+  lossy: boolean;
+}
+
+/**
+ * Counts of n-grams by integer id in flat arrays, with the dictionaries from words and word pairs to ids. Outlets get
+ * a column when first seen (the stride grows by doubling), so a worker's batch and a whole import merge into one.
+ */
+export class Counter {
   words = new Map<string, number>();
   wordText: string[] = [];
   stop: boolean[] = [];
   /** Unigram n-gram id of each word id (-1: none yet). */
   unigram: number[] = [];
-  bigram = new PairMap();
+  bigram: PairMap;
   /** Per n-gram id: its words (second -1 for a unigram). */
-  first = new Int32Array(1024);
-  second = new Int32Array(1024);
+  first: Int32Array;
+  second: Int32Array;
+  /** Per-outlet columns: O outlets in use, S the stride of the per-n-gram rows (S ≥ O). */
+  outletIds: string[] = [];
+  outletIndex = new Map<string, number>();
+  S: number;
   uses: Int32Array;
   articles: Int32Array;
   withGroup: Int32Array;
-  lastArticle = new Int32Array(1024);
+  lastArticle: Int32Array;
+  n: number[] = [];
+  tokens: number[] = [];
+  articlesPer: number[] = [];
+  sentences = 0;
+  groupNgrams: number[];
+  articleCount = 0;
   size = 0;
   floor = 0;
   lossy = false;
   distinct = 0;
+  keys: string[] = [];
 
+  /**
+   * `outlets`: the columns made first, in order; `expected`: n-grams to make room for at once (a worker's batch knows
+   * roughly how many it will see, and growing the rows step by step was a fifth of its counting time).
+   */
   constructor(
-    readonly O: number,
+    outlets: readonly string[],
     readonly G: number,
     readonly liveCap: number,
+    expected = 1024,
   ) {
-    this.uses = new Int32Array(1024 * O);
-    this.articles = new Int32Array(1024 * O);
-    this.withGroup = new Int32Array(1024 * Math.max(1, G));
+    const rows = Math.max(1024, Math.min(expected, liveCap));
+    this.S = Math.max(1, outlets.length);
+    this.bigram = new PairMap(rows);
+    this.first = new Int32Array(rows);
+    this.second = new Int32Array(rows);
+    this.lastArticle = new Int32Array(rows);
+    this.uses = new Int32Array(rows * this.S);
+    this.articles = new Int32Array(rows * this.S);
+    this.withGroup = new Int32Array(rows * Math.max(1, G));
+    this.groupNgrams = new Array<number>(G).fill(0);
+    for (const o of outlets) this.outlet(o);
+  }
+
+  /** The column of an outlet, made on first sight. */
+  outlet(id: string): number {
+    let o = this.outletIndex.get(id);
+    if (o === undefined) {
+      o = this.outletIds.length;
+      if (o >= this.S) this.widen(this.S * 2);
+      this.outletIds.push(id);
+      this.outletIndex.set(id, o);
+      this.n.push(0);
+      this.tokens.push(0);
+      this.articlesPer.push(0);
+    }
+    return o;
+  }
+
+  private widen(stride: number): void {
+    const re = (a: Int32Array) => {
+      const b = new Int32Array((a.length / this.S) * stride);
+      for (let id = 0; id < this.size; id++) b.set(a.subarray(id * this.S, id * this.S + this.S), id * stride);
+      return b;
+    };
+    this.uses = re(this.uses);
+    this.articles = re(this.articles);
+    this.S = stride;
   }
 
   word(text: string): number {
@@ -162,8 +250,8 @@ class Counter {
     this.first = copy(this.first, 1);
     this.second = copy(this.second, 1);
     this.lastArticle = copy(this.lastArticle, 1);
-    this.uses = copy(this.uses, this.O);
-    this.articles = copy(this.articles, this.O);
+    this.uses = copy(this.uses, this.S);
+    this.articles = copy(this.articles, this.S);
     this.withGroup = copy(this.withGroup, Math.max(1, this.G));
   }
 
@@ -194,7 +282,7 @@ class Counter {
 
   total(id: number): number {
     let s = 0;
-    for (let o = 0; o < this.O; o++) s += this.uses[id * this.O + o];
+    for (let o = 0; o < this.S; o++) s += this.uses[id * this.S + o];
     return s;
   }
 
@@ -209,7 +297,7 @@ class Counter {
 
   /** Keeps the n-grams `keep` accepts, renumbered in order. */
   compact(keep: (id: number) => boolean): void {
-    const { O, G } = this;
+    const { S, G } = this;
     const g = Math.max(1, G);
     let next = 0;
     this.bigram.clear();
@@ -220,14 +308,14 @@ class Counter {
       this.first[to] = this.first[id];
       this.second[to] = this.second[id];
       this.lastArticle[to] = this.lastArticle[id];
-      this.uses.copyWithin(to * O, id * O, id * O + O);
-      this.articles.copyWithin(to * O, id * O, id * O + O);
+      this.uses.copyWithin(to * S, id * S, id * S + S);
+      this.articles.copyWithin(to * S, id * S, id * S + S);
       this.withGroup.copyWithin(to * g, id * g, id * g + g);
       if (this.second[to] < 0) this.unigram[this.first[to]] = to;
       else this.bigram.set(this.first[to], this.second[to], to);
     }
-    this.uses.fill(0, next * O, this.size * O);
-    this.articles.fill(0, next * O, this.size * O);
+    this.uses.fill(0, next * S, this.size * S);
+    this.articles.fill(0, next * S, this.size * S);
     this.withGroup.fill(0, next * g, this.size * g);
     this.size = next;
   }
@@ -236,7 +324,141 @@ class Counter {
     const a = this.wordText[this.first[id]];
     return this.second[id] < 0 ? a : `${a} ${this.wordText[this.second[id]]}`;
   }
+
+  /** Counts one article's kept text (an outlet this counter does not hold is skipped when `fixed`). */
+  count(a: ArticleText, fixed: boolean): void {
+    const known = this.outletIndex.get(a.outlet);
+    if ((fixed && known === undefined) || a.sentences.length === 0) return;
+    const o = known ?? this.outlet(a.outlet);
+    const art = this.articleCount++;
+    this.articlesPer[o]++;
+    this.tokens[o] += a.tokens;
+    const bySentence = articleTokens(a.text, a.sentences, a.skip as Span[]);
+    const g1 = Math.max(1, this.G);
+    let m = 0;
+    for (let si = 0; si < a.sentences.length; si++) {
+      const s = a.sentences[si];
+      this.sentences++;
+      const tokens = bySentence[si];
+      // Mentions are sorted and sentences come in order: one pointer finds this sentence's mentions.
+      while (m < a.mentions.length && a.mentions[m].start < s.start) m++;
+      let e = m;
+      while (e < a.mentions.length && a.mentions[e].start < s.end) e++;
+      let groupsHere: number[] = NO_GROUPS;
+      let inMention: boolean[] | null = null;
+      if (e > m) {
+        groupsHere = [...new Set(a.mentions.slice(m, e).map((x) => x.group))];
+        inMention = mentionFlags(tokens, a.mentions, m, e);
+      }
+      const ids = this.ids;
+      ids.length = 0;
+      for (const t of tokens) ids.push(this.word(t.text));
+      for (let i = 0; i < tokens.length; i++) {
+        const w = ids[i];
+        const stop = this.stop[w];
+        const outside = groupsHere.length > 0 && !inMention![i];
+        if (!stop) this.tick(this.id(w, -1), o, art, outside ? groupsHere : NO_GROUPS, g1);
+        if (i > 0 && tokens[i].joined && !(stop && this.stop[ids[i - 1]]))
+          this.tick(this.id(ids[i - 1], w), o, art, outside && !inMention![i - 1] ? groupsHere : NO_GROUPS, g1);
+      }
+    }
+  }
+
+  private ids: number[] = [];
+
+  private tick(id: number, o: number, art: number, groups: number[], g1: number): void {
+    this.n[o]++;
+    this.uses[id * this.S + o]++;
+    if (this.lastArticle[id] !== art) {
+      this.lastArticle[id] = art;
+      this.articles[id * this.S + o]++;
+    }
+    for (let k = 0; k < groups.length; k++) {
+      this.withGroup[id * g1 + groups[k]]++;
+      this.groupNgrams[groups[k]]++;
+    }
+  }
+
+  /** These counts in the form that crosses threads (see VocabularyCounts). */
+  counts(groups: readonly string[]): VocabularyCounts {
+    const { S, G, size } = this;
+    const O = this.outletIds.length;
+    const g1 = Math.max(1, G);
+    // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes.
+    let nc = 0;
+    let ng = 0;
+    for (let id = 0; id < size; id++) {
+      for (let o = 0; o < O; o++) if (this.uses[id * S + o] !== 0) nc++;
+      for (let g = 0; g < G; g++) if (this.withGroup[id * g1 + g] !== 0) ng++;
+    }
+    const cells = new Int32Array(nc * 4);
+    const withGroup = new Int32Array(ng * 3);
+    let k = 0;
+    let j = 0;
+    for (let id = 0; id < size; id++) {
+      for (let o = 0; o < O; o++) {
+        const u = this.uses[id * S + o];
+        if (u === 0) continue;
+        cells[k++] = id;
+        cells[k++] = o;
+        cells[k++] = u;
+        cells[k++] = this.articles[id * S + o];
+      }
+      for (let g = 0; g < G; g++) {
+        const x = this.withGroup[id * g1 + g];
+        if (x === 0) continue;
+        withGroup[j++] = id;
+        withGroup[j++] = g;
+        withGroup[j++] = x;
+      }
+    }
+    return {
+      keys: [...this.keys],
+      outlets: [...this.outletIds],
+      groups: [...groups],
+      words: [...this.wordText],
+      first: this.first.slice(0, size),
+      second: this.second.slice(0, size),
+      cells,
+      withGroup,
+      n: [...this.n],
+      tokens: [...this.tokens],
+      articles: [...this.articlesPer],
+      sentences: this.sentences,
+      groupNgrams: [...this.groupNgrams],
+      lossy: this.lossy,
+    };
+  }
+
+  /** Adds counts made elsewhere (another batch, another thread); the groups must be this counter's, in order. */
+  merge(c: VocabularyCounts): void {
+    if (c.groups.length !== this.G) throw new Error('vocabulary counts of another lexicon cannot be merged');
+    if (c.lossy) this.lossy = true;
+    const words = c.words.map((w) => this.word(w));
+    const outlets = c.outlets.map((o) => this.outlet(o));
+    const ids = new Int32Array(c.first.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.id(words[c.first[i]], c.second[i] < 0 ? -1 : words[c.second[i]]);
+    const S = this.S;
+    for (let k = 0; k < c.cells.length; k += 4) {
+      const at = ids[c.cells[k]] * S + outlets[c.cells[k + 1]];
+      this.uses[at] += c.cells[k + 2];
+      this.articles[at] += c.cells[k + 3];
+    }
+    const g1 = Math.max(1, this.G);
+    for (let k = 0; k < c.withGroup.length; k += 3)
+      this.withGroup[ids[c.withGroup[k]] * g1 + c.withGroup[k + 1]] += c.withGroup[k + 2];
+    c.outlets.forEach((_, i) => {
+      this.n[outlets[i]] += c.n[i];
+      this.tokens[outlets[i]] += c.tokens[i];
+      this.articlesPer[outlets[i]] += c.articles[i];
+    });
+    this.sentences += c.sentences;
+    c.groupNgrams.forEach((x, g) => (this.groupNgrams[g] += x));
+    for (const k of c.keys) this.keys.push(k);
+  }
 }
+
+const NO_GROUPS: number[] = [];
 
 // Whether each token lies in a counted mention (tokens and mentions both sorted).
 function mentionFlags(tokens: VocabToken[], mentions: ArticleText['mentions'], from: number, to: number): boolean[] {
@@ -257,64 +479,27 @@ export function countVocabulary(
   groups: readonly string[],
   limits: TableLimits = DEFAULT_LIMITS,
 ): VocabularyTable {
+  const c = new Counter(outlets, groups.length, limits.liveCap);
+  for (const a of texts) c.count(a, true);
+  return finishTable(c, outlets, groups, limits);
+}
+
+/**
+ * The table of a counter's counts (pruned to the limits), with columns in the order of `outlets`: an outlet the
+ * counter holds but `outlets` lacks is an error (its articles would be counted in no column).
+ */
+export function finishTable(
+  c: Counter,
+  outlets: readonly string[],
+  groups: readonly string[],
+  limits: TableLimits = DEFAULT_LIMITS,
+): VocabularyTable {
   const O = outlets.length;
   const G = groups.length;
   const g1 = Math.max(1, G);
-  const index = new Map(outlets.map((o, i) => [o, i]));
-  const c = new Counter(O, G, limits.liveCap);
-  const n = new Array<number>(O).fill(0);
-  const tokensPer = new Array<number>(O).fill(0);
-  const articlesPer = new Array<number>(O).fill(0);
-  const groupNgrams = new Array<number>(G).fill(0);
-  let sentences = 0;
-  let articleIndex = 0;
-  const ids: number[] = [];
-  for (const a of texts) {
-    const o = index.get(a.outlet);
-    if (o === undefined || a.sentences.length === 0) continue;
-    const art = articleIndex++;
-    articlesPer[o]++;
-    tokensPer[o] += a.tokens;
-    const bySentence = articleTokens(a.text, a.sentences, a.skip as Span[]);
-    let m = 0;
-    for (const [si, s] of a.sentences.entries()) {
-      sentences++;
-      const tokens = bySentence[si];
-      // Mentions are sorted and sentences come in order: one pointer finds this sentence's mentions.
-      while (m < a.mentions.length && a.mentions[m].start < s.start) m++;
-      let e = m;
-      while (e < a.mentions.length && a.mentions[e].start < s.end) e++;
-      let groupsHere: number[] = [];
-      let inMention: boolean[] | null = null;
-      if (e > m) {
-        groupsHere = [...new Set(a.mentions.slice(m, e).map((x) => x.group))];
-        inMention = mentionFlags(tokens, a.mentions, m, e);
-      }
-      ids.length = 0;
-      for (const t of tokens) ids.push(c.word(t.text));
-      const count = (id: number, outside: boolean) => {
-        n[o]++;
-        c.uses[id * O + o]++;
-        if (c.lastArticle[id] !== art) {
-          c.lastArticle[id] = art;
-          c.articles[id * O + o]++;
-        }
-        if (outside)
-          for (const g of groupsHere) {
-            c.withGroup[id * g1 + g]++;
-            groupNgrams[g]++;
-          }
-      };
-      for (let i = 0; i < tokens.length; i++) {
-        const w = ids[i];
-        const stop = c.stop[w];
-        const outside = groupsHere.length > 0 && !inMention![i];
-        if (!stop) count(c.id(w, -1), outside);
-        if (i > 0 && tokens[i].joined && !(stop && c.stop[ids[i - 1]]))
-          count(c.id(ids[i - 1], w), outside && !inMention![i - 1]);
-      }
-    }
-  }
+  const column = c.outletIds.map((id) => outlets.indexOf(id));
+  const missing = c.outletIds.find((_, i) => column[i] < 0);
+  if (missing !== undefined) throw new Error(`vocabulary counts hold outlet "${missing}", which the corpus lacks`);
   const distinct = c.distinct;
   c.compact((id) => c.total(id) >= limits.minCount);
   if (c.size > limits.cap) {
@@ -328,22 +513,36 @@ export function countVocabulary(
   const order = Array.from({ length: c.size }, (_, id) => [c.text(id), id] as const).sort((x, y) =>
     x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
   );
+  const same = c.S === O && column.every((x, i) => x === i);
+  const S = c.S;
   const terms = new Map<string, TermCounts>();
-  for (const [text, id] of order)
-    terms.set(text, {
-      uses: c.uses.subarray(id * O, id * O + O),
-      articles: c.articles.subarray(id * O, id * O + O),
-      withGroup: c.withGroup.subarray(id * g1, id * g1 + G),
-    });
+  for (const [text, id] of order) {
+    let uses = c.uses.subarray(id * S, id * S + O);
+    let articles = c.articles.subarray(id * S, id * S + O);
+    if (!same) {
+      uses = new Int32Array(O);
+      articles = new Int32Array(O);
+      column.forEach((to, from) => {
+        uses[to] = c.uses[id * S + from];
+        articles[to] = c.articles[id * S + from];
+      });
+    }
+    terms.set(text, { uses, articles, withGroup: c.withGroup.subarray(id * g1, id * g1 + G) });
+  }
+  const perOutlet = (xs: number[]) => {
+    const out = new Array<number>(O).fill(0);
+    column.forEach((to, from) => (out[to] = xs[from]));
+    return out;
+  };
   return {
     outlets: [...outlets],
     groups: [...groups],
     terms,
-    n,
-    tokens: tokensPer,
-    articles: articlesPer,
-    sentences,
-    groupNgrams,
+    n: perOutlet(c.n),
+    tokens: perOutlet(c.tokens),
+    articles: perOutlet(c.articlesPer),
+    sentences: c.sentences,
+    groupNgrams: [...c.groupNgrams],
     pruning: { ...limits, distinct, kept: terms.size, lossy: c.lossy },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleTokens, isAcronym, ngrams, normaliseCase, termSpans, vocabularyTokens } from './tokens';
+import { articleTokens, isAcronym, ngrams, normaliseCase, termSpans, vocabularyTokens, hasUpper } from './tokens';
 import { scanWords } from './words';
 
 const terms = (text: string, skip: { start: number; end: number }[] = []) => {
@@ -130,5 +130,20 @@ describe('article-level case rule', () => {
     const text = 'Takfiri gunmen fled. The Takfiri groups left';
     const found = termSpans(text, sentences(text), 'Takfiri').map((s) => s.map((x) => text.slice(x.start, x.end)));
     expect(found).toEqual([['Takfiri'], ['Takfiri']]);
+  });
+});
+
+describe('hasUpper: whether lowercasing changes a word', () => {
+  // Each checked against toLowerCase by reading: only the last two change.
+  test.each<[string, boolean]>([
+    ['gunmen', false],
+    ['al-nusra', false],
+    ['don’t', false],
+    ['şam', false],
+    ['Takfiri', true],
+    ['İdlib', true],
+  ])('%s: %s', (word, changes) => {
+    expect(hasUpper(word)).toBe(changes);
+    expect(hasUpper(word)).toBe(word !== word.toLowerCase());
   });
 });

@@ -52,10 +52,23 @@ export function isAcronym(word: string): boolean {
   return word.length >= 2 && word.length <= 4 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
+/**
+ * Whether lowercasing changes a word, without making its lowercase for ASCII (most words of the corpus are lowercase,
+ * and two new strings per word were a large share of counting's time and garbage).
+ */
+export function hasUpper(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return w !== w.toLowerCase();
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 /** A word's counted form under the case rule (see the module comment). */
 export function normaliseCase(word: string, first: boolean, titleCase: boolean): string {
+  if (!hasUpper(word)) return word;
   const lower = word.toLowerCase();
-  if (lower === word) return word;
   const upper = word.toUpperCase();
   if (upper === word && word.length >= 2 && word.length <= 4) return word;
   if (first || titleCase || STOPWORDS.has(lower)) return lower;
@@ -74,13 +87,22 @@ function stripPossessive(w: string): string {
  * under own voice) are left out and break bigrams. Two passes over the sentence (title-case test, then tokens).
  */
 export function vocabularyTokens(text: string, start: number, end: number, skip: Span[] = []): VocabToken[] {
+  // One scan into a reused buffer of (start, end, joined) triples; the title-case test then reads the buffer.
   let count = 0;
   let capitalised = 0;
   scanWords(
     text,
     start,
     end,
-    (s) => {
+    (s, e, joined) => {
+      if (count * 3 + 3 > spans.length) {
+        const wider = new Int32Array(spans.length * 2);
+        wider.set(spans);
+        spans = wider;
+      }
+      spans[count * 3] = s;
+      spans[count * 3 + 1] = e;
+      spans[count * 3 + 2] = joined ? 1 : 0;
       count++;
       if (isUpperAt(text, s)) capitalised++;
     },
@@ -89,33 +111,31 @@ export function vocabularyTokens(text: string, start: number, end: number, skip:
   const titleCase = count >= 3 && capitalised * 2 > count;
   const out: VocabToken[] = [];
   let broken = false;
-  let i = 0;
-  scanWords(
-    text,
-    start,
-    end,
-    (s, e, joined) => {
-      const first = i++ === 0;
-      const raw = stripPossessive(text.slice(s, e));
-      const word = raw.includes('.') ? raw.replace(/\./g, '') : raw;
-      if (word.length < 2 || hasDigit(word)) {
-        broken = true;
-        return;
-      }
-      const t: VocabToken = {
-        text: normaliseCase(word, first, titleCase),
-        start: s,
-        end: e,
-        joined: joined && !broken,
-      };
-      if ((first || titleCase) && t.text !== word && normaliseCase(word, false, false) === word) t.capitalised = word;
-      out.push(t);
-      broken = false;
-    },
-    skip,
-  );
+  for (let i = 0; i < count; i++) {
+    const s = spans[i * 3];
+    const e = spans[i * 3 + 1];
+    const first = i === 0;
+    const raw = stripPossessive(text.slice(s, e));
+    const word = raw.includes('.') ? raw.replace(/\./g, '') : raw;
+    if (word.length < 2 || hasDigit(word)) {
+      broken = true;
+      continue;
+    }
+    const t: VocabToken = {
+      text: normaliseCase(word, first, titleCase),
+      start: s,
+      end: e,
+      joined: spans[i * 3 + 2] === 1 && !broken,
+    };
+    if ((first || titleCase) && t.text !== word && normaliseCase(word, false, false) === word) t.capitalised = word;
+    out.push(t);
+    broken = false;
+  }
   return out;
 }
+
+// The word spans of the sentence being tokenised (reused: tokenising allocates no per-word span).
+let spans = new Int32Array(3 * 256);
 
 /**
  * The vocabulary tokens of an article's sentences (one list per sentence), with the article-level case rule applied:
@@ -124,8 +144,7 @@ export function vocabularyTokens(text: string, start: number, end: number, skip:
 export function articleTokens(text: string, sentences: readonly Span[], skip: Span[] = []): VocabToken[][] {
   const out = sentences.map((s) => vocabularyTokens(text, s.start, s.end, skip));
   const cased = new Set<string>();
-  for (const tokens of out)
-    for (const t of tokens) if (!t.capitalised && t.text !== t.text.toLowerCase()) cased.add(t.text);
+  for (const tokens of out) for (const t of tokens) if (!t.capitalised && hasUpper(t.text)) cased.add(t.text);
   for (const tokens of out)
     for (const t of tokens) if (t.capitalised && cased.has(t.capitalised)) t.text = t.capitalised;
   return out;

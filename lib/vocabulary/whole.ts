@@ -1,9 +1,16 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import type { Filters } from '../analysis/filters';
 import type { CorpusProvenance } from '../provenance/model';
-import type { Corpus } from '../types';
+import type { Corpus, TermGroup } from '../types';
 import { lexiconReading } from './answer';
-import { countVocabulary, DEFAULT_LIMITS, type VocabularyTable } from './table';
+import {
+  Counter,
+  countVocabulary,
+  DEFAULT_LIMITS,
+  finishTable,
+  type VocabularyCounts,
+  type VocabularyTable,
+} from './table';
 import type { LexiconReading } from './tableCodec';
 import { articleTextsOf } from './texts';
 
@@ -35,4 +42,72 @@ export function tableOf(
     DEFAULT_LIMITS,
   );
   return { table, reading: lexiconReading(table, corpus.lexicon) };
+}
+
+/** An empty counter for the stored text's counts under a lexicon's term groups (one per analysis worker). */
+export function storedTextCounter(groups: readonly TermGroup[]): Counter {
+  return new Counter([], groups.length, DEFAULT_LIMITS.liveCap);
+}
+
+/**
+ * Adds analysed articles (with their keys) to a counter as the stored table counts them (STORED_TEXT): what an
+ * analysis worker does with each batch while the text is in hand, into one counter kept from batch to batch (words
+ * and n-grams are then looked up in dictionaries already made, not made again per batch).
+ */
+export function countInto(
+  c: Counter,
+  analyses: readonly ArticleAnalysis[],
+  keys: readonly string[],
+  groups: readonly TermGroup[],
+): void {
+  for (const t of articleTextsOf(analyses, groups, null, STORED_TEXT)) c.count(t, false);
+  for (const k of keys) c.keys.push(k);
+}
+
+/**
+ * The stored table of a corpus from its analyses read a chunk at a time (in corpus order), so only one chunk of
+ * decoded analyses is held at once: the table's own memory is bounded by its live cap, not by the corpus.
+ */
+export function tableOfChunks(
+  corpus: Corpus,
+  chunks: Iterable<readonly ArticleAnalysis[]>,
+): { table: VocabularyTable; reading: LexiconReading } {
+  const groups = corpus.lexicon.groups;
+  function* texts() {
+    for (const chunk of chunks) yield* articleTextsOf(chunk, groups, null, STORED_TEXT);
+  }
+  const table = countVocabulary(
+    texts(),
+    corpus.outlets.map((o) => o.id),
+    groups.map((g) => g.id),
+    DEFAULT_LIMITS,
+  );
+  return { table, reading: lexiconReading(table, corpus.lexicon) };
+}
+
+/**
+ * The stored table of a corpus from counts made while its articles were analysed, or null when they cannot stand for
+ * counting it again: they do not cover exactly its articles (by key), were counted under other term groups, dropped
+ * rare n-grams (lossy) or hold an outlet the corpus lacks. Exactly the table counting the corpus would give.
+ */
+export function tableOfCounts(
+  corpus: Corpus,
+  keys: readonly string[],
+  counts: VocabularyCounts,
+): { table: VocabularyTable; reading: LexiconReading } | null {
+  const groups = corpus.lexicon.groups.map((g) => g.id);
+  if (counts.lossy || counts.groups.join('\0') !== groups.join('\0') || !sameKeys(keys, counts.keys)) return null;
+  const outlets = corpus.outlets.map((o) => o.id);
+  if (counts.outlets.some((o) => !outlets.includes(o))) return null;
+  const c = new Counter(outlets, groups.length, DEFAULT_LIMITS.liveCap);
+  c.merge(counts);
+  const table = finishTable(c, outlets, groups, DEFAULT_LIMITS);
+  return { table, reading: lexiconReading(table, corpus.lexicon) };
+}
+
+// The same articles, each once on both sides (a corpus holding one article twice is counted twice by a re-count).
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return set.size === b.length && a.every((k) => set.has(k)) && new Set(a).size === a.length;
 }
