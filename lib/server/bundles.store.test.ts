@@ -179,4 +179,24 @@ describe('views read stored analyses and never analyse', () => {
     expect(during).toContain('preparing v-test');
     expect(bundles.dataVersionOf({ corpus: 's' })).toBe(idle);
   });
+
+  test('while a write in this server runs, the watcher starts no preparation of its half-written version', async () => {
+    const dir = path.join(root, 's');
+    const src = readFileSync(path.join(dir, 'articles', 'voa-2016-10-21-cooperation.txt'), 'utf8');
+    await bundles.noticeChanges();
+    await prepare.settled('s');
+    const inside = await bundles.whileWriting('s', async () => {
+      writeFileSync(
+        path.join(dir, 'articles', 'voa-third.txt'),
+        src.replace(/^id: .*$/m, 'id: voa-third').replace(/^raw: .*\n/m, '') + '\nGunmen were seen.\n',
+      );
+      // The article's analysis is not stored (this write does not store it): a watcher's look would prepare it.
+      return bundles.noticeChanges();
+    });
+    expect(inside).toEqual([]);
+    // Once the write is over, the next look sees what the writer left unprepared.
+    expect((await bundles.noticeChanges()).map((x) => x.corpus)).toEqual(['s']);
+    await prepare.settled('s');
+    expect(bundles.getBundle('s').corpus.articles.map((a) => a.id)).toContain('voa-third');
+  }, 60_000);
 });

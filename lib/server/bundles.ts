@@ -108,6 +108,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   storyCache: new WeakMap(),
   sliceCache: new WeakMap(),
   probe: { on: false },
+  writing: new Map(),
 }) as {
   bundles: Map<string, Bundle>;
   old: Map<string, Bundle>;
@@ -119,6 +120,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   storyCache: WeakMap<Bundle, Story[]>;
   sliceCache: WeakMap<Bundle, Map<string, Slice>>;
   probe: { on: boolean };
+  writing: Map<string, number>;
 };
 const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
@@ -692,6 +694,23 @@ export async function rescanAfterWrite(corpusId: string): Promise<void> {
 }
 
 /**
+ * Runs a write to a corpus (an upload or a lexicon save, which analyse and store what the new version needs
+ * themselves), keeping the server's watcher from starting a preparation of the half-written version meanwhile (the
+ * views would keep serving the previous version until that preparation finished); rescans the folder once it is done.
+ */
+export async function whileWriting<T>(corpusId: string, write: () => Promise<T>): Promise<T> {
+  state.writing.set(corpusId, (state.writing.get(corpusId) ?? 0) + 1);
+  try {
+    return await write();
+  } finally {
+    await rescanAfterWrite(corpusId);
+    const n = (state.writing.get(corpusId) ?? 1) - 1;
+    if (n > 0) state.writing.set(corpusId, n);
+    else state.writing.delete(corpusId);
+  }
+}
+
+/**
  * One look of the server's watcher: rescans every corpus folder (asynchronously, a few stats at a time) and, for each
  * whose fingerprint changed since the last look (every corpus at the first), starts the background preparation of
  * what the store lacks for its current version: a hand edit is noticed here, never by a view. Resolves with the
@@ -704,6 +723,8 @@ export async function noticeChanges(): Promise<Preparation[]> {
     scans.set(dir, { at: Date.now(), value: await corpusFingerprintAsync(dir) });
     const fp = fingerprint(dir);
     if (noticed.get(corpus) === fp) continue;
+    // A writer in this server prepares what its version needs; the look after it ends checks that it did.
+    if (state.writing.has(corpus)) continue;
     // A running preparation is left alone; the next look sees whether the folder changed again meanwhile.
     const running = preparationOf(corpus);
     if (running && !running.finished) continue;

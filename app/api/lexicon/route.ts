@@ -8,7 +8,7 @@ import { writeAtomic, writeLexicon } from '@/lib/corpus/store';
 import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
-import { rescanAfterWrite } from '@/lib/server/bundles';
+import { whileWriting } from '@/lib/server/bundles';
 import { provenanceInto, recordVersionOffThread, talliesInto } from '@/lib/store/analyse';
 import { STORE_ROOT } from '@/lib/store/current';
 import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
@@ -65,35 +65,43 @@ export async function POST(request: Request) {
   const auth = authorize(request);
   if (!auth.ok) return deniedResponse(auth);
   try {
-    const dir = path.join(CORPUS_ROOT, corpus);
-    const current = loadCorpus(dir);
-    const before = current.version;
-    // Every article is analysed under the new lexicon on workers before the lexicon is written: until then the
-    // previous version serves, and the new one is complete when it appears (progress: preparationOf, on /manage).
-    await tracked(corpus, 'lexicon', (p) => analyseCorpus(p, current.articles, lex));
-    await withLock(dir, () => saveLexicon(dir, req.source));
-    const warnings: string[] = [];
-    let after: string;
-    try {
-      // On a worker: loading every article and writing the snapshot would hold up the server's other requests.
-      after = await recordVersionOffThread(dir);
-    } catch (e) {
-      if (!isFsError(e)) throw e;
-      after = loadCorpus(dir).version;
-      warnings.push(`the version snapshot could not be written (${e.code}); the lexicon is saved`);
-    }
-    try {
-      // The tallies first: with them stored the new version serves every view but provenance's.
-      await talliesInto(dir, STORE_ROOT, lex);
-      await provenanceInto(dir, STORE_ROOT, lex);
-    } catch (e) {
-      warnings.push(
-        `tallies or provenance could not be stored (${(e as Error).message}); the server makes it in the background`,
-      );
-    }
-    await rescanAfterWrite(corpus);
-    audit({ action: 'lexicon', corpus, client: clientOf(request), ok: true, detail: `version ${before} -> ${after}` });
-    return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: after, warnings });
+    // The watcher leaves the corpus alone until this write has stored what its version needs.
+    return await whileWriting(corpus, async () => {
+      const dir = path.join(CORPUS_ROOT, corpus);
+      const current = loadCorpus(dir);
+      const before = current.version;
+      // Every article is analysed under the new lexicon on workers before the lexicon is written: until then the
+      // previous version serves, and the new one is complete when it appears (progress: preparationOf, on /manage).
+      await tracked(corpus, 'lexicon', (p) => analyseCorpus(p, current.articles, lex));
+      await withLock(dir, () => saveLexicon(dir, req.source));
+      const warnings: string[] = [];
+      let after: string;
+      try {
+        // On a worker: loading every article and writing the snapshot would hold up the server's other requests.
+        after = await recordVersionOffThread(dir);
+      } catch (e) {
+        if (!isFsError(e)) throw e;
+        after = loadCorpus(dir).version;
+        warnings.push(`the version snapshot could not be written (${e.code}); the lexicon is saved`);
+      }
+      try {
+        // The tallies first: with them stored the new version serves every view but provenance's.
+        await talliesInto(dir, STORE_ROOT, lex);
+        await provenanceInto(dir, STORE_ROOT, lex);
+      } catch (e) {
+        warnings.push(
+          `tallies or provenance could not be stored (${(e as Error).message}); the server makes it in the background`,
+        );
+      }
+      audit({
+        action: 'lexicon',
+        corpus,
+        client: clientOf(request),
+        ok: true,
+        detail: `version ${before} -> ${after}`,
+      });
+      return json({ valid: true, saved: true, summary, versionBefore: before, versionAfter: after, warnings });
+    });
   } catch (e) {
     if (e instanceof BusyError)
       return json({ valid: true, error: e.message }, 503, { 'retry-after': String(e.retryAfterSeconds) });

@@ -8,7 +8,7 @@ import { quirkText } from '@/lib/importing/plan';
 import { MAX_UPLOAD_BYTES, parseUpload } from '@/lib/importing/upload';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
-import { rescanAfterWrite } from '@/lib/server/bundles';
+import { whileWriting } from '@/lib/server/bundles';
 import { listCorpora } from '@/lib/server/dataset';
 import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
 
@@ -42,20 +42,22 @@ export async function POST(request: Request) {
     const up = parseUpload(body);
     if (!listCorpora().includes(up.corpus))
       return json({ error: `There is no corpus "${up.corpus}".`, choices: listCorpora() }, 404);
-    const result = await importItems(up.items, {
-      corpus: up.corpus,
-      title: null,
-      attribution: null,
-      outlet: up.outlet,
-      createOutlets: up.newOutletName !== null,
-      outletNames: up.newOutletName ? { [up.outlet]: up.newOutletName } : {},
-      mapping: {},
-      dateOrder: 'mdy',
-      source: `uploaded ${new Date().toISOString().slice(0, 10)}`,
-      dryRun: !up.save,
-    });
+    const run = () =>
+      importItems(up.items, {
+        corpus: up.corpus,
+        title: null,
+        attribution: null,
+        outlet: up.outlet,
+        createOutlets: up.newOutletName !== null,
+        outletNames: up.newOutletName ? { [up.outlet]: up.newOutletName } : {},
+        mapping: {},
+        dateOrder: 'mdy',
+        source: `uploaded ${new Date().toISOString().slice(0, 10)}`,
+        dryRun: !up.save,
+      });
+    // The watcher leaves the corpus alone until this write has stored what its version needs.
+    const result = up.save ? await whileWriting(up.corpus, run) : await run();
     if (up.save) {
-      await rescanAfterWrite(up.corpus);
       const stored = result.written.length ? `stored ${result.written.length}` : 'stored nothing';
       const detail = `${stored} (${result.rejected.length} rejected), version ${result.versionBefore} -> ${result.versionAfter}`;
       audit({ action: 'upload', corpus: up.corpus, client: clientOf(request), ok: true, detail });
