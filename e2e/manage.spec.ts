@@ -41,6 +41,8 @@ test('paste an article: preview shows the cleaned text and mentions, save makes 
 });
 
 test('concurrent uploads lose no article and store repeated content once', async ({ request }) => {
+  // Twelve writes, each analysed, versioned and stored in turn: 15 s on a quiet 2-core machine, over 30 s under load.
+  test.setTimeout(90_000);
   const before = await articleCount(request);
   const send = (n: number) =>
     request.post('/api/upload', {
