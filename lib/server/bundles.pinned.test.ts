@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { copySeedsAs, serverTestRoot } from './testRoot';
@@ -19,6 +19,19 @@ vi.mock('../analysis/article', async (original) => {
   };
 });
 
+// corpusProvenance is counted on this thread too: a pinned version's provenance is made on a worker (its own copy).
+const made = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../provenance/corpusProvenance', async (original) => {
+  const m = await original<typeof import('../provenance/corpusProvenance')>();
+  return {
+    ...m,
+    corpusProvenance: (...a: Parameters<typeof m.corpusProvenance>) => {
+      made.calls++;
+      return m.corpusProvenance(...a);
+    },
+  };
+});
+
 let bundles: typeof import('./bundles');
 let prepare: typeof import('../store/prepare');
 let load: typeof import('../corpus/load');
@@ -26,6 +39,8 @@ let snapshots: typeof import('../corpus/snapshots');
 let analyse: typeof import('../store/analyse');
 const dir = path.join(root, 'p');
 const extra = path.join(dir, 'articles', 'voa-extra.txt');
+// The first version (with voa-extra), pinned by the tests after the second.
+let pinned = '';
 beforeAll(async () => {
   bundles = await import('./bundles');
   prepare = await import('../store/prepare');
@@ -58,7 +73,7 @@ describe('a pinned old version the store lacks, and versions recorded off the re
 
   test('is analysed by workers in the background, in memory, with the analysing page meanwhile', async () => {
     // The first version held 6 articles (the seeds' 5 and voa-extra); the current one drops voa-extra.
-    const pinned = snapshots.listSnapshots('p')[0].version;
+    pinned = snapshots.listSnapshots('p')[0].version;
     rmSync(extra);
     await analyse.recordVersionOffThread(dir);
     await bundles.noticeChanges();
@@ -95,4 +110,47 @@ describe('a pinned old version the store lacks, and versions recorded off the re
     const scope = { corpus: 'p', lexicon: keys.lexiconKey(bundle.corpus.lexicon) };
     expect(currentStore().stored(scope, [keys.articleKey(article)]).size).toBe(0);
   }, 60_000);
+
+  test('its provenance, never stored, is made on a worker: as corpusProvenance makes it, and not on this thread', async () => {
+    const { bundle } = bundles.bundleFor('p', pinned);
+    const { currentStore } = await import('../store/current');
+    const derived = await import('../store/derived');
+    expect(derived.hasProvenance(currentStore(), bundle.storeKey!.scope, bundle.storeKey!.version)).toBe(false);
+    made.calls = 0;
+    // With its snapshot gone the worker cannot read the version: the view gets an error naming it, not a wait forever.
+    const snapshotsDir = path.join(root, '.snapshots');
+    renameSync(snapshotsDir, `${snapshotsDir}-away`);
+    const first = thrownBy(() => bundle.provenance);
+    expect(prepare.isAnalysing(first)).toBe(true);
+    expect((first as InstanceType<typeof prepare.AnalysingError>).progress).toMatchObject({ stage: 'provenance' });
+    let failed: unknown = null;
+    for (let i = 0; i < 1200 && !failed; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const e = thrownBy(() => bundle.provenance);
+      if (!prepare.isAnalysing(e)) failed = e;
+    }
+    expect((failed as Error).message).toMatch(
+      /^version \S+ of corpus "p": its provenance could not be made: its snapshot is no longer kept/,
+    );
+    // Back again, the next view that asks starts a fresh worker.
+    renameSync(`${snapshotsDir}-away`, snapshotsDir);
+    let got: import('../provenance/model').CorpusProvenance | null = null;
+    for (let i = 0; i < 1200 && !got; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const e = thrownBy(() => (got = bundle.provenance));
+      if (e && !prepare.isAnalysing(e)) throw e;
+    }
+    expect(got).not.toBeNull();
+    // The worker made it: this thread never called corpusProvenance.
+    expect(made.calls).toBe(0);
+    const { corpusProvenance } = await import('../provenance/corpusProvenance');
+    const { compactProvenance } = await import('../store/provenanceCodec');
+    const direct = corpusProvenance(load.loadCorpusFrom(snapshots.snapshotFiles('p', pinned)!), bundle.live.analyses);
+    expect(compactProvenance(got!)).toEqual(compactProvenance(direct));
+    // Not a trivial one: voa-extra is voa-2016-10-21-cooperation's text plus a sentence, so the two share passages.
+    const extraAt = bundle.corpus.articles.findIndex((a) => a.id === 'voa-extra');
+    expect(got!.index.pairs[extraAt].length).toBeGreaterThan(0);
+    // A read never writes: the store still lacks this version's provenance.
+    expect(derived.hasProvenance(currentStore(), bundle.storeKey!.scope, bundle.storeKey!.version)).toBe(false);
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   DEFAULT_OPTIONS,
   assembleExport,
@@ -29,7 +30,10 @@ import {
 } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
-import type { StoreScope } from '../store/types';
+import type { AnalysisStore, StoreScope } from '../store/types';
+import { createPacker } from '../store/codec';
+import { WORKER_OPTIONS } from '../corpus/offThread';
+import { PROVENANCE_WORKER_DATA, type PinnedProvenanceJob, type PinnedProvenanceReply } from './provenanceWorker';
 import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
 import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
@@ -174,8 +178,9 @@ function fromStore(
   fp: string,
   fill: Fill | null,
   needTallies = true,
+  snapshot: string | null = null,
 ): Bundle | { missing: number; total: number } {
-  return assemble(drain(storedSteps(corpusId, files, { done: 0 })), dir, fp, fill, needTallies);
+  return assemble(drain(storedSteps(corpusId, files, { done: 0 })), dir, fp, fill, needTallies, snapshot);
 }
 
 /** One corpus version's text and the analyses the store holds for it (null where it lacks one). */
@@ -207,13 +212,15 @@ function* storedSteps(
   return { corpus, scope, keys, analyses };
 }
 
-// The bundle of what storedSteps read, with what `fill` makes where the store lacks analyses (see fromStore).
+// The bundle of what storedSteps read, with what `fill` makes where the store lacks analyses (see fromStore);
+// `snapshot`: the kept version it was read from, for a pinned one.
 function assemble(
   read: StoredRead,
   dir: string,
   fp: string,
   fill: Fill | null,
   needTallies: boolean,
+  snapshot: string | null = null,
 ): Bundle | { missing: number; total: number } {
   const { corpus, scope, keys, analyses } = read;
   const store = currentStore();
@@ -226,7 +233,8 @@ function assemble(
   if (missing.length) fill!(corpus, missing, analyses);
   const live = liveOf(corpus, analyses as ArticleAnalysis[], undefined, tallies?.byOutlet);
   if (tallies) monthCache.set(live, tallies.months);
-  return makeBundle({ dir, fp, scope, version, meta: metaOf(corpus), byOutlet: live.byOutlet, fill }, () => live, {
+  const made = { dir, fp, scope, version, meta: metaOf(corpus), byOutlet: live.byOutlet, fill, snapshot };
+  return makeBundle(made, () => live, {
     corpus,
     months: tallies ? () => tallies.months : null,
   });
@@ -406,6 +414,50 @@ const probe = state.probe;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+// Runs a generator's steps to its end, giving the event loop back between steps.
+async function inSteps<T>(g: Generator<void, T, void>): Promise<T> {
+  let r = g.next();
+  for (; !r.done; r = g.next()) await yieldToLoop();
+  return r.value;
+}
+
+// Encoded provenance a worker sent, read as the store's derived data is (readProvenanceSteps reads only readDerived).
+const holding = (bytes: Uint8Array) =>
+  ({ readDerived: () => bytes }) as Pick<AnalysisStore, 'readDerived'> as AnalysisStore;
+
+const PROVENANCE_WORKER = path.join(process.cwd(), 'lib', 'server', 'provenanceWorker.ts');
+
+// Makes a pinned version's encoded provenance on a fresh worker (lib/server/provenanceWorker.ts); rejects with what
+// went wrong, naming the version (`where`), when the worker fails, stops or cannot start.
+function provenanceOnWorker(job: PinnedProvenanceJob, where: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(PROVENANCE_WORKER, { ...WORKER_OPTIONS, workerData: PROVENANCE_WORKER_DATA });
+    } catch (e) {
+      reject(new Error(`${where}: the worker that makes its provenance could not start: ${(e as Error).message}`));
+      return;
+    }
+    let settled = false;
+    const end = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      finish();
+    };
+    worker.once('message', (r: PinnedProvenanceReply) =>
+      end(() =>
+        'bytes' in r ? resolve(r.bytes) : reject(new Error(`${where}: its provenance could not be made: ${r.error}`)),
+      ),
+    );
+    worker.once('error', (e) => end(() => reject(new Error(`${where}: its provenance worker failed: ${e.message}`))));
+    worker.once('exit', (code) =>
+      end(() => reject(new Error(`${where}: its provenance worker stopped (exit code ${code}) before answering`))),
+    );
+    worker.postMessage(job, [job.packed.ints.buffer]);
+  });
+}
+
 // Runs a generator's steps to its end on this thread.
 function drain<T>(g: Generator<unknown, T, void>): T {
   for (;;) {
@@ -486,6 +538,8 @@ function makeBundle(
     meta: CorpusMeta;
     byOutlet: Map<string, OutletTally>;
     fill: Fill | null;
+    /** The kept version a pinned bundle was read from (its snapshot): its provenance, when not stored, is made. */
+    snapshot?: string | null;
   },
   loadLive: () => LiveCorpus,
   text: { corpus: LoadedCorpus | null; months: (() => MonthTallies) | null; loadText?: () => LoadedCorpus },
@@ -499,6 +553,25 @@ function makeBundle(
     const dates = new Map(b.meta.articles.map((a) => [a.id, a.date]));
     return kept ? restoreProvenance(kept, live.analyses, dates) : corpusProvenance(bundle.corpus, live.analyses);
   };
+  // The production server's making of a pinned version's provenance: on a worker (reuse detection reads the whole
+  // corpus), from the analyses packed here in steps; its answer is decoded in steps as a stored one is.
+  const madeOnWorker = async (snapshot: string): Promise<CorpusProvenance> => {
+    const live = loadLive();
+    const packer = createPacker();
+    for (let i = 0; i < live.analyses.length; i += LOAD_STEP) {
+      await yieldToLoop();
+      for (const a of live.analyses.slice(i, i + LOAD_STEP)) packer.add(a);
+    }
+    const where = `version ${snapshot} of corpus "${b.scope.corpus}"`;
+    const bytes = await provenanceOnWorker(
+      { corpus: b.scope.corpus, version: snapshot, packed: packer.finish() },
+      where,
+    );
+    const kept = await inSteps(readProvenanceSteps(holding(bytes), b.scope, b.version));
+    if (!kept) throw new Error(`${where}: the provenance its worker made could not be decoded`);
+    await yieldToLoop();
+    return provenanceFrom(kept);
+  };
   let decoding: { error: Error | null } | null = null;
   // The production server's decode: waits for the background read of the text and analyses, then reads and rebuilds
   // the provenance after giving the loop back, so the request that asked is answered (with the waiting page) first.
@@ -509,12 +582,14 @@ function makeBundle(
         await yieldToLoop();
         while (textPending(bundle)) await textLoaded(bundle);
         // Decoded part by part (lib/store/derived.ts), the loop given back between parts.
-        const steps = readProvenanceSteps(store, b.scope, b.version);
-        let r = steps.next();
-        for (; !r.done; r = steps.next()) await yieldToLoop();
-        const kept = r.value;
+        const kept = await inSteps(readProvenanceSteps(store, b.scope, b.version));
         await yieldToLoop();
-        if (kept || b.fill) provenance ??= provenanceFrom(kept);
+        if (kept) provenance ??= provenanceFrom(kept);
+        // A pinned version whose provenance was never stored (or is unreadable): made on a worker, never here.
+        else if (b.snapshot) {
+          const made = await madeOnWorker(b.snapshot);
+          provenance ??= made;
+        }
         // Removed meanwhile (a pruned version): the next view that asks waits for the worker that makes it again.
         else if (decoding === job) decoding = null;
       } catch (e) {
@@ -542,14 +617,17 @@ function makeBundle(
     // in the production server in the background, after the analyses it is decoded against are read.
     get provenance() {
       if (provenance) return provenance;
-      // A corpus small enough to read where first needed (textHereArticles) decodes its provenance there too.
-      if (!backgroundOnly() || b.meta.articles.length <= textHereArticles()) {
+      // A corpus small enough to read where first needed (textHereArticles) decodes its provenance there too; outside
+      // the production server one with none stored is made here, in it a pinned one on a worker (below).
+      const background = backgroundOnly();
+      if (!decoding && (!background || b.meta.articles.length <= textHereArticles())) {
         const kept = readProvenance(store, b.scope, b.version);
-        if (!kept && !b.fill) throw provenancePending(b.scope.corpus, b.meta.articles.length);
-        return (provenance = provenanceFrom(kept));
+        if (kept) return (provenance = provenanceFrom(kept));
+        if (!background && b.fill) return (provenance = provenanceFrom(null));
+        if (!background || !b.snapshot) throw provenancePending(b.scope.corpus, b.meta.articles.length);
       }
       // Views that need provenance wait for the worker that makes it; the others serve meanwhile.
-      if (!decoding && !b.fill && !hasProvenance(store, b.scope, b.version))
+      if (!decoding && !b.snapshot && !hasProvenance(store, b.scope, b.version))
         throw provenancePending(b.scope.corpus, b.meta.articles.length);
       decoding ??= decodeInBackground();
       if (decoding.error) {
@@ -842,7 +920,7 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
   if (!files) return { bundle: current, pinned: false };
   // A large one is read (and what the store lacks analysed) in the background in the production server.
   if (backgroundOnly() && files.articleFiles().length > textHereArticles())
-    return { bundle: pinnedInBackground(key, corpusId, files, current.dir), pinned: true };
+    return { bundle: pinnedInBackground(key, corpusId, version, files, current.dir), pinned: true };
   // A kept version's analyses are in the store when it was once current under the same lexicon. One kept before the
   // store existed (or under an older engine) is analysed: in the production server by workers in the background, in
   // memory (a read never writes), with the analysing page meanwhile; elsewhere here, once.
@@ -853,7 +931,7 @@ export function bundleFor(corpusId: string, version: string | null): { bundle: B
     throw new AnalysingError(job.progress);
   }
   const fill = !background ? fillHere(current) : job?.analyses ? fillFrom(job.analyses) : null;
-  const built = fromStore(corpusId, files, current.dir, key, fill, false);
+  const built = fromStore(corpusId, files, current.dir, key, fill, false, version);
   if (!('fingerprint' in built)) {
     startPinned(key, corpusId, files, built);
     throw new AnalysingError(pinnedJobs.get(key)!.progress);
@@ -873,9 +951,9 @@ interface PinnedLoad {
 
 // The bundle of a large pinned version once its background read is done; until then an AnalysingError says how far
 // it is (reading its text and analyses, then analysing what the store lacks, on workers, in memory).
-function pinnedInBackground(key: string, corpusId: string, files: CorpusFiles, dir: string): Bundle {
+function pinnedInBackground(key: string, corpusId: string, version: string, files: CorpusFiles, dir: string): Bundle {
   let load = state.pinnedLoads.get(key);
-  if (!load) state.pinnedLoads.set(key, (load = startPinnedLoad(key, corpusId, files, dir)));
+  if (!load) state.pinnedLoads.set(key, (load = startPinnedLoad(key, corpusId, version, files, dir)));
   if (load.error) {
     // Asked again, it is tried again (the snapshot or the workers may be back).
     state.pinnedLoads.delete(key);
@@ -888,7 +966,7 @@ function pinnedInBackground(key: string, corpusId: string, files: CorpusFiles, d
   return load.bundle;
 }
 
-function startPinnedLoad(key: string, corpusId: string, files: CorpusFiles, dir: string): PinnedLoad {
+function startPinnedLoad(key: string, corpusId: string, version: string, files: CorpusFiles, dir: string): PinnedLoad {
   const total = files.articleFiles().length;
   const load: PinnedLoad = {
     progress: { corpus: corpusId, done: 0, total, stage: 'loading' },
@@ -912,7 +990,7 @@ function startPinnedLoad(key: string, corpusId: string, files: CorpusFiles, dir:
         fill = fillFrom(made);
       }
       await yieldToLoop();
-      const built = assemble(read, dir, key, fill, false);
+      const built = assemble(read, dir, key, fill, false, version);
       if (!('fingerprint' in built)) throw new Error(`${built.missing} of its articles have no analysis`);
       load.bundle = built;
     } catch (e) {
