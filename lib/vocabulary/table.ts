@@ -1,6 +1,6 @@
 import type { Span } from '../text/quotes';
 import { STOPWORDS } from './stopwords';
-import { articleTokens, type VocabToken } from './tokens';
+import { CountedWords } from './countedWords';
 
 /**
  * Per-outlet n-gram counts of a view's text, made in one pass over the sentences it keeps. Words get integer ids and
@@ -333,38 +333,74 @@ export class Counter {
     const art = this.articleCount++;
     this.articlesPer[o]++;
     this.tokens[o] += a.tokens;
-    const bySentence = articleTokens(a.text, a.sentences, a.skip as Span[]);
+    const r = this.reader;
+    r.read(a.text, a.sentences, a.skip);
+    // Form ids to word ids in token order, so words get their ids in the order the texts first use them.
+    const ids = this.ids.length >= r.tokenCount ? this.ids : (this.ids = new Int32Array(r.tokenCount * 2));
+    for (let i = 0; i < r.tokenCount; i++) {
+      const f = r.form[i];
+      let w = this.formWord[f];
+      if (w === undefined || w < 0) w = this.formWord[f] = this.word(r.tokenText(a.text, i));
+      ids[i] = w;
+    }
     const g1 = Math.max(1, this.G);
+    const mentions = a.mentions;
     let m = 0;
     for (let si = 0; si < a.sentences.length; si++) {
       const s = a.sentences[si];
       this.sentences++;
-      const tokens = bySentence[si];
+      const from = r.sentenceFrom[si];
+      const to = r.sentenceFrom[si + 1];
       // Mentions are sorted and sentences come in order: one pointer finds this sentence's mentions.
-      while (m < a.mentions.length && a.mentions[m].start < s.start) m++;
+      while (m < mentions.length && mentions[m].start < s.start) m++;
       let e = m;
-      while (e < a.mentions.length && a.mentions[e].start < s.end) e++;
+      while (e < mentions.length && mentions[e].start < s.end) e++;
       let groupsHere: number[] = NO_GROUPS;
-      let inMention: boolean[] | null = null;
       if (e > m) {
-        groupsHere = [...new Set(a.mentions.slice(m, e).map((x) => x.group))];
-        inMention = mentionFlags(tokens, a.mentions, m, e);
+        groupsHere = [...new Set(mentions.slice(m, e).map((x) => x.group))];
+        this.flagMentions(r, from, to, mentions, m, e);
       }
-      const ids = this.ids;
-      ids.length = 0;
-      for (const t of tokens) ids.push(this.word(t.text));
-      for (let i = 0; i < tokens.length; i++) {
+      const inMention = this.inMention;
+      for (let i = from; i < to; i++) {
         const w = ids[i];
         const stop = this.stop[w];
-        const outside = groupsHere.length > 0 && !inMention![i];
+        const outside = groupsHere.length > 0 && inMention[i - from] === 0;
         if (!stop) this.tick(this.id(w, -1), o, art, outside ? groupsHere : NO_GROUPS, g1);
-        if (i > 0 && tokens[i].joined && !(stop && this.stop[ids[i - 1]]))
-          this.tick(this.id(ids[i - 1], w), o, art, outside && !inMention![i - 1] ? groupsHere : NO_GROUPS, g1);
+        if (i > from && r.joined[i] === 1 && !(stop && this.stop[ids[i - 1]]))
+          this.tick(
+            this.id(ids[i - 1], w),
+            o,
+            art,
+            outside && inMention[i - 1 - from] === 0 ? groupsHere : NO_GROUPS,
+            g1,
+          );
       }
     }
   }
 
-  private ids: number[] = [];
+  // Reads articles into form ids (one per counter: its tables of written words and forms last from batch to batch).
+  private reader = new CountedWords();
+  // Word id of each form id of the reader (undefined or -1: not yet looked up).
+  private formWord: number[] = [];
+  private ids = new Int32Array(1024);
+  private inMention = new Uint8Array(256);
+
+  // Whether each token of a sentence (tokens from..to of the reader) lies in a counted mention (both sorted).
+  private flagMentions(
+    r: CountedWords,
+    from: number,
+    to: number,
+    mentions: ArticleText['mentions'],
+    lo: number,
+    hi: number,
+  ): void {
+    if (this.inMention.length < to - from) this.inMention = new Uint8Array((to - from) * 2);
+    let m = lo;
+    for (let i = from; i < to; i++) {
+      while (m < hi && mentions[m].end <= r.tokenStart[i]) m++;
+      this.inMention[i - from] = m < hi && mentions[m].start < r.tokenEnd[i] ? 1 : 0;
+    }
+  }
 
   private tick(id: number, o: number, art: number, groups: number[], g1: number): void {
     this.n[o]++;
@@ -459,18 +495,6 @@ export class Counter {
 }
 
 const NO_GROUPS: number[] = [];
-
-// Whether each token lies in a counted mention (tokens and mentions both sorted).
-function mentionFlags(tokens: VocabToken[], mentions: ArticleText['mentions'], from: number, to: number): boolean[] {
-  const out = new Array<boolean>(tokens.length).fill(false);
-  let m = from;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    while (m < to && mentions[m].end <= t.start) m++;
-    out[i] = m < to && mentions[m].start < t.end;
-  }
-  return out;
-}
 
 /** Counts the n-grams of the given articles per outlet (ids in `outlets`) with co-occurrence per term group. */
 export function countVocabulary(
