@@ -170,3 +170,57 @@ describe('the counter against a second implementation', () => {
     expect(table.terms.has('Takfiri') && table.terms.has('Daish')).toBe(true);
   });
 });
+
+// Lossy counting written with strings: when a new n-gram would make `liveCap`, the floor rises and n-grams used at most
+// `floor` times are dropped until a tenth of the cap is free (table.ts prune), wherever in an article that happens.
+function lossyReference(texts: readonly ArticleText[], outlets: readonly string[], liveCap: number) {
+  const terms = new Map<string, { uses: number[]; articles: number[]; last: number }>();
+  let floor = 0;
+  texts.forEach((a, art) => {
+    const o = outlets.indexOf(a.outlet);
+    for (const tokens of articleTokens(a.text, a.sentences, a.skip as Span[]))
+      ngrams(tokens, (term) => {
+        let row = terms.get(term);
+        if (!row) {
+          if (terms.size >= liveCap)
+            while (terms.size >= liveCap * 0.9) {
+              floor++;
+              for (const [t, r] of terms) if (r.uses.reduce((s, x) => s + x, 0) <= floor) terms.delete(t);
+            }
+          row = { uses: outlets.map(() => 0), articles: outlets.map(() => 0), last: -1 };
+          terms.set(term, row);
+        }
+        row.uses[o]++;
+        if (row.last !== art) row.articles[o]++;
+        row.last = art;
+      });
+  });
+  return terms;
+}
+
+describe('lossy counting against a second implementation', () => {
+  test.each([300, 1000, 5000])('the first 80 FA-KES articles, live cap %i', (liveCap) => {
+    const corpus = loadCorpus('corpus/fa-kes');
+    const engine = compileEngine(corpus.lexicon);
+    const texts = articleTextsOf(
+      corpus.articles.slice(0, 80).map((a) => analyzeArticle(a, engine)),
+      corpus.lexicon.groups,
+      null,
+      STORED_TEXT,
+    );
+    const outlets = corpus.outlets.map((o) => o.id);
+    const table = countVocabulary(
+      texts,
+      outlets,
+      corpus.lexicon.groups.map((g) => g.id),
+      { minCount: 1, cap: 1_000_000, liveCap },
+    );
+    const ref = lossyReference(texts, outlets, liveCap);
+    expect(table.pruning.lossy).toBe(true);
+    const rows = [...table.terms].map(([t, r]) => [t, Array.from(r.uses), Array.from(r.articles)]);
+    const want = [...ref]
+      .map(([t, r]) => [t, r.uses, r.articles])
+      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    expect(rows).toEqual(want);
+  });
+});

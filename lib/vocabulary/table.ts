@@ -163,10 +163,12 @@ export class Counter {
   outletIds: string[] = [];
   outletIndex = new Map<string, number>();
   S: number;
-  uses: Int32Array;
-  articles: Int32Array;
+  /**
+   * Per (n-gram, outlet) cell at (id × S + outlet) × 2: its uses, then the articles using it. Side by side, as an
+   * article's counts land in both: one cache line per cell, where two arrays took two (the rows are tens of MB).
+   */
+  cells: Int32Array;
   withGroup: Int32Array;
-  lastArticle: Int32Array;
   n: number[] = [];
   tokens: number[] = [];
   articlesPer: number[] = [];
@@ -194,9 +196,8 @@ export class Counter {
     this.bigram = new PairMap(rows);
     this.first = new Int32Array(rows);
     this.second = new Int32Array(rows);
-    this.lastArticle = new Int32Array(rows);
-    this.uses = new Int32Array(rows * this.S);
-    this.articles = new Int32Array(rows * this.S);
+    this.local = new Int32Array(rows);
+    this.cells = new Int32Array(rows * this.S * 2);
     this.withGroup = new Int32Array(rows * Math.max(1, G));
     this.groupNgrams = new Array<number>(G).fill(0);
     for (const o of outlets) this.outlet(o);
@@ -218,13 +219,11 @@ export class Counter {
   }
 
   private widen(stride: number): void {
-    const re = (a: Int32Array) => {
-      const b = new Int32Array((a.length / this.S) * stride);
-      for (let id = 0; id < this.size; id++) b.set(a.subarray(id * this.S, id * this.S + this.S), id * stride);
-      return b;
-    };
-    this.uses = re(this.uses);
-    this.articles = re(this.articles);
+    const a = this.cells;
+    const S2 = this.S * 2;
+    const b = new Int32Array((a.length / S2) * stride * 2);
+    for (let id = 0; id < this.size; id++) b.set(a.subarray(id * S2, id * S2 + S2), id * stride * 2);
+    this.cells = b;
     this.S = stride;
   }
 
@@ -249,20 +248,23 @@ export class Counter {
     };
     this.first = copy(this.first, 1);
     this.second = copy(this.second, 1);
-    this.lastArticle = copy(this.lastArticle, 1);
-    this.uses = copy(this.uses, this.S);
-    this.articles = copy(this.articles, this.S);
+    this.local = copy(this.local, 1);
+    this.cells = copy(this.cells, this.S * 2);
     this.withGroup = copy(this.withGroup, Math.max(1, this.G));
   }
 
   private add(a: number, b: number): number {
-    if (this.size >= this.liveCap) this.prune();
+    if (this.size >= this.liveCap) {
+      // The article being counted has counts held back (see tick): they go in first, so pruning sees the same totals
+      // and the n-grams it keeps remember that this article was counted.
+      this.flush(true);
+      this.prune();
+    }
     if (this.size >= this.first.length) this.grow();
     const id = this.size++;
     this.distinct++;
     this.first[id] = a;
     this.second[id] = b;
-    this.lastArticle[id] = -1;
     return id;
   }
 
@@ -282,7 +284,7 @@ export class Counter {
 
   total(id: number): number {
     let s = 0;
-    for (let o = 0; o < this.S; o++) s += this.uses[id * this.S + o];
+    for (let o = 0; o < this.S; o++) s += this.cells[(id * this.S + o) * 2];
     return s;
   }
 
@@ -302,20 +304,21 @@ export class Counter {
     let next = 0;
     this.bigram.clear();
     this.unigram.fill(-1);
+    // N-grams counted in the current article before a prune in its middle, renumbered with the rest.
+    const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
+    this.countedHere.length = 0;
     for (let id = 0; id < this.size; id++) {
       if (!keep(id)) continue;
       const to = next++;
+      if (here?.has(id)) this.countedHere.push(to);
       this.first[to] = this.first[id];
       this.second[to] = this.second[id];
-      this.lastArticle[to] = this.lastArticle[id];
-      this.uses.copyWithin(to * S, id * S, id * S + S);
-      this.articles.copyWithin(to * S, id * S, id * S + S);
+      this.cells.copyWithin(to * S * 2, id * S * 2, (id * S + S) * 2);
       this.withGroup.copyWithin(to * g, id * g, id * g + g);
       if (this.second[to] < 0) this.unigram[this.first[to]] = to;
       else this.bigram.set(this.first[to], this.second[to], to);
     }
-    this.uses.fill(0, next * S, this.size * S);
-    this.articles.fill(0, next * S, this.size * S);
+    this.cells.fill(0, next * S * 2, this.size * S * 2);
     this.withGroup.fill(0, next * g, this.size * g);
     this.size = next;
   }
@@ -330,8 +333,9 @@ export class Counter {
     const known = this.outletIndex.get(a.outlet);
     if ((fixed && known === undefined) || a.sentences.length === 0) return;
     const o = known ?? this.outlet(a.outlet);
-    const art = this.articleCount++;
+    this.articleCount++;
     this.articlesPer[o]++;
+    this.outletNow = o;
     this.tokens[o] += a.tokens;
     const r = this.reader;
     r.read(a.text, a.sentences, a.skip);
@@ -365,17 +369,12 @@ export class Counter {
         const w = ids[i];
         const stop = this.stop[w];
         const outside = groupsHere.length > 0 && inMention[i - from] === 0;
-        if (!stop) this.tick(this.id(w, -1), o, art, outside ? groupsHere : NO_GROUPS, g1);
+        if (!stop) this.tick(this.id(w, -1), o, outside ? groupsHere : NO_GROUPS, g1);
         if (i > from && r.joined[i] === 1 && !(stop && this.stop[ids[i - 1]]))
-          this.tick(
-            this.id(ids[i - 1], w),
-            o,
-            art,
-            outside && inMention[i - 1 - from] === 0 ? groupsHere : NO_GROUPS,
-            g1,
-          );
+          this.tick(this.id(ids[i - 1], w), o, outside && inMention[i - 1 - from] === 0 ? groupsHere : NO_GROUPS, g1);
       }
     }
+    this.flush();
   }
 
   // Reads articles into form ids (one per counter: its tables of written words and forms last from batch to batch).
@@ -402,17 +401,48 @@ export class Counter {
     }
   }
 
-  private tick(id: number, o: number, art: number, groups: number[], g1: number): void {
+  // An article's uses of each n-gram are held in `local` (one small array, mostly in cache) and added to the cells once
+  // per n-gram at the article's end (flush): one cell touched per distinct n-gram, not one per use.
+  private local: Int32Array;
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
+  private outletNow = 0;
+  // N-grams whose cells already count the current article (a prune in its middle flushed them).
+  private countedHere: number[] = [];
+
+  private tick(id: number, o: number, groups: number[], g1: number): void {
     this.n[o]++;
-    this.uses[id * this.S + o]++;
-    if (this.lastArticle[id] !== art) {
-      this.lastArticle[id] = art;
-      this.articles[id * this.S + o]++;
+    if (this.local[id]++ === 0) {
+      if (this.touchedCount >= this.touched.length) {
+        const wider = new Int32Array(this.touched.length * 2);
+        wider.set(this.touched);
+        this.touched = wider;
+      }
+      this.touched[this.touchedCount++] = id;
     }
     for (let k = 0; k < groups.length; k++) {
       this.withGroup[id * g1 + groups[k]]++;
       this.groupNgrams[groups[k]]++;
     }
+  }
+
+  // Adds the held-back counts of the current article to its outlet's cells (`mid`: in the middle of the article).
+  private flush(mid = false): void {
+    const { cells, local, touched, S } = this;
+    const o = this.outletNow;
+    const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const id = touched[i];
+      const at = (id * S + o) * 2;
+      cells[at] += local[id];
+      if (!here?.has(id)) {
+        cells[at + 1]++;
+        if (mid) this.countedHere.push(id);
+      }
+      local[id] = 0;
+    }
+    this.touchedCount = 0;
+    if (!mid) this.countedHere.length = 0;
   }
 
   /** These counts in the form that crosses threads (see VocabularyCounts). */
@@ -424,7 +454,7 @@ export class Counter {
     let nc = 0;
     let ng = 0;
     for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) if (this.uses[id * S + o] !== 0) nc++;
+      for (let o = 0; o < O; o++) if (this.cells[(id * S + o) * 2] !== 0) nc++;
       for (let g = 0; g < G; g++) if (this.withGroup[id * g1 + g] !== 0) ng++;
     }
     const cells = new Int32Array(nc * 4);
@@ -433,12 +463,12 @@ export class Counter {
     let j = 0;
     for (let id = 0; id < size; id++) {
       for (let o = 0; o < O; o++) {
-        const u = this.uses[id * S + o];
+        const u = this.cells[(id * S + o) * 2];
         if (u === 0) continue;
         cells[k++] = id;
         cells[k++] = o;
         cells[k++] = u;
-        cells[k++] = this.articles[id * S + o];
+        cells[k++] = this.cells[(id * S + o) * 2 + 1];
       }
       for (let g = 0; g < G; g++) {
         const x = this.withGroup[id * g1 + g];
@@ -476,9 +506,9 @@ export class Counter {
     for (let i = 0; i < ids.length; i++) ids[i] = this.id(words[c.first[i]], c.second[i] < 0 ? -1 : words[c.second[i]]);
     const S = this.S;
     for (let k = 0; k < c.cells.length; k += 4) {
-      const at = ids[c.cells[k]] * S + outlets[c.cells[k + 1]];
-      this.uses[at] += c.cells[k + 2];
-      this.articles[at] += c.cells[k + 3];
+      const at = (ids[c.cells[k]] * S + outlets[c.cells[k + 1]]) * 2;
+      this.cells[at] += c.cells[k + 2];
+      this.cells[at + 1] += c.cells[k + 3];
     }
     const g1 = Math.max(1, this.G);
     for (let k = 0; k < c.withGroup.length; k += 3)
@@ -537,21 +567,21 @@ export function finishTable(
   const order = Array.from({ length: c.size }, (_, id) => [c.text(id), id] as const).sort((x, y) =>
     x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
   );
-  const same = c.S === O && column.every((x, i) => x === i);
   const S = c.S;
+  // One array each for every row's uses and articles, each row a view of O columns.
+  const allUses = new Int32Array(c.size * O);
+  const allArticles = new Int32Array(c.size * O);
   const terms = new Map<string, TermCounts>();
   for (const [text, id] of order) {
-    let uses = c.uses.subarray(id * S, id * S + O);
-    let articles = c.articles.subarray(id * S, id * S + O);
-    if (!same) {
-      uses = new Int32Array(O);
-      articles = new Int32Array(O);
-      column.forEach((to, from) => {
-        uses[to] = c.uses[id * S + from];
-        articles[to] = c.articles[id * S + from];
-      });
+    for (let from = 0; from < column.length; from++) {
+      allUses[id * O + column[from]] = c.cells[(id * S + from) * 2];
+      allArticles[id * O + column[from]] = c.cells[(id * S + from) * 2 + 1];
     }
-    terms.set(text, { uses, articles, withGroup: c.withGroup.subarray(id * g1, id * g1 + G) });
+    terms.set(text, {
+      uses: allUses.subarray(id * O, id * O + O),
+      articles: allArticles.subarray(id * O, id * O + O),
+      withGroup: c.withGroup.subarray(id * g1, id * g1 + G),
+    });
   }
   const perOutlet = (xs: number[]) => {
     const out = new Array<number>(O).fill(0);
