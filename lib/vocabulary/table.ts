@@ -147,7 +147,7 @@ export interface VocabularyCounts {
 
 /**
  * Counts of n-grams by integer id in flat arrays, with the dictionaries from words and word pairs to ids. Outlets get
- * a column when first seen (the stride grows by doubling), so a worker's batch and a whole import merge into one.
+ * a column when first seen, so a worker's batch and a whole import merge into one.
  */
 export class Counter {
   words = new Map<string, number>();
@@ -159,15 +159,15 @@ export class Counter {
   /** Per n-gram id: its words (second -1 for a unigram). */
   first: Int32Array;
   second: Int32Array;
-  /** Per-outlet columns: O outlets in use, S the stride of the per-n-gram rows (S ≥ O). */
+  /** The outlets with a column, in column order. */
   outletIds: string[] = [];
   outletIndex = new Map<string, number>();
-  S: number;
   /**
-   * Per (n-gram, outlet) cell at (id × S + outlet) × 2: its uses, then the articles using it. Side by side, as an
-   * article's counts land in both: one cache line per cell, where two arrays took two (the rows are tens of MB).
+   * Per outlet, a column of two integers per n-gram id: its uses, then the articles using it. An article's counts all
+   * land in its outlet's column (a few hundred kB, mostly in cache) and uses and articles share a cache line, where
+   * rows of every outlet's counts spread one article's updates over tens of MB.
    */
-  cells: Int32Array;
+  cols: Int32Array[] = [];
   withGroup: Int32Array;
   n: number[] = [];
   tokens: number[] = [];
@@ -192,12 +192,10 @@ export class Counter {
     expected = 1024,
   ) {
     const rows = Math.max(1024, Math.min(expected, liveCap));
-    this.S = Math.max(1, outlets.length);
     this.bigram = new PairMap(rows);
     this.first = new Int32Array(rows);
     this.second = new Int32Array(rows);
     this.local = new Int32Array(rows);
-    this.cells = new Int32Array(rows * this.S * 2);
     this.withGroup = new Int32Array(rows * Math.max(1, G));
     this.groupNgrams = new Array<number>(G).fill(0);
     for (const o of outlets) this.outlet(o);
@@ -208,7 +206,7 @@ export class Counter {
     let o = this.outletIndex.get(id);
     if (o === undefined) {
       o = this.outletIds.length;
-      if (o >= this.S) this.widen(this.S * 2);
+      this.cols.push(new Int32Array(this.first.length * 2));
       this.outletIds.push(id);
       this.outletIndex.set(id, o);
       this.n.push(0);
@@ -216,15 +214,6 @@ export class Counter {
       this.articlesPer.push(0);
     }
     return o;
-  }
-
-  private widen(stride: number): void {
-    const a = this.cells;
-    const S2 = this.S * 2;
-    const b = new Int32Array((a.length / S2) * stride * 2);
-    for (let id = 0; id < this.size; id++) b.set(a.subarray(id * S2, id * S2 + S2), id * stride * 2);
-    this.cells = b;
-    this.S = stride;
   }
 
   word(text: string): number {
@@ -249,7 +238,7 @@ export class Counter {
     this.first = copy(this.first, 1);
     this.second = copy(this.second, 1);
     this.local = copy(this.local, 1);
-    this.cells = copy(this.cells, this.S * 2);
+    this.cols = this.cols.map((col) => copy(col, 2));
     this.withGroup = copy(this.withGroup, Math.max(1, this.G));
   }
 
@@ -284,7 +273,7 @@ export class Counter {
 
   total(id: number): number {
     let s = 0;
-    for (let o = 0; o < this.S; o++) s += this.cells[(id * this.S + o) * 2];
+    for (let o = 0; o < this.cols.length; o++) s += this.cols[o][id * 2];
     return s;
   }
 
@@ -299,7 +288,7 @@ export class Counter {
 
   /** Keeps the n-grams `keep` accepts, renumbered in order. */
   compact(keep: (id: number) => boolean): void {
-    const { S, G } = this;
+    const { G, cols } = this;
     const g = Math.max(1, G);
     let next = 0;
     this.bigram.clear();
@@ -313,12 +302,15 @@ export class Counter {
       if (here?.has(id)) this.countedHere.push(to);
       this.first[to] = this.first[id];
       this.second[to] = this.second[id];
-      this.cells.copyWithin(to * S * 2, id * S * 2, (id * S + S) * 2);
+      for (let o = 0; o < cols.length; o++) {
+        cols[o][to * 2] = cols[o][id * 2];
+        cols[o][to * 2 + 1] = cols[o][id * 2 + 1];
+      }
       this.withGroup.copyWithin(to * g, id * g, id * g + g);
       if (this.second[to] < 0) this.unigram[this.first[to]] = to;
       else this.bigram.set(this.first[to], this.second[to], to);
     }
-    this.cells.fill(0, next * S * 2, this.size * S * 2);
+    for (const col of cols) col.fill(0, next * 2, this.size * 2);
     this.withGroup.fill(0, next * g, this.size * g);
     this.size = next;
   }
@@ -428,15 +420,14 @@ export class Counter {
 
   // Adds the held-back counts of the current article to its outlet's cells (`mid`: in the middle of the article).
   private flush(mid = false): void {
-    const { cells, local, touched, S } = this;
-    const o = this.outletNow;
+    const { local, touched } = this;
+    const col = this.cols[this.outletNow];
     const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
     for (let i = 0; i < this.touchedCount; i++) {
       const id = touched[i];
-      const at = (id * S + o) * 2;
-      cells[at] += local[id];
+      col[id * 2] += local[id];
       if (!here?.has(id)) {
-        cells[at + 1]++;
+        col[id * 2 + 1]++;
         if (mid) this.countedHere.push(id);
       }
       local[id] = 0;
@@ -447,14 +438,14 @@ export class Counter {
 
   /** These counts in the form that crosses threads (see VocabularyCounts). */
   counts(groups: readonly string[]): VocabularyCounts {
-    const { S, G, size } = this;
+    const { G, size, cols } = this;
     const O = this.outletIds.length;
     const g1 = Math.max(1, G);
     // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes.
     let nc = 0;
     let ng = 0;
     for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) if (this.cells[(id * S + o) * 2] !== 0) nc++;
+      for (let o = 0; o < O; o++) if (cols[o][id * 2] !== 0) nc++;
       for (let g = 0; g < G; g++) if (this.withGroup[id * g1 + g] !== 0) ng++;
     }
     const cells = new Int32Array(nc * 4);
@@ -463,12 +454,12 @@ export class Counter {
     let j = 0;
     for (let id = 0; id < size; id++) {
       for (let o = 0; o < O; o++) {
-        const u = this.cells[(id * S + o) * 2];
+        const u = cols[o][id * 2];
         if (u === 0) continue;
         cells[k++] = id;
         cells[k++] = o;
         cells[k++] = u;
-        cells[k++] = this.cells[(id * S + o) * 2 + 1];
+        cells[k++] = cols[o][id * 2 + 1];
       }
       for (let g = 0; g < G; g++) {
         const x = this.withGroup[id * g1 + g];
@@ -504,11 +495,11 @@ export class Counter {
     const outlets = c.outlets.map((o) => this.outlet(o));
     const ids = new Int32Array(c.first.length);
     for (let i = 0; i < ids.length; i++) ids[i] = this.id(words[c.first[i]], c.second[i] < 0 ? -1 : words[c.second[i]]);
-    const S = this.S;
     for (let k = 0; k < c.cells.length; k += 4) {
-      const at = (ids[c.cells[k]] * S + outlets[c.cells[k + 1]]) * 2;
-      this.cells[at] += c.cells[k + 2];
-      this.cells[at + 1] += c.cells[k + 3];
+      const col = this.cols[outlets[c.cells[k + 1]]];
+      const at = ids[c.cells[k]] * 2;
+      col[at] += c.cells[k + 2];
+      col[at + 1] += c.cells[k + 3];
     }
     const g1 = Math.max(1, this.G);
     for (let k = 0; k < c.withGroup.length; k += 3)
@@ -567,15 +558,14 @@ export function finishTable(
   const order = Array.from({ length: c.size }, (_, id) => [c.text(id), id] as const).sort((x, y) =>
     x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
   );
-  const S = c.S;
   // One array each for every row's uses and articles, each row a view of O columns.
   const allUses = new Int32Array(c.size * O);
   const allArticles = new Int32Array(c.size * O);
   const terms = new Map<string, TermCounts>();
   for (const [text, id] of order) {
     for (let from = 0; from < column.length; from++) {
-      allUses[id * O + column[from]] = c.cells[(id * S + from) * 2];
-      allArticles[id * O + column[from]] = c.cells[(id * S + from) * 2 + 1];
+      allUses[id * O + column[from]] = c.cols[from][id * 2];
+      allArticles[id * O + column[from]] = c.cols[from][id * 2 + 1];
     }
     terms.set(text, {
       uses: allUses.subarray(id * O, id * O + O),
