@@ -5,7 +5,7 @@ import { scanWords } from './words';
 /**
  * An article's vocabulary tokens as counting reads them: the tokens of lib/vocabulary/tokens.ts (articleTokens, same
  * case rule, same drops and bigram breaks) as ids of their counted forms in flat arrays, with no string made for a word
- * seen before. Each distinct written word ("surface", possessive and dots removed) is hashed on the text's characters
+ * seen before. Each distinct written word ("surface", possessive removed) is hashed on a few of the text's characters
  * and looked up in an open-addressing table; on first sight its counted forms (mid-sentence, sentence-start, and the
  * capitalised form the article-level rule may restore) are worked out once with normaliseCase and kept as form ids.
  * Counting then pays a character loop per word instead of two substrings, a token object and a string-keyed map lookup.
@@ -134,8 +134,9 @@ export class CountedWords {
     this.joined = grow(this.joined, new Uint8Array(n));
   }
 
-  // The surface id of text[s, e): a trailing possessive 's / ’s (on words over 2 characters) and dots left out, as
-  // tokens.ts does before the case rule; hashed and compared on the text's characters, made into a string only once.
+  // The surface id of text[s, e): the word as written, a trailing possessive 's / ’s (on words over 2 characters) left
+  // out. Hashed on its length and five of its characters (no loop over it) and compared with the engine's startsWith,
+  // so a word seen before costs no string; "U.S." and "US" are two surfaces with the same counted forms.
   private surface(text: string, s: number, e: number): number {
     let end = e;
     if (e - s > 2) {
@@ -143,39 +144,30 @@ export class CountedWords {
       const apos = text.charCodeAt(e - 2);
       if ((last === 115 || last === 83) && (apos === 39 || apos === 0x2019)) end = e - 2;
     }
-    let h = 0x811c9dc5 | 0;
-    let len = 0;
-    for (let i = s; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 46) continue;
-      h = Math.imul(h ^ c, 0x01000193);
-      len++;
+    const len = end - s;
+    let h = Math.imul(len, 0x9e3779b1) ^ text.charCodeAt(s);
+    h = Math.imul(h ^ text.charCodeAt(end - 1), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(s + (len >> 1)), 0x01000193);
+    if (len > 3) {
+      h = Math.imul(h ^ text.charCodeAt(s + 1), 0x01000193);
+      h = Math.imul(h ^ text.charCodeAt(end - 2), 0x01000193);
     }
+    h ^= h >>> 15;
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {
       const id = this.slots[slot];
       if (id < 0) break;
-      if (this.surfaceHash[id] === h && this.sameSurface(this.surfaceText[id], len, text, s, end)) return id;
+      const w = this.surfaceText[id];
+      if (this.surfaceHash[id] === h && w.length === len && text.startsWith(w, s)) return id;
       slot = (slot + 1) & mask;
     }
-    return this.addSurface(writtenWord(text, s, e), h, slot);
+    return this.addSurface(text.slice(s, end), writtenWord(text, s, e), h, slot);
   }
 
-  private sameSurface(w: string, len: number, text: string, s: number, end: number): boolean {
-    if (w.length !== len) return false;
-    let j = 0;
-    for (let i = s; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 46) continue;
-      if (w.charCodeAt(j++) !== c) return false;
-    }
-    return true;
-  }
-
-  private addSurface(word: string, h: number, slot: number): number {
+  private addSurface(written: string, word: string, h: number, slot: number): number {
     const id = this.surfaceText.length;
-    this.surfaceText.push(word);
+    this.surfaceText.push(written);
     this.surfaceHash[id] = h;
     this.slots[slot] = id;
     if (wordDropped(word)) {
