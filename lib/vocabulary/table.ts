@@ -69,52 +69,48 @@ export interface VocabularyTable {
  * allocates nothing (a Map keyed by a number above 2^31 boxes every key and was the counter's largest cost).
  */
 class PairMap {
-  private a: Int32Array;
-  private b: Int32Array;
-  private v: Int32Array;
+  // Slots of three integers: first word (-1: empty), second word, n-gram id; a probe reads one cache line, not three.
+  private t: Int32Array;
   private used = 0;
 
   constructor(expected = 2048) {
     let size = 4096;
     while (size < expected * 2) size *= 2;
-    this.a = new Int32Array(size).fill(-1);
-    this.b = new Int32Array(size);
-    this.v = new Int32Array(size);
+    this.t = new Int32Array(size * 3).fill(-1);
   }
 
   private slot(a: number, b: number): number {
-    const mask = this.a.length - 1;
+    const t = this.t;
+    const mask = t.length / 3 - 1;
     let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & mask;
-    while (this.a[i] !== -1 && (this.a[i] !== a || this.b[i] !== b)) i = (i + 1) & mask;
-    return i;
+    while (t[i * 3] !== -1 && (t[i * 3] !== a || t[i * 3 + 1] !== b)) i = (i + 1) & mask;
+    return i * 3;
   }
 
   get(a: number, b: number): number {
     const i = this.slot(a, b);
-    return this.a[i] === -1 ? -1 : this.v[i];
+    return this.t[i] === -1 ? -1 : this.t[i + 2];
   }
 
   set(a: number, b: number, value: number): void {
-    if ((this.used + 1) * 2 > this.a.length) this.resize(this.a.length * 2);
+    if ((this.used + 1) * 2 > this.t.length / 3) this.resize((this.t.length / 3) * 2);
     const i = this.slot(a, b);
-    if (this.a[i] === -1) this.used++;
-    this.a[i] = a;
-    this.b[i] = b;
-    this.v[i] = value;
+    if (this.t[i] === -1) this.used++;
+    this.t[i] = a;
+    this.t[i + 1] = b;
+    this.t[i + 2] = value;
   }
 
   clear(): void {
-    this.a.fill(-1);
+    this.t.fill(-1);
     this.used = 0;
   }
 
   private resize(size: number): void {
-    const { a, b, v } = this;
-    this.a = new Int32Array(size).fill(-1);
-    this.b = new Int32Array(size);
-    this.v = new Int32Array(size);
+    const old = this.t;
+    this.t = new Int32Array(size * 3).fill(-1);
     this.used = 0;
-    for (let i = 0; i < a.length; i++) if (a[i] !== -1) this.set(a[i], b[i], v[i]);
+    for (let i = 0; i < old.length; i += 3) if (old[i] !== -1) this.set(old[i], old[i + 1], old[i + 2]);
   }
 }
 
