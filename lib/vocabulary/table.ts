@@ -1,6 +1,6 @@
 import type { Span } from '../text/quotes';
 import { STOPWORDS } from './stopwords';
-import { articleTokens, type VocabToken } from './tokens';
+import { CountedWords } from './countedWords';
 
 /**
  * Per-outlet n-gram counts of a view's text, made in one pass over the sentences it keeps. Words get integer ids and
@@ -69,52 +69,48 @@ export interface VocabularyTable {
  * allocates nothing (a Map keyed by a number above 2^31 boxes every key and was the counter's largest cost).
  */
 class PairMap {
-  private a: Int32Array;
-  private b: Int32Array;
-  private v: Int32Array;
+  // Slots of three integers: first word (-1: empty), second word, n-gram id; a probe reads one cache line, not three.
+  private t: Int32Array;
   private used = 0;
 
   constructor(expected = 2048) {
     let size = 4096;
     while (size < expected * 2) size *= 2;
-    this.a = new Int32Array(size).fill(-1);
-    this.b = new Int32Array(size);
-    this.v = new Int32Array(size);
+    this.t = new Int32Array(size * 3).fill(-1);
   }
 
   private slot(a: number, b: number): number {
-    const mask = this.a.length - 1;
+    const t = this.t;
+    const mask = t.length / 3 - 1;
     let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & mask;
-    while (this.a[i] !== -1 && (this.a[i] !== a || this.b[i] !== b)) i = (i + 1) & mask;
-    return i;
+    while (t[i * 3] !== -1 && (t[i * 3] !== a || t[i * 3 + 1] !== b)) i = (i + 1) & mask;
+    return i * 3;
   }
 
   get(a: number, b: number): number {
     const i = this.slot(a, b);
-    return this.a[i] === -1 ? -1 : this.v[i];
+    return this.t[i] === -1 ? -1 : this.t[i + 2];
   }
 
   set(a: number, b: number, value: number): void {
-    if ((this.used + 1) * 2 > this.a.length) this.resize(this.a.length * 2);
+    if ((this.used + 1) * 2 > this.t.length / 3) this.resize((this.t.length / 3) * 2);
     const i = this.slot(a, b);
-    if (this.a[i] === -1) this.used++;
-    this.a[i] = a;
-    this.b[i] = b;
-    this.v[i] = value;
+    if (this.t[i] === -1) this.used++;
+    this.t[i] = a;
+    this.t[i + 1] = b;
+    this.t[i + 2] = value;
   }
 
   clear(): void {
-    this.a.fill(-1);
+    this.t.fill(-1);
     this.used = 0;
   }
 
   private resize(size: number): void {
-    const { a, b, v } = this;
-    this.a = new Int32Array(size).fill(-1);
-    this.b = new Int32Array(size);
-    this.v = new Int32Array(size);
+    const old = this.t;
+    this.t = new Int32Array(size * 3).fill(-1);
     this.used = 0;
-    for (let i = 0; i < a.length; i++) if (a[i] !== -1) this.set(a[i], b[i], v[i]);
+    for (let i = 0; i < old.length; i += 3) if (old[i] !== -1) this.set(old[i], old[i + 1], old[i + 2]);
   }
 }
 
@@ -147,7 +143,7 @@ export interface VocabularyCounts {
 
 /**
  * Counts of n-grams by integer id in flat arrays, with the dictionaries from words and word pairs to ids. Outlets get
- * a column when first seen (the stride grows by doubling), so a worker's batch and a whole import merge into one.
+ * a column when first seen, so a worker's batch and a whole import merge into one.
  */
 export class Counter {
   words = new Map<string, number>();
@@ -159,14 +155,16 @@ export class Counter {
   /** Per n-gram id: its words (second -1 for a unigram). */
   first: Int32Array;
   second: Int32Array;
-  /** Per-outlet columns: O outlets in use, S the stride of the per-n-gram rows (S ≥ O). */
+  /** The outlets with a column, in column order. */
   outletIds: string[] = [];
   outletIndex = new Map<string, number>();
-  S: number;
-  uses: Int32Array;
-  articles: Int32Array;
+  /**
+   * Per outlet, a column of two integers per n-gram id: its uses, then the articles using it. An article's counts all
+   * land in its outlet's column (a few hundred kB, mostly in cache) and uses and articles share a cache line, where
+   * rows of every outlet's counts spread one article's updates over tens of MB.
+   */
+  cols: Int32Array[] = [];
   withGroup: Int32Array;
-  lastArticle: Int32Array;
   n: number[] = [];
   tokens: number[] = [];
   articlesPer: number[] = [];
@@ -190,13 +188,10 @@ export class Counter {
     expected = 1024,
   ) {
     const rows = Math.max(1024, Math.min(expected, liveCap));
-    this.S = Math.max(1, outlets.length);
     this.bigram = new PairMap(rows);
     this.first = new Int32Array(rows);
     this.second = new Int32Array(rows);
-    this.lastArticle = new Int32Array(rows);
-    this.uses = new Int32Array(rows * this.S);
-    this.articles = new Int32Array(rows * this.S);
+    this.local = new Int32Array(rows);
     this.withGroup = new Int32Array(rows * Math.max(1, G));
     this.groupNgrams = new Array<number>(G).fill(0);
     for (const o of outlets) this.outlet(o);
@@ -207,7 +202,7 @@ export class Counter {
     let o = this.outletIndex.get(id);
     if (o === undefined) {
       o = this.outletIds.length;
-      if (o >= this.S) this.widen(this.S * 2);
+      this.cols.push(new Int32Array(this.first.length * 2));
       this.outletIds.push(id);
       this.outletIndex.set(id, o);
       this.n.push(0);
@@ -215,17 +210,6 @@ export class Counter {
       this.articlesPer.push(0);
     }
     return o;
-  }
-
-  private widen(stride: number): void {
-    const re = (a: Int32Array) => {
-      const b = new Int32Array((a.length / this.S) * stride);
-      for (let id = 0; id < this.size; id++) b.set(a.subarray(id * this.S, id * this.S + this.S), id * stride);
-      return b;
-    };
-    this.uses = re(this.uses);
-    this.articles = re(this.articles);
-    this.S = stride;
   }
 
   word(text: string): number {
@@ -249,20 +233,23 @@ export class Counter {
     };
     this.first = copy(this.first, 1);
     this.second = copy(this.second, 1);
-    this.lastArticle = copy(this.lastArticle, 1);
-    this.uses = copy(this.uses, this.S);
-    this.articles = copy(this.articles, this.S);
+    this.local = copy(this.local, 1);
+    this.cols = this.cols.map((col) => copy(col, 2));
     this.withGroup = copy(this.withGroup, Math.max(1, this.G));
   }
 
   private add(a: number, b: number): number {
-    if (this.size >= this.liveCap) this.prune();
+    if (this.size >= this.liveCap) {
+      // The article being counted has counts held back (see tick): they go in first, so pruning sees the same totals
+      // and the n-grams it keeps remember that this article was counted.
+      this.flush(true);
+      this.prune();
+    }
     if (this.size >= this.first.length) this.grow();
     const id = this.size++;
     this.distinct++;
     this.first[id] = a;
     this.second[id] = b;
-    this.lastArticle[id] = -1;
     return id;
   }
 
@@ -282,7 +269,7 @@ export class Counter {
 
   total(id: number): number {
     let s = 0;
-    for (let o = 0; o < this.S; o++) s += this.uses[id * this.S + o];
+    for (let o = 0; o < this.cols.length; o++) s += this.cols[o][id * 2];
     return s;
   }
 
@@ -297,25 +284,29 @@ export class Counter {
 
   /** Keeps the n-grams `keep` accepts, renumbered in order. */
   compact(keep: (id: number) => boolean): void {
-    const { S, G } = this;
+    const { G, cols } = this;
     const g = Math.max(1, G);
     let next = 0;
     this.bigram.clear();
     this.unigram.fill(-1);
+    // N-grams counted in the current article before a prune in its middle, renumbered with the rest.
+    const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
+    this.countedHere.length = 0;
     for (let id = 0; id < this.size; id++) {
       if (!keep(id)) continue;
       const to = next++;
+      if (here?.has(id)) this.countedHere.push(to);
       this.first[to] = this.first[id];
       this.second[to] = this.second[id];
-      this.lastArticle[to] = this.lastArticle[id];
-      this.uses.copyWithin(to * S, id * S, id * S + S);
-      this.articles.copyWithin(to * S, id * S, id * S + S);
+      for (let o = 0; o < cols.length; o++) {
+        cols[o][to * 2] = cols[o][id * 2];
+        cols[o][to * 2 + 1] = cols[o][id * 2 + 1];
+      }
       this.withGroup.copyWithin(to * g, id * g, id * g + g);
       if (this.second[to] < 0) this.unigram[this.first[to]] = to;
       else this.bigram.set(this.first[to], this.second[to], to);
     }
-    this.uses.fill(0, next * S, this.size * S);
-    this.articles.fill(0, next * S, this.size * S);
+    for (const col of cols) col.fill(0, next * 2, this.size * 2);
     this.withGroup.fill(0, next * g, this.size * g);
     this.size = next;
   }
@@ -330,48 +321,92 @@ export class Counter {
     const known = this.outletIndex.get(a.outlet);
     if ((fixed && known === undefined) || a.sentences.length === 0) return;
     const o = known ?? this.outlet(a.outlet);
-    const art = this.articleCount++;
+    this.articleCount++;
     this.articlesPer[o]++;
+    this.outletNow = o;
     this.tokens[o] += a.tokens;
-    const bySentence = articleTokens(a.text, a.sentences, a.skip as Span[]);
+    const r = this.reader;
+    r.read(a.text, a.sentences, a.skip);
+    // Form ids to word ids in token order, so words get their ids in the order the texts first use them.
+    const ids = this.ids.length >= r.tokenCount ? this.ids : (this.ids = new Int32Array(r.tokenCount * 2));
+    for (let i = 0; i < r.tokenCount; i++) {
+      const f = r.form[i];
+      let w = this.formWord[f];
+      if (w === undefined || w < 0) w = this.formWord[f] = this.word(r.tokenText(a.text, i));
+      ids[i] = w;
+    }
     const g1 = Math.max(1, this.G);
+    const mentions = a.mentions;
     let m = 0;
     for (let si = 0; si < a.sentences.length; si++) {
       const s = a.sentences[si];
       this.sentences++;
-      const tokens = bySentence[si];
+      const from = r.sentenceFrom[si];
+      const to = r.sentenceFrom[si + 1];
       // Mentions are sorted and sentences come in order: one pointer finds this sentence's mentions.
-      while (m < a.mentions.length && a.mentions[m].start < s.start) m++;
+      while (m < mentions.length && mentions[m].start < s.start) m++;
       let e = m;
-      while (e < a.mentions.length && a.mentions[e].start < s.end) e++;
+      while (e < mentions.length && mentions[e].start < s.end) e++;
       let groupsHere: number[] = NO_GROUPS;
-      let inMention: boolean[] | null = null;
       if (e > m) {
-        groupsHere = [...new Set(a.mentions.slice(m, e).map((x) => x.group))];
-        inMention = mentionFlags(tokens, a.mentions, m, e);
+        groupsHere = [...new Set(mentions.slice(m, e).map((x) => x.group))];
+        this.flagMentions(r, from, to, mentions, m, e);
       }
-      const ids = this.ids;
-      ids.length = 0;
-      for (const t of tokens) ids.push(this.word(t.text));
-      for (let i = 0; i < tokens.length; i++) {
+      const inMention = this.inMention;
+      for (let i = from; i < to; i++) {
         const w = ids[i];
         const stop = this.stop[w];
-        const outside = groupsHere.length > 0 && !inMention![i];
-        if (!stop) this.tick(this.id(w, -1), o, art, outside ? groupsHere : NO_GROUPS, g1);
-        if (i > 0 && tokens[i].joined && !(stop && this.stop[ids[i - 1]]))
-          this.tick(this.id(ids[i - 1], w), o, art, outside && !inMention![i - 1] ? groupsHere : NO_GROUPS, g1);
+        const outside = groupsHere.length > 0 && inMention[i - from] === 0;
+        if (!stop) this.tick(this.id(w, -1), o, outside ? groupsHere : NO_GROUPS, g1);
+        if (i > from && r.joined[i] === 1 && !(stop && this.stop[ids[i - 1]]))
+          this.tick(this.id(ids[i - 1], w), o, outside && inMention[i - 1 - from] === 0 ? groupsHere : NO_GROUPS, g1);
       }
+    }
+    this.flush();
+  }
+
+  // Reads articles into form ids (one per counter: its tables of written words and forms last from batch to batch).
+  private reader = new CountedWords();
+  // Word id of each form id of the reader (undefined or -1: not yet looked up).
+  private formWord: number[] = [];
+  private ids = new Int32Array(1024);
+  private inMention = new Uint8Array(256);
+
+  // Whether each token of a sentence (tokens from..to of the reader) lies in a counted mention (both sorted).
+  private flagMentions(
+    r: CountedWords,
+    from: number,
+    to: number,
+    mentions: ArticleText['mentions'],
+    lo: number,
+    hi: number,
+  ): void {
+    if (this.inMention.length < to - from) this.inMention = new Uint8Array((to - from) * 2);
+    let m = lo;
+    for (let i = from; i < to; i++) {
+      while (m < hi && mentions[m].end <= r.tokenStart[i]) m++;
+      this.inMention[i - from] = m < hi && mentions[m].start < r.tokenEnd[i] ? 1 : 0;
     }
   }
 
-  private ids: number[] = [];
+  // An article's uses of each n-gram are held in `local` (one small array, mostly in cache) and added to the cells once
+  // per n-gram at the article's end (flush): one cell touched per distinct n-gram, not one per use.
+  private local: Int32Array;
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
+  private outletNow = 0;
+  // N-grams whose cells already count the current article (a prune in its middle flushed them).
+  private countedHere: number[] = [];
 
-  private tick(id: number, o: number, art: number, groups: number[], g1: number): void {
+  private tick(id: number, o: number, groups: number[], g1: number): void {
     this.n[o]++;
-    this.uses[id * this.S + o]++;
-    if (this.lastArticle[id] !== art) {
-      this.lastArticle[id] = art;
-      this.articles[id * this.S + o]++;
+    if (this.local[id]++ === 0) {
+      if (this.touchedCount >= this.touched.length) {
+        const wider = new Int32Array(this.touched.length * 2);
+        wider.set(this.touched);
+        this.touched = wider;
+      }
+      this.touched[this.touchedCount++] = id;
     }
     for (let k = 0; k < groups.length; k++) {
       this.withGroup[id * g1 + groups[k]]++;
@@ -379,16 +414,34 @@ export class Counter {
     }
   }
 
+  // Adds the held-back counts of the current article to its outlet's cells (`mid`: in the middle of the article).
+  private flush(mid = false): void {
+    const { local, touched } = this;
+    const col = this.cols[this.outletNow];
+    const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const id = touched[i];
+      col[id * 2] += local[id];
+      if (!here?.has(id)) {
+        col[id * 2 + 1]++;
+        if (mid) this.countedHere.push(id);
+      }
+      local[id] = 0;
+    }
+    this.touchedCount = 0;
+    if (!mid) this.countedHere.length = 0;
+  }
+
   /** These counts in the form that crosses threads (see VocabularyCounts). */
   counts(groups: readonly string[]): VocabularyCounts {
-    const { S, G, size } = this;
+    const { G, size, cols } = this;
     const O = this.outletIds.length;
     const g1 = Math.max(1, G);
     // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes.
     let nc = 0;
     let ng = 0;
     for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) if (this.uses[id * S + o] !== 0) nc++;
+      for (let o = 0; o < O; o++) if (cols[o][id * 2] !== 0) nc++;
       for (let g = 0; g < G; g++) if (this.withGroup[id * g1 + g] !== 0) ng++;
     }
     const cells = new Int32Array(nc * 4);
@@ -397,12 +450,12 @@ export class Counter {
     let j = 0;
     for (let id = 0; id < size; id++) {
       for (let o = 0; o < O; o++) {
-        const u = this.uses[id * S + o];
+        const u = cols[o][id * 2];
         if (u === 0) continue;
         cells[k++] = id;
         cells[k++] = o;
         cells[k++] = u;
-        cells[k++] = this.articles[id * S + o];
+        cells[k++] = cols[o][id * 2 + 1];
       }
       for (let g = 0; g < G; g++) {
         const x = this.withGroup[id * g1 + g];
@@ -438,11 +491,11 @@ export class Counter {
     const outlets = c.outlets.map((o) => this.outlet(o));
     const ids = new Int32Array(c.first.length);
     for (let i = 0; i < ids.length; i++) ids[i] = this.id(words[c.first[i]], c.second[i] < 0 ? -1 : words[c.second[i]]);
-    const S = this.S;
     for (let k = 0; k < c.cells.length; k += 4) {
-      const at = ids[c.cells[k]] * S + outlets[c.cells[k + 1]];
-      this.uses[at] += c.cells[k + 2];
-      this.articles[at] += c.cells[k + 3];
+      const col = this.cols[outlets[c.cells[k + 1]]];
+      const at = ids[c.cells[k]] * 2;
+      col[at] += c.cells[k + 2];
+      col[at + 1] += c.cells[k + 3];
     }
     const g1 = Math.max(1, this.G);
     for (let k = 0; k < c.withGroup.length; k += 3)
@@ -459,18 +512,6 @@ export class Counter {
 }
 
 const NO_GROUPS: number[] = [];
-
-// Whether each token lies in a counted mention (tokens and mentions both sorted).
-function mentionFlags(tokens: VocabToken[], mentions: ArticleText['mentions'], from: number, to: number): boolean[] {
-  const out = new Array<boolean>(tokens.length).fill(false);
-  let m = from;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    while (m < to && mentions[m].end <= t.start) m++;
-    out[i] = m < to && mentions[m].start < t.end;
-  }
-  return out;
-}
 
 /** Counts the n-grams of the given articles per outlet (ids in `outlets`) with co-occurrence per term group. */
 export function countVocabulary(
@@ -513,21 +554,20 @@ export function finishTable(
   const order = Array.from({ length: c.size }, (_, id) => [c.text(id), id] as const).sort((x, y) =>
     x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
   );
-  const same = c.S === O && column.every((x, i) => x === i);
-  const S = c.S;
+  // One array each for every row's uses and articles, each row a view of O columns.
+  const allUses = new Int32Array(c.size * O);
+  const allArticles = new Int32Array(c.size * O);
   const terms = new Map<string, TermCounts>();
   for (const [text, id] of order) {
-    let uses = c.uses.subarray(id * S, id * S + O);
-    let articles = c.articles.subarray(id * S, id * S + O);
-    if (!same) {
-      uses = new Int32Array(O);
-      articles = new Int32Array(O);
-      column.forEach((to, from) => {
-        uses[to] = c.uses[id * S + from];
-        articles[to] = c.articles[id * S + from];
-      });
+    for (let from = 0; from < column.length; from++) {
+      allUses[id * O + column[from]] = c.cols[from][id * 2];
+      allArticles[id * O + column[from]] = c.cols[from][id * 2 + 1];
     }
-    terms.set(text, { uses, articles, withGroup: c.withGroup.subarray(id * g1, id * g1 + G) });
+    terms.set(text, {
+      uses: allUses.subarray(id * O, id * O + O),
+      articles: allArticles.subarray(id * O, id * O + O),
+      withGroup: c.withGroup.subarray(id * g1, id * g1 + G),
+    });
   }
   const perOutlet = (xs: number[]) => {
     const out = new Array<number>(O).fill(0);

@@ -29,8 +29,8 @@ export interface VocabToken {
 }
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
-// Whether the character at i is upper case, without making a string for ASCII.
-function isUpperAt(text: string, i: number): boolean {
+/** Whether the character at i is upper case, without making a string for ASCII. */
+export function isUpperAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return c >= 65 && c <= 90;
   return isUpper(text[i]);
@@ -45,6 +45,11 @@ function hasDigit(w: string): boolean {
     if (c > 127) wide = true;
   }
   return wide && NON_ASCII_DIGIT.test(w);
+}
+
+/** Whether a word (possessive and dots removed) is left out of the vocabulary: one letter, or holding a digit. */
+export function wordDropped(word: string): boolean {
+  return word.length < 2 || hasDigit(word);
 }
 
 /** Whether a word is an all-caps acronym of 2–4 letters, whose case is kept. */
@@ -82,6 +87,12 @@ function stripPossessive(w: string): string {
   return w;
 }
 
+/** The word text[s, e) as the case rule reads it: a possessive 's / ’s and any dots ("U.S.") left out. */
+export function writtenWord(text: string, s: number, e: number): string {
+  const raw = stripPossessive(text.slice(s, e));
+  return raw.includes('.') ? raw.replace(/\./g, '') : raw;
+}
+
 /**
  * The vocabulary tokens of text[start, end) (one sentence), in order. Words starting inside a skip span (quotations,
  * under own voice) are left out and break bigrams. Two passes over the sentence (title-case test, then tokens).
@@ -115,9 +126,8 @@ export function vocabularyTokens(text: string, start: number, end: number, skip:
     const s = spans[i * 3];
     const e = spans[i * 3 + 1];
     const first = i === 0;
-    const raw = stripPossessive(text.slice(s, e));
-    const word = raw.includes('.') ? raw.replace(/\./g, '') : raw;
-    if (word.length < 2 || hasDigit(word)) {
+    const word = writtenWord(text, s, e);
+    if (wordDropped(word)) {
       broken = true;
       continue;
     }
