@@ -153,4 +153,36 @@ describe('a pinned old version the store lacks, and versions recorded off the re
     // A read never writes: the store still lacks this version's provenance.
     expect(derived.hasProvenance(currentStore(), bundle.storeKey!.scope, bundle.storeKey!.version)).toBe(false);
   }, 90_000);
+
+  test('a current version whose stored provenance is unreadable gets it from a worker, not a wait forever', async () => {
+    const src = readFileSync(path.join(dir, 'articles', 'voa-2016-10-21-cooperation.txt'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'articles', 'voa-fourth.txt'),
+      src.replace(/^id: .*$/m, 'id: voa-fourth').replace(/^raw: .*\n/m, '') + '\nMilitants were seen.\n',
+    );
+    await analyse.recordVersionOffThread(dir);
+    await bundles.noticeChanges();
+    await prepare.settled('p');
+    const b = bundles.getBundle('p');
+    const { currentStore } = await import('../store/current');
+    const derived = await import('../store/derived');
+    const { scope, version } = b.storeKey!;
+    expect(derived.hasProvenance(currentStore(), scope, version)).toBe(true);
+    // Cut short, as a crash or a full disk could leave it: the file is there, but no provenance reads from it, and the
+    // watcher, seeing it stored, would never make it again.
+    await currentStore().putDerived(scope, 'provenance-v2', version, new Uint8Array([1, 2, 3]));
+    expect(derived.readProvenance(currentStore(), scope, version)).toBeNull();
+    made.calls = 0;
+    let got: import('../provenance/model').CorpusProvenance | null = null;
+    for (let i = 0; i < 1200 && !got; i++) {
+      const e = thrownBy(() => (got = b.provenance));
+      if (e && !prepare.isAnalysing(e)) throw e;
+      if (!got) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(got).not.toBeNull();
+    expect(made.calls).toBe(0);
+    const { corpusProvenance } = await import('../provenance/corpusProvenance');
+    const { compactProvenance } = await import('../store/provenanceCodec');
+    expect(compactProvenance(got!)).toEqual(compactProvenance(corpusProvenance(load.loadCorpus(dir), b.live.analyses)));
+  }, 90_000);
 });

@@ -584,10 +584,13 @@ function makeBundle(
         // Decoded part by part (lib/store/derived.ts), the loop given back between parts.
         const kept = await inSteps(readProvenanceSteps(store, b.scope, b.version));
         await yieldToLoop();
+        // A pinned version whose provenance was never stored, or any version whose stored file is unreadable (cut
+        // short, another Node's serializer; the watcher sees it stored and would never make it again): made on a
+        // worker from the version's snapshot, never here.
+        const from = kept ? null : (b.snapshot ?? (hasProvenance(store, b.scope, b.version) ? b.meta.version : null));
         if (kept) provenance ??= provenanceFrom(kept);
-        // A pinned version whose provenance was never stored (or is unreadable): made on a worker, never here.
-        else if (b.snapshot) {
-          const made = await madeOnWorker(b.snapshot);
+        else if (from) {
+          const made = await madeOnWorker(from);
           provenance ??= made;
         }
         // Removed meanwhile (a pruned version): the next view that asks waits for the worker that makes it again.
@@ -624,7 +627,8 @@ function makeBundle(
         const kept = readProvenance(store, b.scope, b.version);
         if (kept) return (provenance = provenanceFrom(kept));
         if (!background && b.fill) return (provenance = provenanceFrom(null));
-        if (!background || !b.snapshot) throw provenancePending(b.scope.corpus, b.meta.articles.length);
+        if (!background || (!b.snapshot && !hasProvenance(store, b.scope, b.version)))
+          throw provenancePending(b.scope.corpus, b.meta.articles.length);
       }
       // Views that need provenance wait for the worker that makes it; the others serve meanwhile.
       if (!decoding && !b.snapshot && !hasProvenance(store, b.scope, b.version))
