@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDatabase, postgresMissing, startCluster, type Cluster } from '../../scripts/pg/cluster';
+import { testCluster } from '../../scripts/pg/testCluster';
 
-const skip = postgresMissing();
-if (skip) console.warn(skip);
+const { skip, database } = testCluster();
 const tmp = mkdtempSync(path.join(tmpdir(), 'framescope-audit-pg-'));
 const roots = (name: string) => ({ corpus: path.join(tmp, name, 'corpus'), store: path.join(tmp, name, 'store') });
 const a = roots('a');
@@ -18,8 +17,6 @@ const fileLog = path.join(tmp, 'a', 'audit.jsonl');
 process.env.FRAMESCOPE_AUDIT_LOG = fileLog;
 process.env.FRAMESCOPE_SERVER_ID = 'server-a';
 
-let cluster: Cluster | null = null;
-let missing = '';
 let m: {
   audit: typeof import('./audit');
   client: typeof import('../store/pgClient');
@@ -31,15 +28,10 @@ beforeAll(async () => {
     client: await import('../store/pgClient'),
     replica: await import('../store/pgReplica'),
   };
-  if (skip) return;
-  const c = await startCluster();
-  if ('missing' in c) missing = c.missing;
-  else cluster = c;
 }, 60_000);
 afterAll(async () => {
   delete process.env.DATABASE_URL;
   await m.client.closePools();
-  cluster?.stop();
   rmSync(tmp, { recursive: true, force: true });
 }, 60_000);
 
@@ -55,8 +47,7 @@ const entry = (server: string, time: string, detail: string) => ({
 
 describe.skipIf(skip !== null)('the shared audit log', () => {
   test('each server lists every server’s entries, newest first, with its server id', async () => {
-    if (!cluster) throw new Error(missing);
-    const url = await freshDatabase(cluster);
+    const url = await database();
     const pool = await m.client.ready(url);
     await m.audit.auditShared(entry('server-a', '2026-01-01T10:00:00.000Z', 'a1'), url, a1.store);
     await m.audit.auditShared(entry('server-b', '2026-01-01T10:00:01.000Z', 'b1'), url, b.store);
@@ -75,8 +66,7 @@ describe.skipIf(skip !== null)('the shared audit log', () => {
   });
 
   test('with DATABASE_URL, audit() writes to the shared log (with this server’s id) and recentAudit() reads it', async () => {
-    if (!cluster) throw new Error(missing);
-    const url = await freshDatabase(cluster);
+    const url = await database();
     await m.audit.auditShared(entry('server-b', '2000-01-01T00:00:00.000Z', 'from b'), url, roots('b2').store);
     process.env.DATABASE_URL = url;
     try {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDatabase, postgresMissing, startCluster, type Cluster } from '../../scripts/pg/cluster';
+import { testCluster } from '../../scripts/pg/testCluster';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
@@ -17,23 +17,15 @@ import { pull } from './pgReplica';
 import { pruneStore } from './prune';
 import { storeKeysOf } from './retention';
 
-const skip = postgresMissing();
-if (skip) console.warn(skip);
-let cluster: Cluster | null = null;
-let missing = '';
+const { skip, database } = testCluster();
 const grace = process.env.FRAMESCOPE_PRUNE_GRACE_MS;
 beforeAll(async () => {
   process.env.FRAMESCOPE_PRUNE_GRACE_MS = '0';
-  if (skip) return;
-  const c = await startCluster();
-  if ('missing' in c) missing = c.missing;
-  else cluster = c;
 }, 60_000);
 afterAll(async () => {
   if (grace === undefined) delete process.env.FRAMESCOPE_PRUNE_GRACE_MS;
   else process.env.FRAMESCOPE_PRUNE_GRACE_MS = grace;
   await closePools();
-  cluster?.stop();
 }, 60_000);
 
 const seeds = loadCorpus('corpus/seeds');
@@ -49,8 +41,7 @@ const other = { corpus: 'seeds', lexicon: '0123456789abcdef' };
 
 // Two instances: A writes two segments, stale derived data, the reuse index twice, another lexicon's segment; B pulls.
 async function setUp(name: string) {
-  if (!cluster) throw new Error(missing);
-  const url = await freshDatabase(cluster);
+  const url = await database();
   const a = roots(`${name}-a`);
   const b = roots(`${name}-b`);
   const writer = pgStore(url, a.store);

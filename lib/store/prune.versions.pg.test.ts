@@ -4,11 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDatabase, postgresMissing, startCluster, type Cluster } from '../../scripts/pg/cluster';
+import { testCluster } from '../../scripts/pg/testCluster';
 import { copySeedsAs } from '../server/testRoot';
 
-const skip = postgresMissing();
-if (skip) console.warn(skip);
+const { skip, database } = testCluster();
 // The modules read their roots when they load: the environment is set first, the modules imported in beforeAll.
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-prune-shared-'));
 process.env.FRAMESCOPE_CORPUS_ROOT = root;
@@ -16,8 +15,6 @@ process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
 process.env.FRAMESCOPE_KEEP_VERSIONS = '1';
 process.env.FRAMESCOPE_PRUNE_GRACE_MS = '0';
 
-let cluster: Cluster | null = null;
-let missing = '';
 let m: {
   snapshots: typeof import('../corpus/snapshots');
   load: typeof import('../corpus/load');
@@ -37,22 +34,16 @@ beforeAll(async () => {
     client: await import('./pgClient'),
     queries: await import('./pgQueries'),
   };
-  if (skip) return;
-  const c = await startCluster();
-  if ('missing' in c) missing = c.missing;
-  else cluster = c;
 }, 60_000);
 afterAll(async () => {
   delete process.env.DATABASE_URL;
   await m.client.closePools();
-  cluster?.stop();
   rmSync(root, { recursive: true, force: true });
 }, 60_000);
 
 describe.skipIf(skip !== null)('pruning on a server that shares PostgreSQL', () => {
   test('waits while the database lists a recent version this server never saw, then prunes', async () => {
-    if (!cluster) throw new Error(missing);
-    const url = await freshDatabase(cluster);
+    const url = await database();
     process.env.DATABASE_URL = url;
     const pool = await m.client.ready(url);
     const dir = copySeedsAs(root, 'seeds');
