@@ -190,7 +190,9 @@ describe('views read stored analyses and never analyse', () => {
         path.join(dir, 'articles', 'voa-third.txt'),
         src.replace(/^id: .*$/m, 'id: voa-third').replace(/^raw: .*\n/m, '') + '\nGunmen were seen.\n',
       );
-      // The article's analysis is not stored (this write does not store it): a watcher's look would prepare it.
+      // The article's analysis is not stored (this write does not store it): a watcher's look would prepare it, and so
+      // would the PostgreSQL replica hearing the write's own rows.
+      expect(bundles.analyseMissingInBackground('s')).toBeNull();
       return bundles.noticeChanges();
     });
     expect(inside).toEqual([]);

@@ -743,6 +743,8 @@ export function getBundle(corpusId: string): Bundle {
  * never analyses it here.
  */
 export function analyseMissingInBackground(corpusId: string): Preparation | null {
+  // A write in this server stores what its version needs; the replica hears the write's own rows before it ends.
+  if (state.writing.has(corpusId)) return null;
   const dir = path.join(CORPUS_ROOT, corpusId);
   const corpus = loadCorpusFrom(folderFiles(dir));
   const store = currentStore();
