@@ -345,9 +345,10 @@ export async function unseenSharedVersions(url: string, corpus: string): Promise
 /**
  * Loads a corpus folder and records its version as a snapshot, under the snapshot lock: every write path calls this
  * after it commits, and the server at start, so reading a version never has to write anything. A new version then
- * prunes the store to what the kept versions read (a failed prune is logged: the write itself has succeeded).
+ * prunes the store to what the kept versions read (a failed prune is logged: the write itself has succeeded), unless
+ * `prune` is false: the caller knows another writer of the corpus is storing analyses no version references yet.
  */
-export async function recordVersion(dir: string): Promise<LoadedCorpus> {
+export async function recordVersion(dir: string, prune = true): Promise<LoadedCorpus> {
   const files = folderFiles(dir);
   const corpus = loadCorpusFrom(files);
   // One lock for the whole snapshot store: pruning removes blobs that no kept version of any corpus uses, and the
@@ -356,6 +357,7 @@ export async function recordVersion(dir: string): Promise<LoadedCorpus> {
     if (!saveSnapshot(corpus, files)) return;
     // The store belongs to the corpus root: a folder recorded from elsewhere (a test's copy) never prunes it.
     if (path.resolve(path.dirname(dir)) !== path.resolve(CORPUS_ROOT)) return;
+    if (!prune) return;
     try {
       await pruneCorpusStore(corpus.id);
     } catch (e) {

@@ -14,6 +14,7 @@ import { storeTallies } from './talliesJob';
 import { storeVocabulary } from './vocabularyJob';
 import { recordVersion } from '../corpus/snapshots';
 import { backgroundOnly } from './current';
+import { isPreparing } from './preparations';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
 /** Articles per worker batch: one segment file each; small enough that progress moves and a crash loses little. */
@@ -266,13 +267,18 @@ export async function talliesInto(corpusDir: string, storeRoot: string, lexicon:
 /**
  * Records a corpus folder's current version as a snapshot and resolves with the version: in the production server on a
  * worker thread, so loading every article and writing the snapshot does not hold up its other requests; elsewhere (the
- * CLI, tests) here.
+ * CLI, tests) here. While a preparation of the corpus runs in this process (a lexicon save's analyses, a background
+ * preparation) the new version does not prune the store: that preparation's segments may belong to no kept version
+ * yet, and a prune would take them once older than the grace period. The next version recorded prunes.
  */
-export async function recordVersionOffThread(corpusDir: string): Promise<string> {
+export async function recordVersionOffThread(
+  corpusDir: string,
+  prune = !isPreparing(path.basename(corpusDir)),
+): Promise<string> {
   // A full disk, a busy lock, or a worker that could not load: tried again here, where the error keeps its type (the
   // callers answer 507 or 503 by it).
-  const reply = await onServerWorker(null, { kind: 'record', id: 0, corpusDir }, true);
-  return reply?.version ?? (await recordVersion(corpusDir)).version;
+  const reply = await onServerWorker(null, { kind: 'record', id: 0, corpusDir, prune }, true);
+  return reply?.version ?? (await recordVersion(corpusDir, prune)).version;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface RecordJob {
   kind: 'record';
   id: number;
   corpusDir: string;
+  /** False while another preparation of the corpus runs: the version is recorded, the store is not pruned. */
+  prune?: boolean;
 }
 
 /** Every job the worker takes. */
@@ -93,7 +95,10 @@ if (parentPort && data?.framescopeAnalyse) {
           counts ? [counts.cells.buffer as ArrayBuffer, counts.withGroup.buffer as ArrayBuffer] : [],
         );
       } else if (job.kind === 'record') {
-        parentPort!.postMessage({ id: job.id, version: (await recordVersion(job.corpusDir)).version });
+        parentPort!.postMessage({
+          id: job.id,
+          version: (await recordVersion(job.corpusDir, job.prune !== false)).version,
+        });
       } else if (job.kind === 'tallies') {
         await storeTallies(job.corpusDir, job.storeRoot);
         parentPort!.postMessage({ id: job.id });

@@ -12,23 +12,9 @@ import { hasCorpusIndex } from './corpusIndex';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
 import type { Progress } from './progress';
+import { preparationOf, registry, type Preparation } from './preparations';
 
-/** A corpus whose missing analyses (and provenance) are being made in the background. */
-export interface Preparation {
-  corpus: string;
-  /** The corpus data version (bundles.ts fingerprint) it was started for. */
-  version: string;
-  done: number;
-  total: number;
-  /**
-   * What it is making now: the analyses, then the version's tallies, then its provenance. Views that do not need
-   * provenance serve once the tallies are stored, while the provenance is still being made.
-   */
-  stage?: 'analyses' | 'tallies' | 'provenance';
-  /** Why it failed; null while running or after success. */
-  error: string | null;
-  finished: boolean;
-}
+export { preparationOf, type Preparation };
 
 /**
  * A view asked for a corpus that has no analysed version to show yet: says how far the analysis is, so a page can say
@@ -45,19 +31,6 @@ export class AnalysingError extends Error {
     );
     this.name = 'AnalysingError';
   }
-}
-
-// Kept on globalThis: the production server's own modules and Next's bundled copy of this file share one process, and
-// must see the same preparations (one background job per corpus, not one per copy).
-const KEY = Symbol.for('framescope.preparations');
-const registry: Map<string, Preparation> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Map<
-  string,
-  Preparation
->;
-
-/** The preparation of a corpus, running or last finished, if any. */
-export function preparationOf(corpus: string): Preparation | undefined {
-  return registry.get(corpus);
 }
 
 /**
@@ -127,7 +100,7 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
     void (async () => {
       try {
         // A folder changed by hand becomes a kept version (on a worker), as a writer's change does.
-        await recordVersionOffThread(corpusDir).catch((e: Error) =>
+        await recordVersionOffThread(corpusDir, true).catch((e: Error) =>
           console.error(`corpus ${corpus}: its version was not recorded (${e.message})`),
         );
         await completeCorpus(p, corpusDir);

@@ -19,6 +19,7 @@ let m: {
   files: typeof import('./files');
   tallies: typeof import('./talliesJob');
   keys: typeof import('./keys');
+  prepare: typeof import('./prepare');
 };
 beforeAll(async () => {
   m = {
@@ -28,6 +29,7 @@ beforeAll(async () => {
     files: await import('./files'),
     tallies: await import('./talliesJob'),
     keys: await import('./keys'),
+    prepare: await import('./prepare'),
   };
 });
 
@@ -81,5 +83,37 @@ describe('a new version prunes the store to what the kept versions read', () => 
     expect(existsSync(path.join(root, '.snapshots', 'versions', 'seeds', `${v4.version}.keys.json`))).toBe(true);
     expect(m.snapshots.versionStatus('seeds', v2.version)).toBe('pruned');
     expect(m.snapshots.versionStatus('seeds', v3.version)).toBe('kept');
+  }, 120_000);
+
+  test('a version recorded while a lexicon save is still analysing leaves the analyses that save is storing; the next one prunes', async () => {
+    const dir = copySeedsAs(root, 'busy');
+    const storeDir = path.join(m.files.STORE_ROOT, 'busy');
+    const store = m.files.fileStore(m.files.STORE_ROOT);
+    const before = m.load.loadCorpus(dir);
+    await m.analyse.analyseInto(store, 'busy', before.articles, before.lexicon, undefined, 1);
+    await m.analyse.recordVersionOffThread(dir);
+    const oldScope = `${m.keys.lexiconKey(before.lexicon)}-e${m.keys.ENGINE_VERSION}`;
+    // The lexicon route analyses under the new lexicon first and writes it after: meanwhile no version references
+    // the new scope, and the grace period here is 0.
+    const lexicon = {
+      ...before.lexicon,
+      groups: before.lexicon.groups.map((g, i) => (i ? g : { ...g, label: `${g.label} (new)` })),
+    };
+    const newScope = `${m.keys.lexiconKey(lexicon)}-e${m.keys.ENGINE_VERSION}`;
+    const articles = readdirSync(path.join(dir, 'articles')).sort();
+    await m.prepare.tracked('busy', 'lexicon', async (p) => {
+      await m.prepare.analyseCorpus(p, before.articles, lexicon);
+      expect(readdirSync(storeDir).sort()).toEqual([newScope, oldScope].sort());
+      // An upload to the same corpus records its version (one article fewer) while the save is still running.
+      rmSync(path.join(dir, 'articles', articles[0]));
+      await m.analyse.recordVersionOffThread(dir);
+      expect(m.prepare.preparationOf('busy')?.finished).toBe(false);
+      expect(readdirSync(storeDir).sort()).toEqual([newScope, oldScope].sort());
+    });
+    // With the save finished, the next version prunes: two kept versions, both under the old lexicon, so the new
+    // lexicon's scope (never written to the folder in this test) goes.
+    rmSync(path.join(dir, 'articles', articles[1]));
+    await m.analyse.recordVersionOffThread(dir);
+    expect(readdirSync(storeDir)).toEqual([oldScope]);
   }, 120_000);
 });
