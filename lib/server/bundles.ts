@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import {
   DEFAULT_OPTIONS,
   assembleExport,
@@ -32,8 +31,7 @@ import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import type { AnalysisStore, StoreScope } from '../store/types';
 import { createPacker } from '../store/codec';
-import { WORKER_OPTIONS } from '../corpus/offThread';
-import { PROVENANCE_WORKER_DATA, type PinnedProvenanceJob, type PinnedProvenanceReply } from './provenanceWorker';
+import { provenanceOnWorker } from './pinnedProvenance';
 import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
 import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
@@ -424,39 +422,6 @@ async function inSteps<T>(g: Generator<void, T, void>): Promise<T> {
 // Encoded provenance a worker sent, read as the store's derived data is (readProvenanceSteps reads only readDerived).
 const holding = (bytes: Uint8Array) =>
   ({ readDerived: () => bytes }) as Pick<AnalysisStore, 'readDerived'> as AnalysisStore;
-
-const PROVENANCE_WORKER = path.join(process.cwd(), 'lib', 'server', 'provenanceWorker.ts');
-
-// Makes a pinned version's encoded provenance on a fresh worker (lib/server/provenanceWorker.ts); rejects with what
-// went wrong, naming the version (`where`), when the worker fails, stops or cannot start.
-function provenanceOnWorker(job: PinnedProvenanceJob, where: string): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(PROVENANCE_WORKER, { ...WORKER_OPTIONS, workerData: PROVENANCE_WORKER_DATA });
-    } catch (e) {
-      reject(new Error(`${where}: the worker that makes its provenance could not start: ${(e as Error).message}`));
-      return;
-    }
-    let settled = false;
-    const end = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      finish();
-    };
-    worker.once('message', (r: PinnedProvenanceReply) =>
-      end(() =>
-        'bytes' in r ? resolve(r.bytes) : reject(new Error(`${where}: its provenance could not be made: ${r.error}`)),
-      ),
-    );
-    worker.once('error', (e) => end(() => reject(new Error(`${where}: its provenance worker failed: ${e.message}`))));
-    worker.once('exit', (code) =>
-      end(() => reject(new Error(`${where}: its provenance worker stopped (exit code ${code}) before answering`))),
-    );
-    worker.postMessage(job, [job.packed.ints.buffer]);
-  });
-}
 
 // Runs a generator's steps to its end on this thread.
 function drain<T>(g: Generator<unknown, T, void>): T {

@@ -1,0 +1,123 @@
+// Starts the workers that make a pinned old version's provenance (lib/server/provenanceWorker.ts), one at a time and
+// each within a time budget: at 100,000 articles one takes about 20 minutes and a few GB, so links to several old
+// versions opened at once must not start one worker each, and a worker that never answers must not hold its slot.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { WORKER_OPTIONS } from '../corpus/offThread';
+import { PROVENANCE_WORKER_DATA, type PinnedProvenanceJob, type PinnedProvenanceReply } from './provenanceWorker';
+
+/** Limits of pinned-provenance workers (FRAMESCOPE_PINNED_PROVENANCE_WORKERS, FRAMESCOPE_PINNED_PROVENANCE_BUDGET_MS). */
+export function pinnedProvenanceLimits(): { workers: number; budgetMs: number } {
+  const workers = Math.floor(Number(process.env.FRAMESCOPE_PINNED_PROVENANCE_WORKERS));
+  const budgetMs = Number(process.env.FRAMESCOPE_PINNED_PROVENANCE_BUDGET_MS);
+  return {
+    workers: Number.isFinite(workers) && workers >= 1 ? workers : 1,
+    budgetMs: Number.isFinite(budgetMs) && budgetMs > 0 ? budgetMs : 60 * 60_000,
+  };
+}
+
+/** A queue that runs at most `limit()` of its tasks at once, the others in the order they came. */
+export interface Slots {
+  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Tasks running now and tasks waiting. */
+  readonly running: number;
+  readonly waiting: number;
+}
+
+/** Makes a queue that runs at most `limit()` tasks at once (read at each start, so a changed limit applies next). */
+export function slots(limit: () => number): Slots {
+  const queue: (() => void)[] = [];
+  let running = 0;
+  const next = () => {
+    while (running < limit() && queue.length) {
+      running++;
+      queue.shift()!();
+    }
+  };
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push(() => {
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              running--;
+              next();
+            });
+        });
+        next();
+      });
+    },
+    get running() {
+      return running;
+    },
+    get waiting() {
+      return queue.length;
+    },
+  };
+}
+
+// One queue per process: the production server, Next's bundled copy of this module and the proxy share it.
+const KEY = Symbol.for('framescope.pinnedProvenanceSlots');
+const shared: Slots = ((globalThis as Record<symbol, unknown>)[KEY] ??= slots(
+  () => pinnedProvenanceLimits().workers,
+)) as Slots;
+
+const PROVENANCE_WORKER = path.join(process.cwd(), 'lib', 'server', 'provenanceWorker.ts');
+
+/**
+ * Makes a pinned version's encoded provenance on a fresh worker, once a slot is free; rejects with what went wrong,
+ * naming the version (`where`), when the worker fails, stops, cannot start, or runs past the budget (then it is ended).
+ */
+export function provenanceOnWorker(
+  job: PinnedProvenanceJob,
+  where: string,
+  // A factory, as lib/corpus/offThread.ts runWorker takes: tests start a worker of their own.
+  start: () => Worker = () => new Worker(PROVENANCE_WORKER, { ...WORKER_OPTIONS, workerData: PROVENANCE_WORKER_DATA }),
+  queue: Slots = shared,
+): Promise<Uint8Array> {
+  return queue.run(() => onWorker(job, where, start, pinnedProvenanceLimits().budgetMs));
+}
+
+function onWorker(job: PinnedProvenanceJob, where: string, start: () => Worker, budgetMs: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = start();
+    } catch (e) {
+      reject(new Error(`${where}: the worker that makes its provenance could not start: ${(e as Error).message}`));
+      return;
+    }
+    let settled = false;
+    const end = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      finish();
+    };
+    const budget =
+      budgetMs < 60_000 ? `${Math.round(budgetMs / 100) / 10}-second` : `${Math.round(budgetMs / 6_000) / 10}-minute`;
+    const timer = setTimeout(
+      () =>
+        end(() =>
+          reject(
+            new Error(
+              `${where}: its provenance took longer than the ${budget} budget and was stopped; open the current version, or raise FRAMESCOPE_PINNED_PROVENANCE_BUDGET_MS`,
+            ),
+          ),
+        ),
+      budgetMs,
+    );
+    worker.once('message', (r: PinnedProvenanceReply) =>
+      end(() =>
+        'bytes' in r ? resolve(r.bytes) : reject(new Error(`${where}: its provenance could not be made: ${r.error}`)),
+      ),
+    );
+    worker.once('error', (e) => end(() => reject(new Error(`${where}: its provenance worker failed: ${e.message}`))));
+    worker.once('exit', (code) =>
+      end(() => reject(new Error(`${where}: its provenance worker stopped (exit code ${code}) before answering`))),
+    );
+    worker.postMessage(job, [job.packed.ints.buffer]);
+  });
+}
