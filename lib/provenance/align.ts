@@ -33,6 +33,50 @@ interface Chain {
   js: number[];
 }
 
+// The places of the second text's shingles, in an open-addressing table reused across calls (alignment runs once per
+// candidate pair, thousands of times per article in a reprint-heavy corpus: a Map and an array per shingle per call
+// were half of the provenance time). A slot is empty unless its stamp is this call's.
+let cap = 0;
+let slotKey = new Uint32Array(0);
+let slotStamp = new Uint32Array(0);
+let slotCount = new Uint8Array(0);
+let slotPlaces = new Int32Array(0);
+let stamp = 0;
+
+function slotOf(h: number, mask: number): number {
+  let s = Math.imul(h, 0x9e3779b1) >>> 0;
+  for (;;) {
+    s &= mask;
+    if (slotStamp[s] !== stamp || slotKey[s] === h) return s;
+    s++;
+  }
+}
+
+function placesOf(b: Uint32Array): number {
+  let want = 16;
+  while (want < b.length * 2) want *= 2;
+  if (want > cap || stamp === 0xffffffff) {
+    cap = Math.max(want, cap);
+    slotKey = new Uint32Array(cap);
+    slotStamp = new Uint32Array(cap);
+    slotCount = new Uint8Array(cap);
+    slotPlaces = new Int32Array(cap * MAX_PLACES);
+    stamp = 0;
+  }
+  stamp++;
+  const mask = want - 1;
+  for (let j = 0; j < b.length; j++) {
+    const s = slotOf(b[j], mask);
+    if (slotStamp[s] !== stamp) {
+      slotStamp[s] = stamp;
+      slotKey[s] = b[j];
+      slotCount[s] = 0;
+    }
+    if (slotCount[s] < MAX_PLACES) slotPlaces[s * MAX_PLACES + slotCount[s]++] = j;
+  }
+  return mask;
+}
+
 /**
  * The passages two texts share, from their shingle hashes (shingle i covers words [i, i + n)): every shingle of `a`
  * found in `b` is a match (i, j); matches are chained in order of i while both sides advance by at most maxGap
@@ -41,30 +85,28 @@ interface Chain {
  * long refrains.
  */
 export function alignShingles(a: Uint32Array, b: Uint32Array, o: AlignOptions): Passage[] {
-  const places = new Map<number, number[]>();
-  for (let j = 0; j < b.length; j++) {
-    const list = places.get(b[j]);
-    if (!list) places.set(b[j], [j]);
-    else if (list.length < MAX_PLACES) list.push(j);
-  }
-  const active: Chain[] = [];
+  const mask = placesOf(b);
+  // Chains still open, in the order they started (the first of equally good chains is extended).
+  let active: Chain[] = [];
   const done: Chain[] = [];
   for (let i = 0; i < a.length; i++) {
-    const js = places.get(a[i]);
-    // Chains that can no longer be extended are finished.
-    for (let k = active.length - 1; k >= 0; k--) {
-      const c = active[k];
-      if (i - c.is[c.is.length - 1] > o.maxGap) done.push(...active.splice(k, 1));
+    const s = slotOf(a[i], mask);
+    if (slotStamp[s] !== stamp) continue;
+    // Chains not extended for more than maxGap shingles are finished (a chain's last i changes only when extended).
+    if (active.some((c) => i - c.is[c.is.length - 1] > o.maxGap)) {
+      const open: Chain[] = [];
+      for (const c of active) (i - c.is[c.is.length - 1] > o.maxGap ? done : open).push(c);
+      active = open;
     }
-    if (!js) continue;
-    const extended = new Set<Chain>();
-    for (const j of js) {
+    const places = slotCount[s];
+    for (let p = 0; p < places; p++) {
+      const j = slotPlaces[s * MAX_PLACES + p];
       let best: Chain | null = null;
       let bestDrift = Infinity;
       for (const c of active) {
-        if (extended.has(c)) continue;
         const di = i - c.is[c.is.length - 1];
         const dj = j - c.js[c.js.length - 1];
+        // di is 0 for a chain already extended (or started) at this i: one match per chain per shingle.
         if (di <= 0 || dj <= 0 || dj > o.maxGap) continue;
         const drift = Math.abs(di - dj);
         if (drift <= o.maxGap && drift < bestDrift) {
@@ -75,12 +117,7 @@ export function alignShingles(a: Uint32Array, b: Uint32Array, o: AlignOptions): 
       if (best) {
         best.is.push(i);
         best.js.push(j);
-        extended.add(best);
-      } else {
-        const c = { is: [i], js: [j] };
-        active.push(c);
-        extended.add(c);
-      }
+      } else active.push({ is: [i], js: [j] });
     }
   }
   done.push(...active);
@@ -89,6 +126,7 @@ export function alignShingles(a: Uint32Array, b: Uint32Array, o: AlignOptions): 
     const p = passageOf(c, o.n);
     if (p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords) out.push(p);
   }
+  // Each chain starts at its own match (i, j), so this order is total: the order chains finished in does not show.
   return out.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
 }
 

@@ -1,13 +1,6 @@
+import { smallest } from './smallest';
 import { alignShingles, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
-import {
-  distinctShingles,
-  findKey,
-  holdersAt,
-  mergePostings,
-  NO_POSTINGS,
-  postingsOf,
-  type Postings,
-} from './postings';
+import { distinctShingles, findKey, mergePostings, NO_POSTINGS, postingsOf, type Postings } from './postings';
 import { shinglesOf, wordsOf, type Words } from './words';
 
 /** Tuning of reuse detection (README "Provenance"); the defaults are what the app and the export use. */
@@ -133,12 +126,14 @@ function candidatesOf(
     const k = findKey(postings, h, at);
     if (k < 0) continue;
     at = k;
-    const list = holdersAt(postings, k);
-    const top = Math.min(list.length, o.maxPostings);
+    // Read in place (holdersAt would make a view per shingle: garbage for every shingle of every article).
+    const from = postings.offsets[k];
+    const held = postings.offsets[k + 1] - from;
+    const top = Math.min(held, o.maxPostings);
     const weight = 1 / top;
-    const rare = list.length <= o.rareHolders ? 1 : 0;
+    const rare = held <= o.rareHolders ? 1 : 0;
     for (let i = 0; i < top; i++) {
-      const d = list[i];
+      const d = postings.holders[from + i];
       if (d === x) continue;
       if (t.n[d] === 0) t.seen.push(d);
       t.n[d]++;
@@ -147,12 +142,13 @@ function candidatesOf(
     }
   }
   const sharing = t.seen.filter((d) => t.n[d] >= o.minShared);
-  const best = sharing.sort((p, q) => t.score[q] - t.score[p] || rankOf[p] - rankOf[q]).slice(0, o.maxCandidates);
+  const best = smallest(sharing, o.maxCandidates, (p, q) => t.score[q] - t.score[p] || rankOf[p] - rankOf[q]);
   const picked = new Set(best);
-  const rare = sharing
-    .filter((d) => t.rare[d] >= o.minShared && !picked.has(d))
-    .sort((p, q) => t.rare[q] - t.rare[p] || rankOf[p] - rankOf[q])
-    .slice(0, o.maxCandidates);
+  const rare = smallest(
+    sharing.filter((d) => t.rare[d] >= o.minShared && !picked.has(d)),
+    o.maxCandidates,
+    (p, q) => t.rare[q] - t.rare[p] || rankOf[p] - rankOf[q],
+  );
   for (const d of t.seen) {
     t.n[d] = 0;
     t.score[d] = 0;
