@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf, pendingFor, provenanceOf, textOf } from './lib/server/dataset';
+import { catalogOf, pendingFor, provenanceOf, storiesAt, textOf } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
 import { analysingHtml, countingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
-import { matchRoute, needsProvenance } from './lib/url/routes';
+import { matchRoute, needsProvenance, needsStories } from './lib/url/routes';
 import { PROBLEM_PAGE_POLICY, embedAncestors, newNonce, pagePolicy } from './lib/server/securityHeaders';
 
 // A page gets a fresh script nonce per render: Next reads it from the request's CSP header and puts it on its scripts.
@@ -65,9 +65,11 @@ export function proxy(request: NextRequest) {
   if (problems.length === 0) {
     try {
       // Text and analyses a view reads are read into memory in the background, never by this request; a version whose
-      // provenance is still being made serves every view but those that read it. Until then these wait here.
+      // provenance (or, large and unstored, stories) is still being made serves every view but those that read it.
+      // Until then these wait here.
       textOf(pathname, searchParams);
       if (needsProvenance(match.route, searchParams)) provenanceOf(searchParams);
+      if (needsStories(match.route, searchParams)) storiesAt(searchParams);
     } catch (e) {
       return analysingAnswer(e, match.route.api);
     }

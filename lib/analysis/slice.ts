@@ -1,4 +1,5 @@
 import type { AnalysisOptions, Corpus } from '../types';
+import { articleLayout } from '../corpus/layout';
 import { clusterStories, sharedStories, storyOfArticle, type Story } from '../stories/cluster';
 import { membersOf } from '../view/model';
 import { assembleExport, attributedGroups, exportRows, exportStats, type ExportRows } from './aggregate';
@@ -47,6 +48,22 @@ export function corpusStories(corpus: Corpus, analyses: ArticleAnalysis[]): Stor
       const meta = byId.get(a.id);
       return { id: a.id, outlet: a.outlet, title: meta?.title ?? a.id, date: meta?.date ?? null, text: a.text };
     }),
+  );
+}
+
+/**
+ * The stories of a corpus from its articles alone: the text each analysis holds is the article's layout text, so this
+ * equals corpusStories without analysing or reading a stored analysis (a worker clusters a large version this way).
+ */
+export function corpusStoriesOfText(corpus: Pick<Corpus, 'articles'>): Story[] {
+  return clusterStories(
+    corpus.articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      date: a.date,
+      text: articleLayout(a).text,
+    })),
   );
 }
 

@@ -31,7 +31,8 @@ import { backgroundOnly, currentStore } from '../store/current';
 import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import type { AnalysisStore, StoreScope } from '../store/types';
 import { createPacker } from '../store/codec';
-import { provenanceOnWorker } from './pinnedProvenance';
+import { provenanceOnWorker, storiesOnWorker } from './pinnedProvenance';
+import { readStories, storiesKey, STORIES_KIND } from '../store/storiesJob';
 import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
 import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
@@ -108,6 +109,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   storedMonths: new WeakMap(),
   textLoads: new WeakMap(),
   storyCache: new WeakMap(),
+  storyJobs: new WeakMap(),
   sliceCache: new WeakMap(),
   probe: { on: false },
   writing: new Map(),
@@ -120,6 +122,8 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   storedMonths: WeakMap<Bundle, () => MonthTallies>;
   textLoads: WeakMap<Bundle, TextLoad>;
   storyCache: WeakMap<Bundle, Story[]>;
+  /** Stories being clustered on a worker for a large version the store has none for, and how that ended. */
+  storyJobs: WeakMap<Bundle, { error: Error | null }>;
   sliceCache: WeakMap<Bundle, Map<string, Slice>>;
   probe: { on: boolean };
   writing: Map<string, number>;
@@ -720,6 +724,7 @@ export function analyseMissingInBackground(corpusId: string): Preparation | null
   if (
     stored === new Set(keys).size &&
     hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
+    store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
     hasProvenance(store, scope, version)
   )
     return null;
@@ -820,13 +825,19 @@ export async function isPreparedAsync(corpusId: string): Promise<boolean> {
   return preparedAt(corpusId, dir, scan.value);
 }
 
-// Whether the store holds the index of a folder scan, and the tallies and provenance of the version it names.
+// Whether the store holds the index of a folder scan, and the tallies, stories (keyed as the tallies are) and
+// provenance of the version it names.
 function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   const scope = scopeOfFolder(corpusId, dir);
   if (!scope) return false;
   const store = currentStore();
   const index = readCorpusIndex(store, scope, scan);
-  return index !== null && hasTallies(store, scope, index.tallies) && hasProvenance(store, scope, index.version);
+  return (
+    index !== null &&
+    hasTallies(store, scope, index.tallies) &&
+    store.hasDerived(scope, STORIES_KIND, index.tallies) &&
+    hasProvenance(store, scope, index.version)
+  );
 }
 
 // The store scope of a corpus folder's current lexicon (null when it does not parse: the full load reports why).
@@ -1016,11 +1027,57 @@ const storyCache = state.storyCache;
 const sliceCache = state.sliceCache;
 const MAX_SLICES = 64;
 
-/** The stories of a bundle's corpus version, clustered once. */
+/**
+ * The stories of a bundle's corpus version: the store's (clustered at write time, lib/store/storiesJob.ts), else
+ * clustered here for a corpus small enough (textHereArticles) or outside the production server, else clustered on a
+ * worker from the version's snapshot while the views that read them get the waiting page (AnalysingError, stage
+ * 'stories'): at 100,000 articles clustering takes over a minute, which no request may hold the server for.
+ */
 export function storiesOf(b: Bundle): Story[] {
-  let s = storyCache.get(b);
-  if (!s) storyCache.set(b, (s = corpusStories(b.corpus, b.live.analyses)));
-  return s;
+  const cached = storyCache.get(b);
+  if (cached) return cached;
+  const key = b.storeKey && {
+    scope: b.storeKey.scope,
+    key: storiesKey(
+      b.storeKey.version,
+      b.meta.articles.map((a) => a.date),
+    ),
+  };
+  const stored = key && readStories(currentStore(), key.scope, key.key);
+  if (stored) {
+    storyCache.set(b, stored);
+    return stored;
+  }
+  if (!backgroundOnly() || b.meta.articles.length <= textHereArticles()) {
+    const s = corpusStories(b.corpus, b.live.analyses);
+    storyCache.set(b, s);
+    return s;
+  }
+  let job = state.storyJobs.get(b);
+  if (!job) {
+    const made: { error: Error | null } = { error: null };
+    state.storyJobs.set(b, (job = made));
+    const version = b.meta.version;
+    const where = `version ${version} of corpus "${b.meta.id}"`;
+    storiesOnWorker({ kind: 'stories', corpus: b.meta.id, version }, where).then(
+      (s) => storyCache.set(b, s),
+      (e: Error) => {
+        made.error = e;
+        console.error(`corpus ${b.meta.id}: its stories were not made: ${e.message}`);
+      },
+    );
+  }
+  if (job.error) {
+    // Told once; the next view that asks starts a worker again.
+    state.storyJobs.delete(b);
+    throw job.error;
+  }
+  throw new AnalysingError({
+    corpus: b.meta.id,
+    done: b.meta.articles.length,
+    total: b.meta.articles.length,
+    stage: 'stories',
+  });
 }
 
 /**
@@ -1254,6 +1311,16 @@ export function provenanceOf(params: Params): void {
   const { corpus, version } = corpusOf(params);
   if (!listCorpora().includes(corpus)) return;
   void bundleFor(corpus, version).bundle.provenance;
+}
+
+/**
+ * Reads the stories of the corpus version a URL names, so the proxy answers the waiting page (an AnalysingError) while
+ * a worker clusters them, instead of a page failing mid-render.
+ */
+export function storiesAt(params: Params): void {
+  const { corpus, version } = corpusOf(params);
+  if (!listCorpora().includes(corpus)) return;
+  void storiesOf(bundleFor(corpus, version).bundle);
 }
 
 /** The catalog for the corpus and version a URL names. */

@@ -67,6 +67,7 @@ import {
   sliceFor,
   catalogOf,
   provenanceOf,
+  storiesAt,
   compareEntities,
   getExport,
   getExportJson,
@@ -353,7 +354,7 @@ export function rawTextOf(view: View, id: string): string | null {
 }
 
 /** Corpus ids with a corpus folder (for the write routes, which check their own bodies). */
-export { listCorpora, catalogOf, provenanceOf };
+export { listCorpora, catalogOf, provenanceOf, storiesAt };
 export { dataVersionOf } from './bundles';
 
 // The routes whose answers may be made on a worker (lib/server/offThreadAnswers.ts).

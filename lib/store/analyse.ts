@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compileEngine, type ArticleAnalysis } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
-import type { AnalyseWorkerData, RecordJob, TalliesJob, WorkerJob } from './analyseWorker';
+import type { AnalyseWorkerData, RecordJob, StoriesJob, TalliesJob, WorkerJob } from './analyseWorker';
 import { unpackAnalyses, type PackedAnalyses } from './codec';
 import { analyseBatch } from './analyseBatch';
 import type { Counter, VocabularyCounts } from '../vocabulary/table';
@@ -11,6 +11,7 @@ import { storedTextCounter } from '../vocabulary/whole';
 import { articleKey, lexiconKey } from './keys';
 import { storeProvenance } from './provenanceJob';
 import { storeTallies } from './talliesJob';
+import { storeStories } from './storiesJob';
 import { storeVocabulary } from './vocabularyJob';
 import { recordVersion } from '../corpus/snapshots';
 import { backgroundOnly } from './current';
@@ -265,6 +266,15 @@ export async function talliesInto(corpusDir: string, storeRoot: string, lexicon:
 }
 
 /**
+ * Clusters and stores the stories of a corpus folder's current version (lib/store/storiesJob.ts): on a worker thread in
+ * the production server, here elsewhere. Skipped when stored.
+ */
+export async function storiesInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
+  if (!(await onServerWorker(lexicon, { kind: 'stories', id: 0, corpusDir, storeRoot }, false)))
+    await storeStories(corpusDir, storeRoot);
+}
+
+/**
  * Records a corpus folder's current version as a snapshot and resolves with the version: in the production server on a
  * worker thread, so loading every article and writing the snapshot does not hold up its other requests; elsewhere (the
  * CLI, tests) here. While a preparation of the corpus runs in this process (a lexicon save's analyses, a background
@@ -288,7 +298,7 @@ export async function recordVersionOffThread(
  */
 async function onServerWorker(
   lexicon: Lexicon | null,
-  job: TalliesJob | RecordJob,
+  job: TalliesJob | StoriesJob | RecordJob,
   failHere: boolean,
 ): Promise<Reply | null> {
   const worker = backgroundOnly() ? startWorker(lexicon) : null;

@@ -7,6 +7,7 @@ import { compileEngine, type Engine } from '../analysis/article';
 import type { Article, Lexicon } from '../types';
 import { analyseBatch } from './analyseBatch';
 import { storeProvenance } from './provenanceJob';
+import { storeStories } from './storiesJob';
 import { storeTallies } from './talliesJob';
 import { recordVersion } from '../corpus/snapshots';
 import { storeVocabulary } from './vocabularyJob';
@@ -65,7 +66,15 @@ export interface RecordJob {
 }
 
 /** Every job the worker takes. */
-export type WorkerJob = AnalyseJob | CountsJob | ProvenanceJob | TalliesJob | VocabularyJob | RecordJob;
+/** A corpus folder whose current version's stories are clustered from its articles' text and stored. */
+export interface StoriesJob {
+  kind: 'stories';
+  id: number;
+  corpusDir: string;
+  storeRoot: string;
+}
+
+export type WorkerJob = AnalyseJob | CountsJob | ProvenanceJob | TalliesJob | StoriesJob | VocabularyJob | RecordJob;
 
 /** What the worker is started with (no lexicon: it records versions or makes derived data, never analyses). */
 export interface AnalyseWorkerData {
@@ -101,6 +110,9 @@ if (parentPort && data?.framescopeAnalyse) {
         });
       } else if (job.kind === 'tallies') {
         await storeTallies(job.corpusDir, job.storeRoot);
+        parentPort!.postMessage({ id: job.id });
+      } else if (job.kind === 'stories') {
+        await storeStories(job.corpusDir, job.storeRoot);
         parentPort!.postMessage({ id: job.id });
       } else if (job.kind === 'vocabulary') {
         await storeVocabulary(job.corpusDir, job.storeRoot, job.counts ?? null);

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
 import { storedTextCounter } from '../vocabulary/whole';
-import { analyseInto, provenanceInto, recordVersionOffThread, talliesInto, type AnalysisPool } from './analyse';
+import {
+  analyseInto,
+  provenanceInto,
+  recordVersionOffThread,
+  storiesInto,
+  talliesInto,
+  type AnalysisPool,
+} from './analyse';
+import { hasStories, storiesKey } from './storiesJob';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
@@ -25,9 +33,11 @@ export class AnalysingError extends Error {
     super(
       progress.stage === 'provenance'
         ? `Corpus "${progress.corpus}": every article is analysed, and the provenance this view reads is still being computed; reload in a moment.`
-        : progress.stage === 'loading'
-          ? `Corpus "${progress.corpus}": this view reads the version's article text and analyses, which are being read into memory (${progress.done} of ${progress.total} articles); reload in a moment.`
-          : `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
+        : progress.stage === 'stories'
+          ? `Corpus "${progress.corpus}": every article is analysed, and the stories this view reads are still being found; reload in a moment.`
+          : progress.stage === 'loading'
+            ? `Corpus "${progress.corpus}": this view reads the version's article text and analyses, which are being read into memory (${progress.done} of ${progress.total} articles); reload in a moment.`
+            : `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
     );
     this.name = 'AnalysingError';
   }
@@ -135,8 +145,20 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )
     await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
-  // From here views that need no provenance serve this version (lib/server/bundles.ts).
+  // From here views that need no provenance serve this version (lib/server/bundles.ts); those that read stories wait
+  // for them (about 85 s at 100,000 articles), the provenance views for the step after.
   p.stage = 'provenance';
+  if (
+    !hasStories(
+      store,
+      scope,
+      storiesKey(
+        version,
+        c.articles.map((a) => a.date),
+      ),
+    )
+  )
+    await storiesInto(corpusDir, STORE_ROOT, c.lexicon);
   if (!hasProvenance(store, scope, version) || !hasVocabulary(store, scope, version))
     await provenanceInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary);
 }

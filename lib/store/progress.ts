@@ -10,7 +10,7 @@ export interface Progress {
    * views that read provenance wait. 'loading' is not a preparation's: the version is stored and the server is reading
    * its article text and analyses into memory in the background for the views that read them (lib/server/bundles.ts).
    */
-  stage?: 'analyses' | 'tallies' | 'provenance' | 'loading';
+  stage?: 'analyses' | 'tallies' | 'provenance' | 'stories' | 'loading';
 }
 
 /** Seconds a client waits before asking again while a corpus is analysed. */
@@ -39,6 +39,8 @@ export function analysingHtml(p: Progress): string {
 export function progressText(p: Progress): string {
   if (p.stage === 'provenance')
     return `All ${p.total} articles are analysed; their provenance (reuse across the corpus) is still being computed. This view shows it, so it appears when that is done; views without provenance already serve.`;
+  if (p.stage === 'stories')
+    return `All ${p.total} articles are analysed; the stories (articles grouped by the event they report) are still being found. This view reads them, so it appears when that is done; other views already serve.`;
   if (p.stage === 'loading')
     return `Every article is analysed and stored. This view reads their text and analyses, which the server is reading into memory in the background: ${p.done} of ${p.total} articles loaded (${percentDone(p)} %). Views that need neither already serve.`;
   if (p.stage === 'tallies')

@@ -36,11 +36,19 @@ describe('planPrune', () => {
         f('vocabulary-v0.bin'),
         f('tallies-t2.bin'),
         f('tallies-t0.bin'),
+        // Stories are keyed as tallies are (version and dates).
+        f('stories-t2.bin'),
+        f('stories-t0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
         rewrite: [],
-        remove: ['aaaa-e1/provenance-v2-v0.bin', 'aaaa-e1/tallies-t0.bin', 'aaaa-e1/vocabulary-v0.bin'],
+        remove: [
+          'aaaa-e1/provenance-v2-v0.bin',
+          'aaaa-e1/stories-t0.bin',
+          'aaaa-e1/tallies-t0.bin',
+          'aaaa-e1/vocabulary-v0.bin',
+        ],
       },
     ],
     [
@@ -118,6 +126,7 @@ describe('derivedParts', () => {
     ['corpus-index-816586370a57779d.bin', { kind: 'corpus-index', key: '816586370a57779d' }],
     ['tallies-4515f4e8b4128a4f.bin', { kind: 'tallies', key: '4515f4e8b4128a4f' }],
     ['vocabulary-37af08fee7498f60.bin', { kind: 'vocabulary', key: '37af08fee7498f60' }],
+    ['stories-4515f4e8b4128a4f.bin', { kind: 'stories', key: '4515f4e8b4128a4f' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],

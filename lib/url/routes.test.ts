@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, needsProvenance, needsText, pathOf } from './routes';
+import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, needsProvenance, needsStories, needsText, pathOf } from './routes';
 
 describe('the route registry', () => {
   test.each([
@@ -97,5 +97,22 @@ describe('which requests read provenance (they wait for it; the rest serve while
     const match = matchRoute(pathname);
     expect(match).not.toBeNull();
     expect(needsText(match!.route, new URLSearchParams(query))).toBe(needs);
+  });
+
+  // Whether a view reads the version's stories (clustered on a worker for a large version the store lacks them for).
+  test.each([
+    ['/', 'corpus=fa-kes', false],
+    ['/time', 'corpus=fa-kes&group=islamic-state', false],
+    ['/compare', 'corpus=fa-kes&outlets=trt,sana&stories=all', false],
+    ['/compare', 'corpus=fa-kes&outlets=trt,sana&stories=shared', true],
+    ['/time', 'corpus=fa-kes&outlets=trt,sana&stories=shared', true],
+    ['/stories', 'corpus=fa-kes', true],
+    ['/api/analysis', 'corpus=fa-kes', true],
+    ['/api/download', 'corpus=fa-kes', true],
+    ['/provenance', 'corpus=fa-kes', false],
+  ])('reads stories: %s?%s: %s', (pathname, query, needs) => {
+    const match = matchRoute(pathname);
+    expect(match).not.toBeNull();
+    expect(needsStories(match!.route, new URLSearchParams(query))).toBe(needs);
   });
 });

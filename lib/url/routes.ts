@@ -28,6 +28,8 @@ export interface RouteDef {
    * stories, exports with their rows, vocabulary and search answered in the process).
    */
   text?: boolean;
+  /** Reads the version's stories whatever its query (the stories page; the export, whose JSON lists them). */
+  stories?: boolean;
 }
 
 const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'>> = {}): RouteDef => ({
@@ -52,7 +54,7 @@ export const ROUTES: readonly RouteDef[] = [
   route('article-provenance', '/provenance/:id', { param: 'article', provenance: true }),
   route('embed', '/embed/:id', { param: 'embed' }),
   route('time', '/time', { text: true }),
-  route('stories', '/stories', { text: true }),
+  route('stories', '/stories', { text: true, stories: true }),
   // Distinctive n-grams of an outlet against the rest or another, and a corpus-wide term search with its sentences.
   route('vocabulary', '/vocabulary', { maxOutlets: 2, text: true }),
   route('search', '/search', { text: true }),
@@ -60,9 +62,9 @@ export const ROUTES: readonly RouteDef[] = [
   route('manage', '/manage', { cached: false }),
   // The lexicon and rules of the corpus named, with the statistics' formulas.
   route('methods', '/methods'),
-  route('analysis', '/api/analysis', { provenance: true }),
+  route('analysis', '/api/analysis', { provenance: true, stories: true }),
   // "Download all data": a view's tables, JSON export, README, citation and methods as one ZIP.
-  route('download', '/api/download', { provenance: true }),
+  route('download', '/api/download', { provenance: true, stories: true }),
   route('og', '/api/og'),
   route('timeseries', '/api/timeseries', { text: true }),
   route('vocabulary-api', '/api/vocabulary', { maxOutlets: 2, text: true }),
@@ -80,6 +82,15 @@ export const ROUTES: readonly RouteDef[] = [
 export function needsProvenance(route: RouteDef, params: URLSearchParams): boolean {
   const p = params.get('provenance');
   return route.provenance === true || (p !== null && p !== 'all');
+}
+
+/**
+ * Whether a request of a route reads the version's stories: the routes that always do, and any view compared on the
+ * stories every side covered (`stories=shared`). In the production server a large version's stories the store lacks
+ * are clustered on a worker, and these wait.
+ */
+export function needsStories(route: RouteDef, params: URLSearchParams): boolean {
+  return route.stories === true || params.get('stories') === 'shared';
 }
 
 /**
