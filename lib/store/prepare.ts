@@ -36,8 +36,8 @@ export class AnalysingError extends Error {
         : progress.stage === 'stories'
           ? `Corpus "${progress.corpus}": every article is analysed, and the stories this view reads are still being found; reload in a moment.`
           : progress.stage === 'loading'
-            ? `Corpus "${progress.corpus}": this view reads the version's article text and analyses, which are being read into memory (${progress.done} of ${progress.total} articles); reload in a moment.`
-            : `Corpus "${progress.corpus}" is being analysed: ${progress.done} of ${progress.total} articles done. Its views appear when every article is analysed; reload in a moment.`,
+            ? `Corpus "${progress.corpus}": this view reads the version's article text and analyses, which are being read into memory (${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} articles); reload in a moment.`
+            : `Corpus "${progress.corpus}" is being analysed: ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} articles done. Its views appear when every article is analysed; reload in a moment.`,
     );
     this.name = 'AnalysingError';
   }

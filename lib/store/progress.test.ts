@@ -27,6 +27,12 @@ describe('analysis progress', () => {
       'their tallies by outlet, year and month are being stored',
     ],
     ['the analyses stage', { corpus: 'x', done: 2, total: 5, stage: 'analyses' as const }, '2 of 5 articles analysed'],
+    [
+      'the stories stage, with thousands separated',
+      { corpus: 'x', done: 100000, total: 100000, stage: 'stories' as const },
+      'All 100,000 articles are analysed; the stories (articles grouped by the event they report) are still being found',
+    ],
+    ['large counts', { corpus: 'x', done: 12345, total: 1000000 }, '12,345 of 1,000,000 articles analysed (1 %)'],
     // 300 of 600 is 50 %, worked by hand.
     [
       'the loading stage',

@@ -35,17 +35,20 @@ export function analysingHtml(p: Progress): string {
 <body><main data-testid="analysing"><h1>${what} corpus ${esc(p.corpus)}</h1><p>${progressText(p)} This page reloads every ${RETRY_SECONDS} s.</p><progress max="${p.total}" value="${p.done}"></progress></main></body></html>`;
 }
 
+// Counts with thousands separators ("100,000 articles"), as every other number on screen.
+const n = (x: number) => x.toLocaleString('en-US');
+
 /** What the analysing page and the API's 503 say about a preparation's progress. */
 export function progressText(p: Progress): string {
   if (p.stage === 'provenance')
-    return `All ${p.total} articles are analysed; their provenance (reuse across the corpus) is still being computed. This view shows it, so it appears when that is done; views without provenance already serve.`;
+    return `All ${n(p.total)} articles are analysed; their provenance (reuse across the corpus) is still being computed. This view shows it, so it appears when that is done; views without provenance already serve.`;
   if (p.stage === 'stories')
-    return `All ${p.total} articles are analysed; the stories (articles grouped by the event they report) are still being found. This view reads them, so it appears when that is done; other views already serve.`;
+    return `All ${n(p.total)} articles are analysed; the stories (articles grouped by the event they report) are still being found. This view reads them, so it appears when that is done; other views already serve.`;
   if (p.stage === 'loading')
-    return `Every article is analysed and stored. This view reads their text and analyses, which the server is reading into memory in the background: ${p.done} of ${p.total} articles loaded (${percentDone(p)} %). Views that need neither already serve.`;
+    return `Every article is analysed and stored. This view reads their text and analyses, which the server is reading into memory in the background: ${n(p.done)} of ${n(p.total)} articles loaded (${percentDone(p)} %). Views that need neither already serve.`;
   if (p.stage === 'tallies')
-    return `All ${p.total} articles are analysed; their tallies by outlet, year and month are being stored. The corpus appears when they are.`;
-  return `${p.done} of ${p.total} articles analysed (${percentDone(p)} %). The corpus appears when every article is analysed.`;
+    return `All ${n(p.total)} articles are analysed; their tallies by outlet, year and month are being stored. The corpus appears when they are.`;
+  return `${n(p.done)} of ${n(p.total)} articles analysed (${percentDone(p)} %). The corpus appears when every article is analysed.`;
 }
 
 /**
