@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { copySeedsAs, serverTestRoot } from './testRoot';
+import { copySeedsAs, serverTestRoot, thrownBy } from './testRoot';
 
 // As in the production server: views never analyse or write, and writers record versions on a worker. The modules
 // read the roots when first imported, so they load after these are set. analyzeArticle is counted on this thread
@@ -49,15 +49,6 @@ beforeAll(async () => {
   analyse = await import('../store/analyse');
   copySeedsAs(root, 'p');
 });
-
-const thrownBy = (f: () => unknown): unknown => {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return null;
-};
 
 describe('a pinned old version the store lacks, and versions recorded off the request thread', () => {
   test('the version is recorded on a worker: the same version as loading the folder, and kept', async () => {

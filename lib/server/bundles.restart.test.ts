@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { copySeedsAs, serverTestRoot } from './testRoot';
+import { copySeedsAs, restartedServer, serverTestRoot } from './testRoot';
 
 // A restart as the production server makes it: a store prepared by workers, then a fresh copy of the modules (a new
 // process holds no bundle) reading it. Article files read on this thread are counted (loadCorpusFrom, loadCorpusSteps).
@@ -33,12 +33,7 @@ beforeAll(async () => {
 }, 60_000);
 
 // A fresh copy of the bundle module: what a restarted server holds before its first view.
-async function restarted(): Promise<Bundles> {
-  vi.resetModules();
-  // The bundles both module copies of a server share (lib/server/bundles.ts) go with the process.
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
-  return import('./bundles');
-}
+const restarted = async (): Promise<Bundles> => (await restartedServer()).bundles;
 
 const whole = { from: null, to: null, shared: null };
 const query = (subset: typeof whole | { from: string; to: string; shared: null }) =>

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { copySeedsAs, serverTestRoot } from './testRoot';
+import { copySeedsAs, restartedServer, serverTestRoot, thrownBy } from './testRoot';
 
 // A view never clusters a large version's stories on the server's thread (85 s at 100,000 articles): the preparation
 // stores them at write time, and a version the store has none for gets them from a worker while the views that read
@@ -24,7 +24,6 @@ vi.mock('../stories/cluster', async (original) => {
 
 const dir = path.join(root, 's');
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 's', ...extra });
-type Bundles = typeof import('./bundles');
 
 beforeAll(async () => {
   copySeedsAs(root, 's');
@@ -34,27 +33,11 @@ beforeAll(async () => {
     const text = readFileSync(path.join(articles, name), 'utf8');
     writeFileSync(path.join(articles, `${id}-c1.txt`), text.replace(`id: ${id}\n`, `id: ${id}-c1\n`));
   }
-  const first: Bundles = await import('./bundles');
+  const first = await import('./bundles');
   await first.noticeChanges();
   const p = await (await import('../store/prepare')).settled('s');
   expect(p?.error ?? null).toBeNull();
 }, 120_000);
-
-// A fresh copy of the modules: what a restarted server holds before its first view.
-async function restarted() {
-  vi.resetModules();
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
-  return { bundles: (await import('./bundles')) as Bundles, prepare: await import('../store/prepare') };
-}
-
-function thrownBy(f: () => void): unknown {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    return e;
-  }
-}
 
 // The stories computed afresh from the folder, independently of the store: every article analysed here.
 async function fresh() {
@@ -67,7 +50,7 @@ async function fresh() {
 
 describe('stories of a large version', () => {
   test('are stored by the preparation and read from the store: no clustering on this thread', async () => {
-    const { bundles } = await restarted();
+    const { bundles } = await restartedServer();
     clusterings.calls = 0;
     expect(thrownBy(() => bundles.storiesAt(params()))).toBeNull();
     const stories = bundles.storiesOf(bundles.getBundle('s'));
@@ -91,7 +74,7 @@ describe('stories of a large version', () => {
     for (const scope of readdirSync(path.join(STORE_ROOT, 's')))
       for (const f of readdirSync(path.join(STORE_ROOT, 's', scope)))
         if (f.startsWith('stories-')) rmSync(path.join(STORE_ROOT, 's', scope, f));
-    const { bundles, prepare } = await restarted();
+    const { bundles, prepare } = await restartedServer();
     clusterings.calls = 0;
     const first = thrownBy(() => bundles.storiesAt(params({ outlets: 'voa,presstv', stories: 'shared' })));
     expect(prepare.isAnalysing(first)).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { copySeedsAs, serverTestRoot } from './testRoot';
+import { copySeedsAs, restartedServer, serverTestRoot, thrownBy } from './testRoot';
 
 // Issue #14: in the production server (FRAMESCOPE_BACKGROUND_ANALYSIS=1) no request reads every article's text and
 // analyses. A restarted server (fresh modules over a prepared store) is asked through the proxy's check (textOf): views
@@ -58,27 +58,6 @@ beforeAll(async () => {
   expect(p?.error ?? null).toBeNull();
 }, 240_000);
 
-// A fresh copy of the modules: what a restarted server holds before its first view.
-async function restarted() {
-  vi.resetModules();
-  // The bundles both module copies of a server share (lib/server/bundles.ts) go with the process.
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
-  const bundles: Bundles = await import('./bundles');
-  const dataset = await import('./dataset');
-  const prepare = await import('../store/prepare');
-  return { bundles, dataset, prepare };
-}
-
-// What the proxy's check throws for a URL, or null.
-function thrownBy(f: () => void): unknown {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    return e;
-  }
-}
-
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
 
 describe('text and analyses are read in the background in the production server', () => {
@@ -98,7 +77,7 @@ describe('text and analyses are read in the background in the production server'
   ])(
     '%s: waits for the text: %s',
     async (_, pathname, extra, waits) => {
-      const { bundles, dataset, prepare } = await restarted();
+      const { bundles, dataset, prepare } = await restartedServer();
       loads.calls = 0;
       const b = bundles.getBundle('big');
       const thrown = thrownBy(() => dataset.textOf(pathname, params(extra)));
@@ -125,7 +104,7 @@ describe('text and analyses are read in the background in the production server'
   );
 
   test('other views answer while the text is read, and the text read equals a full read', async () => {
-    const { bundles, dataset, prepare } = await restarted();
+    const { bundles, dataset, prepare } = await restartedServer();
     const { analyzeArticles } = await import('../analysis/run');
     const { loadCorpus } = await import('../corpus/load');
     const b = bundles.getBundle('big');
@@ -152,7 +131,7 @@ describe('text and analyses are read in the background in the production server'
   }, 120_000);
 
   test('a view the check did not foresee still gets its answer, read here as before, with a warning', async () => {
-    const { bundles } = await restarted();
+    const { bundles } = await restartedServer();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     loads.calls = 0;
     const b = bundles.getBundle('big');
@@ -164,7 +143,7 @@ describe('text and analyses are read in the background in the production server'
   }, 60_000);
 
   test('the proxy never decodes provenance: the provenance page waits while the text, then the provenance, are read in the background', async () => {
-    const { bundles, dataset, prepare } = await restarted();
+    const { bundles, dataset, prepare } = await restartedServer();
     const { corpusProvenance } = await import('../provenance/corpusProvenance');
     const { loadCorpus } = await import('../corpus/load');
     const b = bundles.getBundle('big');
@@ -201,7 +180,7 @@ describe('text and analyses are read in the background in the production server'
     async (_, v, here) => {
       process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = v;
       try {
-        const { bundles, dataset } = await restarted();
+        const { bundles, dataset } = await restartedServer();
         loads.calls = 0;
         const b = bundles.getBundle('big');
         expect(bundles.textReady(b)).toBe(here);
@@ -219,7 +198,7 @@ describe('text and analyses are read in the background in the production server'
   test('a search of a corpus counted on a worker passes the check without reading the text here', async () => {
     process.env.FRAMESCOPE_ANSWER_HERE_CHARS = '0';
     try {
-      const { bundles, dataset } = await restarted();
+      const { bundles, dataset } = await restartedServer();
       loads.calls = 0;
       const b = bundles.getBundle('big');
       // The stored index gives the text's length: 120 copies of the seeds' text.
@@ -238,7 +217,7 @@ describe('text and analyses are read in the background in the production server'
   }, 60_000);
 
   test('an article page reads its one article alone: what a full read gives, the corpus text left unread', async () => {
-    const { bundles, dataset } = await restarted();
+    const { bundles, dataset } = await restartedServer();
     const { loadCorpus } = await import('../corpus/load');
     const { analyzeArticle, compileEngine } = await import('../analysis/article');
     loads.calls = 0;
@@ -264,7 +243,7 @@ describe('text and analyses are read in the background in the production server'
 
   test('the proxy’s and the pages’ copies of the modules share bundles: the read one started is the one the other finds', async () => {
     // Next bundles the proxy apart from the pages: two copies of the module in one process (here: two module graphs).
-    const proxySide = await restarted();
+    const proxySide = await restartedServer();
     vi.resetModules();
     const pageSide: Bundles = await import('./bundles');
     const b = proxySide.bundles.getBundle('big');
@@ -283,7 +262,7 @@ describe('text and analyses are read in the background in the production server'
   }, 60_000);
   // Last: the edit changes the folder's scan (its files' times), after which a restart finds no index for it.
   test('an article edited since its version was indexed is not read alone: the page waits for the whole read', async () => {
-    const { bundles, dataset, prepare } = await restarted();
+    const { bundles, dataset, prepare } = await restartedServer();
     const b = bundles.getBundle('big');
     const id = 'presstv-2016-08-30-carter-c3';
     const file = path.join(dir, 'articles', `${id}.txt`);
@@ -299,7 +278,7 @@ describe('text and analyses are read in the background in the production server'
   }, 60_000);
 
   test('a large pinned old version is read in the background, with the loading page meanwhile', async () => {
-    const { bundles, prepare } = await restarted();
+    const { bundles, prepare } = await restartedServer();
     const { loadCorpus } = await import('../corpus/load');
     const { analyzeArticles } = await import('../analysis/run');
     // The watcher's preparation kept the current version (600 articles); one more article makes a new current one.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { copySeedsAs, seededTestRoot, serverTestRoot, TEST_ADMIN_TOKEN, TEST_AUTH } from './testRoot';
+import { copySeedsAs, seededTestRoot, serverTestRoot, TEST_ADMIN_TOKEN, TEST_AUTH, thrownBy } from './testRoot';
 
 const root = seededTestRoot('testroot');
 
@@ -37,4 +37,18 @@ test.each([['x'], ['s2']])('copySeedsAs puts the seeds under corpus id %s, its c
   const bundled = JSON.parse(readFileSync(path.join(process.cwd(), 'corpus', 'seeds', 'corpus.json'), 'utf8'));
   expect(manifest).toEqual({ ...bundled, id });
   expect(existsSync(path.join(server, 'lexicon.json'))).toBe(true);
+});
+
+const boom = new Error('boom');
+test.each([
+  ['a call that returns', () => 42, null],
+  [
+    'a call that throws',
+    () => {
+      throw boom;
+    },
+    boom,
+  ],
+])('thrownBy: %s', (_, f, expected) => {
+  expect(thrownBy(f)).toBe(expected);
 });

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { vi } from 'vitest';
 
 /** The admin token a seeded test root signs in with. */
 export const TEST_ADMIN_TOKEN = 'test-token-123';
@@ -44,4 +45,29 @@ export function copySeedsAs(root: string, id: string): string {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
   writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ ...manifest, id }));
   return dir;
+}
+
+/** What a call threw, or null when it returned: the proxy's checks answer by throwing. */
+export function thrownBy(f: () => unknown): unknown {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+/**
+ * A fresh copy of the server's modules over the same corpus root and store: what a restarted server holds before its
+ * first view. The bundles both module copies of a server share (lib/server/bundles.ts) go with the process, so they go
+ * here too. Tests that mock a module keep their mocks (vi.mock is hoisted per file).
+ */
+export async function restartedServer() {
+  vi.resetModules();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('framescope.bundles')];
+  return {
+    bundles: await import('./bundles'),
+    dataset: await import('./dataset'),
+    prepare: await import('../store/prepare'),
+  };
 }
