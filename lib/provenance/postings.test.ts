@@ -45,6 +45,27 @@ describe('postings', () => {
     expect(findKey(all, h, from)).toBe(at);
   });
 
+  // Many keys over the whole 32-bit range (prefix buckets in use): every key, and hashes between them, found as a
+  // scan of the list finds them.
+  test.each([
+    [50, 1],
+    [5_000, 2],
+    [70_000, 3],
+  ])('findKey among %i keys (seed %i) equals a scan', (n, seed) => {
+    let x = seed;
+    const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
+    const keys = Uint32Array.from(new Set(Array.from({ length: n }, next))).sort();
+    const p = { keys, offsets: new Uint32Array(keys.length + 1), holders: new Uint32Array(0) };
+    for (let i = 0; i < keys.length; i += 7) {
+      expect(findKey(p, keys[i])).toBe(i);
+      expect(findKey(p, keys[i], i)).toBe(i);
+      expect(findKey(p, keys[i], i + 1)).toBe(-1);
+      const between = keys[i] + 1;
+      if (i + 1 >= keys.length || keys[i + 1] !== between) expect(findKey(p, between)).toBe(-1);
+    }
+    expect(findKey(p, 0xffffffff)).toBe(keys[keys.length - 1] === 0xffffffff ? keys.length - 1 : -1);
+  });
+
   test.each([
     // Removing document 1 (a holder among the first two of hashes 5 and 9): every remaining holder of those is flagged.
     ['remove 1', [0, -1, 1, 2], [], [1, 1, 1]],
