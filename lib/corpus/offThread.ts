@@ -116,7 +116,7 @@ export async function planOffThread(
     };
     const r = await runWorker<ImportPlan>(job, limits.budgetMs, (index, part) => {
       mergePlan(plan, part);
-      for (const a of part.articles) hashes.set(articleHash(a), a.id);
+      for (const a of part.articles) hashes.set(part.hashes.get(a.id) ?? articleHash(a), a.id);
       for (const x of part.newOutlets) outlets.add(x);
       next = from + index + 1;
     });
