@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
   analysePlanned,
+  closeSession,
   finishImport,
   openImport,
   planItems,
@@ -112,41 +113,49 @@ export async function runImport(args: ImportArgs): Promise<ImportResult> {
     p.catch(() => undefined);
     return p;
   };
-  const first = await batches.next();
-  let planning: Promise<Planned> | null = first.done ? null : quiet(plan(first.value));
-  let analysing: Promise<Planned> | null = null;
-  while (planning || analysing) {
-    let started: Promise<Planned> | null = null;
-    if (planning) {
-      const b = await planning;
-      // Behind the batch before it (if still analysing): the workers take one batch's articles after the other's.
-      const before = analysing;
-      started = quiet(
-        (async () => {
-          await before?.catch(() => undefined);
-          await analysePlanned(b.planned, { ...args }, onProgress, session);
-          return b;
-        })(),
-      );
-      const after = await batches.next();
-      planning = after.done ? null : quiet(plan(after.value));
-    }
-    if (analysing) {
-      const batch = await analysing;
-      const r = await storePlanned(batch.planned, { ...args }, onProgress, session, undefined, true);
-      total = addResult(total, r);
-      readBytes += batch.bytes;
-      if (show) {
-        const text = streamProgressLine(total.records, readBytes, totalBytes, Date.now() - t0);
-        process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
+  try {
+    await storeBatches();
+  } catch (e) {
+    await closeSession(session);
+    throw e;
+  }
+  async function storeBatches() {
+    const first = await batches.next();
+    let planning: Promise<Planned> | null = first.done ? null : quiet(plan(first.value));
+    let analysing: Promise<Planned> | null = null;
+    while (planning || analysing) {
+      let started: Promise<Planned> | null = null;
+      if (planning) {
+        const b = await planning;
+        // Behind the batch before it (if still analysing): the workers take one batch's articles after the other's.
+        const before = analysing;
+        started = quiet(
+          (async () => {
+            await before?.catch(() => undefined);
+            await analysePlanned(b.planned, { ...args }, onProgress, session);
+            return b;
+          })(),
+        );
+        const after = await batches.next();
+        planning = after.done ? null : quiet(plan(after.value));
       }
+      if (analysing) {
+        const batch = await analysing;
+        const r = await storePlanned(batch.planned, { ...args }, onProgress, session, undefined, true);
+        total = addResult(total, r);
+        readBytes += batch.bytes;
+        if (show) {
+          const text = streamProgressLine(total.records, readBytes, totalBytes, Date.now() - t0);
+          process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
+        }
+      }
+      analysing = started;
     }
-    analysing = started;
   }
   if (show && process.stderr.isTTY) process.stderr.write('\n');
   const result = total!;
   const batchesDone = Date.now();
-  if (args.dryRun || !existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) await session.pool?.close();
+  if (args.dryRun || !existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) await closeSession(session);
   else {
     const done = await finishImport(args, session);
     result.versionAfter = done.version;

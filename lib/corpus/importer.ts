@@ -18,7 +18,7 @@ import {
   StorageError,
 } from './commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
-import { planOffThread } from './offThread';
+import { planOffThread, planSession, type PlanSession } from './offThread';
 import { parseManifest } from './manifest';
 import { publishStage } from './publish';
 import { manifestWithOutlets, withLock } from './store';
@@ -93,6 +93,8 @@ export interface ImportSession {
    * the same pass; collected for the version's table and the pool closed by finishImport).
    */
   pool?: AnalysisPool;
+  /** The plan worker, kept from batch to batch with the stored articles' content hashes (closed by finishImport). */
+  planner?: PlanSession;
 }
 
 /** Reads what an import into a corpus needs to know of it (refusing a missing corpus without a title). */
@@ -123,12 +125,18 @@ export async function finishImport(
   session: ImportSession | null = null,
 ): Promise<{ version: string; warnings: string[] }> {
   const counted = (await session?.pool?.collect()) ?? undefined;
-  await session?.pool?.close();
+  await closeSession(session);
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
   await completeStore(o.corpus, dir, warnings, counted);
   return { version, warnings };
+}
+
+/** Stops a session's workers (analysis and planning) without finishing the import (a dry run, a failed batch). */
+export async function closeSession(session: ImportSession | null): Promise<void> {
+  await session?.pool?.close();
+  await session?.planner?.close();
 }
 
 // Records the corpus's version; a snapshot that cannot be written (full disk) is a warning, not a failed import.
@@ -210,11 +218,17 @@ export async function planItems(
     state,
     { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source },
     lexiconNames(lexicon),
+    undefined,
+    session && !o.dryRun ? (session.planner ??= planSession()) : null,
   );
   dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
   if (session && !o.dryRun) {
     // The next batch sees this one's articles and outlets as stored.
-    for (const a of plan.articles) session.state.hashes.set(plan.hashes.get(a.id) ?? articleHash(a), a.id);
+    for (const a of plan.articles) {
+      const hash = plan.hashes.get(a.id) ?? articleHash(a);
+      session.state.hashes.set(hash, a.id);
+      session.planner?.added.push([hash, a.id]);
+    }
     for (const x of plan.newOutlets) session.state.outlets.add(x);
   }
   return { records: records.length, rejected, plan };
