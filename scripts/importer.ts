@@ -4,12 +4,15 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
+  analysePlanned,
+  closeSession,
   finishImport,
   openImport,
   planItems,
   storePlanned,
   type ImportItem,
   type ImportResult,
+  type PlannedBatch,
 } from '../lib/corpus/importer';
 import { addResult } from '../lib/corpus/importResult';
 import { InputError } from '../lib/errors';
@@ -96,33 +99,63 @@ export async function runImport(args: ImportArgs): Promise<ImportResult> {
   const onProgress = (what: string, done: number) => {
     if (killAt === `${what} ${done}`) process.kill(process.pid, 'SIGKILL');
   };
-  // Pipelined: the next batch is read and planned (cleaned on its worker thread) while this one is analysed on the
-  // analysis workers and stored; batches are still stored one after another, in input order.
+  // Pipelined: while batch k is committed (staged, read back, linked in), batch k+1 is analysed on the analysis workers
+  // and batch k+2 read and planned (cleaned on its worker thread). Batches are committed one after another, in input
+  // order, each only once its analyses are stored; a failure of a batch still in flight is awaited (and thrown) in turn.
+  type Planned = { bytes: number; planned: PlannedBatch };
   const batches = inputBatches(files, args)[Symbol.asyncIterator]();
-  const plan = async (b: { items: ImportItem[]; bytes: number }) => ({
+  const plan = async (b: { items: ImportItem[]; bytes: number }): Promise<Planned> => ({
     bytes: b.bytes,
     planned: await planItems(b.items, { ...args }, onProgress, session),
   });
-  const first = await batches.next();
-  let next = first.done ? null : plan(first.value);
-  while (next) {
-    const batch = await next;
-    const after = await batches.next();
-    next = after.done ? null : plan(after.value);
-    // Awaited on the next turn; a failure of this batch's store must not leave it unhandled meanwhile.
-    next?.catch(() => undefined);
-    const r = await storePlanned(batch.planned, { ...args }, onProgress, session);
-    total = addResult(total, r);
-    readBytes += batch.bytes;
-    if (show) {
-      const text = streamProgressLine(total.records, readBytes, totalBytes, Date.now() - t0);
-      process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
+  const quiet = <T>(p: Promise<T>) => {
+    // Awaited on a later turn; a failure must not be reported as unhandled meanwhile.
+    p.catch(() => undefined);
+    return p;
+  };
+  try {
+    await storeBatches();
+  } catch (e) {
+    await closeSession(session);
+    throw e;
+  }
+  async function storeBatches() {
+    const first = await batches.next();
+    let planning: Promise<Planned> | null = first.done ? null : quiet(plan(first.value));
+    let analysing: Promise<Planned> | null = null;
+    while (planning || analysing) {
+      let started: Promise<Planned> | null = null;
+      if (planning) {
+        const b = await planning;
+        // Behind the batch before it (if still analysing): the workers take one batch's articles after the other's.
+        const before = analysing;
+        started = quiet(
+          (async () => {
+            await before?.catch(() => undefined);
+            await analysePlanned(b.planned, { ...args }, onProgress, session);
+            return b;
+          })(),
+        );
+        const after = await batches.next();
+        planning = after.done ? null : quiet(plan(after.value));
+      }
+      if (analysing) {
+        const batch = await analysing;
+        const r = await storePlanned(batch.planned, { ...args }, onProgress, session, undefined, true);
+        total = addResult(total, r);
+        readBytes += batch.bytes;
+        if (show) {
+          const text = streamProgressLine(total.records, readBytes, totalBytes, Date.now() - t0);
+          process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
+        }
+      }
+      analysing = started;
     }
   }
   if (show && process.stderr.isTTY) process.stderr.write('\n');
   const result = total!;
   const batchesDone = Date.now();
-  if (args.dryRun || !existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) await session.pool?.close();
+  if (args.dryRun || !existsSync(path.join(CORPUS_ROOT, args.corpus, 'corpus.json'))) await closeSession(session);
   else {
     const done = await finishImport(args, session);
     result.versionAfter = done.version;

@@ -23,7 +23,11 @@ import { benchOutlets, generateArticles } from './generate';
 export interface StoreFigures {
   backend: string;
   articles: number;
-  /** Input MB per second until every article and its analysis is stored (provenance after, in provenanceSeconds). */
+  /**
+   * Input MB per second until every article and its analysis is stored: timed by the CLI from the start of its batches
+   * (after start-up and reading the existing corpus) to the last batch committed (provenance after, in
+   * provenanceSeconds).
+   */
   importMbPerSec: number;
   importSeconds: number;
   /** The whole-corpus work after the batches: the version snapshot and reuse detection (provenance). */

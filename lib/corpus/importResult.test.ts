@@ -19,6 +19,7 @@ function batch(n: number, over: Partial<ImportResult> = {}): ImportResult {
   const plan = emptyPlan();
   plan.articles = [article(`a${n}`)];
   plan.origin.set(`a${n}`, `f.jsonl line ${n}`);
+  plan.hashes.set(`a${n}`, `hash${n}`);
   plan.quirks.set('control-chars', { count: n, articles: 1 });
   plan.duplicates.push({ where: `f.jsonl line ${n + 100}`, of: `a${n}` });
   return {
@@ -51,6 +52,7 @@ describe('a streamed import’s running result', () => {
     // Articles are not kept: only counts and ids.
     expect(total.plan.articles).toEqual([]);
     expect(total.plan.origin.size).toBe(0);
+    expect(total.plan.hashes.size).toBe(0);
     expect(total.warnings).toEqual(['same warning']);
     expect(total.rejected).toHaveLength(batches.length);
     expect(total.plan.duplicates).toHaveLength(batches.length);

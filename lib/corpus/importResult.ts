@@ -8,7 +8,7 @@ import type { ImportResult } from './importer';
 export function addResult(total: ImportResult | null, r: ImportResult): ImportResult {
   const plan = emptyPlan();
   if (total) mergePlan(plan, total.plan);
-  mergePlan(plan, { ...r.plan, articles: [], origin: new Map() });
+  mergePlan(plan, { ...r.plan, articles: [], origin: new Map(), hashes: new Map() });
   const warnings = [...(total?.warnings ?? [])];
   for (const w of r.warnings) if (!warnings.includes(w)) warnings.push(w);
   return {

@@ -18,7 +18,7 @@ import {
   StorageError,
 } from './commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
-import { planOffThread } from './offThread';
+import { planOffThread, planSession, type PlanSession } from './offThread';
 import { parseManifest } from './manifest';
 import { publishStage } from './publish';
 import { manifestWithOutlets, withLock } from './store';
@@ -93,6 +93,8 @@ export interface ImportSession {
    * the same pass; collected for the version's table and the pool closed by finishImport).
    */
   pool?: AnalysisPool;
+  /** The plan worker, kept from batch to batch with the stored articles' content hashes (closed by finishImport). */
+  planner?: PlanSession;
 }
 
 /** Reads what an import into a corpus needs to know of it (refusing a missing corpus without a title). */
@@ -123,12 +125,18 @@ export async function finishImport(
   session: ImportSession | null = null,
 ): Promise<{ version: string; warnings: string[] }> {
   const counted = (await session?.pool?.collect()) ?? undefined;
-  await session?.pool?.close();
+  await closeSession(session);
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
   await completeStore(o.corpus, dir, warnings, counted);
   return { version, warnings };
+}
+
+/** Stops a session's workers (analysis and planning) without finishing the import (a dry run, a failed batch). */
+export async function closeSession(session: ImportSession | null): Promise<void> {
+  await session?.pool?.close();
+  await session?.planner?.close();
 }
 
 // Records the corpus's version; a snapshot that cannot be written (full disk) is a warning, not a failed import.
@@ -210,23 +218,70 @@ export async function planItems(
     state,
     { outlet: o.outlet, createOutlets: o.createOutlets, dateOrder: o.dateOrder, source: o.source },
     lexiconNames(lexicon),
+    undefined,
+    session && !o.dryRun ? (session.planner ??= planSession()) : null,
   );
   dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
   if (session && !o.dryRun) {
     // The next batch sees this one's articles and outlets as stored.
-    for (const a of plan.articles) session.state.hashes.set(articleHash(a), a.id);
+    for (const a of plan.articles) {
+      const hash = plan.hashes.get(a.id) ?? articleHash(a);
+      session.state.hashes.set(hash, a.id);
+      session.planner?.added.push([hash, a.id]);
+    }
     for (const x of plan.newOutlets) session.state.outlets.add(x);
   }
   return { records: records.length, rejected, plan };
 }
 
-/** The second half of importItems: analyses and stores a planned batch (see importItems). */
+/**
+ * The analysis step of storePlanned on its own: a streamed import analyses a batch while the batch before it is committed
+ * (then stores it with `analysed`), so the analysis workers need not wait for the commit. No article is committed before
+ * its analysis is stored either way.
+ */
+export async function analysePlanned(
+  planned: PlannedBatch,
+  o: ImportOptions,
+  onProgress?: (what: string, done: number, total: number) => void,
+  session: ImportSession | null = null,
+  opened: ImportSession = session ?? openImport(o),
+  counted?: Counter,
+): Promise<void> {
+  const { plan } = planned;
+  if (o.dryRun || plan.articles.length === 0) return;
+  // Analysed before anything is committed, on worker threads: a crash leaves stored analyses that no article counts
+  // yet (keyed by content, so a re-run finds them), never an article without its analysis.
+  try {
+    // The corpus's own articles too: those a hand edit or an older server left unanalysed are made once, here.
+    const all = session ? plan.articles : [...(opened.current?.articles ?? []), ...plan.articles];
+    await tracked(o.corpus, 'import', (p) =>
+      analyseCorpus(
+        p,
+        all,
+        opened.lexicon,
+        (done, total) => onProgress?.('analyse articles', done, total),
+        session ? (session.pool ??= analysisPool(opened.lexicon)) : undefined,
+        counted,
+      ),
+    );
+  } catch (e) {
+    // No article is committed yet: a full disk here stores nothing (analyses already stored are kept for a re-run).
+    if (isFsError(e)) throw new StorageError(e.code!, []);
+    throw e;
+  }
+}
+
+/**
+ * The second half of importItems: analyses and stores a planned batch (see importItems); `analysed`: analysePlanned
+ * has already analysed it.
+ */
 export async function storePlanned(
   planned: PlannedBatch,
   o: ImportOptions,
   onProgress?: (what: string, done: number, total: number) => void,
   session: ImportSession | null = null,
   opened: ImportSession = session ?? openImport(o),
+  analysed = false,
 ): Promise<ImportResult> {
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const { exists, current, lexicon, state } = opened;
@@ -259,27 +314,7 @@ export async function storePlanned(
   // The vocabulary of the articles analysed here, counted in the same pass (the version's table is made from it); a
   // session's pool keeps its counts until finishImport collects them.
   const counted = session ? undefined : storedTextCounter(lexicon.groups);
-  // Analysed before anything is committed, on worker threads: a crash leaves stored analyses that no article counts
-  // yet (keyed by content, so a re-run finds them), never an article without its analysis.
-  try {
-    // The corpus's own articles too: those a hand edit or an older server left unanalysed are made once, here.
-    const all = session ? plan.articles : [...(current?.articles ?? []), ...plan.articles];
-    if (plan.articles.length)
-      await tracked(o.corpus, 'import', (p) =>
-        analyseCorpus(
-          p,
-          all,
-          lexicon,
-          (done, total) => onProgress?.('analyse articles', done, total),
-          session ? (session.pool ??= analysisPool(lexicon)) : undefined,
-          counted,
-        ),
-      );
-  } catch (e) {
-    // No article is committed yet: a full disk here stores nothing (analyses already stored are kept for a re-run).
-    if (isFsError(e)) throw new StorageError(e.code!, []);
-    throw e;
-  }
+  if (!analysed) await analysePlanned(planned, o, onProgress, session, opened, counted);
   await withLock(dir, async () => {
     result.recovered = recoverStages(dir);
     const outlets: Outlet[] = plan.newOutlets.map((id) => ({
@@ -357,8 +392,10 @@ function dropUnreadable(plan: ImportPlan, outletIds: ReadonlySet<string>): void 
   const kept = [];
   for (const a of plan.articles) {
     const problem = readBackProblem(a, outletIds);
-    if (problem) plan.rejected.push({ where: plan.origin.get(a.id) ?? a.id, reason: problem });
-    else kept.push(a);
+    if (problem) {
+      plan.rejected.push({ where: plan.origin.get(a.id) ?? a.id, reason: problem });
+      plan.hashes.delete(a.id);
+    } else kept.push(a);
   }
   plan.articles = kept;
   const used = new Set(kept.map((a) => a.outlet));

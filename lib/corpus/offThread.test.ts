@@ -1,7 +1,9 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
-import { planImport, type PlanOptions } from '../importing/plan';
+import { planImport, type ImportPlan, type PlanOptions } from '../importing/plan';
 import type { ImportRecord } from '../importing/records';
-import { planOffThread, previewOffThread } from './offThread';
+import { planOffThread, planSession, previewOffThread, WORKER_OPTIONS, type PlanSession } from './offThread';
 
 const rec = (where: string, text: string, over: Partial<ImportRecord> = {}): ImportRecord => ({
   where,
@@ -66,6 +68,47 @@ describe('planOffThread', () => {
     expect(ticks).toBeGreaterThanOrEqual(5);
   }, 60_000);
 
+  // The plans of records before the stopped one come back in groups; those not yet sent are planned again, and every
+  // rejection stays in its record's place: the plan equals planImport's without the stopped record, with its rejection.
+  test.each<[string, boolean]>([
+    ['a fresh worker goes on after the stop', true],
+    ['no worker starts after the stop: the rest is planned here', false],
+  ])(
+    'after a stop, %s',
+    async (_case, restarts) => {
+      const huge = rec('huge', `${BODY} `.repeat(420_000));
+      const list = [
+        rec('a', `${BODY} A.`),
+        rec('b', 'Too short.'),
+        huge,
+        rec('c', 'Short too.'),
+        rec('z', `${BODY} Z.`),
+      ];
+      let starts = 0;
+      const session = planSession(() => {
+        if (++starts > 1 && !restarts) throw new Error('no worker');
+        return new Worker(path.join(process.cwd(), 'lib', 'corpus', 'planWorker.ts'), WORKER_OPTIONS);
+      });
+      try {
+        const plan = await planOffThread(list, state(), options, new Set(), { budgetMs: 200, minBytes: 0 }, session);
+        const expected = planImport(
+          list.filter((r) => r !== huge),
+          state(),
+          options,
+          new Set(),
+        );
+        expect(plan.articles).toEqual(expected.articles);
+        // Read: b and c are too short; huge is stopped between them.
+        expect(plan.rejected.map((r) => r.where)).toEqual(['b', 'huge', 'c']);
+        expect(plan.rejected.filter((r) => r.where !== 'huge')).toEqual(expected.rejected);
+      } finally {
+        await session.close();
+      }
+      expect(starts).toBe(2);
+    },
+    60_000,
+  );
+
   test('a small batch is planned here, without a worker', async () => {
     const plan = await planOffThread(records.slice(0, 2), state(), options, new Set(), {
       budgetMs: 1,
@@ -74,6 +117,130 @@ describe('planOffThread', () => {
     expect(plan.articles).toHaveLength(1);
     expect(plan.rejected).toHaveLength(1);
   });
+});
+
+// What the streamed import does after each batch (lib/corpus/importer.ts planItems): the kept articles join the state,
+// and the session's worker is sent their hashes with the next batch. `drop` names records the caller rejects after all.
+function keep(st: ReturnType<typeof state>, plan: ImportPlan, session: PlanSession | null, drop: string[] = []) {
+  for (const a of plan.articles) {
+    if (drop.includes(plan.origin.get(a.id)!)) continue;
+    st.hashes.set(plan.hashes.get(a.id)!, a.id);
+    session?.added.push([plan.hashes.get(a.id)!, a.id]);
+    if (!st.outlets.has(a.outlet)) st.outlets.add(a.outlet);
+  }
+}
+
+const counting = () => {
+  const starts = { n: 0 };
+  const session = planSession(() => {
+    starts.n++;
+    return new Worker(path.join(process.cwd(), 'lib', 'corpus', 'planWorker.ts'), WORKER_OPTIONS);
+  });
+  return { starts, session };
+};
+
+describe('planOffThread with a session (one worker kept for a streamed import)', () => {
+  // Each case: batches of records, and the records the caller drops after planning (as an unreadable article would be).
+  test.each<[string, ImportRecord[][], string[]]>([
+    [
+      'duplicates of earlier batches and within a batch',
+      [
+        [rec('a', `${BODY} One.`), rec('b', `${BODY} Two.`, { outlet: 'bbc' })],
+        [rec('c', `${BODY}   ONE.`), rec('d', `${BODY} Three.`), rec('e', `${BODY} Three!`)],
+        [rec('f', `${BODY} two.`, { outlet: 'cnn' }), rec('g', `${BODY} Four.`, { outlet: 'bbc' }), rec('h', 'Short.')],
+      ],
+      [],
+    ],
+    [
+      'an article the caller drops is planned again when a later batch has its text',
+      [
+        [rec('a', `${BODY} One.`), rec('b', `${BODY} Two.`)],
+        [rec('c', `${BODY} One.`), rec('d', `${BODY} Two.`)],
+      ],
+      ['a'],
+    ],
+  ])(
+    '%s: the same plans as planImport, from one worker',
+    async (_case, batches, drop) => {
+      const { starts, session } = counting();
+      const here = state();
+      const there = state();
+      try {
+        for (const batch of batches) {
+          const expected = planImport(batch, here, options, new Set());
+          keep(here, expected, null, drop);
+          const got = await planOffThread(batch, there, options, new Set(), always, session);
+          keep(there, got, session, drop);
+          expect(got).toEqual(expected);
+        }
+      } finally {
+        await session.close();
+      }
+      expect(starts.n).toBe(1);
+    },
+    60_000,
+  );
+
+  test('the cases above, read: what each batch stores and what it finds duplicated', async () => {
+    const { session } = counting();
+    const st = state();
+    const wheres = (p: ImportPlan) => ({
+      stored: p.articles.map((a) => p.origin.get(a.id)),
+      duplicates: p.duplicates.map((d) => d.where),
+    });
+    try {
+      const one = await planOffThread([rec('a', `${BODY} One.`)], st, options, new Set(), always, session);
+      keep(st, one, session, ['a']);
+      const two = await planOffThread([rec('b', `${BODY} One.`)], st, options, new Set(), always, session);
+      keep(st, two, session);
+      const three = await planOffThread([rec('c', `${BODY} one`)], st, options, new Set(), always, session);
+      // Read: a was dropped by the caller, so b (same text) is stored; c repeats b's text and is its duplicate.
+      expect([wheres(one), wheres(two), wheres(three)]).toEqual([
+        { stored: ['a'], duplicates: [] },
+        { stored: ['b'], duplicates: [] },
+        { stored: [], duplicates: ['c'] },
+      ]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  test('after a record over the budget, a fresh worker gets the whole state and is kept for the next batch', async () => {
+    const { starts, session } = counting();
+    const st = state();
+    const limits = { budgetMs: 200, minBytes: 0 };
+    try {
+      const one = await planOffThread([rec('a', `${BODY} One.`)], st, options, new Set(), limits, session);
+      keep(st, one, session);
+      const huge = rec('huge', `${BODY} `.repeat(420_000));
+      const two = await planOffThread(
+        [rec('b', `${BODY} Two.`), huge, rec('c', `${BODY} One!`), rec('d', `${BODY} Two?`)],
+        st,
+        options,
+        new Set(),
+        limits,
+        session,
+      );
+      keep(st, two, session);
+      const three = await planOffThread(
+        [rec('e', `${BODY} two`), rec('f', `${BODY} Five.`)],
+        st,
+        options,
+        new Set(),
+        limits,
+        session,
+      );
+      // Read: c repeats a (batch one), d repeats b (before the stop), e repeats b (the batch before); f is new.
+      expect(two.rejected.map((r) => r.where)).toEqual(['huge']);
+      expect(two.duplicates.map((d) => d.where)).toEqual(['c', 'd']);
+      expect(three.duplicates.map((d) => d.where)).toEqual(['e']);
+      expect(three.articles.map((a) => three.origin.get(a.id))).toEqual(['f']);
+      // The first worker, and the one started after the stop (kept for batch three).
+      expect(starts.n).toBe(2);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });
 
 describe('previewOffThread', () => {

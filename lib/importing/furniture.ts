@@ -53,6 +53,8 @@ const RELATED =
 
 /** Removes related-story links (photo credit and headline) that stand before Sputnik's "CITY (Sputnik)" dateline. */
 export function cutRelatedBeforeDateline(text: string): FurnitureCut {
+  // Every match ends before a "(Sputnik)" or "(RIA Novosti)" dateline: a text with neither is not scanned.
+  if (!text.includes('(Sputnik)') && !text.includes('(RIA Novosti)')) return { text, count: 0 };
   let count = 0;
   const out = text.replace(RELATED, () => {
     count++;
@@ -144,6 +146,8 @@ const MAX_TAG_WORDS = 30;
  * a list that reaches a verb ("said", "killed" …) or 30 words first is left in place, as its end cannot be told.
  */
 export function cutTagLists(text: string): FurnitureCut {
+  // Every match holds "Tags": a text without it is not scanned.
+  if (!text.includes('Tags')) return { text, count: 0 };
   let count = 0;
   let out = '';
   let at = 0;

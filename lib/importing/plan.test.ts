@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { contentHash, letterRuns, planImport, wordsUpTo } from './plan';
+import { articleHash, contentHash, letterRuns, planImport, wordsUpTo } from './plan';
 import type { ImportRecord } from './records';
 
 const rec = (over: Partial<ImportRecord>): ImportRecord => ({
@@ -67,6 +67,20 @@ describe('planImport', () => {
     const body = plan([rec({ text: 'First line of the article about Raqqa.\n## body\nMore text.' })]).articles[0]
       .segments[1].text;
     expect(body).toBe('First line of the article about Raqqa.\n ## body\nMore text.');
+  });
+
+  // The hash the plan keeps per article is the one a stored article gets hashed to again (the next batch's duplicates
+  // are found by it), also when planning rewrote the body (blank lines squeezed, a heading-like line indented).
+  test.each([
+    ['plain text', 'US-led jets struck the city of Raqqa on Friday.'],
+    ['three blank lines squeezed', 'First line about Raqqa and Aleppo.\n\n\n\nSecond line of the text.'],
+    ['a heading-like line indented', 'First line of the article about Raqqa.\n## body\nMore text.'],
+  ])("the plan keeps each article's content hash: %s", (_case, text) => {
+    const p = plan([rec({ text })]);
+    const a = p.articles[0];
+    expect([...p.hashes]).toEqual([[a.id, articleHash(a)]]);
+    // The id is the outlet and the hash's first 12 hex digits, so the two cannot disagree unnoticed.
+    expect(a.id).toBe(`voa-${p.hashes.get(a.id)!.slice(0, 12)}`);
   });
 
   test('--create-outlets adds an unknown outlet once', () => {

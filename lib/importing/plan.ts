@@ -37,6 +37,8 @@ export interface ImportPlan {
   dateFormats: Map<string, number>;
   /** Article id → the record it came from (file, line), to name it if a later check rejects it. */
   origin: Map<string, string>;
+  /** Article id → its content hash (contentHash), so the import's running state need not hash each article again. */
+  hashes: Map<string, string>;
 }
 
 const MAX_TITLE = 300;
@@ -146,6 +148,7 @@ export function emptyPlan(): ImportPlan {
     quirks: new Map(),
     dateFormats: new Map(),
     origin: new Map(),
+    hashes: new Map(),
   };
 }
 
@@ -161,6 +164,7 @@ export function mergePlan(into: ImportPlan, part: ImportPlan): void {
   }
   for (const [f, n] of part.dateFormats) into.dateFormats.set(f, (into.dateFormats.get(f) ?? 0) + n);
   for (const [id, where] of part.origin) into.origin.set(id, where);
+  for (const [id, hash] of part.hashes) into.hashes.set(id, hash);
 }
 
 /**
@@ -248,6 +252,7 @@ export function planImport(
     const id = `${outlet}-${hash.slice(0, 12)}`;
     seen.set(hash, id);
     plan.origin.set(id, r.where);
+    plan.hashes.set(id, hash);
     // An outlet is created only with an article that is kept, so a rejected record never leaves an empty outlet behind.
     if (!state.outlets.has(outlet) && !plan.newOutlets.includes(outlet)) plan.newOutlets.push(outlet);
     for (const q of cleaned.quirks) addQuirk(plan, q);

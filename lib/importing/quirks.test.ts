@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanImportedText } from './quirks';
+import { cleanImportedText, FOOTERS } from './quirks';
 
 const ctx = {
   title: 'Kurdish Forces Kill 16 ISIL Terrorists in Syria',
@@ -87,5 +87,28 @@ describe('contractions', () => {
     const r = cleanImportedText(text, ctx);
     expect(r.text).toBe(out);
     expect(r.quirks.find((q) => q.rule === 'contraction-restored')?.count ?? 0).toBe(n);
+  });
+});
+
+// A footer rule is skipped on a text holding none of its literals, so each literal must be a part every match holds:
+// read off each pattern (none sits in an optional group or an alternative without it), and checked here on samples the
+// rule removes, which it no longer matches once the literal is changed.
+describe('footer rules and their literals', () => {
+  test.each<[number, string, string]>([
+    [0, 'The army advanced. Category News Latest updates More links', 'The army advanced.'],
+    [0, 'The army advanced. A picture is worth a thousand words. Gallery', 'The army advanced.'],
+    [1, 'The army advanced. Our Standards:The Thomson Reuters Trust Principles.', 'The army advanced.'],
+    [2, 'Strikes hit. Last Update: Friday 23 August 2013 KSA 11:13 - GMT 08:13 5', 'Strikes hit.'],
+    [3, 'Strikes hit. 12 Tags Syria Idlib Community standards Discussion and more', 'Strikes hit.'],
+    [4, 'Strikes hit (AFP) Twitter', 'Strikes hit (AFP)'],
+    [5, 'Strikes hit. Read Also', 'Strikes hit.'],
+  ])('rule %i removes its footer, and needs its literal', (rule, text, kept) => {
+    const [re, literals] = FOOTERS[rule];
+    expect(text.replace(re, '')).toBe(kept);
+    const hit = literals.filter((l) => text.includes(l));
+    expect(hit.length).toBeGreaterThan(0);
+    // The first letter of the literal lowered: the rule (case-sensitive) no longer finds the footer.
+    const changed = hit.reduce((t, l) => t.replace(l, l[0].toLowerCase() + l.slice(1)), text);
+    expect(changed.replace(re, '')).toBe(changed);
   });
 });
