@@ -2,7 +2,6 @@
 // JSONL files are read as a stream, line by line, and imported in batches: a file of any size takes constant memory.
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   analysePlanned,
   closeSession,
@@ -19,6 +18,8 @@ import { InputError } from '../lib/errors';
 import { streamProgressLine, type ImportArgs } from '../lib/importing/args';
 import { CORPUS_ROOT } from '../lib/corpus/load';
 import { lineChunker } from '../lib/importing/chunks';
+import { byteLineSplitter, type ByteLine } from '../lib/importing/lines';
+import type { Rejection } from '../lib/importing/records';
 import { formatOf } from '../lib/importing/files';
 import { quirkText } from '../lib/importing/plan';
 
@@ -57,24 +58,48 @@ async function* inputBatches(
   }
   for (const file of files.filter((f) => !whole.includes(f))) {
     const chunker = lineChunker(CHUNK_LINES, CHUNK_BYTES);
-    const item = (c: { firstLine: number; lines: string[]; bytes: number }) => ({
-      items: [
-        {
-          name: name(file),
-          bytes: Buffer.from(c.lines.join('\n')),
-          format: 'jsonl' as const,
-          firstLine: c.firstLine,
-          local: true,
-        },
-      ],
-      bytes: c.bytes,
-    });
+    // Lines that are not valid UTF-8 are refused with their line number; an empty line holds their place.
+    let refused: { line: number; rejection: Rejection }[] = [];
+    const item = (c: { firstLine: number; lines: string[]; bytes: number }) => {
+      const end = c.firstLine + c.lines.length;
+      const rejected = refused.filter((r) => r.line < end).map((r) => r.rejection);
+      refused = refused.filter((r) => r.line >= end);
+      return {
+        items: [
+          {
+            name: name(file),
+            bytes: Buffer.from(c.lines.join('\n')),
+            format: 'jsonl' as const,
+            firstLine: c.firstLine,
+            local: true,
+            rejected,
+          },
+        ],
+        bytes: c.bytes,
+      };
+    };
     let any = false;
-    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-      const full = chunker.push(line);
-      if (full) yield item(full);
-      any = true;
-    }
+    let lineNo = 0;
+    const splitter = byteLineSplitter();
+    const take = function* (lines: ByteLine[]) {
+      for (const l of lines) {
+        lineNo++;
+        any = true;
+        if (l.text === null)
+          refused.push({
+            line: lineNo,
+            rejection: {
+              where: `${name(file)} line ${lineNo}`,
+              reason: `is not valid UTF-8 (first bad byte at byte ${l.badAt + 1} of the line; nothing of it was imported) (save the file as UTF-8, e.g. iconv -f latin1 -t utf-8)`,
+            },
+          });
+        const full = chunker.push(l.text ?? '');
+        if (full) yield item(full);
+      }
+    };
+    // Read as bytes, not as a text stream: Node would replace invalid UTF-8 with U+FFFD before anything could refuse it.
+    for await (const chunk of createReadStream(file)) yield* take(splitter.push(chunk as Buffer));
+    yield* take(splitter.flush());
     const last = chunker.flush();
     if (last) yield item(last);
     // An empty file is still read, so it is rejected with its reason.

@@ -240,6 +240,31 @@ describe('npm run import', () => {
     expectStoreWhole(root, 2_009);
   }, 120_000);
 
+  test('a JSONL line that is not valid UTF-8 is refused with its line number, not imported with its bytes replaced', async () => {
+    const root = freshRoot();
+    const file = path.join(root, 'latin1.jsonl');
+    const good = (i: number) =>
+      JSON.stringify({ title: `Report ${i}`, text: article(i).split('\n\n')[1], outlet: 'voa' });
+    // Line 2 carries a Latin-1 "é" (byte 0xE9) in its title "Caf\xe9": 14 bytes into the line ('{"title": "Caf' is
+    // 14 characters), so the bad byte is byte 15.
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`${good(0)}\n{"title": "Caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(`", "text": "x"}\n${good(1)}\n`),
+      ]),
+    );
+    const r = await runCli(root, [file, '--corpus', 'c']);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(/imported: +2\n/);
+    expect(r.out).toContain('latin1.jsonl line 2: is not valid UTF-8 (first bad byte at byte 15 of the line');
+    // Nothing of that line reached the corpus: no replacement character anywhere in the stored articles.
+    const dir = path.join(root, 'c', 'articles');
+    for (const f of readdirSync(dir)) expect(readFileSync(path.join(dir, f), 'utf8')).not.toContain('\uFFFD');
+    expectStoreWhole(root, 2);
+  }, 60_000);
+
   test('a new corpus from JSONL in which every line is rejected lists the rejections, not a manifest error', async () => {
     const root = freshRoot();
     const file = path.join(root, 'bad.jsonl');

@@ -38,6 +38,8 @@ export interface ImportItem {
   firstLine?: number;
   /** A local file read by the CLI: the upload limit on CSV/JSON/JSONL files does not apply. */
   local?: boolean;
+  /** Lines refused while the file was read (not valid UTF-8), reported with the batch's other rejections. */
+  rejected?: Rejection[];
 }
 
 /** Choices of one import. */
@@ -193,6 +195,7 @@ export async function planItems(
   const rejected: Rejection[] = [];
   const records: ImportRecord[] = [];
   items.forEach((item, i) => {
+    for (const x of item.rejected ?? []) rejected.push(x);
     const format = item.format ?? formatOf(item.name);
     try {
       if (!format)

@@ -56,7 +56,8 @@ export function decodeFile(bytes: Uint8Array, name: string, format: Format, batc
   return text;
 }
 
-function firstInvalidUtf8(b: Uint8Array): number {
+/** The offset of the first byte of `b` that does not continue valid UTF-8 (b.length when none). */
+export function firstInvalidUtf8(b: Uint8Array): number {
   for (let i = 0; i < b.length;) {
     const c = b[i];
     const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
