@@ -329,13 +329,22 @@ export class Counter {
     r.read(a.text, a.sentences, a.skip);
     // Form ids to word ids in token order, so words get their ids in the order the texts first use them.
     const ids = this.ids.length >= r.tokenCount ? this.ids : (this.ids = new Int32Array(r.tokenCount * 2));
+    if (this.formWord.length < r.formText.length) {
+      const wider = new Int32Array(r.formText.length * 2).fill(-1);
+      wider.set(this.formWord);
+      this.formWord = wider;
+    }
+    const formWord = this.formWord;
     for (let i = 0; i < r.tokenCount; i++) {
       const f = r.form[i];
-      let w = this.formWord[f];
-      if (w === undefined || w < 0) w = this.formWord[f] = this.word(r.tokenText(a.text, i));
+      let w = formWord[f];
+      if (w < 0) w = formWord[f] = this.word(r.tokenText(a.text, i));
       ids[i] = w;
     }
     const g1 = Math.max(1, this.G);
+    const stopOf = this.stop;
+    const here = this.groupsHere;
+    let uses = 0;
     const mentions = a.mentions;
     let m = 0;
     for (let si = 0; si < a.sentences.length; si++) {
@@ -347,28 +356,64 @@ export class Counter {
       while (m < mentions.length && mentions[m].start < s.start) m++;
       let e = m;
       while (e < mentions.length && mentions[e].start < s.end) e++;
-      let groupsHere: number[] = NO_GROUPS;
+      // The distinct term groups of this sentence's mentions (a few: a scan, not a Set per sentence).
+      let groups = 0;
       if (e > m) {
-        groupsHere = [...new Set(mentions.slice(m, e).map((x) => x.group))];
+        for (let k = m; k < e; k++) {
+          const g = mentions[k].group;
+          let seen = false;
+          for (let j = 0; j < groups; j++) if (here[j] === g) seen = true;
+          if (!seen) here[groups++] = g;
+        }
         this.flagMentions(r, from, to, mentions, m, e);
       }
       const inMention = this.inMention;
       for (let i = from; i < to; i++) {
         const w = ids[i];
-        const stop = this.stop[w];
-        const outside = groupsHere.length > 0 && inMention[i - from] === 0;
-        if (!stop) this.tick(this.id(w, -1), o, outside ? groupsHere : NO_GROUPS, g1);
-        if (i > from && r.joined[i] === 1 && !(stop && this.stop[ids[i - 1]]))
-          this.tick(this.id(ids[i - 1], w), o, outside && inMention[i - 1 - from] === 0 ? groupsHere : NO_GROUPS, g1);
+        const stop = stopOf[w];
+        const outside = groups > 0 && inMention[i - from] === 0;
+        if (!stop) {
+          const id = this.id(w, -1);
+          this.tick(id);
+          uses++;
+          if (outside) this.cooccur(id, groups, g1);
+        }
+        if (i > from && r.joined[i] === 1 && !(stop && stopOf[ids[i - 1]])) {
+          const id = this.id(ids[i - 1], w);
+          this.tick(id);
+          uses++;
+          if (outside && inMention[i - 1 - from] === 0) this.cooccur(id, groups, g1);
+        }
       }
     }
+    this.n[o] += uses;
     this.flush();
+  }
+
+  // The distinct term groups of the sentence being counted (the first `groups` entries; at most one per group).
+  private groupsHere: number[] = [];
+  // Co-occurrence cells (n-gram id × groups + group) to add 1 to at the article's end: added in one tight loop whose
+  // cache misses overlap, where adding at each use stalled the n-gram lookups between them.
+  private pendingWith = new Int32Array(1024);
+  private pendingCount = 0;
+
+  private cooccur(id: number, groups: number, g1: number): void {
+    if (this.pendingCount + groups > this.pendingWith.length) {
+      const wider = new Int32Array((this.pendingCount + groups) * 2);
+      wider.set(this.pendingWith);
+      this.pendingWith = wider;
+    }
+    for (let k = 0; k < groups; k++) {
+      const g = this.groupsHere[k];
+      this.pendingWith[this.pendingCount++] = id * g1 + g;
+      this.groupNgrams[g]++;
+    }
   }
 
   // Reads articles into form ids (one per counter: its tables of written words and forms last from batch to batch).
   private reader = new CountedWords();
-  // Word id of each form id of the reader (undefined or -1: not yet looked up).
-  private formWord: number[] = [];
+  // Word id of each form id of the reader (-1: not yet looked up).
+  private formWord = new Int32Array(1024).fill(-1);
   private ids = new Int32Array(1024);
   private inMention = new Uint8Array(256);
 
@@ -398,8 +443,7 @@ export class Counter {
   // N-grams whose cells already count the current article (a prune in its middle flushed them).
   private countedHere: number[] = [];
 
-  private tick(id: number, o: number, groups: number[], g1: number): void {
-    this.n[o]++;
+  private tick(id: number): void {
     if (this.local[id]++ === 0) {
       if (this.touchedCount >= this.touched.length) {
         const wider = new Int32Array(this.touched.length * 2);
@@ -407,10 +451,6 @@ export class Counter {
         this.touched = wider;
       }
       this.touched[this.touchedCount++] = id;
-    }
-    for (let k = 0; k < groups.length; k++) {
-      this.withGroup[id * g1 + groups[k]]++;
-      this.groupNgrams[groups[k]]++;
     }
   }
 
@@ -430,6 +470,9 @@ export class Counter {
     }
     this.touchedCount = 0;
     if (!mid) this.countedHere.length = 0;
+    const { withGroup, pendingWith } = this;
+    for (let i = 0; i < this.pendingCount; i++) withGroup[pendingWith[i]]++;
+    this.pendingCount = 0;
   }
 
   /** These counts in the form that crosses threads (see VocabularyCounts). */
@@ -510,8 +553,6 @@ export class Counter {
     for (const k of c.keys) this.keys.push(k);
   }
 }
-
-const NO_GROUPS: number[] = [];
 
 /** Counts the n-grams of the given articles per outlet (ids in `outlets`) with co-occurrence per term group. */
 export function countVocabulary(
