@@ -480,26 +480,35 @@ export class Counter {
     const { G, size, cols } = this;
     const O = this.outletIds.length;
     const g1 = Math.max(1, G);
-    // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes.
-    let nc = 0;
-    let ng = 0;
-    for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) if (cols[o][id * 2] !== 0) nc++;
-      for (let g = 0; g < G; g++) if (this.withGroup[id * g1 + g] !== 0) ng++;
+    // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes. The
+    // columns are read one after another, in order: reading every column at one n-gram touched O lines that share a
+    // cache set (the columns are equal-sized allocations) and evicted one another. Cells still come n-gram by n-gram,
+    // outlets in order: `at` is where each n-gram's cells start.
+    const at = new Int32Array(size + 1);
+    for (let o = 0; o < O; o++) {
+      const col = cols[o];
+      for (let id = 0; id < size; id++) if (col[id * 2] !== 0) at[id + 1]++;
     }
-    const cells = new Int32Array(nc * 4);
+    for (let id = 0; id < size; id++) at[id + 1] += at[id];
+    const cells = new Int32Array(at[size] * 4);
+    for (let o = 0; o < O; o++) {
+      const col = cols[o];
+      for (let id = 0; id < size; id++) {
+        const u = col[id * 2];
+        if (u === 0) continue;
+        const k = at[id]++ * 4;
+        cells[k] = id;
+        cells[k + 1] = o;
+        cells[k + 2] = u;
+        cells[k + 3] = col[id * 2 + 1];
+      }
+    }
+    let ng = 0;
+    // Rows are G wide when there are groups (g1 = G), and there are none to count otherwise.
+    for (let i = 0; i < size * G; i++) if (this.withGroup[i] !== 0) ng++;
     const withGroup = new Int32Array(ng * 3);
-    let k = 0;
     let j = 0;
     for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) {
-        const u = cols[o][id * 2];
-        if (u === 0) continue;
-        cells[k++] = id;
-        cells[k++] = o;
-        cells[k++] = u;
-        cells[k++] = cols[o][id * 2 + 1];
-      }
       for (let g = 0; g < G; g++) {
         const x = this.withGroup[id * g1 + g];
         if (x === 0) continue;
