@@ -438,28 +438,37 @@ export class Counter {
   // per n-gram at the article's end (flush): one cell touched per distinct n-gram, not one per use.
   private local: Int32Array;
   private touched = new Int32Array(1024);
-  private touchedCount = 0;
   private outletNow = 0;
   // N-grams whose cells already count the current article (a prune in its middle flushed them).
   private countedHere: number[] = [];
 
+  // An article's uses in order, as n-gram ids: tallied into `local` at its end (flush) in one tight loop.
+  private usesOf = new Int32Array(4096);
+  private usesCount = 0;
+
   private tick(id: number): void {
-    if (this.local[id]++ === 0) {
-      if (this.touchedCount >= this.touched.length) {
-        const wider = new Int32Array(this.touched.length * 2);
-        wider.set(this.touched);
-        this.touched = wider;
-      }
-      this.touched[this.touchedCount++] = id;
+    if (this.usesCount >= this.usesOf.length) {
+      const wider = new Int32Array(this.usesOf.length * 2);
+      wider.set(this.usesOf);
+      this.usesOf = wider;
     }
+    this.usesOf[this.usesCount++] = id;
   }
 
   // Adds the held-back counts of the current article to its outlet's cells (`mid`: in the middle of the article).
   private flush(mid = false): void {
-    const { local, touched } = this;
+    const { local, usesOf } = this;
+    let touched = this.touched;
+    if (touched.length < this.usesCount) touched = this.touched = new Int32Array(this.usesCount * 2);
+    let distinct = 0;
+    for (let i = 0; i < this.usesCount; i++) {
+      const id = usesOf[i];
+      if (local[id]++ === 0) touched[distinct++] = id;
+    }
+    this.usesCount = 0;
     const col = this.cols[this.outletNow];
     const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
-    for (let i = 0; i < this.touchedCount; i++) {
+    for (let i = 0; i < distinct; i++) {
       const id = touched[i];
       col[id * 2] += local[id];
       if (!here?.has(id)) {
@@ -468,7 +477,6 @@ export class Counter {
       }
       local[id] = 0;
     }
-    this.touchedCount = 0;
     if (!mid) this.countedHere.length = 0;
     const { withGroup, pendingWith } = this;
     for (let i = 0; i < this.pendingCount; i++) withGroup[pendingWith[i]]++;
