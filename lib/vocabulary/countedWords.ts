@@ -2,6 +2,12 @@ import type { Span } from '../text/quotes';
 import { hasUpper, isUpperAt, normaliseCase, wordDropped, writtenWord } from './tokens';
 import { scanWords } from './words';
 
+// A surface's record in CountedWords.surf: hash, length, characters' start, then its three form ids at these offsets.
+const SURFACE = 8;
+const MID = 3;
+const START = 4;
+const CAP = 5;
+
 /**
  * An article's vocabulary tokens as counting reads them: the tokens of lib/vocabulary/tokens.ts (articleTokens, same
  * case rule, same drops and bigram breaks) as ids of their counted forms in flat arrays, with no string made for a word
@@ -20,13 +26,15 @@ export class CountedWords {
   private stamp = 0;
 
   private slots = new Int32Array(1 << 14).fill(-1);
-  private surfaceHash = new Int32Array(1 << 13);
-  private surfaceText: string[] = [];
-  // Per surface: form id mid-sentence (-1: the word is dropped), form id at a sentence start or in title case, and the
-  // capitalised form id restored when the article writes it so mid-sentence (-1: none).
-  private mid: number[] = [];
-  private start: number[] = [];
-  private cap: number[] = [];
+  // Per surface, SURFACE integers (half a cache line): its hash, its length, where its characters start in `chars`, its
+  // form id mid-sentence (-1: the word is dropped), its form id at a sentence start or in title case, and the
+  // capitalised form id restored when the article writes it so mid-sentence (-1: none). A lookup reads the slot, this
+  // record and the characters (a typed pool compared in place: a string per surface cost a pointer chase and a
+  // startsWith call per word of the corpus).
+  private surf = new Int32Array(SURFACE << 13);
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
+  private surfaces = 0;
 
   /** Tokens of the last article read: form id, span, joined to the previous token, and capitalised form (-1: none). */
   tokenCount = 0;
@@ -104,8 +112,8 @@ export class CountedWords {
     for (let i = 0; i < count; i++) {
       const s = this.raw[i * 3];
       const e = this.raw[i * 3 + 1];
-      const id = this.surface(text, s, e);
-      const mid = this.mid[id];
+      const at = this.surface(text, s, e) * SURFACE;
+      const mid = this.surf[at + MID];
       if (mid < 0) {
         broken = true;
         continue;
@@ -113,8 +121,8 @@ export class CountedWords {
       if (this.tokenCount >= this.form.length) this.widen();
       const k = this.tokenCount++;
       const atStart = i === 0 || titleCase;
-      this.form[k] = atStart ? this.start[id] : mid;
-      this.capOf[k] = atStart ? this.cap[id] : -1;
+      this.form[k] = atStart ? this.surf[at + START] : mid;
+      this.capOf[k] = atStart ? this.surf[at + CAP] : -1;
       this.placed[k] = atStart ? 1 : 0;
       this.tokenStart[k] = s;
       this.tokenEnd[k] = e;
@@ -135,7 +143,7 @@ export class CountedWords {
   }
 
   // The surface id of text[s, e): the word as written, a trailing possessive 's / ’s (on words over 2 characters) left
-  // out. Hashed on its length and five of its characters (no loop over it) and compared with the engine's startsWith,
+  // out. Hashed on its length and five of its characters (no loop over it) and compared with the pooled characters,
   // so a word seen before costs no string; "U.S." and "US" are two surfaces with the same counted forms.
   private surface(text: string, s: number, e: number): number {
     let end = e;
@@ -153,33 +161,52 @@ export class CountedWords {
       h = Math.imul(h ^ text.charCodeAt(end - 2), 0x01000193);
     }
     h ^= h >>> 15;
-    const mask = this.slots.length - 1;
+    const { slots, surf, chars } = this;
+    const mask = slots.length - 1;
     let slot = h & mask;
     for (;;) {
-      const id = this.slots[slot];
+      const id = slots[slot];
       if (id < 0) break;
-      const w = this.surfaceText[id];
-      if (this.surfaceHash[id] === h && w.length === len && text.startsWith(w, s)) return id;
+      const at = id * SURFACE;
+      if (surf[at] === h && surf[at + 1] === len) {
+        const from = surf[at + 2];
+        let k = 0;
+        while (k < len && chars[from + k] === text.charCodeAt(s + k)) k++;
+        if (k === len) return id;
+      }
       slot = (slot + 1) & mask;
     }
-    return this.addSurface(text.slice(s, end), writtenWord(text, s, e), h, slot);
+    return this.addSurface(text, s, end, writtenWord(text, s, e), h, slot);
   }
 
-  private addSurface(written: string, word: string, h: number, slot: number): number {
-    const id = this.surfaceText.length;
-    this.surfaceText.push(written);
-    this.surfaceHash[id] = h;
+  private addSurface(text: string, s: number, end: number, word: string, h: number, slot: number): number {
+    const id = this.surfaces++;
+    if ((id + 1) * SURFACE > this.surf.length) {
+      const wider = new Int32Array(this.surf.length * 2);
+      wider.set(this.surf);
+      this.surf = wider;
+    }
+    const len = end - s;
+    while (this.charsUsed + len > this.chars.length) {
+      const wider = new Uint16Array(this.chars.length * 2);
+      wider.set(this.chars);
+      this.chars = wider;
+    }
+    for (let k = 0; k < len; k++) this.chars[this.charsUsed + k] = text.charCodeAt(s + k);
+    const at = id * SURFACE;
+    this.surf[at] = h;
+    this.surf[at + 1] = len;
+    this.surf[at + 2] = this.charsUsed;
+    this.charsUsed += len;
     this.slots[slot] = id;
     if (wordDropped(word)) {
-      this.mid.push(-1);
-      this.start.push(-1);
-      this.cap.push(-1);
+      this.surf[at + MID] = this.surf[at + START] = this.surf[at + CAP] = -1;
     } else {
       const mid = normaliseCase(word, false, false);
       const start = normaliseCase(word, true, false);
-      this.mid.push(this.formId(mid));
-      this.start.push(this.formId(start));
-      this.cap.push(start !== word && mid === word ? this.formId(word) : -1);
+      this.surf[at + MID] = this.formId(mid);
+      this.surf[at + START] = this.formId(start);
+      this.surf[at + CAP] = start !== word && mid === word ? this.formId(word) : -1;
     }
     if ((id + 1) * 2 > this.slots.length) this.rehash();
     return id;
@@ -187,12 +214,9 @@ export class CountedWords {
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const hashes = new Int32Array(this.slots.length / 2);
-    hashes.set(this.surfaceHash);
-    this.surfaceHash = hashes;
     const mask = this.slots.length - 1;
-    for (let id = 0; id < this.surfaceText.length; id++) {
-      let slot = this.surfaceHash[id] & mask;
+    for (let id = 0; id < this.surfaces; id++) {
+      let slot = this.surf[id * SURFACE] & mask;
       while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
       this.slots[slot] = id;
     }

@@ -329,13 +329,22 @@ export class Counter {
     r.read(a.text, a.sentences, a.skip);
     // Form ids to word ids in token order, so words get their ids in the order the texts first use them.
     const ids = this.ids.length >= r.tokenCount ? this.ids : (this.ids = new Int32Array(r.tokenCount * 2));
+    if (this.formWord.length < r.formText.length) {
+      const wider = new Int32Array(r.formText.length * 2).fill(-1);
+      wider.set(this.formWord);
+      this.formWord = wider;
+    }
+    const formWord = this.formWord;
     for (let i = 0; i < r.tokenCount; i++) {
       const f = r.form[i];
-      let w = this.formWord[f];
-      if (w === undefined || w < 0) w = this.formWord[f] = this.word(r.tokenText(a.text, i));
+      let w = formWord[f];
+      if (w < 0) w = formWord[f] = this.word(r.tokenText(a.text, i));
       ids[i] = w;
     }
     const g1 = Math.max(1, this.G);
+    const stopOf = this.stop;
+    const here = this.groupsHere;
+    let uses = 0;
     const mentions = a.mentions;
     let m = 0;
     for (let si = 0; si < a.sentences.length; si++) {
@@ -347,28 +356,64 @@ export class Counter {
       while (m < mentions.length && mentions[m].start < s.start) m++;
       let e = m;
       while (e < mentions.length && mentions[e].start < s.end) e++;
-      let groupsHere: number[] = NO_GROUPS;
+      // The distinct term groups of this sentence's mentions (a few: a scan, not a Set per sentence).
+      let groups = 0;
       if (e > m) {
-        groupsHere = [...new Set(mentions.slice(m, e).map((x) => x.group))];
+        for (let k = m; k < e; k++) {
+          const g = mentions[k].group;
+          let seen = false;
+          for (let j = 0; j < groups; j++) if (here[j] === g) seen = true;
+          if (!seen) here[groups++] = g;
+        }
         this.flagMentions(r, from, to, mentions, m, e);
       }
       const inMention = this.inMention;
       for (let i = from; i < to; i++) {
         const w = ids[i];
-        const stop = this.stop[w];
-        const outside = groupsHere.length > 0 && inMention[i - from] === 0;
-        if (!stop) this.tick(this.id(w, -1), o, outside ? groupsHere : NO_GROUPS, g1);
-        if (i > from && r.joined[i] === 1 && !(stop && this.stop[ids[i - 1]]))
-          this.tick(this.id(ids[i - 1], w), o, outside && inMention[i - 1 - from] === 0 ? groupsHere : NO_GROUPS, g1);
+        const stop = stopOf[w];
+        const outside = groups > 0 && inMention[i - from] === 0;
+        if (!stop) {
+          const id = this.id(w, -1);
+          this.tick(id);
+          uses++;
+          if (outside) this.cooccur(id, groups, g1);
+        }
+        if (i > from && r.joined[i] === 1 && !(stop && stopOf[ids[i - 1]])) {
+          const id = this.id(ids[i - 1], w);
+          this.tick(id);
+          uses++;
+          if (outside && inMention[i - 1 - from] === 0) this.cooccur(id, groups, g1);
+        }
       }
     }
+    this.n[o] += uses;
     this.flush();
+  }
+
+  // The distinct term groups of the sentence being counted (the first `groups` entries; at most one per group).
+  private groupsHere: number[] = [];
+  // Co-occurrence cells (n-gram id × groups + group) to add 1 to at the article's end: added in one tight loop whose
+  // cache misses overlap, where adding at each use stalled the n-gram lookups between them.
+  private pendingWith = new Int32Array(1024);
+  private pendingCount = 0;
+
+  private cooccur(id: number, groups: number, g1: number): void {
+    if (this.pendingCount + groups > this.pendingWith.length) {
+      const wider = new Int32Array((this.pendingCount + groups) * 2);
+      wider.set(this.pendingWith);
+      this.pendingWith = wider;
+    }
+    for (let k = 0; k < groups; k++) {
+      const g = this.groupsHere[k];
+      this.pendingWith[this.pendingCount++] = id * g1 + g;
+      this.groupNgrams[g]++;
+    }
   }
 
   // Reads articles into form ids (one per counter: its tables of written words and forms last from batch to batch).
   private reader = new CountedWords();
-  // Word id of each form id of the reader (undefined or -1: not yet looked up).
-  private formWord: number[] = [];
+  // Word id of each form id of the reader (-1: not yet looked up).
+  private formWord = new Int32Array(1024).fill(-1);
   private ids = new Int32Array(1024);
   private inMention = new Uint8Array(256);
 
@@ -393,33 +438,37 @@ export class Counter {
   // per n-gram at the article's end (flush): one cell touched per distinct n-gram, not one per use.
   private local: Int32Array;
   private touched = new Int32Array(1024);
-  private touchedCount = 0;
   private outletNow = 0;
   // N-grams whose cells already count the current article (a prune in its middle flushed them).
   private countedHere: number[] = [];
 
-  private tick(id: number, o: number, groups: number[], g1: number): void {
-    this.n[o]++;
-    if (this.local[id]++ === 0) {
-      if (this.touchedCount >= this.touched.length) {
-        const wider = new Int32Array(this.touched.length * 2);
-        wider.set(this.touched);
-        this.touched = wider;
-      }
-      this.touched[this.touchedCount++] = id;
+  // An article's uses in order, as n-gram ids: tallied into `local` at its end (flush) in one tight loop.
+  private usesOf = new Int32Array(4096);
+  private usesCount = 0;
+
+  private tick(id: number): void {
+    if (this.usesCount >= this.usesOf.length) {
+      const wider = new Int32Array(this.usesOf.length * 2);
+      wider.set(this.usesOf);
+      this.usesOf = wider;
     }
-    for (let k = 0; k < groups.length; k++) {
-      this.withGroup[id * g1 + groups[k]]++;
-      this.groupNgrams[groups[k]]++;
-    }
+    this.usesOf[this.usesCount++] = id;
   }
 
   // Adds the held-back counts of the current article to its outlet's cells (`mid`: in the middle of the article).
   private flush(mid = false): void {
-    const { local, touched } = this;
+    const { local, usesOf } = this;
+    let touched = this.touched;
+    if (touched.length < this.usesCount) touched = this.touched = new Int32Array(this.usesCount * 2);
+    let distinct = 0;
+    for (let i = 0; i < this.usesCount; i++) {
+      const id = usesOf[i];
+      if (local[id]++ === 0) touched[distinct++] = id;
+    }
+    this.usesCount = 0;
     const col = this.cols[this.outletNow];
     const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
-    for (let i = 0; i < this.touchedCount; i++) {
+    for (let i = 0; i < distinct; i++) {
       const id = touched[i];
       col[id * 2] += local[id];
       if (!here?.has(id)) {
@@ -428,8 +477,10 @@ export class Counter {
       }
       local[id] = 0;
     }
-    this.touchedCount = 0;
     if (!mid) this.countedHere.length = 0;
+    const { withGroup, pendingWith } = this;
+    for (let i = 0; i < this.pendingCount; i++) withGroup[pendingWith[i]]++;
+    this.pendingCount = 0;
   }
 
   /** These counts in the form that crosses threads (see VocabularyCounts). */
@@ -437,26 +488,35 @@ export class Counter {
     const { G, size, cols } = this;
     const O = this.outletIds.length;
     const g1 = Math.max(1, G);
-    // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes.
-    let nc = 0;
-    let ng = 0;
-    for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) if (cols[o][id * 2] !== 0) nc++;
-      for (let g = 0; g < G; g++) if (this.withGroup[id * g1 + g] !== 0) ng++;
+    // Sized first, then filled: at a whole import's scale a list of numbers would hold several times the bytes. The
+    // columns are read one after another, in order: reading every column at one n-gram touched O lines that share a
+    // cache set (the columns are equal-sized allocations) and evicted one another. Cells still come n-gram by n-gram,
+    // outlets in order: `at` is where each n-gram's cells start.
+    const at = new Int32Array(size + 1);
+    for (let o = 0; o < O; o++) {
+      const col = cols[o];
+      for (let id = 0; id < size; id++) if (col[id * 2] !== 0) at[id + 1]++;
     }
-    const cells = new Int32Array(nc * 4);
+    for (let id = 0; id < size; id++) at[id + 1] += at[id];
+    const cells = new Int32Array(at[size] * 4);
+    for (let o = 0; o < O; o++) {
+      const col = cols[o];
+      for (let id = 0; id < size; id++) {
+        const u = col[id * 2];
+        if (u === 0) continue;
+        const k = at[id]++ * 4;
+        cells[k] = id;
+        cells[k + 1] = o;
+        cells[k + 2] = u;
+        cells[k + 3] = col[id * 2 + 1];
+      }
+    }
+    let ng = 0;
+    // Rows are G wide when there are groups (g1 = G), and there are none to count otherwise.
+    for (let i = 0; i < size * G; i++) if (this.withGroup[i] !== 0) ng++;
     const withGroup = new Int32Array(ng * 3);
-    let k = 0;
     let j = 0;
     for (let id = 0; id < size; id++) {
-      for (let o = 0; o < O; o++) {
-        const u = cols[o][id * 2];
-        if (u === 0) continue;
-        cells[k++] = id;
-        cells[k++] = o;
-        cells[k++] = u;
-        cells[k++] = cols[o][id * 2 + 1];
-      }
       for (let g = 0; g < G; g++) {
         const x = this.withGroup[id * g1 + g];
         if (x === 0) continue;
@@ -510,8 +570,6 @@ export class Counter {
     for (const k of c.keys) this.keys.push(k);
   }
 }
-
-const NO_GROUPS: number[] = [];
 
 /** Counts the n-grams of the given articles per outlet (ids in `outlets`) with co-occurrence per term group. */
 export function countVocabulary(

@@ -14,6 +14,10 @@ describe('scanWords', () => {
     ["Assad's army didn't", ["Assad's", 'army', "didn't"]],
     ['see https://t.co/x?a=1 now', ['see', 'now']],
     ['www.sputnik.com said', ['said']],
+    // URL heads in any ASCII case are URLs; words that only begin like one ("http", "whom", "wwwx") are words.
+    ['HTTPS://T.CO/X and Www.Sputnik.com', ['and']],
+    ['http status whom www wwwx', ['http', 'status', 'whom', 'www', 'wwwx']],
+    ['ends with htt', ['ends', 'with', 'htt']],
     ['rebels — fighters', ['rebels', 'fighters']],
     ['the U.S. and U.N. said', ['the', 'U.S.', 'and', 'U.N.', 'said']],
     ['Plan B. Then', ['Plan', 'B', 'Then']],

@@ -44,9 +44,14 @@ export function tableOf(
   return { table, reading: lexiconReading(table, corpus.lexicon) };
 }
 
+// N-grams a worker's counter has room for before it first grows.
+const STORED_TEXT_ROWS = 1 << 16;
+
 /** An empty counter for the stored text's counts under a lexicon's term groups (one per analysis worker). */
 export function storedTextCounter(groups: readonly TermGroup[]): Counter {
-  return new Counter([], groups.length, DEFAULT_LIMITS.liveCap);
+  // Room for 65,536 n-grams at once (a few MB, about what a worker's first batches hold): growing from 1,024 copied
+  // every outlet's column six times, and the discarded arrays brought on a full garbage collection.
+  return new Counter([], groups.length, DEFAULT_LIMITS.liveCap, STORED_TEXT_ROWS);
 }
 
 /**

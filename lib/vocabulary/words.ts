@@ -31,13 +31,22 @@ export function isSpaceUnit(c: number): boolean {
   );
 }
 
+// Whether text[i..] starts with the lowercase ASCII `head`, ignoring ASCII case: char codes, no substring (this runs on
+// every word starting with h or w, a tenth of the corpus's words).
+function startsWithFolded(text: string, i: number, head: string): boolean {
+  if (i + head.length > text.length) return false;
+  for (let k = 0; k < head.length; k++) {
+    const c = text.charCodeAt(i + k);
+    // Only letters fold: "HTTP://" is a URL, but '/' | 32 is '/' and ':' | 32 is ':' already.
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== head.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 function urlAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i) | 32;
-  if (c === 104 /* h */) {
-    const head = text.slice(i, i + 8).toLowerCase();
-    return head.startsWith('http://') || head.startsWith('https://');
-  }
-  return c === 119 /* w */ && text.slice(i, i + 4).toLowerCase() === 'www.';
+  if (c === 104 /* h */) return startsWithFolded(text, i, 'http://') || startsWithFolded(text, i, 'https://');
+  return c === 119 /* w */ && startsWithFolded(text, i, 'www.');
 }
 
 /**
