@@ -2,7 +2,14 @@ import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
 import { storedTextCounter } from '../vocabulary/whole';
-import { analyseInto, provenanceInto, recordVersionOffThread, talliesInto, type AnalysisPool } from './analyse';
+import {
+  analyseInto,
+  provenanceInto,
+  recordVersionOffThread,
+  talliesInto,
+  vocabularyInto,
+  type AnalysisPool,
+} from './analyse';
 import type { Article, Lexicon } from '../types';
 import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
@@ -144,8 +151,8 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
 
 /**
  * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers), its
- * tallies with the folder's index (what a restart reads), then its provenance and vocabulary table (each on a worker,
- * unless stored). Does nothing else when all are stored. `counted`: vocabulary counts of articles analysed earlier in
+ * tallies with the folder's index (what a restart reads), then its vocabulary table and its provenance (each on a worker
+ * of its own, unless stored). Does nothing else when all are stored. `counted`: vocabulary counts of articles analysed earlier in
  * the same run (a streamed import's batches); those analysed here are added to it.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string, counted?: Counter): Promise<void> {
@@ -162,10 +169,11 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )
     await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
-  // From here views that need no provenance serve this version (lib/server/bundles.ts).
+  // From here views that need no provenance serve this version (lib/server/bundles.ts); the vocabulary table is made in
+  // this stage too, first, so that the explorer's table does not wait behind provenance.
   p.stage = 'provenance';
-  if (!hasProvenance(store, scope, version) || !hasVocabulary(store, scope, version))
-    await provenanceInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary);
+  if (!hasVocabulary(store, scope, version)) await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary);
+  if (!hasProvenance(store, scope, version)) await provenanceInto(corpusDir, STORE_ROOT);
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */
