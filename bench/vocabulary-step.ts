@@ -1,15 +1,24 @@
 // The vocabulary step of an import (issue #17), step by step, without the CLI or provenance:
 //   npx tsx bench/vocabulary-step.ts [--articles N] [--workers W] [--chunks]
+//   npx tsx bench/vocabulary-step.ts --from-store CORPUS_DIR STORE_ROOT
 // Generates N articles with the bench's generator, analyses them in batches of 250 counting into W counters taken in
 // turn (as W analysis workers do), then times each step of making the stored table from those counts as the import
 // does (collect's merge, counts(), tableOfCounts, encodeTable) and prints time, heap and RSS after each, so a step that
 // is not linear in N shows when N grows tenfold. With --chunks the table is also counted from the analyses a chunk at a
 // time (tableOfChunks, the fallback when the counts do not cover the version), analysing them again chunk by chunk.
+// With --from-store, the fallback as the import runs it (storeVocabulary without counts: the corpus folder loaded, its
+// stored analyses read READ_CHUNK at a time) on an imported corpus, into a scratch store of links to its segment files,
+// then the table compared with the one the import stored.
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
 import { articleLayout } from '../lib/corpus/layout';
 import { loadCorpus } from '../lib/corpus/load';
-import { articleKey } from '../lib/store/keys';
+import { fileStore } from '../lib/store/files';
+import { articleKey, lexiconKey } from '../lib/store/keys';
+import { readVocabulary, storeVocabulary } from '../lib/store/vocabularyJob';
 import { sentenceSpans } from '../lib/text/sentences';
 import type { Corpus } from '../lib/types';
 import type { Counter } from '../lib/vocabulary/table';
@@ -94,4 +103,37 @@ function main() {
   }
 }
 
-main();
+// The fallback on an imported corpus; resolves when the table is compared.
+async function fromStore(corpusDir: string, storeRoot: string): Promise<void> {
+  const corpus = path.basename(corpusDir);
+  const scratchRoot = mkdtempSync(path.join(tmpdir(), 'framescope-vocab-step-'));
+  try {
+    for (const scope of readdirSync(path.join(storeRoot, corpus))) {
+      mkdirSync(path.join(scratchRoot, corpus, scope), { recursive: true });
+      for (const f of readdirSync(path.join(storeRoot, corpus, scope)))
+        if (!f.startsWith('vocabulary-'))
+          symlinkSync(path.join(storeRoot, corpus, scope, f), path.join(scratchRoot, corpus, scope, f));
+    }
+    step('start', `${corpusDir} from ${storeRoot}`);
+    const version = await storeVocabulary(corpusDir, scratchRoot);
+    const peak = process.resourceUsage().maxRSS / 1e3;
+    step('storeVocabulary', `from the store, peak RSS ${peak.toFixed(0)} MB`);
+    const lexicon = loadCorpus(corpusDir).lexicon;
+    const scope = { corpus, lexicon: lexiconKey(lexicon) };
+    const made = readVocabulary(fileStore(scratchRoot), scope, version)!;
+    const stored = readVocabulary(fileStore(storeRoot), scope, version);
+    const rows = (t: NonNullable<typeof stored>) =>
+      JSON.stringify({
+        terms: [...t.table.terms].map(([k, r]) => [k, [...r.uses], [...r.articles], [...r.withGroup]]),
+        table: { ...t.table, terms: null },
+        reading: t.reading && { ...t.reading, marks: [...t.reading.marks] },
+      });
+    step('compare', stored ? `equal to the import's table: ${rows(made) === rows(stored)}` : 'the import stored none');
+  } finally {
+    rmSync(scratchRoot, { recursive: true, force: true });
+  }
+}
+
+const at = process.argv.indexOf('--from-store');
+if (at >= 0) void fromStore(process.argv[at + 1], process.argv[at + 2]);
+else main();
