@@ -52,6 +52,29 @@ describe('vocabulary table codec', () => {
     expect(back.reading).toEqual(reading);
   });
 
+  // "gunmen" as the counter can hold it: cut from a text with a character above U+00FF ("Ā"), so held two bytes per
+  // character, which the serializer writes as such (tag "c", where "gunmen" cut from plain text is tag '"').
+  const wide = 'gunmen Ā'.slice(0, 6);
+  const withGunmen = (g: string) => ({
+    table: { ...table, terms: new Map([...table.terms].map(([t, r]) => [t === 'gunmen' ? g : t, r])) },
+    reading: {
+      ...reading,
+      marks: new Map([[g, reading.marks.get('Daesh')!]]),
+      candidates: [{ ...reading.candidates[0], term: g }],
+    },
+  });
+  test.each([
+    ['held two bytes per character', wide],
+    ['held one byte per character', 'gunmen'],
+  ])('a term, mark and candidate %s are stored as the same bytes', (_case, g) => {
+    expect(String.fromCharCode(serialize(wide)[2], serialize('gunmen')[2])).toBe('c"');
+    const plain = withGunmen('gunmen');
+    const other = withGunmen(g);
+    expect(
+      Buffer.from(encodeTable(other.table, other.reading)).equals(Buffer.from(encodeTable(plain.table, plain.reading))),
+    ).toBe(true);
+  });
+
   test('without a reading, none comes back', () => {
     expect(decodeTable(encodeTable(table, null))!.reading).toBeNull();
   });
