@@ -34,6 +34,8 @@ export interface StoreFigures {
   explorerMs: number;
   /** A search of the whole corpus ("rebels"), made on a worker until ready, as the server answers it. */
   searchMs: number;
+  /** True when that search was refused past its budget (searchMs is then the time until it was). */
+  searchRefused?: boolean;
   rssMb: number;
   diskMb: number;
   /** Through the data door after the restart: a date-filtered overview (one year, uncached), then a time series. */
@@ -192,6 +194,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     uncachedViewMs: number;
     explorerMs: number;
     searchMs: number;
+    searchRefused: boolean;
     rssMb: number;
     dateViewMs: number;
     timeSeriesMs: number;
@@ -209,6 +212,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     uncachedViewMs: Math.round(v.uncachedViewMs),
     explorerMs: Math.round(v.explorerMs),
     searchMs: Math.round(v.searchMs),
+    searchRefused: v.searchRefused,
     rssMb: Math.round(v.rssMb),
     // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
     diskMb: tenth(disk / 1e6),
