@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_REUSE } from '../../lib/provenance/reuseIndex';
 import { encodeReuseIndex, type ReuseIndexMade } from '../../lib/store/reuseIndexCodec';
-import { folderBytes, importTimes, jsonlRecord, numberFlag, reuseIndexOf, tenth } from './storeBench';
+import { folderBytes, importTimes, jsonlRecord, numberFlag, reuseIndexOf, tenth, vocabularyStepOf } from './storeBench';
 
 describe('store bench helpers', () => {
   test('a JSONL record holds the title, body, outlet and date, not the title segment twice', () => {
@@ -80,5 +80,33 @@ describe('reuseIndexOf', () => {
     mkdirSync(path.join(store, 'bench', 'lex-e1'), { recursive: true });
     if (write) writeFileSync(path.join(store, 'bench', 'lex-e1', 'reuse-index-latest.bin'), bytes);
     expect(reuseIndexOf(store, 'bench')).toEqual(expected);
+  });
+});
+
+describe('vocabularyStepOf', () => {
+  // File times in seconds: tallies written at 100, the corpus index at 103, the table at 110.5 (so 7.5 s after the index).
+  test.each([
+    [
+      'a table after tallies and index',
+      ['tallies-a.bin', 100],
+      ['corpus-index-f.bin', 103],
+      { seconds: 7.5, bytes: 5 },
+    ],
+    ['a table after tallies only', ['tallies-a.bin', 104], null, { seconds: 6.5, bytes: 5 }],
+    ['no table', null, null, null],
+  ])('%s', (_name, tallies, index, expected) => {
+    const store = mkdtempSync(path.join(tmpdir(), 'framescope-vocabstep-'));
+    const dir = path.join(store, 'bench', 'lex-e1');
+    mkdirSync(dir, { recursive: true });
+    const write = (name: string, at: number, text = 'x') => {
+      writeFileSync(path.join(dir, name), text);
+      utimesSync(path.join(dir, name), at, at);
+    };
+    // A segment file is not a step's start, whatever its time.
+    write('seg-1.bin', 108);
+    if (tallies) write(tallies[0] as string, tallies[1] as number);
+    if (index) write(index[0] as string, index[1] as number);
+    if (expected) write('vocabulary-v.bin', 110.5, 'table');
+    expect(vocabularyStepOf(store, 'bench')).toEqual(expected);
   });
 });

@@ -38,6 +38,8 @@ export interface StoreFigures {
   explorerMs: number;
   /** A search of the whole corpus ("rebels"), made on a worker until ready, as the server answers it. */
   searchMs: number;
+  /** True when that search was refused past its budget (searchMs is then the time until it was). */
+  searchRefused?: boolean;
   rssMb: number;
   diskMb: number;
   /** Through the data door after the restart: a date-filtered overview (one year, uncached), then a time series. */
@@ -63,6 +65,33 @@ export interface StoreFigures {
   addOneArticleRecomputed: number | null;
   /** The stored reuse index the next version is made from. */
   reuseIndexMb: number | null;
+  /**
+   * The import's vocabulary step, by the store's file times: from the version's tallies and index stored to its
+   * vocabulary table stored (a worker started, the corpus read, the counts merged, the table written), and the table's
+   * size; null when no table was stored.
+   */
+  vocabularySeconds?: number | null;
+  vocabularyTableMb?: number | null;
+}
+
+/**
+ * The vocabulary step of a store folder's one version of a corpus, by file times: seconds from its last tallies or
+ * corpus index file written to its vocabulary table written, and the table's bytes; null without a table.
+ */
+export function vocabularyStepOf(storeDir: string, corpus: string): { seconds: number; bytes: number } | null {
+  const dir = path.join(storeDir, corpus);
+  for (const scope of readdirSync(dir)) {
+    const names = readdirSync(path.join(dir, scope));
+    const table = names.find((n) => n.startsWith('vocabulary-'));
+    if (!table) continue;
+    const stat = (n: string) => statSync(path.join(dir, scope, n));
+    const before = names
+      .filter((n) => n.startsWith('tallies-') || n.startsWith('corpus-index-'))
+      .map((n) => stat(n).mtimeMs);
+    const end = stat(table);
+    return { seconds: before.length ? (end.mtimeMs - Math.max(...before)) / 1000 : NaN, bytes: end.size };
+  }
+  return null;
 }
 
 /** How the latest reuse index of a corpus in a store folder was made, and its size; null when none is stored. */
@@ -154,6 +183,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
   const view = await run('bench/store-view.ts', [], { ...env, FRAMESCOPE_BACKGROUND_ANALYSIS: '1' });
   if (view.code !== 0) throw new Error(`the bench view failed (exit ${view.code}): ${view.out.slice(-2000)}`);
   const full = reuseIndexOf(path.join(root, '.store'), 'bench');
+  // Read before the one-article import below stores the next version's table.
+  const vocabulary = vocabularyStepOf(path.join(root, '.store'), 'bench');
   const disk = folderBytes(root) - bytes;
   // One more article through the same CLI: the new version's provenance is made from the stored reuse index.
   const one = path.join(root, 'one.jsonl');
@@ -167,6 +198,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     uncachedViewMs: number;
     explorerMs: number;
     searchMs: number;
+    searchRefused: boolean;
     rssMb: number;
     dateViewMs: number;
     timeSeriesMs: number;
@@ -184,6 +216,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     uncachedViewMs: Math.round(v.uncachedViewMs),
     explorerMs: Math.round(v.explorerMs),
     searchMs: Math.round(v.searchMs),
+    searchRefused: v.searchRefused,
     rssMb: Math.round(v.rssMb),
     // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
     diskMb: tenth(disk / 1e6),
@@ -193,6 +226,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     addOneArticleReadWriteMs: after ? after.made.readMs + after.made.writeMs : null,
     addOneArticleRecomputed: after?.made.recomputed ?? null,
     reuseIndexMb: after ? tenth(after.bytes / 1e6) : null,
+    vocabularySeconds: vocabulary ? tenth(vocabulary.seconds) : null,
+    vocabularyTableMb: vocabulary ? tenth(vocabulary.bytes / 1e6) : null,
     dateViewMs: Math.round(v.dateViewMs),
     timeSeriesMs: Math.round(v.timeSeriesMs),
     rssAfterTimeSeriesMb: Math.round(v.rssAfterTimeSeriesMb),

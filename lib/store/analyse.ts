@@ -228,12 +228,13 @@ export async function analyseInto(
 }
 
 /**
- * Computes and stores the provenance of a corpus folder's current version on a worker thread (here without one), then
- * its vocabulary table (lib/store/vocabularyJob.ts) on the same worker; each is skipped when already stored. `counted`:
- * the vocabulary counts made while analysing this run's articles (the table is merged from them when they cover the
- * version, else counted from the stored analyses).
+ * Stores the vocabulary table of a corpus folder's current version (lib/store/vocabularyJob.ts) on a fresh worker thread
+ * of its own (here without one), skipped when already stored. `counted`: the vocabulary counts made while analysing this
+ * run's articles (the table is merged from them when they cover the version, else counted from the stored analyses).
+ * Its own worker, not provenance's: at 100,000 articles the worker that had just made the provenance held a heap of
+ * several GB, and the table, made after it in that heap, had not finished after 23 minutes.
  */
-export async function provenanceInto(
+export async function vocabularyInto(
   corpusDir: string,
   storeRoot: string,
   lexicon: Lexicon,
@@ -241,16 +242,31 @@ export async function provenanceInto(
 ): Promise<void> {
   const counts =
     counted && counted.keys.length > 0 && !counted.lossy ? counted.counts(lexicon.groups.map((g) => g.id)) : null;
-  const worker = startWorker(lexicon);
+  const worker = startWorker(null);
   if (!worker) {
-    await storeProvenance(corpusDir, storeRoot);
     await storeVocabulary(corpusDir, storeRoot, counts);
     return;
   }
   try {
-    const run = workerRunner(worker);
-    await run({ kind: 'provenance', id: 0, corpusDir, storeRoot });
-    await run({ kind: 'vocabulary', id: 1, corpusDir, storeRoot, counts });
+    await workerRunner(worker)({ kind: 'vocabulary', id: 0, corpusDir, storeRoot, counts });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Computes and stores the provenance of a corpus folder's current version on a worker thread of its own (here without
+ * one), skipped when already stored. The version's vocabulary table is vocabularyInto's, called first: it takes seconds,
+ * where provenance can take many minutes, and a failed provenance leaves the table stored.
+ */
+export async function provenanceInto(corpusDir: string, storeRoot: string): Promise<void> {
+  const worker = startWorker(null);
+  if (!worker) {
+    await storeProvenance(corpusDir, storeRoot);
+    return;
+  }
+  try {
+    await workerRunner(worker)({ kind: 'provenance', id: 0, corpusDir, storeRoot });
   } finally {
     await worker.terminate();
   }

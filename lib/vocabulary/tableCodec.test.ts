@@ -52,6 +52,49 @@ describe('vocabulary table codec', () => {
     expect(back.reading).toEqual(reading);
   });
 
+  // "gunmen" as the counter can hold it: cut from a text with a character above U+00FF ("Ā"), so held two bytes per
+  // character, which the serializer writes as such (tag "c", where "gunmen" cut from plain text is tag '"').
+  const wide = 'gunmen Ā'.slice(0, 6);
+  const withGunmen = (g: string) => ({
+    table: { ...table, terms: new Map([...table.terms].map(([t, r]) => [t === 'gunmen' ? g : t, r])) },
+    reading: {
+      ...reading,
+      marks: new Map([[g, reading.marks.get('Daesh')!]]),
+      candidates: [{ ...reading.candidates[0], term: g }],
+    },
+  });
+  test.each([
+    ['held two bytes per character', wide],
+    ['held one byte per character', 'gunmen'],
+  ])('a term, mark and candidate %s are stored as the same bytes', (_case, g) => {
+    expect(String.fromCharCode(serialize(wide)[2], serialize('gunmen')[2])).toBe('c"');
+    const plain = withGunmen('gunmen');
+    const other = withGunmen(g);
+    expect(
+      Buffer.from(encodeTable(other.table, other.reading)).equals(Buffer.from(encodeTable(plain.table, plain.reading))),
+    ).toBe(true);
+  });
+
+  // A list the serializer sees with holes (made with its length first, as an unoptimised `map` can make it) is written
+  // in its sparse form (tag "a", where a packed list is "A"): the stored bytes must not depend on which it was.
+  test.each([
+    [
+      'with holes',
+      () => {
+        const list = new Array(reading.candidates.length);
+        reading.candidates.forEach((c, i) => (list[i] = c));
+        return list;
+      },
+    ],
+    ['packed', () => [...reading.candidates]],
+  ])('candidates held in a list %s are stored as the same bytes', (_case, make) => {
+    const holey = new Array(1);
+    holey[0] = 1;
+    expect(String.fromCharCode(serialize(holey)[2], serialize([1])[2])).toBe('aA');
+    const packed = Buffer.from(encodeTable(table, { ...reading, candidates: [...reading.candidates] }));
+    expect(Buffer.from(encodeTable(table, { ...reading, candidates: make() })).equals(packed)).toBe(true);
+  });
+
   test('without a reading, none comes back', () => {
     expect(decodeTable(encodeTable(table, null))!.reading).toBeNull();
   });

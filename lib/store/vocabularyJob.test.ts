@@ -1,0 +1,105 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { compileEngine } from '../analysis/article';
+import { loadCorpus } from '../corpus/load';
+import type { Counter } from '../vocabulary/table';
+import { storedTextCounter } from '../vocabulary/whole';
+import { analyseBatch } from './analyseBatch';
+import { analyseInto, provenanceInto, vocabularyInto } from './analyse';
+import { unpackAnalyses } from './codec';
+import { hasProvenance } from './derived';
+import { fileStore } from './files';
+import { articleKey, lexiconKey, versionKey } from './keys';
+import { hasVocabulary, readVocabulary, storeVocabulary, VOCABULARY_KIND } from './vocabularyJob';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+// A scratch copy of the seeds corpus (5 pages) with its own empty store.
+function scratch() {
+  const root = mkdtempSync(path.join(tmpdir(), 'framescope-vocabjob-'));
+  roots.push(root);
+  const dir = path.join(root, 's');
+  cpSync(path.join(process.cwd(), 'corpus', 'seeds'), dir, { recursive: true });
+  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+  const corpus = loadCorpus(dir);
+  const storeRoot = path.join(root, '.store');
+  const scope = { corpus: 's', lexicon: lexiconKey(corpus.lexicon) };
+  const version = versionKey(corpus.articles.map(articleKey), scope.lexicon);
+  return { dir, corpus, storeRoot, store: fileStore(storeRoot), scope, version };
+}
+
+// The counts an analysis worker makes while analysing every article of the corpus (nothing stored).
+function countedWhileAnalysing(s: ReturnType<typeof scratch>): Counter {
+  const counter = storedTextCounter(s.corpus.lexicon.groups);
+  const b = analyseBatch(s.corpus.articles, compileEngine(s.corpus.lexicon), counter);
+  expect(unpackAnalyses(b.packed, s.corpus.articles)).toHaveLength(s.corpus.articles.length);
+  return counter;
+}
+
+const bytesOf = (s: ReturnType<typeof scratch>) => s.store.readDerived(s.scope, VOCABULARY_KIND, s.version);
+
+describe('storeVocabulary', () => {
+  test.each([
+    ['merged from the counts made while analysing', true],
+    ['counted from the stored analyses', false],
+  ])('%s: the table equals the other way, and is not made again once stored', async (_name, fromCounts) => {
+    const s = scratch();
+    await analyseInto(s.store, 's', s.corpus.articles, s.corpus.lexicon, undefined, 1);
+    const counts = fromCounts ? countedWhileAnalysing(s).counts(s.corpus.lexicon.groups.map((g) => g.id)) : null;
+    expect(await storeVocabulary(s.dir, s.storeRoot, counts)).toBe(s.version);
+    const made = readVocabulary(s.store, s.scope, s.version)!;
+    // The other way, in another store: the same counts, totals and lexicon reading.
+    const t = scratch();
+    await analyseInto(t.store, 's', t.corpus.articles, t.corpus.lexicon, undefined, 1);
+    await storeVocabulary(
+      t.dir,
+      t.storeRoot,
+      fromCounts ? null : countedWhileAnalysing(t).counts(t.corpus.lexicon.groups.map((g) => g.id)),
+    );
+    const other = readVocabulary(t.store, t.scope, t.version)!;
+    expect(made.table.terms.size).toBeGreaterThan(0);
+    expect([...made.table.terms].map(([k, r]) => [k, [...r.uses], [...r.articles]])).toEqual(
+      [...other.table.terms].map(([k, r]) => [k, [...r.uses], [...r.articles]]),
+    );
+    expect({ ...made.table, terms: null }).toEqual({ ...other.table, terms: null });
+    expect(made.reading).toEqual(other.reading);
+    // Stored: a second run keeps the bytes (a stand-in written over them stays), whatever counts it is given.
+    await s.store.putDerived(s.scope, VOCABULARY_KIND, s.version, new TextEncoder().encode('kept'));
+    await storeVocabulary(s.dir, s.storeRoot, counts);
+    expect(new TextDecoder().decode(bytesOf(s)!)).toBe('kept');
+  });
+});
+
+describe('vocabularyInto and provenanceInto', () => {
+  test('the table is stored from counts on its own, with no stored analysis; provenance then fails and leaves it', async () => {
+    // No analysis is stored, so provenance cannot be made; the counts cover the version, so the table can. Before this,
+    // the table was made after provenance on provenance's worker: a provenance that failed (or took 20 minutes at
+    // 100,000 articles) left none.
+    const s = scratch();
+    await vocabularyInto(s.dir, s.storeRoot, s.corpus.lexicon, countedWhileAnalysing(s));
+    expect(hasVocabulary(s.store, s.scope, s.version)).toBe(true);
+    expect(readVocabulary(s.store, s.scope, s.version)!.table.terms.size).toBeGreaterThan(0);
+    await expect(provenanceInto(s.dir, s.storeRoot)).rejects.toThrow(
+      /has no stored analysis, so provenance waits for it/,
+    );
+    expect(hasProvenance(s.store, s.scope, s.version)).toBe(false);
+    expect(hasVocabulary(s.store, s.scope, s.version)).toBe(true);
+  });
+
+  test.each([
+    ['lossy counts are not used', true],
+    ['counts that miss an article are not used', false],
+  ])('%s: the table is counted from the store, which lacks the analyses, so it fails', async (_name, lossy) => {
+    const s = scratch();
+    const counter = countedWhileAnalysing(s);
+    if (lossy) counter.lossy = true;
+    else counter.keys.pop();
+    await expect(vocabularyInto(s.dir, s.storeRoot, s.corpus.lexicon, counter)).rejects.toThrow(
+      /has no stored analysis, so its vocabulary waits for it/,
+    );
+    expect(hasVocabulary(s.store, s.scope, s.version)).toBe(false);
+  });
+});
