@@ -24,7 +24,6 @@ import { sliceExport, sliceOf } from '../lib/analysis/slice';
 import { clusterStories } from '../lib/stories/cluster';
 import { changePoints } from '../lib/time/changePoints';
 import { timeSeries } from '../lib/time/series';
-import { sentenceSpans } from '../lib/text/sentences';
 import type { Article, Corpus } from '../lib/types';
 import { creditSources } from '../lib/provenance/credits';
 import { addProvenance, buildProvenance } from '../lib/provenance/model';
@@ -38,6 +37,7 @@ import {
   storedExplorerAnswer,
 } from './lib/vocabularyBench';
 import { numberFlag, storeBench } from './lib/storeBench';
+import { sentencePool } from './lib/sentencePool';
 
 const quick = process.argv.includes('--quick');
 // --scale: only the store at 1,000,000 generated articles (or --articles N), written to latest.json's `scale`.
@@ -58,19 +58,6 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const mb = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
-
-function sentencePool(): string[] {
-  const pool: string[] = [];
-  for (const dir of ['corpus/seeds', 'corpus/fa-kes']) {
-    for (const a of loadCorpus(dir).articles) {
-      const { text, segments } = articleLayout(a);
-      for (const s of segments)
-        if (s.section === 'body')
-          for (const sp of sentenceSpans(text.slice(s.start, s.end), s.start)) pool.push(text.slice(sp.start, sp.end));
-    }
-  }
-  return pool.filter((s) => s.length > 20);
-}
 
 function benchCorpus(lexicon: Corpus['lexicon'], articles: Corpus['articles']): Corpus {
   return {

@@ -7,14 +7,13 @@
 // in one process under the same load. Prints medians and what counting adds to analysing, in percent.
 import { createHash } from 'node:crypto';
 import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
-import { articleLayout } from '../lib/corpus/layout';
 import { loadCorpus } from '../lib/corpus/load';
-import { sentenceSpans } from '../lib/text/sentences';
 import type { Article, TermGroup } from '../lib/types';
 import { countInto, storedTextCounter } from '../lib/vocabulary/whole';
 import { articleBytes, generateArticles } from './lib/generate';
 import { addedPct } from './lib/vocabularyBench';
 import { numberFlag } from './lib/storeBench';
+import { sentencePool } from './lib/sentencePool';
 
 type CountModule = Pick<typeof import('../lib/vocabulary/whole'), 'countInto' | 'storedTextCounter'>;
 
@@ -22,18 +21,6 @@ const articles = numberFlag(process.argv, '--articles') ?? 2_000;
 const repeats = numberFlag(process.argv, '--repeats') ?? 5;
 const onlyCount = process.argv.includes('--only-count');
 const BATCH = 250;
-
-function pool(): string[] {
-  const out: string[] = [];
-  for (const dir of ['corpus/seeds', 'corpus/fa-kes'])
-    for (const a of loadCorpus(dir).articles) {
-      const { text, segments } = articleLayout(a);
-      for (const s of segments)
-        if (s.section === 'body')
-          for (const sp of sentenceSpans(text.slice(s.start, s.end), s.start)) out.push(text.slice(sp.start, sp.end));
-    }
-  return out.filter((s) => s.length > 20);
-}
 
 // Counts every batch into one counter (as an analysis worker does); returns the ms and a digest of the counts.
 function countAll(m: CountModule, batches: readonly ArticleAnalysis[][], groups: readonly TermGroup[]) {
@@ -66,7 +53,7 @@ const cpuMs = () => {
 async function main() {
   const lexicon = loadCorpus('corpus/seeds').lexicon;
   const engine = compileEngine(lexicon);
-  const sample: Article[] = generateArticles(pool(), { articles, outlets: 40, seed: 2016 });
+  const sample: Article[] = generateArticles(sentencePool(), { articles, outlets: 40, seed: 2016 });
   const bytes = sample.reduce((s, a) => s + articleBytes(a), 0);
   const ref = process.env.VOCAB_REFERENCE
     ? ((await import(`${process.env.VOCAB_REFERENCE}/vocabulary/whole.ts`)) as CountModule)

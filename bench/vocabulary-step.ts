@@ -14,18 +14,17 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeArticle, compileEngine, type ArticleAnalysis } from '../lib/analysis/article';
-import { articleLayout } from '../lib/corpus/layout';
 import { loadCorpus } from '../lib/corpus/load';
 import { fileStore } from '../lib/store/files';
 import { articleKey, lexiconKey } from '../lib/store/keys';
 import { readVocabulary, storeVocabulary } from '../lib/store/vocabularyJob';
-import { sentenceSpans } from '../lib/text/sentences';
 import type { Corpus } from '../lib/types';
 import type { Counter } from '../lib/vocabulary/table';
 import { encodeTable } from '../lib/vocabulary/tableCodec';
 import { countInto, storedTextCounter, tableOfChunks, tableOfCounts } from '../lib/vocabulary/whole';
 import { benchOutlets, generateArticles } from './lib/generate';
 import { numberFlag } from './lib/storeBench';
+import { sentencePool } from './lib/sentencePool';
 
 const articles = numberFlag(process.argv, '--articles') ?? 10_000;
 const workers = numberFlag(process.argv, '--workers') ?? 2;
@@ -34,18 +33,6 @@ const BATCH = 250;
 const CHUNK = 10_000;
 const SEED = 2016;
 const OUTLETS = 40;
-
-function pool(): string[] {
-  const out: string[] = [];
-  for (const dir of ['corpus/seeds', 'corpus/fa-kes'])
-    for (const a of loadCorpus(dir).articles) {
-      const { text, segments } = articleLayout(a);
-      for (const s of segments)
-        if (s.section === 'body')
-          for (const sp of sentenceSpans(text.slice(s.start, s.end), s.start)) out.push(text.slice(sp.start, sp.end));
-    }
-  return out.filter((s) => s.length > 20);
-}
 
 let last = performance.now();
 function step(name: string, extra = ''): void {
@@ -63,7 +50,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex').slic
 function main() {
   const lexicon = loadCorpus('corpus/seeds').lexicon;
   const engine = compileEngine(lexicon);
-  const sentences = pool();
+  const sentences = sentencePool();
   const corpus = { outlets: benchOutlets(OUTLETS), lexicon } as Corpus;
   step('start', `${articles} articles, ${workers} counters`);
   const counters: Counter[] = Array.from({ length: workers }, () => storedTextCounter(lexicon.groups));
