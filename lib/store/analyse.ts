@@ -285,8 +285,9 @@ export async function talliesInto(corpusDir: string, storeRoot: string, lexicon:
  * Clusters and stores the stories of a corpus folder's current version (lib/store/storiesJob.ts): on a worker thread in
  * the production server, here elsewhere. Skipped when stored.
  */
-export async function storiesInto(corpusDir: string, storeRoot: string, lexicon: Lexicon): Promise<void> {
-  if (!(await onServerWorker(lexicon, { kind: 'stories', id: 0, corpusDir, storeRoot }, false)))
+export async function storiesInto(corpusDir: string, storeRoot: string): Promise<void> {
+  // No lexicon for the worker: stories read only the articles' text.
+  if (!(await onServerWorker(null, { kind: 'stories', id: 0, corpusDir, storeRoot }, false)))
     await storeStories(corpusDir, storeRoot);
 }
 

@@ -161,7 +161,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
       ),
     )
   )
-    await storiesInto(corpusDir, STORE_ROOT, c.lexicon);
+    await storiesInto(corpusDir, STORE_ROOT);
   if (!hasProvenance(store, scope, version)) await provenanceInto(corpusDir, STORE_ROOT);
 }
 

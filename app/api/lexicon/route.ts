@@ -88,7 +88,7 @@ export async function POST(request: Request) {
         // The tallies first: with them stored the new version serves every view but provenance's.
         await talliesInto(dir, STORE_ROOT, lex);
         await vocabularyInto(dir, STORE_ROOT, lex);
-        await storiesInto(dir, STORE_ROOT, lex);
+        await storiesInto(dir, STORE_ROOT);
         await provenanceInto(dir, STORE_ROOT);
       } catch (e) {
         warnings.push(
