@@ -159,7 +159,7 @@ async function startShared(url: string): Promise<void> {
           console.error(`corpus ${corpus}: its version was not recorded (${(e as Error).message})`);
         }
         // The writer usually prepared it already (the pull brought its store files): then no article is read here.
-        if (!(await isPreparedAsync(corpus))) analyseMissingInBackground(corpus);
+        if (!(await isPreparedAsync(corpus))) await analyseMissingInBackground(corpus);
       }
     });
     console.log(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
-import { folderFiles, loadCorpus, loadCorpusFrom, loadCorpusSteps } from './load';
+import { folderFiles, loadCorpus, loadCorpusFrom, loadCorpusSteps, loadCorpusYielding } from './load';
 import { parseManifest } from './manifest';
 
 const manifest = {
@@ -170,5 +170,31 @@ describe('loadCorpusSteps', () => {
     expect(r.value).toEqual(loadCorpusFrom(folderFiles(dir)));
     expect(r.value.articles).toHaveLength(6);
     expect(r.value.warnings).toHaveLength(1);
+  });
+});
+
+describe('loadCorpusYielding', () => {
+  // FA-KES has 784 article files: steps of 250 give the loop back 3 times; the seeds' 5 files need no step.
+  test.each([
+    ['corpus/fa-kes', 3],
+    ['corpus/seeds', 0],
+  ])('%s loads as loadCorpus does, giving the event loop back %i times', async (dir, turns) => {
+    let ticks = 0;
+    let loading = true;
+    const tick = () => {
+      if (!loading) return;
+      ticks++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const c = await loadCorpusYielding(dir);
+    loading = false;
+    expect(c).toEqual(loadCorpus(dir));
+    expect(ticks).toBeGreaterThanOrEqual(turns);
+  });
+
+  test('a folder without corpus.json: the same error as loadCorpus', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'framescope-yield-'));
+    await expect(loadCorpusYielding(dir)).rejects.toThrow('has no corpus.json');
   });
 });

@@ -192,7 +192,7 @@ describe('views read stored analyses and never analyse', () => {
       );
       // The article's analysis is not stored (this write does not store it): a watcher's look would prepare it, and so
       // would the PostgreSQL replica hearing the write's own rows.
-      expect(bundles.analyseMissingInBackground('s')).toBeNull();
+      expect(await bundles.analyseMissingInBackground('s')).toBeNull();
       return bundles.noticeChanges();
     });
     expect(inside).toEqual([]);

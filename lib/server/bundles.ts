@@ -22,6 +22,7 @@ import {
   lexiconPathFor,
   loadCorpusFrom,
   loadCorpusSteps,
+  loadCorpusYielding,
   LOAD_STEP,
   readArticleSource,
   type CorpusFiles,
@@ -708,14 +709,16 @@ export function getBundle(corpusId: string): Bundle {
 
 /**
  * Starts the background preparation of a corpus whose current version the store lacks analyses, tallies or
- * provenance for (the server's start-up and its watcher call it); null when everything is stored. Reads the corpus,
- * never analyses it here.
+ * provenance for (the server's start-up and its watcher call it); null when everything is stored. Reads the corpus
+ * in steps, giving the event loop back between them (loadCorpusYielding), and never analyses it here.
  */
-export function analyseMissingInBackground(corpusId: string): Preparation | null {
+export async function analyseMissingInBackground(corpusId: string): Promise<Preparation | null> {
   // A write in this server stores what its version needs; the replica hears the write's own rows before it ends.
   if (state.writing.has(corpusId)) return null;
   const dir = path.join(CORPUS_ROOT, corpusId);
-  const corpus = loadCorpusFrom(folderFiles(dir));
+  const corpus = await loadCorpusYielding(dir);
+  // A write may have begun while the folder was read.
+  if (state.writing.has(corpusId)) return null;
   const store = currentStore();
   const scope = { corpus: corpusId, lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
@@ -786,7 +789,7 @@ export async function noticeChanges(): Promise<Preparation[]> {
     try {
       // The usual case (a restart, or a write whose writer prepared everything): a few small reads, no article file.
       if (isPrepared(corpus)) continue;
-      const p = analyseMissingInBackground(corpus);
+      const p = await analyseMissingInBackground(corpus);
       if (p) {
         started.push(p);
         console.log(`corpus ${corpus} is prepared in the background (${p.total - p.done} articles to analyse)`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadCorpus } from '../corpus/load';
+import { loadCorpusYielding } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
 import { storedTextCounter } from '../vocabulary/whole';
 import {
@@ -133,7 +133,7 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
  * the same run (a streamed import's batches); those analysed here are added to it.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string, counted?: Counter): Promise<void> {
-  const c = loadCorpus(corpusDir);
+  const c = await loadCorpusYielding(corpusDir);
   p.stage = 'analyses';
   const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
   await analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary);
