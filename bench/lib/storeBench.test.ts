@@ -73,7 +73,7 @@ describe('reuseIndexOf', () => {
     made,
   });
   test.each([
-    ['a stored index', true, { made, bytes: bytes.length }],
+    ['a stored index', true, { made, version: 'v', bytes: bytes.length }],
     ['no index yet', false, null],
   ])('%s', (_name, write, expected) => {
     const store = mkdtempSync(path.join(tmpdir(), 'framescope-reuse-'));
