@@ -232,23 +232,30 @@ export async function analyseInto(
  * of its own (here without one), skipped when already stored. `counted`: the vocabulary counts made while analysing this
  * run's articles (the table is merged from them when they cover the version, else counted from the stored analyses).
  * Its own worker, not provenance's: at 100,000 articles the worker that had just made the provenance held a heap of
- * several GB, and the table, made after it in that heap, had not finished after 23 minutes.
+ * several GB, and the table, made after it in that heap, had not finished after 23 minutes. With `also.stories`, the
+ * version's stories are made next on the same worker (storiesInto's job).
  */
 export async function vocabularyInto(
   corpusDir: string,
   storeRoot: string,
   lexicon: Lexicon,
   counted: Counter | null = null,
+  also: { stories: boolean } = { stories: false },
 ): Promise<void> {
   const counts =
     counted && counted.keys.length > 0 && !counted.lossy ? counted.counts(lexicon.groups.map((g) => g.id)) : null;
   const worker = startWorker(null);
   if (!worker) {
     await storeVocabulary(corpusDir, storeRoot, counts);
+    if (also.stories) await storeStories(corpusDir, storeRoot);
     return;
   }
   try {
-    await workerRunner(worker)({ kind: 'vocabulary', id: 0, corpusDir, storeRoot, counts });
+    const run = workerRunner(worker);
+    await run({ kind: 'vocabulary', id: 0, corpusDir, storeRoot, counts });
+    // The stories on the same worker when asked: one worker's start-up (its TypeScript compiled again) less per write,
+    // which twelve concurrent uploads pay twelve times.
+    if (also.stories) await run({ kind: 'stories', id: 1, corpusDir, storeRoot });
   } finally {
     await worker.terminate();
   }

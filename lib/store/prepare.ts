@@ -150,18 +150,17 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   // first (seconds), so that the explorer's table does not wait behind the rest; then the stories (about 85 s at
   // 100,000 articles: views that read them wait), then provenance (its views wait).
   p.stage = 'provenance';
-  if (!hasVocabulary(store, scope, version)) await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary);
-  if (
-    !hasStories(
-      store,
-      scope,
-      storiesKey(
-        version,
-        c.articles.map((a) => a.date),
-      ),
-    )
-  )
-    await storiesInto(corpusDir, STORE_ROOT);
+  const stories = !hasStories(
+    store,
+    scope,
+    storiesKey(
+      version,
+      c.articles.map((a) => a.date),
+    ),
+  );
+  if (!hasVocabulary(store, scope, version))
+    await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories });
+  else if (stories) await storiesInto(corpusDir, STORE_ROOT);
   if (!hasProvenance(store, scope, version)) await provenanceInto(corpusDir, STORE_ROOT);
 }
 

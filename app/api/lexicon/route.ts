@@ -9,7 +9,7 @@ import { InputError } from '@/lib/errors';
 import { authorize, clientOf, deniedResponse } from '@/lib/server/admin';
 import { audit } from '@/lib/server/audit';
 import { whileWriting } from '@/lib/server/bundles';
-import { provenanceInto, recordVersionOffThread, storiesInto, talliesInto, vocabularyInto } from '@/lib/store/analyse';
+import { provenanceInto, recordVersionOffThread, talliesInto, vocabularyInto } from '@/lib/store/analyse';
 import { STORE_ROOT } from '@/lib/store/current';
 import { DatabaseUnavailableError } from '@/lib/store/pgErrors';
 import { analyseCorpus, tracked } from '@/lib/store/prepare';
@@ -87,8 +87,7 @@ export async function POST(request: Request) {
       try {
         // The tallies first: with them stored the new version serves every view but provenance's.
         await talliesInto(dir, STORE_ROOT, lex);
-        await vocabularyInto(dir, STORE_ROOT, lex);
-        await storiesInto(dir, STORE_ROOT);
+        await vocabularyInto(dir, STORE_ROOT, lex, null, { stories: true });
         await provenanceInto(dir, STORE_ROOT);
       } catch (e) {
         warnings.push(
