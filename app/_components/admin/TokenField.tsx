@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { postJson } from './token';
 
 /**
@@ -10,14 +10,22 @@ export function TokenField() {
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [token, setToken] = useState('');
   const [status, setStatus] = useState('');
+  // Once the user has signed in or out, the first check's answer is stale: on a busy server it can come after the
+  // sign-in's, and it said "not signed in" (the cookie did not exist yet), which put the form back.
+  const acted = useRef(false);
   useEffect(() => {
     void fetch('/api/session', { credentials: 'same-origin' })
       .then((r) => r.json())
-      .then((d: { signedIn?: boolean }) => setSignedIn(!!d.signedIn))
-      .catch(() => setSignedIn(false));
+      .then((d: { signedIn?: boolean }) => {
+        if (!acted.current) setSignedIn(!!d.signedIn);
+      })
+      .catch(() => {
+        if (!acted.current) setSignedIn(false);
+      });
   }, []);
   const signIn = async (e: React.FormEvent) => {
     e.preventDefault();
+    acted.current = true;
     const { status: code, data } = await postJson('/api/session', { token });
     setToken('');
     if (code === 200) {
@@ -26,6 +34,7 @@ export function TokenField() {
     } else setStatus(String(data.error ?? `The server answered ${code}.`));
   };
   const signOut = async () => {
+    acted.current = true;
     await postJson('/api/session', {}, 'DELETE');
     setSignedIn(false);
     setStatus('Signed out');
