@@ -1039,6 +1039,15 @@ const MAX_SLICES = 64;
 export function storiesOf(b: Bundle): Story[] {
   const cached = storyCache.get(b);
   if (cached) return cached;
+  // While a worker makes them, a view asks again every few seconds: no key over every article's date, no store read.
+  const running = state.storyJobs.get(b);
+  if (running && !running.error)
+    throw new AnalysingError({
+      corpus: b.meta.id,
+      done: b.meta.articles.length,
+      total: b.meta.articles.length,
+      stage: 'stories',
+    });
   const key = b.storeKey && {
     scope: b.storeKey.scope,
     key: storiesKey(
