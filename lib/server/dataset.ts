@@ -187,6 +187,11 @@ export type Drill = (
 ) & {
   /** The version's provenance is still being computed, so no row is marked original or reused yet. */
   provenancePending: boolean;
+  /**
+   * The rows were read from the mention postings while the version's provenance was not in memory, so none is marked
+   * (reading it means reading the whole corpus); absent otherwise.
+   */
+  provenanceUnread?: true;
 };
 
 /** The drill-down the view's selection opens, or null when nothing is selected. */
@@ -212,14 +217,15 @@ export function drillFromPostings(view: View, postings: MentionPostings): Drill 
   const read = selectionRows(bundle, postings, view.query, sel, members, titles);
   if (!read) return null;
   const p = provenanceIfDecoded(bundle);
+  const unread = p ? {} : { provenanceUnread: true as const };
   if (read.kind === 'sentences') {
     const rows = sortSentences(read.rows.filter((r) => sentenceMatches(r.text, q)));
-    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), p), unfiltered: read.rows.length };
+    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), p), unfiltered: read.rows.length, ...unread };
   }
   if (sel.kind === 'sentiment' || sel.kind === 'tone') return null;
   const rows = kwicRows(read.rows, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(read.rows, titles, members, sel, sort, '').length : rows.length;
-  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), p), unfiltered };
+  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), p), unfiltered, ...unread };
 }
 
 // Only the page shown is marked, so a drill-down of thousands of rows costs no more than before.

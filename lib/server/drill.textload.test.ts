@@ -77,6 +77,9 @@ describe('drill-downs and outlet pages read only the articles they show', () => 
       if (!full.ok) throw new Error('no view');
       const whole = dataset.drillDown(full.view);
       if (whole) {
+        // Read article by article, it does not read the whole corpus's provenance, and says so.
+        expect(drill!.provenanceUnread).toBe(true);
+        expect(whole.provenanceUnread).toBeUndefined();
         expect(drill!.rows.total).toBe(whole.rows.total);
         expect(drill!.unfiltered).toBe(whole.unfiltered);
         expect(unmarked(drill!.rows.rows)).toEqual(unmarked(whole.rows.rows));

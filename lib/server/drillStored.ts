@@ -8,8 +8,9 @@ import { parsePeriod } from '../time/bin';
 import type { Selection, ViewState } from '../url/state';
 import { drillArticles } from '../view/drillArticles';
 import { sentimentSentences, type SentenceRow } from '../view/kwic';
-import { storyOfArticle } from '../stories/cluster';
-import { articlesAt, postingsOf, storiesOf, textReady, type ArticleAlone, type Bundle } from './bundles';
+import { storyOfArticle, type Story } from '../stories/cluster';
+import { articlesAt, postingsOf, storiesOf, textReady, type Bundle } from './bundles';
+import { LOAD_STEP } from '../corpus/load';
 
 /**
  * Drill-downs and outlet pages answered from a version's stored mention postings (lib/store/mentionPostings.ts): only
@@ -115,7 +116,8 @@ export function selectionRows(
   throw new AnalysingError({ corpus: b.meta.id, done: 0, total: at.length, stage: 'loading' });
 }
 
-// Reads the articles in steps and keeps only their rows, so a large selection never holds its analyses at once.
+// Reads the articles in steps of LOAD_STEP and keeps only their rows, so a large selection never holds its analyses at
+// once.
 function rowSteps(
   b: Bundle,
   at: readonly number[],
@@ -125,51 +127,40 @@ function rowSteps(
   members: ReadonlySet<string>,
   titles: ReadonlyMap<string, string>,
 ): Generator<void, SelectionRows | null, void> | null {
-  const step = 250;
-  const parts: (readonly number[])[] = [];
-  for (let i = 0; i < at.length; i += step) parts.push(at.slice(i, i + step));
   // A bundle that cannot read articles alone (one not read from the folder's index) answers from the whole text.
   if (!articlesAt(b, [], { done: 0 })) return null;
   const o = { ...DEFAULT_OPTIONS, voice: state.voice, scope: state.scope };
   const actor = sel.kind === 'tone' ? sel.actor : null;
-  const of = (read: ArticleAlone[]): SelectionRows =>
-    sel.kind === 'sentiment' || sel.kind === 'tone'
-      ? {
-          kind: 'sentences',
-          rows: sentimentSentences(
-            read.map((r) => r.analysis),
-            titles,
-            members,
-            state,
-            '',
-            actor,
-          ),
-        }
-      : { kind: 'mentions', rows: read.flatMap((r) => articleRows(r.analysis, r.article, o).mentions) };
-  return (function* () {
-    const out: SelectionRows =
-      sel.kind === 'sentiment' || sel.kind === 'tone'
-        ? { kind: 'sentences', rows: [] }
-        : { kind: 'mentions', rows: [] };
-    for (const [n, part] of parts.entries()) {
-      if (n > 0) yield;
+  const sentences = sel.kind === 'sentiment' || sel.kind === 'tone';
+  return (function* (): Generator<void, SelectionRows | null, void> {
+    const mentions: MentionRow[] = [];
+    const scored: SentenceRow[] = [];
+    for (let s = 0; s < at.length; s += LOAD_STEP) {
+      if (s > 0) yield;
+      const part = at.slice(s, s + LOAD_STEP);
       const read = articlesAt(b, part, { done: 0 });
-      const got = read && drainSteps(read);
+      const got = read && drained(read);
       if (!got) return null;
-      const rows = of(got).rows;
-      for (const r of rows) (out.rows as unknown[]).push(r);
+      if (sentences) {
+        const analyses = got.map((r) => r.analysis);
+        for (const r of sentimentSentences(analyses, titles, members, state, '', actor)) scored.push(r);
+      } else for (const r of got) for (const m of articleRows(r.analysis, r.article, o).mentions) mentions.push(m);
       progress.done += part.length;
     }
-    return out;
+    return sentences ? { kind: 'sentences', rows: scored } : { kind: 'mentions', rows: mentions };
   })();
 }
 
-function drainSteps<T>(g: Generator<void, T, void>): T {
+// Runs a step generator to its end here (one LOAD_STEP of articles).
+function drained<T>(g: Generator<void, T, void>): T {
   for (;;) {
     const r = g.next();
     if (r.done) return r.value;
   }
 }
+
+// Each version's story by article, made once per stories list (an outlet page of a large corpus is asked often).
+const storyMaps = new WeakMap<Story[], Map<string, string>>();
 
 /**
  * The export's article rows of some outlets under the view's voice, scope and date range, from the postings' per-article
@@ -183,7 +174,9 @@ export function articleRowsOf(
 ): ArticleRow[] {
   const k = OPTION_SETS.findIndex((o) => o.voice === state.voice && o.scope === state.scope);
   const range = { from: state.from, to: state.to };
-  const storyOf = storyOfArticle(storiesOf(b));
+  const stories = storiesOf(b);
+  let storyOf = storyMaps.get(stories);
+  if (!storyOf) storyMaps.set(stories, (storyOf = storyOfArticle(stories)));
   const rows: ArticleRow[] = [];
   b.meta.articles.forEach((a, i) => {
     if (!members.has(a.outlet) || !dateKept(a.date, range)) return;
