@@ -788,8 +788,8 @@ export function getBundle(corpusId: string): Bundle {
 
 /**
  * Starts the background preparation of a corpus whose current version the store lacks analyses, tallies, stories,
- * mention postings or provenance for (the server's start-up and its watcher call it); null when everything is stored. Reads the corpus
- * in steps, giving the event loop back between them (loadCorpusYielding), and never analyses it here.
+ * mention postings or provenance for (the server's start-up and its watcher call it); null when everything is stored.
+ * Reads the corpus in steps, giving the event loop back between them (loadCorpusYielding), and never analyses it here.
  */
 export async function analyseMissingInBackground(corpusId: string): Promise<Preparation | null> {
   // A write in this server stores what its version needs; the replica hears the write's own rows before it ends.

@@ -455,7 +455,13 @@ export function textOf(pathname: string, params: Params): void {
  * mention postings: opened, with its drill-down and article list made, with reads of the whole text caught (a read of
  * the selection's articles that must run in the background, or any read of the whole text, throws the loading stage).
  */
-function answeredFromPostings(match: RouteMatch, sp: URLSearchParams, b: Bundle, pathname: string, params: Params) {
+function answeredFromPostings(
+  match: RouteMatch,
+  sp: URLSearchParams,
+  b: Bundle,
+  pathname: string,
+  params: Params,
+): boolean {
   const { route } = match;
   const onlyDrill =
     !needsProvenance(route, sp) &&
