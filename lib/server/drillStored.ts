@@ -139,7 +139,8 @@ function rowSteps(
       if (s > 0) yield;
       const part = at.slice(s, s + LOAD_STEP);
       const read = articlesAt(b, part, { done: 0 });
-      const got = read && drained(read);
+      // One LOAD_STEP of articles: read in one step.
+      const got = read && (yield* read);
       if (!got) return null;
       if (sentences) {
         const analyses = got.map((r) => r.analysis);
@@ -149,14 +150,6 @@ function rowSteps(
     }
     return sentences ? { kind: 'sentences', rows: scored } : { kind: 'mentions', rows: mentions };
   })();
-}
-
-// Runs a step generator to its end here (one LOAD_STEP of articles).
-function drained<T>(g: Generator<void, T, void>): T {
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-  }
 }
 
 // Each version's story by article, made once per stories list (an outlet page of a large corpus is asked often).
