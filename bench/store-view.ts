@@ -3,10 +3,19 @@
 // door as a page asks, a date-filtered overview (another year, uncached), the explorer's default answer (read from
 // the stored vocabulary table), a search (made on a worker, as the server does: asked again until ready), and a
 // time-series answer (one term group, five outlets, by month: a view that reads the articles' text and analyses, which
-// are read in the background while it is answered "loading", as the proxy does), and the RSS after. Prints one JSON
-// line.
+// are read in the background while it is answered "loading", as the proxy does), and the RSS after. Before the time
+// series, a drill-down and an outlet page, which read only the articles they show. Prints one JSON line.
 import { getExport } from '../lib/server/bundles';
-import { openView, pendingOf, searchOf, textOf, timeseriesOf, vocabularyOf } from '../lib/server/dataset';
+import {
+  articlesOf,
+  drillDown,
+  openView,
+  pendingOf,
+  searchOf,
+  textOf,
+  timeseriesOf,
+  vocabularyOf,
+} from '../lib/server/dataset';
 import { isAnalysing } from '../lib/store/prepare';
 
 const open = (pathname: string, query: string) => {
@@ -14,6 +23,20 @@ const open = (pathname: string, query: string) => {
   if (!o.ok) throw new Error(`${pathname}?${query}: ${JSON.stringify(o.problems)}`);
   return o.view;
 };
+
+// Asks the proxy's check until it lets the view render (it answers "loading" while a background read runs); returns
+// how many loading answers it got.
+async function untilPassed(pathname: string, query: string): Promise<number> {
+  for (let answers = 0; ; answers++) {
+    try {
+      textOf(pathname, new URLSearchParams(query));
+      return answers;
+    } catch (e) {
+      if (!isAnalysing(e)) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const t0 = performance.now();
@@ -46,6 +69,20 @@ async function main(): Promise<void> {
   const searchRefused = Boolean(pending);
   const hits = searchRefused ? null : searchOf(open('/search', query))!.kwic.counts.reduce((s, c) => s + c.hits, 0);
   const searchMs = performance.now() - t4;
+
+  // A drill-down (one outlet's labels of armed groups) and an outlet page's article list, before any view read the
+  // whole text: as the proxy asks, then as the page reads them (from the stored mention postings, reading only the
+  // articles the selection names; a selection over FRAMESCOPE_DRILL_HERE_ARTICLES answers "loading" meanwhile).
+  const t6 = performance.now();
+  const drillQuery = 'corpus=bench&sel=m.bench-00.armed-groups';
+  const drillLoadingAnswers = await untilPassed('/', drillQuery);
+  const drill = drillDown(open('/', drillQuery));
+  const drillDownMs = performance.now() - t6;
+  const rssAfterDrillDownMb = process.memoryUsage().rss / 1048576;
+  const t7 = performance.now();
+  await untilPassed('/outlet/bench-01', 'corpus=bench');
+  const outletArticles = articlesOf(open('/outlet/bench-01', 'corpus=bench'), 'bench-01').length;
+  const outletPageMs = performance.now() - t7;
 
   const t5 = performance.now();
   const outlets = ['bench-00', 'bench-01', 'bench-02', 'bench-03', 'bench-04'].join(',');
@@ -91,6 +128,13 @@ async function main(): Promise<void> {
       timeSeriesLoadingAnswers: loadingAnswers,
       timeSeriesMaxStallMs: maxStallMs,
       rssAfterTimeSeriesMb: process.memoryUsage().rss / 1048576,
+      drillDownMs,
+      drillDownRows: drill?.rows.total ?? 0,
+      drillDownArticles: drill?.rows.articles ?? 0,
+      drillDownLoadingAnswers: drillLoadingAnswers,
+      rssAfterDrillDownMb,
+      outletPageMs,
+      outletArticles,
     }),
   );
   // The search worker and store handles would keep the process alive a moment longer; the figures are out.

@@ -168,9 +168,7 @@ export function Kwic({
           {actor
             ? `; the sentences that name ${actorName(ex, actor)} by an alias or through a label attributed to it`
             : ''}
-          .
-          {drill.provenancePending ? ' The Text column (original or reused) fills in once provenance is computed.' : ''}{' '}
-          <StayLink href={close}>Close</StayLink>
+          .{provenanceNote(drill)} <StayLink href={close}>Close</StayLink>
         </p>
         {filter}
         <Pager paged={rows} state={state} pathname={pathname} noun="Sentences" />
@@ -224,9 +222,7 @@ export function Kwic({
         {drill.unfiltered.toLocaleString('en')} mentions, in {countOf(rows.articles, 'article')}
       </h3>
       <p className="counts">
-        Counting {filterCaption(state)}.
-        {drill.provenancePending ? ' The Text column (original or reused) fills in once provenance is computed.' : ''}{' '}
-        <StayLink href={close}>Close</StayLink>
+        Counting {filterCaption(state)}.{provenanceNote(drill)} <StayLink href={close}>Close</StayLink>
       </p>
       {filter}
       <Pager paged={rows} state={state} pathname={pathname} noun="Mentions" />
@@ -324,4 +320,12 @@ export function TermKwic({
       <Pager paged={rows} state={state} pathname={pathname} noun="Uses" />
     </section>
   );
+}
+
+// Why the Text column (original or reused) is empty, when it is.
+function provenanceNote(drill: Drill): string {
+  if (!drill.provenancePending) return '';
+  return drill.provenanceUnread
+    ? ' The Text column (original or reused) is left empty here: on a corpus this large a drill-down reads only its own articles, not the provenance of the whole corpus; an article’s provenance page shows it.'
+    : ' The Text column (original or reused) fills in once provenance is computed.';
 }

@@ -54,6 +54,17 @@ export interface StoreFigures {
    */
   timeSeriesLoadingAnswers?: number;
   timeSeriesMaxStallMs?: number;
+  /**
+   * Before any view read the whole text: a drill-down (one outlet's labels of armed groups, from the stored mention
+   * postings) until answered, its rows and the articles they come from, the loading answers it got, and RSS after it;
+   * then an outlet page's article list.
+   */
+  drillDownMs?: number;
+  drillDownRows?: number;
+  drillDownArticles?: number;
+  drillDownLoadingAnswers?: number;
+  rssAfterDrillDownMb?: number;
+  outletPageMs?: number;
   /** The provenance worker's own time for the whole corpus (reuse index header), within provenanceSeconds. */
   provenanceWorkerMs: number | null;
   /** The CLI import of one more article: its whole finish (version and provenance), and the worker's provenance time. */
@@ -216,6 +227,12 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     rssAfterTimeSeriesMb: number;
     timeSeriesLoadingAnswers: number;
     timeSeriesMaxStallMs: number;
+    drillDownMs: number;
+    drillDownRows: number;
+    drillDownArticles: number;
+    drillDownLoadingAnswers: number;
+    rssAfterDrillDownMb: number;
+    outletPageMs: number;
   };
   return {
     backend: 'files',
@@ -244,5 +261,11 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     rssAfterTimeSeriesMb: Math.round(v.rssAfterTimeSeriesMb),
     timeSeriesLoadingAnswers: v.timeSeriesLoadingAnswers,
     timeSeriesMaxStallMs: Math.round(v.timeSeriesMaxStallMs),
+    drillDownMs: Math.round(v.drillDownMs),
+    drillDownRows: v.drillDownRows,
+    drillDownArticles: v.drillDownArticles,
+    drillDownLoadingAnswers: v.drillDownLoadingAnswers,
+    rssAfterDrillDownMb: Math.round(v.rssAfterDrillDownMb),
+    outletPageMs: Math.round(v.outletPageMs),
   };
 }

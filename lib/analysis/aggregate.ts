@@ -258,8 +258,8 @@ function sentimentRow(t: OutletTally, id: string, o: AnalysisOptions): Sentiment
   };
 }
 
-/** One article's own sentiment under the options: summed score and score per word. */
-function articleSentiment(a: ArticleAnalysis, o: AnalysisOptions): { score: number; comparative: number | null } {
+// One article's own sentiment under the options: summed score and the words it is read over.
+function sentimentSums(a: ArticleAnalysis, o: AnalysisOptions): { score: number; words: number } {
   let score = 0;
   let words = 0;
   for (const s of a.sentences) {
@@ -269,7 +269,27 @@ function articleSentiment(a: ArticleAnalysis, o: AnalysisOptions): { score: numb
     score += r.score;
     words += r.words;
   }
+  return { score, words };
+}
+
+/** One article's own sentiment under the options: summed score and score per word. */
+function articleSentiment(a: ArticleAnalysis, o: AnalysisOptions): { score: number; comparative: number | null } {
+  const { score, words } = sentimentSums(a, o);
   return { score, comparative: words > 0 ? score / words : null };
+}
+
+/**
+ * The numbers of an article's export row under the options, without its text: tokens, counted mentions (set-aside ones
+ * left out, as the row does), sentiment score and the words it is read over (comparative = score / words).
+ */
+export function articleCounts(
+  a: ArticleAnalysis,
+  o: Pick<AnalysisOptions, 'voice' | 'scope'>,
+): { tokens: number; mentions: number; score: number; words: number } {
+  const full = { ...DEFAULT_OPTIONS, ...o };
+  let mentions = 0;
+  for (const m of a.mentions) if (m.setAside === null && counted(m, full)) mentions++;
+  return { tokens: tokensOf(a, full), mentions, ...sentimentSums(a, full) };
 }
 
 /** Label for mentions whose phrase names no actor. */

@@ -72,7 +72,8 @@ describe('text and analyses are read in the background in the production server'
     // One article is read alone (its file and stored analysis), not the corpus.
     ['an article page', '/article/voa-2016-10-21-cooperation', {}, false],
     ['an article’s raw capture', '/article/voa-2016-10-21-cooperation/raw', {}, false],
-    ['an outlet page (it lists the outlet’s articles)', '/outlet/voa', {}, true],
+    // Its article list and drill-downs come from the stored mention postings (lib/server/drillStored.ts).
+    ['an outlet page (it lists the outlet’s articles)', '/outlet/voa', {}, false],
     ['the provenance page', '/provenance', {}, true],
   ])(
     '%s: waits for the text: %s',

@@ -53,6 +53,7 @@ import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/month
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
+import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -114,6 +115,8 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   sliceCache: new WeakMap(),
   probe: { on: false },
   writing: new Map(),
+  decoded: new WeakMap(),
+  postings: new WeakMap(),
 }) as {
   bundles: Map<string, Bundle>;
   old: Map<string, Bundle>;
@@ -128,6 +131,9 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   sliceCache: WeakMap<Bundle, Map<string, Slice>>;
   probe: { on: boolean };
   writing: Map<string, number>;
+  /** Each bundle's provenance if decoded (read without starting a decode). */
+  decoded: WeakMap<Bundle, () => CorpusProvenance | null>;
+  postings: WeakMap<Bundle, MentionPostings>;
 };
 const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
@@ -302,22 +308,56 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
   }
   // Articles read alone (the article page's), the most recent kept: the proxy's check and the page read the same one.
   const alone = new Map<string, ArticleAlone>();
-  const readAlone = (id: string): ArticleAlone | undefined => {
-    const hit = alone.get(id);
-    if (hit) return hit;
-    const i = index.meta.articles.findIndex((a) => a.id === id);
+  const outletIds = new Set(index.meta.outlets.map((o) => o.id));
+  // The file of the version's i-th article, read alone; undefined when it cannot be read or was edited since the version
+  // was indexed (only the whole, snapshot, read then gives this version's text).
+  const fileAt = (i: number): Article | undefined => {
+    const id = index.meta.articles[i]?.id;
     // The loader insists on id = file name; an id that could leave the folder is never a file name.
-    if (i < 0 || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return undefined;
+    if (id === undefined || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return undefined;
     const name = `${id}.txt`;
     let article: Article;
     try {
       const source = readFileSync(path.join(dir, 'articles', name), 'utf8');
-      article = readArticleSource(source, name, `articles/${name}`, new Set(index.meta.outlets.map((o) => o.id)));
+      article = readArticleSource(source, name, `articles/${name}`, outletIds);
     } catch {
       return undefined;
     }
-    // Edited since the version was indexed: only the whole (snapshot) read gives this version's text.
-    if (articleKey(article) !== index.keys[i]) return undefined;
+    return articleKey(article) === index.keys[i] ? article : undefined;
+  };
+  // Some of the version's articles (positions, ascending) with their stored analyses, LOAD_STEP at a time; null when
+  // one cannot be read alone.
+  function* someSteps(at: readonly number[], progress: { done: number }): Generator<void, ArticleAlone[] | null, void> {
+    const out: ArticleAlone[] = [];
+    for (let s = 0; s < at.length; s += LOAD_STEP) {
+      if (s > 0) yield;
+      const part = at.slice(s, s + LOAD_STEP);
+      const files: Article[] = [];
+      for (const i of part) {
+        const a = fileAt(i);
+        if (!a) return null;
+        files.push(a);
+      }
+      const analyses = store.read(
+        scope!,
+        files,
+        part.map((i) => index!.keys[i]),
+      );
+      for (let k = 0; k < part.length; k++) {
+        const analysis = analyses[k];
+        if (!analysis) return null;
+        out.push({ article: files[k], analysis });
+      }
+      progress.done = s + part.length;
+    }
+    return out;
+  }
+  const readAlone = (id: string): ArticleAlone | undefined => {
+    const hit = alone.get(id);
+    if (hit) return hit;
+    const i = index.meta.articles.findIndex((a) => a.id === id);
+    const article = i < 0 ? undefined : fileAt(i);
+    if (!article) return undefined;
     const [analysis] = store.read(scope, [article], [index.keys[i]]);
     if (!analysis) return undefined;
     if (alone.size >= MAX_ALONE) alone.delete(alone.keys().next().value!);
@@ -355,6 +395,7 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
     },
     whenReady: () => loading?.done ?? Promise.resolve(),
     alone: readAlone,
+    some: someSteps,
   };
   // Here (tests, `next dev`, and a production view the proxy did not foresee reading text) the pass runs at once.
   const small = () => total <= textHereArticles();
@@ -393,6 +434,8 @@ interface TextLoad {
   whenReady(): Promise<void>;
   /** One article's text and stored analysis, read alone; undefined when it cannot be (then the whole read is needed). */
   alone(id: string): ArticleAlone | undefined;
+  /** Some articles (positions in the version's order) read alone in steps; null when one cannot be. */
+  some(at: readonly number[], progress: { done: number }): Generator<void, ArticleAlone[] | null, void>;
 }
 
 /** One article's text and its analysis. */
@@ -409,6 +452,41 @@ const MAX_ALONE = 32;
  */
 export function articleAlone(b: Bundle, id: string): ArticleAlone | undefined {
   return textReady(b) ? undefined : textLoads.get(b)?.alone(id);
+}
+
+/**
+ * Reads some articles of a bundle read from the folder's index (positions in its version's article order): each
+ * article file and its stored analysis, LOAD_STEP at a time (a step per yield, `progress.done` counting articles), so
+ * a drill-down reads only the articles it shows. Null for a bundle that cannot read articles alone; the generator
+ * returns null when one of them cannot be (edited since the version was indexed, analysis not stored).
+ */
+export function articlesAt(
+  b: Bundle,
+  at: readonly number[],
+  progress: { done: number },
+): Generator<void, ArticleAlone[] | null, void> | null {
+  return textLoads.get(b)?.some(at, progress) ?? null;
+}
+
+/**
+ * The bundle's provenance when it is already in memory, else null: never starts its decoding, which waits for the
+ * whole text (a drill-down read from the postings marks its rows only when provenance is at hand).
+ */
+export function provenanceIfDecoded(b: Bundle): CorpusProvenance | null {
+  return state.decoded.get(b)?.() ?? null;
+}
+
+/** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
+export function postingsOf(b: Bundle): MentionPostings | null {
+  const hit = state.postings.get(b);
+  if (hit) return hit;
+  if (!b.storeKey) return null;
+  const store = currentStore();
+  const { scope, version } = b.storeKey;
+  // Not remembered while missing: the watcher's preparation stores them for a version made before they existed.
+  const p = hasMentionPostings(store, scope, version) ? readMentionPostings(store, scope, version) : null;
+  if (p) state.postings.set(b, p);
+  return p;
 }
 const textLoads = state.textLoads;
 
@@ -618,6 +696,7 @@ function makeBundle(
     storeKey: { scope: b.scope, version: b.version },
   };
   if (text.months) storedMonths.set(bundle, text.months);
+  state.decoded.set(bundle, () => provenance);
   return bundle;
 }
 
@@ -708,9 +787,9 @@ export function getBundle(corpusId: string): Bundle {
 }
 
 /**
- * Starts the background preparation of a corpus whose current version the store lacks analyses, tallies or
- * provenance for (the server's start-up and its watcher call it); null when everything is stored. Reads the corpus
- * in steps, giving the event loop back between them (loadCorpusYielding), and never analyses it here.
+ * Starts the background preparation of a corpus whose current version the store lacks analyses, tallies, stories,
+ * mention postings or provenance for (the server's start-up and its watcher call it); null when everything is stored.
+ * Reads the corpus in steps, giving the event loop back between them (loadCorpusYielding), and never analyses it here.
  */
 export async function analyseMissingInBackground(corpusId: string): Promise<Preparation | null> {
   // A write in this server stores what its version needs; the replica hears the write's own rows before it ends.
@@ -728,6 +807,7 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
     stored === new Set(keys).size &&
     hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
     store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
+    hasMentionPostings(store, scope, version) &&
     hasProvenance(store, scope, version)
   )
     return null;
@@ -828,8 +908,8 @@ export async function isPreparedAsync(corpusId: string): Promise<boolean> {
   return preparedAt(corpusId, dir, scan.value);
 }
 
-// Whether the store holds the index of a folder scan, and the tallies, stories (keyed as the tallies are) and
-// provenance of the version it names.
+// Whether the store holds the index of a folder scan, and the tallies, stories (keyed as the tallies are), mention
+// postings and provenance of the version it names.
 function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   const scope = scopeOfFolder(corpusId, dir);
   if (!scope) return false;
@@ -839,6 +919,7 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
     index !== null &&
     hasTallies(store, scope, index.tallies) &&
     store.hasDerived(scope, STORIES_KIND, index.tallies) &&
+    hasMentionPostings(store, scope, index.version) &&
     hasProvenance(store, scope, index.version)
   );
 }

@@ -20,7 +20,7 @@ import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
 import { countOffThread } from '../lexicon/countOffThread';
 import { routeProblems } from '../url/route';
-import { matchRoute, needsText, type RouteMatch } from '../url/routes';
+import { matchRoute, needsProvenance, needsText, type RouteMatch } from '../url/routes';
 import { AnalysingError } from '../store/prepare';
 import {
   hrefFor,
@@ -35,7 +35,19 @@ import { actorLabelsOf, storyActorLens, type StoryLens } from '../view/actors';
 import { storyNaming, type NamingAsideRow } from '../view/storyNaming';
 import { dataPackage } from '../view/dataPackage';
 import { zipArchive } from '../view/zip';
-import { kwicRows, pageOf, sentimentSentences, type KwicRow, type Paged, type SentenceRow } from '../view/kwic';
+import {
+  kwicRows,
+  pageOf,
+  sentenceMatches,
+  sentimentSentences,
+  sortSentences,
+  type KwicRow,
+  type Paged,
+  type SentenceRow,
+} from '../view/kwic';
+import type { MentionPostings } from '../store/mentionPostings';
+import type { CorpusProvenance } from '../provenance/model';
+import { articleRowsOf, postingsFor, selectionRows } from './drillStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
 import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
@@ -73,6 +85,7 @@ import {
   getExportJson,
   listCorpora,
   provenanceIfReady,
+  provenanceIfDecoded,
   probeText,
   articleAlone,
   storiesOf,
@@ -174,10 +187,66 @@ export type Drill = (
 ) & {
   /** The version's provenance is still being computed, so no row is marked original or reused yet. */
   provenancePending: boolean;
+  /**
+   * The rows were read from the mention postings while the version's provenance was not in memory, so none is marked
+   * (reading it means reading the whole corpus); absent otherwise.
+   */
+  provenanceUnread?: true;
 };
 
 /** The drill-down the view's selection opens, or null when nothing is selected. */
 export function drillDown(view: View): Drill | null {
+  if (!view.query.sel) return null;
+  // In the production server, while the version's text is not in memory: only the articles the selection names.
+  const postings = postingsFor(sourceOf(view).bundle, view.query);
+  return (postings && drillFromPostings(view, postings)) ?? drillFromExport(view);
+}
+
+/**
+ * The drill-down read from the version's mention postings: the same rows as drillDown's from the whole text, read from
+ * the articles the selection names alone; null when nothing is selected or an article cannot be read alone. Its rows are
+ * marked original or reused only when the version's provenance is already in memory.
+ */
+export function drillFromPostings(view: View, postings: MentionPostings): Drill | null {
+  const sel = view.query.sel;
+  if (!sel) return null;
+  const { bundle } = sourceOf(view);
+  const titles = titlesOf(bundle);
+  const members = new Set(membersOf(view.stats, sel.outlet));
+  const { sort, q, page } = view.query;
+  const read = selectionRows(bundle, postings, view.query, sel, members, titles);
+  if (!read) return null;
+  const p = provenanceIfDecoded(bundle);
+  const unread = p ? {} : { provenanceUnread: true as const };
+  if (read.kind === 'sentences') {
+    const rows = sortSentences(read.rows.filter((r) => sentenceMatches(r.text, q)));
+    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), p), unfiltered: read.rows.length, ...unread };
+  }
+  if (sel.kind === 'sentiment' || sel.kind === 'tone') return null;
+  const rows = kwicRows(read.rows, titles, members, sel, sort, q);
+  const unfiltered = q ? kwicRows(read.rows, titles, members, sel, sort, '').length : rows.length;
+  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), p), unfiltered, ...unread };
+}
+
+// Only the page shown is marked, so a drill-down of thousands of rows costs no more than before.
+function markedSentences(paged: Paged<SentenceRow>, p: CorpusProvenance | null) {
+  const rows = paged.rows.map((r) => {
+    const s = p?.articles[p.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
+    return s ? { ...r, provenance: s.kind } : r;
+  });
+  return { rows: { ...paged, rows }, provenancePending: !p };
+}
+
+function markedMentions(paged: Paged<KwicRow>, p: CorpusProvenance | null) {
+  const rows = paged.rows.map((r) => {
+    const s = p && sentenceAt(p, r.article, r.start);
+    return s ? { ...r, provenance: s.kind } : r;
+  });
+  return { rows: { ...paged, rows }, provenancePending: !p };
+}
+
+// The drill-down from the view's export: every mention row of the version (or every analysis of its slice).
+function drillFromExport(view: View): Drill | null {
   const sel = view.query.sel;
   if (!sel) return null;
   const { bundle, ex } = sourceOf(view);
@@ -189,25 +258,12 @@ export function drillDown(view: View): Drill | null {
     const analyses = sliceFor(bundle, subsetOf(view.query), view.query.provenance).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
-    const paged = pageOf(rows, page);
-    // Only the page shown is marked, so a drill-down of thousands of sentences costs no more than before.
-    const p = provenanceIfReady(bundle);
-    const marked = paged.rows.map((r) => {
-      const s = p?.articles[p.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
-      return s ? { ...r, provenance: s.kind } : r;
-    });
-    return { kind: 'sentences', rows: { ...paged, rows: marked }, unfiltered, provenancePending: !p };
+    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), provenanceIfReady(bundle)), unfiltered };
   }
   const mentions = view.query.at ? mentionsIn(ex, view.query.at) : ex.mentions;
   const rows = kwicRows(mentions, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(mentions, titles, members, sel, sort, '').length : rows.length;
-  const paged = pageOf(rows, page);
-  const p = provenanceIfReady(bundle);
-  const marked = paged.rows.map((r) => {
-    const s = p && sentenceAt(p, r.article, r.start);
-    return s ? { ...r, provenance: s.kind } : r;
-  });
-  return { kind: 'mentions', rows: { ...paged, rows: marked }, unfiltered, provenancePending: !p };
+  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), provenanceIfReady(bundle)), unfiltered };
 }
 
 // A time-series point's drill-down: the mentions of articles dated in its period.
@@ -239,7 +295,11 @@ export function comparison(view: View): DistinctiveRow[] {
 /** The export's article rows of one outlet or outlet group. */
 export function articlesOf(view: View, id: string): ArticleRow[] {
   const members = new Set(membersOf(view.stats, id));
-  return sourceOf(view).ex.articles.filter((a) => members.has(a.outlet));
+  const { bundle, ex } = sourceOf(view);
+  // In the production server, while the text is not in memory: from the stored per-article numbers, reading no text.
+  const postings = postingsFor(bundle, view.query);
+  if (postings) return articleRowsOf(bundle, postings, view.query, members);
+  return ex.articles.filter((a) => members.has(a.outlet));
 }
 
 /**
@@ -383,10 +443,37 @@ export function textOf(pathname: string, params: Params): void {
     probeText(() => openView(pathname, params));
     return;
   }
+  if (answeredFromPostings(match, sp, bundles[0], pathname, params)) return;
   for (const b of bundles) {
     const p = textPending(b);
     if (p) throw new AnalysingError(p);
   }
+}
+
+/**
+ * Whether a view whose only reads of text are its drill-down and an outlet's article list is answered from the stored
+ * mention postings: opened, with its drill-down and article list made, with reads of the whole text caught (a read of
+ * the selection's articles that must run in the background, or any read of the whole text, throws the loading stage).
+ */
+function answeredFromPostings(
+  match: RouteMatch,
+  sp: URLSearchParams,
+  b: Bundle,
+  pathname: string,
+  params: Params,
+): boolean {
+  const { route } = match;
+  const onlyDrill =
+    !needsProvenance(route, sp) &&
+    (route.id === 'outlet' || (route.text !== true && !(route.id === 'og' && sp.get('chart') === 'time')));
+  if (!onlyDrill || !postingsFor(b, parseState(sp).state)) return false;
+  probeText(() => {
+    const opened = openView(pathname, params);
+    if (!opened.ok) return;
+    drillDown(opened.view);
+    if (route.id === 'outlet' && match.id !== null) articlesOf(opened.view, match.id);
+  });
+  return true;
 }
 
 /** The corpus's articles per month (the range control's histogram) and how the view's range splits them. */

@@ -18,6 +18,7 @@ import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
 import { hasCorpusIndex } from './corpusIndex';
+import { hasMentionPostings } from './mentionPostings';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
 import type { Progress } from './progress';
@@ -143,6 +144,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   const store = currentStore();
   if (
     !hasTallies(store, scope, talliesKeyOf(c, version)) ||
+    !hasMentionPostings(store, scope, version) ||
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )
     await talliesInto(corpusDir, STORE_ROOT, c.lexicon);

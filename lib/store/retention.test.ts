@@ -39,11 +39,15 @@ describe('planPrune', () => {
         // Stories are keyed as tallies are (version and dates).
         f('stories-t2.bin'),
         f('stories-t0.bin'),
+        // Mention postings are keyed by the version key.
+        f('mention-postings-v1.bin'),
+        f('mention-postings-v0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
         rewrite: [],
         remove: [
+          'aaaa-e1/mention-postings-v0.bin',
           'aaaa-e1/provenance-v2-v0.bin',
           'aaaa-e1/stories-t0.bin',
           'aaaa-e1/tallies-t0.bin',
@@ -127,6 +131,7 @@ describe('derivedParts', () => {
     ['tallies-4515f4e8b4128a4f.bin', { kind: 'tallies', key: '4515f4e8b4128a4f' }],
     ['vocabulary-37af08fee7498f60.bin', { kind: 'vocabulary', key: '37af08fee7498f60' }],
     ['stories-4515f4e8b4128a4f.bin', { kind: 'stories', key: '4515f4e8b4128a4f' }],
+    ['mention-postings-37af08fee7498f60.bin', { kind: 'mention-postings', key: '37af08fee7498f60' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],

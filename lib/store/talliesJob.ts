@@ -1,15 +1,17 @@
 import path from 'node:path';
+import type { ArticleAnalysis } from '../analysis/article';
 import { corpusFingerprint } from '../corpus/fingerprint';
 import { loadCorpus } from '../corpus/load';
 import { hasCorpusIndex, metaOf, putCorpusIndex, textCharsOf } from './corpusIndex';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
+import { hasMentionPostings, makeMentionPostings, putMentionPostings } from './mentionPostings';
 import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
 
 /**
- * Makes and stores the tallies of a corpus folder's current version from its stored analyses, and the folder's index
- * (the corpus without its text, under the folder's fingerprint) that a restart reads instead of every article file: a
- * worker's job, since it reads the whole corpus. Returns the tallies key; throws when an article has no stored
+ * Makes and stores the tallies and mention postings of a corpus folder's current version from its stored analyses, and
+ * the folder's index (the corpus without its text, under the folder's fingerprint) that a restart reads instead of
+ * every article file: a worker's job, since it reads the whole corpus. Returns the tallies key; throws when an article has no stored
  * analysis yet.
  */
 export async function storeTallies(corpusDir: string, storeRoot: string): Promise<string> {
@@ -20,15 +22,22 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
   const key = talliesKeyOf(corpus, version);
-  if (!hasTallies(store, scope, key)) {
+  // Read once for whichever of the tallies and the mention postings is missing.
+  let read: ArticleAnalysis[] | null = null;
+  const analysed = (): ArticleAnalysis[] => {
+    if (read) return read;
     const analyses = store.read(scope, corpus.articles, keys);
     const missing = analyses.findIndex((a) => a === null);
     if (missing >= 0)
       throw new Error(
         `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its tallies wait for it`,
       );
-    await putTallies(store, scope, key, makeTallies(corpus, analyses as NonNullable<(typeof analyses)[0]>[]));
-  }
+    return (read = analyses as ArticleAnalysis[]);
+  };
+  if (!hasTallies(store, scope, key)) await putTallies(store, scope, key, makeTallies(corpus, analysed()));
+  // What a drill-down and an outlet page read instead of the whole text (lib/store/mentionPostings.ts).
+  if (!hasMentionPostings(store, scope, version))
+    await putMentionPostings(store, scope, version, makeMentionPostings(analysed()));
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
   if (!hasCorpusIndex(store, scope, before) && corpusFingerprint(corpusDir) === before)
     await putCorpusIndex(store, scope, before, {

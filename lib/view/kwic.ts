@@ -113,7 +113,6 @@ export function sentimentSentences(
   q: string,
   actor: string | null = null,
 ): SentenceRow[] {
-  const needle = q.trim().toLowerCase();
   const out: SentenceRow[] = [];
   for (const a of analyses) {
     if (!members.has(a.outlet)) continue;
@@ -122,7 +121,7 @@ export function sentimentSentences(
       if (actor && !a.sentenceActors[i]?.includes(actor)) return;
       const { score, words } = sentenceReading(s, o);
       const text = a.text.slice(s.start, s.end);
-      if (words === 0 || (needle && !text.toLowerCase().includes(needle))) return;
+      if (words === 0 || !sentenceMatches(text, q)) return;
       out.push({
         key: `${a.id}:${i}`,
         article: a.id,
@@ -134,7 +133,18 @@ export function sentimentSentences(
       });
     });
   }
-  return out.sort((x, y) => x.score - y.score || collator.compare(x.key, y.key));
+  return sortSentences(out);
+}
+
+/** Whether a sentence's text holds a drill-down's text query (any text when the query is blank). */
+export function sentenceMatches(text: string, q: string): boolean {
+  const needle = q.trim().toLowerCase();
+  return !needle || text.toLowerCase().includes(needle);
+}
+
+/** Sorts sentence rows in place as a sentiment drill-down lists them: most negative first, ties by key. */
+export function sortSentences(rows: SentenceRow[]): SentenceRow[] {
+  return rows.sort((x, y) => x.score - y.score || collator.compare(x.key, y.key));
 }
 
 /** Rows shown per drill-down page. */

@@ -1,0 +1,147 @@
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { copySeedsAs, restartedServer, serverTestRoot, thrownBy } from './testRoot';
+
+// Issue #19: in the production server a drill-down and an outlet page read only the articles their selection names
+// (stored mention postings), never every article's text and analysis: the proxy's check (textOf) lets them through
+// while the text is not in memory, and the whole text is still unread after they have answered. Before, both waited
+// for the background read of the whole corpus (the loading stage).
+const root = serverTestRoot('drilltext');
+// The scratch corpus (600 articles) is over this, so a whole-text read would run in the background.
+process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = '500';
+const loads = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../corpus/load', async (original) => {
+  const m = await original<typeof import('../corpus/load')>();
+  const count =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A) => {
+      loads.calls++;
+      return f(...a);
+    };
+  return { ...m, loadCorpusFrom: count(m.loadCorpusFrom), loadCorpusSteps: count(m.loadCorpusSteps) };
+});
+
+// 5 seed articles × 120 copies = 600 articles.
+const COPIES = 120;
+const dir = path.join(root, 'big');
+beforeAll(async () => {
+  copySeedsAs(root, 'big');
+  const articles = path.join(dir, 'articles');
+  for (const name of readdirSync(articles)) {
+    const text = readFileSync(path.join(articles, name), 'utf8');
+    const id = name.replace(/\.txt$/, '');
+    for (let i = 1; i < COPIES; i++)
+      writeFileSync(path.join(articles, `${id}-c${i}.txt`), text.replace(`id: ${id}\n`, `id: ${id}-c${i}\n`));
+  }
+  const first = await import('./bundles');
+  await first.noticeChanges();
+  const p = await (await import('../store/prepare')).settled('big');
+  expect(p?.error ?? null).toBeNull();
+}, 240_000);
+
+const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
+// The rows without their original/reused mark: the postings' answer marks them only when provenance is in memory.
+const unmarked = (rows: readonly object[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'provenance')));
+
+describe('drill-downs and outlet pages read only the articles they show', () => {
+  test.each([
+    ['a term’s drill-down on the overview', '/', { sel: 'm.voa.armed-groups' }],
+    ['a variant on a comparison', '/compare', { outlets: 'voa,presstv', sel: 'm.presstv.islamic-state.daesh' }],
+    ['an actor’s labels', '/', { sel: 'a.news24.unattributed.armed-groups' }],
+    ['a sentiment drill-down with a query', '/', { sel: 's.lidtime', q: 'the' }],
+    ['the outlet page', '/outlet/voa', {}],
+    ['the outlet page with a drill-down, page 2', '/outlet/voa', { sel: 'm.voa.armed-groups', page: '2' }],
+  ])(
+    '%s: answered without the whole text, with the rows a full read gives',
+    async (_, pathname, extra) => {
+      const { bundles, dataset } = await restartedServer();
+      loads.calls = 0;
+      const b = bundles.getBundle('big');
+      expect(thrownBy(() => dataset.textOf(pathname, params(extra)))).toBeNull();
+      const opened = dataset.openView(pathname, params(extra));
+      if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+      const drill = dataset.drillDown(opened.view);
+      const id = pathname.startsWith('/outlet/') ? pathname.slice('/outlet/'.length) : null;
+      const list = id ? dataset.articlesOf(opened.view, id) : null;
+      // No whole-corpus read ran or started, and none starts after the loop turns.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(loads.calls).toBe(0);
+      expect(bundles.textReady(b)).toBe(false);
+      // The independent answer: the same view once the whole text is in memory (today's code path).
+      expect(bundles.textPending(b)).not.toBeNull();
+      await bundles.textLoaded(b);
+      expect(bundles.textReady(b)).toBe(true);
+      const full = dataset.openView(pathname, params(extra));
+      if (!full.ok) throw new Error('no view');
+      const whole = dataset.drillDown(full.view);
+      if (whole) {
+        // Read article by article, it does not read the whole corpus's provenance, and says so.
+        expect(drill!.provenanceUnread).toBe(true);
+        expect(whole.provenanceUnread).toBeUndefined();
+        expect(drill!.rows.total).toBe(whole.rows.total);
+        expect(drill!.unfiltered).toBe(whole.unfiltered);
+        expect(unmarked(drill!.rows.rows)).toEqual(unmarked(whole.rows.rows));
+        expect(whole.rows.total).toBeGreaterThan(0);
+      } else expect(drill).toBeNull();
+      if (id) {
+        expect(list).toEqual(dataset.articlesOf(full.view, id));
+        // voa's one seed article, copied 120 times.
+        expect(list).toHaveLength(COPIES);
+      }
+    },
+    60_000,
+  );
+
+  test('a selection over FRAMESCOPE_DRILL_HERE_ARTICLES is read in the background, in steps, then answered', async () => {
+    process.env.FRAMESCOPE_DRILL_HERE_ARTICLES = '100';
+    try {
+      const { bundles, dataset, prepare } = await restartedServer();
+      loads.calls = 0;
+      const b = bundles.getBundle('big');
+      const sel = { sel: 's.voa' };
+      const thrown = thrownBy(() => dataset.textOf('/', params(sel)));
+      expect(prepare.isAnalysing(thrown)).toBe(true);
+      // voa's 120 articles, not the corpus's 600.
+      expect((thrown as InstanceType<typeof prepare.AnalysingError>).progress).toMatchObject({
+        stage: 'loading',
+        done: 0,
+        total: COPIES,
+      });
+      let turns = 0;
+      while (thrownBy(() => dataset.textOf('/', params(sel))) !== null) {
+        turns++;
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(turns).toBeGreaterThan(0);
+      const opened = dataset.openView('/', params(sel));
+      if (!opened.ok) throw new Error('no view');
+      expect(dataset.drillDown(opened.view)!.rows.total).toBeGreaterThan(0);
+      expect(loads.calls).toBe(0);
+      expect(bundles.textReady(b)).toBe(false);
+    } finally {
+      delete process.env.FRAMESCOPE_DRILL_HERE_ARTICLES;
+    }
+  }, 60_000);
+
+  test('a store made before the postings: the view waits for the whole text, and the watcher makes them', async () => {
+    const store = path.join(root, '.store', 'big');
+    const files = readdirSync(store, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      path.basename(f).startsWith('mention-postings-'),
+    );
+    expect(files).toHaveLength(1);
+    rmSync(path.join(store, files[0]));
+    const { bundles, dataset, prepare } = await restartedServer();
+    expect(bundles.isPrepared('big')).toBe(false);
+    expect(prepare.isAnalysing(thrownBy(() => dataset.textOf('/', params({ sel: 'm.voa.armed-groups' }))))).toBe(true);
+    await bundles.textLoaded(bundles.getBundle('big'));
+    const made = await bundles.noticeChanges();
+    expect(made.map((p) => p.corpus)).toEqual(['big']);
+    expect((await prepare.settled('big'))?.error ?? null).toBeNull();
+    expect(bundles.isPrepared('big')).toBe(true);
+    // A restarted server answers from them again.
+    const again = await restartedServer();
+    expect(thrownBy(() => again.dataset.textOf('/', params({ sel: 'm.voa.armed-groups' })))).toBeNull();
+  }, 120_000);
+});

@@ -1,0 +1,170 @@
+import type { ArticleAnalysis } from '../analysis/article';
+import { articleCounts } from '../analysis/aggregate';
+import type { AnalysisStore, StoreScope } from './types';
+
+/** The kind of derived data holding a version's mention postings, keyed by its version key. */
+export const MENTION_POSTINGS = 'mention-postings';
+
+/**
+ * What a drill-down or an outlet page needs to know about a corpus version without reading its text: which articles
+ * (positions in the version's article order) hold mentions of each term group's variants and of each actor's labels,
+ * which name each actor in a sentence (the tone drill-down), and each article's row numbers under every voice and
+ * scope. Lists are sorted ascending and hold each article once.
+ */
+export interface MentionPostings {
+  articles: number;
+  /** Articles with a mention of the variant, by `group\u0000variant`. */
+  variants: Map<string, Uint32Array>;
+  /** Articles with a mention of the group attributed to the actor (`group\u0000actor`; actor "" when none is). */
+  actors: Map<string, Uint32Array>;
+  /** Articles with a sentence that names the actor, by actor. */
+  tone: Map<string, Uint32Array>;
+  /**
+   * SUMMARY_FIELDS numbers per article: for each of OPTION_SETS in order, tokens, counted mentions, sentiment score and
+   * the words it is read over (lib/analysis/aggregate.ts articleCounts).
+   */
+  summary: Int32Array;
+}
+
+/** The voice and scope pairs an article's summary is kept under, in stored order. */
+export const OPTION_SETS = [
+  { voice: 'all', scope: 'all' },
+  { voice: 'all', scope: 'body' },
+  { voice: 'own', scope: 'all' },
+  { voice: 'own', scope: 'body' },
+] as const;
+
+/** Numbers kept per article in the summary. */
+export const SUMMARY_FIELDS = OPTION_SETS.length * 4;
+
+/** The key of a variant's or actor's list: the two names joined by a NUL (no name holds one). */
+export const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
+
+function push(m: Map<string, number[]>, key: string, i: number): void {
+  const list = m.get(key);
+  // Articles are visited in order, so a list only needs checking at its end to stay sorted and free of repeats.
+  if (!list) m.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+const frozen = (m: Map<string, number[]>) =>
+  new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, Uint32Array.from(v)]));
+
+/** The postings of a version from its analyses, in the version's article order. */
+export function makeMentionPostings(analyses: readonly ArticleAnalysis[]): MentionPostings {
+  const variants = new Map<string, number[]>();
+  const actors = new Map<string, number[]>();
+  const tone = new Map<string, number[]>();
+  const summary = new Int32Array(analyses.length * SUMMARY_FIELDS);
+  analyses.forEach((a, i) => {
+    for (const m of a.mentions) {
+      push(variants, pairKey(m.group, m.variant), i);
+      if (m.actors.length === 0) push(actors, pairKey(m.group, ''), i);
+      for (const actor of m.actors) push(actors, pairKey(m.group, actor), i);
+    }
+    for (const names of a.sentenceActors) for (const actor of names ?? []) push(tone, actor, i);
+    OPTION_SETS.forEach((o, k) => {
+      const c = articleCounts(a, o);
+      summary.set([c.tokens, c.mentions, c.score, c.words], i * SUMMARY_FIELDS + k * 4);
+    });
+  });
+  return { articles: analyses.length, variants: frozen(variants), actors: frozen(actors), tone: frozen(tone), summary };
+}
+
+// "FMP1", the header's byte length (u32 LE), the header (JSON: list names and lengths, padded with spaces to a multiple
+// of 4 bytes), then every list's u32 values in header order, then the summary's i32 values.
+const MAGIC = 'FMP1';
+interface Header {
+  articles: number;
+  variants: [string, number][];
+  actors: [string, number][];
+  tone: [string, number][];
+}
+
+/** The postings as bytes: the same postings always give the same bytes. */
+export function encodeMentionPostings(p: MentionPostings): Uint8Array {
+  const names = (m: Map<string, Uint32Array>) => [...m].map(([k, v]) => [k, v.length] as [string, number]);
+  const header: Header = {
+    articles: p.articles,
+    variants: names(p.variants),
+    actors: names(p.actors),
+    tone: names(p.tone),
+  };
+  let json = Buffer.from(JSON.stringify(header), 'utf8');
+  if (json.length % 4) json = Buffer.concat([json, Buffer.alloc(4 - (json.length % 4), ' ')]);
+  const lists = [...p.variants.values(), ...p.actors.values(), ...p.tone.values()];
+  const values = lists.reduce((n, l) => n + l.length, 0) + p.summary.length;
+  const out = Buffer.alloc(8 + json.length + values * 4);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 4);
+  json.copy(out, 8);
+  let at = 8 + json.length;
+  for (const l of [...lists, p.summary]) {
+    Buffer.from(l.buffer, l.byteOffset, l.byteLength).copy(out, at);
+    at += l.byteLength;
+  }
+  return out;
+}
+
+/** Postings from their bytes; throws naming `where` and what is wrong when they are not postings of this format. */
+export function decodeMentionPostings(bytes: Uint8Array, where: string): MentionPostings {
+  const bad = (why: string) =>
+    new Error(`${where}: not readable as mention postings (${why}); delete the file and the server makes it again`);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw bad(`it does not start with ${MAGIC}`);
+  const size = buf.readUInt32LE(4);
+  if (8 + size > buf.length) throw bad('its header is cut short');
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString('utf8', 8, 8 + size)) as Header;
+  } catch {
+    throw bad('its header is not JSON');
+  }
+  // One aligned copy of the values, which the lists and the summary then view without copying.
+  const body = buf.subarray(8 + size);
+  const words = new Uint32Array(body.length >> 2);
+  Buffer.from(words.buffer).set(body.subarray(0, words.length * 4));
+  let at = 0;
+  const take = (list: [string, number][]) =>
+    new Map(
+      list.map(([k, n]) => {
+        const v = words.subarray(at, at + n);
+        at += n;
+        return [k, v] as const;
+      }),
+    );
+  const variants = take(header.variants);
+  const actors = take(header.actors);
+  const tone = take(header.tone);
+  const n = header.articles * SUMMARY_FIELDS;
+  if (at + n !== words.length || body.length % 4)
+    throw bad(`it holds ${body.length} bytes of values where its header names ${(at + n) * 4}`);
+  const summary = new Int32Array(words.buffer, at * 4, n);
+  return { articles: header.articles, variants, actors, tone, summary };
+}
+
+/** Whether a version's postings are stored. */
+export function hasMentionPostings(store: AnalysisStore, scope: StoreScope, version: string): boolean {
+  return store.hasDerived(scope, MENTION_POSTINGS, version);
+}
+
+/** A version's stored postings, or null when none are stored or they cannot be read (they are then made again). */
+export function readMentionPostings(store: AnalysisStore, scope: StoreScope, version: string): MentionPostings | null {
+  const bytes = store.readDerived(scope, MENTION_POSTINGS, version);
+  if (!bytes) return null;
+  try {
+    return decodeMentionPostings(bytes, `${scope.corpus}/${MENTION_POSTINGS}-${version}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a version's postings. */
+export function putMentionPostings(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  p: MentionPostings,
+): Promise<void> {
+  return store.putDerived(scope, MENTION_POSTINGS, version, encodeMentionPostings(p));
+}
