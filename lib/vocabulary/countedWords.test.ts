@@ -67,6 +67,17 @@ describe('CountedWords reads the tokens articleTokens makes', () => {
     // "blander" and "blinder" share length and the five hashed characters (b, l, n, e, r): one hash, two surfaces,
     // told apart by their pooled characters.
     ['same hash, two words', 'Then blander blinder blander.', [['then', 'blander', 'blinder', 'blander']]],
+    // Words of up to 8 Latin-1 characters are looked up by their packed characters: words sharing the first four
+    // ("attacked", "attacker"), a prefix of another ("an", "and"), 8 and 9 characters ("militant", "militants"),
+    // Latin-1 letters ("café") and a letter above Latin-1 ("Erdoğan", looked up by hash) each stay their own word.
+    [
+      'short words packed',
+      'Then an attacker and militants attacked a militant café. Erdoğan said an Erdoğan café.',
+      [
+        ['then', 'an', 'attacker', 'and', 'militants', 'attacked', 'militant', 'café'],
+        ['Erdoğan', 'said', 'an', 'Erdoğan', 'café'],
+      ],
+    ],
   ])('%s', (_, text, tokens) => {
     const sentences = sentencesOf(text);
     const got = read(new CountedWords(), text, sentences);

@@ -66,6 +66,29 @@ describe('countVocabulary', () => {
     // "common" is never pruned (used more than any floor reached), so its count stays exact.
     expect(totalUses(p.terms.get('common')!)).toBe(50);
   });
+  test("an outlet's cells held back and added a log at a time are exact across growth and folds", () => {
+    // 300 articles of one outlet, each "common" then 120 words of its own ("zq" and four letters, no stopword): per
+    // article 121 unigrams and 120 bigrams, all distinct, so 72,300 cells pass through the outlet's log (which
+    // holds 32,768 before it is added to the column) while the counter grows from 1,024 n-grams to 72,001.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (i: number) => `zq${[0, 1, 2, 3].map((d) => letters[Math.floor(i / 26 ** d) % 26]).join('')}`;
+    const many = Array.from({ length: 300 }, (_, a) =>
+      article('a', `common ${Array.from({ length: 120 }, (_, k) => word(a * 120 + k)).join(' ')}`),
+    );
+    const p = countVocabulary(many, ['a'], [], { minCount: 1, cap: 100_000, liveCap: 1_000_000 });
+    expect(p.pruning).toMatchObject({ lossy: false, distinct: 72_001 });
+    expect(p.n).toEqual([300 * 241]);
+    expect([...p.terms.get('common')!.uses, ...p.terms.get('common')!.articles]).toEqual([300, 300]);
+    // The last article's last word and its bigram: once each, in one article.
+    const last = word(300 * 120 - 1);
+    expect([...p.terms.get(last)!.uses, ...p.terms.get(last)!.articles]).toEqual([1, 1]);
+    const pair = `${word(300 * 120 - 2)} ${last}`;
+    expect([...p.terms.get(pair)!.uses, ...p.terms.get(pair)!.articles]).toEqual([1, 1]);
+    // Every n-gram used exactly once except "common".
+    let ones = 0;
+    for (const [, row] of p.terms) if (totalUses(row) === 1) ones++;
+    expect(ones).toBe(72_000);
+  });
   test('without pruning the counts are exact', () => {
     const p = countVocabulary(texts, ['a', 'b'], ['g'], { minCount: 1, cap: 100, liveCap: 1000 });
     expect(p.pruning.lossy).toBe(false);

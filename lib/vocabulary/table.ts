@@ -64,6 +64,9 @@ export interface VocabularyTable {
   pruning: TableLimits & { distinct: number; kept: number; lossy: boolean };
 }
 
+// Cells an outlet's log holds before they are added to its column (two integers each).
+const LOG = (1 << 15) * 2;
+
 /**
  * A map from word-id pairs to n-gram ids: open addressing with linear probing on typed arrays, so a bigram lookup
  * allocates nothing (a Map keyed by a number above 2^31 boxes every key and was the counter's largest cost).
@@ -163,7 +166,18 @@ export class Counter {
    * land in its outlet's column (a few hundred kB, mostly in cache) and uses and articles share a cache line, where
    * rows of every outlet's counts spread one article's updates over tens of MB.
    */
-  cols: Int32Array[] = [];
+  private columns: Int32Array[] = [];
+  /** The outlets' columns, with every article counted so far added (see `logs`). */
+  get cols(): Int32Array[] {
+    if (this.logged) this.settle();
+    return this.columns;
+  }
+  // Per outlet, its articles' cells not yet added to its column: pairs of n-gram id and uses × 2 + 1 when the article
+  // counts as using it. Added a whole log at a time (fold), the outlet's column is then read while in cache: adding each
+  // article's cells at its end missed the cache once per distinct n-gram, the columns of all outlets being too large.
+  private logs: Int32Array[] = [];
+  private logLength: number[] = [];
+  private logged = false;
   withGroup: Int32Array;
   n: number[] = [];
   tokens: number[] = [];
@@ -202,7 +216,9 @@ export class Counter {
     let o = this.outletIndex.get(id);
     if (o === undefined) {
       o = this.outletIds.length;
-      this.cols.push(new Int32Array(this.first.length * 2));
+      this.columns.push(new Int32Array(this.first.length * 2));
+      this.logs.push(new Int32Array(LOG));
+      this.logLength.push(0);
       this.outletIds.push(id);
       this.outletIndex.set(id, o);
       this.n.push(0);
@@ -234,7 +250,7 @@ export class Counter {
     this.first = copy(this.first, 1);
     this.second = copy(this.second, 1);
     this.local = copy(this.local, 1);
-    this.cols = this.cols.map((col) => copy(col, 2));
+    this.columns = this.columns.map((col) => copy(col, 2));
     this.withGroup = copy(this.withGroup, Math.max(1, this.G));
   }
 
@@ -466,21 +482,50 @@ export class Counter {
       if (local[id]++ === 0) touched[distinct++] = id;
     }
     this.usesCount = 0;
-    const col = this.cols[this.outletNow];
+    const o = this.outletNow;
+    let log = this.logs[o];
+    let at = this.logLength[o];
+    if (at + distinct * 2 > log.length) {
+      this.fold(o);
+      at = 0;
+      if (distinct * 2 > log.length) log = this.logs[o] = new Int32Array(distinct * 4);
+    }
     const here = this.countedHere.length > 0 ? new Set(this.countedHere) : null;
     for (let i = 0; i < distinct; i++) {
       const id = touched[i];
-      col[id * 2] += local[id];
+      log[at++] = id;
       if (!here?.has(id)) {
-        col[id * 2 + 1]++;
+        log[at++] = local[id] * 2 + 1;
         if (mid) this.countedHere.push(id);
-      }
+      } else log[at++] = local[id] * 2;
       local[id] = 0;
     }
+    this.logLength[o] = at;
+    this.logged = true;
     if (!mid) this.countedHere.length = 0;
     const { withGroup, pendingWith } = this;
     for (let i = 0; i < this.pendingCount; i++) withGroup[pendingWith[i]]++;
     this.pendingCount = 0;
+  }
+
+  // Adds an outlet's logged cells to its column.
+  private fold(o: number): void {
+    const log = this.logs[o];
+    const col = this.columns[o];
+    const n = this.logLength[o];
+    for (let k = 0; k < n; k += 2) {
+      const at = log[k] * 2;
+      const v = log[k + 1];
+      col[at] += v >>> 1;
+      col[at + 1] += v & 1;
+    }
+    this.logLength[o] = 0;
+  }
+
+  // Adds every outlet's logged cells to its column (before the columns are read or renumbered).
+  private settle(): void {
+    for (let o = 0; o < this.columns.length; o++) if (this.logLength[o] > 0) this.fold(o);
+    this.logged = false;
   }
 
   /** These counts in the form that crosses threads (see VocabularyCounts). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { articleTokens, isAcronym, ngrams, normaliseCase, termSpans, vocabularyTokens, hasUpper } from './tokens';
-import { scanWords } from './words';
+import { scanWords, scanWordsInto, WordSpans } from './words';
 
 const terms = (text: string, skip: { start: number; end: number }[] = []) => {
   const out: string[] = [];
@@ -25,6 +25,26 @@ describe('scanWords', () => {
     const out: string[] = [];
     scanWords(text, 0, text.length, (s, e) => out.push(text.slice(s, e)));
     expect(out).toEqual(words);
+  });
+
+  // scanWordsInto is the scan itself (scanWords calls it): the same words and joins, written into a reused buffer
+  // that widens when a range holds more words than it has room for (3 here, 40 words below).
+  test.each<[string, string]>([
+    ['words, punctuation and a URL', 'Rebels, fighters see https://t.co/x now — the U.S. and al-Nusra'],
+    ['more words than the buffer holds', Array.from({ length: 40 }, (_, i) => `w${'abcdefghij'[i % 10]}`).join(' ')],
+    ['a skipped quotation', 'He said "rebels fled" then left'],
+  ])('scanWordsInto: %s', (_, text) => {
+    const skip = text.includes('"') ? [{ start: text.indexOf('"'), end: text.lastIndexOf('"') + 1 }] : [];
+    const viaCallback: [number, number, boolean][] = [];
+    scanWords(text, 0, text.length, (s, e, j) => viaCallback.push([s, e, j]), skip);
+    const out = scanWordsInto(text, 0, text.length, skip, new WordSpans(1));
+    const viaBuffer = Array.from({ length: out.count }, (_, k) => [
+      out.spans[k * 3],
+      out.spans[k * 3 + 1],
+      out.spans[k * 3 + 2] === 1,
+    ]);
+    expect(viaBuffer).toEqual(viaCallback);
+    expect(viaBuffer.length).toBeGreaterThan(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Span } from '../text/quotes';
 import { STOPWORDS } from './stopwords';
-import { scanWords } from './words';
+import { scanWordsInto, WordSpans } from './words';
 
 /**
  * Vocabulary tokens, with the case rule written down once:
@@ -99,26 +99,9 @@ export function writtenWord(text: string, s: number, e: number): string {
  */
 export function vocabularyTokens(text: string, start: number, end: number, skip: Span[] = []): VocabToken[] {
   // One scan into a reused buffer of (start, end, joined) triples; the title-case test then reads the buffer.
-  let count = 0;
+  const { spans, count } = scanWordsInto(text, start, end, skip, scanned);
   let capitalised = 0;
-  scanWords(
-    text,
-    start,
-    end,
-    (s, e, joined) => {
-      if (count * 3 + 3 > spans.length) {
-        const wider = new Int32Array(spans.length * 2);
-        wider.set(spans);
-        spans = wider;
-      }
-      spans[count * 3] = s;
-      spans[count * 3 + 1] = e;
-      spans[count * 3 + 2] = joined ? 1 : 0;
-      count++;
-      if (isUpperAt(text, s)) capitalised++;
-    },
-    skip,
-  );
+  for (let i = 0; i < count; i++) if (isUpperAt(text, spans[i * 3])) capitalised++;
   const titleCase = count >= 3 && capitalised * 2 > count;
   const out: VocabToken[] = [];
   let broken = false;
@@ -145,7 +128,7 @@ export function vocabularyTokens(text: string, start: number, end: number, skip:
 }
 
 // The word spans of the sentence being tokenised (reused: tokenising allocates no per-word span).
-let spans = new Int32Array(3 * 256);
+const scanned = new WordSpans();
 
 /**
  * The vocabulary tokens of an article's sentences (one list per sentence), with the article-level case rule applied:

@@ -49,6 +49,15 @@ function urlAt(text: string, i: number): boolean {
   return c === 119 /* w */ && startsWithFolded(text, i, 'www.');
 }
 
+/** Word spans as a scan leaves them in a reused buffer: word k's start, end and joined flag (1 or 0) at 3k..3k+2. */
+export class WordSpans {
+  spans: Int32Array;
+  count = 0;
+  constructor(words = 256) {
+    this.spans = new Int32Array(words * 3);
+  }
+}
+
 /**
  * Calls visit(start, end, joined) for each word of text[start, end) in order (see Word; three arguments rather than an
  * object, as this runs on every word of the corpus); words whose start lies inside a skip span are not visited.
@@ -60,6 +69,24 @@ export function scanWords(
   visit: (start: number, end: number, joined: boolean) => void,
   skip: readonly Span[] = [],
 ): void {
+  // A buffer per call: a visit may scan again (nested scans must not share one).
+  const out = scanWordsInto(text, start, end, skip, new WordSpans(32));
+  for (let k = 0; k < out.count; k++) visit(out.spans[k * 3], out.spans[k * 3 + 1], out.spans[k * 3 + 2] === 1);
+}
+
+/**
+ * The words of text[start, end) written into `out` (see WordSpans; reused from call to call, widened when full), words
+ * starting inside a skip span left out: the scan counting runs on every sentence of the corpus, with no call per word.
+ */
+export function scanWordsInto(
+  text: string,
+  start: number,
+  end: number,
+  skip: readonly Span[],
+  out: WordSpans,
+): WordSpans {
+  let spans = out.spans;
+  let count = 0;
   let joined = false;
   let sawWord = false;
   let q = 0;
@@ -82,7 +109,12 @@ export function scanWords(
     }
     const at = i;
     for (;;) {
-      while (i < end && isWord(text.charCodeAt(i))) i++;
+      // ASCII letters by range before the table: most characters of a word are, and the test needs no memory.
+      while (i < end) {
+        const w = text.charCodeAt(i);
+        if (((w | 32) - 97) >>> 0 < 26 || isWord(w)) i++;
+        else break;
+      }
       const d = text.charCodeAt(i);
       // An apostrophe or hyphen between two letters/digits joins them into one word.
       if (i + 1 < end && (d === 39 || d === 0x2019 || d === 45) && isWord(text.charCodeAt(i + 1))) i++;
@@ -106,8 +138,18 @@ export function scanWords(
       joined = false;
       continue;
     }
-    visit(at, i, joined && sawWord);
+    if (count * 3 + 3 > spans.length) {
+      const wider = new Int32Array(spans.length * 2);
+      wider.set(spans);
+      spans = out.spans = wider;
+    }
+    spans[count * 3] = at;
+    spans[count * 3 + 1] = i;
+    spans[count * 3 + 2] = joined && sawWord ? 1 : 0;
+    count++;
     sawWord = true;
     joined = true;
   }
+  out.count = count;
+  return out;
 }
