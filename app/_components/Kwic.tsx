@@ -326,6 +326,6 @@ export function TermKwic({
 function provenanceNote(drill: Drill): string {
   if (!drill.provenancePending) return '';
   return drill.provenanceUnread
-    ? ' The Text column (original or reused) is left empty here: on a corpus this large a drill-down reads only its own articles, not the provenance of the whole corpus; an article’s provenance page shows it.'
+    ? ' The Text column (original or reused) is empty until this version’s per-sentence provenance is stored (it is made after its provenance); an article’s provenance page shows it meanwhile.'
     : ' The Text column (original or reused) fills in once provenance is computed.';
 }

@@ -54,6 +54,7 @@ import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
+import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -117,6 +118,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   writing: new Map(),
   decoded: new WeakMap(),
   postings: new WeakMap(),
+  sentenceKinds: new WeakMap(),
 }) as {
   bundles: Map<string, Bundle>;
   old: Map<string, Bundle>;
@@ -134,6 +136,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   /** Each bundle's provenance if decoded (read without starting a decode). */
   decoded: WeakMap<Bundle, () => CorpusProvenance | null>;
   postings: WeakMap<Bundle, MentionPostings>;
+  sentenceKinds: WeakMap<Bundle, SentenceKinds>;
 };
 const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
@@ -476,6 +479,21 @@ export function provenanceIfDecoded(b: Bundle): CorpusProvenance | null {
   return state.decoded.get(b)?.() ?? null;
 }
 
+/**
+ * The bundle's version's sentence kinds (lib/store/sentenceKinds.ts): what a drill-down read from the postings marks
+ * its rows with; null for a pinned version or while none are stored.
+ */
+export function sentenceKindsOf(b: Bundle): SentenceKinds | null {
+  const hit = state.sentenceKinds.get(b);
+  if (hit) return hit;
+  if (!b.storeKey) return null;
+  const { scope, version } = b.storeKey;
+  // Not remembered while missing: the provenance job stores them after the version's provenance.
+  const k = readSentenceKinds(currentStore(), scope, version);
+  if (k) state.sentenceKinds.set(b, k);
+  return k;
+}
+
 /** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
 export function postingsOf(b: Bundle): MentionPostings | null {
   const hit = state.postings.get(b);
@@ -808,7 +826,8 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
     hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
     store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
     hasMentionPostings(store, scope, version) &&
-    hasProvenance(store, scope, version)
+    hasProvenance(store, scope, version) &&
+    hasSentenceKinds(store, scope, version)
   )
     return null;
   const p = prepareInBackground(dir, fingerprint(dir));
@@ -909,7 +928,7 @@ export async function isPreparedAsync(corpusId: string): Promise<boolean> {
 }
 
 // Whether the store holds the index of a folder scan, and the tallies, stories (keyed as the tallies are), mention
-// postings and provenance of the version it names.
+// postings, provenance and sentence kinds of the version it names.
 function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   const scope = scopeOfFolder(corpusId, dir);
   if (!scope) return false;
@@ -920,7 +939,8 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
     hasTallies(store, scope, index.tallies) &&
     store.hasDerived(scope, STORIES_KIND, index.tallies) &&
     hasMentionPostings(store, scope, index.version) &&
-    hasProvenance(store, scope, index.version)
+    hasProvenance(store, scope, index.version) &&
+    hasSentenceKinds(store, scope, index.version)
   );
 }
 

@@ -46,7 +46,8 @@ import {
   type SentenceRow,
 } from '../view/kwic';
 import type { MentionPostings } from '../store/mentionPostings';
-import type { CorpusProvenance } from '../provenance/model';
+import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
+import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { articleRowsOf, postingsFor, selectionRows } from './drillStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -86,6 +87,7 @@ import {
   listCorpora,
   provenanceIfReady,
   provenanceIfDecoded,
+  sentenceKindsOf,
   probeText,
   articleAlone,
   storiesOf,
@@ -188,8 +190,8 @@ export type Drill = (
   /** The version's provenance is still being computed, so no row is marked original or reused yet. */
   provenancePending: boolean;
   /**
-   * The rows were read from the mention postings while the version's provenance was not in memory, so none is marked
-   * (reading it means reading the whole corpus); absent otherwise.
+   * The rows were read from the mention postings while neither the version's provenance was in memory nor its
+   * sentence kinds stored, so none is marked (reading the provenance means reading the whole corpus); absent otherwise.
    */
   provenanceUnread?: true;
 };
@@ -216,33 +218,62 @@ export function drillFromPostings(view: View, postings: MentionPostings): Drill 
   const { sort, q, page } = view.query;
   const read = selectionRows(bundle, postings, view.query, sel, members, titles);
   if (!read) return null;
+  // The version's provenance when it is in memory, else its stored sentence kinds (a few bytes per sentence).
   const p = provenanceIfDecoded(bundle);
-  const unread = p ? {} : { provenanceUnread: true as const };
+  const k = p ? null : sentenceKindsOf(bundle);
+  const marks: Marks | null = p ? provenanceMarks(p) : k && storedMarks(k);
+  const unread = marks ? {} : { provenanceUnread: true as const };
   if (read.kind === 'sentences') {
     const rows = sortSentences(read.rows.filter((r) => sentenceMatches(r.text, q)));
-    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), p), unfiltered: read.rows.length, ...unread };
+    return {
+      kind: 'sentences',
+      ...markedSentences(pageOf(rows, page), marks),
+      unfiltered: read.rows.length,
+      ...unread,
+    };
   }
   if (sel.kind === 'sentiment' || sel.kind === 'tone') return null;
   const rows = kwicRows(read.rows, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(read.rows, titles, members, sel, sort, '').length : rows.length;
-  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), p), unfiltered, ...unread };
+  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), marks), unfiltered, ...unread };
 }
+
+// A row's provenance kind: of an article's sentence by index, or of the sentence holding a text position.
+interface Marks {
+  sentence(article: string, index: number): ProvenanceKind | null;
+  at(article: string, pos: number): ProvenanceKind | null;
+}
+
+const provenanceMarks = (p: CorpusProvenance): Marks => ({
+  sentence: (article, index) => p.articles[p.byId.get(article) ?? -1]?.sentences[index]?.kind ?? null,
+  at: (article, pos) => sentenceAt(p, article, pos)?.kind ?? null,
+});
+
+const marksIfReady = (b: Bundle): Marks | null => {
+  const p = provenanceIfReady(b);
+  return p && provenanceMarks(p);
+};
+
+const storedMarks = (k: SentenceKinds): Marks => ({
+  sentence: (article, index) => kindOfSentence(k, article, index),
+  at: (article, pos) => kindAt(k, article, pos),
+});
 
 // Only the page shown is marked, so a drill-down of thousands of rows costs no more than before.
-function markedSentences(paged: Paged<SentenceRow>, p: CorpusProvenance | null) {
+function markedSentences(paged: Paged<SentenceRow>, marks: Marks | null) {
   const rows = paged.rows.map((r) => {
-    const s = p?.articles[p.byId.get(r.article) ?? -1]?.sentences[Number(r.key.split(':')[1])];
-    return s ? { ...r, provenance: s.kind } : r;
+    const kind = marks?.sentence(r.article, Number(r.key.split(':')[1]));
+    return kind ? { ...r, provenance: kind } : r;
   });
-  return { rows: { ...paged, rows }, provenancePending: !p };
+  return { rows: { ...paged, rows }, provenancePending: !marks };
 }
 
-function markedMentions(paged: Paged<KwicRow>, p: CorpusProvenance | null) {
+function markedMentions(paged: Paged<KwicRow>, marks: Marks | null) {
   const rows = paged.rows.map((r) => {
-    const s = p && sentenceAt(p, r.article, r.start);
-    return s ? { ...r, provenance: s.kind } : r;
+    const kind = marks?.at(r.article, r.start);
+    return kind ? { ...r, provenance: kind } : r;
   });
-  return { rows: { ...paged, rows }, provenancePending: !p };
+  return { rows: { ...paged, rows }, provenancePending: !marks };
 }
 
 // The drill-down from the view's export: every mention row of the version (or every analysis of its slice).
@@ -258,12 +289,12 @@ function drillFromExport(view: View): Drill | null {
     const analyses = sliceFor(bundle, subsetOf(view.query), view.query.provenance).analyses;
     const rows = sentimentSentences(analyses, titles, members, view.query, q, actor);
     const unfiltered = q ? sentimentSentences(analyses, titles, members, view.query, '', actor).length : rows.length;
-    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), provenanceIfReady(bundle)), unfiltered };
+    return { kind: 'sentences', ...markedSentences(pageOf(rows, page), marksIfReady(bundle)), unfiltered };
   }
   const mentions = view.query.at ? mentionsIn(ex, view.query.at) : ex.mentions;
   const rows = kwicRows(mentions, titles, members, sel, sort, q);
   const unfiltered = q ? kwicRows(mentions, titles, members, sel, sort, '').length : rows.length;
-  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), provenanceIfReady(bundle)), unfiltered };
+  return { kind: 'mentions', ...markedMentions(pageOf(rows, page), marksIfReady(bundle)), unfiltered };
 }
 
 // A time-series point's drill-down: the mentions of articles dated in its period.

@@ -41,9 +41,6 @@ beforeAll(async () => {
 }, 240_000);
 
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
-// The rows without their original/reused mark: the postings' answer marks them only when provenance is in memory.
-const unmarked = (rows: readonly object[]) =>
-  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'provenance')));
 
 describe('drill-downs and outlet pages read only the articles they show', () => {
   test.each([
@@ -73,17 +70,22 @@ describe('drill-downs and outlet pages read only the articles they show', () => 
       expect(bundles.textPending(b)).not.toBeNull();
       await bundles.textLoaded(b);
       expect(bundles.textReady(b)).toBe(true);
+      // The whole provenance decoded too, so that the full answer's rows carry their original/reused marks.
+      for (let i = 0; i < 600 && !bundles.provenanceIfReady(b); i++) await new Promise((r) => setTimeout(r, 50));
       const full = dataset.openView(pathname, params(extra));
       if (!full.ok) throw new Error('no view');
       const whole = dataset.drillDown(full.view);
       if (whole) {
-        // Read article by article, it does not read the whole corpus's provenance, and says so.
-        expect(drill!.provenanceUnread).toBe(true);
-        expect(whole.provenanceUnread).toBeUndefined();
+        // Read article by article, it marks its rows from the stored sentence kinds, not the whole provenance; the
+        // marks equal those the decoded provenance gives (sentenceAt, lib/provenance/views.ts).
+        expect(drill!.provenanceUnread).toBeUndefined();
+        expect(drill!.provenancePending).toBe(false);
+        expect(whole.provenancePending).toBe(false);
         expect(drill!.rows.total).toBe(whole.rows.total);
         expect(drill!.unfiltered).toBe(whole.unfiltered);
-        expect(unmarked(drill!.rows.rows)).toEqual(unmarked(whole.rows.rows));
+        expect(drill!.rows.rows).toEqual(whole.rows.rows);
         expect(whole.rows.total).toBeGreaterThan(0);
+        expect(drill!.rows.rows.every((r) => r.provenance !== undefined)).toBe(true);
       } else expect(drill).toBeNull();
       if (id) {
         expect(list).toEqual(dataset.articlesOf(full.view, id));
@@ -143,5 +145,35 @@ describe('drill-downs and outlet pages read only the articles they show', () => 
     // A restarted server answers from them again.
     const again = await restartedServer();
     expect(thrownBy(() => again.dataset.textOf('/', params({ sel: 'm.voa.armed-groups' })))).toBeNull();
+  }, 120_000);
+
+  test('a store made before sentence kinds: rows unmarked (and it says why) until the watcher makes them', async () => {
+    const store = path.join(root, '.store', 'big');
+    const files = readdirSync(store, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      path.basename(f).startsWith('sentence-kinds-'),
+    );
+    expect(files).toHaveLength(1);
+    rmSync(path.join(store, files[0]));
+    const { bundles, dataset, prepare } = await restartedServer();
+    expect(bundles.isPrepared('big')).toBe(false);
+    const drill = () => {
+      const opened = dataset.openView('/', params({ sel: 'm.voa.armed-groups' }));
+      if (!opened.ok) throw new Error('no view');
+      return dataset.drillDown(opened.view)!;
+    };
+    expect(thrownBy(() => dataset.textOf('/', params({ sel: 'm.voa.armed-groups' })))).toBeNull();
+    const before = drill();
+    expect(before.provenanceUnread).toBe(true);
+    expect(before.rows.rows.some((r) => r.provenance !== undefined)).toBe(false);
+    const made = await bundles.noticeChanges();
+    expect(made.map((p) => p.corpus)).toEqual(['big']);
+    expect((await prepare.settled('big'))?.error ?? null).toBeNull();
+    expect(bundles.isPrepared('big')).toBe(true);
+    const after = (await restartedServer()).dataset;
+    const opened = after.openView('/', params({ sel: 'm.voa.armed-groups' }));
+    if (!opened.ok) throw new Error('no view');
+    const marked = after.drillDown(opened.view)!;
+    expect(marked.provenanceUnread).toBeUndefined();
+    expect(marked.rows.rows.every((r) => r.provenance !== undefined)).toBe(true);
   }, 120_000);
 });

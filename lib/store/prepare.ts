@@ -19,6 +19,7 @@ import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
 import { hasCorpusIndex } from './corpusIndex';
 import { hasMentionPostings } from './mentionPostings';
+import { hasSentenceKinds } from './sentenceKinds';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
 import type { Progress } from './progress';
@@ -163,7 +164,8 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   if (!hasVocabulary(store, scope, version))
     await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories });
   else if (stories) await storiesInto(corpusDir, STORE_ROOT);
-  if (!hasProvenance(store, scope, version)) await provenanceInto(corpusDir, STORE_ROOT);
+  if (!hasProvenance(store, scope, version) || !hasSentenceKinds(store, scope, version))
+    await provenanceInto(corpusDir, STORE_ROOT);
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

@@ -10,6 +10,7 @@ import { hasProvenance, putProvenance, putReuseIndex, readProvenance, readReuseI
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
 import type { ReuseIndexMade, StoredReuseIndex } from './reuseIndexCodec';
+import { makeSentenceKinds, putSentenceKinds, readSentenceKinds } from './sentenceKinds';
 import type { AnalysisStore, StoreScope } from './types';
 
 /** What a provenance job did: the version it made provenance for, and how (nothing when it was already stored). */
@@ -61,8 +62,8 @@ function updateFrom(
 }
 
 /**
- * Computes the provenance of a corpus folder's current version from its stored analyses and stores it with the reuse
- * index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
+ * Computes the provenance of a corpus folder's current version from its stored analyses and stores it, its sentence
+ * kinds (what a drill-down marks its rows with) and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
  * an earlier version, only what the articles added and removed since change is redone. Throws when an article has no
  * stored analysis yet.
  */
@@ -72,7 +73,14 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
-  if (hasProvenance(store, scope, version)) return { version, made: null };
+  if (hasProvenance(store, scope, version)) {
+    // A store made before sentence kinds were stored (or with an unreadable file) gets them from its provenance.
+    if (!readSentenceKinds(store, scope, version)) {
+      const stored = readProvenance(store, scope, version);
+      if (stored) await putSentenceKinds(store, scope, version, makeSentenceKinds(stored.articles));
+    }
+    return { version, made: null };
+  }
   const analyses = store.read(scope, corpus.articles, keys);
   const missing = analyses.findIndex((a) => a === null);
   if (missing >= 0)
@@ -90,6 +98,7 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   const computed = performance.now();
   // The provenance first: an index names a version whose provenance is stored, so the next version can read it.
   await putProvenance(store, scope, version, compactProvenance(p));
+  await putSentenceKinds(store, scope, version, makeSentenceKinds(p.articles));
   const done = performance.now();
   const made: ReuseIndexMade = {
     mode: update ? 'incremental' : 'full',
