@@ -17,6 +17,7 @@ import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
+import { hasTimeCells } from './timeCells';
 import { hasCorpusIndex } from './corpusIndex';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
@@ -143,6 +144,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   const store = currentStore();
   if (
     !hasTallies(store, scope, talliesKeyOf(c, version)) ||
+    !hasTimeCells(store, scope, talliesKeyOf(c, version)) ||
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )
     await talliesInto(corpusDir, STORE_ROOT, c.lexicon);

@@ -39,6 +39,9 @@ describe('planPrune', () => {
         // Stories are keyed as tallies are (version and dates).
         f('stories-t2.bin'),
         f('stories-t0.bin'),
+        // So are the time series' cells.
+        f('time-cells-t2.bin'),
+        f('time-cells-t0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
@@ -47,6 +50,7 @@ describe('planPrune', () => {
           'aaaa-e1/provenance-v2-v0.bin',
           'aaaa-e1/stories-t0.bin',
           'aaaa-e1/tallies-t0.bin',
+          'aaaa-e1/time-cells-t0.bin',
           'aaaa-e1/vocabulary-v0.bin',
         ],
       },
@@ -127,6 +131,7 @@ describe('derivedParts', () => {
     ['tallies-4515f4e8b4128a4f.bin', { kind: 'tallies', key: '4515f4e8b4128a4f' }],
     ['vocabulary-37af08fee7498f60.bin', { kind: 'vocabulary', key: '37af08fee7498f60' }],
     ['stories-4515f4e8b4128a4f.bin', { kind: 'stories', key: '4515f4e8b4128a4f' }],
+    ['time-cells-4515f4e8b4128a4f.bin', { kind: 'time-cells', key: '4515f4e8b4128a4f' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],

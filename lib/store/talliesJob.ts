@@ -5,6 +5,9 @@ import { hasCorpusIndex, metaOf, putCorpusIndex, textCharsOf } from './corpusInd
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
+import { hasTimeCells, putTimeCells } from './timeCells';
+import { makeTimeCells } from '../time/cells';
+import type { ArticleAnalysis } from '../analysis/article';
 
 /**
  * Makes and stores the tallies of a corpus folder's current version from its stored analyses, and the folder's index
@@ -20,15 +23,29 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
   const key = talliesKeyOf(corpus, version);
-  if (!hasTallies(store, scope, key)) {
-    const analyses = store.read(scope, corpus.articles, keys);
-    const missing = analyses.findIndex((a) => a === null);
+  let read: ArticleAnalysis[] | null = null;
+  const analyses = (): ArticleAnalysis[] => {
+    if (read) return read;
+    const stored = store.read(scope, corpus.articles, keys);
+    const missing = stored.findIndex((a) => a === null);
     if (missing >= 0)
       throw new Error(
         `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its tallies wait for it`,
       );
-    await putTallies(store, scope, key, makeTallies(corpus, analyses as NonNullable<(typeof analyses)[0]>[]));
-  }
+    return (read = stored as ArticleAnalysis[]);
+  };
+  if (!hasTallies(store, scope, key)) await putTallies(store, scope, key, makeTallies(corpus, analyses()));
+  // The time series' sums per outlet and day, under the same key (a store made before them gets them here too).
+  if (!hasTimeCells(store, scope, key))
+    await putTimeCells(
+      store,
+      scope,
+      key,
+      makeTimeCells(
+        analyses().map((analysis, i) => ({ analysis, date: corpus.articles[i].date })),
+        corpus.lexicon.groups.map((g) => ({ id: g.id, variants: g.variants.map((v) => v.id) })),
+      ),
+    );
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
   if (!hasCorpusIndex(store, scope, before) && corpusFingerprint(corpusDir) === before)
     await putCorpusIndex(store, scope, before, {
