@@ -20,7 +20,7 @@ import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
 import { countOffThread } from '../lexicon/countOffThread';
 import { routeProblems } from '../url/route';
-import { matchRoute, needsText, type RouteMatch } from '../url/routes';
+import { matchRoute, needsSeries, needsText, type RouteMatch } from '../url/routes';
 import { AnalysingError } from '../store/prepare';
 import {
   hrefFor,
@@ -40,7 +40,8 @@ import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
 import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
 import { changePoints } from '../time/changePoints';
-import { timeSeries, type TimeRow } from '../time/series';
+import { timeSeries, type SeriesRequest, type TimeRow } from '../time/series';
+import { cellSeries, cellSpan, type TimeCells } from '../time/cells';
 import type { Story } from '../stories/cluster';
 import type { DateCounts } from '../analysis/filters';
 import { DEFAULT_SCORE } from '../vocabulary/score';
@@ -78,6 +79,7 @@ import {
   storiesOf,
   textPending,
   textReady,
+  timeCellsOf,
   type Bundle,
   type ExportQuery,
 } from './bundles';
@@ -380,8 +382,9 @@ export function textOf(pathname: string, params: Params): void {
   // An article page reads its one article alone (its file and stored analysis), never the whole corpus.
   if (match.route.id === 'article' && match.id !== null && articleAlone(bundles[0], match.id)) return;
   if (!needsText(match.route, sp)) {
-    probeText(() => openView(pathname, params));
-    return;
+    const opened = probeText(() => openView(pathname, params));
+    // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do.
+    if (!opened.ok || !needsSeries(match.route, sp) || seriesCellsOf(opened.view)) return;
   }
   for (const b of bundles) {
     const p = textPending(b);
@@ -413,27 +416,33 @@ export interface TimeSeriesModel {
   changes: { outlet: string; period: string; previous: string; from: string; to: string; n: number }[];
 }
 
+/**
+ * The stored time cells a view's series is summed from (lib/time/cells.ts), or null when it is made from the analyses
+ * instead: a provenance option other than all text (it reads each sentence's provenance), "same stories only", or a
+ * version the store holds no cells for.
+ */
+export function seriesCellsOf(view: View): TimeCells | null {
+  if (view.query.provenance !== 'all' || subsetOf(view.query).shared !== null) return null;
+  return timeCellsOf(sourceOf(view).bundle);
+}
+
 /** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
 export function timeseriesOf(view: View): TimeSeriesModel | null {
   const group = view.query.group;
   const g = view.stats.groups.find((x) => x.id === group);
   if (!g) return null;
-  const { bundle } = sourceOf(view);
-  const slice = sliceFor(bundle, subsetOf(view.query), view.query.provenance);
-  const dateOf = new Map(bundle.meta.articles.map((a) => [a.id, a.date]));
-  const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
-  const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
-  const bin =
-    view.query.bin === 'auto' ? (dates.length ? autoBin(dates[0], dates[dates.length - 1]) : 'month') : view.query.bin;
   const variants = g.variants.map((v) => v.id);
-  const { periods, rows } = timeSeries(articles, {
+  const request = {
     group: g.id,
     variants,
     entities: ids.map((id) => ({ id, members: new Set(membersOf(view.stats, id)) })),
-    bin,
     filters: view.query,
-  });
+  };
+  // Summed from the stored cells when they can answer (no article text or analysis read), else from the analyses.
+  const cells = seriesCellsOf(view);
+  const made = (cells && seriesOfCells(cells, view, request)) ?? seriesOfAnalyses(view, request);
+  const { periods, rows } = made;
   // Looked up per outlet, period and variant: a scan per lookup made a weekly series of 15 outlets take seconds.
   const countAt = new Map(rows.map((r) => [`${r.outlet}\u0000${r.period}\u0000${r.variant}`, r.count]));
   const changes = ids.flatMap((id) =>
@@ -451,7 +460,38 @@ export function timeseriesOf(view: View): TimeSeriesModel | null {
       n: c.n,
     })),
   );
-  return { bin, periods, rows, changes };
+  return { bin: made.bin, periods, rows, changes };
+}
+
+// The bin a view asks for; `auto` picks it from the first and last dated article counted (month when there is none).
+function binOf(view: View, first: string | undefined, last: string | undefined): Bin {
+  return view.query.bin !== 'auto' ? view.query.bin : first && last ? autoBin(first, last) : 'month';
+}
+
+// The series summed from the stored cells of the articles in the view's date range; null when they cannot answer it.
+function seriesOfCells(
+  cells: TimeCells,
+  view: View,
+  request: Omit<SeriesRequest, 'bin'>,
+): { bin: Bin; periods: Period[]; rows: TimeRow[] } | null {
+  const span = cellSpan(cells, view.query);
+  const bin = binOf(view, span?.first, span?.last);
+  const summed = cellSeries(cells, { ...request, bin, range: view.query });
+  return summed && { bin, ...summed };
+}
+
+// The series made from the analyses the view's slice keeps (reads every article's analysis).
+function seriesOfAnalyses(
+  view: View,
+  request: Omit<SeriesRequest, 'bin'>,
+): { bin: Bin; periods: Period[]; rows: TimeRow[] } {
+  const { bundle } = sourceOf(view);
+  const slice = sliceFor(bundle, subsetOf(view.query), view.query.provenance);
+  const dateOf = new Map(bundle.meta.articles.map((a) => [a.id, a.date]));
+  const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
+  const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
+  const bin = binOf(view, dates[0], dates[dates.length - 1]);
+  return { bin, ...timeSeries(articles, { ...request, bin }) };
 }
 
 /** One story as the story view lists it: its articles by outlet and date. */
