@@ -1,4 +1,4 @@
-import { CELL_VIEWS, type TimeCells } from '../time/cells';
+import { CELL_VIEWS, type CellNumbers, type TimeCells } from '../time/cells';
 import type { AnalysisStore, StoreScope } from './types';
 
 /**
@@ -8,9 +8,11 @@ import type { AnalysisStore, StoreScope } from './types';
  */
 export const TIME_CELLS = 'time-cells';
 
-// On disk: "FTC1", the header's length (u32 LE), the header (JSON: names and lengths), zero padding to a multiple of 8,
-// then every number as a float64 (little-endian, as every platform Node runs on stores it): cellOutlet, cellDay,
-// cellArticles, tokens, starts, records. The same cells always give the same bytes.
+// On disk: "FTC1", the header's length (u32 LE), the header (JSON: names, lengths and the width of a number), zero
+// padding to a multiple of 8, then every number (all are whole) as a uint32 when every one fits, else as a float64
+// (little-endian, as every platform Node runs on stores them): cellOutlet, cellDay, cellArticles, tokens, starts,
+// records. Half the bytes in practice; a sum past 2^32 (an outlet's day of very long articles) keeps them exact. The
+// same cells always give the same bytes.
 const MAGIC = 'FTC1';
 const FORMAT = 1;
 
@@ -22,10 +24,14 @@ interface Header {
   days: string[];
   cells: number;
   records: number;
+  /** Bytes per number: 4 (uint32) or 8 (float64). */
+  width: number;
 }
 
 /** A version's time cells as stored bytes (deterministic: the same cells give the same bytes). */
 export function encodeTimeCells(t: TimeCells): Uint8Array {
+  const arrays = [t.cellOutlet, t.cellDay, t.cellArticles, t.tokens, t.starts, t.records];
+  const narrow = arrays.every((a) => a.every((x) => x <= 0xffffffff));
   const header: Header = {
     format: FORMAT,
     views: CELL_VIEWS.length,
@@ -34,19 +40,22 @@ export function encodeTimeCells(t: TimeCells): Uint8Array {
     days: t.days,
     cells: t.cellArticles.length,
     records: t.records.length,
+    width: narrow ? 4 : 8,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const start = Math.ceil((8 + json.length) / 8) * 8;
-  const arrays = [t.cellOutlet, t.cellDay, t.cellArticles, t.tokens, t.starts, t.records];
-  const out = Buffer.alloc(start + arrays.reduce((s, a) => s + a.byteLength, 0));
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const numbers = narrow ? new Uint32Array(total) : new Float64Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    numbers.set(a, at);
+    at += a.length;
+  }
+  const out = Buffer.alloc(start + numbers.byteLength);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, 4);
   json.copy(out, 8);
-  let at = start;
-  for (const a of arrays) {
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += a.byteLength;
-  }
+  out.set(new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength), start);
   return out;
 }
 
@@ -75,19 +84,22 @@ export function decodeTimeCells(bytes: Uint8Array): TimeCells | null {
     !isStrings(h.outlets) ||
     !isStrings(h.days) ||
     !Number.isInteger(h.cells) ||
-    !Number.isInteger(h.records)
+    !Number.isInteger(h.records) ||
+    (h.width !== 4 && h.width !== 8)
   )
     return null;
   const start = Math.ceil((8 + length) / 8) * 8;
   const sizes = [h.cells, h.cells, h.cells, h.cells * h.views, h.views * h.groups.length + 1, h.records];
   const total = sizes.reduce((s, n) => s + n, 0);
-  if (buf.length !== start + total * 8) return null;
+  if (buf.length !== start + total * h.width) return null;
   const offset = bytes.byteOffset + start;
-  const numbers =
-    offset % 8 === 0
-      ? new Float64Array(bytes.buffer, offset, total)
-      : new Float64Array(new Uint8Array(bytes.buffer, offset, total * 8).slice().buffer);
-  const parts: Float64Array[] = [];
+  // Read in place when aligned for the width, else from a copy.
+  const aligned = offset % h.width === 0;
+  const buffer = aligned ? bytes.buffer : new Uint8Array(bytes.buffer, offset, total * h.width).slice().buffer;
+  const from = aligned ? offset : 0;
+  const numbers: CellNumbers =
+    h.width === 4 ? new Uint32Array(buffer, from, total) : new Float64Array(buffer, from, total);
+  const parts: CellNumbers[] = [];
   let at = 0;
   for (const n of sizes) {
     parts.push(numbers.subarray(at, at + n));

@@ -19,6 +19,9 @@ export function cellView(f: Pick<Filters, 'voice' | 'scope'>): number {
   return (f.voice === 'own' ? 2 : 0) + (f.scope === 'body' ? 1 : 0);
 }
 
+/** Whole numbers as the cells hold them: made as float64, read back as uint32 when every one fits (lib/store/timeCells.ts). */
+export type CellNumbers = Float64Array | Uint32Array;
+
 /**
  * A corpus version's time series sums per outlet and day (a cell: one outlet's dated articles of one day), for every
  * voice x scope option and term group: everything lib/time/series.ts sums is additive over articles, so any bin, date
@@ -32,19 +35,19 @@ export interface TimeCells {
   /** The days with dated articles (sorted ISO dates), which cellDay refers to. */
   days: string[];
   /** Per cell (ordered by day, then outlet): its outlet, day and article count. */
-  cellOutlet: Float64Array;
-  cellDay: Float64Array;
-  cellArticles: Float64Array;
+  cellOutlet: CellNumbers;
+  cellDay: CellNumbers;
+  cellArticles: CellNumbers;
   /** Tokens per cell and option: tokens[cell * CELL_VIEWS.length + cellView(option)]. */
-  tokens: Float64Array;
+  tokens: CellNumbers;
   /**
    * Where the records of option v and group g start in `records`: starts[v * groups.length + g] (one entry more at the
    * end). A record is one cell where the group is mentioned: cell, articles mentioning the group, how many variants
    * are counted, then (variant, count) pairs, how many product sums are not zero, then (i * k + j, sum of y_i * y_j)
    * pairs for i <= j (the matrix is symmetric).
    */
-  starts: Float64Array;
-  records: Float64Array;
+  starts: CellNumbers;
+  records: CellNumbers;
 }
 
 /** One article as the cells read it: its analysis (outlet, mentions, tokens) and date. */
