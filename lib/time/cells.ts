@@ -56,10 +56,28 @@ export interface DatedAnalysis {
   date: string | null;
 }
 
-interface Acc {
-  groupArticles: number;
-  counts: number[];
-  products: number[];
+// A growing list of numbers in a typed array: a version's records are millions of numbers at 100,000 articles.
+class Numbers {
+  private a = new Float64Array(1024);
+  length = 0;
+  private room(n: number): void {
+    if (this.length + n <= this.a.length) return;
+    const next = new Float64Array(Math.max(this.a.length * 2, this.length + n));
+    next.set(this.a.subarray(0, this.length));
+    this.a = next;
+  }
+  push(...xs: number[]): void {
+    this.room(xs.length);
+    for (const x of xs) this.a[this.length++] = x;
+  }
+  append(b: Numbers): void {
+    this.room(b.length);
+    this.a.set(b.a.subarray(0, b.length), this.length);
+    this.length += b.length;
+  }
+  done(): Float64Array {
+    return this.a.slice(0, this.length);
+  }
 }
 
 /** Makes a version's time cells from its articles' analyses and dates, for the lexicon's term groups. */
@@ -72,19 +90,40 @@ export function makeTimeCells(
   const outlets = [...new Set(dated.map((a) => a.analysis.outlet))].sort();
   const dayAt = new Map(days.map((d, i) => [d, i]));
   const outletAt = new Map(outlets.map((o, i) => [o, i]));
-  const slot = (a: DatedAnalysis & { date: string }) =>
-    dayAt.get(a.date)! * outlets.length + outletAt.get(a.analysis.outlet)!;
-  const slots = [...new Set(dated.map(slot))].sort((x, y) => x - y);
-  const cellAt = new Map(slots.map((s, i) => [s, i]));
+  // Articles in cell order (day, then outlet), so only one cell's sums are held at a time.
+  const slotted = dated
+    .map((a) => ({ a, slot: dayAt.get(a.date)! * outlets.length + outletAt.get(a.analysis.outlet)! }))
+    .sort((x, y) => x.slot - y.slot);
+  const slots = [...new Set(slotted.map((x) => x.slot))];
   const V = CELL_VIEWS.length;
   const cellArticles = new Float64Array(slots.length);
   const tokens = new Float64Array(slots.length * V);
   const groupAt = new Map(groups.map((g, i) => [g.id, i]));
   const variantAt = groups.map((g) => new Map(g.variants.map((v, i) => [v, i])));
-  // Per option and group, the sums of each cell where the group is mentioned.
-  const accs = Array.from({ length: V * groups.length }, () => new Map<number, Acc>());
-  for (const a of dated) {
-    const c = cellAt.get(slot(a))!;
+  // Per option and group, its records in cell order; for the cell being summed, its sums.
+  const records = Array.from({ length: V * groups.length }, () => new Numbers());
+  const sums = Array.from({ length: V * groups.length }, (_, at) => {
+    const k = groups[at % groups.length].variants.length;
+    return { groupArticles: 0, counts: new Array<number>(k).fill(0), products: new Array<number>(k * k).fill(0) };
+  });
+  const flush = (c: number) =>
+    sums.forEach((sum, at) => {
+      if (sum.groupArticles === 0) return;
+      const nz = (xs: number[]) => xs.flatMap((x, i) => (x ? [i, x] : []));
+      const counts = nz(sum.counts);
+      const products = nz(sum.products);
+      records[at].push(c, sum.groupArticles, counts.length / 2, ...counts, products.length / 2, ...products);
+      sum.groupArticles = 0;
+      sum.counts.fill(0);
+      sum.products.fill(0);
+    });
+  let c = -1;
+  for (let n = 0; n < slotted.length; n++) {
+    const { a, slot } = slotted[n];
+    if (c < 0 || slots[c] !== slot) {
+      if (c >= 0) flush(c);
+      c++;
+    }
     cellArticles[c]++;
     CELL_VIEWS.forEach((view, v) => {
       for (const [section, t] of Object.entries(a.analysis.tokens))
@@ -100,31 +139,23 @@ export function makeTimeCells(
       ys.forEach((y, g) => {
         if (!y.some((x) => x > 0)) return;
         const k = y.length;
-        const m = accs[v * groups.length + g];
-        let acc = m.get(c);
-        if (!acc)
-          m.set(c, (acc = { groupArticles: 0, counts: new Array(k).fill(0), products: new Array(k * k).fill(0) }));
-        acc.groupArticles++;
+        const sum = sums[v * groups.length + g];
+        sum.groupArticles++;
         for (let i = 0; i < k; i++) {
-          acc.counts[i] += y[i];
-          if (y[i]) for (let j = i; j < k; j++) acc.products[i * k + j] += y[i] * y[j];
+          sum.counts[i] += y[i];
+          if (y[i]) for (let j = i; j < k; j++) sum.products[i * k + j] += y[i] * y[j];
         }
       });
     });
   }
-  const records: number[] = [];
-  const starts = new Float64Array(accs.length + 1);
-  accs.forEach((m, at) => {
-    starts[at] = records.length;
-    for (const c of [...m.keys()].sort((x, y) => x - y)) {
-      const acc = m.get(c)!;
-      const nz = (xs: number[]) => xs.flatMap((x, i) => (x ? [i, x] : []));
-      const counts = nz(acc.counts);
-      const products = nz(acc.products);
-      records.push(c, acc.groupArticles, counts.length / 2, ...counts, products.length / 2, ...products);
-    }
+  if (c >= 0) flush(c);
+  const all = new Numbers();
+  const starts = new Float64Array(records.length + 1);
+  records.forEach((r, at) => {
+    starts[at] = all.length;
+    all.append(r);
   });
-  starts[accs.length] = records.length;
+  starts[records.length] = all.length;
   return {
     groups: groups.map((g) => ({ id: g.id, variants: [...g.variants] })),
     outlets,
@@ -134,7 +165,7 @@ export function makeTimeCells(
     cellArticles,
     tokens,
     starts,
-    records: Float64Array.from(records),
+    records: all.done(),
   };
 }
 
