@@ -41,7 +41,7 @@ import type { ArticleSubset } from '../analysis/slice';
 import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
 import { changePoints } from '../time/changePoints';
 import { timeSeries, type SeriesRequest, type TimeRow } from '../time/series';
-import { cellSeries, cellSpan, type TimeCells } from '../time/cells';
+import { cellSeries, cellsHold, cellSpan, type TimeCells } from '../time/cells';
 import type { Story } from '../stories/cluster';
 import type { DateCounts } from '../analysis/filters';
 import { DEFAULT_SCORE } from '../vocabulary/score';
@@ -423,7 +423,18 @@ export interface TimeSeriesModel {
  */
 export function seriesCellsOf(view: View): TimeCells | null {
   if (view.query.provenance !== 'all' || subsetOf(view.query).shared !== null) return null;
-  return timeCellsOf(sourceOf(view).bundle);
+  const cells = timeCellsOf(sourceOf(view).bundle);
+  const g = view.stats.groups.find((x) => x.id === view.query.group);
+  // Cells of another lexicon's groups cannot answer (a view without a group draws no series).
+  return cells &&
+    (!g ||
+      cellsHold(
+        cells,
+        g.id,
+        g.variants.map((v) => v.id),
+      ))
+    ? cells
+    : null;
 }
 
 /** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */

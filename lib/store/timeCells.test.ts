@@ -93,7 +93,15 @@ describe('time cells codec', () => {
     ['another format', header((h) => (h.format = 2))],
     ['another number of options', header((h) => (h.views = 3))],
     ['a cell count that does not match the numbers', header((h) => (h.cells = 3))],
-  ])('%s reads as no cells (made again)', (_, bytes) => expect(decodeTimeCells(bytes)).toBeNull());
+  ])('%s reads as no cells (made again)', async (_, bytes) => {
+    expect(decodeTimeCells(bytes)).toBeNull();
+    // Stored so, they count as not stored: the next preparation makes them again.
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-cells-')));
+    const scope = { corpus: 'x', lexicon: 'l' };
+    await store.putDerived(scope, TIME_CELLS, 'k', bytes);
+    expect(hasTimeCells(store, scope, 'k')).toBe(false);
+    expect(readTimeCells(store, scope, 'k')).toBeNull();
+  });
 });
 
 describe('the tallies job stores the time cells', () => {

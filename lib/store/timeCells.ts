@@ -126,9 +126,9 @@ export function readTimeCells(store: AnalysisStore, scope: StoreScope, key: stri
   return bytes ? decodeTimeCells(bytes) : null;
 }
 
-/** Whether a version's time cells are stored (presence only: reading them is what a request that sums them does). */
+/** Whether a version's time cells are stored and readable (a file cut short or of another format is made again). */
 export function hasTimeCells(store: AnalysisStore, scope: StoreScope, key: string): boolean {
-  return store.hasDerived(scope, TIME_CELLS, key);
+  return store.hasDerived(scope, TIME_CELLS, key) && readTimeCells(store, scope, key) !== null;
 }
 
 /** Stores a version's time cells whole. */

@@ -5,7 +5,7 @@ import { dateKept, type DateRange } from '../analysis/filters';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
 import { BINS, type Bin } from './bin';
-import { CELL_VIEWS, cellSeries, cellSpan, cellView, makeTimeCells, type DatedAnalysis } from './cells';
+import { CELL_VIEWS, cellSeries, cellsHold, cellSpan, cellView, makeTimeCells, type DatedAnalysis } from './cells';
 import { changePoints } from './changePoints';
 import { timeSeries, type SeriesRequest } from './series';
 
@@ -96,6 +96,16 @@ describe('makeTimeCells', () => {
     ],
     [{ from: '2016-08-01', to: null }, null],
   ])('span of %o', (range, span) => expect(cellSpan(cells, range)).toEqual(span));
+
+  test.each([
+    ['is', ['isis', 'daesh'], true],
+    ['is', ['daesh', 'isis'], false],
+    ['is', ['isis'], false],
+    ['is', ['isis', 'daesh', 'is'], false],
+    ['other', ['a'], false],
+  ])('cells hold group %s with variants %o: %s', (group, variants, held) =>
+    expect(cellsHold(cells, group, variants)).toBe(held),
+  );
 
   test.each([
     ['a group the cells do not hold', { group: 'other', variants: ['a'] }],

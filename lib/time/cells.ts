@@ -175,6 +175,12 @@ export function cellSpan(cells: TimeCells, range: DateRange): { first: string; l
   return kept.length ? { first: kept[0], last: kept[kept.length - 1] } : null;
 }
 
+/** Whether the cells hold a term group with exactly these variants (else its series is made from the analyses). */
+export function cellsHold(cells: TimeCells, group: string, variants: readonly string[]): boolean {
+  const held = cells.groups.find((x) => x.id === group)?.variants;
+  return held !== undefined && held.length === variants.length && held.every((v, i) => v === variants[i]);
+}
+
 /**
  * The series lib/time/series.ts timeSeries makes from the articles dated in `range`, summed from the cells instead:
  * the same periods and rows. Null when the cells cannot answer it: a group they do not hold, or other variants than
@@ -184,8 +190,8 @@ export function cellSeries(
   cells: TimeCells,
   r: SeriesRequest & { range: DateRange },
 ): { periods: Period[]; rows: TimeRow[] } | null {
+  if (!cellsHold(cells, r.group, r.variants)) return null;
   const g = cells.groups.findIndex((x) => x.id === r.group);
-  if (g < 0 || cells.groups[g].variants.join('\u0000') !== r.variants.join('\u0000')) return null;
   const span = cellSpan(cells, r.range);
   if (!span) return { periods: [], rows: [] };
   const periods = periodsBetween(span.first, span.last, r.bin);
