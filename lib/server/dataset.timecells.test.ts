@@ -123,7 +123,11 @@ describe('the time series of a stored corpus in the production server', () => {
     expect(server.bundles.isPrepared('fa-kes')).toBe(false);
     // Without cells the series reads every analysis: the check starts that read and answers the loading page.
     const b = server.bundles.getBundle('fa-kes');
-    expect(server.prepare.isAnalysing(thrownBy(() => server.dataset.textOf('/time', params())))).toBe(true);
+    // Without a term group /time draws no series and reads nothing.
+    expect(thrownBy(() => server.dataset.textOf('/time', params()))).toBeNull();
+    expect(server.bundles.textReady(b)).toBe(false);
+    const series = params({ group: 'islamic-state' });
+    expect(server.prepare.isAnalysing(thrownBy(() => server.dataset.textOf('/time', series)))).toBe(true);
     await server.bundles.textLoaded(b);
     // The watcher's look finds the version unprepared and makes what it lacks: the cells.
     await server.bundles.noticeChanges();

@@ -383,8 +383,9 @@ export function textOf(pathname: string, params: Params): void {
   if (match.route.id === 'article' && match.id !== null && articleAlone(bundles[0], match.id)) return;
   if (!needsText(match.route, sp)) {
     const opened = probeText(() => openView(pathname, params));
-    // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do.
-    if (!opened.ok || !needsSeries(match.route, sp) || seriesCellsOf(opened.view)) return;
+    // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do
+    // (a view without a term group draws none).
+    if (!opened.ok || !needsSeries(match.route, sp) || !seriesGroup(opened.view) || seriesCellsOf(opened.view)) return;
   }
   for (const b of bundles) {
     const p = textPending(b);
@@ -424,23 +425,20 @@ export interface TimeSeriesModel {
 export function seriesCellsOf(view: View): TimeCells | null {
   if (view.query.provenance !== 'all' || subsetOf(view.query).shared !== null) return null;
   const cells = timeCellsOf(sourceOf(view).bundle);
-  const g = view.stats.groups.find((x) => x.id === view.query.group);
+  const g = seriesGroup(view);
   // Cells of another lexicon's groups cannot answer (a view without a group draws no series).
-  return cells &&
-    (!g ||
-      cellsHold(
-        cells,
-        g.id,
-        g.variants.map((v) => v.id),
-      ))
-    ? cells
-    : null;
+  const variants = g?.variants.map((v) => v.id) ?? [];
+  return cells && (!g || cellsHold(cells, g.id, variants)) ? cells : null;
+}
+
+// The term group a view's series is of, or undefined when its URL names none.
+function seriesGroup(view: View) {
+  return view.stats.groups.find((x) => x.id === view.query.group);
 }
 
 /** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
 export function timeseriesOf(view: View): TimeSeriesModel | null {
-  const group = view.query.group;
-  const g = view.stats.groups.find((x) => x.id === group);
+  const g = seriesGroup(view);
   if (!g) return null;
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
   const variants = g.variants.map((v) => v.id);
