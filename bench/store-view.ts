@@ -2,10 +2,11 @@
 // from the store, then a view no cache holds (own voice, one year), and the process's RSS; then, through the data
 // door as a page asks, a date-filtered overview (another year, uncached), the explorer's default answer (read from
 // the stored vocabulary table), a search (made on a worker, as the server does: asked again until ready), and a
-// time-series answer (one term group, five outlets, by month: a view that reads the articles' text and analyses, which
-// are read in the background while it is answered "loading", as the proxy does), and the RSS after. Before the time
-// series, a drill-down and an outlet page, which read only the articles they show. Prints one JSON line.
-import { getExport } from '../lib/server/bundles';
+// time-series answer (one term group, five outlets, by month: summed from the stored time cells; a store without them
+// reads the articles' text and analyses in the background while it is answered "loading", as the proxy does), whether
+// it read the text, and the RSS after. Before the time series, a drill-down and an outlet page, which read only the
+// articles they show. Prints one JSON line.
+import { getBundle, getExport, textReady } from '../lib/server/bundles';
 import {
   articlesOf,
   drillDown,
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
       timeSeriesMs,
       timeSeriesLoadingAnswers: loadingAnswers,
       timeSeriesMaxStallMs: maxStallMs,
+      // In the production mode textReady is true only once the text and analyses were read into memory.
+      timeSeriesReadText: textReady(getBundle('bench')),
       rssAfterTimeSeriesMb: process.memoryUsage().rss / 1048576,
       drillDownMs,
       drillDownRows: drill?.rows.total ?? 0,

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_REUSE } from '../../lib/provenance/reuseIndex';
 import { encodeReuseIndex, type ReuseIndexMade } from '../../lib/store/reuseIndexCodec';
-import { folderBytes, importTimes, jsonlRecord, numberFlag, reuseIndexOf, tenth, vocabularyStepOf } from './storeBench';
+import {
+  folderBytes,
+  importTimes,
+  jsonlRecord,
+  kindBytesOf,
+  numberFlag,
+  reuseIndexOf,
+  tenth,
+  vocabularyStepOf,
+} from './storeBench';
 
 describe('store bench helpers', () => {
   test('a JSONL record holds the title, body, outlet and date, not the title segment twice', () => {
@@ -80,6 +89,30 @@ describe('reuseIndexOf', () => {
     mkdirSync(path.join(store, 'bench', 'lex-e1'), { recursive: true });
     if (write) writeFileSync(path.join(store, 'bench', 'lex-e1', 'reuse-index-latest.bin'), bytes);
     expect(reuseIndexOf(store, 'bench')).toEqual(expected);
+  });
+});
+
+describe('kindBytesOf', () => {
+  test.each([
+    // 3 + 4 bytes of time-cells in two scopes; tallies and a name that only starts like the kind are not counted.
+    [
+      'two scopes',
+      [
+        ['lex-e1', 'time-cells-a.bin', 3],
+        ['lex-e2', 'time-cells-b.bin', 4],
+        ['lex-e1', 'tallies-a.bin', 9],
+        ['lex-e1', 'time-cells-a.tmp', 5],
+      ],
+      7,
+    ],
+    ['none stored', [['lex-e1', 'tallies-a.bin', 9]], 0],
+  ] as [string, [string, string, number][], number][])('%s: %i bytes', (_, files, bytes) => {
+    const store = mkdtempSync(path.join(tmpdir(), 'framescope-kind-'));
+    for (const [scope, name, size] of files) {
+      mkdirSync(path.join(store, 'bench', scope), { recursive: true });
+      writeFileSync(path.join(store, 'bench', scope, name), Buffer.alloc(size));
+    }
+    expect(kindBytesOf(store, 'bench', 'time-cells')).toBe(bytes);
   });
 });
 

@@ -65,6 +65,10 @@ export interface StoreFigures {
   drillDownLoadingAnswers?: number;
   rssAfterDrillDownMb?: number;
   outletPageMs?: number;
+  /** Whether the time series read the version's text and analyses (false: summed from the stored time cells). */
+  timeSeriesReadText?: boolean;
+  /** The stored time cells the series is summed from (lib/store/timeCells.ts). */
+  timeCellsMb?: number;
   /** The provenance worker's own time for the whole corpus (reuse index header), within provenanceSeconds. */
   provenanceWorkerMs: number | null;
   /** The CLI import of one more article: its whole finish (version and provenance), and the worker's provenance time. */
@@ -103,6 +107,16 @@ export function vocabularyStepOf(storeDir: string, corpus: string): { seconds: n
     return { seconds: before.length ? (end.mtimeMs - Math.max(...before)) / 1000 : NaN, bytes: end.size };
   }
   return null;
+}
+
+/** The bytes of a corpus's stored derived data of one kind in a store folder (every scope and key), 0 with none. */
+export function kindBytesOf(storeDir: string, corpus: string, kind: string): number {
+  const dir = path.join(storeDir, corpus);
+  let bytes = 0;
+  for (const scope of readdirSync(dir))
+    for (const name of readdirSync(path.join(dir, scope)))
+      if (name.startsWith(`${kind}-`) && name.endsWith('.bin')) bytes += statSync(path.join(dir, scope, name)).size;
+  return bytes;
 }
 
 /**
@@ -203,6 +217,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
   const full = reuseIndexOf(path.join(root, '.store'), 'bench');
   // Read before the one-article import below stores the next version's table.
   const vocabulary = vocabularyStepOf(path.join(root, '.store'), 'bench');
+  const timeCells = kindBytesOf(path.join(root, '.store'), 'bench', 'time-cells');
   const disk = folderBytes(root) - bytes;
   // One more article through the same CLI: the new version's provenance is made from the stored reuse index.
   const one = path.join(root, 'one.jsonl');
@@ -233,6 +248,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     drillDownLoadingAnswers: number;
     rssAfterDrillDownMb: number;
     outletPageMs: number;
+    timeSeriesReadText: boolean;
   };
   return {
     backend: 'files',
@@ -267,5 +283,7 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     drillDownLoadingAnswers: v.drillDownLoadingAnswers,
     rssAfterDrillDownMb: Math.round(v.rssAfterDrillDownMb),
     outletPageMs: Math.round(v.outletPageMs),
+    timeSeriesReadText: v.timeSeriesReadText,
+    timeCellsMb: tenth(timeCells / 1e6),
   };
 }

@@ -59,6 +59,8 @@ beforeAll(async () => {
 }, 240_000);
 
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
+// A view that reads text: a range that cuts September and October (their tallies need the analyses inside it).
+const CUT = { from: '2016-09-05', to: '2016-10-21' };
 
 describe('text and analyses are read in the background in the production server', () => {
   test.each([
@@ -68,7 +70,23 @@ describe('text and analyses are read in the background in the production server'
     ['a comparison of two outlets', '/compare', { outlets: 'voa,presstv' }, false],
     // The range cuts September and October, whose tallies need the analyses of the articles inside it.
     ['the overview of a range cutting months', '/', { from: '2016-09-05', to: '2016-10-21' }, true],
-    ['the time series', '/time', {}, true],
+    // Summed from the stored time cells (lib/time/cells.ts); its drill-down read from the stored mention postings.
+    ['the time series', '/time', { group: 'islamic-state' }, false],
+    ['the time series API', '/api/timeseries', { group: 'islamic-state' }, false],
+    ['the time chart’s preview image', '/api/og', { chart: 'time', group: 'islamic-state' }, false],
+    [
+      'a drill-down of the time series',
+      '/time',
+      { group: 'islamic-state', sel: 'm.voa.islamic-state', at: '2016-09' },
+      false,
+    ],
+    // Original text only: neither the cells nor the postings answer it.
+    [
+      'a drill-down of the time series of original text',
+      '/time',
+      { group: 'islamic-state', sel: 'm.voa.islamic-state', at: '2016-09', provenance: 'original' },
+      true,
+    ],
     // One article is read alone (its file and stored analysis), not the corpus.
     ['an article page', '/article/voa-2016-10-21-cooperation', {}, false],
     ['an article’s raw capture', '/article/voa-2016-10-21-cooperation/raw', {}, false],
@@ -109,7 +127,7 @@ describe('text and analyses are read in the background in the production server'
     const { analyzeArticles } = await import('../analysis/run');
     const { loadCorpus } = await import('../corpus/load');
     const b = bundles.getBundle('big');
-    expect(prepare.isAnalysing(thrownBy(() => dataset.textOf('/time', params())))).toBe(true);
+    expect(prepare.isAnalysing(thrownBy(() => dataset.textOf('/', params(CUT))))).toBe(true);
     const events: string[] = [];
     const seen: number[] = [];
     void bundles.textLoaded(b).then(() => events.push('loaded'));
@@ -185,7 +203,7 @@ describe('text and analyses are read in the background in the production server'
         loads.calls = 0;
         const b = bundles.getBundle('big');
         expect(bundles.textReady(b)).toBe(here);
-        expect(thrownBy(() => dataset.textOf('/time', params())) === null).toBe(here);
+        expect(thrownBy(() => dataset.textOf('/', params(CUT))) === null).toBe(here);
         expect(loads.calls).toBe(0);
         if (here) expect(b.live.analyses).toHaveLength(5 * COPIES);
         await bundles.textLoaded(b);
@@ -249,7 +267,7 @@ describe('text and analyses are read in the background in the production server'
     const pageSide: Bundles = await import('./bundles');
     const b = proxySide.bundles.getBundle('big');
     expect(pageSide.getBundle('big')).toBe(b);
-    const thrown = thrownBy(() => proxySide.dataset.textOf('/time', params()));
+    const thrown = thrownBy(() => proxySide.dataset.textOf('/', params(CUT)));
     expect(proxySide.prepare.isAnalysing(thrown)).toBe(true);
     await pageSide.textLoaded(b);
     expect(pageSide.textReady(b)).toBe(true);

@@ -52,9 +52,11 @@ import type { Story } from '../stories/cluster';
 import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/monthTallies';
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
-import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
+import { hasTallies, readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
+import { hasTimeCells, readTimeCells } from '../store/timeCells';
+import type { TimeCells } from '../time/cells';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -824,6 +826,7 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
   if (
     stored === new Set(keys).size &&
     hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
+    hasTimeCells(store, scope, talliesKeyOf(corpus, version)) &&
     store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
     hasMentionPostings(store, scope, version) &&
     hasProvenance(store, scope, version) &&
@@ -927,8 +930,8 @@ export async function isPreparedAsync(corpusId: string): Promise<boolean> {
   return preparedAt(corpusId, dir, scan.value);
 }
 
-// Whether the store holds the index of a folder scan, and the tallies, stories (keyed as the tallies are), mention
-// postings, provenance and sentence kinds of the version it names.
+// Whether the store holds the index of a folder scan, and the tallies, time cells and stories (keyed as the tallies
+// are), mention postings, provenance and sentence kinds of the version it names.
 function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   const scope = scopeOfFolder(corpusId, dir);
   if (!scope) return false;
@@ -937,6 +940,7 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   return (
     index !== null &&
     hasTallies(store, scope, index.tallies) &&
+    hasTimeCells(store, scope, index.tallies) &&
     store.hasDerived(scope, STORIES_KIND, index.tallies) &&
     hasMentionPostings(store, scope, index.version) &&
     hasProvenance(store, scope, index.version) &&
@@ -1191,6 +1195,28 @@ export function storiesOf(b: Bundle): Story[] {
     total: b.meta.articles.length,
     stage: 'stories',
   });
+}
+
+// Each bundle's stored time cells once read (on globalThis, with the other per-bundle caches).
+const CELLS = Symbol.for('framescope.timeCells');
+const cellCache = ((globalThis as Record<symbol, unknown>)[CELLS] ??= new WeakMap()) as WeakMap<Bundle, TimeCells>;
+
+/**
+ * The stored time cells of a bundle's corpus version (lib/store/timeCells.ts, keyed as its tallies are), what a time
+ * series sums instead of reading the analyses; null when the store holds none for it (a store made before them, until
+ * the watcher's preparation makes them).
+ */
+export function timeCellsOf(b: Bundle): TimeCells | null {
+  const hit = cellCache.get(b);
+  if (hit) return hit;
+  if (!b.storeKey) return null;
+  const key = talliesKey(
+    b.storeKey.version,
+    b.meta.articles.map((a) => a.date),
+  );
+  const cells = readTimeCells(currentStore(), b.storeKey.scope, key);
+  if (cells) cellCache.set(b, cells);
+  return cells;
 }
 
 /**

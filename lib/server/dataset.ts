@@ -20,7 +20,7 @@ import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
 import { countOffThread } from '../lexicon/countOffThread';
 import { routeProblems } from '../url/route';
-import { matchRoute, needsProvenance, needsText, type RouteMatch } from '../url/routes';
+import { matchRoute, needsProvenance, needsSeries, needsText, type RouteMatch } from '../url/routes';
 import { AnalysingError } from '../store/prepare';
 import {
   hrefFor,
@@ -53,7 +53,8 @@ import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
 import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
 import { changePoints } from '../time/changePoints';
-import { timeSeries, type TimeRow } from '../time/series';
+import { timeSeries, type SeriesRequest, type TimeRow } from '../time/series';
+import { cellSeries, cellsHold, cellSpan, type TimeCells } from '../time/cells';
 import type { Story } from '../stories/cluster';
 import type { DateCounts } from '../analysis/filters';
 import { DEFAULT_SCORE } from '../vocabulary/score';
@@ -93,6 +94,7 @@ import {
   storiesOf,
   textPending,
   textReady,
+  timeCellsOf,
   type Bundle,
   type ExportQuery,
 } from './bundles';
@@ -471,8 +473,10 @@ export function textOf(pathname: string, params: Params): void {
   // An article page reads its one article alone (its file and stored analysis), never the whole corpus.
   if (match.route.id === 'article' && match.id !== null && articleAlone(bundles[0], match.id)) return;
   if (!needsText(match.route, sp)) {
-    probeText(() => openView(pathname, params));
-    return;
+    const opened = probeText(() => openView(pathname, params));
+    // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do
+    // (a view without a term group draws none).
+    if (!opened.ok || !needsSeries(match.route, sp) || !seriesGroup(opened.view) || seriesCellsOf(opened.view)) return;
   }
   if (answeredFromPostings(match, sp, bundles[0], pathname, params)) return;
   for (const b of bundles) {
@@ -498,13 +502,19 @@ function answeredFromPostings(
     !needsProvenance(route, sp) &&
     (route.id === 'outlet' || (route.text !== true && !(route.id === 'og' && sp.get('chart') === 'time')));
   if (!onlyDrill || !postingsFor(b, parseState(sp).state)) return false;
+  let answered = true;
   probeText(() => {
     const opened = openView(pathname, params);
     if (!opened.ok) return;
+    // A time chart's drill-down: its series too must come from the stored cells, or the view reads the whole text.
+    if (needsSeries(route, sp) && seriesGroup(opened.view) && !seriesCellsOf(opened.view)) {
+      answered = false;
+      return;
+    }
     drillDown(opened.view);
     if (route.id === 'outlet' && match.id !== null) articlesOf(opened.view, match.id);
   });
-  return true;
+  return answered;
 }
 
 /** The corpus's articles per month (the range control's histogram) and how the view's range splits them. */
@@ -531,27 +541,41 @@ export interface TimeSeriesModel {
   changes: { outlet: string; period: string; previous: string; from: string; to: string; n: number }[];
 }
 
+/**
+ * The stored time cells a view's series is summed from (lib/time/cells.ts), or null when it is made from the analyses
+ * instead: a provenance option other than all text (it reads each sentence's provenance), "same stories only", or a
+ * version the store holds no cells for.
+ */
+export function seriesCellsOf(view: View): TimeCells | null {
+  if (view.query.provenance !== 'all' || subsetOf(view.query).shared !== null) return null;
+  const cells = timeCellsOf(sourceOf(view).bundle);
+  const g = seriesGroup(view);
+  // Cells of another lexicon's groups cannot answer (a view without a group draws no series).
+  const variants = g?.variants.map((v) => v.id) ?? [];
+  return cells && (!g || cellsHold(cells, g.id, variants)) ? cells : null;
+}
+
+// The term group a view's series is of, or undefined when its URL names none.
+function seriesGroup(view: View) {
+  return view.stats.groups.find((x) => x.id === view.query.group);
+}
+
 /** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
 export function timeseriesOf(view: View): TimeSeriesModel | null {
-  const group = view.query.group;
-  const g = view.stats.groups.find((x) => x.id === group);
+  const g = seriesGroup(view);
   if (!g) return null;
-  const { bundle } = sourceOf(view);
-  const slice = sliceFor(bundle, subsetOf(view.query), view.query.provenance);
-  const dateOf = new Map(bundle.meta.articles.map((a) => [a.id, a.date]));
-  const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
-  const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
-  const bin =
-    view.query.bin === 'auto' ? (dates.length ? autoBin(dates[0], dates[dates.length - 1]) : 'month') : view.query.bin;
   const variants = g.variants.map((v) => v.id);
-  const { periods, rows } = timeSeries(articles, {
+  const request = {
     group: g.id,
     variants,
     entities: ids.map((id) => ({ id, members: new Set(membersOf(view.stats, id)) })),
-    bin,
     filters: view.query,
-  });
+  };
+  // Summed from the stored cells when they can answer (no article text or analysis read), else from the analyses.
+  const cells = seriesCellsOf(view);
+  const made = (cells && seriesOfCells(cells, view, request)) ?? seriesOfAnalyses(view, request);
+  const { periods, rows } = made;
   // Looked up per outlet, period and variant: a scan per lookup made a weekly series of 15 outlets take seconds.
   const countAt = new Map(rows.map((r) => [`${r.outlet}\u0000${r.period}\u0000${r.variant}`, r.count]));
   const changes = ids.flatMap((id) =>
@@ -569,7 +593,38 @@ export function timeseriesOf(view: View): TimeSeriesModel | null {
       n: c.n,
     })),
   );
-  return { bin, periods, rows, changes };
+  return { bin: made.bin, periods, rows, changes };
+}
+
+// The bin a view asks for; `auto` picks it from the first and last dated article counted (month when there is none).
+function binOf(view: View, first: string | undefined, last: string | undefined): Bin {
+  return view.query.bin !== 'auto' ? view.query.bin : first && last ? autoBin(first, last) : 'month';
+}
+
+// The series summed from the stored cells of the articles in the view's date range; null when they cannot answer it.
+function seriesOfCells(
+  cells: TimeCells,
+  view: View,
+  request: Omit<SeriesRequest, 'bin'>,
+): { bin: Bin; periods: Period[]; rows: TimeRow[] } | null {
+  const span = cellSpan(cells, view.query);
+  const bin = binOf(view, span?.first, span?.last);
+  const summed = cellSeries(cells, { ...request, bin, range: view.query });
+  return summed && { bin, ...summed };
+}
+
+// The series made from the analyses the view's slice keeps (reads every article's analysis).
+function seriesOfAnalyses(
+  view: View,
+  request: Omit<SeriesRequest, 'bin'>,
+): { bin: Bin; periods: Period[]; rows: TimeRow[] } {
+  const { bundle } = sourceOf(view);
+  const slice = sliceFor(bundle, subsetOf(view.query), view.query.provenance);
+  const dateOf = new Map(bundle.meta.articles.map((a) => [a.id, a.date]));
+  const articles = slice.analyses.map((analysis) => ({ analysis, date: dateOf.get(analysis.id) ?? null }));
+  const dates = articles.flatMap((a) => (a.date ? [a.date] : [])).sort();
+  const bin = binOf(view, dates[0], dates[dates.length - 1]);
+  return { bin, ...timeSeries(articles, { ...request, bin }) };
 }
 
 /** One story as the story view lists it: its articles by outlet and date. */

@@ -17,6 +17,7 @@ import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
+import { hasTimeCells } from './timeCells';
 import { hasCorpusIndex } from './corpusIndex';
 import { hasMentionPostings } from './mentionPostings';
 import { hasSentenceKinds } from './sentenceKinds';
@@ -146,6 +147,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   if (
     !hasTallies(store, scope, talliesKeyOf(c, version)) ||
     !hasMentionPostings(store, scope, version) ||
+    !hasTimeCells(store, scope, talliesKeyOf(c, version)) ||
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )
     await talliesInto(corpusDir, STORE_ROOT, c.lexicon);

@@ -7,9 +7,11 @@ import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasMentionPostings, makeMentionPostings, putMentionPostings } from './mentionPostings';
 import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
+import { hasTimeCells, putTimeCells } from './timeCells';
+import { makeTimeCells } from '../time/cells';
 
 /**
- * Makes and stores the tallies and mention postings of a corpus folder's current version from its stored analyses, and
+ * Makes and stores the tallies, time cells and mention postings of a corpus folder's current version from its stored analyses, and
  * the folder's index (the corpus without its text, under the folder's fingerprint) that a restart reads instead of
  * every article file: a worker's job, since it reads the whole corpus. Returns the tallies key; throws when an article has no stored
  * analysis yet.
@@ -22,22 +24,33 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
   const key = talliesKeyOf(corpus, version);
-  // Read once for whichever of the tallies and the mention postings is missing.
+  // Read once for whichever of the tallies, the time cells and the mention postings is missing.
   let read: ArticleAnalysis[] | null = null;
-  const analysed = (): ArticleAnalysis[] => {
+  const analyses = (): ArticleAnalysis[] => {
     if (read) return read;
-    const analyses = store.read(scope, corpus.articles, keys);
-    const missing = analyses.findIndex((a) => a === null);
+    const stored = store.read(scope, corpus.articles, keys);
+    const missing = stored.findIndex((a) => a === null);
     if (missing >= 0)
       throw new Error(
         `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its tallies wait for it`,
       );
-    return (read = analyses as ArticleAnalysis[]);
+    return (read = stored as ArticleAnalysis[]);
   };
-  if (!hasTallies(store, scope, key)) await putTallies(store, scope, key, makeTallies(corpus, analysed()));
+  if (!hasTallies(store, scope, key)) await putTallies(store, scope, key, makeTallies(corpus, analyses()));
+  // The time series' sums per outlet and day, under the same key (a store made before them gets them here too).
+  if (!hasTimeCells(store, scope, key))
+    await putTimeCells(
+      store,
+      scope,
+      key,
+      makeTimeCells(
+        analyses().map((analysis, i) => ({ analysis, date: corpus.articles[i].date })),
+        corpus.lexicon.groups.map((g) => ({ id: g.id, variants: g.variants.map((v) => v.id) })),
+      ),
+    );
   // What a drill-down and an outlet page read instead of the whole text (lib/store/mentionPostings.ts).
   if (!hasMentionPostings(store, scope, version))
-    await putMentionPostings(store, scope, version, makeMentionPostings(analysed()));
+    await putMentionPostings(store, scope, version, makeMentionPostings(analyses()));
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
   if (!hasCorpusIndex(store, scope, before) && corpusFingerprint(corpusDir) === before)
     await putCorpusIndex(store, scope, before, {

@@ -34,12 +34,31 @@ export interface SeriesRequest {
 /** Fewest mentions of the group in a period for its shares to be drawn as estimates rather than marked sparse. */
 export const SPARSE_N = 10;
 
-interface Cell {
+/** The sums one outlet (or outlet group) has in one period: what a row of the series is computed from. */
+export interface PeriodCell {
   counts: number[];
+  /** products[i][j]: the sum over the period's articles of y_i * y_j (the article-level interval reads these). */
   products: number[][];
   groupArticles: number;
   articles: number;
   tokens: number;
+}
+
+/** The sums of one entity in one period, empty, to be added to, kept in `cells` under their key. */
+export function periodCell(cells: Map<string, PeriodCell>, entity: string, period: string, k: number): PeriodCell {
+  const key = `${entity}\u0000${period}`;
+  let c = cells.get(key);
+  if (!c) {
+    c = {
+      counts: new Array<number>(k).fill(0),
+      products: Array.from({ length: k }, () => new Array<number>(k).fill(0)),
+      groupArticles: 0,
+      articles: 0,
+      tokens: 0,
+    };
+    cells.set(key, c);
+  }
+  return c;
 }
 
 /**
@@ -62,22 +81,7 @@ export function timeSeries(
   const periods = periodsBetween(first, last, r.bin);
   const index = new Map(r.variants.map((v, i) => [v, i]));
   const k = r.variants.length;
-  const cells = new Map<string, Cell>();
-  const cell = (entity: string, period: string): Cell => {
-    const key = `${entity}\u0000${period}`;
-    let c = cells.get(key);
-    if (!c) {
-      c = {
-        counts: new Array<number>(k).fill(0),
-        products: Array.from({ length: k }, () => new Array<number>(k).fill(0)),
-        groupArticles: 0,
-        articles: 0,
-        tokens: 0,
-      };
-      cells.set(key, c);
-    }
-    return c;
-  };
+  const cells = new Map<string, PeriodCell>();
   for (const { analysis: a, date } of dated) {
     const holders = r.entities.filter((e) => e.members.has(a.outlet));
     if (!holders.length) continue;
@@ -94,7 +98,7 @@ export function timeSeries(
     const period = periodOf(date, r.bin).id;
     const mentioned = y.some((x) => x > 0);
     for (const e of holders) {
-      const c = cell(e.id, period);
+      const c = periodCell(cells, e.id, period, k);
       c.articles++;
       c.tokens += tokens;
       if (!mentioned) continue;
@@ -105,6 +109,16 @@ export function timeSeries(
       }
     }
   }
+  return { periods, rows: seriesRows(cells, periods, r) };
+}
+
+/** The rows of a series from each entity's sums per period (periodCell), every entity and period, gaps as zeros. */
+export function seriesRows(
+  cells: ReadonlyMap<string, PeriodCell>,
+  periods: readonly Period[],
+  r: Pick<SeriesRequest, 'variants' | 'entities'>,
+): TimeRow[] {
+  const k = r.variants.length;
   const rows: TimeRow[] = [];
   for (const e of r.entities) {
     for (const p of periods) {
@@ -131,7 +145,7 @@ export function timeSeries(
       });
     }
   }
-  return { periods, rows };
+  return rows;
 }
 
 /** How many outlets /time charts when none is chosen: beyond this the page outgrows a phone and a 1 MB budget. */

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { EMBED_CHARTS, EMBEDS, ROUTES, matchRoute, needsProvenance, needsStories, needsText, pathOf } from './routes';
+import {
+  EMBED_CHARTS,
+  EMBEDS,
+  ROUTES,
+  matchRoute,
+  needsProvenance,
+  needsSeries,
+  needsStories,
+  needsText,
+  pathOf,
+} from './routes';
 
 describe('the route registry', () => {
   test.each([
@@ -79,15 +89,18 @@ describe('which requests read provenance (they wait for it; the rest serve while
     ['/embed/shares', 'corpus=fa-kes&group=islamic-state', false],
     ['/methods', 'corpus=fa-kes', false],
     ['/api/og', 'corpus=fa-kes&chart=shares', false],
-    ['/api/og', 'corpus=fa-kes&chart=time', true],
+    // The time series is summed from the stored time cells (needsSeries below); its drill-down reads text.
+    ['/api/og', 'corpus=fa-kes&chart=time', false],
     ['/', 'corpus=fa-kes&sel=islamic-state.isis.all', true],
     ['/', 'corpus=fa-kes&provenance=original', true],
     ['/outlet/trt', 'corpus=fa-kes', true],
     ['/article/a1', 'corpus=fa-kes', true],
     // The raw capture's path is in the text-free metadata.
     ['/article/a1/raw', 'corpus=fa-kes', false],
-    ['/time', 'corpus=fa-kes', true],
-    ['/api/timeseries', 'corpus=fa-kes', true],
+    ['/time', 'corpus=fa-kes', false],
+    ['/time', 'corpus=fa-kes&group=islamic-state&sel=m.trt.islamic-state.isis&at=2016-07', true],
+    ['/time', 'corpus=fa-kes&provenance=reused', true],
+    ['/api/timeseries', 'corpus=fa-kes', false],
     ['/stories', 'corpus=fa-kes', true],
     ['/search', 'corpus=fa-kes&term=rebels', true],
     ['/vocabulary', 'corpus=fa-kes', true],
@@ -97,6 +110,20 @@ describe('which requests read provenance (they wait for it; the rest serve while
     const match = matchRoute(pathname);
     expect(match).not.toBeNull();
     expect(needsText(match!.route, new URLSearchParams(query))).toBe(needs);
+  });
+
+  // Whether a view reads the time series (summed from stored cells; from the analyses when the store lacks them).
+  test.each([
+    ['/time', 'corpus=fa-kes', true],
+    ['/api/timeseries', 'corpus=fa-kes&group=islamic-state', true],
+    ['/api/og', 'corpus=fa-kes&chart=time', true],
+    ['/api/og', 'corpus=fa-kes&chart=shares', false],
+    ['/', 'corpus=fa-kes', false],
+    ['/stories', 'corpus=fa-kes', false],
+  ])('reads the series: %s?%s: %s', (pathname, query, needs) => {
+    const match = matchRoute(pathname);
+    expect(match).not.toBeNull();
+    expect(needsSeries(match!.route, new URLSearchParams(query))).toBe(needs);
   });
 
   // Whether a view reads the version's stories (clustered on a worker for a large version the store lacks them for).

@@ -30,6 +30,8 @@ export interface RouteDef {
   text?: boolean;
   /** Reads the version's stories whatever its query (the stories page; the export, whose JSON lists them). */
   stories?: boolean;
+  /** Reads the time series, summed from the version's stored time cells when the store holds them (needsSeries). */
+  series?: boolean;
 }
 
 const route = (id: string, path: string, o: Partial<Omit<RouteDef, 'id' | 'path'>> = {}): RouteDef => ({
@@ -53,7 +55,7 @@ export const ROUTES: readonly RouteDef[] = [
   route('provenance', '/provenance', { provenance: true }),
   route('article-provenance', '/provenance/:id', { param: 'article', provenance: true }),
   route('embed', '/embed/:id', { param: 'embed' }),
-  route('time', '/time', { text: true }),
+  route('time', '/time', { series: true }),
   route('stories', '/stories', { text: true, stories: true }),
   // Distinctive n-grams of an outlet against the rest or another, and a corpus-wide term search with its sentences.
   route('vocabulary', '/vocabulary', { maxOutlets: 2, text: true }),
@@ -66,7 +68,7 @@ export const ROUTES: readonly RouteDef[] = [
   // "Download all data": a view's tables, JSON export, README, citation and methods as one ZIP.
   route('download', '/api/download', { provenance: true, stories: true }),
   route('og', '/api/og'),
-  route('timeseries', '/api/timeseries', { text: true }),
+  route('timeseries', '/api/timeseries', { series: true }),
   route('vocabulary-api', '/api/vocabulary', { maxOutlets: 2, text: true }),
   // Writes check their own bodies and tokens.
   route('upload', '/api/upload', { checked: false, cached: false }),
@@ -95,17 +97,21 @@ export function needsStories(route: RouteDef, params: URLSearchParams): boolean 
 
 /**
  * Whether a request of a route reads article text or per-article analyses whatever the corpus's tallies hold: the
- * routes that always do, those that read provenance (decoded against the analyses), a drill-down (`sel=`) and the
- * time chart's preview image. Other views are answered from the stored tallies unless their filters cut into months
- * or stories (the proxy finds those by opening the view).
+ * routes that always do, those that read provenance (decoded against the analyses) and a drill-down (`sel=`). Other
+ * views are answered from the stored tallies (and a time series from the stored time cells) unless their filters cut
+ * into months or stories or the store lacks the cells (the proxy finds those by opening the view).
  */
 export function needsText(route: RouteDef, params: URLSearchParams): boolean {
-  return (
-    route.text === true ||
-    needsProvenance(route, params) ||
-    params.has('sel') ||
-    (route.id === 'og' && params.get('chart') === 'time')
-  );
+  return route.text === true || needsProvenance(route, params) || params.has('sel');
+}
+
+/**
+ * Whether a request of a route reads the naming-over-time series: /time, its API and the time chart's preview image.
+ * The series is summed from the version's stored time cells; without them (or under a filter they do not answer) it
+ * reads every article's analysis, so the proxy then treats the view as one that reads text.
+ */
+export function needsSeries(route: RouteDef, params: URLSearchParams): boolean {
+  return route.series === true || (route.id === 'og' && params.get('chart') === 'time');
 }
 
 /** What an embeddable chart needs in its URL besides the common state. */

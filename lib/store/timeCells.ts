@@ -1,0 +1,137 @@
+import { CELL_VIEWS, type CellNumbers, type TimeCells } from '../time/cells';
+import type { AnalysisStore, StoreScope } from './types';
+
+/**
+ * The derived-data kind of a corpus version's time cells (lib/time/cells.ts): what /time, its API and its preview
+ * image sum instead of reading every article's analysis. Keyed by the tallies key (lib/store/tallies.ts talliesKey):
+ * a changed date moves an article to another day without changing the version key.
+ */
+export const TIME_CELLS = 'time-cells';
+
+// On disk: "FTC1", the header's length (u32 LE), the header (JSON: names, lengths and the width of a number), zero
+// padding to a multiple of 8, then every number (all are whole) as a uint32 when every one fits, else as a float64
+// (little-endian, as every platform Node runs on stores them): cellOutlet, cellDay, cellArticles, tokens, starts,
+// records. Half the bytes in practice; a sum past 2^32 (an outlet's day of very long articles) keeps them exact. The
+// same cells always give the same bytes.
+const MAGIC = 'FTC1';
+const FORMAT = 1;
+
+interface Header {
+  format: number;
+  views: number;
+  groups: { id: string; variants: string[] }[];
+  outlets: string[];
+  days: string[];
+  cells: number;
+  records: number;
+  /** Bytes per number: 4 (uint32) or 8 (float64). */
+  width: number;
+}
+
+/** A version's time cells as stored bytes (deterministic: the same cells give the same bytes). */
+export function encodeTimeCells(t: TimeCells): Uint8Array {
+  const arrays = [t.cellOutlet, t.cellDay, t.cellArticles, t.tokens, t.starts, t.records];
+  const narrow = arrays.every((a) => a.every((x) => x <= 0xffffffff));
+  const header: Header = {
+    format: FORMAT,
+    views: CELL_VIEWS.length,
+    groups: t.groups,
+    outlets: t.outlets,
+    days: t.days,
+    cells: t.cellArticles.length,
+    records: t.records.length,
+    width: narrow ? 4 : 8,
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const start = Math.ceil((8 + json.length) / 8) * 8;
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const numbers = narrow ? new Uint32Array(total) : new Float64Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    numbers.set(a, at);
+    at += a.length;
+  }
+  const out = Buffer.alloc(start + numbers.byteLength);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 4);
+  json.copy(out, 8);
+  out.set(new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength), start);
+  return out;
+}
+
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+
+/**
+ * Stored time cells read back, or null when the bytes are not time cells of this format or are cut short (then they
+ * are made again). The numbers are read in place when aligned, else copied once.
+ */
+export function decodeTimeCells(bytes: Uint8Array): TimeCells | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return null;
+  const length = buf.readUInt32LE(4);
+  if (8 + length > buf.length) return null;
+  let h: Header;
+  try {
+    h = JSON.parse(buf.toString('utf8', 8, 8 + length)) as Header;
+  } catch {
+    return null;
+  }
+  if (
+    h?.format !== FORMAT ||
+    h.views !== CELL_VIEWS.length ||
+    !Array.isArray(h.groups) ||
+    !h.groups.every((g) => typeof g?.id === 'string' && isStrings(g.variants)) ||
+    !isStrings(h.outlets) ||
+    !isStrings(h.days) ||
+    !Number.isInteger(h.cells) ||
+    !Number.isInteger(h.records) ||
+    (h.width !== 4 && h.width !== 8)
+  )
+    return null;
+  const start = Math.ceil((8 + length) / 8) * 8;
+  const sizes = [h.cells, h.cells, h.cells, h.cells * h.views, h.views * h.groups.length + 1, h.records];
+  const total = sizes.reduce((s, n) => s + n, 0);
+  if (buf.length !== start + total * h.width) return null;
+  const offset = bytes.byteOffset + start;
+  // Read in place when aligned for the width, else from a copy.
+  const aligned = offset % h.width === 0;
+  const buffer = aligned ? bytes.buffer : new Uint8Array(bytes.buffer, offset, total * h.width).slice().buffer;
+  const from = aligned ? offset : 0;
+  const numbers: CellNumbers =
+    h.width === 4 ? new Uint32Array(buffer, from, total) : new Float64Array(buffer, from, total);
+  const parts: CellNumbers[] = [];
+  let at = 0;
+  for (const n of sizes) {
+    parts.push(numbers.subarray(at, at + n));
+    at += n;
+  }
+  const [cellOutlet, cellDay, cellArticles, tokens, starts, records] = parts;
+  if (starts[starts.length - 1] !== h.records) return null;
+  return {
+    groups: h.groups,
+    outlets: h.outlets,
+    days: h.days,
+    cellOutlet,
+    cellDay,
+    cellArticles,
+    tokens,
+    starts,
+    records,
+  };
+}
+
+/** A version's stored time cells, or null when none are stored or they cannot be read. */
+export function readTimeCells(store: AnalysisStore, scope: StoreScope, key: string): TimeCells | null {
+  const bytes = store.readDerived(scope, TIME_CELLS, key);
+  return bytes ? decodeTimeCells(bytes) : null;
+}
+
+/** Whether a version's time cells are stored and readable (a file cut short or of another format is made again). */
+export function hasTimeCells(store: AnalysisStore, scope: StoreScope, key: string): boolean {
+  return store.hasDerived(scope, TIME_CELLS, key) && readTimeCells(store, scope, key) !== null;
+}
+
+/** Stores a version's time cells whole. */
+export function putTimeCells(store: AnalysisStore, scope: StoreScope, key: string, t: TimeCells): Promise<void> {
+  return store.putDerived(scope, TIME_CELLS, key, encodeTimeCells(t));
+}
