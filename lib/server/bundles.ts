@@ -55,6 +55,8 @@ import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
+import { hasProvenanceSummary, readProvenanceSummary } from '../store/provenanceSummary';
+import type { ProvenanceSummary } from '../provenance/summary';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -119,6 +121,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   decoded: new WeakMap(),
   postings: new WeakMap(),
   sentenceKinds: new WeakMap(),
+  summaries: new WeakMap(),
 }) as {
   bundles: Map<string, Bundle>;
   old: Map<string, Bundle>;
@@ -137,6 +140,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   decoded: WeakMap<Bundle, () => CorpusProvenance | null>;
   postings: WeakMap<Bundle, MentionPostings>;
   sentenceKinds: WeakMap<Bundle, SentenceKinds>;
+  summaries: WeakMap<Bundle, ProvenanceSummary>;
 };
 const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
@@ -494,6 +498,23 @@ export function sentenceKindsOf(b: Bundle): SentenceKinds | null {
   return k;
 }
 
+/**
+ * The bundle's version's provenance summary (lib/provenance/summary.ts): what the corpus provenance page reads in the
+ * production server instead of the whole provenance; null for a pinned version, outside that server or while none is
+ * stored (the page then reads the whole provenance, as before).
+ */
+export function provenanceSummaryOf(b: Bundle): ProvenanceSummary | null {
+  if (!backgroundOnly()) return null;
+  const hit = state.summaries.get(b);
+  if (hit) return hit;
+  if (!b.storeKey) return null;
+  const { scope, version } = b.storeKey;
+  // Not remembered while missing: the provenance job stores it with the version's provenance.
+  const s = readProvenanceSummary(currentStore(), scope, version);
+  if (s) state.summaries.set(b, s);
+  return s;
+}
+
 /** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
 export function postingsOf(b: Bundle): MentionPostings | null {
   const hit = state.postings.get(b);
@@ -827,7 +848,8 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
     store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
     hasMentionPostings(store, scope, version) &&
     hasProvenance(store, scope, version) &&
-    hasSentenceKinds(store, scope, version)
+    hasSentenceKinds(store, scope, version) &&
+    hasProvenanceSummary(store, scope, version)
   )
     return null;
   const p = prepareInBackground(dir, fingerprint(dir));
@@ -940,7 +962,8 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
     store.hasDerived(scope, STORIES_KIND, index.tallies) &&
     hasMentionPostings(store, scope, index.version) &&
     hasProvenance(store, scope, index.version) &&
-    hasSentenceKinds(store, scope, index.version)
+    hasSentenceKinds(store, scope, index.version) &&
+    hasProvenanceSummary(store, scope, index.version)
   );
 }
 
@@ -1418,12 +1441,18 @@ export function dataVersionOf(params: Params): string {
 
 /**
  * Reads the provenance of the corpus version a URL names (decoded once per version); throws an AnalysingError at the
- * provenance stage while its worker is still making it. The proxy calls it for the views that read provenance.
+ * provenance stage while its worker is still making it. The proxy calls it for the views that read provenance, with
+ * the route's id: the corpus provenance page (unfiltered) whose stored summary is there reads nothing more.
  */
-export function provenanceOf(params: Params): void {
+export function provenanceOf(params: Params, route?: string): void {
   const { corpus, version } = corpusOf(params);
   if (!listCorpora().includes(corpus)) return;
-  void bundleFor(corpus, version).bundle.provenance;
+  const { bundle } = bundleFor(corpus, version);
+  // The corpus page reads the version's stored summary when there is one (a view filtered by provenance still
+  // reads the whole provenance).
+  const p = params instanceof URLSearchParams ? params.get('provenance') : params.provenance;
+  if (route === 'provenance' && (p == null || p === 'all') && provenanceSummaryOf(bundle)) return;
+  void bundle.provenance;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type ArticleProvenanceModel,
   type CorpusProvenanceModel,
 } from '../provenance/door';
+import { corpusProvenanceFromSummary } from '../provenance/summary';
 import type { Span } from '../text/quotes';
 import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
@@ -88,6 +89,7 @@ import {
   provenanceIfReady,
   provenanceIfDecoded,
   sentenceKindsOf,
+  provenanceSummaryOf,
   probeText,
   articleAlone,
   storiesOf,
@@ -470,6 +472,16 @@ export function textOf(pathname: string, params: Params): void {
   if (COUNTED.has(match.route.id) && bundles.every((b) => b.textChars !== undefined && !answeredHere(b))) return;
   // An article page reads its one article alone (its file and stored analysis), never the whole corpus.
   if (match.route.id === 'article' && match.id !== null && articleAlone(bundles[0], match.id)) return;
+  // The corpus provenance page, unfiltered, reads the version's stored summary (corpusProvenanceOf) and, like a view
+  // that needs no text, whatever its statistics read (a date range may cut into months).
+  const unfiltered = (sp.get('provenance') ?? 'all') === 'all' && !sp.has('sel');
+  if (match.route.id === 'provenance' && unfiltered && provenanceSummaryOf(bundles[0])) {
+    probeText(() => {
+      const opened = openView(pathname, params);
+      if (opened.ok) corpusProvenanceOf(opened.view);
+    });
+    return;
+  }
   if (!needsText(match.route, sp)) {
     probeText(() => openView(pathname, params));
     return;
@@ -643,6 +655,10 @@ export function articleProvenanceOf(view: View, id: string): ArticleProvenanceMo
 /** The corpus provenance page: every outlet's shares, who reuses whom, and term substitutions in shared passages. */
 export function corpusProvenanceOf(view: View): CorpusProvenanceModel {
   const { bundle } = sourceOf(view);
+  // In the production server the version's stored summary, unless the view is filtered by provenance (its statistics
+  // read the whole provenance anyway): the same model without decoding the provenance or reading any text.
+  const summary = view.query.provenance === 'all' ? provenanceSummaryOf(bundle) : null;
+  if (summary) return corpusProvenanceFromSummary(summary, bundle.meta, view.query.outlets);
   return corpusProvenanceModel(bundle.provenance, bundle.corpus, bundle.live.analyses, view.query.outlets);
 }
 
