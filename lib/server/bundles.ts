@@ -56,6 +56,8 @@ import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
 import { hasProvenanceSummary, readProvenanceSummary } from '../store/provenanceSummary';
+import { hasProvenancePages, readArticlePage } from '../store/provenancePages';
+import type { ArticlePageRecord } from '../provenance/pages';
 import type { ProvenanceSummary } from '../provenance/summary';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
@@ -515,6 +517,23 @@ export function provenanceSummaryOf(b: Bundle): ProvenanceSummary | null {
   return s;
 }
 
+/**
+ * The stored provenance page record of one article of the bundle's version (lib/store/provenancePages.ts, one part
+ * read): what its provenance page reads in the production server instead of the whole provenance; null for a pinned
+ * version, outside that server, for an article not in the version or while the pages are not stored.
+ */
+export function articlePageOf(b: Bundle, id: string): ArticlePageRecord | null {
+  if (!backgroundOnly() || !b.storeKey) return null;
+  const { scope, version } = b.storeKey;
+  const i = b.meta.articles.findIndex((a) => a.id === id);
+  return i < 0 ? null : readArticlePage(currentStore(), scope, version, i, id);
+}
+
+/** Whether the bundle's version's article provenance pages are stored (and will be read in the production server). */
+export function hasArticlePages(b: Bundle): boolean {
+  return backgroundOnly() && !!b.storeKey && hasProvenancePages(currentStore(), b.storeKey.scope, b.storeKey.version);
+}
+
 /** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
 export function postingsOf(b: Bundle): MentionPostings | null {
   const hit = state.postings.get(b);
@@ -849,7 +868,8 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
     hasMentionPostings(store, scope, version) &&
     hasProvenance(store, scope, version) &&
     hasSentenceKinds(store, scope, version) &&
-    hasProvenanceSummary(store, scope, version)
+    hasProvenanceSummary(store, scope, version) &&
+    hasProvenancePages(store, scope, version)
   )
     return null;
   const p = prepareInBackground(dir, fingerprint(dir));
@@ -963,7 +983,8 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
     hasMentionPostings(store, scope, index.version) &&
     hasProvenance(store, scope, index.version) &&
     hasSentenceKinds(store, scope, index.version) &&
-    hasProvenanceSummary(store, scope, index.version)
+    hasProvenanceSummary(store, scope, index.version) &&
+    hasProvenancePages(store, scope, index.version)
   );
 }
 
@@ -1442,7 +1463,7 @@ export function dataVersionOf(params: Params): string {
 /**
  * Reads the provenance of the corpus version a URL names (decoded once per version); throws an AnalysingError at the
  * provenance stage while its worker is still making it. The proxy calls it for the views that read provenance, with
- * the route's id: the corpus provenance page (unfiltered) whose stored summary is there reads nothing more.
+ * the route's id: the provenance pages (unfiltered) whose stored summary or article pages are there read nothing more.
  */
 export function provenanceOf(params: Params, route?: string): void {
   const { corpus, version } = corpusOf(params);
@@ -1452,6 +1473,7 @@ export function provenanceOf(params: Params, route?: string): void {
   // reads the whole provenance).
   const p = params instanceof URLSearchParams ? params.get('provenance') : params.provenance;
   if (route === 'provenance' && (p == null || p === 'all') && provenanceSummaryOf(bundle)) return;
+  if (route === 'article-provenance' && (p == null || p === 'all') && hasArticlePages(bundle)) return;
   void bundle.provenance;
 }
 

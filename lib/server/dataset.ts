@@ -16,6 +16,7 @@ import {
   type CorpusProvenanceModel,
 } from '../provenance/door';
 import { corpusProvenanceFromSummary } from '../provenance/summary';
+import { articleProvenanceFromRecord } from '../provenance/pages';
 import type { Span } from '../text/quotes';
 import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
@@ -90,6 +91,7 @@ import {
   provenanceIfDecoded,
   sentenceKindsOf,
   provenanceSummaryOf,
+  articlePageOf,
   probeText,
   articleAlone,
   storiesOf,
@@ -482,6 +484,19 @@ export function textOf(pathname: string, params: Params): void {
     });
     return;
   }
+  // An article's provenance page reads its stored record, and it and its partners alone (storedArticleProvenance).
+  if (
+    match.route.id === 'article-provenance' &&
+    match.id !== null &&
+    unfiltered &&
+    articlePageOf(bundles[0], match.id)
+  ) {
+    probeText(() => {
+      const opened = openView(pathname, params);
+      if (opened.ok) articleProvenanceOf(opened.view, match.id!);
+    });
+    return;
+  }
   if (!needsText(match.route, sp)) {
     probeText(() => openView(pathname, params));
     return;
@@ -649,7 +664,39 @@ export function sharedOf(view: View): { stories: number; articles: number } | nu
 /** One article's provenance as its provenance page shows it (see lib/provenance/door.ts). */
 export function articleProvenanceOf(view: View, id: string): ArticleProvenanceModel | null {
   const { bundle } = sourceOf(view);
-  return articleProvenanceModel(bundle.provenance, bundle.corpus, id);
+  const stored = view.query.provenance === 'all' ? storedArticleProvenance(bundle, id) : null;
+  return stored ?? articleProvenanceModel(bundle.provenance, bundle.corpus, id);
+}
+
+/**
+ * In the production server, an article's provenance page from its stored record (one part of the version's pages)
+ * and the text of it and of the articles it shares passages with, each read alone while the whole text is not in
+ * memory: no provenance decoded, no corpus read. Null when the record is not stored or an article cannot be read alone.
+ */
+function storedArticleProvenance(bundle: Bundle, id: string): ArticleProvenanceModel | null {
+  const record = articlePageOf(bundle, id);
+  const meta = record && bundle.meta.articles.find((a) => a.id === id);
+  if (!record || !meta) return null;
+  const ready = textReady(bundle);
+  const texts = new Map<string, string>();
+  for (const x of [id, ...record.partners.map((o) => o.article)]) {
+    const text = ready ? analysedTextOf(bundle, x) : articleAlone(bundle, x)?.analysis.text;
+    if (text === undefined) return null;
+    texts.set(x, text);
+  }
+  const titles = new Map(bundle.meta.articles.map((a) => [a.id, a.title]));
+  return articleProvenanceFromRecord(
+    record,
+    meta,
+    (x) => titles.get(x),
+    (x) => texts.get(x)!,
+  );
+}
+
+// The analysed text of an article of a bundle whose whole text is in memory.
+function analysedTextOf(bundle: Bundle, id: string): string | undefined {
+  const i = bundle.meta.articles.findIndex((a) => a.id === id);
+  return i < 0 ? undefined : bundle.live.analyses[i]?.text;
 }
 
 /** The corpus provenance page: every outlet's shares, who reuses whom, and term substitutions in shared passages. */

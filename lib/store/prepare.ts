@@ -21,6 +21,7 @@ import { hasCorpusIndex } from './corpusIndex';
 import { hasMentionPostings } from './mentionPostings';
 import { hasSentenceKinds } from './sentenceKinds';
 import { hasProvenanceSummary } from './provenanceSummary';
+import { hasProvenancePages } from './provenancePages';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
 import type { Progress } from './progress';
@@ -168,7 +169,8 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   if (
     !hasProvenance(store, scope, version) ||
     !hasSentenceKinds(store, scope, version) ||
-    !hasProvenanceSummary(store, scope, version)
+    !hasProvenanceSummary(store, scope, version) ||
+    !hasProvenancePages(store, scope, version)
   )
     await provenanceInto(corpusDir, STORE_ROOT);
 }

@@ -10,6 +10,7 @@ import { hasProvenance, putProvenance, putReuseIndex, readProvenance, readReuseI
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance, restoreProvenance } from './provenanceCodec';
 import { hasProvenanceSummary, putProvenanceSummary } from './provenanceSummary';
+import { hasProvenancePages, putProvenancePages } from './provenancePages';
 import { summariseProvenance } from '../provenance/summary';
 import type { ReuseIndexMade, StoredReuseIndex } from './reuseIndexCodec';
 import { makeSentenceKinds, putSentenceKinds, readSentenceKinds } from './sentenceKinds';
@@ -71,7 +72,7 @@ function summaryOf(p: CorpusProvenance, analyses: readonly ArticleAnalysis[]) {
 
 /**
  * Computes the provenance of a corpus folder's current version from its stored analyses and stores it, its sentence
- * kinds (what a drill-down marks its rows with), its summary (what the corpus provenance page reads) and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
+ * kinds (what a drill-down marks its rows with), its summary (what the corpus provenance page reads), each article's page record and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
  * an earlier version, only what the articles added and removed since change is redone. Throws when an article has no
  * stored analysis yet.
  */
@@ -87,14 +88,17 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
       const stored = readProvenance(store, scope, version);
       if (stored) await putSentenceKinds(store, scope, version, makeSentenceKinds(stored.articles));
     }
-    // Likewise the summary, which needs the analyses too (the substitutions read the mentions and word offsets).
-    if (!hasProvenanceSummary(store, scope, version)) {
+    // Likewise the summary and article pages, which need the analyses too (mentions, texts and word offsets).
+    const summary = hasProvenanceSummary(store, scope, version);
+    const pages = hasProvenancePages(store, scope, version);
+    if (!summary || !pages) {
       const stored = readProvenance(store, scope, version);
       const analyses = store.read(scope, corpus.articles, keys);
       if (stored && analyses.every((a) => a !== null)) {
         const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
         const p = restoreProvenance(stored, analyses as ArticleAnalysis[], dates);
-        await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+        if (!summary) await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+        if (!pages) await putProvenancePages(store, scope, version, p);
       }
     }
     return { version, made: null };
@@ -118,6 +122,7 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   await putProvenance(store, scope, version, compactProvenance(p));
   await putSentenceKinds(store, scope, version, makeSentenceKinds(p.articles));
   await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+  await putProvenancePages(store, scope, version, p);
   const done = performance.now();
   const made: ReuseIndexMade = {
     mode: update ? 'incremental' : 'full',

@@ -42,12 +42,23 @@ describe('planPrune', () => {
         // Mention postings are keyed by the version key.
         f('mention-postings-v1.bin'),
         f('mention-postings-v0.bin'),
+        // The provenance summary by the version key; article pages by it (their index) and in parts `-p<k>`.
+        f('provenance-summary-v1.bin'),
+        f('provenance-summary-v0.bin'),
+        f('provenance-pages-v2.bin'),
+        f('provenance-pages-v2-p0.bin'),
+        f('provenance-pages-v2-p12.bin'),
+        f('provenance-pages-v0.bin'),
+        f('provenance-pages-v0-p0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
         rewrite: [],
         remove: [
           'aaaa-e1/mention-postings-v0.bin',
+          'aaaa-e1/provenance-pages-v0-p0.bin',
+          'aaaa-e1/provenance-pages-v0.bin',
+          'aaaa-e1/provenance-summary-v0.bin',
           'aaaa-e1/provenance-v2-v0.bin',
           'aaaa-e1/stories-t0.bin',
           'aaaa-e1/tallies-t0.bin',
@@ -132,6 +143,8 @@ describe('derivedParts', () => {
     ['vocabulary-37af08fee7498f60.bin', { kind: 'vocabulary', key: '37af08fee7498f60' }],
     ['stories-4515f4e8b4128a4f.bin', { kind: 'stories', key: '4515f4e8b4128a4f' }],
     ['mention-postings-37af08fee7498f60.bin', { kind: 'mention-postings', key: '37af08fee7498f60' }],
+    ['provenance-summary-37af08fee7498f60.bin', { kind: 'provenance-summary', key: '37af08fee7498f60' }],
+    ['provenance-pages-37af08fee7498f60-p3.bin', { kind: 'provenance-pages', key: '37af08fee7498f60-p3' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],
