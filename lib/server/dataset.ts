@@ -674,6 +674,23 @@ export function articleProvenanceOf(view: View, id: string): ArticleProvenanceMo
  * memory: no provenance decoded, no corpus read. Null when the record is not stored or an article cannot be read alone.
  */
 function storedArticleProvenance(bundle: Bundle, id: string): ArticleProvenanceModel | null {
+  let cache = articlePages.get(bundle);
+  if (!cache) articlePages.set(bundle, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const made = articlePageFromStore(bundle, id);
+  if (!made) return null;
+  if (cache.size >= MAX_ARTICLE_PAGES) cache.delete(cache.keys().next().value!);
+  cache.set(id, made);
+  return made;
+}
+
+// The last article pages made from the store, per bundle: the proxy's check makes the model a page then renders (a
+// widely reprinted article reads a hundred partners alone), so the render takes it from here.
+const articlePages = new WeakMap<Bundle, Map<string, ArticleProvenanceModel>>();
+const MAX_ARTICLE_PAGES = 8;
+
+function articlePageFromStore(bundle: Bundle, id: string): ArticleProvenanceModel | null {
   const record = articlePageOf(bundle, id);
   const meta = record && bundle.meta.articles.find((a) => a.id === id);
   if (!record || !meta) return null;
