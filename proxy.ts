@@ -68,7 +68,7 @@ export function proxy(request: NextRequest) {
       // provenance (or, large and unstored, stories) is still being made serves every view but those that read it.
       // Until then these wait here.
       textOf(pathname, searchParams);
-      if (needsProvenance(match.route, searchParams)) provenanceOf(searchParams);
+      if (needsProvenance(match.route, searchParams)) provenanceOf(searchParams, match.route.id);
       if (needsStories(match.route, searchParams)) storiesAt(searchParams);
     } catch (e) {
       return analysingAnswer(e, match.route.api);

@@ -5,10 +5,13 @@
 // time-series answer (one term group, five outlets, by month: summed from the stored time cells; a store without them
 // reads the articles' text and analyses in the background while it is answered "loading", as the proxy does), whether
 // it read the text, and the RSS after. Before the time series, a drill-down and an outlet page, which read only the
-// articles they show. Prints one JSON line.
-import { getBundle, getExport, textReady } from '../lib/server/bundles';
+// articles they show, and the provenance pages (stored summary and article records); after it, the corpus provenance
+// page read from the whole provenance (the path before the stored summary). Prints one JSON line.
+import { getBundle, getExport, provenanceOf, textReady } from '../lib/server/bundles';
 import {
+  articleProvenanceOf,
   articlesOf,
+  corpusProvenanceOf,
   drillDown,
   openView,
   pendingOf,
@@ -31,6 +34,21 @@ async function untilPassed(pathname: string, query: string): Promise<number> {
   for (let answers = 0; ; answers++) {
     try {
       textOf(pathname, new URLSearchParams(query));
+      return answers;
+    } catch (e) {
+      if (!isAnalysing(e)) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+// The proxy's checks of a provenance page (text, then provenance), asked until they let it render; returns how many
+// waiting answers it got.
+async function untilProvenance(pathname: string, query: string, route: string): Promise<number> {
+  for (let answers = 0; ; answers++) {
+    try {
+      textOf(pathname, new URLSearchParams(query));
+      provenanceOf(new URLSearchParams(query), route);
       return answers;
     } catch (e) {
       if (!isAnalysing(e)) throw e;
@@ -85,6 +103,20 @@ async function main(): Promise<void> {
   const outletArticles = articlesOf(open('/outlet/bench-01', 'corpus=bench'), 'bench-01').length;
   const outletPageMs = performance.now() - t7;
 
+  // The provenance pages, before any view read the whole text: the corpus page with one outlet chosen (its stored
+  // summary) and the first listed article's page (its stored record, it and its partners read alone).
+  const t8 = performance.now();
+  const provQuery = 'corpus=bench&outlets=bench-01';
+  const provenancePageAnswers = await untilProvenance('/provenance', provQuery, 'provenance');
+  const provenanceArticles = corpusProvenanceOf(open('/provenance', provQuery)).articles;
+  const provenancePageMs = performance.now() - t8;
+  const t9 = performance.now();
+  const first = provenanceArticles[0].id;
+  const articleProvenanceAnswers = await untilProvenance(`/provenance/${first}`, 'corpus=bench', 'article-provenance');
+  const partners = articleProvenanceOf(open(`/provenance/${first}`, 'corpus=bench'), first)!.partners.length;
+  const articleProvenanceMs = performance.now() - t9;
+  const rssAfterProvenanceMb = process.memoryUsage().rss / 1048576;
+
   const t5 = performance.now();
   const outlets = ['bench-00', 'bench-01', 'bench-02', 'bench-03', 'bench-04'].join(',');
   const timeQuery = `corpus=bench&group=islamic-state&outlets=${outlets}&bin=month`;
@@ -114,6 +146,14 @@ async function main(): Promise<void> {
   if (!series || series.rows.length === 0) throw new Error('the time series of the bench corpus is empty');
   const timeSeriesMs = performance.now() - t5;
 
+  // What the corpus provenance page cost before the stored summary: the whole provenance decoded against every
+  // analysis (a view filtered by provenance still reads it), after the time series read the text.
+  const t10 = performance.now();
+  const wholeQuery = `${provQuery}&provenance=original`;
+  await untilProvenance('/provenance', wholeQuery, 'provenance');
+  corpusProvenanceOf(open('/provenance', wholeQuery));
+  const wholeProvenancePageMs = performance.now() - t10;
+
   console.log(
     JSON.stringify({
       firstViewMs,
@@ -138,6 +178,14 @@ async function main(): Promise<void> {
       rssAfterDrillDownMb,
       outletPageMs,
       outletArticles,
+      provenancePageMs,
+      provenancePageAnswers,
+      articleProvenanceMs,
+      articleProvenanceAnswers,
+      articleProvenancePartners: partners,
+      rssAfterProvenanceMb,
+      wholeProvenancePageMs,
+      rssAfterWholeProvenanceMb: process.memoryUsage().rss / 1048576,
     }),
   );
   // The search worker and store handles would keep the process alive a moment longer; the figures are out.

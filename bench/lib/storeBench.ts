@@ -69,6 +69,20 @@ export interface StoreFigures {
   timeSeriesReadText?: boolean;
   /** The stored time cells the series is summed from (lib/store/timeCells.ts). */
   timeCellsMb?: number;
+  /**
+   * Before any view read the whole text: the corpus provenance page with one outlet chosen (stored summary) and the
+   * first listed article's provenance page (stored record; it and its partners read alone), until answered, with the
+   * waiting answers each got, and RSS after both. Then, after the time series, the corpus page read from the whole
+   * provenance decoded against every analysis (the path before the summary), and RSS after it.
+   */
+  provenancePageMs?: number;
+  provenancePageAnswers?: number;
+  articleProvenanceMs?: number;
+  articleProvenanceAnswers?: number;
+  articleProvenancePartners?: number;
+  rssAfterProvenanceMb?: number;
+  wholeProvenancePageMs?: number;
+  rssAfterWholeProvenanceMb?: number;
   /** The provenance worker's own time for the whole corpus (reuse index header), within provenanceSeconds. */
   provenanceWorkerMs: number | null;
   /** The CLI import of one more article: its whole finish (version and provenance), and the worker's provenance time. */
@@ -249,6 +263,14 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     rssAfterDrillDownMb: number;
     outletPageMs: number;
     timeSeriesReadText: boolean;
+    provenancePageMs: number;
+    provenancePageAnswers: number;
+    articleProvenanceMs: number;
+    articleProvenanceAnswers: number;
+    articleProvenancePartners: number;
+    rssAfterProvenanceMb: number;
+    wholeProvenancePageMs: number;
+    rssAfterWholeProvenanceMb: number;
   };
   return {
     backend: 'files',
@@ -285,5 +307,13 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     outletPageMs: Math.round(v.outletPageMs),
     timeSeriesReadText: v.timeSeriesReadText,
     timeCellsMb: tenth(timeCells / 1e6),
+    provenancePageMs: Math.round(v.provenancePageMs),
+    provenancePageAnswers: v.provenancePageAnswers,
+    articleProvenanceMs: Math.round(v.articleProvenanceMs),
+    articleProvenanceAnswers: v.articleProvenanceAnswers,
+    articleProvenancePartners: v.articleProvenancePartners,
+    rssAfterProvenanceMb: Math.round(v.rssAfterProvenanceMb),
+    wholeProvenancePageMs: Math.round(v.wholeProvenancePageMs),
+    rssAfterWholeProvenanceMb: Math.round(v.rssAfterWholeProvenanceMb),
   };
 }

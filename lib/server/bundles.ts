@@ -57,6 +57,10 @@ import { hasMentionPostings, readMentionPostings, type MentionPostings } from '.
 import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
 import { hasTimeCells, readTimeCells } from '../store/timeCells';
 import type { TimeCells } from '../time/cells';
+import { hasProvenanceSummary, readProvenanceSummary } from '../store/provenanceSummary';
+import { hasProvenancePages, readArticlePage } from '../store/provenancePages';
+import type { ArticlePageRecord } from '../provenance/pages';
+import type { ProvenanceSummary } from '../provenance/summary';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -121,6 +125,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   decoded: new WeakMap(),
   postings: new WeakMap(),
   sentenceKinds: new WeakMap(),
+  summaries: new WeakMap(),
 }) as {
   bundles: Map<string, Bundle>;
   old: Map<string, Bundle>;
@@ -139,6 +144,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   decoded: WeakMap<Bundle, () => CorpusProvenance | null>;
   postings: WeakMap<Bundle, MentionPostings>;
   sentenceKinds: WeakMap<Bundle, SentenceKinds>;
+  summaries: WeakMap<Bundle, ProvenanceSummary>;
 };
 const bundles = state.bundles;
 // Per-month outlet tallies of each text a provenance option keeps, so a date range sums months instead of articles
@@ -496,6 +502,40 @@ export function sentenceKindsOf(b: Bundle): SentenceKinds | null {
   return k;
 }
 
+/**
+ * The bundle's version's provenance summary (lib/provenance/summary.ts): what the corpus provenance page reads in the
+ * production server instead of the whole provenance; null for a pinned version, outside that server or while none is
+ * stored (the page then reads the whole provenance, as before).
+ */
+export function provenanceSummaryOf(b: Bundle): ProvenanceSummary | null {
+  if (!backgroundOnly()) return null;
+  const hit = state.summaries.get(b);
+  if (hit) return hit;
+  if (!b.storeKey) return null;
+  const { scope, version } = b.storeKey;
+  // Not remembered while missing: the provenance job stores it with the version's provenance.
+  const s = readProvenanceSummary(currentStore(), scope, version);
+  if (s) state.summaries.set(b, s);
+  return s;
+}
+
+/**
+ * The stored provenance page record of one article of the bundle's version (lib/store/provenancePages.ts, one part
+ * read): what its provenance page reads in the production server instead of the whole provenance; null for a pinned
+ * version, outside that server, for an article not in the version or while the pages are not stored.
+ */
+export function articlePageOf(b: Bundle, id: string): ArticlePageRecord | null {
+  if (!backgroundOnly() || !b.storeKey) return null;
+  const { scope, version } = b.storeKey;
+  const i = b.meta.articles.findIndex((a) => a.id === id);
+  return i < 0 ? null : readArticlePage(currentStore(), scope, version, i, id);
+}
+
+/** Whether the bundle's version's article provenance pages are stored (and will be read in the production server). */
+export function hasArticlePages(b: Bundle): boolean {
+  return backgroundOnly() && !!b.storeKey && hasProvenancePages(currentStore(), b.storeKey.scope, b.storeKey.version);
+}
+
 /** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
 export function postingsOf(b: Bundle): MentionPostings | null {
   const hit = state.postings.get(b);
@@ -830,7 +870,9 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
     store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
     hasMentionPostings(store, scope, version) &&
     hasProvenance(store, scope, version) &&
-    hasSentenceKinds(store, scope, version)
+    hasSentenceKinds(store, scope, version) &&
+    hasProvenanceSummary(store, scope, version) &&
+    hasProvenancePages(store, scope, version)
   )
     return null;
   const p = prepareInBackground(dir, fingerprint(dir));
@@ -944,7 +986,9 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
     store.hasDerived(scope, STORIES_KIND, index.tallies) &&
     hasMentionPostings(store, scope, index.version) &&
     hasProvenance(store, scope, index.version) &&
-    hasSentenceKinds(store, scope, index.version)
+    hasSentenceKinds(store, scope, index.version) &&
+    hasProvenanceSummary(store, scope, index.version) &&
+    hasProvenancePages(store, scope, index.version)
   );
 }
 
@@ -1444,12 +1488,19 @@ export function dataVersionOf(params: Params): string {
 
 /**
  * Reads the provenance of the corpus version a URL names (decoded once per version); throws an AnalysingError at the
- * provenance stage while its worker is still making it. The proxy calls it for the views that read provenance.
+ * provenance stage while its worker is still making it. The proxy calls it for the views that read provenance, with
+ * the route's id: the provenance pages (unfiltered) whose stored summary or article pages are there read nothing more.
  */
-export function provenanceOf(params: Params): void {
+export function provenanceOf(params: Params, route?: string): void {
   const { corpus, version } = corpusOf(params);
   if (!listCorpora().includes(corpus)) return;
-  void bundleFor(corpus, version).bundle.provenance;
+  const { bundle } = bundleFor(corpus, version);
+  // The corpus page reads the version's stored summary when there is one (a view filtered by provenance still
+  // reads the whole provenance).
+  const p = params instanceof URLSearchParams ? params.get('provenance') : params.provenance;
+  if (route === 'provenance' && (p == null || p === 'all') && provenanceSummaryOf(bundle)) return;
+  if (route === 'article-provenance' && (p == null || p === 'all') && hasArticlePages(bundle)) return;
+  void bundle.provenance;
 }
 
 /**

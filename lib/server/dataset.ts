@@ -15,6 +15,8 @@ import {
   type ArticleProvenanceModel,
   type CorpusProvenanceModel,
 } from '../provenance/door';
+import { corpusProvenanceFromSummary } from '../provenance/summary';
+import { articleProvenanceFromRecord } from '../provenance/pages';
 import type { Span } from '../text/quotes';
 import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
@@ -89,6 +91,8 @@ import {
   provenanceIfReady,
   provenanceIfDecoded,
   sentenceKindsOf,
+  provenanceSummaryOf,
+  articlePageOf,
   probeText,
   articleAlone,
   storiesOf,
@@ -472,6 +476,29 @@ export function textOf(pathname: string, params: Params): void {
   if (COUNTED.has(match.route.id) && bundles.every((b) => b.textChars !== undefined && !answeredHere(b))) return;
   // An article page reads its one article alone (its file and stored analysis), never the whole corpus.
   if (match.route.id === 'article' && match.id !== null && articleAlone(bundles[0], match.id)) return;
+  // The corpus provenance page, unfiltered, reads the version's stored summary (corpusProvenanceOf) and, like a view
+  // that needs no text, whatever its statistics read (a date range may cut into months).
+  const unfiltered = (sp.get('provenance') ?? 'all') === 'all' && !sp.has('sel');
+  if (match.route.id === 'provenance' && unfiltered && provenanceSummaryOf(bundles[0])) {
+    probeText(() => {
+      const opened = openView(pathname, params);
+      if (opened.ok) corpusProvenanceOf(opened.view);
+    });
+    return;
+  }
+  // An article's provenance page reads its stored record, and it and its partners alone (storedArticleProvenance).
+  if (
+    match.route.id === 'article-provenance' &&
+    match.id !== null &&
+    unfiltered &&
+    articlePageOf(bundles[0], match.id)
+  ) {
+    probeText(() => {
+      const opened = openView(pathname, params);
+      if (opened.ok) articleProvenanceOf(opened.view, match.id!);
+    });
+    return;
+  }
   if (!needsText(match.route, sp)) {
     const opened = probeText(() => openView(pathname, params));
     // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do
@@ -692,12 +719,65 @@ export function sharedOf(view: View): { stories: number; articles: number } | nu
 /** One article's provenance as its provenance page shows it (see lib/provenance/door.ts). */
 export function articleProvenanceOf(view: View, id: string): ArticleProvenanceModel | null {
   const { bundle } = sourceOf(view);
-  return articleProvenanceModel(bundle.provenance, bundle.corpus, id);
+  const stored = view.query.provenance === 'all' ? storedArticleProvenance(bundle, id) : null;
+  return stored ?? articleProvenanceModel(bundle.provenance, bundle.corpus, id);
+}
+
+/**
+ * In the production server, an article's provenance page from its stored record (one part of the version's pages)
+ * and the text of it and of the articles it shares passages with, each read alone while the whole text is not in
+ * memory: no provenance decoded, no corpus read. Null when the record is not stored or an article cannot be read alone.
+ */
+function storedArticleProvenance(bundle: Bundle, id: string): ArticleProvenanceModel | null {
+  let cache = articlePages.get(bundle);
+  if (!cache) articlePages.set(bundle, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const made = articlePageFromStore(bundle, id);
+  if (!made) return null;
+  if (cache.size >= MAX_ARTICLE_PAGES) cache.delete(cache.keys().next().value!);
+  cache.set(id, made);
+  return made;
+}
+
+// The last article pages made from the store, per bundle: the proxy's check makes the model a page then renders (a
+// widely reprinted article reads a hundred partners alone), so the render takes it from here.
+const articlePages = new WeakMap<Bundle, Map<string, ArticleProvenanceModel>>();
+const MAX_ARTICLE_PAGES = 8;
+
+function articlePageFromStore(bundle: Bundle, id: string): ArticleProvenanceModel | null {
+  const record = articlePageOf(bundle, id);
+  const meta = record && bundle.meta.articles.find((a) => a.id === id);
+  if (!record || !meta) return null;
+  const ready = textReady(bundle);
+  const texts = new Map<string, string>();
+  for (const x of [id, ...record.partners.map((o) => o.article)]) {
+    const text = ready ? analysedTextOf(bundle, x) : articleAlone(bundle, x)?.analysis.text;
+    if (text === undefined) return null;
+    texts.set(x, text);
+  }
+  const titles = new Map(bundle.meta.articles.map((a) => [a.id, a.title]));
+  return articleProvenanceFromRecord(
+    record,
+    meta,
+    (x) => titles.get(x),
+    (x) => texts.get(x)!,
+  );
+}
+
+// The analysed text of an article of a bundle whose whole text is in memory.
+function analysedTextOf(bundle: Bundle, id: string): string | undefined {
+  const i = bundle.meta.articles.findIndex((a) => a.id === id);
+  return i < 0 ? undefined : bundle.live.analyses[i]?.text;
 }
 
 /** The corpus provenance page: every outlet's shares, who reuses whom, and term substitutions in shared passages. */
 export function corpusProvenanceOf(view: View): CorpusProvenanceModel {
   const { bundle } = sourceOf(view);
+  // In the production server the version's stored summary, unless the view is filtered by provenance (its statistics
+  // read the whole provenance anyway): the same model without decoding the provenance or reading any text.
+  const summary = view.query.provenance === 'all' ? provenanceSummaryOf(bundle) : null;
+  if (summary) return corpusProvenanceFromSummary(summary, bundle.meta, view.query.outlets);
   return corpusProvenanceModel(bundle.provenance, bundle.corpus, bundle.live.analyses, view.query.outlets);
 }
 

@@ -21,6 +21,8 @@ import { hasTimeCells } from './timeCells';
 import { hasCorpusIndex } from './corpusIndex';
 import { hasMentionPostings } from './mentionPostings';
 import { hasSentenceKinds } from './sentenceKinds';
+import { hasProvenanceSummary } from './provenanceSummary';
+import { hasProvenancePages } from './provenancePages';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary } from './vocabularyJob';
 import type { Progress } from './progress';
@@ -166,7 +168,12 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   if (!hasVocabulary(store, scope, version))
     await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories });
   else if (stories) await storiesInto(corpusDir, STORE_ROOT);
-  if (!hasProvenance(store, scope, version) || !hasSentenceKinds(store, scope, version))
+  if (
+    !hasProvenance(store, scope, version) ||
+    !hasSentenceKinds(store, scope, version) ||
+    !hasProvenanceSummary(store, scope, version) ||
+    !hasProvenancePages(store, scope, version)
+  )
     await provenanceInto(corpusDir, STORE_ROOT);
 }
 

@@ -8,7 +8,10 @@ import { DEFAULT_REUSE } from '../provenance/reuseIndex';
 import { storeAt } from './current';
 import { hasProvenance, putProvenance, putReuseIndex, readProvenance, readReuseIndex } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { compactProvenance } from './provenanceCodec';
+import { compactProvenance, restoreProvenance } from './provenanceCodec';
+import { hasProvenanceSummary, putProvenanceSummary } from './provenanceSummary';
+import { hasProvenancePages, putProvenancePages } from './provenancePages';
+import { summariseProvenance } from '../provenance/summary';
 import type { ReuseIndexMade, StoredReuseIndex } from './reuseIndexCodec';
 import { makeSentenceKinds, putSentenceKinds, readSentenceKinds } from './sentenceKinds';
 import type { AnalysisStore, StoreScope } from './types';
@@ -61,9 +64,15 @@ function updateFrom(
   return { provenance, recomputed: recomputed.length };
 }
 
+// The corpus page's summary of a provenance made from these analyses (same order).
+function summaryOf(p: CorpusProvenance, analyses: readonly ArticleAnalysis[]) {
+  const mentions = new Map(analyses.map((a) => [a.id, a.mentions]));
+  return summariseProvenance(p, (id) => mentions.get(id) ?? []);
+}
+
 /**
  * Computes the provenance of a corpus folder's current version from its stored analyses and stores it, its sentence
- * kinds (what a drill-down marks its rows with) and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
+ * kinds (what a drill-down marks its rows with), its summary (what the corpus provenance page reads), each article's page record and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
  * an earlier version, only what the articles added and removed since change is redone. Throws when an article has no
  * stored analysis yet.
  */
@@ -78,6 +87,19 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
     if (!readSentenceKinds(store, scope, version)) {
       const stored = readProvenance(store, scope, version);
       if (stored) await putSentenceKinds(store, scope, version, makeSentenceKinds(stored.articles));
+    }
+    // Likewise the summary and article pages, which need the analyses too (mentions, texts and word offsets).
+    const summary = hasProvenanceSummary(store, scope, version);
+    const pages = hasProvenancePages(store, scope, version);
+    if (!summary || !pages) {
+      const stored = readProvenance(store, scope, version);
+      const analyses = store.read(scope, corpus.articles, keys);
+      if (stored && analyses.every((a) => a !== null)) {
+        const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
+        const p = restoreProvenance(stored, analyses as ArticleAnalysis[], dates);
+        if (!summary) await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+        if (!pages) await putProvenancePages(store, scope, version, p);
+      }
     }
     return { version, made: null };
   }
@@ -99,6 +121,8 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   // The provenance first: an index names a version whose provenance is stored, so the next version can read it.
   await putProvenance(store, scope, version, compactProvenance(p));
   await putSentenceKinds(store, scope, version, makeSentenceKinds(p.articles));
+  await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+  await putProvenancePages(store, scope, version, p);
   const done = performance.now();
   const made: ReuseIndexMade = {
     mode: update ? 'incremental' : 'full',

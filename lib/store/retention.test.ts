@@ -45,12 +45,23 @@ describe('planPrune', () => {
         // So are the time series' cells.
         f('time-cells-t2.bin'),
         f('time-cells-t0.bin'),
+        // The provenance summary by the version key; article pages by it (their index) and in parts `-p<k>`.
+        f('provenance-summary-v1.bin'),
+        f('provenance-summary-v0.bin'),
+        f('provenance-pages-v2.bin'),
+        f('provenance-pages-v2-p0.bin'),
+        f('provenance-pages-v2-p12.bin'),
+        f('provenance-pages-v0.bin'),
+        f('provenance-pages-v0-p0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
         rewrite: [],
         remove: [
           'aaaa-e1/mention-postings-v0.bin',
+          'aaaa-e1/provenance-pages-v0-p0.bin',
+          'aaaa-e1/provenance-pages-v0.bin',
+          'aaaa-e1/provenance-summary-v0.bin',
           'aaaa-e1/provenance-v2-v0.bin',
           'aaaa-e1/stories-t0.bin',
           'aaaa-e1/tallies-t0.bin',
@@ -137,6 +148,8 @@ describe('derivedParts', () => {
     ['stories-4515f4e8b4128a4f.bin', { kind: 'stories', key: '4515f4e8b4128a4f' }],
     ['mention-postings-37af08fee7498f60.bin', { kind: 'mention-postings', key: '37af08fee7498f60' }],
     ['time-cells-4515f4e8b4128a4f.bin', { kind: 'time-cells', key: '4515f4e8b4128a4f' }],
+    ['provenance-summary-37af08fee7498f60.bin', { kind: 'provenance-summary', key: '37af08fee7498f60' }],
+    ['provenance-pages-37af08fee7498f60-p3.bin', { kind: 'provenance-pages', key: '37af08fee7498f60-p3' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],

@@ -55,6 +55,8 @@ const SEGMENT = /^seg-[0-9a-z-]+\.fsa$/;
 // Kinds keyed by a version key or a tallies key (longest first, as one kind's name can start another's); any kind not
 // listed (a newer one) is left alone.
 const BY_VERSION = [
+  'provenance-pages',
+  'provenance-summary',
   'provenance-v2',
   'vocabulary',
   'tallies',
@@ -63,6 +65,7 @@ const BY_VERSION = [
   'sentence-kinds',
   'time-cells',
 ];
+const PART = /-p\d+$/;
 const KINDS = [...BY_VERSION, 'corpus-index', 'reuse-index'];
 // Provenance as stored before the v2 format (lib/store/derived.ts): never read again.
 const SUPERSEDED = /^provenance-[0-9a-f]{1,64}\.v8$/;
@@ -117,7 +120,9 @@ export function planPrune(kept: readonly KeptStoreKeys[], scopes: readonly Liste
         continue;
       }
       if (!d) continue;
-      if (BY_VERSION.includes(d.kind) && !used.keys.has(d.key)) plan.remove.push(rel);
+      // Article pages are stored in parts keyed `<version>-p<k>` (lib/store/provenancePages.ts).
+      const key = d.kind === 'provenance-pages' ? d.key.replace(PART, '') : d.key;
+      if (BY_VERSION.includes(d.kind) && !used.keys.has(key)) plan.remove.push(rel);
       else if (d.kind === 'corpus-index' && f.indexVersion !== undefined && !used.keys.has(f.indexVersion ?? ''))
         plan.remove.push(rel);
     }
