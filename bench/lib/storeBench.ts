@@ -13,9 +13,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { decodeReuseIndex, type ReuseIndexMade } from '../../lib/store/reuseIndexCodec';
+import { workerHeapMb } from '../../lib/store/workerHeap';
 import type { Article } from '../../lib/types';
 import { benchOutlets, generateArticles } from './generate';
 
@@ -191,7 +192,8 @@ export function folderBytes(dir: string): number {
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), script, ...args], {
-      env: { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=8000' },
+      // The flag also sets the workers' heap (Node's rule): the one a corpus worker gets in the product.
+      env: { ...process.env, ...env, NODE_OPTIONS: `--max-old-space-size=${workerHeapMb(undefined, totalmem())}` },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

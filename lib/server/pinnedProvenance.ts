@@ -2,9 +2,11 @@
 // (lib/server/provenanceWorker.ts), one at a time and
 // each within a time budget: at 100,000 articles one takes about 20 minutes and a few GB, so links to several old
 // versions opened at once must not start one worker each, and a worker that never answers must not hold its slot.
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { WORKER_OPTIONS } from '../corpus/offThread';
+import { workerHeapMb } from '../store/workerHeap';
 import type { Story } from '../stories/cluster';
 import {
   PROVENANCE_WORKER_DATA,
@@ -74,7 +76,12 @@ const shared: Slots = ((globalThis as Record<symbol, unknown>)[KEY] ??= slots(
 const PROVENANCE_WORKER = path.join(process.cwd(), 'lib', 'server', 'provenanceWorker.ts');
 
 // A fresh worker of lib/server/provenanceWorker.ts.
-const startDefault = () => new Worker(PROVENANCE_WORKER, { ...WORKER_OPTIONS, workerData: PROVENANCE_WORKER_DATA });
+const startDefault = () =>
+  new Worker(PROVENANCE_WORKER, {
+    ...WORKER_OPTIONS,
+    workerData: PROVENANCE_WORKER_DATA,
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(process.env.FRAMESCOPE_WORKER_HEAP_MB, totalmem()) },
+  });
 
 /**
  * Makes a pinned version's encoded provenance on a fresh worker, once a slot is free; rejects with what went wrong,

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compileEngine, type ArticleAnalysis } from '../analysis/article';
@@ -16,6 +16,7 @@ import { storeVocabulary } from './vocabularyJob';
 import { recordVersion } from '../corpus/snapshots';
 import { backgroundOnly } from './current';
 import { isPreparing } from './preparations';
+import { workerHeapMb } from './workerHeap';
 import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
 
 /** Articles per worker batch: one segment file each; small enough that progress moves and a crash loses little. */
@@ -54,9 +55,12 @@ export function missingArticles(store: AnalysisStore, scope: StoreScope, article
 }
 
 function startWorker(lexicon: Lexicon | null): Worker | null {
+  // Outside the try: a bad FRAMESCOPE_WORKER_HEAP_MB is the user's to fix, not a reason to work on this thread. A process
+  // started with --max-old-space-size gives its workers that heap instead (Node's rule).
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb(process.env.FRAMESCOPE_WORKER_HEAP_MB, totalmem()) };
   try {
     const workerData: AnalyseWorkerData = { framescopeAnalyse: true, lexicon };
-    return new Worker(WORKER, { execArgv: ['--require', 'tsx/cjs'], workerData });
+    return new Worker(WORKER, { execArgv: ['--require', 'tsx/cjs'], workerData, resourceLimits });
   } catch {
     return null;
   }
