@@ -55,6 +55,7 @@ import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { hasTallies, readTallies, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
+import { hasWordIndex } from '../store/vocabularyJob';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -826,6 +827,7 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
     hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
     store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
     hasMentionPostings(store, scope, version) &&
+    hasWordIndex(store, scope, version) &&
     hasProvenance(store, scope, version) &&
     hasSentenceKinds(store, scope, version)
   )
@@ -939,6 +941,7 @@ function preparedAt(corpusId: string, dir: string, scan: string): boolean {
     hasTallies(store, scope, index.tallies) &&
     store.hasDerived(scope, STORIES_KIND, index.tallies) &&
     hasMentionPostings(store, scope, index.version) &&
+    hasWordIndex(store, scope, index.version) &&
     hasProvenance(store, scope, index.version) &&
     hasSentenceKinds(store, scope, index.version)
   );

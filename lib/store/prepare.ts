@@ -21,7 +21,7 @@ import { hasCorpusIndex } from './corpusIndex';
 import { hasMentionPostings } from './mentionPostings';
 import { hasSentenceKinds } from './sentenceKinds';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
-import { hasVocabulary } from './vocabularyJob';
+import { hasVocabulary, hasWordIndex } from './vocabularyJob';
 import type { Progress } from './progress';
 import { preparationOf, registry, type Preparation } from './preparations';
 
@@ -161,7 +161,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
       c.articles.map((a) => a.date),
     ),
   );
-  if (!hasVocabulary(store, scope, version))
+  if (!hasVocabulary(store, scope, version) || !hasWordIndex(store, scope, version))
     await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories });
   else if (stories) await storiesInto(corpusDir, STORE_ROOT);
   if (!hasProvenance(store, scope, version) || !hasSentenceKinds(store, scope, version))

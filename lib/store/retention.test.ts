@@ -42,6 +42,9 @@ describe('planPrune', () => {
         // Mention postings are keyed by the version key.
         f('mention-postings-v1.bin'),
         f('mention-postings-v0.bin'),
+        // So is the word index.
+        f('word-index-v1.bin'),
+        f('word-index-v0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
@@ -52,6 +55,7 @@ describe('planPrune', () => {
           'aaaa-e1/stories-t0.bin',
           'aaaa-e1/tallies-t0.bin',
           'aaaa-e1/vocabulary-v0.bin',
+          'aaaa-e1/word-index-v0.bin',
         ],
       },
     ],
@@ -132,6 +136,7 @@ describe('derivedParts', () => {
     ['vocabulary-37af08fee7498f60.bin', { kind: 'vocabulary', key: '37af08fee7498f60' }],
     ['stories-4515f4e8b4128a4f.bin', { kind: 'stories', key: '4515f4e8b4128a4f' }],
     ['mention-postings-37af08fee7498f60.bin', { kind: 'mention-postings', key: '37af08fee7498f60' }],
+    ['word-index-37af08fee7498f60.bin', { kind: 'word-index', key: '37af08fee7498f60' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],

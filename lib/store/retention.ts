@@ -54,7 +54,15 @@ const SCOPE = /^([0-9a-f]{1,64})-e(\d+)$/;
 const SEGMENT = /^seg-[0-9a-z-]+\.fsa$/;
 // Kinds keyed by a version key or a tallies key (longest first, as one kind's name can start another's); any kind not
 // listed (a newer one) is left alone.
-const BY_VERSION = ['provenance-v2', 'vocabulary', 'tallies', 'stories', 'mention-postings', 'sentence-kinds'];
+const BY_VERSION = [
+  'provenance-v2',
+  'vocabulary',
+  'tallies',
+  'stories',
+  'mention-postings',
+  'sentence-kinds',
+  'word-index',
+];
 const KINDS = [...BY_VERSION, 'corpus-index', 'reuse-index'];
 // Provenance as stored before the v2 format (lib/store/derived.ts): never read again.
 const SUPERSEDED = /^provenance-[0-9a-f]{1,64}\.v8$/;
