@@ -49,7 +49,7 @@ import type { MentionPostings } from '../store/mentionPostings';
 import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { articleRowsOf, postingsFor, selectionRows } from './drillStored';
-import { indexedOccurrences, searchIndexFor } from './searchStored';
+import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
 import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
@@ -846,7 +846,14 @@ export function searchFromIndex(view: View, stored: Parameters<typeof indexedOcc
   if (!parsed || !parsed.ok) return null;
   const { bundle } = sourceOf(view);
   const tq = textQueryOf(view.query);
-  const found = indexedOccurrences(bundle, stored, tq, searchMembers(view), parsed.pattern, () => titlesOf(bundle));
+  const titles = () => titlesOf(bundle);
+  // The default order with no text query: one word's page reads only its own articles.
+  const page =
+    view.query.sort === 'position' && !view.query.q.trim()
+      ? indexedPage(bundle, stored, tq, searchMembers(view), parsed.pattern, titles, view.query.page)
+      : null;
+  if (page) return { pattern: parsed.pattern.source, kwic: page };
+  const found = indexedOccurrences(bundle, stored, tq, searchMembers(view), parsed.pattern, titles);
   if (!found) return null;
   const rows = filterKwic(found.rows, view.query.sort, view.query.q);
   const kwic = { rows: pageOf(rows, view.query.page), unfiltered: found.rows.length, counts: found.counts };

@@ -76,6 +76,9 @@ describe('search from the word index equals search from the whole text (FA-KES)'
     ['a text query', { term: 'rebels', q: 'aleppo' }],
     ...['outlet', 'voice', 'left', 'right'].map((sort) => [`sorted by ${sort}`, { term: 'forces', sort }]),
     ['page 3', { term: 'the', page: '3' }],
+    ['page 7 of chosen outlets, own voice', { term: 'the', page: '7', outlets: 'sana,trt', voice: 'own' }],
+    ['a page past the last', { term: 'rebels', page: '999' }],
+    ['the last page of a pattern', { term: '*ists', page: '2' }],
     ['page 2 sorted by left context, own voice', { term: 'syria*', page: '2', sort: 'left', voice: 'own' }],
   ] as [string, Record<string, string>][])('%s', (_, params) => {
     const { before, after } = both(params);
@@ -91,6 +94,23 @@ describe('search from the word index equals search from the whole text (FA-KES)'
     expect(after!.kwic.counts.reduce((n, c) => n + c.articles, 0)).toBe(48);
     const common = both({ term: 'the' }).after!;
     expect(common.kwic.rows.pages).toBeGreaterThan(10);
+  });
+
+  test('one word in position order is paged from the postings, reading only the page’s articles', async () => {
+    const { indexedPage } = await import('./searchStored');
+    const b = bundles.getBundle('fa-kes');
+    const page = indexedPage(
+      b,
+      { index: stored.wordIndexOf(b)!, postings: bundles.postingsOf(b)! },
+      { voice: 'all', scope: 'all', provenance: 'all', subset: { from: null, to: null, shared: null } },
+      null,
+      { source: 'the', words: [['the']] },
+      () => new Map(b.meta.articles.map((a) => [a.id, a.title ?? a.id])),
+      2,
+    );
+    expect(page).not.toBeNull();
+    expect(page!.rows.rows).toHaveLength(100);
+    expect(page).toEqual(both({ term: 'the', page: '2' }).before!.kwic);
   });
 
   test('a phrase across punctuation does not match', () => {

@@ -10,6 +10,7 @@ import { articleTextsOf } from '../vocabulary/texts';
 import { articlesAt, postingsOf, type Bundle } from './bundles';
 import { drillHereArticles } from './drillStored';
 import { occurrences, type Occurrences, type TextQuery } from './vocabulary';
+import { compareArticleIds, PAGE_SIZE, sortKwic, type KwicRow, type Paged } from '../view/kwic';
 
 /**
  * Term search answered from a version's stored word index (lib/vocabulary/searchIndex.ts): per-outlet counts of a word
@@ -24,7 +25,12 @@ const STATE = Symbol.for('framescope.searchStored');
 const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   indexes: new WeakMap(),
   reads: new WeakMap(),
-}) as { indexes: WeakMap<Bundle, WordIndex>; reads: WeakMap<Bundle, Map<string, Read>> };
+  ranks: new WeakMap(),
+}) as {
+  indexes: WeakMap<Bundle, WordIndex>;
+  reads: WeakMap<Bundle, Map<string, Read>>;
+  ranks: WeakMap<Bundle, Int32Array | null>;
+};
 const MAX_READS = 8;
 
 interface Read {
@@ -114,6 +120,8 @@ export function indexedOccurrences(
 /** What a search reads: the per-outlet counts known from the index, and the articles to read (version positions). */
 interface Plan {
   counts: Occurrences['counts'];
+  /** The first word's occurrences per article (a single word's hits). */
+  hits: Int32Array;
   /** Whether the counts' hits and articles are known (one word) or come from reading the articles (a phrase). */
   counted: boolean;
   read: number[];
@@ -153,7 +161,7 @@ function planSearch(
     } else read.push(i);
   });
   for (const c of counts.values()) c.per1k = c.tokens ? (c.hits / c.tokens) * 1000 : 0;
-  return { counts: [...counts.values()], counted, read };
+  return { counts: [...counts.values()], hits: perWord[0], counted, read };
 }
 
 // Reads the plan's articles LOAD_STEP at a time and keeps only their rows (and, for a phrase, their counts).
@@ -202,4 +210,94 @@ function foundSteps(
         });
     return { counts, rows };
   })();
+}
+
+// Each article's place in the KWIC position order (article ids by the sort's collator), made once per bundle; null when
+// two ids compare equal there (their rows would interleave, so a page could not be cut by article).
+function ranksOf(b: Bundle): Int32Array | null {
+  if (state.ranks.has(b)) return state.ranks.get(b)!;
+  const ids = b.meta.articles.map((a) => a.id);
+  const order = ids.map((_, i) => i).sort((x, y) => compareArticleIds(ids[x], ids[y]));
+  let ranks: Int32Array | null = new Int32Array(ids.length);
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0 && compareArticleIds(ids[order[k - 1]], ids[order[k]]) === 0) {
+      ranks = null;
+      break;
+    }
+    ranks[order[k]] = k;
+  }
+  state.ranks.set(b, ranks);
+  return ranks;
+}
+
+/** One page of a single word's or pattern's sentences in position order, with the counts and the rows' total. */
+export interface IndexedPage {
+  counts: Occurrences['counts'];
+  rows: Paged<KwicRow>;
+  unfiltered: number;
+}
+
+/**
+ * One page of a single word or pattern's sentences in position order (no text query), as pageOf over every row would
+ * give it: the rows' total and articles come from the postings, and only the articles holding the page's rows are read
+ * (at most PAGE_SIZE), here. Null for a phrase, when ids tie in the position order, or an article cannot be read alone.
+ */
+export function indexedPage(
+  b: Bundle,
+  stored: { index: WordIndex; postings: MentionPostings },
+  q: TextQuery,
+  members: ReadonlySet<string> | null,
+  pattern: SearchPattern,
+  titles: () => ReadonlyMap<string, string>,
+  page: number,
+): IndexedPage | null {
+  const ranks = pattern.words.length === 1 ? ranksOf(b) : null;
+  if (!ranks) return null;
+  const plan = planSearch(b, stored, q, members, pattern);
+  const order = plan.read.sort((x, y) => ranks[x] - ranks[y]);
+  let total = 0;
+  for (const i of order) total += plan.hits[i];
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = Math.min(Math.max(1, Math.floor(page)), pages);
+  const from = (p - 1) * PAGE_SIZE;
+  // The articles whose rows cover [from, from + PAGE_SIZE), and where the page starts in the first one's rows.
+  const read: number[] = [];
+  let before = 0;
+  let skip = 0;
+  for (const i of order) {
+    const n = plan.hits[i];
+    if (before + n > from && before < from + PAGE_SIZE) {
+      if (read.length === 0) skip = from - before;
+      read.push(i);
+    }
+    before += n;
+    if (before >= from + PAGE_SIZE) break;
+  }
+  const steps = articlesAt(b, read, { done: 0 });
+  let r = steps?.next();
+  while (r && !r.done) r = steps!.next();
+  if (!r?.value) return null;
+  const analyses = r.value.map((x) => x.analysis);
+  const texts = articleTextsOf(analyses, b.meta.lexicon.groups, null, q);
+  const found = occurrences(
+    analyses.map((analysis, i) => ({ analysis, text: texts[i] })),
+    b.meta.outlets.map((o) => o.id),
+    titles(),
+    members,
+    { kind: 'search', pattern },
+  );
+  const shown = sortKwic(found.rows, 'position').slice(skip, skip + PAGE_SIZE);
+  return {
+    counts: plan.counts,
+    rows: {
+      rows: shown,
+      page: p,
+      pages,
+      total,
+      first: shown.length ? from + 1 : 0,
+      last: from + shown.length,
+      articles: order.length,
+    },
+    unfiltered: total,
+  };
 }
