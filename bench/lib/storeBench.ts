@@ -41,6 +41,9 @@ export interface StoreFigures {
   searchMs: number;
   /** True when that search was refused past its budget (searchMs is then the time until it was). */
   searchRefused?: boolean;
+  /** The first page of a search for a very common word ("the"), as the proxy and the page ask; its rows' total. */
+  searchCommonMs?: number;
+  searchCommonRows?: number;
   rssMb: number;
   diskMb: number;
   /** Through the data door after the restart: a date-filtered overview (one year, uncached), then a time series. */
@@ -252,6 +255,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     explorerMs: number;
     searchMs: number;
     searchRefused: boolean;
+    searchCommonMs: number;
+    searchCommonRows: number;
     rssMb: number;
     dateViewMs: number;
     timeSeriesMs: number;
@@ -285,6 +290,8 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     explorerMs: Math.round(v.explorerMs),
     searchMs: Math.round(v.searchMs),
     searchRefused: v.searchRefused,
+    searchCommonMs: Math.round(v.searchCommonMs),
+    searchCommonRows: v.searchCommonRows,
     rssMb: Math.round(v.rssMb),
     // Article files, the store and the version snapshots: everything the corpus takes on disk, the input excluded.
     diskMb: tenth(disk / 1e6),

@@ -33,7 +33,7 @@ import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import type { AnalysisStore, StoreScope } from '../store/types';
 import { createPacker } from '../store/codec';
 import { provenanceOnWorker, storiesOnWorker } from './pinnedProvenance';
-import { readStories, storiesKey, STORIES_KIND } from '../store/storiesJob';
+import { readStories, storiesKey } from '../store/storiesJob';
 import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
 import { AnalysingError, isAnalysing, preparationOf, prepareInBackground, type Preparation } from '../store/prepare';
@@ -52,15 +52,16 @@ import type { Story } from '../stories/cluster';
 import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/monthTallies';
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
-import { hasTallies, readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
+import { readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
-import { hasSentenceKinds, readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
-import { hasTimeCells, readTimeCells } from '../store/timeCells';
+import { readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
+import { readTimeCells } from '../store/timeCells';
 import type { TimeCells } from '../time/cells';
-import { hasProvenanceSummary, readProvenanceSummary } from '../store/provenanceSummary';
+import { readProvenanceSummary } from '../store/provenanceSummary';
 import { hasProvenancePages, readArticlePage } from '../store/provenancePages';
 import type { ArticlePageRecord } from '../provenance/pages';
 import type { ProvenanceSummary } from '../provenance/summary';
+import { versionStored } from '../store/versionStored';
 import { analyseToMemory, missingArticles } from '../store/analyse';
 import type { Progress } from '../store/progress';
 
@@ -863,18 +864,7 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
   const keys = corpus.articles.map(articleKey);
   const stored = store.stored(scope, keys).size;
   const version = versionKey(keys, scope.lexicon);
-  if (
-    stored === new Set(keys).size &&
-    hasTallies(store, scope, talliesKeyOf(corpus, version)) &&
-    hasTimeCells(store, scope, talliesKeyOf(corpus, version)) &&
-    store.hasDerived(scope, STORIES_KIND, talliesKeyOf(corpus, version)) &&
-    hasMentionPostings(store, scope, version) &&
-    hasProvenance(store, scope, version) &&
-    hasSentenceKinds(store, scope, version) &&
-    hasProvenanceSummary(store, scope, version) &&
-    hasProvenancePages(store, scope, version)
-  )
-    return null;
+  if (stored === new Set(keys).size && versionStored(store, scope, version, talliesKeyOf(corpus, version))) return null;
   const p = prepareInBackground(dir, fingerprint(dir));
   p.total = keys.length;
   p.done = stored;
@@ -972,24 +962,13 @@ export async function isPreparedAsync(corpusId: string): Promise<boolean> {
   return preparedAt(corpusId, dir, scan.value);
 }
 
-// Whether the store holds the index of a folder scan, and the tallies, time cells and stories (keyed as the tallies
-// are), mention postings, provenance and sentence kinds of the version it names.
+// Whether the store holds the index of a folder scan and everything the version it names is served from.
 function preparedAt(corpusId: string, dir: string, scan: string): boolean {
   const scope = scopeOfFolder(corpusId, dir);
   if (!scope) return false;
   const store = currentStore();
   const index = readCorpusIndex(store, scope, scan);
-  return (
-    index !== null &&
-    hasTallies(store, scope, index.tallies) &&
-    hasTimeCells(store, scope, index.tallies) &&
-    store.hasDerived(scope, STORIES_KIND, index.tallies) &&
-    hasMentionPostings(store, scope, index.version) &&
-    hasProvenance(store, scope, index.version) &&
-    hasSentenceKinds(store, scope, index.version) &&
-    hasProvenanceSummary(store, scope, index.version) &&
-    hasProvenancePages(store, scope, index.version)
-  );
+  return index !== null && versionStored(store, scope, index.version, index.tallies);
 }
 
 // The store scope of a corpus folder's current lexicon (null when it does not parse: the full load reports why).

@@ -51,6 +51,7 @@ import type { MentionPostings } from '../store/mentionPostings';
 import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { articleRowsOf, postingsFor, selectionRows } from './drillStored';
+import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
 import { autoBin, parsePeriod, periodsBetween, type Bin, type Period } from '../time/bin';
@@ -471,6 +472,14 @@ export function textOf(pathname: string, params: Params): void {
   if (!listCorpora().includes(corpus)) return;
   const bundles = [bundleFor(corpus, version).bundle];
   if (bg && bg !== corpus && listCorpora().includes(bg)) bundles.push(bundleFor(bg, null).bundle);
+  // A search the stored word index answers reads only its matching articles: here, or in the background meanwhile.
+  if (match.route.id === 'search' && searchIndexFor(bundles[0], textQueryOf(parseState(sp).state))) {
+    probeText(() => {
+      const opened = openView(pathname, params);
+      if (opened.ok) searchOf(opened.view);
+    });
+    return;
+  }
   if (bundles.every(textReady)) return;
   // Vocabulary and search answers of a corpus too large to count here are made on a worker, which reads the text.
   if (COUNTED.has(match.route.id) && bundles.every((b) => b.textChars !== undefined && !answeredHere(b))) return;
@@ -953,10 +962,36 @@ export function searchOf(view: View): SearchModel | null {
   const parsed = view.query.term ? parseSearch(view.query.term) : null;
   if (!parsed || !parsed.ok) return null;
   const { bundle } = sourceOf(view);
-  const kwic = termKwic(view, bundle, textQueryOf(view.query), searchMembers(view), {
-    kind: 'search',
-    pattern: parsed.pattern,
-  });
+  const tq = textQueryOf(view.query);
+  // From the stored word index when there is one: only the articles holding matches are read, and no worker starts.
+  const stored = searchIndexFor(bundle, tq);
+  const fromIndex = stored && searchFromIndex(view, stored);
+  if (fromIndex) return fromIndex;
+  const kwic = termKwic(view, bundle, tq, searchMembers(view), { kind: 'search', pattern: parsed.pattern });
+  return { pattern: parsed.pattern.source, kwic };
+}
+
+/**
+ * The view's term search answered from a stored word index and mention postings (see lib/server/searchStored.ts):
+ * the same model searchOf gives from the whole text. Null when no term is given or an article cannot be read alone;
+ * throws an AnalysingError while a large set of matching articles is read in the background.
+ */
+export function searchFromIndex(view: View, stored: Parameters<typeof indexedOccurrences>[1]): SearchModel | null {
+  const parsed = view.query.term ? parseSearch(view.query.term) : null;
+  if (!parsed || !parsed.ok) return null;
+  const { bundle } = sourceOf(view);
+  const tq = textQueryOf(view.query);
+  const titles = () => titlesOf(bundle);
+  // The default order with no text query: one word's page reads only its own articles.
+  const page =
+    view.query.sort === 'position' && !view.query.q.trim()
+      ? indexedPage(bundle, stored, tq, searchMembers(view), parsed.pattern, titles, view.query.page)
+      : null;
+  if (page) return { pattern: parsed.pattern.source, kwic: page };
+  const found = indexedOccurrences(bundle, stored, tq, searchMembers(view), parsed.pattern, titles);
+  if (!found) return null;
+  const rows = filterKwic(found.rows, view.query.sort, view.query.q);
+  const kwic = { rows: pageOf(rows, view.query.page), unfiltered: found.rows.length, counts: found.counts };
   return { pattern: parsed.pattern.source, kwic };
 }
 
@@ -1014,7 +1049,8 @@ export function pendingOf(view: View): Pending | null {
   }
   if (id === 'search' && view.query.term) {
     const parsed = parseSearch(view.query.term);
-    if (parsed.ok)
+    // A search the word index answers (searchOf) needs no worker.
+    if (parsed.ok && !searchIndexFor(bundle, tq))
       answers.push([
         `Searching ${view.query.corpus} for "${parsed.pattern.source}" (${text})`,
         bundle,

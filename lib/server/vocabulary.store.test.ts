@@ -103,9 +103,16 @@ describe('write-time vocabulary tables and answers off the request thread', () =
     expect(here.rows.length).toBeGreaterThan(0);
   }, 60_000);
 
-  test('the door says a new search is counting, then answers it', async () => {
+  test('a search of all text is answered from the stored word index: nothing to wait for, no worker', () => {
+    const o = dataset.openView('/search', new URLSearchParams('corpus=s&term=rebels'));
+    if (!o.ok) throw new Error(JSON.stringify(o.problems));
+    expect(dataset.pendingOf(o.view)).toBeNull();
+    expect(dataset.searchOf(o.view)!.kwic.counts.some((c) => c.hits > 0)).toBe(true);
+  });
+
+  test('the door says a new search the index cannot answer (a provenance filter) is counting, then answers it', async () => {
     const open = () => {
-      const o = dataset.openView('/search', new URLSearchParams('corpus=s&term=rebels'));
+      const o = dataset.openView('/search', new URLSearchParams('corpus=s&term=rebels&provenance=original'));
       if (!o.ok) throw new Error(JSON.stringify(o.problems));
       return o.view;
     };
@@ -120,11 +127,11 @@ describe('write-time vocabulary tables and answers off the request thread', () =
 
   test.each([
     ['a small corpus: nothing to wait for (the page answers)', '100000', null],
-    ['a large one: its worker is started', '0', { counting: true }],
+    ['a large one under a provenance filter: its worker is started', '0', { counting: true }],
   ])('the proxy check of a URL, %s', (_case, chars, pending) => {
     process.env.FRAMESCOPE_ANSWER_HERE_CHARS = chars;
     try {
-      const p = dataset.pendingFor('/search', new URLSearchParams('corpus=s&term=fighters'));
+      const p = dataset.pendingFor('/search', new URLSearchParams('corpus=s&term=fighters&provenance=reused'));
       if (pending === null) expect(p).toBeNull();
       else expect(p).toMatchObject(pending);
     } finally {

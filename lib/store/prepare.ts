@@ -24,7 +24,7 @@ import { hasSentenceKinds } from './sentenceKinds';
 import { hasProvenanceSummary } from './provenanceSummary';
 import { hasProvenancePages } from './provenancePages';
 import { corpusFingerprintAsync } from '../corpus/fingerprint';
-import { hasVocabulary } from './vocabularyJob';
+import { hasVocabulary, hasWordIndex } from './vocabularyJob';
 import type { Progress } from './progress';
 import { preparationOf, registry, type Preparation } from './preparations';
 
@@ -165,7 +165,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
       c.articles.map((a) => a.date),
     ),
   );
-  if (!hasVocabulary(store, scope, version))
+  if (!hasVocabulary(store, scope, version) || !hasWordIndex(store, scope, version))
     await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories });
   else if (stories) await storiesInto(corpusDir, STORE_ROOT);
   if (

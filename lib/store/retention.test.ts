@@ -53,6 +53,9 @@ describe('planPrune', () => {
         f('provenance-pages-v2-p12.bin'),
         f('provenance-pages-v0.bin'),
         f('provenance-pages-v0-p0.bin'),
+        // So is the word index.
+        f('word-index-v1.bin'),
+        f('word-index-v0.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
@@ -67,6 +70,7 @@ describe('planPrune', () => {
           'aaaa-e1/tallies-t0.bin',
           'aaaa-e1/time-cells-t0.bin',
           'aaaa-e1/vocabulary-v0.bin',
+          'aaaa-e1/word-index-v0.bin',
         ],
       },
     ],
@@ -150,6 +154,7 @@ describe('derivedParts', () => {
     ['time-cells-4515f4e8b4128a4f.bin', { kind: 'time-cells', key: '4515f4e8b4128a4f' }],
     ['provenance-summary-37af08fee7498f60.bin', { kind: 'provenance-summary', key: '37af08fee7498f60' }],
     ['provenance-pages-37af08fee7498f60-p3.bin', { kind: 'provenance-pages', key: '37af08fee7498f60-p3' }],
+    ['word-index-37af08fee7498f60.bin', { kind: 'word-index', key: '37af08fee7498f60' }],
     ['seg-mwrix647-h6e-hrwvte.fsa', null],
     ['provenance-37af08fee7498f60.v8', null],
     ['other-kind-x.bin', null],

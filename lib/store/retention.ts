@@ -64,6 +64,7 @@ const BY_VERSION = [
   'mention-postings',
   'sentence-kinds',
   'time-cells',
+  'word-index',
 ];
 const PART = /-p\d+$/;
 const KINDS = [...BY_VERSION, 'corpus-index', 'reuse-index'];

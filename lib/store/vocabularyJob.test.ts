@@ -6,13 +6,21 @@ import { compileEngine } from '../analysis/article';
 import { loadCorpus } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
 import { storedTextCounter } from '../vocabulary/whole';
+import { makeWordIndex } from '../vocabulary/searchIndex';
 import { analyseBatch } from './analyseBatch';
 import { analyseInto, provenanceInto, vocabularyInto } from './analyse';
 import { unpackAnalyses } from './codec';
 import { hasProvenance } from './derived';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { hasVocabulary, readVocabulary, storeVocabulary, VOCABULARY_KIND } from './vocabularyJob';
+import {
+  hasVocabulary,
+  hasWordIndex,
+  readVocabulary,
+  readWordIndex,
+  storeVocabulary,
+  VOCABULARY_KIND,
+} from './vocabularyJob';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -71,16 +79,40 @@ describe('storeVocabulary', () => {
     await storeVocabulary(s.dir, s.storeRoot, counts);
     expect(new TextDecoder().decode(bytesOf(s)!)).toBe('kept');
   });
+
+  test('the word index is stored beside the table: that of the stored analyses in corpus order', async () => {
+    const s = scratch();
+    await analyseInto(s.store, 's', s.corpus.articles, s.corpus.lexicon, undefined, 1);
+    expect(hasWordIndex(s.store, s.scope, s.version)).toBe(false);
+    await storeVocabulary(s.dir, s.storeRoot, null);
+    const stored = readWordIndex(s.store, s.scope, s.version)!;
+    // The independent reading: the analyses read back in corpus order, indexed here.
+    const analyses = s.store.read(s.scope, s.corpus.articles, s.corpus.articles.map(articleKey));
+    expect(stored).toEqual(makeWordIndex(analyses.map((a) => a!)));
+    // The seeds' five pages.
+    expect(stored.articles).toBe(5);
+    // A store that had the table but not the index (made before it existed) gets the index alone.
+    await s.store.putDerived(s.scope, VOCABULARY_KIND, s.version, new TextEncoder().encode('kept'));
+    const t = scratch();
+    await analyseInto(t.store, 's', t.corpus.articles, t.corpus.lexicon, undefined, 1);
+    await t.store.putDerived(t.scope, VOCABULARY_KIND, t.version, new TextEncoder().encode('kept'));
+    await storeVocabulary(t.dir, t.storeRoot, null);
+    expect(new TextDecoder().decode(bytesOf(t)!)).toBe('kept');
+    expect(readWordIndex(t.store, t.scope, t.version)).toEqual(stored);
+  });
 });
 
 describe('vocabularyInto and provenanceInto', () => {
   test('the table is stored from counts on its own, with no stored analysis; provenance then fails and leaves it', async () => {
     // No analysis is stored, so provenance cannot be made; the counts cover the version, so the table can. Before this,
     // the table was made after provenance on provenance's worker: a provenance that failed (or took 20 minutes at
-    // 100,000 articles) left none.
+    // 100,000 articles) left none. The word index reads the analyses, so it fails after the table is stored.
     const s = scratch();
-    await vocabularyInto(s.dir, s.storeRoot, s.corpus.lexicon, countedWhileAnalysing(s));
+    await expect(vocabularyInto(s.dir, s.storeRoot, s.corpus.lexicon, countedWhileAnalysing(s))).rejects.toThrow(
+      /has no stored analysis, so its word index waits for it/,
+    );
     expect(hasVocabulary(s.store, s.scope, s.version)).toBe(true);
+    expect(hasWordIndex(s.store, s.scope, s.version)).toBe(false);
     expect(readVocabulary(s.store, s.scope, s.version)!.table.terms.size).toBeGreaterThan(0);
     await expect(provenanceInto(s.dir, s.storeRoot)).rejects.toThrow(
       /has no stored analysis, so provenance waits for it/,

@@ -8,6 +8,7 @@ import type { Corpus } from '../types';
 import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import type { AnalysisStore, StoreScope } from './types';
+import { decodeWordIndex, encodeWordIndex, WordIndexBuilder, type WordIndex } from '../vocabulary/searchIndex';
 
 /** The kind of derived data holding a corpus version's vocabulary table (lib/vocabulary/whole.ts: STORED_TEXT). */
 export const VOCABULARY_KIND = 'vocabulary';
@@ -27,6 +28,25 @@ export function hasVocabulary(store: AnalysisStore, scope: StoreScope, version: 
   return store.hasDerived(scope, VOCABULARY_KIND, version);
 }
 
+/** The kind of derived data holding a corpus version's word index (lib/vocabulary/searchIndex.ts). */
+export const WORD_INDEX_KIND = 'word-index';
+
+/** Whether a corpus version's word index is stored. */
+export function hasWordIndex(store: AnalysisStore, scope: StoreScope, version: string): boolean {
+  return store.hasDerived(scope, WORD_INDEX_KIND, version);
+}
+
+/** A corpus version's stored word index, or null when none is stored or it cannot be read (it is then made again). */
+export function readWordIndex(store: AnalysisStore, scope: StoreScope, version: string): WordIndex | null {
+  const bytes = store.readDerived(scope, WORD_INDEX_KIND, version);
+  if (!bytes) return null;
+  try {
+    return decodeWordIndex(bytes, `${scope.corpus}/${WORD_INDEX_KIND}-${version}`);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Articles whose analyses are decoded at once while a table is counted from the store: a bound on memory (about 400 MB
  * of decoded analyses) that still reads each segment file of the store once per chunk, not once per article (corpus
@@ -39,7 +59,9 @@ export const READ_CHUNK = 10_000;
  * With `counts` made while analysing (lib/store/analyseBatch.ts) that cover exactly the version's articles, the table
  * is merged from them: no article is read or tokenised again. Otherwise it is counted from the stored analyses, read
  * READ_CHUNK at a time, so only one chunk of decoded analyses is held (memory: the corpus's text, plus the counter's
- * bounded table, plus one chunk). Throws when an article has no stored analysis yet. Returns the version key.
+ * bounded table, plus one chunk). Then its word index (lib/vocabulary/searchIndex.ts), from the stored analyses a
+ * chunk at a time. Each is skipped when stored. Throws when an article has no stored analysis yet. Returns the version
+ * key.
  */
 export async function storeVocabulary(
   corpusDir: string,
@@ -51,10 +73,19 @@ export async function storeVocabulary(
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
-  if (hasVocabulary(store, scope, version)) return version;
-  const { table, reading } =
-    (counts && tableOfCounts(corpus, keys, counts)) ?? tableOfChunks(corpus, storedChunks(store, scope, corpus, keys));
-  await store.putDerived(scope, VOCABULARY_KIND, version, encodeTable(table, reading));
+  if (!hasVocabulary(store, scope, version)) {
+    const { table, reading } =
+      (counts && tableOfCounts(corpus, keys, counts)) ??
+      tableOfChunks(corpus, storedChunks(store, scope, corpus, keys, 'its vocabulary'));
+    await store.putDerived(scope, VOCABULARY_KIND, version, encodeTable(table, reading));
+  }
+  // The word index reads every analysis again, a chunk at a time: the counts made while analysing hold no positions.
+  if (!hasWordIndex(store, scope, version)) {
+    const builder = new WordIndexBuilder();
+    for (const chunk of storedChunks(store, scope, corpus, keys, 'its word index'))
+      for (const a of chunk) builder.add(a);
+    await store.putDerived(scope, WORD_INDEX_KIND, version, encodeWordIndex(builder.finish()));
+  }
   return version;
 }
 
@@ -63,6 +94,7 @@ function* storedChunks(
   scope: StoreScope,
   corpus: Corpus,
   keys: readonly string[],
+  what: string,
 ): Generator<ArticleAnalysis[]> {
   for (let from = 0; from < keys.length; from += READ_CHUNK) {
     const articles = corpus.articles.slice(from, from + READ_CHUNK);
@@ -70,7 +102,7 @@ function* storedChunks(
     const missing = analyses.findIndex((a) => a === null);
     if (missing >= 0)
       throw new Error(
-        `${scope.corpus}: article ${articles[missing].id} has no stored analysis, so its vocabulary waits for it`,
+        `${scope.corpus}: article ${articles[missing].id} has no stored analysis, so ${what} waits for it`,
       );
     yield analyses as ArticleAnalysis[];
   }

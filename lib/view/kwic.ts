@@ -69,6 +69,9 @@ export function kwicRows(
   return sortKwic(rows, sort);
 }
 
+/** Compares two article ids as the position sort does (first key; rows of one article then go by their start). */
+export const compareArticleIds = (a: string, b: string): number => collator.compare(a, b);
+
 /** Sorts KWIC rows in place by a drill-down order (ties by article and position). */
 export function sortKwic(rows: KwicRow[], sort: KwicSort): KwicRow[] {
   const byPosition = (a: KwicRow, b: KwicRow) => collator.compare(a.article, b.article) || a.start - b.start;

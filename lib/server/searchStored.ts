@@ -1,0 +1,303 @@
+import { dateKept } from '../analysis/filters';
+import { LOAD_STEP } from '../corpus/load';
+import { backgroundOnly, currentStore } from '../store/current';
+import { OPTION_SETS, SUMMARY_FIELDS, type MentionPostings } from '../store/mentionPostings';
+import { AnalysingError } from '../store/prepare';
+import { hasWordIndex, readWordIndex } from '../store/vocabularyJob';
+import type { SearchPattern } from '../vocabulary/search';
+import { addHits, hasSentences, matchingWords, type WordIndex } from '../vocabulary/searchIndex';
+import { articleTextsOf } from '../vocabulary/texts';
+import { articlesAt, postingsOf, type Bundle } from './bundles';
+import { drillHereArticles } from './drillStored';
+import { occurrences, type Occurrences, type TextQuery } from './vocabulary';
+import { compareArticleIds, PAGE_SIZE, sortKwic, type KwicRow, type Paged } from '../view/kwic';
+
+/**
+ * Term search answered from a version's stored word index (lib/vocabulary/searchIndex.ts): per-outlet counts of a word
+ * or pattern from its postings and the mention postings' per-article token counts, a phrase's candidates from the
+ * intersection of its words' postings; then only the articles that hold matches are read (their files and stored
+ * analyses), never the whole corpus, and no worker is started.
+ */
+
+// Per bundle, its decoded index, and the answers of its most recent searches (shared by the proxy's and the pages'
+// copies of this module).
+const STATE = Symbol.for('framescope.searchStored');
+const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
+  indexes: new WeakMap(),
+  reads: new WeakMap(),
+  ranks: new WeakMap(),
+}) as {
+  indexes: WeakMap<Bundle, WordIndex>;
+  reads: WeakMap<Bundle, Map<string, Read>>;
+  ranks: WeakMap<Bundle, Int32Array | null>;
+};
+const MAX_READS = 8;
+
+interface Read {
+  progress: { done: number };
+  total: number;
+  found: Occurrences | null | undefined;
+  error: Error | null;
+}
+
+/** The bundle's version's word index, decoded once; null for a pinned version or while none is stored. */
+export function wordIndexOf(b: Bundle): WordIndex | null {
+  const hit = state.indexes.get(b);
+  if (hit) return hit;
+  if (!b.storeKey) return null;
+  const store = currentStore();
+  const { scope, version } = b.storeKey;
+  // Not remembered while missing: the watcher's preparation stores it for a version made before it existed.
+  const ix = hasWordIndex(store, scope, version) ? readWordIndex(store, scope, version) : null;
+  if (ix && ix.articles === b.meta.articles.length) state.indexes.set(b, ix);
+  return ix && ix.articles === b.meta.articles.length ? ix : null;
+}
+
+/**
+ * The stored index and postings a search of this view is answered from, or null when it is answered as before: outside
+ * the production server, under a provenance filter or "same stories only" (the index holds neither), while either is
+ * not stored, or for a bundle that cannot read its articles alone.
+ */
+export function searchIndexFor(b: Bundle, q: TextQuery): { index: WordIndex; postings: MentionPostings } | null {
+  if (!backgroundOnly() || (q.provenance ?? 'all') !== 'all' || q.subset.shared !== null) return null;
+  if (!articlesAt(b, [], { done: 0 })) return null;
+  const index = wordIndexOf(b);
+  const postings = index && postingsOf(b);
+  return index && postings ? { index, postings } : null;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A search's occurrences (the same as `occurrences` over the view's whole text) from the index: at once when its
+ * matching articles number up to drillHereArticles(), else read in the background in steps while this throws an
+ * AnalysingError at the loading stage. Null when an article cannot be read alone (the whole text answers then).
+ */
+export function indexedOccurrences(
+  b: Bundle,
+  stored: { index: WordIndex; postings: MentionPostings },
+  q: TextQuery,
+  members: ReadonlySet<string> | null,
+  pattern: SearchPattern,
+  titles: () => ReadonlyMap<string, string>,
+): Occurrences | null {
+  const key = JSON.stringify([pattern.source, q.voice, q.scope, q.subset.from, q.subset.to, members && [...members]]);
+  let cache = state.reads.get(b);
+  if (!cache) state.reads.set(b, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit?.found !== undefined) return hit.found;
+  if (hit?.error) {
+    cache.delete(key);
+    throw hit.error;
+  }
+  if (hit) throw new AnalysingError({ corpus: b.meta.id, done: hit.progress.done, total: hit.total, stage: 'loading' });
+  const plan = planSearch(b, stored, q, members, pattern);
+  const read: Read = { progress: { done: 0 }, total: plan.read.length, found: undefined, error: null };
+  const steps = foundSteps(b, plan, q, members, pattern, titles, read.progress);
+  if (!steps) return null;
+  if (cache.size >= MAX_READS) cache.delete(cache.keys().next().value!);
+  cache.set(key, read);
+  if (plan.read.length <= drillHereArticles()) {
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return (read.found = r.value);
+  }
+  void (async () => {
+    try {
+      for (let r = (await yieldToLoop(), steps.next()); ; r = steps.next()) {
+        if (r.done) {
+          read.found = r.value;
+          break;
+        }
+        await yieldToLoop();
+      }
+    } catch (e) {
+      read.error = e as Error;
+      console.error(`corpus ${b.meta.id}: a search's articles were not read: ${read.error.message}`);
+    }
+  })();
+  throw new AnalysingError({ corpus: b.meta.id, done: 0, total: plan.read.length, stage: 'loading' });
+}
+
+/** What a search reads: the per-outlet counts known from the index, and the articles to read (version positions). */
+interface Plan {
+  counts: Occurrences['counts'];
+  /** The first word's occurrences per article (a single word's hits). */
+  hits: Int32Array;
+  /** Whether the counts' hits and articles are known (one word) or come from reading the articles (a phrase). */
+  counted: boolean;
+  read: number[];
+}
+
+function planSearch(
+  b: Bundle,
+  stored: { index: WordIndex; postings: MentionPostings },
+  q: TextQuery,
+  members: ReadonlySet<string> | null,
+  pattern: SearchPattern,
+): Plan {
+  const { index: ix, postings } = stored;
+  const r = { voice: q.voice, scope: q.scope };
+  const k = OPTION_SETS.findIndex((o) => o.voice === q.voice && o.scope === q.scope);
+  const counts = new Map(
+    b.meta.outlets.map((o) => [o.id, { outlet: o.id, hits: 0, articles: 0, articlesTotal: 0, tokens: 0, per1k: 0 }]),
+  );
+  // Each word's occurrences per article; a phrase's articles must hold every word (in the view's reading).
+  const perWord = pattern.words.map((parts) => {
+    const hits = new Int32Array(ix.articles);
+    addHits(ix, matchingWords(ix, parts), r, hits);
+    return hits;
+  });
+  const counted = pattern.words.length === 1;
+  const read: number[] = [];
+  b.meta.articles.forEach((a, i) => {
+    const c = counts.get(a.outlet);
+    if (!c || !hasSentences(ix, i, r) || !dateKept(a.date ?? null, q.subset)) return;
+    c.articlesTotal++;
+    c.tokens += postings.summary[i * SUMMARY_FIELDS + k * 4];
+    if (!perWord.every((h) => h[i] > 0)) return;
+    if (counted) {
+      c.hits += perWord[0][i];
+      c.articles++;
+      if (!members || members.has(a.outlet)) read.push(i);
+    } else read.push(i);
+  });
+  for (const c of counts.values()) c.per1k = c.tokens ? (c.hits / c.tokens) * 1000 : 0;
+  return { counts: [...counts.values()], hits: perWord[0], counted, read };
+}
+
+// Reads the plan's articles LOAD_STEP at a time and keeps only their rows (and, for a phrase, their counts).
+function foundSteps(
+  b: Bundle,
+  plan: Plan,
+  q: TextQuery,
+  members: ReadonlySet<string> | null,
+  pattern: SearchPattern,
+  titles: () => ReadonlyMap<string, string>,
+  progress: { done: number },
+): Generator<void, Occurrences | null, void> | null {
+  if (!articlesAt(b, [], { done: 0 })) return null;
+  const outlets = b.meta.outlets.map((o) => o.id);
+  return (function* (): Generator<void, Occurrences | null, void> {
+    const rows: Occurrences['rows'] = [];
+    const found = new Map(plan.counts.map((c) => [c.outlet, { hits: 0, articles: 0 }]));
+    for (let s = 0; s < plan.read.length; s += LOAD_STEP) {
+      if (s > 0) yield;
+      const part = plan.read.slice(s, s + LOAD_STEP);
+      const steps = articlesAt(b, part, { done: 0 });
+      const got = steps && (yield* steps);
+      if (!got) return null;
+      const analyses = got.map((x) => x.analysis);
+      const texts = articleTextsOf(analyses, b.meta.lexicon.groups, null, q);
+      const o = occurrences(
+        analyses.map((analysis, i) => ({ analysis, text: texts[i] })),
+        outlets,
+        titles(),
+        members,
+        { kind: 'search', pattern },
+      );
+      for (const row of o.rows) rows.push(row);
+      for (const c of o.counts) {
+        const f = found.get(c.outlet)!;
+        f.hits += c.hits;
+        f.articles += c.articles;
+      }
+      progress.done += part.length;
+    }
+    const counts = plan.counted
+      ? plan.counts
+      : plan.counts.map((c) => {
+          const f = found.get(c.outlet)!;
+          return { ...c, hits: f.hits, articles: f.articles, per1k: c.tokens ? (f.hits / c.tokens) * 1000 : 0 };
+        });
+    return { counts, rows };
+  })();
+}
+
+// Each article's place in the KWIC position order (article ids by the sort's collator), made once per bundle; null when
+// two ids compare equal there (their rows would interleave, so a page could not be cut by article).
+function ranksOf(b: Bundle): Int32Array | null {
+  if (state.ranks.has(b)) return state.ranks.get(b)!;
+  const ids = b.meta.articles.map((a) => a.id);
+  const order = ids.map((_, i) => i).sort((x, y) => compareArticleIds(ids[x], ids[y]));
+  let ranks: Int32Array | null = new Int32Array(ids.length);
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0 && compareArticleIds(ids[order[k - 1]], ids[order[k]]) === 0) {
+      ranks = null;
+      break;
+    }
+    ranks[order[k]] = k;
+  }
+  state.ranks.set(b, ranks);
+  return ranks;
+}
+
+/** One page of a single word's or pattern's sentences in position order, with the counts and the rows' total. */
+export interface IndexedPage {
+  counts: Occurrences['counts'];
+  rows: Paged<KwicRow>;
+  unfiltered: number;
+}
+
+/**
+ * One page of a single word or pattern's sentences in position order (no text query), as pageOf over every row would
+ * give it: the rows' total and articles come from the postings, and only the articles holding the page's rows are read
+ * (at most PAGE_SIZE), here. Null for a phrase, when ids tie in the position order, or an article cannot be read alone.
+ */
+export function indexedPage(
+  b: Bundle,
+  stored: { index: WordIndex; postings: MentionPostings },
+  q: TextQuery,
+  members: ReadonlySet<string> | null,
+  pattern: SearchPattern,
+  titles: () => ReadonlyMap<string, string>,
+  page: number,
+): IndexedPage | null {
+  const ranks = pattern.words.length === 1 ? ranksOf(b) : null;
+  if (!ranks) return null;
+  const plan = planSearch(b, stored, q, members, pattern);
+  const order = plan.read.sort((x, y) => ranks[x] - ranks[y]);
+  let total = 0;
+  for (const i of order) total += plan.hits[i];
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = Math.min(Math.max(1, Math.floor(page)), pages);
+  const from = (p - 1) * PAGE_SIZE;
+  // The articles whose rows cover [from, from + PAGE_SIZE), and where the page starts in the first one's rows.
+  const read: number[] = [];
+  let before = 0;
+  let skip = 0;
+  for (const i of order) {
+    const n = plan.hits[i];
+    if (before + n > from && before < from + PAGE_SIZE) {
+      if (read.length === 0) skip = from - before;
+      read.push(i);
+    }
+    before += n;
+    if (before >= from + PAGE_SIZE) break;
+  }
+  const steps = articlesAt(b, read, { done: 0 });
+  let r = steps?.next();
+  while (r && !r.done) r = steps!.next();
+  if (!r?.value) return null;
+  const analyses = r.value.map((x) => x.analysis);
+  const texts = articleTextsOf(analyses, b.meta.lexicon.groups, null, q);
+  const found = occurrences(
+    analyses.map((analysis, i) => ({ analysis, text: texts[i] })),
+    b.meta.outlets.map((o) => o.id),
+    titles(),
+    members,
+    { kind: 'search', pattern },
+  );
+  const shown = sortKwic(found.rows, 'position').slice(skip, skip + PAGE_SIZE);
+  return {
+    counts: plan.counts,
+    rows: {
+      rows: shown,
+      page: p,
+      pages,
+      total,
+      first: shown.length ? from + 1 : 0,
+      last: from + shown.length,
+      articles: order.length,
+    },
+    unfiltered: total,
+  };
+}
