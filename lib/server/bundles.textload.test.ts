@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { copySeedsAs, restartedServer, serverTestRoot, thrownBy } from './testRoot';
+import { preparedSeedCopies, restartedServer, serverTestRoot, thrownBy } from './testRoot';
 
 // Issue #14: in the production server (FRAMESCOPE_BACKGROUND_ANALYSIS=1) no request reads every article's text and
 // analyses. A restarted server (fresh modules over a prepared store) is asked through the proxy's check (textOf): views
@@ -43,20 +43,7 @@ vi.mock('../store/derived', async (original) => {
 const COPIES = 120;
 const dir = path.join(root, 'big');
 type Bundles = typeof import('./bundles');
-beforeAll(async () => {
-  copySeedsAs(root, 'big');
-  const articles = path.join(dir, 'articles');
-  for (const name of readdirSync(articles)) {
-    const text = readFileSync(path.join(articles, name), 'utf8');
-    const id = name.replace(/\.txt$/, '');
-    for (let i = 1; i < COPIES; i++)
-      writeFileSync(path.join(articles, `${id}-c${i}.txt`), text.replace(`id: ${id}\n`, `id: ${id}-c${i}\n`));
-  }
-  const first: Bundles = await import('./bundles');
-  await first.noticeChanges();
-  const p = await (await import('../store/prepare')).settled('big');
-  expect(p?.error ?? null).toBeNull();
-}, 240_000);
+beforeAll(() => preparedSeedCopies(root, 'big', COPIES), 240_000);
 
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
 // A view that reads text: a range that cuts September and October (their tallies need the analyses inside it).

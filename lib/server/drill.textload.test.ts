@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { copySeedsAs, restartedServer, serverTestRoot, thrownBy } from './testRoot';
+import { preparedSeedCopies, restartedServer, serverTestRoot, thrownBy } from './testRoot';
 
 // Issue #19: in the production server a drill-down and an outlet page read only the articles their selection names
 // (stored mention postings), never every article's text and analysis: the proxy's check (textOf) lets them through
@@ -24,21 +24,7 @@ vi.mock('../corpus/load', async (original) => {
 
 // 5 seed articles × 120 copies = 600 articles.
 const COPIES = 120;
-const dir = path.join(root, 'big');
-beforeAll(async () => {
-  copySeedsAs(root, 'big');
-  const articles = path.join(dir, 'articles');
-  for (const name of readdirSync(articles)) {
-    const text = readFileSync(path.join(articles, name), 'utf8');
-    const id = name.replace(/\.txt$/, '');
-    for (let i = 1; i < COPIES; i++)
-      writeFileSync(path.join(articles, `${id}-c${i}.txt`), text.replace(`id: ${id}\n`, `id: ${id}-c${i}\n`));
-  }
-  const first = await import('./bundles');
-  await first.noticeChanges();
-  const p = await (await import('../store/prepare')).settled('big');
-  expect(p?.error ?? null).toBeNull();
-}, 240_000);
+beforeAll(() => preparedSeedCopies(root, 'big', COPIES), 240_000);
 
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
@@ -44,6 +44,29 @@ export function copySeedsAs(root: string, id: string): string {
   cpSync(path.join(process.cwd(), 'corpus', 'seeds'), dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
   writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ ...manifest, id }));
+  return dir;
+}
+
+/**
+ * Copies the seeds as corpus `id` with each article `copies` times in all (ids suffixed `-c<i>`), so that the corpus is
+ * over FRAMESCOPE_TEXT_HERE_ARTICLES, then has the server's watcher prepare it; resolves once prepared, throwing what
+ * the preparation reported if it failed. Returns the corpus folder.
+ */
+export async function preparedSeedCopies(root: string, id: string, copies: number): Promise<string> {
+  const dir = copySeedsAs(root, id);
+  const articles = path.join(dir, 'articles');
+  for (const name of readdirSync(articles)) {
+    const text = readFileSync(path.join(articles, name), 'utf8');
+    const article = name.replace(/\.txt$/, '');
+    for (let i = 1; i < copies; i++)
+      writeFileSync(
+        path.join(articles, `${article}-c${i}.txt`),
+        text.replace(`id: ${article}\n`, `id: ${article}-c${i}\n`),
+      );
+  }
+  await (await import('./bundles')).noticeChanges();
+  const p = await (await import('../store/prepare')).settled(id);
+  if (p?.error) throw new Error(`corpus ${id} was not prepared: ${p.error}`);
   return dir;
 }
 
