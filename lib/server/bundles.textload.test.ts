@@ -11,16 +11,9 @@ const root = serverTestRoot('textload');
 // The scratch corpus (600 articles) is over this, so it is read in the background; see the last test for the default.
 process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = '500';
 const loads = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../corpus/load', async (original) => {
-  const m = await original<typeof import('../corpus/load')>();
-  const count =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A) => {
-      loads.calls++;
-      return f(...a);
-    };
-  return { ...m, loadCorpusFrom: count(m.loadCorpusFrom), loadCorpusSteps: count(m.loadCorpusSteps) };
-});
+vi.mock('../corpus/load', async (original) =>
+  (await import('./testRoot')).countingLoads(await original<typeof import('../corpus/load')>(), () => loads.calls++),
+);
 
 // Decodes of a version's stored provenance (readProvenance and readProvenanceSteps read and deserialise the file).
 const decodes = vi.hoisted(() => ({ calls: 0 }));

@@ -10,16 +10,9 @@ const root = serverTestRoot('timecells');
 // FA-KES (784 articles) is over this, so its text would be read in the background, never where a view needs it.
 process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = '500';
 const loads = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../corpus/load', async (original) => {
-  const m = await original<typeof import('../corpus/load')>();
-  const count =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A) => {
-      loads.calls++;
-      return f(...a);
-    };
-  return { ...m, loadCorpusFrom: count(m.loadCorpusFrom), loadCorpusSteps: count(m.loadCorpusSteps) };
-});
+vi.mock('../corpus/load', async (original) =>
+  (await import('./testRoot')).countingLoads(await original<typeof import('../corpus/load')>(), () => loads.calls++),
+);
 
 const dir = path.join(root, 'fa-kes');
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'fa-kes', ...extra });

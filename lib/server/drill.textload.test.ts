@@ -11,16 +11,9 @@ const root = serverTestRoot('drilltext');
 // The scratch corpus (600 articles) is over this, so a whole-text read would run in the background.
 process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = '500';
 const loads = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../corpus/load', async (original) => {
-  const m = await original<typeof import('../corpus/load')>();
-  const count =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A) => {
-      loads.calls++;
-      return f(...a);
-    };
-  return { ...m, loadCorpusFrom: count(m.loadCorpusFrom), loadCorpusSteps: count(m.loadCorpusSteps) };
-});
+vi.mock('../corpus/load', async (original) =>
+  (await import('./testRoot')).countingLoads(await original<typeof import('../corpus/load')>(), () => loads.calls++),
+);
 
 // 5 seed articles × 120 copies = 600 articles.
 const COPIES = 120;

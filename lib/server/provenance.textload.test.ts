@@ -11,16 +11,9 @@ const root = serverTestRoot('provtext');
 // The scratch corpus (600 articles) is over this, so a whole-text read would run in the background.
 process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = '500';
 const calls = vi.hoisted(() => ({ loads: 0, steps: 0 }));
-vi.mock('../corpus/load', async (original) => {
-  const m = await original<typeof import('../corpus/load')>();
-  const count =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A) => {
-      calls.loads++;
-      return f(...a);
-    };
-  return { ...m, loadCorpusFrom: count(m.loadCorpusFrom), loadCorpusSteps: count(m.loadCorpusSteps) };
-});
+vi.mock('../corpus/load', async (original) =>
+  (await import('./testRoot')).countingLoads(await original<typeof import('../corpus/load')>(), () => calls.loads++),
+);
 vi.mock('../store/derived', async (original) => {
   const m = await original<typeof import('../store/derived')>();
   return {

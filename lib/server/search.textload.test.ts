@@ -13,16 +13,9 @@ process.env.FRAMESCOPE_TEXT_HERE_ARTICLES = '500';
 // Every corpus is "large": the code before this sent each search to a worker.
 process.env.FRAMESCOPE_ANSWER_HERE_CHARS = '0';
 const calls = vi.hoisted(() => ({ loads: 0, workers: 0 }));
-vi.mock('../corpus/load', async (original) => {
-  const m = await original<typeof import('../corpus/load')>();
-  const count =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A) => {
-      calls.loads++;
-      return f(...a);
-    };
-  return { ...m, loadCorpusFrom: count(m.loadCorpusFrom), loadCorpusSteps: count(m.loadCorpusSteps) };
-});
+vi.mock('../corpus/load', async (original) =>
+  (await import('./testRoot')).countingLoads(await original<typeof import('../corpus/load')>(), () => calls.loads++),
+);
 vi.mock('./offThreadAnswers', async (original) => {
   const m = await original<typeof import('./offThreadAnswers')>();
   return {

@@ -70,6 +70,27 @@ export async function preparedSeedCopies(root: string, id: string, copies: numbe
   return dir;
 }
 
+/**
+ * The corpus loader module with its two whole-corpus reads (loadCorpusFrom, loadCorpusSteps) calling `counted` first:
+ * a test's `vi.mock('../corpus/load', ...)` factory returns it to count whole-corpus reads.
+ */
+export function countingLoads<M extends { loadCorpusFrom: unknown; loadCorpusSteps: unknown }>(
+  m: M,
+  counted: () => void,
+): M {
+  const count =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A) => {
+      counted();
+      return f(...a);
+    };
+  return {
+    ...m,
+    loadCorpusFrom: count(m.loadCorpusFrom as (...a: unknown[]) => unknown),
+    loadCorpusSteps: count(m.loadCorpusSteps as (...a: unknown[]) => unknown),
+  };
+}
+
 /** What a call threw, or null when it returned: the proxy's checks answer by throwing. */
 export function thrownBy(f: () => unknown): unknown {
   try {
