@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -7,7 +7,7 @@ import { loadCorpus } from '../corpus/load';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { analyseInto, batchesOf, missingArticles } from './analyse';
 import { packAnalyses } from './codec';
-import { decodeSegmentHeader, encodeSegment, fileStore, readSegmentHeader } from './files';
+import { decodeSegmentHeader, encodeSegment, fileStore, inPieces, readSegmentHeader, spanOf } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
 import { hasProvenance, putProvenance, readProvenance } from './derived';
@@ -82,6 +82,77 @@ describe('the file store', () => {
     const scopeDir = path.join(dir, 'seeds', readdirSync(path.join(dir, 'seeds'))[0]);
     writeFileSync(path.join(scopeDir, '.seg-x.fsa.123.abc.tmp'), 'half');
     expect(fileStore(dir).stored(scope, keys).size).toBe(1);
+  });
+});
+
+// 40 FA-KES articles in one segment: a few of them are read piece by piece, all of them with the whole file.
+describe('reading some analyses of a segment', () => {
+  const fakes = loadCorpus('corpus/fa-kes');
+  const articles = fakes.articles.slice(0, 40);
+  const fscope = { corpus: 'fa-kes', lexicon: lexiconKey(fakes.lexicon) };
+  const fkeys = articles.map(articleKey);
+  const analyses = analyzeArticles({ ...fakes, articles });
+  const dir = path.join(root, 'pieces');
+  const stored = fileStore(dir).put(fscope, { keys: fkeys, packed: packAnalyses(analyses) });
+
+  test.each([
+    ['the first', [0]],
+    ['the last', [39]],
+    ['three apart, out of order', [31, 2, 17]],
+    ['every fifth', [0, 5, 10, 15, 20, 25, 30, 35]],
+    ['all of them', Array.from({ length: 40 }, (_, i) => i)],
+  ])('%s read as the analyses that were stored', async (_case, at) => {
+    await stored;
+    const got = fileStore(dir).read(
+      fscope,
+      at.map((i) => articles[i]),
+      at.map((i) => fkeys[i]),
+    );
+    expect(got).toEqual(at.map((i) => analyses[i]));
+  });
+
+  test.each([
+    // Spans of 10, 10 and 20 integers of 100: a quarter is 25.
+    [[{ start: 0, end: 10 }], 100, true],
+    [
+      [
+        { start: 0, end: 10 },
+        { start: 50, end: 60 },
+      ],
+      100,
+      true,
+    ],
+    [
+      [
+        { start: 0, end: 10 },
+        { start: 80, end: 100 },
+      ],
+      100,
+      false,
+    ],
+    [[{ start: 0, end: 100 }], 100, false],
+  ])('spans %j of %i integers are read in pieces: %s', (spans, ints, pieces) => {
+    expect(inPieces(spans, ints)).toBe(pieces);
+  });
+
+  test.each([
+    [0, { start: 0, end: 7 }],
+    [1, { start: 7, end: 19 }],
+    [2, { start: 19, end: 30 }],
+  ])('analysis %i of offsets 0, 7, 19 in 30 integers spans %j', (i, span) => {
+    expect(spanOf({ offsets: [0, 7, 19], ints: 30 }, i)).toEqual(span);
+  });
+
+  test('a segment cut short after it was listed gives an error naming it, not a wrong analysis', async () => {
+    const cut = path.join(root, 'pieces-cut');
+    const store = fileStore(cut);
+    await store.put(fscope, { keys: fkeys, packed: packAnalyses(analyses) });
+    expect(store.stored(fscope, fkeys).size).toBe(40);
+    const folder = path.join(cut, 'fa-kes', readdirSync(path.join(cut, 'fa-kes'))[0]);
+    const seg = readdirSync(folder).find((f) => f.endsWith('.fsa'))!;
+    const full = readSegmentHeader(path.join(folder, seg));
+    truncateSync(path.join(folder, seg), full.at + spanOf(full.header, 39).start * 4 + 4);
+    expect(() => store.read(fscope, [articles[39]], [fkeys[39]])).toThrow(new RegExp(`${seg}.*cut short`));
   });
 });
 

@@ -126,6 +126,46 @@ function intsOf(bytes: Buffer, at: number, count: number): Int32Array {
   return new Int32Array(copy);
 }
 
+/** Where one packed analysis lies in its segment's integers (the next one's offset is its end). */
+export function spanOf(header: Pick<SegmentHeader, 'offsets' | 'ints'>, i: number): { start: number; end: number } {
+  return { start: header.offsets[i], end: header.offsets[i + 1] ?? header.ints };
+}
+
+/**
+ * Whether a segment's wanted analyses are read piece by piece rather than with the whole file: when they are under a
+ * quarter of its integers, a read per piece moves less than one read of everything.
+ */
+export function inPieces(spans: readonly { start: number; end: number }[], ints: number): boolean {
+  let wanted = 0;
+  for (const s of spans) wanted += s.end - s.start;
+  return wanted * 4 < ints;
+}
+
+// Each span's integers read alone from the segment file (into its own aligned buffer); null when the file is gone.
+function piecesOf(seg: Segment, spans: readonly { start: number; end: number }[]): Int32Array[] | null {
+  let fd: number;
+  try {
+    fd = openSync(seg.file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    return spans.map(({ start, end }) => {
+      const ints = new Int32Array(end - start);
+      const bytes = new Uint8Array(ints.buffer);
+      const read = readSync(fd, bytes, 0, bytes.length, seg.at + start * 4);
+      if (read !== bytes.length)
+        throw new Error(
+          `${seg.file}: not a Framescope analysis segment (integers cut short); delete it and the server analyses again`,
+        );
+      return ints;
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The embedded backend: per corpus and lexicon, append-only segment files of packed analyses (one per worker batch)
  * and one file per piece of derived data (`<kind>-<key>.bin`). Segment headers are read once per process and kept; integers are read
@@ -182,14 +222,19 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
         list.push(j);
       });
       for (const [seg, js] of bySeg) {
+        const spans = js.map((j) => spanOf(seg.header, index.get(keys[j])!.i));
+        if (inPieces(spans, seg.header.ints)) {
+          // An article page's partners or a drill-down's few articles: their bytes alone, not the batch's 250.
+          const ints = piecesOf(seg, spans);
+          // Pruned since it was listed: its analyses count as missing (made again), never as a failed read.
+          if (!ints) continue;
+          js.forEach((j, k) => (out[j] = unpackOne(ints[k], seg.header.strings, 0, articles[j]).analysis));
+          continue;
+        }
         const bytes = readIfPresent(seg.file);
-        // Pruned since it was listed: its analyses count as missing (made again), never as a failed read.
         if (!bytes) continue;
         const ints = intsOf(bytes, seg.at, seg.header.ints);
-        for (const j of js) {
-          const { i } = index.get(keys[j])!;
-          out[j] = unpackOne(ints, seg.header.strings, seg.header.offsets[i], articles[j]).analysis;
-        }
+        js.forEach((j, k) => (out[j] = unpackOne(ints, seg.header.strings, spans[k].start, articles[j]).analysis));
       }
       return out;
     },
