@@ -51,7 +51,7 @@ import type { ArticleSubset, Slice } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
 import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/monthTallies';
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
-import { metaOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
+import { metaOf, positionOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
@@ -367,7 +367,7 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
   const readAlone = (id: string): ArticleAlone | undefined => {
     const hit = alone.get(id);
     if (hit) return hit;
-    const i = index.meta.articles.findIndex((a) => a.id === id);
+    const i = positionOf(index.meta, id);
     const article = i < 0 ? undefined : fileAt(i);
     if (!article) return undefined;
     const [analysis] = store.read(scope, [article], [index.keys[i]]);
@@ -528,7 +528,7 @@ export function provenanceSummaryOf(b: Bundle): ProvenanceSummary | null {
 export function articlePageOf(b: Bundle, id: string): ArticlePageRecord | null {
   if (!backgroundOnly() || !b.storeKey) return null;
   const { scope, version } = b.storeKey;
-  const i = b.meta.articles.findIndex((a) => a.id === id);
+  const i = positionOf(b.meta, id);
   return i < 0 ? null : readArticlePage(currentStore(), scope, version, i, id);
 }
 

@@ -50,6 +50,7 @@ import {
 import type { MentionPostings } from '../store/mentionPostings';
 import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
+import { positionOf } from '../store/corpusIndex';
 import { articleRowsOf, postingsFor, selectionRows } from './drillStored';
 import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
@@ -447,7 +448,7 @@ export function dataPackageOf(view: View, origin: string, now = new Date()): Uin
 export function rawTextOf(view: View, id: string): string | null {
   const { bundle } = sourceOf(view);
   // The raw path is in the text-free metadata: no article text is read.
-  const article = bundle.meta.articles.find((a) => a.id === id);
+  const article = bundle.meta.articles[positionOf(bundle.meta, id)];
   return article ? readRaw(bundle.dir, article) : null;
 }
 
@@ -756,7 +757,7 @@ const MAX_ARTICLE_PAGES = 8;
 
 function articlePageFromStore(bundle: Bundle, id: string): ArticleProvenanceModel | null {
   const record = articlePageOf(bundle, id);
-  const meta = record && bundle.meta.articles.find((a) => a.id === id);
+  const meta = record && bundle.meta.articles[positionOf(bundle.meta, id)];
   if (!record || !meta) return null;
   const ready = textReady(bundle);
   const texts = new Map<string, string>();
@@ -765,7 +766,7 @@ function articlePageFromStore(bundle: Bundle, id: string): ArticleProvenanceMode
     if (text === undefined) return null;
     texts.set(x, text);
   }
-  const titles = new Map(bundle.meta.articles.map((a) => [a.id, a.title]));
+  const titles = titlesOf(bundle);
   return articleProvenanceFromRecord(
     record,
     meta,
@@ -776,7 +777,7 @@ function articlePageFromStore(bundle: Bundle, id: string): ArticleProvenanceMode
 
 // The analysed text of an article of a bundle whose whole text is in memory.
 function analysedTextOf(bundle: Bundle, id: string): string | undefined {
-  const i = bundle.meta.articles.findIndex((a) => a.id === id);
+  const i = positionOf(bundle.meta, id);
   return i < 0 ? undefined : bundle.live.analyses[i]?.text;
 }
 

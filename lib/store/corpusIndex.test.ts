@@ -4,7 +4,15 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../corpus/load';
-import { hasCorpusIndex, metaOf, putCorpusIndex, readCorpusIndex, textCharsOf, type CorpusIndex } from './corpusIndex';
+import {
+  hasCorpusIndex,
+  metaOf,
+  positionOf,
+  putCorpusIndex,
+  readCorpusIndex,
+  textCharsOf,
+  type CorpusIndex,
+} from './corpusIndex';
 import { analyzeArticle, compileEngine } from '../analysis/article';
 import { fileStore } from './files';
 
@@ -24,6 +32,14 @@ describe('metaOf', () => {
     void _a;
     void _b;
     expect(kept).toEqual(manifest);
+  });
+});
+
+describe('positionOf', () => {
+  const meta = metaOf(seeds);
+  // Found by a scan, the definition of a position: the independent answer.
+  test.each([...seeds.articles.map((a) => a.id), 'no-such-article', ''])('%s is where a scan finds it', (id) => {
+    expect(positionOf(meta, id)).toBe(meta.articles.findIndex((a) => a.id === id));
   });
 });
 

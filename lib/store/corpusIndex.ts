@@ -55,6 +55,15 @@ export function metaOf(corpus: LoadedCorpus): CorpusMeta {
   };
 }
 
+const positions = new WeakMap<CorpusMeta, Map<string, number>>();
+
+/** An article's position in a corpus's metadata by its id (-1 when absent), from a map made once per metadata object. */
+export function positionOf(meta: CorpusMeta, id: string): number {
+  let at = positions.get(meta);
+  if (!at) positions.set(meta, (at = new Map(meta.articles.map((a, i) => [a.id, i]))));
+  return at.get(id) ?? -1;
+}
+
 /** The index stored for a folder fingerprint, or null when none is stored or it cannot be read. */
 export function readCorpusIndex(store: AnalysisStore, scope: StoreScope, fingerprint: string): CorpusIndex | null {
   const bytes = store.readDerived(scope, CORPUS_INDEX, fingerprint);
