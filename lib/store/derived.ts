@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleProvenance } from '../provenance/model';
 import { ByteReader, ByteWriter, ShapeError } from './byteCodec';
-import { readArticle, readPairLists, withStrings, writeArticle, writePairLists } from './provenanceBinary';
+import { firstPlaces, readArticle, readPairLists, withStrings, writeArticle, writePairLists } from './provenanceBinary';
 import type { StoredProvenance } from './provenanceCodec';
 import { decodeReuseIndex, encodeReuseIndex, type StoredReuseIndex } from './reuseIndexCodec';
 import type { AnalysisStore, StoreScope } from './types';
@@ -84,7 +84,8 @@ export function* decodeProvenanceSteps(bytes: Uint8Array): Generator<void, Store
     const articles: StoredProvenance['articles'] = [];
     const pairs: StoredProvenance['pairs'] = [];
     yield* read(header.articles, articles, readArticles);
-    yield* read(header.pairs, pairs, readPairLists);
+    // A pair list part refers to pairs of the lists before it (see writePairLists).
+    yield* read(header.pairs, pairs, (r) => readPairLists(r, pairs));
     return { options: header.options, sources: header.sources, articles, pairs };
   } catch {
     // Written by another Node version's serializer, or cut short: made again by the next preparation.
@@ -144,14 +145,15 @@ const writeArticles = (w: ByteWriter, xs: ArticleProvenance[]) => {
 
 /** A provenance's bytes as stored: in parts of PROVENANCE_PART articles and pair lists (see readProvenanceSteps). */
 export function encodeProvenance(p: StoredProvenance): Uint8Array {
-  const parts = <T>(items: T[], write: (w: ByteWriter, items: T[]) => void) => {
+  const parts = <T>(items: T[], write: (w: ByteWriter, items: T[], from: number) => void) => {
     const out: Buffer[] = [];
     for (let i = 0; i < items.length; i += PROVENANCE_PART)
-      out.push(encodePart(items.slice(i, i + PROVENANCE_PART), write));
+      out.push(encodePart(items.slice(i, i + PROVENANCE_PART), (w, part) => write(w, part, i)));
     return out;
   };
   const articles = parts(p.articles, writeArticles);
-  const pairs = parts(p.pairs, writePairLists);
+  const places = firstPlaces(p.pairs);
+  const pairs = parts(p.pairs, (w, part, from) => writePairLists(w, part, from, p.pairs, places));
   const header = Buffer.from(
     JSON.stringify({
       options: p.options,

@@ -164,18 +164,43 @@ function readPassage(r: ByteReader): Passage {
 }
 
 /**
- * Writes pair lists; a pair already written in this part (each pair sits in both its articles' lists) is written as a
- * reference to it, so it reads back as one object in both lists, as in memory.
+ * Where each pair first sits in a provenance's pair lists (its earlier article's list, and its place there), so a later
+ * part can refer to it instead of writing it again.
  */
-export function writePairLists(w: ByteWriter, lists: PairMatch[][]): void {
+export function firstPlaces(lists: PairMatch[][]): Map<PairMatch, number> {
+  const at = new Map<PairMatch, number>();
+  for (const pairs of lists) pairs.forEach((pair, k) => at.has(pair) || at.set(pair, k));
+  return at;
+}
+
+/**
+ * Writes pair lists `from` to `from + lists.length - 1` of `all`. Each pair sits in both its articles' lists: the second
+ * time it is written as a reference (to the pair written before in this part, or to its place in its earlier
+ * article's list of an earlier part, `places` from firstPlaces), so it reads back as one object in both, as in memory.
+ */
+export function writePairLists(
+  w: ByteWriter,
+  lists: PairMatch[][],
+  from = 0,
+  all: PairMatch[][] = lists,
+  places = new Map<PairMatch, number>(),
+): void {
   const seen = new Map<PairMatch, number>();
   w.uint(lists.length);
-  for (const pairs of lists) {
+  lists.forEach((pairs, i) => {
     w.uint(list(pairs, 'pairs').length);
     for (const pair of pairs) {
       const ref = seen.get(pair);
+      // Tags: 0 a pair written here, odd a pair written before in this part, even (2 + 2k) place k of an earlier list.
       if (ref !== undefined) {
-        w.uint(ref + 1);
+        w.uint(2 * ref + 1);
+        continue;
+      }
+      const other = pair.a === from + i ? pair.b : pair.a;
+      const k = places.get(pair);
+      if (other < from && k !== undefined && all[other]?.[k] === pair) {
+        w.uint(2 * k + 2);
+        w.uint(other);
         continue;
       }
       fields(pair, 3, 'a pair');
@@ -186,11 +211,11 @@ export function writePairLists(w: ByteWriter, lists: PairMatch[][]): void {
       w.uint(list(pair.passages, 'passages').length);
       for (const p of pair.passages) writePassage(w, p);
     }
-  }
+  });
 }
 
-/** Reads pair lists as writePairLists wrote them. */
-export function readPairLists(r: ByteReader): PairMatch[][] {
+/** Reads pair lists as writePairLists wrote them, after the `earlier` lists (those of the parts before). */
+export function readPairLists(r: ByteReader, earlier: readonly PairMatch[][] = []): PairMatch[][] {
   const seen: PairMatch[] = [];
   const n = r.count();
   const out: PairMatch[][] = new Array(n);
@@ -198,10 +223,22 @@ export function readPairLists(r: ByteReader): PairMatch[][] {
     const m = r.count();
     const pairs: PairMatch[] = new Array(m);
     for (let j = 0; j < m; j++) {
-      const ref = r.uint();
-      if (ref > 0) {
-        if (ref > seen.length) throw new Error(`pair ${ref - 1} at byte ${r.at} was not written before`);
-        pairs[j] = seen[ref - 1];
+      const tag = r.uint();
+      if (tag % 2 === 1) {
+        const ref = (tag - 1) / 2;
+        if (ref >= seen.length) throw new Error(`pair ${ref} at byte ${r.at} was not written before`);
+        pairs[j] = seen[ref];
+        continue;
+      }
+      if (tag > 0) {
+        const other = r.uint();
+        const pair = earlier[other]?.[(tag - 2) / 2];
+        const self = earlier.length + i;
+        if (!pair || !((pair.a === self && pair.b === other) || (pair.b === self && pair.a === other)))
+          throw new Error(
+            `the pair at byte ${r.at} should be place ${(tag - 2) / 2} of list ${other}, which it is not`,
+          );
+        pairs[j] = pair;
         continue;
       }
       const a = r.uint();
