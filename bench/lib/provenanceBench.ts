@@ -1,8 +1,11 @@
 import { articleLayout, paragraphs } from '../../lib/corpus/layout';
-import type { CorpusProvenance, ProvenanceInput } from '../../lib/provenance/model';
+import { creditSources } from '../../lib/provenance/credits';
+import { buildProvenance, type CorpusProvenance, type ProvenanceInput } from '../../lib/provenance/model';
+import { articlePageRecord, type ArticlePageRecord } from '../../lib/provenance/pages';
+import { PAGES_PART } from '../../lib/store/provenancePages';
 import { sentenceSpans } from '../../lib/text/sentences';
 import type { Article } from '../../lib/types';
-import { rng } from './generate';
+import { benchOutlets, generateArticles, rng } from './generate';
 
 /** What provenance reads of an article, made the way the analysis makes it (layout, paragraphs, sentences). */
 export function provenanceInputOf(a: Article): ProvenanceInput {
@@ -82,4 +85,21 @@ export function plantedRecall(p: CorpusProvenance, planted: Planted[]): { words:
     by.set(x.words, row);
   }
   return [...by].sort((a, b) => a[0] - b[0]).map(([words, r]) => ({ words, ...r }));
+}
+
+/**
+ * The provenance of `articles` generated articles over `outlets` outlets (the bench's generator: sentences resampled
+ * from a pool, so many sentences are reprinted in many articles), as the bench and the stored-format tests make it.
+ */
+export function generatedProvenance(pool: string[], articles: number, outlets: number, seed: number): CorpusProvenance {
+  const inputs = generateArticles(pool, { articles, outlets, seed }).map(provenanceInputOf);
+  return buildProvenance(inputs, creditSources(benchOutlets(outlets)));
+}
+
+/** A provenance's article page records in the parts the provenance job stores them in (PAGES_PART articles each). */
+export function pagePartsOf(p: CorpusProvenance): ArticlePageRecord[][] {
+  const out: ArticlePageRecord[][] = [];
+  for (let i = 0; i < p.articles.length; i += PAGES_PART)
+    out.push(p.articles.slice(i, i + PAGES_PART).map((_, j) => articlePageRecord(p, i + j)));
+  return out;
 }

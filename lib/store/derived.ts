@@ -1,4 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
+import type { ArticleProvenance } from '../provenance/model';
+import { ByteReader, ByteWriter, ShapeError } from './byteCodec';
+import { firstPlaces, readArticle, readPairLists, withStrings, writeArticle, writePairLists } from './provenanceBinary';
 import type { StoredProvenance } from './provenanceCodec';
 import { decodeReuseIndex, encodeReuseIndex, type StoredReuseIndex } from './reuseIndexCodec';
 import type { AnalysisStore, StoreScope } from './types';
@@ -27,11 +30,8 @@ const LATEST = 'latest';
 
 /** The stored provenance of one corpus version (by versionKey), or null when none is stored or it is unreadable. */
 export function readProvenance(store: AnalysisStore, scope: StoreScope, version: string): StoredProvenance | null {
-  const steps = readProvenanceSteps(store, scope, version);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  const bytes = store.readDerived(scope, PROVENANCE, version);
+  return bytes ? decodeProvenance(bytes) : null;
 }
 
 /**
@@ -45,24 +45,47 @@ export function* readProvenanceSteps(
 ): Generator<void, StoredProvenance | null, void> {
   const bytes = store.readDerived(scope, PROVENANCE, version);
   if (!bytes) return null;
+  return yield* decodeProvenanceSteps(bytes);
+}
+
+/** A provenance from its stored bytes (any format written so far), or null when they are cut short or unreadable. */
+export function decodeProvenance(bytes: Uint8Array): StoredProvenance | null {
+  const steps = decodeProvenanceSteps(bytes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** decodeProvenance in steps: yields before each stored part is decoded. */
+export function* decodeProvenanceSteps(bytes: Uint8Array): Generator<void, StoredProvenance | null, void> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
+    const magic = buf.length < 8 ? '' : buf.toString('latin1', 0, 4);
     // Stored whole before it was stored in parts: one decode.
-    if (buf.length < 8 || buf.toString('latin1', 0, 4) !== PARTS_MAGIC) return deserialize(buf) as StoredProvenance;
+    if (magic !== PARTS_MAGIC && magic !== PARTS_MAGIC_V1) return deserialize(buf) as StoredProvenance;
     const headerEnd = 8 + buf.readUInt32LE(4);
-    const header = deserialize(buf.subarray(8, headerEnd)) as PartsHeader;
+    const header = (
+      magic === PARTS_MAGIC ? JSON.parse(buf.toString('utf8', 8, headerEnd)) : deserialize(buf.subarray(8, headerEnd))
+    ) as PartsHeader;
+    // Cut short or grown: the parts' lengths must add up to the file's, or nothing of it is read.
+    const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+    if (headerEnd + sum(header.articles) + sum(header.pairs) !== buf.length) return null;
     let at = headerEnd;
-    const read = function* <T>(sizes: number[], into: T[]): Generator<void, void, void> {
+    const read = function* <T>(sizes: number[], into: T[], binary: (r: ByteReader) => T[]): Generator<void> {
       for (const size of sizes) {
         yield;
-        for (const item of deserialize(buf.subarray(at, at + size)) as T[]) into.push(item);
+        const part = buf.subarray(at, at + size);
+        const items = magic === PARTS_MAGIC ? decodePart(part, binary) : (deserialize(part) as T[]);
+        for (const item of items) into.push(item);
         at += size;
       }
     };
     const articles: StoredProvenance['articles'] = [];
     const pairs: StoredProvenance['pairs'] = [];
-    yield* read(header.articles, articles);
-    yield* read(header.pairs, pairs);
+    yield* read(header.articles, articles, readArticles);
+    // A pair list part refers to pairs of the lists before it (see writePairLists).
+    yield* read(header.pairs, pairs, (r) => readPairLists(r, pairs));
     return { options: header.options, sources: header.sources, articles, pairs };
   } catch {
     // Written by another Node version's serializer, or cut short: made again by the next preparation.
@@ -73,8 +96,11 @@ export function* readProvenanceSteps(
 /** Articles (or pair lists) per stored part of a provenance: each part is decoded on its own. */
 export const PROVENANCE_PART = 2000;
 
-// A provenance stored in parts: "FSP1", the header's length (u32 LE), the header, then each part's bytes in order.
-const PARTS_MAGIC = 'FSP1';
+// A provenance stored in parts: "FSP2", the header's length (u32 LE), the header as JSON, then each part's bytes in
+// order. A part is "B" and its binary form (lib/store/provenanceBinary.ts), or "V" and its v8 serialization when it is
+// not of the shape the binary form stores. Before: "FSP1", the same with a v8 header and v8 parts (still read).
+const PARTS_MAGIC = 'FSP2';
+const PARTS_MAGIC_V1 = 'FSP1';
 interface PartsHeader {
   options: StoredProvenance['options'];
   sources: StoredProvenance['sources'];
@@ -83,21 +109,59 @@ interface PartsHeader {
   pairs: number[];
 }
 
+const BINARY = 0x42;
+const V8 = 0x56;
+
+const readArticles = (r: ByteReader) => {
+  const n = r.count();
+  const out: ArticleProvenance[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = readArticle(r);
+  return out;
+};
+
+function decodePart<T>(part: Buffer, binary: (r: ByteReader) => T[]): T[] {
+  if (part[0] === V8) return deserialize(part.subarray(1)) as T[];
+  if (part[0] !== BINARY) throw new Error(`a provenance part starts with byte ${part[0]}`);
+  const r = new ByteReader(part, 1);
+  r.readStrings();
+  const items = binary(r);
+  r.done();
+  return items;
+}
+
+function encodePart<T>(items: T[], write: (w: ByteWriter, items: T[]) => void): Buffer {
+  try {
+    return Buffer.concat([Buffer.of(BINARY), withStrings((w) => write(w, items))]);
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    return Buffer.concat([Buffer.of(V8), serialize(items)]);
+  }
+}
+
+const writeArticles = (w: ByteWriter, xs: ArticleProvenance[]) => {
+  w.uint(xs.length);
+  for (const x of xs) writeArticle(w, x);
+};
+
 /** A provenance's bytes as stored: in parts of PROVENANCE_PART articles and pair lists (see readProvenanceSteps). */
 export function encodeProvenance(p: StoredProvenance): Uint8Array {
-  const parts = <T>(list: T[]) => {
+  const parts = <T>(items: T[], write: (w: ByteWriter, items: T[], from: number) => void) => {
     const out: Buffer[] = [];
-    for (let i = 0; i < list.length; i += PROVENANCE_PART) out.push(serialize(list.slice(i, i + PROVENANCE_PART)));
+    for (let i = 0; i < items.length; i += PROVENANCE_PART)
+      out.push(encodePart(items.slice(i, i + PROVENANCE_PART), (w, part) => write(w, part, i)));
     return out;
   };
-  const articles = parts(p.articles);
-  const pairs = parts(p.pairs);
-  const header = serialize({
-    options: p.options,
-    sources: p.sources,
-    articles: articles.map((b) => b.length),
-    pairs: pairs.map((b) => b.length),
-  } satisfies PartsHeader);
+  const articles = parts(p.articles, writeArticles);
+  const places = firstPlaces(p.pairs);
+  const pairs = parts(p.pairs, (w, part, from) => writePairLists(w, part, from, p.pairs, places));
+  const header = Buffer.from(
+    JSON.stringify({
+      options: p.options,
+      sources: p.sources,
+      articles: articles.map((b) => b.length),
+      pairs: pairs.map((b) => b.length),
+    } satisfies PartsHeader),
+  );
   const prefix = Buffer.alloc(8);
   prefix.write(PARTS_MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(header.length, 4);
