@@ -4,7 +4,14 @@ import { loadCorpus } from '../corpus/load';
 import type { AnalysisOptions } from '../types';
 import { DEFAULT_OPTIONS, attributedGroups, exportStats } from './aggregate';
 import type { DateRange } from './filters';
-import { extendMonthTallies, emptyMonthTallies, fillMonthTallies, monthTallies, rangeTallies } from './monthTallies';
+import {
+  cutPositions,
+  extendMonthTallies,
+  emptyMonthTallies,
+  fillMonthTallies,
+  monthTallies,
+  rangeTallies,
+} from './monthTallies';
 import { analyzeArticles } from './run';
 import { sliceOf } from './slice';
 import { tallyByOutlet } from './tallies';
@@ -145,6 +152,53 @@ describe('every block tallied at once (what the write-time worker stores)', () =
     let calls = 0;
     const summed = rangeTallies(filled, () => (calls++, analyses), r);
     expect(calls).toBe(loads);
+    for (const [outlet, t] of fresh(r).byOutlet) expect(summed.get(outlet)).toEqual(t);
+  });
+
+  // The independent computation: a kept article is in a cut month when its month ('YYYY-MM') holds an article the
+  // range leaves out.
+  const cutByHand = (r: DateRange) => {
+    const keeps = (d: string | null | undefined) =>
+      !!d && (r.from === null || d >= r.from) && (r.to === null || d <= r.to);
+    const leftOut = new Set(
+      analyses.map((a) => dateOf.get(a.id)).flatMap((d) => (d && !keeps(d) ? [d.slice(0, 7)] : [])),
+    );
+    return analyses.flatMap((a, i) => {
+      const d = dateOf.get(a.id);
+      return keeps(d) && leftOut.has(d!.slice(0, 7)) ? [i] : [];
+    });
+  };
+
+  test.each<[string, DateRange, number]>([
+    // 2016-07-18..21: 14 articles (grep of the article files' date lines); July has articles on other days.
+    ['inside one month', { from: '2016-07-18', to: '2016-07-21' }, 14],
+    // March 2014's 4 articles are all before the 17th (a month wholly outside); 2016-08-01..09: 20 articles (grep).
+    ['cuts both end months', { from: '2014-03-17', to: '2016-08-09' }, 20],
+    // No article is dated 2016-03-15 (March 2016: the 2nd, 4th, 10th, 12th twice and 21st).
+    ['one day without articles', { from: '2016-03-15', to: '2016-03-15' }, 0],
+    ['whole months', { from: '2015-03-01', to: '2016-08-31' }, 0],
+    // 2015-02-01..15: 2+3+3+1+1+2+2+2 = 16 articles (grep of the date lines, counted by day).
+    ['open start', { from: null, to: '2015-02-15' }, 16],
+    // 2016-02-15..29: 2+1+2+1+1 = 7 articles (grep, by day).
+    ['open end', { from: '2016-02-15', to: null }, 7],
+  ])('%s: the cut months keep %i articles, and a cut tally of those alone gives the same sum', (_, r, n) => {
+    const at = cutPositions(filled, r);
+    expect(at).toHaveLength(n);
+    expect([...at].sort((a, b) => a - b)).toEqual(cutByHand(r));
+    const cut = tallyByOutlet(
+      at.map((i) => analyses[i]),
+      attributedGroups(corpus),
+    );
+    // With the cut tally given and every block stored, no analysis is read at all.
+    const summed = rangeTallies(
+      filled,
+      () => {
+        throw new Error('read every analysis');
+      },
+      r,
+      cut,
+    );
+    expect(summed).toEqual(rangeTallies(filled, analyses, r));
     for (const [outlet, t] of fresh(r).byOutlet) expect(summed.get(outlet)).toEqual(t);
   });
 

@@ -105,26 +105,62 @@ function tallyBlock(b: Block, analyses: ArticleAnalysis[], attributed: Set<strin
   for (const i of b.positions) addToOutlet(b.byOutlet, analyses[i], attributed);
 }
 
+// Walks the blocks a range touches in one fixed order: `whole` gets each year, then month, whose articles all lie in the
+// range; `cut` each kept position of the months it cuts (ascending within a month). rangeTallies and cutPositions both
+// walk this way, so a cut tally made from cutPositions adds its articles in the order rangeTallies would.
+function walk(index: MonthTallies, range: DateRange, whole: (b: Block) => void, cut: (i: number) => void): void {
+  const inside = (b: Block) => dateKept(b.first, range) && dateKept(b.last, range);
+  const outside = (b: Block) =>
+    (range.to !== null && b.first > range.to) || (range.from !== null && b.last < range.from);
+  for (const year of index.years.values()) {
+    if (outside(year)) continue;
+    if (inside(year)) {
+      whole(year);
+      continue;
+    }
+    for (const month of year.months.values()) {
+      if (outside(month)) continue;
+      if (inside(month)) whole(month);
+      // A month the range cuts adds the articles it keeps.
+      else for (const i of month.positions) if (dateKept(index.dates[i], range)) cut(i);
+    }
+  }
+}
+
+/**
+ * The positions of the articles a range keeps in the months it cuts (those neither wholly in nor out of it), in the
+ * order rangeTallies adds them: all a cut tally passed to it must be made from, so a server reads only these articles.
+ */
+export function cutPositions(index: MonthTallies, range: DateRange): number[] {
+  const out: number[] = [];
+  walk(
+    index,
+    range,
+    () => {},
+    (i) => out.push(i),
+  );
+  return out;
+}
+
 /**
  * The outlet tallies of the articles dated in a range: the tallies of every year, then every month, whose articles
  * all lie in the range (made and kept in the index on first use), summed, plus a fresh tally of the in-range articles
  * of the months the range cuts. Equal to a fresh tally of the same articles (counts, sums and histograms; maps may
- * list their keys in another order).
+ * list their keys in another order). `cutTally`, when given, is that fresh tally of the cut months' articles
+ * (cutPositions, added in that order) made by the caller from those articles alone; it is read, never changed.
  */
 export function rangeTallies(
   index: MonthTallies,
   analysesOrLoad: ArticleAnalysis[] | (() => ArticleAnalysis[]),
   range: DateRange,
+  cutTally?: ReadonlyMap<string, OutletTally>,
 ): Map<string, OutletTally> {
-  // A function is called only if a block must be tallied or a month is cut: stored blocks of whole years and months
-  // need no analysis at all (the first view after a restart has none loaded).
+  // A function is called only if a block must be tallied or a month is cut without a cut tally: stored blocks of whole
+  // years and months need no analysis at all (the first view after a restart has none loaded).
   let list: ArticleAnalysis[] | null = typeof analysesOrLoad === 'function' ? null : analysesOrLoad;
   const analyses = () => (list ??= (analysesOrLoad as () => ArticleAnalysis[])());
   const whole = new Map<string, OutletTally[]>();
   const cut = new Map<string, OutletTally>();
-  const inside = (b: Block) => dateKept(b.first, range) && dateKept(b.last, range);
-  const outside = (b: Block) =>
-    (range.to !== null && b.first > range.to) || (range.from !== null && b.last < range.from);
   const take = (b: Block) => {
     if (!b.byOutlet) tallyBlock(b, analyses(), index.attributed);
     for (const [outlet, t] of b.byOutlet!) {
@@ -133,24 +169,11 @@ export function rangeTallies(
       else whole.set(outlet, [t]);
     }
   };
-  for (const year of index.years.values()) {
-    if (outside(year)) continue;
-    if (inside(year)) {
-      take(year);
-      continue;
-    }
-    for (const month of year.months.values()) {
-      if (outside(month)) continue;
-      if (inside(month)) take(month);
-      // A month the range cuts adds the articles it keeps.
-      else
-        for (const i of month.positions)
-          if (dateKept(index.dates[i], range)) addToOutlet(cut, analyses()[i], index.attributed);
-    }
-  }
+  walk(index, range, take, cutTally ? () => {} : (i) => addToOutlet(cut, analyses()[i], index.attributed));
+  const cuts: ReadonlyMap<string, OutletTally> = cutTally ?? cut;
   const out = new Map<string, OutletTally>();
-  for (const outlet of new Set([...whole.keys(), ...cut.keys()])) {
-    const parts = [...(whole.get(outlet) ?? []), ...(cut.has(outlet) ? [cut.get(outlet)!] : [])];
+  for (const outlet of new Set([...whole.keys(), ...cuts.keys()])) {
+    const parts = [...(whole.get(outlet) ?? []), ...(cuts.has(outlet) ? [cuts.get(outlet)!] : [])];
     out.set(outlet, mergeTallies(parts));
   }
   return out;

@@ -39,8 +39,9 @@ type Bundles = typeof import('./bundles');
 beforeAll(() => preparedSeedCopies(root, 'big', COPIES), 240_000);
 
 const params = (extra: Record<string, string> = {}) => new URLSearchParams({ corpus: 'big', ...extra });
-// A view that reads text: a range that cuts September and October (their tallies need the analyses inside it).
-const CUT = { from: '2016-09-05', to: '2016-10-21' };
+// A view that reads text: a comparison of the same stories only (its tallies are of the stories' articles). A range that
+// cuts months no longer does (cutmonth.textload.test.ts).
+const SHARED = { outlets: 'voa,presstv', stories: 'shared' };
 
 describe('text and analyses are read in the background in the production server', () => {
   test.each([
@@ -48,8 +49,9 @@ describe('text and analyses are read in the background in the production server'
     ['the overview', '/', {}, false],
     ['the overview of whole months', '/', { from: '2016-09-01', to: '2016-10-31' }, false],
     ['a comparison of two outlets', '/compare', { outlets: 'voa,presstv' }, false],
-    // The range cuts September and October, whose tallies need the analyses of the articles inside it.
-    ['the overview of a range cutting months', '/', { from: '2016-09-05', to: '2016-10-21' }, true],
+    // The range cuts September and October: their tallies read the articles the range keeps in them alone.
+    ['the overview of a range cutting months', '/', { from: '2016-09-05', to: '2016-10-21' }, false],
+    ['a comparison of the same stories only', '/compare', SHARED, true],
     // Summed from the stored time cells (lib/time/cells.ts); its drill-down read from the stored mention postings.
     ['the time series', '/time', { group: 'islamic-state' }, false],
     ['the time series API', '/api/timeseries', { group: 'islamic-state' }, false],
@@ -110,7 +112,7 @@ describe('text and analyses are read in the background in the production server'
     const { analyzeArticles } = await import('../analysis/run');
     const { loadCorpus } = await import('../corpus/load');
     const b = bundles.getBundle('big');
-    expect(prepare.isAnalysing(thrownBy(() => dataset.textOf('/', params(CUT))))).toBe(true);
+    expect(prepare.isAnalysing(thrownBy(() => dataset.textOf('/compare', params(SHARED))))).toBe(true);
     const events: string[] = [];
     const seen: number[] = [];
     void bundles.textLoaded(b).then(() => events.push('loaded'));
@@ -186,7 +188,7 @@ describe('text and analyses are read in the background in the production server'
         loads.calls = 0;
         const b = bundles.getBundle('big');
         expect(bundles.textReady(b)).toBe(here);
-        expect(thrownBy(() => dataset.textOf('/', params(CUT))) === null).toBe(here);
+        expect(thrownBy(() => dataset.textOf('/compare', params(SHARED))) === null).toBe(here);
         expect(loads.calls).toBe(0);
         if (here) expect(b.live.analyses).toHaveLength(5 * COPIES);
         await bundles.textLoaded(b);
@@ -250,7 +252,7 @@ describe('text and analyses are read in the background in the production server'
     const pageSide: Bundles = await import('./bundles');
     const b = proxySide.bundles.getBundle('big');
     expect(pageSide.getBundle('big')).toBe(b);
-    const thrown = thrownBy(() => proxySide.dataset.textOf('/', params(CUT)));
+    const thrown = thrownBy(() => proxySide.dataset.textOf('/compare', params(SHARED)));
     expect(proxySide.prepare.isAnalysing(thrown)).toBe(true);
     await pageSide.textLoaded(b);
     expect(pageSide.textReady(b)).toBe(true);

@@ -33,6 +33,7 @@ import { articleKey, lexiconKey, versionKey } from '../store/keys';
 import type { AnalysisStore, StoreScope } from '../store/types';
 import { createPacker } from '../store/codec';
 import { provenanceOnWorker, storiesOnWorker } from './pinnedProvenance';
+import { cutMonthTallies } from './cutMonths';
 import { readStories, storiesKey } from '../store/storiesJob';
 import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
@@ -1290,14 +1291,16 @@ function wholeSlice(b: Bundle): Slice {
 }
 
 // A date range of the whole text from the stored year and month tallies: whole years and months are summed without
-// any analysis; the analyses are read only for months the range cuts, or when a view reads its articles.
+// any analysis; the months the range cuts add their kept articles, read alone while the whole text is not in memory
+// (lib/server/cutMonths.ts); every analysis is read only when a view reads the range's articles.
 function rangeSliceOf(b: Bundle, months: MonthTallies, range: DateRange): Slice {
   let kept: ArticleAnalysis[] | null = null;
+  const cut = textReady(b) ? null : cutMonthTallies(b, b.meta.id, months, range, (at, p) => articlesAt(b, at, p));
   return {
     get analyses() {
       return (kept ??= b.live.analyses.filter((_, i) => dateKept(months.dates[i], range)));
     },
-    byOutlet: rangeTallies(months, () => b.live.analyses, range),
+    byOutlet: rangeTallies(months, () => b.live.analyses, range, cut ?? undefined),
     dates: dateCounts(months.dates, range),
     shared: null,
   };

@@ -11,6 +11,7 @@ import { sentimentSentences, type SentenceRow } from '../view/kwic';
 import { storyOfArticle, type Story } from '../stories/cluster';
 import { articlesAt, postingsOf, storiesOf, textReady, type Bundle } from './bundles';
 import { LOAD_STEP } from '../corpus/load';
+import { drillHereArticles } from './drillLimit';
 
 /**
  * Drill-downs and outlet pages answered from a version's stored mention postings (lib/store/mentionPostings.ts): only
@@ -20,21 +21,8 @@ import { LOAD_STEP } from '../corpus/load';
 /** The rows a selection's articles hold before its text query and sort: mention rows, or scored sentences. */
 export type SelectionRows = { kind: 'mentions'; rows: MentionRow[] } | { kind: 'sentences'; rows: SentenceRow[] };
 
-/**
- * Up to how many articles a drill-down reads on the request that asks (FRAMESCOPE_DRILL_HERE_ARTICLES; default 2,000,
- * about a quarter of a second here); a larger selection is read in the background, in steps, while the view answers
- * the loading page. Throws, naming the variable, on a value that is not a whole number of 0 or more.
- */
-export function drillHereArticles(): number {
-  const raw = process.env.FRAMESCOPE_DRILL_HERE_ARTICLES;
-  if (raw === undefined || raw === '') return 2000;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v < 0)
-    throw new Error(
-      `FRAMESCOPE_DRILL_HERE_ARTICLES must be a whole number of articles, 0 or more (e.g. 2000), not "${raw}"`,
-    );
-  return v;
-}
+// Its own module so that bundles.ts (a date range's cut months) reads it without importing this one, which imports it.
+export { drillHereArticles };
 
 /**
  * The postings a view of this bundle is answered from, or null when it is answered as before (from the whole text): in

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { drillHereArticles } from './drillStored';
+import { drillHereArticles } from './drillLimit';
 
 // The rows themselves are checked against the whole-text answers in dataset.postings.test.ts (every FA-KES selection)
 // and drill.textload.test.ts (the production server); here, how many articles a request may read itself.
