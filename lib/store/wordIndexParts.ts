@@ -66,9 +66,16 @@ export const PART_CACHE_BYTES = 64 * WORD_PART_BYTES;
 const SHARED = Symbol.for('framescope.wordIndexParts');
 const shared = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new PartCache(PART_CACHE_BYTES)) as PartCache;
 
-/** Whether a corpus version's word index is stored (its head, written after every part, or the whole index). */
+/**
+ * Whether a corpus version's word index is stored in parts: its head (written after every part) and part 0 (every
+ * parted index has one). An index stored whole before parts is not: the watcher's preparation makes it again in parts,
+ * and searches read the whole one meanwhile.
+ */
 export function hasWordIndex(store: AnalysisStore, scope: StoreScope, version: string): boolean {
-  return store.hasDerived(scope, WORD_INDEX_KIND, version);
+  return (
+    store.hasDerived(scope, WORD_INDEX_KIND, version) &&
+    store.hasDerived(scope, WORD_INDEX_KIND, wordPartKey(version, 0))
+  );
 }
 
 /** Stores a version's word index: every part, then the head that says they are all there. */

@@ -105,12 +105,16 @@ describe('a word index cut into a head and parts', () => {
     expect(joinWordIndex(head, parts)).toEqual(ix);
   });
 
-  test('an empty index has a head and no part', () => {
-    const empty = makeWordIndex([]);
+  test.each([
+    ['no article', makeWordIndex([])],
+    ['an article without words', makeWordIndex([article([['body', '...']])])],
+  ])('%s: a head and one empty part (part 0 is always there)', (_what, empty) => {
     const { head, parts } = splitWordIndex(empty, 8);
-    expect(parts).toEqual([]);
-    expect(partsOfPattern(head, ['rebels'])).toEqual([]);
-    expect(joinWordIndex(head, [])).toEqual(empty);
+    expect(parts.length).toBe(1);
+    const part = decodeWordPart(parts[0], 'p0');
+    expect(part.words).toEqual([]);
+    expect(partsOfPattern(head, ['rebels'])).toEqual([0]);
+    expect(joinWordIndex(head, [part])).toEqual(empty);
   });
 
   test('the same index always gives the same bytes; a whole index is not taken for a head', () => {

@@ -35,7 +35,7 @@ export function splitWordIndex(
   let from = 0;
   let size = 0;
   const cut = (to: number) => {
-    firsts.push(ix.words[from]);
+    firsts.push(ix.words[from] ?? '');
     const base = ix.starts[from];
     const starts = new Uint32Array(to - from + 1);
     for (let k = from; k <= to; k++) starts[k - from] = ix.starts[k] - base;
@@ -48,7 +48,9 @@ export function splitWordIndex(
     size += ix.starts[k + 1] - ix.starts[k] + ix.words[k].length + 1;
     if (size >= partBytes) cut(k + 1);
   }
-  if (from < ix.words.length) cut(ix.words.length);
+  // An index with no word still has one (empty) part: part 0 is then there for every index in parts, which tells a
+  // parted index from one stored whole before parts without reading either.
+  if (from < ix.words.length || parts.length === 0) cut(ix.words.length);
   return { head: { articles: ix.articles, inScope: ix.inScope, firsts, sizes: parts.map((p) => p.length) }, parts };
 }
 
