@@ -3,9 +3,10 @@ import { LOAD_STEP } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { OPTION_SETS, SUMMARY_FIELDS, type MentionPostings } from '../store/mentionPostings';
 import { AnalysingError } from '../store/prepare';
-import { hasWordIndex, readWordIndex } from '../store/vocabularyJob';
+import { openWordIndex } from '../store/wordIndexParts';
 import type { SearchPattern } from '../vocabulary/search';
-import { addHits, hasSentences, matchingWords, type WordIndex } from '../vocabulary/searchIndex';
+import type { SearchableIndex } from '../vocabulary/indexParts';
+import { addHits, hasSentences, matchingWords } from '../vocabulary/searchIndex';
 import { articleTextsOf } from '../vocabulary/texts';
 import { articlesAt, postingsOf, type Bundle } from './bundles';
 import { drillHereArticles } from './drillStored';
@@ -27,7 +28,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   reads: new WeakMap(),
   ranks: new WeakMap(),
 }) as {
-  indexes: WeakMap<Bundle, WordIndex>;
+  indexes: WeakMap<Bundle, SearchableIndex>;
   reads: WeakMap<Bundle, Map<string, Read>>;
   ranks: WeakMap<Bundle, Int32Array | null>;
 };
@@ -40,15 +41,16 @@ interface Read {
   error: Error | null;
 }
 
-/** The bundle's version's word index, decoded once; null for a pinned version or while none is stored. */
-export function wordIndexOf(b: Bundle): WordIndex | null {
+/** The bundle's version's word index (its head read once, its parts as searches need them); null for a pinned version or while none is stored. */
+export function wordIndexOf(b: Bundle): SearchableIndex | null {
   const hit = state.indexes.get(b);
   if (hit) return hit;
   if (!b.storeKey) return null;
   const store = currentStore();
   const { scope, version } = b.storeKey;
-  // Not remembered while missing: the watcher's preparation stores it for a version made before it existed.
-  const ix = hasWordIndex(store, scope, version) ? readWordIndex(store, scope, version) : null;
+  // Not remembered while missing: the watcher's preparation stores it for a version made before it existed. Only the
+  // head is read here; a search reads the parts its words fall in (lib/store/wordIndexParts.ts).
+  const ix = openWordIndex(store, scope, version);
   if (ix && ix.articles === b.meta.articles.length) state.indexes.set(b, ix);
   return ix && ix.articles === b.meta.articles.length ? ix : null;
 }
@@ -58,7 +60,7 @@ export function wordIndexOf(b: Bundle): WordIndex | null {
  * the production server, under a provenance filter or "same stories only" (the index holds neither), while either is
  * not stored, or for a bundle that cannot read its articles alone.
  */
-export function searchIndexFor(b: Bundle, q: TextQuery): { index: WordIndex; postings: MentionPostings } | null {
+export function searchIndexFor(b: Bundle, q: TextQuery): { index: SearchableIndex; postings: MentionPostings } | null {
   if (!backgroundOnly() || (q.provenance ?? 'all') !== 'all' || q.subset.shared !== null) return null;
   if (!articlesAt(b, [], { done: 0 })) return null;
   const index = wordIndexOf(b);
@@ -75,7 +77,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export function indexedOccurrences(
   b: Bundle,
-  stored: { index: WordIndex; postings: MentionPostings },
+  stored: { index: SearchableIndex; postings: MentionPostings },
   q: TextQuery,
   members: ReadonlySet<string> | null,
   pattern: SearchPattern,
@@ -129,7 +131,7 @@ interface Plan {
 
 function planSearch(
   b: Bundle,
-  stored: { index: WordIndex; postings: MentionPostings },
+  stored: { index: SearchableIndex; postings: MentionPostings },
   q: TextQuery,
   members: ReadonlySet<string> | null,
   pattern: SearchPattern,
@@ -143,7 +145,7 @@ function planSearch(
   // Each word's occurrences per article; a phrase's articles must hold every word (in the view's reading).
   const perWord = pattern.words.map((parts) => {
     const hits = new Int32Array(ix.articles);
-    addHits(ix, matchingWords(ix, parts), r, hits);
+    for (const part of ix.partsFor(parts)) addHits(part, matchingWords(part, parts), r, hits);
     return hits;
   });
   const counted = pattern.words.length === 1;
@@ -244,7 +246,7 @@ export interface IndexedPage {
  */
 export function indexedPage(
   b: Bundle,
-  stored: { index: WordIndex; postings: MentionPostings },
+  stored: { index: SearchableIndex; postings: MentionPostings },
   q: TextQuery,
   members: ReadonlySet<string> | null,
   pattern: SearchPattern,

@@ -53,9 +53,13 @@ describe('planPrune', () => {
         f('provenance-pages-v2-p12.bin'),
         f('provenance-pages-v0.bin'),
         f('provenance-pages-v0-p0.bin'),
-        // So is the word index.
+        // So is the word index: its head under the version key, its parts `-w<k>`.
         f('word-index-v1.bin'),
+        f('word-index-v1-w0.bin'),
+        f('word-index-v1-w7.bin'),
         f('word-index-v0.bin'),
+        f('word-index-v0-w0.bin'),
+        f('word-index-v0-w11.bin'),
         f('reuse-index-latest.bin'),
       ]),
       {
@@ -70,6 +74,8 @@ describe('planPrune', () => {
           'aaaa-e1/tallies-t0.bin',
           'aaaa-e1/time-cells-t0.bin',
           'aaaa-e1/vocabulary-v0.bin',
+          'aaaa-e1/word-index-v0-w0.bin',
+          'aaaa-e1/word-index-v0-w11.bin',
           'aaaa-e1/word-index-v0.bin',
         ],
       },

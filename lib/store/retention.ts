@@ -67,6 +67,7 @@ const BY_VERSION = [
   'word-index',
 ];
 const PART = /-p\d+$/;
+const WORD_PART = /-w\d+$/;
 const KINDS = [...BY_VERSION, 'corpus-index', 'reuse-index'];
 // Provenance as stored before the v2 format (lib/store/derived.ts): never read again.
 const SUPERSEDED = /^provenance-[0-9a-f]{1,64}\.v8$/;
@@ -121,8 +122,14 @@ export function planPrune(kept: readonly KeptStoreKeys[], scopes: readonly Liste
         continue;
       }
       if (!d) continue;
-      // Article pages are stored in parts keyed `<version>-p<k>` (lib/store/provenancePages.ts).
-      const key = d.kind === 'provenance-pages' ? d.key.replace(PART, '') : d.key;
+      // Article pages are stored in parts keyed `<version>-p<k>` (lib/store/provenancePages.ts), the word index in
+      // parts keyed `<version>-w<k>` (lib/store/wordIndexParts.ts).
+      const key =
+        d.kind === 'provenance-pages'
+          ? d.key.replace(PART, '')
+          : d.kind === 'word-index'
+            ? d.key.replace(WORD_PART, '')
+            : d.key;
       if (BY_VERSION.includes(d.kind) && !used.keys.has(key)) plan.remove.push(rel);
       else if (d.kind === 'corpus-index' && f.indexVersion !== undefined && !used.keys.has(f.indexVersion ?? ''))
         plan.remove.push(rel);

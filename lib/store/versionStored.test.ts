@@ -50,6 +50,8 @@ async function full() {
     'provenance-pages',
   ])
     await m.store.putDerived(scope, kind, 'v', new Uint8Array([1]));
+  // The word index in parts (lib/store/wordIndexParts.ts): its head above, and its part 0.
+  await m.store.putDerived(scope, 'word-index', 'v-w0', new Uint8Array([1]));
   return m;
 }
 
@@ -68,6 +70,8 @@ describe('whether a version is stored whole', () => {
     ['stories', 't'],
     ['mention-postings', 'v'],
     ['word-index', 'v'],
+    // A word index stored whole, before parts: made again in parts.
+    ['word-index', 'v-w0'],
     ['provenance-v2', 'v'],
     ['sentence-kinds', 'v'],
     ['provenance-summary', 'v'],

@@ -6,7 +6,8 @@ import { compileEngine } from '../analysis/article';
 import { loadCorpus } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
 import { storedTextCounter } from '../vocabulary/whole';
-import { makeWordIndex } from '../vocabulary/searchIndex';
+import { isWordIndexHead } from '../vocabulary/indexParts';
+import { encodeWordIndex, makeWordIndex } from '../vocabulary/searchIndex';
 import { analyseBatch } from './analyseBatch';
 import { analyseInto, provenanceInto, vocabularyInto } from './analyse';
 import { unpackAnalyses } from './codec';
@@ -20,6 +21,7 @@ import {
   readWordIndex,
   storeVocabulary,
   VOCABULARY_KIND,
+  WORD_INDEX_KIND,
 } from './vocabularyJob';
 
 const roots: string[] = [];
@@ -99,6 +101,16 @@ describe('storeVocabulary', () => {
     await storeVocabulary(t.dir, t.storeRoot, null);
     expect(new TextDecoder().decode(bytesOf(t)!)).toBe('kept');
     expect(readWordIndex(t.store, t.scope, t.version)).toEqual(stored);
+    // A store holding the index whole (the form before parts) gets it made again in parts: head and part 0.
+    const u = scratch();
+    await analyseInto(u.store, 's', u.corpus.articles, u.corpus.lexicon, undefined, 1);
+    await u.store.putDerived(u.scope, VOCABULARY_KIND, u.version, new TextEncoder().encode('kept'));
+    await u.store.putDerived(u.scope, WORD_INDEX_KIND, u.version, encodeWordIndex(stored));
+    expect(hasWordIndex(u.store, u.scope, u.version)).toBe(false);
+    await storeVocabulary(u.dir, u.storeRoot, null);
+    expect(hasWordIndex(u.store, u.scope, u.version)).toBe(true);
+    expect(isWordIndexHead(u.store.readDerived(u.scope, WORD_INDEX_KIND, u.version)!)).toBe(true);
+    expect(readWordIndex(u.store, u.scope, u.version)).toEqual(stored);
   });
 });
 

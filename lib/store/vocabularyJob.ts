@@ -8,7 +8,8 @@ import type { Corpus } from '../types';
 import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import type { AnalysisStore, StoreScope } from './types';
-import { decodeWordIndex, encodeWordIndex, WordIndexBuilder, type WordIndex } from '../vocabulary/searchIndex';
+import { WordIndexBuilder } from '../vocabulary/searchIndex';
+import { hasWordIndex, putWordIndex } from './wordIndexParts';
 
 /** The kind of derived data holding a corpus version's vocabulary table (lib/vocabulary/whole.ts: STORED_TEXT). */
 export const VOCABULARY_KIND = 'vocabulary';
@@ -28,24 +29,7 @@ export function hasVocabulary(store: AnalysisStore, scope: StoreScope, version: 
   return store.hasDerived(scope, VOCABULARY_KIND, version);
 }
 
-/** The kind of derived data holding a corpus version's word index (lib/vocabulary/searchIndex.ts). */
-export const WORD_INDEX_KIND = 'word-index';
-
-/** Whether a corpus version's word index is stored. */
-export function hasWordIndex(store: AnalysisStore, scope: StoreScope, version: string): boolean {
-  return store.hasDerived(scope, WORD_INDEX_KIND, version);
-}
-
-/** A corpus version's stored word index, or null when none is stored or it cannot be read (it is then made again). */
-export function readWordIndex(store: AnalysisStore, scope: StoreScope, version: string): WordIndex | null {
-  const bytes = store.readDerived(scope, WORD_INDEX_KIND, version);
-  if (!bytes) return null;
-  try {
-    return decodeWordIndex(bytes, `${scope.corpus}/${WORD_INDEX_KIND}-${version}`);
-  } catch {
-    return null;
-  }
-}
+export { hasWordIndex, readWordIndex, WORD_INDEX_KIND } from './wordIndexParts';
 
 /**
  * Articles whose analyses are decoded at once while a table is counted from the store: a bound on memory (about 400 MB
@@ -60,7 +44,7 @@ export const READ_CHUNK = 10_000;
  * is merged from them: no article is read or tokenised again. Otherwise it is counted from the stored analyses, read
  * READ_CHUNK at a time, so only one chunk of decoded analyses is held (memory: the corpus's text, plus the counter's
  * bounded table, plus one chunk). Then its word index (lib/vocabulary/searchIndex.ts), from the stored analyses a
- * chunk at a time. Each is skipped when stored. Throws when an article has no stored analysis yet. Returns the version
+ * chunk at a time, stored in parts (lib/store/wordIndexParts.ts). Each is skipped when stored. Throws when an article has no stored analysis yet. Returns the version
  * key.
  */
 export async function storeVocabulary(
@@ -84,7 +68,7 @@ export async function storeVocabulary(
     const builder = new WordIndexBuilder();
     for (const chunk of storedChunks(store, scope, corpus, keys, 'its word index'))
       for (const a of chunk) builder.add(a);
-    await store.putDerived(scope, WORD_INDEX_KIND, version, encodeWordIndex(builder.finish()));
+    await putWordIndex(store, scope, version, builder.finish());
   }
   return version;
 }

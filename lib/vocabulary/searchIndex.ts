@@ -207,7 +207,7 @@ function lowerBound(words: readonly string[], w: string): number {
  * The positions of the index's words one pattern word matches (its literal parts, split at `*`): a literal word by
  * binary search, a pattern with a literal head within that prefix's range, else by a walk over the word list (linear).
  */
-export function matchingWords(ix: WordIndex, parts: readonly string[]): number[] {
+export function matchingWords(ix: Pick<WordIndex, 'words'>, parts: readonly string[]): number[] {
   if (parts.length === 1) {
     const k = lowerBound(ix.words, parts[0]);
     return k < ix.words.length && ix.words[k] === parts[0] ? [k] : [];
@@ -223,12 +223,17 @@ export function matchingWords(ix: WordIndex, parts: readonly string[]): number[]
 }
 
 /** Whether an article has a sentence a reading counts (a search counts its tokens and the article only then). */
-export function hasSentences(ix: WordIndex, article: number, r: IndexReading): boolean {
+export function hasSentences(ix: Pick<WordIndex, 'inScope'>, article: number, r: IndexReading): boolean {
   return (ix.inScope[article] & (r.scope === 'body' ? 2 : 1)) !== 0;
 }
 
 /** Adds each listed word's occurrences per article under a reading into `hits` (one slot per article). */
-export function addHits(ix: WordIndex, wordIds: readonly number[], r: IndexReading, hits: Int32Array): void {
+export function addHits(
+  ix: Pick<WordIndex, 'starts' | 'postings'>,
+  wordIds: readonly number[],
+  r: IndexReading,
+  hits: Int32Array,
+): void {
   const p = ix.postings;
   for (const w of wordIds) {
     let at = ix.starts[w];
