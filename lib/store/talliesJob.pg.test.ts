@@ -16,9 +16,10 @@ import { readMentionPostings } from './mentionPostings';
 import { pgStore } from './pg';
 import { closePools, ready } from './pgClient';
 import { pull } from './pgReplica';
-import { readTallies } from './tallies';
+import { hasTallies, readTallies } from './tallies';
 import { storeTallies } from './talliesJob';
-import { readTimeCells } from './timeCells';
+import { hasTimeCells, readTimeCells } from './timeCells';
+import type { AnalysisStore } from './types';
 
 const { skip, database } = testCluster();
 const before = process.env.DATABASE_URL;
@@ -90,6 +91,16 @@ describe.skipIf(skip !== null)('the tallies job with PostgreSQL', () => {
     const there = read(b.roots.store);
     expect(there).not.toBeNull();
     expect(there).toEqual(read(a.roots.store));
+  });
+
+  // The prepared checks read the stored headers through either backend on B's replica.
+  test.each([
+    ['tallies', (s: AnalysisStore) => hasTallies(s, scope, key)],
+    ['time cells', (s: AnalysisStore) => hasTimeCells(s, scope, key)],
+  ])('B finds the %s prepared, through the PostgreSQL backend and the files backend alike', (_kind, check) => {
+    expect(check(pgStore(url, b.roots.store))).toBe(true);
+    expect(check(fileStore(b.roots.store))).toBe(true);
+    expect(check(pgStore(url, path.join(tmp, 'nowhere')))).toBe(false);
   });
 
   test("B's own job then makes only its folder index: it reads no analysis and stores nothing in PostgreSQL", async () => {
