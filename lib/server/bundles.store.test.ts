@@ -202,3 +202,28 @@ describe('views read stored analyses and never analyse', () => {
     expect(bundles.getBundle('s').corpus.articles.map((a) => a.id)).toContain('voa-third');
   }, 60_000);
 });
+
+describe('a replica that pulled every kind but its own folder index', () => {
+  test('is prepared in the background, which stores only the index and analyses nothing', async () => {
+    const { readdirSync, rmSync } = await import('node:fs');
+    const { STORE_ROOT } = await import('../store/current');
+    await bundles.noticeChanges();
+    await prepare.settled('s');
+    expect(await bundles.analyseMissingInBackground('s')).toBeNull();
+    // As on a PostgreSQL replica: the writer's tallies, time cells, postings and provenance are here; the index, keyed
+    // by the writer's folder times, is not.
+    const indexes = () =>
+      readdirSync(path.join(STORE_ROOT, 's'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+        path.basename(f).startsWith('corpus-index-'),
+      );
+    for (const f of indexes()) rmSync(path.join(STORE_ROOT, 's', f));
+    expect(indexes()).toEqual([]);
+    counted.calls = 0;
+    const p = await bundles.analyseMissingInBackground('s');
+    expect(p?.corpus).toBe('s');
+    expect((await prepare.settled('s'))?.error).toBeNull();
+    expect(indexes()).toHaveLength(1);
+    expect(counted.calls).toBe(0);
+    expect(await bundles.analyseMissingInBackground('s')).toBeNull();
+  }, 60_000);
+});

@@ -52,7 +52,7 @@ import type { ArticleSubset, Slice } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
 import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/monthTallies';
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
-import { metaOf, positionOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
+import { hasCorpusIndex, metaOf, positionOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
 import { readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
@@ -865,7 +865,14 @@ export async function analyseMissingInBackground(corpusId: string): Promise<Prep
   const keys = corpus.articles.map(articleKey);
   const stored = store.stored(scope, keys).size;
   const version = versionKey(keys, scope.lexicon);
-  if (stored === new Set(keys).size && versionStored(store, scope, version, talliesKeyOf(corpus, version))) return null;
+  if (
+    stored === new Set(keys).size &&
+    versionStored(store, scope, version, talliesKeyOf(corpus, version)) &&
+    // The folder's own index too: never shared through PostgreSQL (keyed by this folder's file times), so a replica
+    // that pulled every other kind from the writer still makes it here.
+    hasCorpusIndex(store, scope, await corpusFingerprintAsync(dir))
+  )
+    return null;
   const p = prepareInBackground(dir, fingerprint(dir));
   p.total = keys.length;
   p.done = stored;

@@ -83,6 +83,26 @@ describe('the file store', () => {
     writeFileSync(path.join(scopeDir, '.seg-x.fsa.123.abc.tmp'), 'half');
     expect(fileStore(dir).stored(scope, keys).size).toBe(1);
   });
+
+  // Ten stored bytes, 0..9: a head is their first `length` (all ten when longer), the size always 10.
+  test.each([
+    ['none', 0, []],
+    ['the first four', 4, [0, 1, 2, 3]],
+    ['exactly all', 10, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['more than there are', 64, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
+  ])('reads %s of a derived piece’s bytes and its whole size, not the rest', async (_case, length, head) => {
+    const store = fileStore(path.join(root, 'head'));
+    await store.putDerived(
+      scope,
+      'tallies',
+      'k',
+      Uint8Array.from({ length: 10 }, (_, i) => i),
+    );
+    const got = store.derivedHead(scope, 'tallies', 'k', length);
+    expect(got && [...got.head]).toEqual(head);
+    expect(got?.size).toBe(10);
+    expect(store.derivedHead(scope, 'tallies', 'other', length)).toBeNull();
+  });
 });
 
 // 40 FA-KES articles in one segment: a few of them are read piece by piece, all of them with the whole file.

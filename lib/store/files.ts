@@ -7,7 +7,7 @@ import { writeAtomic } from '../corpus/store';
 import { unpackOne } from './codec';
 import { ENGINE_VERSION } from './keys';
 import { derivedName } from './derived';
-import type { AnalysedBatch, AnalysisStore, StoreScope } from './types';
+import type { AnalysedBatch, AnalysisStore, DerivedHead, StoreScope } from './types';
 
 /**
  * Where the embedded store keeps its files: beside the corpora it analyses (so a test's or the e2e server's scratch
@@ -104,6 +104,31 @@ export function readSegmentHeader(file: string): { header: SegmentHeader; at: nu
     const head = Buffer.alloc(Math.min(size, 8 + start.readUInt32LE(4)));
     readSync(fd, head, 0, head.length, 0);
     return headerOf(head, size, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// A file's first `length` bytes and its size, or null when it does not exist (also when pruning removed it).
+function headIfPresent(file: string, length: number): DerivedHead | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.max(0, Math.min(length, size)));
+    let at = 0;
+    while (at < head.length) {
+      const n = readSync(fd, head, at, head.length - at, at);
+      // Files are replaced by renames, never shortened in place; this only keeps a surprise from looping forever.
+      if (n === 0) break;
+      at += n;
+    }
+    return { head: head.subarray(0, at), size };
   } finally {
     closeSync(fd);
   }
@@ -247,6 +272,9 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
     },
     hasDerived(scope, kind, key) {
       return existsSync(path.join(scopeDir(root, scope), derivedName(kind, key)));
+    },
+    derivedHead(scope, kind, key, length) {
+      return headIfPresent(path.join(scopeDir(root, scope), derivedName(kind, key)), length);
     },
     async putDerived(scope, kind, key, bytes) {
       writeAtomic(

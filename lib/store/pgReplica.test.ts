@@ -60,7 +60,7 @@ describe('readReplicaState', () => {
 });
 
 describe('replicableFiles', () => {
-  test('lists what the database holds and leaves raw sources, locks, staging and temporary files local', () => {
+  test('lists what the database holds and leaves raw sources, locks, staging, temporary files and folder indexes local', () => {
     const r = { corpus: path.join(tmp, 'list'), store: path.join(tmp, 'list', '.store') };
     const put = (p: string) => {
       mkdirSync(path.dirname(path.join(r.corpus, p)), { recursive: true });
@@ -77,6 +77,7 @@ describe('replicableFiles', () => {
       'nocorpus/articles/z.txt',
       '.store/c/lex-e1/seg-1.fsa',
       '.store/c/lex-e1/provenance-v1.bin',
+      '.store/c/lex-e1/corpus-index-0123456789abcdef.bin',
       '.store/c/lex-e1/.seg-2.fsa.1.x.tmp',
     ])
       put(p);

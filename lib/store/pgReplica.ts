@@ -28,11 +28,13 @@ export interface ReplicaRoots {
 export const replicaStateFile = (roots: ReplicaRoots) => path.join(roots.corpus, '.pg-replica.json');
 
 const SEGMENT_OR_DERIVED = /^(seg-[0-9a-z-]+\.fsa|[a-z0-9][a-z0-9-]*\.bin)$/;
+// A folder's index is keyed by that folder's file times (lib/store/talliesJob.ts), which no other replica shares.
+const LOCAL_ONLY = 'corpus-index-';
 
 /**
  * The files of a corpus root and store root that belong in the database, as (tree, corpus, path) with paths relative
  * to their root: the default lexicon, each corpus's corpus.json, lexicon.json and articles/*.txt, and each store
- * scope's segments and derived data. Anything else (raw sources, locks, staging, snapshots) stays local.
+ * scope's segments and derived data. Anything else (raw sources, locks, staging, snapshots, folder indexes) stays local.
  */
 export function replicableFiles(roots: ReplicaRoots): { area: Area; corpus: string; path: string }[] {
   const out: { area: Area; corpus: string; path: string }[] = [];
@@ -60,7 +62,8 @@ export function replicableFiles(roots: ReplicaRoots): { area: Area; corpus: stri
   for (const corpus of dirs(roots.store))
     for (const scope of dirs(path.join(roots.store, corpus)))
       for (const f of readdirSync(path.join(roots.store, corpus, scope)).sort())
-        if (SEGMENT_OR_DERIVED.test(f)) out.push({ area: 'store', corpus, path: `${corpus}/${scope}/${f}` });
+        if (SEGMENT_OR_DERIVED.test(f) && !f.startsWith(LOCAL_ONLY))
+          out.push({ area: 'store', corpus, path: `${corpus}/${scope}/${f}` });
   return out;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { attributedGroups } from '../analysis/aggregate';
 import { monthTallies } from '../analysis/monthTallies';
 import { analyzeArticles } from '../analysis/run';
@@ -11,7 +11,7 @@ import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { hasTallies, readTallies, talliesKey, talliesKeyOf } from './tallies';
+import { hasTallies, makeTallies, putTallies, readTallies, talliesKey, talliesKeyOf } from './tallies';
 import { storeTallies } from './talliesJob';
 
 const dir = path.join(process.cwd(), 'corpus', 'fa-kes');
@@ -87,5 +87,48 @@ describe('tallies stored by the write-time job equal fresh tallies', () => {
     await store.putDerived(scope, 'tallies', 'k', bytes);
     expect(readTallies(store, scope, 'k')).toBeNull();
     expect(hasTallies(store, scope, 'k')).toBe(false);
+  });
+});
+
+describe('the prepared check reads the tallies header alone', () => {
+  const seeds = loadCorpus(path.join(process.cwd(), 'corpus', 'seeds'));
+  const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-tallies-check-')));
+  const scope = { corpus: 'x', lexicon: 'l' };
+  let good = Buffer.alloc(0);
+  beforeAll(async () => {
+    await putTallies(store, scope, 'good', makeTallies(seeds, analyzeArticles(seeds)));
+    good = Buffer.from(store.readDerived(scope, 'tallies', 'good')!);
+  });
+  // The header: "FTL2", the format (u32 LE), the file's length (u64 LE): 16 bytes.
+  const edit = (at: number, write: (b: Buffer) => void) => (b: Buffer) => {
+    const copy = Buffer.from(b);
+    write(copy.subarray(at));
+    return copy;
+  };
+  test.each<[string, (b: Buffer) => Buffer | Uint8Array, boolean, boolean]>([
+    ['a good file', (b) => b, true, true],
+    ['cut short to nothing', (b) => b.subarray(0, 0), false, false],
+    ['cut short inside the magic', (b) => b.subarray(0, 3), false, false],
+    ['cut short inside the header', (b) => b.subarray(0, 15), false, false],
+    ['cut short to the header alone', (b) => b.subarray(0, 16), false, false],
+    ['cut short half way', (b) => b.subarray(0, b.length >> 1), false, false],
+    ['cut short by one byte', (b) => b.subarray(0, b.length - 1), false, false],
+    ['one byte more than the header names', (b) => Buffer.concat([b, Buffer.from([0])]), false, false],
+    ['a wrong magic', edit(0, (h) => h.write('FTL1', 'latin1')), false, false],
+    ['another format', edit(4, (h) => h.writeUInt32LE(3)), false, false],
+    ['a header naming one byte more', edit(8, (h) => h.writeBigUInt64LE(h.readBigUInt64LE() + 1n)), false, false],
+    ['a header naming one byte less', edit(8, (h) => h.writeBigUInt64LE(h.readBigUInt64LE() - 1n)), false, false],
+    // Stored before the header: made again by the next preparation, and read meanwhile.
+    ['the body alone (stored before the header)', (b) => b.subarray(16), false, true],
+    // The check does not read the body; its failure is found where it is decoded, as before (no tallies, made again).
+    ['a whole header over a body that does not decode', edit(16, (body) => body.fill(0)), true, false],
+  ])('%s: stored %s, read %s', async (_case, spoil, checked, read) => {
+    await store.putDerived(scope, 'tallies', 'k', spoil(good));
+    expect(hasTallies(store, scope, 'k')).toBe(checked);
+    expect(readTallies(store, scope, 'k') !== null).toBe(read);
+  });
+
+  test('no file: not stored', () => {
+    expect(hasTallies(store, scope, 'missing')).toBe(false);
   });
 });

@@ -54,6 +54,20 @@ interface Packed {
 
 type Block = MonthTallies['years'] extends Map<string, infer Y> ? Y : never;
 
+// The file: a fixed header of TALLIES_HEAD bytes ("FTL2", the packed format as a u32 LE, the whole file's byte length as
+// a u64 LE), then the Packed value serialised. The header lets a check (hasTallies) learn that a file is complete and of
+// this format without reading the body (80 MB at 100,000 articles). Files stored before the header read as before.
+const MAGIC = 'FTL2';
+const FORMAT = 2;
+const TALLIES_HEAD = 16;
+
+// Whether bytes start with a tallies header of this format naming `size` as the file's length.
+function headerFits(head: Uint8Array, size: number): boolean {
+  if (head.length < TALLIES_HEAD) return false;
+  const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  return b.toString('latin1', 0, 4) === MAGIC && b.readUInt32LE(4) === FORMAT && Number(b.readBigUInt64LE(8)) === size;
+}
+
 function encodeTallies(t: StoredTallies): Uint8Array {
   const blocks: [string, Uint8Array][] = [];
   const bare = (b: Omit<Block, 'months'>, name: string) => {
@@ -72,7 +86,12 @@ function encodeTallies(t: StoredTallies): Uint8Array {
     skeleton: serialize({ ...t.months, years }),
     blocks,
   };
-  return serialize(packed);
+  const body = serialize(packed);
+  const head = Buffer.alloc(TALLIES_HEAD);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(FORMAT, 4);
+  head.writeBigUInt64LE(BigInt(TALLIES_HEAD + body.length), 8);
+  return Buffer.concat([head, body]);
 }
 
 // Each block's tallies are decoded the first time they are read.
@@ -117,8 +136,11 @@ function decodeTallies(p: Packed): StoredTallies {
 export function readTallies(store: AnalysisStore, scope: StoreScope, key: string): StoredTallies | null {
   const bytes = store.readDerived(scope, TALLIES, key);
   if (!bytes) return null;
+  // Stored with the header: it must name this file; stored before the header (no magic): the whole file is the value.
+  const headed = bytes.length >= 4 && Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') === MAGIC;
+  if (headed && !headerFits(bytes, bytes.length)) return null;
   try {
-    const p = deserialize(bytes) as Packed;
+    const p = deserialize(headed ? bytes.subarray(TALLIES_HEAD) : bytes) as Packed;
     return p?.format === 2 && p.whole instanceof Uint8Array && Array.isArray(p.blocks) ? decodeTallies(p) : null;
   } catch {
     // Another Node version's serializer, or cut short: the next preparation makes them again.
@@ -126,9 +148,14 @@ export function readTallies(store: AnalysisStore, scope: StoreScope, key: string
   }
 }
 
-/** Whether a version's tallies are stored and readable (a file of an older format is made again). */
+/**
+ * Whether a version's tallies are stored whole and of this format, from their header alone (the body is not read): a
+ * file cut short, of another format or stored before the header counts as missing, so the next preparation makes it
+ * again. A body that later fails to decode reads as no tallies (readTallies), as before.
+ */
 export function hasTallies(store: AnalysisStore, scope: StoreScope, key: string): boolean {
-  return store.hasDerived(scope, TALLIES, key) && readTallies(store, scope, key) !== null;
+  const h = store.derivedHead(scope, TALLIES, key, TALLIES_HEAD);
+  return h !== null && headerFits(h.head, h.size);
 }
 
 /** Stores a version's tallies whole. */

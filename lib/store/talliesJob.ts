@@ -3,6 +3,7 @@ import type { ArticleAnalysis } from '../analysis/article';
 import { corpusFingerprint } from '../corpus/fingerprint';
 import { loadCorpus } from '../corpus/load';
 import { hasCorpusIndex, metaOf, putCorpusIndex, textCharsOf } from './corpusIndex';
+import { storeAt } from './current';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasMentionPostings, makeMentionPostings, putMentionPostings } from './mentionPostings';
@@ -14,12 +15,17 @@ import { makeTimeCells } from '../time/cells';
  * Makes and stores the tallies, time cells and mention postings of a corpus folder's current version from its stored analyses, and
  * the folder's index (the corpus without its text, under the folder's fingerprint) that a restart reads instead of
  * every article file: a worker's job, since it reads the whole corpus. Returns the tallies key; throws when an article has no stored
- * analysis yet.
+ * analysis yet. The tallies, time cells and mention postings are keyed by content (the version and tallies keys), so they
+ * go through the current backend (PostgreSQL when DATABASE_URL is set): the first instance to make them stores them for
+ * every instance. The index is keyed by this folder's fingerprint of file sizes and times, which differ between two
+ * instances' replica folders of the same corpus, so it stays in this instance's own store folder (another instance
+ * could never read it, and every instance would pull every other one's).
  */
 export async function storeTallies(corpusDir: string, storeRoot: string): Promise<string> {
   const before = corpusFingerprint(corpusDir);
   const corpus = loadCorpus(corpusDir);
-  const store = fileStore(storeRoot);
+  const store = storeAt(storeRoot);
+  const local = fileStore(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
@@ -52,8 +58,8 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   if (!hasMentionPostings(store, scope, version))
     await putMentionPostings(store, scope, version, makeMentionPostings(analyses()));
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
-  if (!hasCorpusIndex(store, scope, before) && corpusFingerprint(corpusDir) === before)
-    await putCorpusIndex(store, scope, before, {
+  if (!hasCorpusIndex(local, scope, before) && corpusFingerprint(corpusDir) === before)
+    await putCorpusIndex(local, scope, before, {
       meta: metaOf(corpus),
       keys,
       version,

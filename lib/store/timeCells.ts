@@ -126,9 +126,40 @@ export function readTimeCells(store: AnalysisStore, scope: StoreScope, key: stri
   return bytes ? decodeTimeCells(bytes) : null;
 }
 
-/** Whether a version's time cells are stored and readable (a file cut short or of another format is made again). */
+/**
+ * The byte length a time cells file must have by its header (magic, header length, then the header), or null when the
+ * bytes do not start with a whole header of this format: what a check reads instead of the numbers.
+ */
+export function timeCellsLength(head: Uint8Array): number | null {
+  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return null;
+  const length = buf.readUInt32LE(4);
+  if (8 + length > buf.length) return null;
+  let h: Header;
+  try {
+    h = JSON.parse(buf.toString('utf8', 8, 8 + length)) as Header;
+  } catch {
+    return null;
+  }
+  const counts = [h?.cells, h?.records, h?.views, h?.groups?.length];
+  if (h?.format !== FORMAT || h.views !== CELL_VIEWS.length || !counts.every(Number.isInteger)) return null;
+  if (h.width !== 4 && h.width !== 8) return null;
+  const numbers = h.cells * 3 + h.cells * h.views + h.views * h.groups.length + 1 + h.records;
+  return Math.ceil((8 + length) / 8) * 8 + numbers * h.width;
+}
+
+/**
+ * Whether a version's time cells are stored whole and of this format, from their header alone (the numbers are not
+ * read): a file cut short, of another format, or longer or shorter than its header says counts as missing, so the next
+ * preparation makes it again. A file that later fails to decode reads as no cells (readTimeCells), as before.
+ */
 export function hasTimeCells(store: AnalysisStore, scope: StoreScope, key: string): boolean {
-  return store.hasDerived(scope, TIME_CELLS, key) && readTimeCells(store, scope, key) !== null;
+  const start = store.derivedHead(scope, TIME_CELLS, key, 8);
+  if (!start || start.head.length < 8) return false;
+  const length = Buffer.from(start.head.buffer, start.head.byteOffset, 8).readUInt32LE(4);
+  if (8 + length > start.size) return false;
+  const head = store.derivedHead(scope, TIME_CELLS, key, 8 + length);
+  return head !== null && timeCellsLength(head.head) === head.size;
 }
 
 /** Stores a version's time cells whole. */

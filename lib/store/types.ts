@@ -14,6 +14,12 @@ export interface AnalysedBatch {
   packed: PackedAnalyses;
 }
 
+/** The start of a stored piece of derived data and the size of the whole (AnalysisStore.derivedHead). */
+export interface DerivedHead {
+  head: Uint8Array;
+  size: number;
+}
+
 /**
  * What the server reads and the writers write: analyses keyed by (article key, lexicon key, engine version) and derived data
  * per corpus version (provenance; see lib/store/derived.ts). One interface, one implementation per backend (lib/store/files.ts today; a PostgreSQL
@@ -35,6 +41,11 @@ export interface AnalysisStore {
   readDerived(scope: StoreScope, kind: string, key: string): Uint8Array | null;
   /** Whether a piece of derived data is stored (without reading it). */
   hasDerived(scope: StoreScope, kind: string, key: string): boolean;
+  /**
+   * The first `length` bytes of a piece of derived data (all of it when shorter) and its whole size in bytes, or null
+   * when none is stored: what a check of a stored header reads instead of the whole piece.
+   */
+  derivedHead(scope: StoreScope, kind: string, key: string, length: number): DerivedHead | null;
   /** Stores a piece of derived data whole (a reader sees the old bytes or the new, never part). */
   putDerived(scope: StoreScope, kind: string, key: string, bytes: Uint8Array): Promise<void>;
   /** A short string that changes whenever anything is stored for the corpus (part of cached pages' data version). */

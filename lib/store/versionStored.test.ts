@@ -15,6 +15,10 @@ function memoryStore() {
   const store = {
     hasDerived: (_: StoreScope, kind: string, key: string) => files.has(name(kind, key)),
     readDerived: (_: StoreScope, kind: string, key: string) => files.get(name(kind, key)) ?? null,
+    derivedHead: (_: StoreScope, kind: string, key: string, length: number) => {
+      const bytes = files.get(name(kind, key));
+      return bytes ? { head: bytes.subarray(0, length), size: bytes.length } : null;
+    },
     putDerived: async (_: StoreScope, kind: string, key: string, bytes: Uint8Array) => {
       files.set(name(kind, key), bytes);
     },
