@@ -105,6 +105,37 @@ describe('the file store', () => {
   });
 });
 
+describe('warming a store', () => {
+  // 40 segments of one analysis each (the first seed's analysis, under 40 keys).
+  const dir = path.join(root, 'warm');
+  const one = packAnalyses(analyzeArticles(seeds).slice(0, 1));
+  const warmKeys = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+  const written = (async () => {
+    for (const k of warmKeys) await fileStore(dir).put(scope, { keys: [k], packed: one });
+  })();
+
+  test('learns every segment in steps of 16 headers (2 yields for 40), as a first read would', async () => {
+    await written;
+    const store = fileStore(dir);
+    const steps = store.warm(scope);
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    expect(yields).toBe(2);
+    expect([...store.stored(scope, warmKeys)]).toEqual(warmKeys);
+  });
+
+  test('a read between its steps, and a segment written meanwhile, are answered whole', async () => {
+    await written;
+    const store = fileStore(dir);
+    const steps = store.warm(scope);
+    steps.next();
+    await fileStore(dir).put(scope, { keys: ['late'], packed: one });
+    expect(store.stored(scope, [...warmKeys, 'late']).size).toBe(41);
+    while (!steps.next().done);
+    expect(store.stored(scope, [...warmKeys, 'late']).size).toBe(41);
+  });
+});
+
 // 40 FA-KES articles in one segment: a few of them are read piece by piece, all of them with the whole file.
 describe('reading some analyses of a segment', () => {
   const fakes = loadCorpus('corpus/fa-kes');

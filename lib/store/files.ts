@@ -191,6 +191,9 @@ function piecesOf(seg: Segment, spans: readonly { start: number; end: number }[]
   }
 }
 
+// Segment headers read per step of a warm-up: 16 of about 50 kB each keep a step to a few milliseconds.
+const WARM_STEP = 16;
+
 /**
  * The embedded backend: per corpus and lexicon, append-only segment files of packed analyses (one per worker batch)
  * and one file per piece of derived data (`<kind>-<key>.bin`). Segment headers are read once per process and kept; integers are read
@@ -198,7 +201,8 @@ function piecesOf(seg: Segment, spans: readonly { start: number; end: number }[]
  */
 export function fileStore(root: string = STORE_ROOT): AnalysisStore {
   const seen = new Map<string, { files: Map<string, Segment>; index: Map<string, { seg: Segment; i: number }> }>();
-  const indexOf = (scope: StoreScope) => {
+  // The scope's segment index, brought up to date; with `step`, yields after every `step` headers read (warm).
+  function* indexSteps(scope: StoreScope, step = Infinity) {
     const dir = scopeDir(root, scope);
     let entry = seen.get(dir);
     if (!entry) seen.set(dir, (entry = { files: new Map(), index: new Map() }));
@@ -211,8 +215,11 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
         entry.files.delete(name);
         for (const k of seg.header.keys) if (entry.index.get(k)?.seg === seg) entry.index.delete(k);
       }
+    let read = 0;
     for (const name of names) {
       if (!SEGMENT.test(name) || entry.files.has(name)) continue;
+      if (read > 0 && read % step === 0) yield;
+      read++;
       const file = path.join(dir, name);
       let seg: Segment;
       try {
@@ -227,9 +234,19 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
       entry.files.set(name, seg);
     }
     return entry;
+  }
+  const indexOf = (scope: StoreScope) => {
+    const steps = indexSteps(scope);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
   };
   return {
     backend: 'files',
+    *warm(scope) {
+      yield* indexSteps(scope, WARM_STEP);
+    },
     stored(scope, keys) {
       const { index } = indexOf(scope);
       return new Set(keys.filter((k) => index.has(k)));

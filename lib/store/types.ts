@@ -30,6 +30,11 @@ export interface AnalysisStore {
   readonly backend: string;
   /** The keys among `keys` that have an analysis stored in the scope. */
   stored(scope: StoreScope, keys: readonly string[]): Set<string>;
+  /**
+   * Learns what is stored for a scope in steps (yielding between them), so the first read of an analysis does not
+   * pay for it on a request: a server warms the scopes it serves in the background.
+   */
+  warm(scope: StoreScope): Generator<void, void, void>;
   /** The stored analyses of these articles (keys[i] is articles[i]'s key), null where none is stored. */
   read(scope: StoreScope, articles: readonly Article[], keys: readonly string[]): (ArticleAnalysis | null)[];
   /** Stores a batch of analyses durably before it resolves; a batch is stored whole or not at all. */
