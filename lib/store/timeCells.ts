@@ -61,12 +61,10 @@ export function encodeTimeCells(t: TimeCells): Uint8Array {
 
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
-/**
- * Stored time cells read back, or null when the bytes are not time cells of this format or are cut short (then they
- * are made again). The numbers are read in place when aligned, else copied once.
- */
-export function decodeTimeCells(bytes: Uint8Array): TimeCells | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+// The header at the start of `buf` (magic, length, JSON) with the numbers' layout it names (where they start, the six
+// arrays' lengths, their total), or null when it is not a whole header of this format; the lists' contents are the
+// decoder's to check.
+function headerOf(buf: Buffer): { h: Header; start: number; sizes: number[]; total: number } | null {
   if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return null;
   const length = buf.readUInt32LE(4);
   if (8 + length > buf.length) return null;
@@ -76,21 +74,27 @@ export function decodeTimeCells(bytes: Uint8Array): TimeCells | null {
   } catch {
     return null;
   }
+  if (h?.format !== FORMAT || h.views !== CELL_VIEWS.length || !Array.isArray(h.groups)) return null;
+  if (!Number.isInteger(h.cells) || !Number.isInteger(h.records) || (h.width !== 4 && h.width !== 8)) return null;
+  const sizes = [h.cells, h.cells, h.cells, h.cells * h.views, h.views * h.groups.length + 1, h.records];
+  return { h, start: Math.ceil((8 + length) / 8) * 8, sizes, total: sizes.reduce((s, n) => s + n, 0) };
+}
+
+/**
+ * Stored time cells read back, or null when the bytes are not time cells of this format or are cut short (then they
+ * are made again). The numbers are read in place when aligned, else copied once.
+ */
+export function decodeTimeCells(bytes: Uint8Array): TimeCells | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = headerOf(buf);
+  if (!read) return null;
+  const { h, start, sizes, total } = read;
   if (
-    h?.format !== FORMAT ||
-    h.views !== CELL_VIEWS.length ||
-    !Array.isArray(h.groups) ||
     !h.groups.every((g) => typeof g?.id === 'string' && isStrings(g.variants)) ||
     !isStrings(h.outlets) ||
-    !isStrings(h.days) ||
-    !Number.isInteger(h.cells) ||
-    !Number.isInteger(h.records) ||
-    (h.width !== 4 && h.width !== 8)
+    !isStrings(h.days)
   )
     return null;
-  const start = Math.ceil((8 + length) / 8) * 8;
-  const sizes = [h.cells, h.cells, h.cells, h.cells * h.views, h.views * h.groups.length + 1, h.records];
-  const total = sizes.reduce((s, n) => s + n, 0);
   if (buf.length !== start + total * h.width) return null;
   const offset = bytes.byteOffset + start;
   // Read in place when aligned for the width, else from a copy.
@@ -131,21 +135,8 @@ export function readTimeCells(store: AnalysisStore, scope: StoreScope, key: stri
  * bytes do not start with a whole header of this format: what a check reads instead of the numbers.
  */
 export function timeCellsLength(head: Uint8Array): number | null {
-  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
-  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return null;
-  const length = buf.readUInt32LE(4);
-  if (8 + length > buf.length) return null;
-  let h: Header;
-  try {
-    h = JSON.parse(buf.toString('utf8', 8, 8 + length)) as Header;
-  } catch {
-    return null;
-  }
-  const counts = [h?.cells, h?.records, h?.views, h?.groups?.length];
-  if (h?.format !== FORMAT || h.views !== CELL_VIEWS.length || !counts.every(Number.isInteger)) return null;
-  if (h.width !== 4 && h.width !== 8) return null;
-  const numbers = h.cells * 3 + h.cells * h.views + h.views * h.groups.length + 1 + h.records;
-  return Math.ceil((8 + length) / 8) * 8 + numbers * h.width;
+  const read = headerOf(Buffer.from(head.buffer, head.byteOffset, head.byteLength));
+  return read && read.start + read.total * read.h.width;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Section } from '../types';
+import { indexedArticle, sampleArticles } from './testArticle';
 import {
   decodeWordIndexHead,
   decodeWordPart,
@@ -18,41 +18,13 @@ import {
   makeWordIndex,
   matchingWords,
   type IndexReading,
-  type IndexedArticle,
   type WordIndex,
 } from './searchIndex';
 
-// An article of body/title sentences joined by one space; `quoted` (its first occurrence) is made a quotation.
-function article(sentences: [Section, string][], quoted: string | null = null): IndexedArticle {
-  let text = '';
-  const out: IndexedArticle['sentences'][number][] = [];
-  for (const [section, s] of sentences) {
-    if (text) text += ' ';
-    out.push({
-      start: text.length,
-      end: text.length + s.length,
-      section,
-      score: 0,
-      words: 0,
-      ownScore: 0,
-      ownWords: 0,
-    });
-    text += s;
-  }
-  const at = quoted === null ? -1 : text.indexOf(quoted);
-  return { text, sentences: out, quotes: at < 0 ? [] : [{ start: at, end: at + quoted!.length }] };
-}
+const article = indexedArticle;
 
 const ix = makeWordIndex([
-  article(
-    [
-      ['title', 'Rebels rest.'],
-      ['body', 'Rebels said "rebels fled" today.'],
-    ],
-    '"rebels fled"',
-  ),
-  article([['title', 'Nothing here.']]),
-  article([['body', 'REBELS’ don’t rebels.']]),
+  ...sampleArticles(),
   article([['body', 'Rebel forces and the rebellion rest.']]),
   article([['body', 'Terrorists, terror and the rebels.']]),
 ]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Section } from '../types';
+import { indexedArticle, sampleArticles } from './testArticle';
 import { findMatches, parseSearch } from './search';
 import {
   addHits,
@@ -9,45 +9,12 @@ import {
   makeWordIndex,
   matchingWords,
   type IndexReading,
-  type IndexedArticle,
 } from './searchIndex';
 
-// An article from sentences (each with its section), joined by one space; `quoted` is a stretch of the text made a
-// quotation (its first occurrence, quotes included).
-function article(sentences: [Section, string][], quoted: string | null = null): IndexedArticle {
-  let text = '';
-  const out: IndexedArticle['sentences'][number][] = [];
-  for (const [section, s] of sentences) {
-    if (text) text += ' ';
-    out.push({
-      start: text.length,
-      end: text.length + s.length,
-      section,
-      score: 0,
-      words: 0,
-      ownScore: 0,
-      ownWords: 0,
-    });
-    text += s;
-  }
-  const at = quoted === null ? -1 : text.indexOf(quoted);
-  return { text, sentences: out, quotes: at < 0 ? [] : [{ start: at, end: at + quoted!.length }] };
-}
+const article = indexedArticle;
 
-const articles = [
-  // "rebels": title 1; body 2, one of them inside the quotation.
-  article(
-    [
-      ['title', 'Rebels rest.'],
-      ['body', 'Rebels said "rebels fled" today.'],
-    ],
-    '"rebels fled"',
-  ),
-  // A title alone: no body sentence.
-  article([['title', 'Nothing here.']]),
-  // Two "rebels" in the body (the curly apostrophe ends the first word); "don’t" is indexed as "don't".
-  article([['body', 'REBELS’ don’t rebels.']]),
-];
+// Counted by hand: see sampleArticles.
+const articles = sampleArticles();
 const ix = makeWordIndex(articles);
 
 const hits = (word: string[], r: IndexReading) => {
