@@ -1,38 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../types';
-import { creditSources } from './credits';
-import { articleProvenanceModel, corpusProvenanceModel } from './door';
-import { buildProvenance } from './model';
+import { articleProvenanceModel, corpusProvenanceModel, passagePieces } from './door';
+import { COPY, wireAndCopy } from './wireCopy';
 
-const WIRE =
-  'The IS group claimed the bombing that killed twelve people at a checkpoint near the border town on Sunday.';
-const COPY = `${WIRE.replace('IS', 'Daesh')} More follows.`;
 const meta = (id: string, outlet: string, date: string) => ({ id, outlet, date, title: `T ${id}` }) as Article;
 const articles = [meta('w', 'wire', '2016-01-01'), meta('c', 'paper', '2016-01-02')];
-const p = buildProvenance(
-  [
-    {
-      id: 'w',
-      outlet: 'wire',
-      date: '2016-01-01',
-      text: WIRE,
-      bodyStart: 0,
-      sentences: [{ start: 0, end: WIRE.length }],
-    },
-    {
-      id: 'c',
-      outlet: 'paper',
-      date: '2016-01-02',
-      text: COPY,
-      bodyStart: 0,
-      sentences: [
-        { start: 0, end: COPY.length - 14 },
-        { start: COPY.length - 13, end: COPY.length },
-      ],
-    },
-  ],
-  creditSources([]),
-);
+const p = wireAndCopy();
 
 describe('provenance page models', () => {
   test('article model: side-by-side pieces rebuild the passage text, the edit marked', () => {
@@ -53,4 +26,27 @@ describe('provenance page models', () => {
   });
 
   test('unknown article: null', () => expect(articleProvenanceModel(p, { articles }, 'nope')).toBeNull());
+});
+
+describe('passagePieces', () => {
+  // "ab cd ef": pieces end at 2, 5 and 8; the gap before a piece belongs to it.
+  test.each([
+    [[], []],
+    [[{ start: 0, end: 2, same: true }], [['ab', true]]],
+    [
+      [
+        { start: 0, end: 2, same: true },
+        { start: 3, end: 5, same: false },
+        { start: 6, end: 8, same: true },
+      ],
+      [
+        ['ab', true],
+        [' cd', false],
+        [' ef', true],
+      ],
+    ],
+    [[{ start: 3, end: 5, same: false }], [['cd', false]]],
+  ] as [{ start: number; end: number; same: boolean }[], [string, boolean][]][])('%j', (list, want) => {
+    expect(passagePieces('ab cd ef', list).map((x) => [x.text, x.same])).toEqual(want);
+  });
 });

@@ -47,7 +47,8 @@ export interface CorpusProvenanceModel {
   articles: { id: string; title: string; outlet: string; sentences: Record<ProvenanceKind, number> }[];
 }
 
-function pieces(text: string, list: { start: number; end: number; same: boolean }[]): TextPiece[] {
+/** A passage's text cut into its pieces (same or changed): the gap before a piece (spaces, punctuation) belongs to it. */
+export function passagePieces(text: string, list: { start: number; end: number; same: boolean }[]): TextPiece[] {
   const out: TextPiece[] = [];
   let at = list.length ? list[0].start : 0;
   for (const x of list) {
@@ -81,8 +82,8 @@ export function articleProvenanceModel(
       outlet: od.outlet,
       date: od.date,
       passages: sideBySide(p, id, other).map((s) => ({
-        left: pieces(textOf(id), s.left),
-        right: pieces(textOf(other), s.right),
+        left: passagePieces(textOf(id), s.left),
+        right: passagePieces(textOf(other), s.right),
         similarity: s.similarity,
       })),
     };

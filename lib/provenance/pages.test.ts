@@ -7,38 +7,11 @@ import { loadCorpus } from '../corpus/load';
 import { fileStore } from '../store/files';
 import { putProvenancePages, readArticlePage } from '../store/provenancePages';
 import { corpusProvenance } from './corpusProvenance';
-import { creditSources } from './credits';
 import { articleProvenanceModel } from './door';
-import { buildProvenance } from './model';
+import { COPY, WIRE, wireAndCopy } from './wireCopy';
 import { articlePageRecord, articleProvenanceFromRecord } from './pages';
 
-const WIRE =
-  'The IS group claimed the bombing that killed twelve people at a checkpoint near the border town on Sunday.';
-const COPY = `${WIRE.replace('IS', 'Daesh')} More follows.`;
-const tiny = buildProvenance(
-  [
-    {
-      id: 'w',
-      outlet: 'wire',
-      date: '2016-01-01',
-      text: WIRE,
-      bodyStart: 0,
-      sentences: [{ start: 0, end: WIRE.length }],
-    },
-    {
-      id: 'c',
-      outlet: 'paper',
-      date: '2016-01-02',
-      text: COPY,
-      bodyStart: 0,
-      sentences: [
-        { start: 0, end: COPY.length - 14 },
-        { start: COPY.length - 13, end: COPY.length },
-      ],
-    },
-  ],
-  creditSources([]),
-);
+const tiny = wireAndCopy();
 const texts = new Map([
   ['w', WIRE],
   ['c', COPY],

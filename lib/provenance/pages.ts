@@ -1,4 +1,4 @@
-import type { ArticleProvenanceModel, PartnerModel, TextPiece } from './door';
+import { passagePieces, type ArticleProvenanceModel, type PartnerModel } from './door';
 import type { ArticleProvenance, CorpusProvenance } from './model';
 import { sideBySide, type SideBySide } from './views';
 
@@ -26,17 +26,6 @@ export function articlePageRecord(p: CorpusProvenance, i: number): ArticlePageRe
   };
 }
 
-// As articleProvenanceModel (lib/provenance/door.ts) cuts a passage's text: the gap before a piece belongs to it.
-function pieces(text: string, list: { start: number; end: number; same: boolean }[]): TextPiece[] {
-  const out: TextPiece[] = [];
-  let at = list.length ? list[0].start : 0;
-  for (const x of list) {
-    out.push({ text: text.slice(at, x.end), same: x.same });
-    at = x.end;
-  }
-  return out;
-}
-
 /**
  * The provenance page model of an article from its stored record, its metadata, the titles of the corpus's articles
  * and the analysed text of it and of each partner (`textOf`): what articleProvenanceModel makes from the whole
@@ -59,8 +48,8 @@ export function articleProvenanceFromRecord(
       outlet: x.outlet,
       date: x.date,
       passages: x.passages.map((s) => ({
-        left: pieces(text, s.left),
-        right: pieces(other, s.right),
+        left: passagePieces(text, s.left),
+        right: passagePieces(other, s.right),
         similarity: s.similarity,
       })),
     };

@@ -5,38 +5,11 @@ import { loadCorpus } from '../corpus/load';
 import { decodeProvenanceSummary, encodeProvenanceSummary } from '../store/provenanceSummary';
 import type { Mention } from '../types';
 import { corpusProvenance } from './corpusProvenance';
-import { creditSources } from './credits';
 import { corpusProvenanceModel } from './door';
-import { buildProvenance } from './model';
+import { wireAndCopy } from './wireCopy';
 import { corpusProvenanceFromSummary, summariseProvenance } from './summary';
 
-const WIRE =
-  'The IS group claimed the bombing that killed twelve people at a checkpoint near the border town on Sunday.';
-const COPY = `${WIRE.replace('IS', 'Daesh')} More follows.`;
-const tiny = buildProvenance(
-  [
-    {
-      id: 'w',
-      outlet: 'wire',
-      date: '2016-01-01',
-      text: WIRE,
-      bodyStart: 0,
-      sentences: [{ start: 0, end: WIRE.length }],
-    },
-    {
-      id: 'c',
-      outlet: 'paper',
-      date: '2016-01-02',
-      text: COPY,
-      bodyStart: 0,
-      sentences: [
-        { start: 0, end: COPY.length - 14 },
-        { start: COPY.length - 13, end: COPY.length },
-      ],
-    },
-  ],
-  creditSources([]),
-);
+const tiny = wireAndCopy();
 const mention = (article: string, variant: string, start: number) =>
   ({ article, group: 'islamic-state', variant, start }) as Mention;
 // "IS" at 4 in the wire's text, "Daesh" at 4 in the copy's.

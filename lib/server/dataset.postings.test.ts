@@ -1,19 +1,12 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { fakesTestRoot } from './testRoot';
 import type { Selection } from '../url/state';
 
 // Issue #19: a drill-down answered from the stored mention postings (only the articles its selection names, read
 // alone) equals the drill-down answered from the whole text's export rows, the code that was there before and is the
 // independent implementation here. Every selection of FA-KES is tried, then the query, sorts, period and page.
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-postings-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-delete process.env.FRAMESCOPE_BACKGROUND_ANALYSIS;
-delete process.env.FRAMESCOPE_STORE;
-cpSync(path.join(process.cwd(), 'corpus', 'fa-kes'), path.join(root, 'fa-kes'), { recursive: true });
-cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+const root = fakesTestRoot('postings');
 
 type Dataset = typeof import('./dataset');
 type Bundles = typeof import('./bundles');

@@ -1,19 +1,12 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { fakesTestRoot } from './testRoot';
 
 // Issue #19 / #17: a search answered from the stored word index (postings for counts, only the matching articles read
 // for the sentences) equals the search answered from the whole text, the code that was there before and is the
 // independent implementation here: counts per outlet and the KWIC page, for a table of queries under every voice and
 // scope, a date range, chosen outlets, sorts, pages and a text query.
-const root = mkdtempSync(path.join(tmpdir(), 'framescope-searchidx-'));
-process.env.FRAMESCOPE_CORPUS_ROOT = root;
-process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
-delete process.env.FRAMESCOPE_BACKGROUND_ANALYSIS;
-delete process.env.FRAMESCOPE_STORE;
-cpSync(path.join(process.cwd(), 'corpus', 'fa-kes'), path.join(root, 'fa-kes'), { recursive: true });
-cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+const root = fakesTestRoot('searchidx');
 
 type Dataset = typeof import('./dataset');
 type Bundles = typeof import('./bundles');

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { copySeedsAs, seededTestRoot, serverTestRoot, TEST_ADMIN_TOKEN, TEST_AUTH, thrownBy } from './testRoot';
+import {
+  copySeedsAs,
+  fakesTestRoot,
+  seededTestRoot,
+  serverTestRoot,
+  TEST_ADMIN_TOKEN,
+  TEST_AUTH,
+  thrownBy,
+} from './testRoot';
 
 const root = seededTestRoot('testroot');
 
@@ -51,4 +59,15 @@ test.each([
   ],
 ])('thrownBy: %s', (_, f, expected) => {
   expect(thrownBy(f)).toBe(expected);
+});
+
+test.each([['fa-kes/corpus.json'], ['lexicon.json']])('fakesTestRoot holds a copy of the bundled %s', (file) => {
+  process.env.FRAMESCOPE_BACKGROUND_ANALYSIS = '1';
+  const fakes = fakesTestRoot('testroot-fakes');
+  expect(readFileSync(path.join(fakes, file), 'utf8')).toBe(
+    readFileSync(path.join(process.cwd(), 'corpus', file), 'utf8'),
+  );
+  expect(process.env.FRAMESCOPE_CORPUS_ROOT).toBe(fakes);
+  expect(process.env.FRAMESCOPE_BACKGROUND_ANALYSIS).toBeUndefined();
+  expect(process.env.FRAMESCOPE_STORE).toBeUndefined();
 });

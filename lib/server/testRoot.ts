@@ -37,6 +37,22 @@ export function serverTestRoot(name: string): string {
   return root;
 }
 
+/**
+ * A fresh temporary corpus root (framescope-<name>-*) holding copies of the bundled FA-KES corpus and lexicon, with the
+ * corpus and snapshot roots of the environment pointed at it and neither FRAMESCOPE_BACKGROUND_ANALYSIS nor
+ * FRAMESCOPE_STORE set (tests turn the production mode on where they compare it). Call it before importing the modules.
+ */
+export function fakesTestRoot(name: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), `framescope-${name}-`));
+  process.env.FRAMESCOPE_CORPUS_ROOT = root;
+  process.env.FRAMESCOPE_SNAPSHOTS = path.join(root, '.snapshots');
+  delete process.env.FRAMESCOPE_BACKGROUND_ANALYSIS;
+  delete process.env.FRAMESCOPE_STORE;
+  cpSync(path.join(process.cwd(), 'corpus', 'fa-kes'), path.join(root, 'fa-kes'), { recursive: true });
+  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
+  return root;
+}
+
 /** Copies the bundled lexicon and the seeds corpus into a test root as corpus `id`; returns the corpus folder. */
 export function copySeedsAs(root: string, id: string): string {
   const dir = path.join(root, id);
