@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'app/api/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['scripts/vitest-tmp.ts'],
   },
 });
