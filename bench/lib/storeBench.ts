@@ -206,10 +206,15 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
 }
 
 /**
- * Generates `articles` articles into one JSONL file (in slices, so the bench holds little), imports it with the CLI
- * into a scratch corpus root, then measures a restart's first view and an uncached view in a fresh process.
+ * A scratch corpus root holding the lexicon and an empty corpus "bench" of `outlets` generated outlets, and `articles`
+ * generated articles in one JSONL file beside it (written in slices, so the bench holds little).
  */
-export async function storeBench(pool: string[], articles: number, seed: number, outlets = 40): Promise<StoreFigures> {
+export function generatedImport(
+  pool: string[],
+  articles: number,
+  seed: number,
+  outlets = 40,
+): { root: string; file: string; bytes: number } {
   const root = mkdtempSync(path.join(tmpdir(), 'framescope-store-bench-'));
   cpSync(path.join('corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
   mkdirSync(path.join(root, 'bench'));
@@ -225,7 +230,15 @@ export async function storeBench(pool: string[], articles: number, seed: number,
     writeSync(out, `${slice.map(jsonlRecord).join('\n')}\n`);
   }
   closeSync(out);
-  const bytes = statSync(file).size;
+  return { root, file, bytes: statSync(file).size };
+}
+
+/**
+ * Generates `articles` articles into one JSONL file, imports it with the CLI into a scratch corpus root, then measures
+ * a restart's first view and an uncached view in a fresh process.
+ */
+export async function storeBench(pool: string[], articles: number, seed: number, outlets = 40): Promise<StoreFigures> {
+  const { root, file, bytes } = generatedImport(pool, articles, seed, outlets);
   const env = { FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') };
   const imported = await run('scripts/import.ts', [file, '--corpus', 'bench'], env);
   if (imported.code > 1)
