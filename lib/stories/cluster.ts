@@ -137,11 +137,20 @@ function lowerBound(days: number[], list: number[], target: number): number {
   return lo;
 }
 
-/** TF-IDF vectors (heaviest `keep` terms, unit length) of term lists, with each term's document frequency. */
-function weighted(terms: string[][], n: number, keep: number): { vectors: Vector[]; df: Map<string, number> } {
+/**
+ * TF-IDF vectors (heaviest `keep` terms, unit length) of `count` term lists, with each term's document frequency. A
+ * list is made twice (`termsOf(i)`, once for the frequencies, once for its vector) rather than every list held at
+ * once: all articles' word lists took about 30 KB per article, 29 GB at 1,000,000 (bench/step-memory.ts).
+ */
+function weighted(
+  count: number,
+  termsOf: (i: number) => string[],
+  n: number,
+  keep: number,
+): { vectors: Vector[]; df: Map<string, number> } {
   const df = new Map<string, number>();
-  for (const ts of terms) for (const w of new Set(ts)) df.set(w, (df.get(w) ?? 0) + 1);
-  return { vectors: terms.map((ts) => tfidf(ts, df, n, keep)), df };
+  for (let i = 0; i < count; i++) for (const w of new Set(termsOf(i))) df.set(w, (df.get(w) ?? 0) + 1);
+  return { vectors: Array.from({ length: count }, (_, i) => tfidf(termsOf(i), df, n, keep)), df };
 }
 
 /** Each vector's `count` heaviest terms held by at most `maxDf` articles. */
@@ -192,8 +201,7 @@ export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_D
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = dated.length;
   if (n < 2) return [];
-  const words = dated.map((a) => storyWords(`${a.title}\n${a.text}`));
-  const vectors = weighted(words, n, o.vectorTerms);
+  const vectors = weighted(n, (i) => storyWords(`${dated[i].title}\n${dated[i].text}`), n, o.vectorTerms);
   const days = dated.map((a) => dayNumber(a.date));
   const parent = dated.map((_, i) => i);
   const link = (i: number, j: number) => (parent[find(parent, j)] = find(parent, i));
@@ -204,11 +212,7 @@ export function clusterStories(articles: StoryInput[], o: StoryOptions = STORY_D
   });
   // Rule 2: shared rare names and numbers (transliteration-tolerant), for reports of one event in different words.
   if (o.entityKeys > 0) {
-    const entities = weighted(
-      dated.map((a) => entityTerms(a.text)),
-      n,
-      o.vectorTerms,
-    );
+    const entities = weighted(n, (i) => entityTerms(dated[i].text), n, o.vectorTerms);
     const eKeys = keyTerms(entities.vectors, entities.df, Math.max(2, Math.floor(o.entityRareShare * n)), o.entityKeys);
     forCandidates(eKeys, days, o, (i, j, shared) => {
       // Within one outlet, names recur across its reports of different events (its sources, its correspondents).
