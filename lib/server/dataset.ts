@@ -51,7 +51,7 @@ import type { MentionPostings } from '../store/mentionPostings';
 import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { positionOf } from '../store/corpusIndex';
-import { articleRowsOf, postingsFor, selectionRows } from './drillStored';
+import { articleRowsOf, pagedMentions, postingsFor, selectionRows } from './drillStored';
 import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -224,13 +224,16 @@ export function drillFromPostings(view: View, postings: MentionPostings): Drill 
   const titles = titlesOf(bundle);
   const members = new Set(membersOf(view.stats, sel.outlet));
   const { sort, q, page } = view.query;
-  const read = selectionRows(bundle, postings, view.query, sel, members, titles);
-  if (!read) return null;
   // The version's provenance when it is in memory, else its stored sentence kinds (a few bytes per sentence).
   const p = provenanceIfDecoded(bundle);
   const k = p ? null : sentenceKindsOf(bundle);
   const marks: Marks | null = p ? provenanceMarks(p) : k && storedMarks(k);
   const unread = marks ? {} : { provenanceUnread: true as const };
+  // A page of mentions in the default order: only its articles are read, its totals come from the stored counts.
+  const one = pagedMentions(bundle, view.query, sel, members, titles);
+  if (one) return { kind: 'mentions', ...markedMentions(one, marks), unfiltered: one.total, ...unread };
+  const read = selectionRows(bundle, postings, view.query, sel, members, titles);
+  if (!read) return null;
   if (read.kind === 'sentences') {
     const rows = sortSentences(read.rows.filter((r) => sentenceMatches(r.text, q)));
     return {

@@ -9,9 +9,9 @@ import type { SearchableIndex } from '../vocabulary/indexParts';
 import { addHits, hasSentences, matchingWords } from '../vocabulary/searchIndex';
 import { articleTextsOf } from '../vocabulary/texts';
 import { articlesAt, postingsOf, type Bundle } from './bundles';
-import { drillHereArticles } from './drillStored';
+import { drillHereArticles, ranksOf } from './drillStored';
 import { occurrences, type Occurrences, type TextQuery } from './vocabulary';
-import { compareArticleIds, PAGE_SIZE, sortKwic, type KwicRow, type Paged } from '../view/kwic';
+import { PAGE_SIZE, sortKwic, type KwicRow, type Paged } from '../view/kwic';
 
 /**
  * Term search answered from a version's stored word index (lib/vocabulary/searchIndex.ts): per-outlet counts of a word
@@ -26,11 +26,9 @@ const STATE = Symbol.for('framescope.searchStored');
 const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   indexes: new WeakMap(),
   reads: new WeakMap(),
-  ranks: new WeakMap(),
 }) as {
   indexes: WeakMap<Bundle, SearchableIndex>;
   reads: WeakMap<Bundle, Map<string, Read>>;
-  ranks: WeakMap<Bundle, Int32Array | null>;
 };
 const MAX_READS = 8;
 
@@ -212,24 +210,6 @@ function foundSteps(
         });
     return { counts, rows };
   })();
-}
-
-// Each article's place in the KWIC position order (article ids by the sort's collator), made once per bundle; null when
-// two ids compare equal there (their rows would interleave, so a page could not be cut by article).
-function ranksOf(b: Bundle): Int32Array | null {
-  if (state.ranks.has(b)) return state.ranks.get(b)!;
-  const ids = b.meta.articles.map((a) => a.id);
-  const order = ids.map((_, i) => i).sort((x, y) => compareArticleIds(ids[x], ids[y]));
-  let ranks: Int32Array | null = new Int32Array(ids.length);
-  for (let k = 0; k < order.length; k++) {
-    if (k > 0 && compareArticleIds(ids[order[k - 1]], ids[order[k]]) === 0) {
-      ranks = null;
-      break;
-    }
-    ranks[order[k]] = k;
-  }
-  state.ranks.set(b, ranks);
-  return ranks;
 }
 
 /** One page of a single word's or pattern's sentences in position order, with the counts and the rows' total. */

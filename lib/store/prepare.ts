@@ -20,6 +20,7 @@ import { hasTallies, talliesKeyOf } from './tallies';
 import { hasTimeCells } from './timeCells';
 import { hasCorpusIndex } from './corpusIndex';
 import { hasMentionPostings } from './mentionPostings';
+import { hasDrillCounts } from './drillCounts';
 import { hasSentenceKinds } from './sentenceKinds';
 import { hasProvenanceSummary } from './provenanceSummary';
 import { hasProvenancePages } from './provenancePages';
@@ -149,6 +150,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
   if (
     !hasTallies(store, scope, talliesKeyOf(c, version)) ||
     !hasMentionPostings(store, scope, version) ||
+    !hasDrillCounts(store, scope, version) ||
     !hasTimeCells(store, scope, talliesKeyOf(c, version)) ||
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )

@@ -62,6 +62,7 @@ const BY_VERSION = [
   'tallies',
   'stories',
   'mention-postings',
+  'drill-counts',
   'sentence-kinds',
   'time-cells',
   'word-index',

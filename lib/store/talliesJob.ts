@@ -7,6 +7,7 @@ import { storeAt } from './current';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasMentionPostings, makeMentionPostings, putMentionPostings } from './mentionPostings';
+import { hasDrillCounts, makeDrillCounts, putDrillCounts } from './drillCounts';
 import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
 import { hasTimeCells, putTimeCells } from './timeCells';
 import { makeTimeCells } from '../time/cells';
@@ -57,6 +58,8 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   // What a drill-down and an outlet page read instead of the whole text (lib/store/mentionPostings.ts).
   if (!hasMentionPostings(store, scope, version))
     await putMentionPostings(store, scope, version, makeMentionPostings(analyses()));
+  // What a drill-down page of mentions reads to cut its page and count its rows (lib/store/drillCounts.ts).
+  if (!hasDrillCounts(store, scope, version)) await putDrillCounts(store, scope, version, makeDrillCounts(analyses()));
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
   if (!hasCorpusIndex(local, scope, before) && corpusFingerprint(corpusDir) === before)
     await putCorpusIndex(local, scope, before, {

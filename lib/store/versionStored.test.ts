@@ -47,6 +47,7 @@ async function full() {
   for (const kind of ['stories']) await m.store.putDerived(scope, kind, 't', new Uint8Array([1]));
   for (const kind of [
     'mention-postings',
+    'drill-counts',
     'word-index',
     'provenance-v2',
     'sentence-kinds',
@@ -73,6 +74,7 @@ describe('whether a version is stored whole', () => {
     ['time-cells', 't'],
     ['stories', 't'],
     ['mention-postings', 'v'],
+    ['drill-counts', 'v'],
     ['word-index', 'v'],
     // A word index stored whole, before parts: made again in parts.
     ['word-index', 'v-w0'],

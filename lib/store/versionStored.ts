@@ -1,5 +1,6 @@
 import { hasProvenance } from './derived';
 import { hasMentionPostings } from './mentionPostings';
+import { hasDrillCounts } from './drillCounts';
 import { hasProvenancePages } from './provenancePages';
 import { hasProvenanceSummary } from './provenanceSummary';
 import { hasSentenceKinds } from './sentenceKinds';
@@ -21,6 +22,7 @@ export function versionStored(store: AnalysisStore, scope: StoreScope, version: 
     hasTimeCells(store, scope, talliesKey) &&
     store.hasDerived(scope, STORIES_KIND, talliesKey) &&
     hasMentionPostings(store, scope, version) &&
+    hasDrillCounts(store, scope, version) &&
     hasWordIndex(store, scope, version) &&
     hasProvenance(store, scope, version) &&
     hasSentenceKinds(store, scope, version) &&

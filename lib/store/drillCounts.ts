@@ -1,0 +1,143 @@
+import type { ArticleAnalysis } from '../analysis/article';
+import { counted } from '../analysis/filters';
+import { OPTION_SETS } from './mentionPostings';
+import type { AnalysisStore, StoreScope } from './types';
+
+/** The kind of derived data holding a version's drill-down row counts, keyed by its version key. */
+export const DRILL_COUNTS = 'drill-counts';
+
+/**
+ * How many rows each article gives each drill-down of mentions, under every voice and scope (OPTION_SETS order), so a
+ * page of such a drill-down reads only the articles on it while its totals stay exact. Keys (names joined by NUL, which
+ * no name holds): `m group variant` the counted mentions of a variant (a term's rows leave set-aside ones out), `a group
+ * actor variant` the group's mentions of a variant labelling the actor ("" for none; set-aside ones kept, as an actor's
+ * labels keep them), `s group reason` the group's mentions set aside for a reason. Positions ascend in the version's
+ * article order; counts hold OPTION_SETS.length numbers per position.
+ */
+export interface DrillCounts {
+  articles: number;
+  lists: Map<string, { at: Uint32Array; counts: Uint32Array }>;
+}
+
+/** The key of a drill-down's count list: its names joined by NUL. */
+export const countsKey = (...names: string[]): string => names.join('\u0000');
+
+/** The per-article row counts of a version from its analyses, in the version's article order. */
+export function makeDrillCounts(analyses: readonly ArticleAnalysis[]): DrillCounts {
+  const lists = new Map<string, { at: number[]; counts: number[] }>();
+  const add = (key: string, i: number, m: { section: string; voice: string }) => {
+    let l = lists.get(key);
+    if (!l) lists.set(key, (l = { at: [], counts: [] }));
+    // Articles are visited in order: a new article opens a new row of counts at the end.
+    if (l.at[l.at.length - 1] !== i) {
+      l.at.push(i);
+      for (let k = 0; k < OPTION_SETS.length; k++) l.counts.push(0);
+    }
+    const row = (l.at.length - 1) * OPTION_SETS.length;
+    OPTION_SETS.forEach((o, k) => {
+      if (counted(m, o)) l.counts[row + k]++;
+    });
+  };
+  analyses.forEach((a, i) => {
+    for (const m of a.mentions) {
+      if (m.setAside === null) add(countsKey('m', m.group, m.variant), i, m);
+      else add(countsKey('s', m.group, m.setAside), i, m);
+      // An actor named twice in one label's list still gives that label one row in its drill-down.
+      if (m.actors.length === 0) add(countsKey('a', m.group, '', m.variant), i, m);
+      for (const actor of new Set(m.actors)) add(countsKey('a', m.group, actor, m.variant), i, m);
+    }
+  });
+  const sorted = [...lists].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return {
+    articles: analyses.length,
+    lists: new Map(sorted.map(([k, l]) => [k, { at: Uint32Array.from(l.at), counts: Uint32Array.from(l.counts) }])),
+  };
+}
+
+// "FDC1", the header's byte length (u32 LE), the header (JSON: articles and each list's key and length, padded with
+// spaces to a multiple of 4 bytes), then each list's positions and counts (u32 LE) in header order.
+const MAGIC = 'FDC1';
+interface Header {
+  articles: number;
+  lists: [string, number][];
+}
+
+/** The counts as bytes: the same counts always give the same bytes. */
+export function encodeDrillCounts(c: DrillCounts): Uint8Array {
+  const header: Header = { articles: c.articles, lists: [...c.lists].map(([k, l]) => [k, l.at.length]) };
+  let json = Buffer.from(JSON.stringify(header), 'utf8');
+  if (json.length % 4) json = Buffer.concat([json, Buffer.alloc(4 - (json.length % 4), ' ')]);
+  const values = [...c.lists.values()].reduce((n, l) => n + l.at.length + l.counts.length, 0);
+  const out = Buffer.alloc(8 + json.length + values * 4);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 4);
+  json.copy(out, 8);
+  let at = 8 + json.length;
+  for (const l of c.lists.values())
+    for (const v of [l.at, l.counts]) {
+      Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(out, at);
+      at += v.byteLength;
+    }
+  return out;
+}
+
+/** Counts from their bytes; throws naming `where` and what is wrong when they are not counts of this format. */
+export function decodeDrillCounts(bytes: Uint8Array, where: string): DrillCounts {
+  const bad = (why: string) =>
+    new Error(`${where}: not readable as drill-down counts (${why}); delete the file and the server makes it again`);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw bad(`it does not start with ${MAGIC}`);
+  const size = buf.readUInt32LE(4);
+  if (8 + size > buf.length) throw bad('its header is cut short');
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString('utf8', 8, 8 + size)) as Header;
+  } catch {
+    throw bad('its header is not JSON');
+  }
+  if (!Number.isInteger(header.articles) || !Array.isArray(header.lists)) throw bad('its header has no lists');
+  // One aligned copy of the values, which every list then views without copying.
+  const body = buf.subarray(8 + size);
+  const words = new Uint32Array(body.length >> 2);
+  Buffer.from(words.buffer).set(body.subarray(0, words.length * 4));
+  let at = 0;
+  const lists = new Map<string, { at: Uint32Array; counts: Uint32Array }>();
+  for (const [key, n] of header.lists) {
+    const places = words.subarray(at, at + n);
+    const counts = words.subarray(at + n, at + n * (1 + OPTION_SETS.length));
+    at += n * (1 + OPTION_SETS.length);
+    if (at > words.length) throw bad(`list ${JSON.stringify(key)} runs past the end`);
+    if (places.some((p) => p >= header.articles))
+      throw bad(`list ${JSON.stringify(key)} names an article past the last`);
+    lists.set(key, { at: places, counts });
+  }
+  if (at !== words.length || body.length % 4)
+    throw bad(`it holds ${body.length} bytes of values where its header names ${at * 4}`);
+  return { articles: header.articles, lists };
+}
+
+/** Whether a version's drill-down counts are stored. */
+export function hasDrillCounts(store: AnalysisStore, scope: StoreScope, version: string): boolean {
+  return store.hasDerived(scope, DRILL_COUNTS, version);
+}
+
+/** A version's stored drill-down counts, or null when none are stored or they cannot be read (made again then). */
+export function readDrillCounts(store: AnalysisStore, scope: StoreScope, version: string): DrillCounts | null {
+  const bytes = store.readDerived(scope, DRILL_COUNTS, version);
+  if (!bytes) return null;
+  try {
+    return decodeDrillCounts(bytes, `${scope.corpus}/${DRILL_COUNTS}-${version}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a version's drill-down counts. */
+export function putDrillCounts(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  c: DrillCounts,
+): Promise<void> {
+  return store.putDerived(scope, DRILL_COUNTS, version, encodeDrillCounts(c));
+}
