@@ -1,7 +1,14 @@
-import type { Corpus, Mention } from '../types';
+import type { Corpus } from '../types';
 import type { CorpusProvenanceModel } from './door';
 import type { CorpusProvenance, ProvenanceKind } from './model';
-import { outletProvenance, reuseMatrix, substitutions, type OutletProvenance, type Substitution } from './views';
+import {
+  outletProvenance,
+  reuseMatrix,
+  substitutions,
+  type OutletProvenance,
+  type Substitution,
+  type SubstitutionMention,
+} from './views';
 
 /**
  * Everything the corpus provenance page shows for any outlet selection, made once per version where the whole
@@ -27,7 +34,7 @@ const KINDS: readonly ProvenanceKind[] = ['original', 'shared', 'credited'];
 /** The summary of a version's provenance; `mentionsOf` gives each article's mentions (for the substitutions). */
 export function summariseProvenance(
   p: CorpusProvenance,
-  mentionsOf: (article: string) => readonly Mention[],
+  mentionsOf: (article: string) => readonly SubstitutionMention[],
 ): ProvenanceSummary {
   const outlets = [...new Set(p.articles.map((a) => a.outlet))];
   const at = new Map(outlets.map((o, i) => [o, i]));

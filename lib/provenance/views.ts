@@ -119,6 +119,9 @@ export function sideBySide(p: CorpusProvenance, article: string, other: string):
   });
 }
 
+/** What substitutions read of a mention: where it starts, its term group and variant. */
+export type SubstitutionMention = Pick<Mention, 'start' | 'group' | 'variant'>;
+
 /** A lexicon term swapped for another of its group inside a shared passage, counted per direction of reuse. */
 export interface Substitution {
   /** The outlet of the earlier article (the likely source) and of the later one. */
@@ -145,7 +148,7 @@ function earlierDoc(x: Doc, y: Doc): boolean {
  */
 export function substitutions(
   p: CorpusProvenance,
-  mentionsOf: (article: string) => readonly Mention[],
+  mentionsOf: (article: string) => readonly SubstitutionMention[],
 ): Substitution[] {
   const out = new Map<string, Substitution>();
   p.index.pairs.forEach((pairs, i) => {

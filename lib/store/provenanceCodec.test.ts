@@ -4,7 +4,7 @@ import { loadCorpus } from '../corpus/load';
 import { articleProvenanceModel, corpusProvenanceModel } from '../provenance/door';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { provenanceRows, reuseRows } from '../provenance/exportRows';
-import { compactProvenance, restoreProvenance } from './provenanceCodec';
+import { compactProvenance, restoreFromInputs, restoreProvenance } from './provenanceCodec';
 
 describe('stored provenance', () => {
   test.each([['corpus/seeds'], ['corpus/fa-kes']])(
@@ -40,5 +40,18 @@ describe('stored provenance', () => {
     expect(() => restoreProvenance(stored, analyses.slice(1), new Map())).toThrow(
       'stored provenance covers 5 articles but 4 were given',
     );
+  });
+
+  // The seeds hold 5 articles (corpus/seeds/articles has 5 files).
+  test.each([
+    ['all five inputs', 5, null],
+    ['four of five', 4, 'stored provenance covers 5 articles but 4 were given'],
+    ['none', 0, 'stored provenance covers 5 articles but 0 were given'],
+  ])('restoreFromInputs with %s', (_name, n, error) => {
+    const corpus = loadCorpus('corpus/seeds');
+    const p = corpusProvenance(corpus, analyzeArticles(corpus));
+    const run = () => restoreFromInputs(compactProvenance(p), p.inputs.slice(0, n));
+    if (error) expect(run).toThrow(error);
+    else expect(run().articles).toEqual(p.articles);
   });
 });

@@ -1,6 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import { provenanceInput } from '../provenance/corpusProvenance';
-import type { ArticleProvenance, CorpusProvenance } from '../provenance/model';
+import type { ArticleProvenance, CorpusProvenance, ProvenanceInput } from '../provenance/model';
 import { NO_POSTINGS } from '../provenance/postings';
 import { lazyDoc, type PairMatch, type ReuseOptions } from '../provenance/reuseIndex';
 import type { CreditSource } from '../provenance/credits';
@@ -34,7 +34,16 @@ export function restoreProvenance(
 ): CorpusProvenance {
   if (analyses.length !== s.articles.length)
     throw new Error(`stored provenance covers ${s.articles.length} articles but ${analyses.length} were given`);
-  const inputs = analyses.map((a) => provenanceInput(a, dates.get(a.id) ?? null));
+  return restoreFromInputs(
+    s,
+    analyses.map((a) => provenanceInput(a, dates.get(a.id) ?? null)),
+  );
+}
+
+/** restoreProvenance from the articles' provenance inputs (what the provenance job keeps instead of analyses). */
+export function restoreFromInputs(s: StoredProvenance, inputs: ProvenanceInput[]): CorpusProvenance {
+  if (inputs.length !== s.articles.length)
+    throw new Error(`stored provenance covers ${s.articles.length} articles but ${inputs.length} were given`);
   const docs = inputs.map((input, order) => lazyDoc(input, order, s.options.n));
   return {
     // No postings or candidates: reindex refuses it (the stored reuse index is what a new version is made from).

@@ -8,8 +8,16 @@ import { analyseInto } from './analyse';
 import { readProvenance, readReuseIndex } from './derived';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
+import { summariseProvenance } from '../provenance/summary';
+import { articlePageRecord } from '../provenance/pages';
+import type { ArticleAnalysis } from '../analysis/article';
+import { encodeProvenance } from './derived';
 import { compactProvenance } from './provenanceCodec';
 import { previousPositions, storeProvenance } from './provenanceJob';
+import { encodePagesPart, PAGES_PART, partKey, PROVENANCE_PAGES } from './provenancePages';
+import { encodeProvenanceSummary, PROVENANCE_SUMMARY } from './provenanceSummary';
+import { encodeSentenceKinds, makeSentenceKinds, SENTENCE_KINDS } from './sentenceKinds';
+import type { AnalysisStore, StoreScope } from './types';
 
 describe('previousPositions', () => {
   const index = { keys: ['k1', 'k2', 'k3'], dates: ['2016-01-01', null, '2016-01-03'] };
@@ -79,4 +87,66 @@ describe('storeProvenance', () => {
       rmSync(root, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+/**
+ * The files the job stored for a version, against the bytes the job made before it read analyses in chunks: the whole
+ * computation from every analysis held at once (corpusProvenance), its summary from the analyses' full mentions, each
+ * encoded as the store encodes it.
+ */
+function expectStoredAsBefore(dir: string, store: AnalysisStore, scope: StoreScope, version: string) {
+  const c = loadCorpus(dir);
+  const analyses = store.read(scope, c.articles, c.articles.map(articleKey)) as ArticleAnalysis[];
+  const full = corpusProvenance(c, analyses);
+  const mentions = new Map(analyses.map((a) => [a.id, a.mentions]));
+  const bytes = (kind: string, key: string) => Buffer.from(store.readDerived(scope, kind, key) ?? []);
+  // 'provenance-v2' is the provenance's kind (lib/store/derived.ts keeps the name to itself).
+  expect(bytes('provenance-v2', version).equals(Buffer.from(encodeProvenance(compactProvenance(full))))).toBe(true);
+  expect(
+    bytes(SENTENCE_KINDS, version).equals(Buffer.from(encodeSentenceKinds(makeSentenceKinds(full.articles)))),
+  ).toBe(true);
+  const summary = summariseProvenance(full, (id) => mentions.get(id) ?? []);
+  expect(bytes(PROVENANCE_SUMMARY, version).equals(Buffer.from(encodeProvenanceSummary(summary)))).toBe(true);
+  const n = full.articles.length;
+  for (let k = 0; k * PAGES_PART < n; k++) {
+    const records = [];
+    for (let i = k * PAGES_PART; i < Math.min(n, (k + 1) * PAGES_PART); i++) records.push(articlePageRecord(full, i));
+    expect(bytes(PROVENANCE_PAGES, partKey(version, k)).equals(Buffer.from(encodePagesPart(records)))).toBe(true);
+  }
+  expect(bytes(PROVENANCE_PAGES, version).toString('utf8')).toBe(
+    `FPP1${JSON.stringify({ articles: n, part: PAGES_PART })}`,
+  );
+  const index = readReuseIndex(store, scope)!;
+  expect(index.version).toBe(version);
+  expect(index.postings).toEqual(full.index.postings);
+  expect(index.candidates).toEqual(full.index.candidates);
+  expect(index.keys).toEqual(c.articles.map(articleKey));
+  expect(index.dates).toEqual(c.articles.map((a) => a.date));
+}
+
+describe('storeProvenance reading analyses in chunks', () => {
+  // 7 at a time: the 314 articles in 45 chunks, the last one short.
+  test.each([[7]])(
+    'stores what holding every analysis at once stored, whole and incremental (%i at a time)',
+    async (chunk) => {
+      const { root, dir, files, copy } = scratch();
+      try {
+        const later = new Set(files.filter((_, i) => i % 40 === 5));
+        files.filter((f) => !later.has(f)).forEach(copy);
+        for (const step of ['full', 'incremental']) {
+          if (step === 'incremental') [...later].forEach(copy);
+          const c = loadCorpus(dir);
+          const store = fileStore(path.join(root, '.store'));
+          const scope = { corpus: 'f', lexicon: lexiconKey(c.lexicon) };
+          await analyseInto(store, 'f', c.articles, c.lexicon, undefined, 1);
+          const run = await storeProvenance(dir, path.join(root, '.store'), chunk);
+          expect(run.made?.mode).toBe(step);
+          expectStoredAsBefore(dir, store, scope, run.version);
+        }
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

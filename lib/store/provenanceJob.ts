@@ -1,14 +1,19 @@
 import path from 'node:path';
-import type { ArticleAnalysis } from '../analysis/article';
 import { loadCorpus } from '../corpus/load';
-import { provenanceInput } from '../provenance/corpusProvenance';
 import { creditSources } from '../provenance/credits';
-import { buildProvenance, updateProvenance, type CorpusProvenance } from '../provenance/model';
+import { buildProvenance, updateProvenance, type CorpusProvenance, type ProvenanceInput } from '../provenance/model';
 import { DEFAULT_REUSE } from '../provenance/reuseIndex';
+import type { Article } from '../types';
 import { storeAt } from './current';
 import { hasProvenance, putProvenance, putReuseIndex, readProvenance, readReuseIndex } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { compactProvenance, restoreProvenance } from './provenanceCodec';
+import { compactProvenance, restoreFromInputs } from './provenanceCodec';
+import {
+  MissingAnalysisError,
+  PROVENANCE_READ_CHUNK,
+  readProvenanceInputs,
+  type ProvenanceInputs,
+} from './provenanceInputs';
 import { hasProvenanceSummary, putProvenanceSummary } from './provenanceSummary';
 import { hasProvenancePages, putProvenancePages } from './provenancePages';
 import { summariseProvenance } from '../provenance/summary';
@@ -50,7 +55,7 @@ function readPrevious(store: AnalysisStore, scope: StoreScope) {
 /** The provenance of a version made from the previous version's index and provenance. */
 function updateFrom(
   { index, stored }: NonNullable<ReturnType<typeof readPrevious>>,
-  inputs: ReturnType<typeof provenanceInput>[],
+  inputs: ProvenanceInput[],
   keys: string[],
   dates: (string | null)[],
   sources: ReturnType<typeof creditSources>,
@@ -64,24 +69,44 @@ function updateFrom(
   return { provenance, recomputed: recomputed.length };
 }
 
-// The corpus page's summary of a provenance made from these analyses (same order).
-function summaryOf(p: CorpusProvenance, analyses: readonly ArticleAnalysis[]) {
-  const mentions = new Map(analyses.map((a) => [a.id, a.mentions]));
+// The corpus page's summary of a provenance, with each article's mentions as the job keeps them.
+function summaryOf(p: CorpusProvenance, mentions: ProvenanceInputs['mentions']) {
   return summariseProvenance(p, (id) => mentions.get(id) ?? []);
+}
+
+/**
+ * A corpus folder's version as the job reads it: its scope, article keys, version key, dates and outlets, and its
+ * articles in a list the job owns (readProvenanceInputs empties it as it reads, so each text is held once).
+ */
+function versionOf(corpusDir: string) {
+  const corpus = loadCorpus(corpusDir);
+  const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
+  const keys = corpus.articles.map(articleKey);
+  const articles: (Article | null)[] = corpus.articles;
+  return {
+    scope,
+    keys,
+    version: versionKey(keys, scope.lexicon),
+    dates: corpus.articles.map((a) => a.date),
+    outlets: corpus.outlets,
+    articles,
+  };
 }
 
 /**
  * Computes the provenance of a corpus folder's current version from its stored analyses and stores it, its sentence
  * kinds (what a drill-down marks its rows with), its summary (what the corpus provenance page reads), each article's page record and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
- * an earlier version, only what the articles added and removed since change is redone. Throws when an article has no
- * stored analysis yet.
+ * an earlier version, only what the articles added and removed since change is redone. The analyses are read `chunk` at
+ * a time and only their provenance inputs kept (lib/store/provenanceInputs.ts). Throws when an article has no stored
+ * analysis yet.
  */
-export async function storeProvenance(corpusDir: string, storeRoot: string): Promise<ProvenanceRun> {
-  const corpus = loadCorpus(corpusDir);
+export async function storeProvenance(
+  corpusDir: string,
+  storeRoot: string,
+  chunk = PROVENANCE_READ_CHUNK,
+): Promise<ProvenanceRun> {
+  const { scope, keys, version, dates, outlets, articles } = versionOf(corpusDir);
   const store = storeAt(storeRoot);
-  const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
-  const keys = corpus.articles.map(articleKey);
-  const version = versionKey(keys, scope.lexicon);
   if (hasProvenance(store, scope, version)) {
     // A store made before sentence kinds were stored (or with an unreadable file) gets them from its provenance.
     if (!readSentenceKinds(store, scope, version)) {
@@ -93,26 +118,19 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
     const pages = hasProvenancePages(store, scope, version);
     if (!summary || !pages) {
       const stored = readProvenance(store, scope, version);
-      const analyses = store.read(scope, corpus.articles, keys);
-      if (stored && analyses.every((a) => a !== null)) {
-        const dates = new Map(corpus.articles.map((a) => [a.id, a.date]));
-        const p = restoreProvenance(stored, analyses as ArticleAnalysis[], dates);
-        if (!summary) await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+      const read = stored && readInputsIfStored(store, scope, articles, keys, chunk);
+      if (stored && read) {
+        const p = restoreFromInputs(stored, read.inputs);
+        if (!summary) await putProvenanceSummary(store, scope, version, summaryOf(p, read.mentions));
         if (!pages) await putProvenancePages(store, scope, version, p);
       }
     }
     return { version, made: null };
   }
-  const analyses = store.read(scope, corpus.articles, keys);
-  const missing = analyses.findIndex((a) => a === null);
-  if (missing >= 0)
-    throw new Error(
-      `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so provenance waits for it`,
-    );
+  const { inputs, mentions } = readProvenanceInputs(store, scope, articles, keys, chunk);
+  // From here as before the inputs were read in chunks, so `made` times compare with earlier runs.
   const t = performance.now();
-  const dates = corpus.articles.map((a) => a.date);
-  const inputs = (analyses as ArticleAnalysis[]).map((a, i) => provenanceInput(a, dates[i]));
-  const sources = creditSources(corpus.outlets);
+  const sources = creditSources(outlets);
   const previous = readPrevious(store, scope);
   const read = performance.now();
   const update = previous && updateFrom(previous, inputs, keys, dates, sources);
@@ -121,7 +139,7 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   // The provenance first: an index names a version whose provenance is stored, so the next version can read it.
   await putProvenance(store, scope, version, compactProvenance(p));
   await putSentenceKinds(store, scope, version, makeSentenceKinds(p.articles));
-  await putProvenanceSummary(store, scope, version, summaryOf(p, analyses as ArticleAnalysis[]));
+  await putProvenanceSummary(store, scope, version, summaryOf(p, mentions));
   await putProvenancePages(store, scope, version, p);
   const done = performance.now();
   const made: ReuseIndexMade = {
@@ -134,4 +152,20 @@ export async function storeProvenance(corpusDir: string, storeRoot: string): Pro
   const { postings, candidates, options } = p.index;
   await putReuseIndex(store, scope, { version, keys, dates, options, postings, candidates, made });
   return { version, made };
+}
+
+// The inputs when every article's analysis is stored, else null (the summary and pages then wait, as before).
+function readInputsIfStored(
+  store: AnalysisStore,
+  scope: StoreScope,
+  articles: (Article | null)[],
+  keys: string[],
+  chunk: number,
+): ProvenanceInputs | null {
+  try {
+    return readProvenanceInputs(store, scope, articles, keys, chunk);
+  } catch (e) {
+    if (e instanceof MissingAnalysisError) return null;
+    throw e;
+  }
 }
