@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../corpus/load';
-import { clusterStories, cosine, sharedStories, storyOfArticle, storyWords, type StoryInput } from './cluster';
+import {
+  clusterStories,
+  cosine,
+  sharedStories,
+  storyOfArticle,
+  storyWords,
+  vectorOf,
+  type StoryInput,
+} from './cluster';
 import { readFileSync } from 'node:fs';
 import { labelledStories, pairScores } from './evaluate';
 
@@ -82,19 +90,14 @@ describe('clusterStories on constructed articles', () => {
   });
 
   test.each([
-    // Unit vectors: (0.6, 0.8) . (0.8, 0.6) = 0.48 + 0.48 = 0.96, worked by hand.
-    [
-      new Map([
-        ['p', 0.6],
-        ['q', 0.8],
-      ]),
-      new Map([
-        ['p', 0.8],
-        ['q', 0.6],
-      ]),
-      0.96,
-    ],
-    [new Map([['p', 1]]), new Map([['q', 1]]), 0],
+    // Unit vectors: (0.6, 0.8) . (0.8, 0.6) = 0.48 + 0.48 = 0.96, worked by hand (terms 1 and 2).
+    [vectorOf([2, 1], [0.8, 0.6]), vectorOf([1, 2], [0.8, 0.6]), 0.96],
+    // No shared term: 0.
+    [vectorOf([1], [1]), vectorOf([2], [1]), 0],
+    // Term 7 alone is shared: 0.6 x 0.28 = 0.168, worked by hand; the lookup finds it among unsorted ids.
+    [vectorOf([3, 7], [0.8, 0.6]), vectorOf([9, 4, 7, 1], [0.8, 0.4, 0.28, 0.3]), 0.168],
+    // The same vector: 0.6^2 + 0.8^2 = 1.
+    [vectorOf([5, 2], [0.8, 0.6]), vectorOf([5, 2], [0.8, 0.6]), 1],
   ])('cosine %#', (a, b, c) => expect(cosine(a, b)).toBeCloseTo(c, 12));
 });
 

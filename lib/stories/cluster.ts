@@ -92,9 +92,36 @@ export function storyWords(text: string): string[] {
   return out;
 }
 
-type Vector = Map<string, number>;
+/**
+ * A unit-length sparse vector over term ids: `ids` and `weights` heaviest first (ties by word), and the same terms
+ * sorted by id (`sortedIds`, `sortedWeights`) for lookups. Typed arrays rather than a Map per article: a million
+ * articles hold two vectors each.
+ */
+export interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+  sortedIds: Int32Array;
+  sortedWeights: Float64Array;
+}
 
-function tfidf(words: string[], df: Map<string, number>, n: number, keep: number): Vector {
+/** Term ids, given in the order terms are first kept in a vector, and each term's document frequency by id. */
+interface Terms {
+  idOf: Map<string, number>;
+  df: number[];
+}
+
+/** The vector of term ids and their weights, given heaviest first. */
+export function vectorOf(ids: readonly number[], weights: readonly number[]): Vector {
+  const order = ids.map((_, k) => k).sort((x, y) => ids[x] - ids[y]);
+  return {
+    ids: Int32Array.from(ids),
+    weights: Float64Array.from(weights),
+    sortedIds: Int32Array.from(order, (k) => ids[k]),
+    sortedWeights: Float64Array.from(order, (k) => weights[k]),
+  };
+}
+
+function tfidf(words: string[], df: Map<string, number>, n: number, keep: number, terms: Terms): Vector {
   const tf = new Map<string, number>();
   for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
   const weighted = [...tf].map(([w, c]): [string, number] => [w, (1 + Math.log(c)) * Math.log(n / df.get(w)!)]);
@@ -102,14 +129,37 @@ function tfidf(words: string[], df: Map<string, number>, n: number, keep: number
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = weighted.slice(0, keep).filter(([, x]) => x > 0);
   const norm = Math.sqrt(top.reduce((s, [, x]) => s + x * x, 0)) || 1;
-  return new Map(top.map(([w, x]) => [w, x / norm]));
+  const ids = top.map(([w]) => {
+    let id = terms.idOf.get(w);
+    if (id === undefined) {
+      terms.idOf.set(w, (id = terms.df.length));
+      terms.df.push(df.get(w)!);
+    }
+    return id;
+  });
+  return vectorOf(
+    ids,
+    top.map(([, x]) => x / norm),
+  );
 }
 
-/** The cosine of two unit-length sparse vectors. */
+// The weight of term `id` in v, or 0: a binary search of its sorted ids.
+function weightIn(v: Vector, id: number): number {
+  let lo = 0;
+  let hi = v.sortedIds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.sortedIds[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < v.sortedIds.length && v.sortedIds[lo] === id ? v.sortedWeights[lo] : 0;
+}
+
+/** The cosine of two unit-length sparse vectors: summed over the shorter one's terms, heaviest first. */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
   let s = 0;
-  for (const [w, x] of small) s += x * (large.get(w) ?? 0);
+  for (let k = 0; k < small.ids.length; k++) s += small.weights[k] * weightIn(large, small.ids[k]);
   return s;
 }
 
@@ -138,7 +188,8 @@ function lowerBound(days: number[], list: number[], target: number): number {
 }
 
 /**
- * TF-IDF vectors (heaviest `keep` terms, unit length) of `count` term lists, with each term's document frequency. A
+ * TF-IDF vectors (heaviest `keep` terms, unit length) of `count` term lists, with each kept term's document frequency
+ * by id. A
  * list is made twice (`termsOf(i)`, once for the frequencies, once for its vector) rather than every list held at
  * once: all articles' word lists took about 30 KB per article, 29 GB at 1,000,000 (bench/step-memory.ts).
  */
@@ -147,15 +198,16 @@ function weighted(
   termsOf: (i: number) => string[],
   n: number,
   keep: number,
-): { vectors: Vector[]; df: Map<string, number> } {
+): { vectors: Vector[]; df: number[] } {
   const df = new Map<string, number>();
   for (let i = 0; i < count; i++) for (const w of new Set(termsOf(i))) df.set(w, (df.get(w) ?? 0) + 1);
-  return { vectors: Array.from({ length: count }, (_, i) => tfidf(termsOf(i), df, n, keep)), df };
+  const terms: Terms = { idOf: new Map(), df: [] };
+  return { vectors: Array.from({ length: count }, (_, i) => tfidf(termsOf(i), df, n, keep, terms)), df: terms.df };
 }
 
 /** Each vector's `count` heaviest terms held by at most `maxDf` articles. */
-function keyTerms(vectors: Vector[], df: Map<string, number>, maxDf: number, count: number): string[][] {
-  return vectors.map((v) => [...v.keys()].filter((w) => df.get(w)! <= maxDf).slice(0, count));
+function keyTerms(vectors: Vector[], df: readonly number[], maxDf: number, count: number): number[][] {
+  return vectors.map((v) => [...v.ids].filter((id) => df[id] <= maxDf).slice(0, count));
 }
 
 /**
@@ -163,12 +215,12 @@ function keyTerms(vectors: Vector[], df: Map<string, number>, maxDf: number, cou
  * how many: per-term lists sorted by date, at most maxScan later neighbours read per term.
  */
 function forCandidates(
-  keys: string[][],
+  keys: number[][],
   days: number[],
   o: StoryOptions,
   visit: (i: number, j: number, shared: number) => void,
 ): void {
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   keys.forEach((ks, i) => {
     for (const w of ks) {
       let list = postings.get(w);
