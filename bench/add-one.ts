@@ -66,17 +66,21 @@ async function buildBase(root: string, pool: string[], articles: number): Promis
   writeFileSync(path.join(root, 'base-done'), String(articles));
 }
 
-// A base imported before the store kept the latest n-gram counts and index order gets them now, as an import with this
-// code stores them (the full count and the word index's order of its version), so the next version can be made from them.
+// A base imported before the store kept the latest n-gram counts and index order (with dates) gets them now, as an
+// import with this code stores them, so the next version can be made from them.
 async function prime(base: string): Promise<void> {
   const corpus = loadCorpus(path.join(base, 'bench'));
   const store = fileStore(path.join(base, '.store'));
   const scope = { corpus: 'bench', lexicon: lexiconKey(corpus.lexicon) };
-  if (readLatestNgramCounts(store, scope) && readIndexOrder(store, scope)) return;
+  if (readLatestNgramCounts(store, scope) && readIndexOrder(store, scope)?.dates) return;
   const keys = corpus.articles.map(articleKey);
   const made = versionTable(store, scope, corpus, keys, null);
   if (made.counts) await putLatestNgramCounts(store, scope, made.counts);
-  await putIndexOrder(store, scope, { version: versionKey(keys, scope.lexicon), keys });
+  await putIndexOrder(store, scope, {
+    version: versionKey(keys, scope.lexicon),
+    keys,
+    dates: corpus.articles.map((a) => a.date),
+  });
   process.stderr.write(`base primed with its latest n-gram counts and index order\n`);
 }
 
