@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { compileEngine } from '../analysis/article';
 import { loadCorpus } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
@@ -30,6 +30,9 @@ import {
   VOCABULARY_KIND,
   WORD_INDEX_KIND,
 } from './vocabularyJob';
+
+// Each test analyses a corpus on a worker: on a machine shared by several jobs that passes 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
