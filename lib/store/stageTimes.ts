@@ -1,3 +1,6 @@
+import { writeSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+
 /** The environment variable that makes a preparation print how long each of its stages took (bench/add-one.ts). */
 export const STAGE_TIMES_ENV = 'FRAMESCOPE_STAGE_TIMES';
 
@@ -17,6 +20,13 @@ export function stageLinesOf(output: string): { name: string; ms: number }[] {
   return found;
 }
 
+// On a worker thread process.stderr is a stream to the main thread that a worker's terminate() can cut short (the
+// stages' last lines were lost): there the line goes straight to the process's stderr.
+function print(line: string): void {
+  if (isMainThread) process.stderr.write(line);
+  else writeSync(2, line);
+}
+
 /**
  * Runs one stage of a preparation and, when FRAMESCOPE_STAGE_TIMES=1, prints its wall time to stderr: a measurement that
  * costs nothing when off, so the CLI's own summary (kept in IMPORT.md) never varies.
@@ -27,7 +37,7 @@ export async function timedStage<T>(name: string, run: () => T | Promise<T>): Pr
   try {
     return await run();
   } finally {
-    process.stderr.write(`${stageLine(name, performance.now() - t0)}\n`);
+    print(`${stageLine(name, performance.now() - t0)}\n`);
   }
 }
 
@@ -38,6 +48,6 @@ export function timedStageSync<T>(name: string, run: () => T): T {
   try {
     return run();
   } finally {
-    process.stderr.write(`${stageLine(name, performance.now() - t0)}\n`);
+    print(`${stageLine(name, performance.now() - t0)}\n`);
   }
 }
