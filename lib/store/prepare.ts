@@ -28,6 +28,7 @@ import { corpusFingerprintAsync } from '../corpus/fingerprint';
 import { hasVocabulary, hasWordIndex } from './vocabularyJob';
 import type { Progress } from './progress';
 import { preparationOf, registry, type Preparation } from './preparations';
+import { timedStage } from './stageTimes';
 
 export { preparationOf, type Preparation };
 
@@ -139,10 +140,10 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
  * the same run (a streamed import's batches); those analysed here are added to it.
  */
 export async function completeCorpus(p: Preparation, corpusDir: string, counted?: Counter): Promise<void> {
-  const c = await loadCorpusYielding(corpusDir);
+  const c = await timedStage('load-corpus', () => loadCorpusYielding(corpusDir));
   p.stage = 'analyses';
   const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
-  await analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary);
+  await timedStage('analyses', () => analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary));
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
   const version = versionKey(c.articles.map(articleKey), scope.lexicon);
   p.stage = 'tallies';
@@ -154,7 +155,7 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
     !hasTimeCells(store, scope, talliesKeyOf(c, version)) ||
     !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
   )
-    await talliesInto(corpusDir, STORE_ROOT, c.lexicon);
+    await timedStage('tallies-job', () => talliesInto(corpusDir, STORE_ROOT, c.lexicon));
   // From here views that need no provenance serve this version (lib/server/bundles.ts). The vocabulary table is made
   // first (seconds), so that the explorer's table does not wait behind the rest; then the stories (about 85 s at
   // 100,000 articles: views that read them wait), then provenance (its views wait).
@@ -168,15 +169,15 @@ export async function completeCorpus(p: Preparation, corpusDir: string, counted?
     ),
   );
   if (!hasVocabulary(store, scope, version) || !hasWordIndex(store, scope, version))
-    await vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories });
-  else if (stories) await storiesInto(corpusDir, STORE_ROOT);
+    await timedStage('vocabulary-job', () => vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories }));
+  else if (stories) await timedStage('stories-job', () => storiesInto(corpusDir, STORE_ROOT));
   if (
     !hasProvenance(store, scope, version) ||
     !hasSentenceKinds(store, scope, version) ||
     !hasProvenanceSummary(store, scope, version) ||
     !hasProvenancePages(store, scope, version)
   )
-    await provenanceInto(corpusDir, STORE_ROOT);
+    await timedStage('provenance-job', () => provenanceInto(corpusDir, STORE_ROOT));
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

@@ -19,8 +19,23 @@ describe('planPrune', () => {
   test.each<[string, ListedScope[], { rewrite: { file: string; keep: number[] }[]; remove: string[] }]>([
     [
       'a scope of a lexicon no kept version uses goes whole (segments and derived data)',
-      scope('bbbb-e1', [f('seg-a.fsa', { keys: ['k1'] }), f('tallies-t1.bin'), f('reuse-index-latest.bin')]),
-      { rewrite: [], remove: ['bbbb-e1/reuse-index-latest.bin', 'bbbb-e1/seg-a.fsa', 'bbbb-e1/tallies-t1.bin'] },
+      scope('bbbb-e1', [
+        f('seg-a.fsa', { keys: ['k1'] }),
+        f('tallies-t1.bin'),
+        f('reuse-index-latest.bin'),
+        f('ngram-counts-latest.bin'),
+        f('index-order-latest.bin'),
+      ]),
+      {
+        rewrite: [],
+        remove: [
+          'bbbb-e1/index-order-latest.bin',
+          'bbbb-e1/ngram-counts-latest.bin',
+          'bbbb-e1/reuse-index-latest.bin',
+          'bbbb-e1/seg-a.fsa',
+          'bbbb-e1/tallies-t1.bin',
+        ],
+      },
     ],
     [
       'a scope of an older engine goes whole, though its lexicon is kept',
@@ -61,6 +76,9 @@ describe('planPrune', () => {
         f('word-index-v0-w0.bin'),
         f('word-index-v0-w11.bin'),
         f('reuse-index-latest.bin'),
+        // The latest n-gram counts and index order stay, as the reuse index does.
+        f('ngram-counts-latest.bin'),
+        f('index-order-latest.bin'),
       ]),
       {
         rewrite: [],
@@ -152,6 +170,8 @@ describe('derivedParts', () => {
   test.each([
     ['provenance-v2-37af08fee7498f60.bin', { kind: 'provenance-v2', key: '37af08fee7498f60' }],
     ['reuse-index-latest.bin', { kind: 'reuse-index', key: 'latest' }],
+    ['ngram-counts-latest.bin', { kind: 'ngram-counts', key: 'latest' }],
+    ['index-order-latest.bin', { kind: 'index-order', key: 'latest' }],
     ['corpus-index-816586370a57779d.bin', { kind: 'corpus-index', key: '816586370a57779d' }],
     ['tallies-4515f4e8b4128a4f.bin', { kind: 'tallies', key: '4515f4e8b4128a4f' }],
     ['vocabulary-37af08fee7498f60.bin', { kind: 'vocabulary', key: '37af08fee7498f60' }],

@@ -69,7 +69,8 @@ const BY_VERSION = [
 ];
 const PART = /-p\d+$/;
 const WORD_PART = /-w\d+$/;
-const KINDS = [...BY_VERSION, 'corpus-index', 'reuse-index'];
+// The latest n-gram counts and index order (lib/store/ngramCounts.ts) are one per scope, kept like the reuse index.
+const KINDS = [...BY_VERSION, 'corpus-index', 'reuse-index', 'ngram-counts', 'index-order'];
 // Provenance as stored before the v2 format (lib/store/derived.ts): never read again.
 const SUPERSEDED = /^provenance-[0-9a-f]{1,64}\.v8$/;
 

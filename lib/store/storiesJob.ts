@@ -6,6 +6,7 @@ import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { talliesKey } from './tallies';
 import type { AnalysisStore, StoreScope } from './types';
+import { timedStage, timedStageSync } from './stageTimes';
 
 /** The kind of derived data holding a corpus version's stories (articles grouped by the event they report). */
 export const STORIES_KIND = 'stories';
@@ -68,7 +69,7 @@ export function hasStories(store: AnalysisStore, scope: StoreScope, key: string)
  * when stored. Returns the stories key.
  */
 export async function storeStories(corpusDir: string, storeRoot: string): Promise<string> {
-  const corpus = loadCorpus(corpusDir);
+  const corpus = timedStageSync('stories.load-corpus', () => loadCorpus(corpusDir));
   const store = storeAt(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
   const version = versionKey(corpus.articles.map(articleKey), scope.lexicon);
@@ -77,6 +78,8 @@ export async function storeStories(corpusDir: string, storeRoot: string): Promis
     corpus.articles.map((a) => a.date),
   );
   if (!hasStories(store, scope, key))
-    await store.putDerived(scope, STORIES_KIND, key, encodeStories(corpusStoriesOfText(corpus)));
+    await timedStage('stories.cluster', () =>
+      store.putDerived(scope, STORIES_KIND, key, encodeStories(corpusStoriesOfText(corpus))),
+    );
   return key;
 }

@@ -8,9 +8,15 @@ import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasMentionPostings, makeMentionPostings, putMentionPostings } from './mentionPostings';
 import { hasDrillCounts, makeDrillCounts, putDrillCounts } from './drillCounts';
-import { hasTallies, makeTallies, putTallies, talliesKeyOf } from './tallies';
-import { hasTimeCells, putTimeCells } from './timeCells';
+import { hasTallies, makeTallies, putTallies, talliesKey, talliesKeyOf } from './tallies';
+import { hasTimeCells, putTimeCells, readTimeCells } from './timeCells';
+import { addToTimeCells } from '../time/cellsUpdate';
+import type { TimeCells } from '../time/cells';
+import type { Corpus } from '../types';
+import type { AnalysisStore, StoreScope } from './types';
+import { previousAt, readIndexOrder } from './ngramCounts';
 import { makeTimeCells } from '../time/cells';
+import { timedStage, timedStageSync } from './stageTimes';
 
 /**
  * Makes and stores the tallies, time cells and mention postings of a corpus folder's current version from its stored analyses, and
@@ -24,7 +30,7 @@ import { makeTimeCells } from '../time/cells';
  */
 export async function storeTallies(corpusDir: string, storeRoot: string): Promise<string> {
   const before = corpusFingerprint(corpusDir);
-  const corpus = loadCorpus(corpusDir);
+  const corpus = timedStageSync('tallies.load-corpus', () => loadCorpus(corpusDir));
   const store = storeAt(storeRoot);
   const local = fileStore(storeRoot);
   const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
@@ -35,7 +41,7 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   let read: ArticleAnalysis[] | null = null;
   const analyses = (): ArticleAnalysis[] => {
     if (read) return read;
-    const stored = store.read(scope, corpus.articles, keys);
+    const stored = timedStageSync('tallies.read-analyses', () => store.read(scope, corpus.articles, keys));
     const missing = stored.findIndex((a) => a === null);
     if (missing >= 0)
       throw new Error(
@@ -43,31 +49,89 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
       );
     return (read = stored as ArticleAnalysis[]);
   };
-  if (!hasTallies(store, scope, key)) await putTallies(store, scope, key, makeTallies(corpus, analyses()));
+  if (!hasTallies(store, scope, key)) {
+    const all = analyses();
+    await timedStage('tallies.tallies', () => putTallies(store, scope, key, makeTallies(corpus, all)));
+  }
   // The time series' sums per outlet and day, under the same key (a store made before them gets them here too).
   if (!hasTimeCells(store, scope, key))
-    await putTimeCells(
-      store,
-      scope,
-      key,
-      makeTimeCells(
-        analyses().map((analysis, i) => ({ analysis, date: corpus.articles[i].date })),
-        corpus.lexicon.groups.map((g) => ({ id: g.id, variants: g.variants.map((v) => v.id) })),
-      ),
+    await timedStage('tallies.time-cells', () =>
+      putTimeCells(store, scope, key, versionTimeCells(store, scope, corpus, keys, analyses)),
     );
   // What a drill-down and an outlet page read instead of the whole text (lib/store/mentionPostings.ts).
-  if (!hasMentionPostings(store, scope, version))
-    await putMentionPostings(store, scope, version, makeMentionPostings(analyses()));
+  if (!hasMentionPostings(store, scope, version)) {
+    const all = analyses();
+    await timedStage('tallies.mention-postings', () =>
+      putMentionPostings(store, scope, version, makeMentionPostings(all)),
+    );
+  }
   // What a drill-down page of mentions reads to cut its page and count its rows (lib/store/drillCounts.ts).
-  if (!hasDrillCounts(store, scope, version)) await putDrillCounts(store, scope, version, makeDrillCounts(analyses()));
+  if (!hasDrillCounts(store, scope, version)) {
+    const all = analyses();
+    await timedStage('tallies.drill-counts', () => putDrillCounts(store, scope, version, makeDrillCounts(all)));
+  }
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
   if (!hasCorpusIndex(local, scope, before) && corpusFingerprint(corpusDir) === before)
-    await putCorpusIndex(local, scope, before, {
-      meta: metaOf(corpus),
-      keys,
-      version,
-      tallies: key,
-      chars: textCharsOf(corpus),
-    });
+    await timedStage('tallies.corpus-index', () =>
+      putCorpusIndex(local, scope, before, {
+        meta: metaOf(corpus),
+        keys,
+        version,
+        tallies: key,
+        chars: textCharsOf(corpus),
+      }),
+    );
   return key;
+}
+
+/**
+ * A version's time cells, made the cheapest exact way: the cells of the latest version whose order is stored
+ * (lib/store/ngramCounts.ts) plus the sums of the articles this version adds, read alone (lib/time/cellsUpdate.ts),
+ * when this version keeps every article of that one on the same date and the same term groups; else from every
+ * analysis (`all`, read once for the whole job).
+ */
+export function versionTimeCells(
+  store: AnalysisStore,
+  scope: StoreScope,
+  corpus: Corpus,
+  keys: readonly string[],
+  all: () => ArticleAnalysis[],
+): TimeCells {
+  const groups = corpus.lexicon.groups.map((g) => ({ id: g.id, variants: g.variants.map((v) => v.id) }));
+  const order = readIndexOrder(store, scope);
+  const oldAt = order?.dates && previousAt(order.keys, keys);
+  const dates = order?.dates;
+  if (oldAt && dates) {
+    let kept = 0;
+    let sameDays = true;
+    oldAt.forEach((o, i) => {
+      if (o < 0) return;
+      kept++;
+      if (dates[o] !== corpus.articles[i].date) sameDays = false;
+    });
+    const prev =
+      kept === order.keys.length && sameDays ? readTimeCells(store, scope, talliesKey(order.version, dates)) : null;
+    if (prev && JSON.stringify(prev.groups) === JSON.stringify(groups)) {
+      const added = [...oldAt.keys()].filter((i) => oldAt[i] < 0);
+      const articles = added.map((i) => corpus.articles[i]);
+      const analyses = store.read(
+        scope,
+        articles,
+        added.map((i) => keys[i]),
+      );
+      const missing = analyses.findIndex((a) => a === null);
+      if (missing >= 0)
+        throw new Error(
+          `${scope.corpus}: article ${articles[missing].id} has no stored analysis, so its time cells wait for it`,
+        );
+      return addToTimeCells(
+        prev,
+        analyses.map((analysis, j) => ({ analysis: analysis!, date: articles[j].date })),
+      );
+    }
+  }
+  return makeTimeCells(
+    all().map((analysis, i) => ({ analysis, date: corpus.articles[i].date })),
+    groups,
+  );
 }

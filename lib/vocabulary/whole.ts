@@ -100,14 +100,51 @@ export function tableOfCounts(
   keys: readonly string[],
   counts: VocabularyCounts,
 ): { table: VocabularyTable; reading: LexiconReading } | null {
+  const made = tableOfParts(corpus, keys, [counts]);
+  return made && { table: made.table, reading: made.reading };
+}
+
+/**
+ * The stored table of a corpus from several counts that together cover exactly its articles (the previous version's
+ * whole counts and the added articles'), with the merged counts themselves (what the next version adds to); null on
+ * the terms tableOfCounts names, or when the merge outgrew the counter's live cap (lossy).
+ */
+export function tableOfParts(
+  corpus: Corpus,
+  keys: readonly string[],
+  parts: readonly VocabularyCounts[],
+): { table: VocabularyTable; reading: LexiconReading; counts: VocabularyCounts } | null {
   const groups = corpus.lexicon.groups.map((g) => g.id);
-  if (counts.lossy || counts.groups.join('\0') !== groups.join('\0') || !sameKeys(keys, counts.keys)) return null;
   const outlets = corpus.outlets.map((o) => o.id);
-  if (counts.outlets.some((o) => !outlets.includes(o))) return null;
+  for (const p of parts)
+    if (p.lossy || p.groups.join('\0') !== groups.join('\0') || p.outlets.some((o) => !outlets.includes(o)))
+      return null;
   const c = new Counter(outlets, groups.length, DEFAULT_LIMITS.liveCap);
-  c.merge(counts);
+  for (const p of parts) c.merge(p);
+  if (c.lossy || !sameKeys(keys, c.keys)) return null;
+  // Taken before finishTable, which prunes the counter in place.
+  const counts = c.counts(groups);
   const table = finishTable(c, outlets, groups, DEFAULT_LIMITS);
-  return { table, reading: lexiconReading(table, corpus.lexicon) };
+  return { table, reading: lexiconReading(table, corpus.lexicon), counts };
+}
+
+/**
+ * The counts of the stored text of some analysed articles (with their keys, in the same order), read a chunk at a
+ * time: what an analysis worker would have counted for them, in the form tableOfParts merges.
+ */
+export function countsOfChunks(
+  groups: readonly TermGroup[],
+  chunks: Iterable<readonly ArticleAnalysis[]>,
+  keys: readonly string[],
+): VocabularyCounts {
+  const c = storedTextCounter(groups);
+  let from = 0;
+  for (const chunk of chunks) {
+    countInto(c, chunk, keys.slice(from, from + chunk.length), groups);
+    from += chunk.length;
+  }
+  if (from !== keys.length) throw new Error(`${keys.length} article keys were given for ${from} analyses counted`);
+  return c.counts(groups.map((g) => g.id));
 }
 
 // The same articles, each once on both sides (a corpus holding one article twice is counted twice by a re-count).
