@@ -17,6 +17,7 @@ import type { AnalysisStore, StoreScope } from './types';
 import { previousAt, readIndexOrder } from './ngramCounts';
 import { makeTimeCells } from '../time/cells';
 import { timedStage, timedStageSync } from './stageTimes';
+import { readTallyAnalyses } from './tallyAnalyses';
 
 /**
  * Makes and stores the tallies, time cells and mention postings of a corpus folder's current version from its stored analyses, and
@@ -37,18 +38,10 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
   const key = talliesKeyOf(corpus, version);
-  // Read once for whichever of the tallies, the time cells and the mention postings is missing.
+  // Read once for whichever of the tallies, the time cells, the mention postings and the drill-down counts is missing.
   let read: ArticleAnalysis[] | null = null;
-  const analyses = (): ArticleAnalysis[] => {
-    if (read) return read;
-    const stored = timedStageSync('tallies.read-analyses', () => store.read(scope, corpus.articles, keys));
-    const missing = stored.findIndex((a) => a === null);
-    if (missing >= 0)
-      throw new Error(
-        `${scope.corpus}: article ${corpus.articles[missing].id} has no stored analysis, so its tallies wait for it`,
-      );
-    return (read = stored as ArticleAnalysis[]);
-  };
+  const analyses = (): ArticleAnalysis[] =>
+    (read ??= timedStageSync('tallies.read-analyses', () => readTallyAnalyses(store, scope, corpus.articles, keys)));
   if (!hasTallies(store, scope, key)) {
     const all = analyses();
     await timedStage('tallies.tallies', () => putTallies(store, scope, key, makeTallies(corpus, all)));
