@@ -1,11 +1,11 @@
 // The CLI import's rate (issue #19: >= 10 MB/s on this 2-core machine), without the whole bench:
 //   npx tsx bench/import-rate.ts [--articles N] [--repeats R] [--ref /work/main] [--keep]
-// Generates N articles as JSONL (the store bench's generator and input), then, in each repeat, back to back: the engine
-// alone on the same articles on two analysis workers (the pool the import uses, analysing and counting), the CLI import of
-// this checkout into a fresh scratch root and, with --ref, the CLI of another checkout on the same input. An import is
-// timed to its last batch stored (the summary's "storing articles and analyses"; read from its --progress lines) and then
-// killed: the version and provenance after it are another target. Each import's MB/s is also given as a ratio to the
-// engine's MB/s in the same repeat, which the other processes on a shared machine slow alike.
+// Generates N articles as JSONL (the store bench's generator and input), then, in each repeat: the engine alone on the
+// same articles on two analysis workers (the pool the import uses, analysing and counting), then the CLI import of this
+// checkout into a fresh scratch root; with --ref, the same again for the CLI of another checkout, the two in alternating
+// order. An import is timed to its last batch stored (the summary's "storing articles and analyses"; read from its
+// --progress lines) and then killed: the version and provenance after it are another target. Each import's MB/s is also
+// given as a ratio to the engine's MB/s just before it, which the other processes on a shared machine slow alike.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -89,9 +89,11 @@ function importMs(cwd: string, file: string, env: Record<string, string>): Promi
 async function main() {
   const pool = sentencePool();
   const rows: string[] = [];
+  const sides: [string, string][] = [['this', process.cwd()], ...(ref ? [['ref', ref] as [string, string]] : [])];
   for (let r = 0; r < repeats; r++) {
-    const engine = await engineMs(pool);
-    for (const [name, cwd] of [['this', process.cwd()], ...(ref ? [['ref', ref]] : [])] as [string, string][]) {
+    // Alternating the order, and the engine timed just before each import, spread a change in the machine's other load.
+    for (const [name, cwd] of r % 2 === 0 ? sides : [...sides].reverse()) {
+      const engine = await engineMs(pool);
       const input = benchImportInput(pool, articles, SEED);
       try {
         const x = await importMs(cwd, input.file, input.env);
@@ -106,6 +108,7 @@ async function main() {
             engineCpuMs: engine.cpu,
           }),
         );
+        process.stdout.write(`${rows[rows.length - 1]}\n`);
       } finally {
         if (!keep) rmSync(input.root, { recursive: true, force: true });
         else process.stdout.write(`kept ${input.root}\n`);
