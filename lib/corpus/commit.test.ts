@@ -61,23 +61,23 @@ describe('staging and committing', () => {
     mkdirSync(path.join(dir, 'articles'));
     return dir;
   };
-  test('a staged batch is committed whole and the staging folder removed; an existing file is reported, not overwritten', async () => {
+  test('a staged batch is committed whole and the staging folder removed; an existing file is reported, not overwritten', () => {
     const dir = corpus();
-    const stage = await stageBatch(dir, [article(), article({ id: 'voa-2' })], null, outlets);
+    const stage = stageBatch(dir, [article(), article({ id: 'voa-2' })], null, outlets);
     expect(readdirSync(path.join(stage.dir, 'articles')).sort()).toEqual(['voa-1.txt', 'voa-2.txt']);
-    const again = await stageBatch(dir, [article()], null, outlets);
+    const again = stageBatch(dir, [article()], null, outlets);
     expect(applyStage(dir, stage)).toEqual({ written: ['voa-1', 'voa-2'], existed: [] });
     expect(applyStage(dir, again)).toEqual({ written: [], existed: ['voa-1'] });
     expect(readdirSync(dir).sort()).toEqual(['articles']);
   });
-  test('a new corpus.json that the manifest parser refuses stops the batch before anything is staged for good', async () => {
+  test('a new corpus.json that the manifest parser refuses stops the batch before anything is staged for good', () => {
     const dir = corpus();
-    await expect(stageBatch(dir, [article()], '{"id": "Bad Id"}', outlets)).rejects.toThrow(InputError);
+    expect(() => stageBatch(dir, [article()], '{"id": "Bad Id"}', outlets)).toThrow(InputError);
     expect(readdirSync(dir)).toEqual(['articles']);
   });
-  test('recovery commits a ready batch and drops an unfinished one', async () => {
+  test('recovery commits a ready batch and drops an unfinished one', () => {
     const dir = corpus();
-    const ready = await stageBatch(dir, [article()], null, outlets);
+    const ready = stageBatch(dir, [article()], null, outlets);
     mkdirSync(path.join(dir, '.staging', 'unfinished', 'articles'), { recursive: true });
     expect(recoverStages(dir)).toEqual(['voa-1']);
     expect(existsSync(ready.dir)).toBe(false);

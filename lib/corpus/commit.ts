@@ -9,7 +9,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { InputError } from '../errors';
@@ -68,33 +67,18 @@ export interface Stage {
   manifest: boolean;
 }
 
-// Staged files written or read at once: enough to keep the disk busy, few enough to leave the event loop to the analysis
-// workers' replies (a batch of 2,000 synchronous writes held the loop for seconds on a busy disk, and the workers idle).
-const PARALLEL = 32;
-
-// Runs `step` over the items, PARALLEL at a time; every step of a slice has ended before the first failure is thrown,
-// so that the caller's clean-up never races a write still in flight.
-async function inSlices<T>(items: readonly T[], step: (item: T, index: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += PARALLEL) {
-    const ends = await Promise.allSettled(items.slice(i, i + PARALLEL).map((x, j) => step(x, i + j)));
-    const failed = ends.find((e) => e.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-  }
-}
-
 /**
  * Writes a batch into a staging folder of the corpus, then reads every staged file back from disk with the loader's
  * checks (and the new corpus.json with the manifest parser). Only a batch that reads back whole is marked ready; on any
- * failure the staging folder is removed and the error thrown. Runs under the corpus lock; the article files are written
- * and read asynchronously, a few at a time, so the thread goes on serving other work meanwhile.
+ * failure the staging folder is removed and the error thrown. Runs under the corpus lock.
  */
-export async function stageBatch(
+export function stageBatch(
   corpusDir: string,
   articles: Article[],
   manifestSource: string | null,
   outletIds: ReadonlySet<string>,
   onProgress?: (done: number, total: number) => void,
-): Promise<Stage> {
+): Stage {
   const dir = path.join(corpusDir, STAGING, `${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
     mkdirSync(path.join(dir, 'articles'), { recursive: true });
@@ -107,16 +91,14 @@ export async function stageBatch(
       );
       ids = new Set(m.outlets.map((o) => o.id));
     }
-    let written = 0;
-    await inSlices(articles, async (a) => {
-      await writeFile(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a));
-      written++;
-      if (written % 100 === 0 || written === articles.length) onProgress?.(written, articles.length);
+    articles.forEach((a, i) => {
+      writeFileSync(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a));
+      if ((i + 1) % 100 === 0 || i + 1 === articles.length) onProgress?.(i + 1, articles.length);
     });
-    await inSlices(articles, async (a) => {
+    for (const a of articles) {
       const name = `${a.id}.txt`;
       const back = readArticleSource(
-        await readFile(path.join(dir, 'articles', name), 'utf8'),
+        readFileSync(path.join(dir, 'articles', name), 'utf8'),
         name,
         `${path.basename(corpusDir)}/articles/${name} (staged)`,
         ids,
@@ -127,7 +109,7 @@ export async function stageBatch(
           'did not read back as written',
           'check the disk, then import again',
         );
-    });
+    }
     writeFileSync(path.join(dir, READY), '');
     return { dir, ids: articles.map((a) => a.id), manifest: manifestSource !== null };
   } catch (e) {

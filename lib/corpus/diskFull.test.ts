@@ -30,22 +30,6 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   return { ...out, default: out };
 });
-// The staged article files are written asynchronously (lib/corpus/commit.ts stageBatch): the same rule, by the same
-// name, decides which of those writes runs out of space.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const writeFile = (async (...args: Parameters<typeof fs.writeFile>) => {
-    const rule = disk.fail;
-    if (rule && rule.fn === 'writeFileSync' && (!rule.when || rule.when(String(args[0]))) && disk.calls++ >= rule.after)
-      throw Object.assign(new Error(`ENOSPC: no space left on device, writeFile '/srv/secret/path'`), {
-        code: 'ENOSPC',
-        errno: -28,
-      });
-    return fs.writeFile(...args);
-  }) as typeof fs.writeFile;
-  const out = { ...fs, writeFile };
-  return { ...out, default: out };
-});
 
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-enospc-'));
 process.env.FRAMESCOPE_CORPUS_ROOT = root;

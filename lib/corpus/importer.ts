@@ -342,7 +342,7 @@ export async function storePlanned(
     const newManifest = manifestWithOutlets(now, outlets, create, `${o.corpus}/corpus.json`);
     const ids = new Set([...state.outlets, ...plan.newOutlets]);
     if (plan.articles.length === 0 && newManifest === null) return;
-    const stage = await stageBatch(dir, plan.articles, newManifest, ids, (done, total) =>
+    const stage = stageBatch(dir, plan.articles, newManifest, ids, (done, total) =>
       onProgress?.('stage articles', done, total),
     );
     onProgress?.('validate articles', plan.articles.length, plan.articles.length);

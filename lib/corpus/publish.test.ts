@@ -80,7 +80,7 @@ describe.skipIf(skip !== null)('publishing corpus writes to PostgreSQL', () => {
     process.env.DATABASE_URL = url;
     const a = corpusRoot('a');
     const dir = path.join(a, 'c');
-    const stage = await stageBatch(
+    const stage = stageBatch(
       dir,
       [article('voa-1', 'Rebels attacked.'), article('voa-2', 'Militants.')],
       MANIFEST,
@@ -94,7 +94,7 @@ describe.skipIf(skip !== null)('publishing corpus writes to PostgreSQL', () => {
     writeFileSync(path.join(b.corpus, 'lexicon.json'), JSON.stringify({ groups: [], exclusions: [], actors: [] }));
     expect(loadCorpus(path.join(b.corpus, 'c')).articles.map((x) => x.id)).toEqual(['voa-1', 'voa-2']);
     // Another writer with the same id (different text) and one new id: only the new one is stored.
-    const again = await stageBatch(
+    const again = stageBatch(
       dir,
       [article('voa-2', 'Other text.'), article('voa-3', 'Fighters.')],
       null,
@@ -110,7 +110,7 @@ describe.skipIf(skip !== null)('publishing corpus writes to PostgreSQL', () => {
     const dir = path.join(a, 'c');
     const batch = [article('voa-1', 'Rebels attacked.'), article('voa-2', 'Militants.')];
     process.env.DATABASE_URL = url.replace(/:\d+\//, ':1/');
-    const stage = await stageBatch(dir, batch, MANIFEST, new Set(['voa']));
+    const stage = stageBatch(dir, batch, MANIFEST, new Set(['voa']));
     const err = await publishStage(dir, stage).catch((e) => e);
     expect(err).toBeInstanceOf(DatabaseUnavailableError);
     expect(err.message).toMatch(/PostgreSQL at postgres:\/\/framescope@127\.0\.0\.1:1\/t\d+_\d+: could not be reached/);
@@ -119,7 +119,7 @@ describe.skipIf(skip !== null)('publishing corpus writes to PostgreSQL', () => {
     expect(existsSync(path.join(dir, '.staging'))).toBe(false);
     expect(articleIds(path.join(dir, 'articles'))).toEqual([]);
     process.env.DATABASE_URL = url;
-    const retry = await stageBatch(dir, batch, MANIFEST, new Set(['voa']));
+    const retry = stageBatch(dir, batch, MANIFEST, new Set(['voa']));
     expect(await publishStage(dir, retry)).toEqual(['voa-1', 'voa-2']);
     applyStage(dir, retry);
     expect(articleIds(path.join(dir, 'articles'))).toEqual(['voa-1.txt', 'voa-2.txt']);
@@ -133,7 +133,7 @@ describe.skipIf(skip !== null)('publishing corpus writes to PostgreSQL', () => {
     const a = corpusRoot('crashed');
     const dir = path.join(a, 'c');
     // Staged and marked ready, then the writer died before publishing it.
-    await stageBatch(dir, [article('voa-9', 'Rebels.')], MANIFEST, new Set(['voa']));
+    stageBatch(dir, [article('voa-9', 'Rebels.')], MANIFEST, new Set(['voa']));
     expect(await publishReadyStages(a)).toEqual(['voa-9']);
     expect(recoverStages(dir)).toEqual(['voa-9']);
     const { rows } = await (await ready(url)).query(`SELECT path FROM framescope_files ORDER BY path`);
