@@ -115,7 +115,6 @@ async function main() {
       }
     }
   }
-  process.stdout.write(`${rows.join('\n')}\n`);
 }
 
 void main();
