@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { generatedImport, tenth } from './lib/storeBench';
+import { benchImportInput, tenth } from './lib/storeBench';
 import { sentencePool } from './lib/sentencePool';
 
 // The stored kinds (file name prefixes) each step makes; removed before the step runs again.
@@ -92,8 +92,7 @@ async function measure(
   articles: number,
   steps: readonly string[],
 ): Promise<Map<string, Measured & { storedMb: number }>> {
-  const { root, file } = generatedImport(sentencePool(), articles, 42);
-  const env = { FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') };
+  const { root, file, env } = benchImportInput(sentencePool(), articles, 42);
   const out = new Map<string, Measured & { storedMb: number }>();
   const keep = (name: string, m: Measured, storedMb: number) => {
     if (m.code !== 0) throw new Error(`${name} at ${articles} articles failed (exit ${m.code}): ${m.tail}`);

@@ -206,15 +206,16 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
 }
 
 /**
- * A scratch corpus root holding the lexicon and an empty corpus "bench" of `outlets` generated outlets, and `articles`
- * generated articles in one JSONL file beside it (written in slices, so the bench holds little).
+ * A scratch corpus root with an empty corpus `bench` (`outlets` generated outlets, the bundled lexicon) and `articles`
+ * generated articles in one JSONL file beside it (written in slices, so the bench holds little), with the environment
+ * that points the CLI at that root.
  */
-export function generatedImport(
+export function benchImportInput(
   pool: string[],
   articles: number,
   seed: number,
   outlets = 40,
-): { root: string; file: string; bytes: number } {
+): { root: string; file: string; bytes: number; env: Record<string, string> } {
   const root = mkdtempSync(path.join(tmpdir(), 'framescope-store-bench-'));
   cpSync(path.join('corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
   mkdirSync(path.join(root, 'bench'));
@@ -230,16 +231,16 @@ export function generatedImport(
     writeSync(out, `${slice.map(jsonlRecord).join('\n')}\n`);
   }
   closeSync(out);
-  return { root, file, bytes: statSync(file).size };
+  const env = { FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') };
+  return { root, file, bytes: statSync(file).size, env };
 }
 
 /**
- * Generates `articles` articles into one JSONL file, imports it with the CLI into a scratch corpus root, then measures
- * a restart's first view and an uncached view in a fresh process.
+ * Generates `articles` articles into one JSONL file (in slices, so the bench holds little), imports it with the CLI
+ * into a scratch corpus root, then measures a restart's first view and an uncached view in a fresh process.
  */
 export async function storeBench(pool: string[], articles: number, seed: number, outlets = 40): Promise<StoreFigures> {
-  const { root, file, bytes } = generatedImport(pool, articles, seed, outlets);
-  const env = { FRAMESCOPE_CORPUS_ROOT: root, FRAMESCOPE_SNAPSHOTS: path.join(root, '.snapshots') };
+  const { root, file, bytes, env } = benchImportInput(pool, articles, seed, outlets);
   const imported = await run('scripts/import.ts', [file, '--corpus', 'bench'], env);
   if (imported.code > 1)
     throw new Error(`the bench import failed (exit ${imported.code}): ${imported.out.slice(-2000)}`);

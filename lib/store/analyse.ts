@@ -105,9 +105,28 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
+/**
+ * Batches a worker holds at once: with two, its next batch is already waiting when it finishes one, so a thread busy
+ * elsewhere (an import committing the batch before) does not leave it idle until that thread can send the next.
+ */
+export const LANE_DEPTH = 2;
+
+/**
+ * Which lane takes the next batch, given how many batches each holds: a new lane while fewer than `size` run, else the
+ * least busy one with room below `depth` (the first of equals), else null (the batch waits for one to finish).
+ */
+export function pickLane(busy: readonly number[], size: number, depth = LANE_DEPTH): number | 'new' | null {
+  if (busy.length < Math.max(1, size)) return 'new';
+  let best: number | null = null;
+  busy.forEach((b, i) => {
+    if (b < depth && (best === null || b < busy[best])) best = i;
+  });
+  return best;
+}
+
 /** A pool of `size` analysis workers (one per core by default), started when first needed. */
 export function analysisPool(lexicon: Lexicon, size = availableParallelism(), count = true): AnalysisPool {
-  type Lane = { worker: Worker | null; run: ReturnType<typeof workerRunner> | null; worked: boolean };
+  type Lane = { worker: Worker | null; run: ReturnType<typeof workerRunner> | null; worked: boolean; busy: number };
   const lanes: Lane[] = [];
   // Batches analysed on this thread (no worker could start) are counted here; `whole` is false once counts were lost.
   let here: Counter | null = null;
@@ -118,24 +137,27 @@ export function analysisPool(lexicon: Lexicon, size = availableParallelism(), co
     if (count) here ??= storedTextCounter(lexicon.groups);
     return analyseBatch(articles, engine, count ? here : null);
   };
-  const idle: Lane[] = [];
   const waiting: ((lane: Lane) => void)[] = [];
   let id = 0;
   const acquire = (): Promise<Lane> => {
-    const free = idle.pop();
-    if (free) return Promise.resolve(free);
-    if (lanes.length < Math.max(1, size)) {
+    const pick = pickLane(
+      lanes.map((l) => l.busy),
+      size,
+    );
+    if (pick === null) return new Promise((resolve) => waiting.push(resolve));
+    let lane: Lane;
+    if (pick === 'new') {
       const worker = startWorker(lexicon);
-      const lane: Lane = { worker, run: worker ? workerRunner(worker) : null, worked: false };
+      lane = { worker, run: worker ? workerRunner(worker) : null, worked: false, busy: 0 };
       lanes.push(lane);
-      return Promise.resolve(lane);
-    }
-    return new Promise((resolve) => waiting.push(resolve));
+    } else lane = lanes[pick];
+    lane.busy++;
+    return Promise.resolve(lane);
   };
   const release = (lane: Lane) => {
     const next = waiting.shift();
     if (next) next(lane);
-    else idle.push(lane);
+    else lane.busy--;
   };
   return {
     lexicon,
