@@ -1,7 +1,7 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import { counted } from '../analysis/filters';
 import { OPTION_SETS } from './mentionPostings';
-import type { AnalysisStore, StoreScope } from './types';
+import { derivedKind } from './derivedKind';
 
 /** The kind of derived data holding a version's drill-down row counts, keyed by its version key. */
 export const DRILL_COUNTS = 'drill-counts';
@@ -116,28 +116,13 @@ export function decodeDrillCounts(bytes: Uint8Array, where: string): DrillCounts
   return { articles: header.articles, lists };
 }
 
+const stored = derivedKind(DRILL_COUNTS, encodeDrillCounts, decodeDrillCounts);
+
 /** Whether a version's drill-down counts are stored. */
-export function hasDrillCounts(store: AnalysisStore, scope: StoreScope, version: string): boolean {
-  return store.hasDerived(scope, DRILL_COUNTS, version);
-}
+export const hasDrillCounts = stored.has;
 
 /** A version's stored drill-down counts, or null when none are stored or they cannot be read (made again then). */
-export function readDrillCounts(store: AnalysisStore, scope: StoreScope, version: string): DrillCounts | null {
-  const bytes = store.readDerived(scope, DRILL_COUNTS, version);
-  if (!bytes) return null;
-  try {
-    return decodeDrillCounts(bytes, `${scope.corpus}/${DRILL_COUNTS}-${version}`);
-  } catch {
-    return null;
-  }
-}
+export const readDrillCounts = stored.read;
 
 /** Stores a version's drill-down counts. */
-export function putDrillCounts(
-  store: AnalysisStore,
-  scope: StoreScope,
-  version: string,
-  c: DrillCounts,
-): Promise<void> {
-  return store.putDerived(scope, DRILL_COUNTS, version, encodeDrillCounts(c));
-}
+export const putDrillCounts = stored.put;

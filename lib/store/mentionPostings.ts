@@ -1,6 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import { articleCounts } from '../analysis/aggregate';
-import type { AnalysisStore, StoreScope } from './types';
+import { derivedKind } from './derivedKind';
 
 /** The kind of derived data holding a version's mention postings, keyed by its version key. */
 export const MENTION_POSTINGS = 'mention-postings';
@@ -143,28 +143,13 @@ export function decodeMentionPostings(bytes: Uint8Array, where: string): Mention
   return { articles: header.articles, variants, actors, tone, summary };
 }
 
+const stored = derivedKind(MENTION_POSTINGS, encodeMentionPostings, decodeMentionPostings);
+
 /** Whether a version's postings are stored. */
-export function hasMentionPostings(store: AnalysisStore, scope: StoreScope, version: string): boolean {
-  return store.hasDerived(scope, MENTION_POSTINGS, version);
-}
+export const hasMentionPostings = stored.has;
 
 /** A version's stored postings, or null when none are stored or they cannot be read (they are then made again). */
-export function readMentionPostings(store: AnalysisStore, scope: StoreScope, version: string): MentionPostings | null {
-  const bytes = store.readDerived(scope, MENTION_POSTINGS, version);
-  if (!bytes) return null;
-  try {
-    return decodeMentionPostings(bytes, `${scope.corpus}/${MENTION_POSTINGS}-${version}`);
-  } catch {
-    return null;
-  }
-}
+export const readMentionPostings = stored.read;
 
 /** Stores a version's postings. */
-export function putMentionPostings(
-  store: AnalysisStore,
-  scope: StoreScope,
-  version: string,
-  p: MentionPostings,
-): Promise<void> {
-  return store.putDerived(scope, MENTION_POSTINGS, version, encodeMentionPostings(p));
-}
+export const putMentionPostings = stored.put;

@@ -1,5 +1,5 @@
 import type { ProvenanceKind } from '../provenance/model';
-import type { AnalysisStore, StoreScope } from './types';
+import { derivedKind } from './derivedKind';
 
 /** The kind of derived data holding each sentence's provenance kind of a version, keyed by its version key. */
 export const SENTENCE_KINDS = 'sentence-kinds';
@@ -125,31 +125,16 @@ export function decodeSentenceKinds(bytes: Uint8Array, where: string): SentenceK
   return { ids, byId: new Map(ids.map((id: string, i) => [id, i])), first, starts, ends, kinds };
 }
 
+const stored = derivedKind(SENTENCE_KINDS, encodeSentenceKinds, decodeSentenceKinds);
+
 /** Whether a version's sentence kinds are stored. */
-export function hasSentenceKinds(store: AnalysisStore, scope: StoreScope, version: string): boolean {
-  return store.hasDerived(scope, SENTENCE_KINDS, version);
-}
+export const hasSentenceKinds = stored.has;
 
 /**
  * A version's stored sentence kinds, or null when none are stored or they cannot be read (the next provenance job of
  * the corpus makes them again; until then a drill-down leaves its rows unmarked).
  */
-export function readSentenceKinds(store: AnalysisStore, scope: StoreScope, version: string): SentenceKinds | null {
-  const bytes = store.readDerived(scope, SENTENCE_KINDS, version);
-  if (!bytes) return null;
-  try {
-    return decodeSentenceKinds(bytes, `${scope.corpus}/${SENTENCE_KINDS}-${version}`);
-  } catch {
-    return null;
-  }
-}
+export const readSentenceKinds = stored.read;
 
 /** Stores a version's sentence kinds. */
-export function putSentenceKinds(
-  store: AnalysisStore,
-  scope: StoreScope,
-  version: string,
-  k: SentenceKinds,
-): Promise<void> {
-  return store.putDerived(scope, SENTENCE_KINDS, version, encodeSentenceKinds(k));
-}
+export const putSentenceKinds = stored.put;
