@@ -5,7 +5,17 @@ import { dateKept, type DateRange } from '../analysis/filters';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
 import { BINS, type Bin } from './bin';
-import { CELL_VIEWS, cellSeries, cellsHold, cellSpan, cellView, makeTimeCells, type DatedAnalysis } from './cells';
+import {
+  CELL_VIEWS,
+  cellSeries,
+  cellsHold,
+  cellSpan,
+  cellView,
+  groupCounting,
+  makeTimeCells,
+  viewSums,
+  type DatedAnalysis,
+} from './cells';
 import { changePoints } from './changePoints';
 import { timeSeries, type SeriesRequest } from './series';
 
@@ -32,6 +42,58 @@ const GROUPS = [
   { id: 'is', variants: ['isis', 'daesh'] },
   { id: 'ag', variants: ['rebels', 'militants', 'terrorists'] },
 ];
+
+describe('viewSums', () => {
+  // One article: isis in its body (own), daesh quoted in the body, rebels twice in the title (own), and a mention of a
+  // group the list does not hold; tokens 10 in the title and 100 in the body, of which 60 own (read off `art`).
+  const a = art('x', [
+    ['is', 'isis'],
+    ['is', 'daesh', 'quoted'],
+    ['ag', 'rebels', 'own', 'title'],
+    ['ag', 'rebels', 'own', 'title'],
+    ['other', 'x'],
+  ]);
+  test.each([
+    // All words, whole article: 10 + 100 tokens; every mention of the two groups.
+    [
+      { voice: 'all', scope: 'all' },
+      110,
+      [
+        [1, 1],
+        [2, 0, 0],
+      ],
+    ],
+    // All words, body only: 100 tokens; the title's rebels left out.
+    [
+      { voice: 'all', scope: 'body' },
+      100,
+      [
+        [1, 1],
+        [0, 0, 0],
+      ],
+    ],
+    // Own words, whole article: 10 + 60 tokens; the quoted daesh left out.
+    [
+      { voice: 'own', scope: 'all' },
+      70,
+      [
+        [1, 0],
+        [2, 0, 0],
+      ],
+    ],
+    // Own words, body only: 60 tokens; isis alone.
+    [
+      { voice: 'own', scope: 'body' },
+      60,
+      [
+        [1, 0],
+        [0, 0, 0],
+      ],
+    ],
+  ] as const)('under %j: %i tokens and the counts per variant', (view, tokens, ys) => {
+    expect(viewSums(a, view, groupCounting(GROUPS))).toEqual({ tokens, ys });
+  });
+});
 
 describe('makeTimeCells', () => {
   // Read off the list below: x has two articles on 07-03 and one on 07-20, y one on 07-03; one undated article.

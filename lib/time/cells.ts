@@ -80,6 +80,43 @@ class Numbers {
   }
 }
 
+/** Where each term group and each of its variants is in a list of groups (what viewSums counts into). */
+export interface GroupCounting {
+  groups: readonly { id: string; variants: readonly string[] }[];
+  groupAt: Map<string, number>;
+  variantAt: Map<string, number>[];
+}
+
+/** The positions of a list of term groups and their variants. */
+export function groupCounting(groups: readonly { id: string; variants: readonly string[] }[]): GroupCounting {
+  return {
+    groups,
+    groupAt: new Map(groups.map((g, i) => [g.id, i])),
+    variantAt: groups.map((g) => new Map(g.variants.map((v, i) => [v, i]))),
+  };
+}
+
+/**
+ * One article's tokens and each group's mentions per variant under one cell view. Set-aside mentions are not counted in
+ * their group (as in the export's counts and lib/time/series.ts).
+ */
+export function viewSums(
+  a: Pick<ArticleAnalysis, 'tokens' | 'mentions'>,
+  view: Pick<Filters, 'voice' | 'scope'>,
+  { groups, groupAt, variantAt }: GroupCounting,
+): { tokens: number; ys: number[][] } {
+  let tokens = 0;
+  for (const [section, t] of Object.entries(a.tokens)) if (inScope(section, view)) tokens += voiceTokens(t, view);
+  const ys = groups.map((g) => new Array<number>(g.variants.length).fill(0));
+  for (const m of a.mentions) {
+    if (m.setAside || !counted(m, view)) continue;
+    const g = groupAt.get(m.group);
+    const i = g === undefined ? undefined : variantAt[g].get(m.variant);
+    if (i !== undefined) ys[g!][i]++;
+  }
+  return { tokens, ys };
+}
+
 /** Makes a version's time cells from its articles' analyses and dates, for the lexicon's term groups. */
 export function makeTimeCells(
   articles: readonly DatedAnalysis[],
@@ -98,8 +135,7 @@ export function makeTimeCells(
   const V = CELL_VIEWS.length;
   const cellArticles = new Float64Array(slots.length);
   const tokens = new Float64Array(slots.length * V);
-  const groupAt = new Map(groups.map((g, i) => [g.id, i]));
-  const variantAt = groups.map((g) => new Map(g.variants.map((v, i) => [v, i])));
+  const counting = groupCounting(groups);
   // Per option and group, its records in cell order; for the cell being summed, its sums.
   const records = Array.from({ length: V * groups.length }, () => new Numbers());
   const sums = Array.from({ length: V * groups.length }, (_, at) => {
@@ -126,16 +162,8 @@ export function makeTimeCells(
     }
     cellArticles[c]++;
     CELL_VIEWS.forEach((view, v) => {
-      for (const [section, t] of Object.entries(a.analysis.tokens))
-        if (inScope(section, view)) tokens[c * V + v] += voiceTokens(t, view);
-      const ys = groups.map((g) => new Array<number>(g.variants.length).fill(0));
-      for (const m of a.analysis.mentions) {
-        // Set-aside mentions are not counted in their group (as in the export's counts and lib/time/series.ts).
-        if (m.setAside || !counted(m, view)) continue;
-        const g = groupAt.get(m.group);
-        const i = g === undefined ? undefined : variantAt[g].get(m.variant);
-        if (i !== undefined) ys[g!][i]++;
-      }
+      const { tokens: t, ys } = viewSums(a.analysis, view, counting);
+      tokens[c * V + v] += t;
       ys.forEach((y, g) => {
         if (!y.some((x) => x > 0)) return;
         const k = y.length;

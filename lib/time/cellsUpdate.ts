@@ -1,5 +1,4 @@
-import { counted, inScope, voiceTokens } from '../analysis/filters';
-import { CELL_VIEWS, type DatedAnalysis, type TimeCells } from './cells';
+import { CELL_VIEWS, groupCounting, viewSums, type DatedAnalysis, type TimeCells } from './cells';
 
 // The added articles' sums of one cell: articles, tokens per option, and per option x group (v * G + g) its record's
 // sums (articles mentioning the group, counts per variant, products per variant pair i <= j as i * k + j).
@@ -13,8 +12,7 @@ interface AddedCell {
 function addedSums(added: readonly DatedAnalysis[], groups: TimeCells['groups']): Map<string, AddedCell> {
   const V = CELL_VIEWS.length;
   const G = groups.length;
-  const groupAt = new Map(groups.map((g, i) => [g.id, i]));
-  const variantAt = groups.map((g) => new Map(g.variants.map((v, i) => [v, i])));
+  const counting = groupCounting(groups);
   const cells = new Map<string, AddedCell>();
   for (const a of added) {
     if (a.date === null) continue;
@@ -23,16 +21,8 @@ function addedSums(added: readonly DatedAnalysis[], groups: TimeCells['groups'])
     if (!sums) cells.set(key, (sums = { articles: 0, tokens: new Array<number>(V).fill(0), groups: new Map() }));
     sums.articles++;
     CELL_VIEWS.forEach((view, v) => {
-      for (const [section, t] of Object.entries(a.analysis.tokens))
-        if (inScope(section, view)) sums.tokens[v] += voiceTokens(t, view);
-      const ys = groups.map((g) => new Array<number>(g.variants.length).fill(0));
-      for (const m of a.analysis.mentions) {
-        // Set-aside mentions are in no group's sums (as in makeTimeCells).
-        if (m.setAside || !counted(m, view)) continue;
-        const g = groupAt.get(m.group);
-        const i = g === undefined ? undefined : variantAt[g].get(m.variant);
-        if (i !== undefined) ys[g!][i]++;
-      }
+      const { tokens, ys } = viewSums(a.analysis, view, counting);
+      sums.tokens[v] += tokens;
       ys.forEach((y, g) => {
         if (!y.some((x) => x > 0)) return;
         const k = y.length;
