@@ -3,6 +3,7 @@ import { ID_RE } from '../corpus/manifest';
 import { isLetterOrDigitUnit } from '../text/charClass';
 import type { Article, Lexicon } from '../types';
 import { normalizeDate, type DateOrder } from './dates';
+import { articleFileBytes } from './fileBytes';
 import { stripControl } from './control';
 import { cleanImportedText, QUIRK_TEXT, type QuirkCount } from './quirks';
 import type { ImportRecord, Rejection } from './records';
@@ -39,6 +40,10 @@ export interface ImportPlan {
   origin: Map<string, string>;
   /** Article id → its content hash (contentHash), so the import's running state need not hash each article again. */
   hashes: Map<string, string>;
+  /** Article id → its file's bytes, checked to read back exactly (staged as they are, compared byte for byte). */
+  files: Map<string, Uint8Array>;
+  /** Article id → why its file would not read back exactly (the import rejects it after planning the batch). */
+  unreadable: Map<string, string>;
 }
 
 const MAX_TITLE = 300;
@@ -149,6 +154,8 @@ export function emptyPlan(): ImportPlan {
     dateFormats: new Map(),
     origin: new Map(),
     hashes: new Map(),
+    files: new Map(),
+    unreadable: new Map(),
   };
 }
 
@@ -165,6 +172,8 @@ export function mergePlan(into: ImportPlan, part: ImportPlan): void {
   for (const [f, n] of part.dateFormats) into.dateFormats.set(f, (into.dateFormats.get(f) ?? 0) + n);
   for (const [id, where] of part.origin) into.origin.set(id, where);
   for (const [id, hash] of part.hashes) into.hashes.set(id, hash);
+  for (const [id, bytes] of part.files) into.files.set(id, bytes);
+  for (const [id, why] of part.unreadable) into.unreadable.set(id, why);
 }
 
 /**
@@ -263,7 +272,7 @@ export function planImport(
     const note = oneLine([o.source, extra].filter(Boolean).join(': ')).slice(0, 500) || null;
     const url = r.url && /^https?:\/\/\S+$/.test(r.url.trim()) ? r.url.trim() : null;
     // A body line such as "## body" would read back as a section heading; a leading space keeps it text.
-    plan.articles.push({
+    const article: Article = {
       id,
       outlet,
       title,
@@ -275,7 +284,12 @@ export function planImport(
         { section: 'title', text: title },
         { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^(## \S+\s*)$/gm, ' $1') },
       ],
-    });
+    };
+    plan.articles.push(article);
+    // Serialised and read back once, here (on the plan worker for a large batch), for the check and the staging both.
+    const file = articleFileBytes(article);
+    if ('bytes' in file) plan.files.set(id, file.bytes);
+    else plan.unreadable.set(id, file.problem);
   }
   return plan;
 }
