@@ -60,10 +60,14 @@ const ASTRAL_LETTER = /^[\p{L}\p{N}]$/u;
 /**
  * The runs of letters and digits of a text joined by single spaces: what `replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`
  * gives, by one character loop over a lookup table (the Unicode regex was most of an import's planning time).
- * A surrogate pair is one code point, a letter or not as a whole; a lone surrogate is not a letter.
+ * A surrogate pair is one code point, a letter or not as a whole; a lone surrogate is not a letter. Runs already
+ * separated by exactly one space are kept as one slice of the text, so most words are never sliced on their own.
  */
 export function letterRuns(text: string): string {
-  const runs: string[] = [];
+  const pieces: string[] = [];
+  // The current piece starts at `from`; the last run seen ended at `end` (-1: no run yet); `at` starts the open run.
+  let from = -1;
+  let end = -1;
   let at = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -77,15 +81,24 @@ export function letterRuns(text: string): string {
       }
     }
     if (letter) {
-      if (at < 0) at = i;
+      if (at < 0) {
+        at = i;
+        // Anything but one plain space since the last run: that piece ends there.
+        if (from < 0) from = i;
+        else if (i !== end + 1 || text.charCodeAt(end) !== 32) {
+          pieces.push(text.slice(from, end));
+          from = i;
+        }
+      }
     } else if (at >= 0) {
-      runs.push(text.slice(at, i));
+      end = i;
       at = -1;
     }
     i += width - 1;
   }
-  if (at >= 0) runs.push(text.slice(at));
-  return runs.join(' ');
+  if (at >= 0) end = text.length;
+  if (from >= 0) pieces.push(text.slice(from, end));
+  return pieces.join(' ');
 }
 
 /** The hash of a stored article's body, as contentHash sees it. */
