@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
 import type { Article } from '../types';
+import { articleFileBytes } from '../importing/fileBytes';
+import { serializeArticleFile } from './articleFile';
 import { applyStage, isFsError, readBackProblem, recoverStages, stageBatch, StorageError } from './commit';
 
 const article = (over: Partial<Article> = {}): Article => ({
@@ -74,6 +76,27 @@ describe('staging and committing', () => {
     const dir = corpus();
     expect(() => stageBatch(dir, [article()], '{"id": "Bad Id"}', outlets)).toThrow(InputError);
     expect(readdirSync(dir)).toEqual(['articles']);
+  });
+  // The import passes each article's checked bytes (articleFileBytes): those are staged as they are, the same file the
+  // serialiser writes without them; an outlet that the (new) corpus.json does not list still stops the batch.
+  test.each([
+    ['checked bytes', true, outlets, null],
+    ['no bytes: serialised here', false, outlets, null],
+    ['checked bytes, outlet no longer listed', true, new Set(['bbc']), 'unknown outlet "voa"'],
+    ['no bytes, outlet no longer listed', false, new Set(['bbc']), 'unknown outlet "voa"'],
+  ])('staging with %s', (_case, given, ids, error) => {
+    const dir = corpus();
+    const a = article({ segments: [{ section: 'body', text: 'Daech à Raqqa — “ISIS”.' }] });
+    const bytes = articleFileBytes(a);
+    const files = given && 'bytes' in bytes ? new Map([[a.id, bytes.bytes]]) : undefined;
+    const run = () => stageBatch(dir, [a], null, ids, undefined, files);
+    if (error) {
+      expect(run).toThrow(error);
+      expect(readdirSync(dir)).toEqual(['articles']);
+    } else {
+      const stage = run();
+      expect(readFileSync(path.join(stage.dir, 'articles', 'voa-1.txt'), 'utf8')).toBe(serializeArticleFile(a));
+    }
   });
   test('recovery commits a ready batch and drops an unfinished one', () => {
     const dir = corpus();

@@ -8,15 +8,7 @@ import { readRecords, type ImportRecord, type Mapping, type Rejection } from '..
 import { parseLexicon } from '../lexicon/parse';
 import type { Lexicon, Outlet } from '../types';
 import type { CorpusState } from '../importing/plan';
-import {
-  applyStage,
-  hasStagedBatches,
-  isFsError,
-  readBackProblem,
-  recoverStages,
-  stageBatch,
-  StorageError,
-} from './commit';
+import { applyStage, hasStagedBatches, isFsError, recoverStages, stageBatch, StorageError } from './commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
 import { planOffThread, planSession, type PlanSession } from './offThread';
 import { parseManifest } from './manifest';
@@ -224,7 +216,7 @@ export async function planItems(
     undefined,
     session && !o.dryRun ? (session.planner ??= planSession()) : null,
   );
-  dropUnreadable(plan, new Set([...state.outlets, ...plan.newOutlets]));
+  dropUnreadable(plan);
   if (session && !o.dryRun) {
     // The next batch sees this one's articles and outlets as stored.
     for (const a of plan.articles) {
@@ -342,8 +334,13 @@ export async function storePlanned(
     const newManifest = manifestWithOutlets(now, outlets, create, `${o.corpus}/corpus.json`);
     const ids = new Set([...state.outlets, ...plan.newOutlets]);
     if (plan.articles.length === 0 && newManifest === null) return;
-    const stage = stageBatch(dir, plan.articles, newManifest, ids, (done, total) =>
-      onProgress?.('stage articles', done, total),
+    const stage = stageBatch(
+      dir,
+      plan.articles,
+      newManifest,
+      ids,
+      (done, total) => onProgress?.('stage articles', done, total),
+      plan.files,
     );
     onProgress?.('validate articles', plan.articles.length, plan.articles.length);
     // With DATABASE_URL the batch is stored in PostgreSQL first, in one transaction; the folder is its replica.
@@ -390,14 +387,16 @@ function readManifestFile(dir: string, corpus: string) {
   return parseManifest(parseJsonInput(readFileSync(path.join(dir, 'corpus.json'), 'utf8'), where), where);
 }
 
-// Articles whose file would not read back exactly (and so would break or silently change the corpus) are rejected here.
-function dropUnreadable(plan: ImportPlan, outletIds: ReadonlySet<string>): void {
+// Articles whose file would not read back exactly (and so would break or silently change the corpus) are rejected here,
+// after the batch's other rejections; planImport found them (articleFileBytes) without serialising anything twice.
+function dropUnreadable(plan: ImportPlan): void {
   const kept = [];
   for (const a of plan.articles) {
-    const problem = readBackProblem(a, outletIds);
-    if (problem) {
+    const problem = plan.unreadable.get(a.id);
+    if (problem !== undefined) {
       plan.rejected.push({ where: plan.origin.get(a.id) ?? a.id, reason: problem });
       plan.hashes.delete(a.id);
+      plan.unreadable.delete(a.id);
     } else kept.push(a);
   }
   plan.articles = kept;

@@ -74,7 +74,11 @@ if (parentPort && (workerData as { framescope?: boolean } | null)?.framescope)
         }
         // The plans of the records up to `index` (since the last message), in order.
         if (++count >= PLAN_FLUSH.records || Date.now() - since >= PLAN_FLUSH.ms || index === job.records.length - 1) {
-          post({ kind: 'record', index, part: held });
+          // The files' bytes are moved, not copied: each has its own buffer (see articleFileBytes).
+          parentPort!.postMessage(
+            { kind: 'record', index, part: held },
+            [...held.files.values()].map((b) => b.buffer as ArrayBuffer),
+          );
           held = emptyPlan();
           count = 0;
           since = Date.now();

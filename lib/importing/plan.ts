@@ -3,6 +3,7 @@ import { ID_RE } from '../corpus/manifest';
 import { isLetterOrDigitUnit } from '../text/charClass';
 import type { Article, Lexicon } from '../types';
 import { normalizeDate, type DateOrder } from './dates';
+import { articleFileBytes } from './fileBytes';
 import { stripControl } from './control';
 import { cleanImportedText, QUIRK_TEXT, type QuirkCount } from './quirks';
 import type { ImportRecord, Rejection } from './records';
@@ -39,6 +40,10 @@ export interface ImportPlan {
   origin: Map<string, string>;
   /** Article id → its content hash (contentHash), so the import's running state need not hash each article again. */
   hashes: Map<string, string>;
+  /** Article id → its file's bytes, checked to read back exactly (staged as they are, compared byte for byte). */
+  files: Map<string, Uint8Array>;
+  /** Article id → why its file would not read back exactly (the import rejects it after planning the batch). */
+  unreadable: Map<string, string>;
 }
 
 const MAX_TITLE = 300;
@@ -55,10 +60,14 @@ const ASTRAL_LETTER = /^[\p{L}\p{N}]$/u;
 /**
  * The runs of letters and digits of a text joined by single spaces: what `replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`
  * gives, by one character loop over a lookup table (the Unicode regex was most of an import's planning time).
- * A surrogate pair is one code point, a letter or not as a whole; a lone surrogate is not a letter.
+ * A surrogate pair is one code point, a letter or not as a whole; a lone surrogate is not a letter. Runs already
+ * separated by exactly one space are kept as one slice of the text, so most words are never sliced on their own.
  */
 export function letterRuns(text: string): string {
-  const runs: string[] = [];
+  const pieces: string[] = [];
+  // The current piece starts at `from`; the last run seen ended at `end` (-1: no run yet); `at` starts the open run.
+  let from = -1;
+  let end = -1;
   let at = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -72,15 +81,24 @@ export function letterRuns(text: string): string {
       }
     }
     if (letter) {
-      if (at < 0) at = i;
+      if (at < 0) {
+        at = i;
+        // Anything but one plain space since the last run: that piece ends there.
+        if (from < 0) from = i;
+        else if (i !== end + 1 || text.charCodeAt(end) !== 32) {
+          pieces.push(text.slice(from, end));
+          from = i;
+        }
+      }
     } else if (at >= 0) {
-      runs.push(text.slice(at, i));
+      end = i;
       at = -1;
     }
     i += width - 1;
   }
-  if (at >= 0) runs.push(text.slice(at));
-  return runs.join(' ');
+  if (at >= 0) end = text.length;
+  if (from >= 0) pieces.push(text.slice(from, end));
+  return pieces.join(' ');
 }
 
 /** The hash of a stored article's body, as contentHash sees it. */
@@ -149,6 +167,8 @@ export function emptyPlan(): ImportPlan {
     dateFormats: new Map(),
     origin: new Map(),
     hashes: new Map(),
+    files: new Map(),
+    unreadable: new Map(),
   };
 }
 
@@ -165,6 +185,8 @@ export function mergePlan(into: ImportPlan, part: ImportPlan): void {
   for (const [f, n] of part.dateFormats) into.dateFormats.set(f, (into.dateFormats.get(f) ?? 0) + n);
   for (const [id, where] of part.origin) into.origin.set(id, where);
   for (const [id, hash] of part.hashes) into.hashes.set(id, hash);
+  for (const [id, bytes] of part.files) into.files.set(id, bytes);
+  for (const [id, why] of part.unreadable) into.unreadable.set(id, why);
 }
 
 /**
@@ -263,7 +285,7 @@ export function planImport(
     const note = oneLine([o.source, extra].filter(Boolean).join(': ')).slice(0, 500) || null;
     const url = r.url && /^https?:\/\/\S+$/.test(r.url.trim()) ? r.url.trim() : null;
     // A body line such as "## body" would read back as a section heading; a leading space keeps it text.
-    plan.articles.push({
+    const article: Article = {
       id,
       outlet,
       title,
@@ -275,7 +297,12 @@ export function planImport(
         { section: 'title', text: title },
         { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^(## \S+\s*)$/gm, ' $1') },
       ],
-    });
+    };
+    plan.articles.push(article);
+    // Serialised and read back once, here (on the plan worker for a large batch), for the check and the staging both.
+    const file = articleFileBytes(article);
+    if ('bytes' in file) plan.files.set(id, file.bytes);
+    else plan.unreadable.set(id, file.problem);
   }
   return plan;
 }
