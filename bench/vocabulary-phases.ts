@@ -7,8 +7,8 @@ import { getHeapStatistics } from 'node:v8';
 import { loadCorpus } from '../lib/corpus/load';
 import { articleKey, lexiconKey } from '../lib/store/keys';
 import { storeAt } from '../lib/store/current';
-import { versionTable, versionWordIndex } from '../lib/store/vocabularyJob';
-import { splitWordIndex } from '../lib/vocabulary/indexParts';
+import { versionTable, versionWordLists } from '../lib/store/vocabularyJob';
+import { wordIndexParts } from '../lib/vocabulary/indexParts';
 
 function live(label: string, articles: number): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -47,11 +47,15 @@ live('keys', n);
 const made = versionTable(store, scope, corpus, keys, null);
 live('table (counts kept)', n);
 peakOf('table');
-const ix = versionWordIndex(store, scope, corpus, keys);
-live('word index (table kept)', n);
+const lists = versionWordLists(store, scope, corpus, keys);
+live('word lists (table kept)', n);
 peakOf('word index');
-const parts = splitWordIndex(ix);
-live('parts (index kept)', n);
-console.log(
-  `table rows ${made.table.terms.size}, words ${ix.words.length}, postings ${ix.postings.length}, parts ${parts.parts.length}`,
-);
+// The parts as the step stores them: each one cut, counted and let go.
+let parts = 0;
+let bytes = 0;
+for (const part of wordIndexParts(lists)) {
+  parts++;
+  bytes += part.length;
+}
+live('parts cut (table kept)', n);
+console.log(`table rows ${made.table.terms.size}, words ${lists.words.length}, parts ${parts} (${bytes} bytes)`);
