@@ -9,7 +9,8 @@ import { storeAt } from './current';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import type { AnalysisStore, StoreScope } from './types';
 import { WordIndexBuilder } from '../vocabulary/searchIndex';
-import { hasWordIndex, putWordIndex, readWordIndex } from './wordIndexParts';
+import { hasWordIndex, putWordLists, readWordIndex } from './wordIndexParts';
+import { listsOfIndex, type WordLists } from '../vocabulary/indexParts';
 import { timedStage, timedStageSync } from './stageTimes';
 import {
   addedPositions,
@@ -43,25 +44,27 @@ export function hasVocabulary(store: AnalysisStore, scope: StoreScope, version: 
 export { hasWordIndex, readWordIndex, WORD_INDEX_KIND } from './wordIndexParts';
 
 /**
- * Articles whose analyses are decoded at once while a table is counted from the store: a bound on memory (about 400 MB
- * of decoded analyses) that still reads each segment file of the store once per chunk, not once per article (corpus
- * order is not the order analyses were stored in).
+ * Articles whose analyses are decoded at once while a table or word index is made from the store: a bound on memory
+ * (about 13 KB per decoded generated analysis: 26 MB) that still reads each segment file of the store about once per
+ * chunk, not once per article (corpus order is not the order analyses were stored in). It was 10,000 (130 MB held
+ * while the word index was built at 20,000 articles).
  */
-export const READ_CHUNK = 10_000;
+export const READ_CHUNK = 2_000;
 
 /**
  * Stores the vocabulary table of a corpus folder's current version (a worker's job: it reads the whole corpus).
  * With `counts` made while analysing (lib/store/analyseBatch.ts) that cover exactly the version's articles, the table
  * is merged from them: no article is read or tokenised again. Otherwise it is counted from the stored analyses, read
- * READ_CHUNK at a time, so only one chunk of decoded analyses is held (memory: the corpus's text, plus the counter's
- * bounded table, plus one chunk). Then its word index (lib/vocabulary/searchIndex.ts), from the stored analyses a
- * chunk at a time, stored in parts (lib/store/wordIndexParts.ts). Each is skipped when stored. Throws when an article has no stored analysis yet. Returns the version
+ * `chunk` (READ_CHUNK) at a time, so only one chunk of decoded analyses is held (memory: the corpus's text, plus the
+ * counter's bounded table, plus one chunk). Then its word index (lib/vocabulary/searchIndex.ts), from the stored
+ * analyses a chunk at a time, each part stored as soon as it is cut (lib/store/wordIndexParts.ts putWordLists). Each is skipped when stored. Throws when an article has no stored analysis yet. Returns the version
  * key.
  */
 export async function storeVocabulary(
   corpusDir: string,
   storeRoot: string,
   counts: VocabularyCounts | null = null,
+  chunk: number = READ_CHUNK,
 ): Promise<string> {
   const corpus = timedStageSync('vocabulary.load-corpus', () => loadCorpus(corpusDir));
   const store = storeAt(storeRoot);
@@ -69,7 +72,7 @@ export async function storeVocabulary(
   const keys = corpus.articles.map(articleKey);
   const version = versionKey(keys, scope.lexicon);
   if (!hasVocabulary(store, scope, version)) {
-    const made = timedStageSync('vocabulary.table', () => versionTable(store, scope, corpus, keys, counts));
+    const made = timedStageSync('vocabulary.table', () => versionTable(store, scope, corpus, keys, counts, chunk));
     await store.putDerived(scope, VOCABULARY_KIND, version, encodeTable(made.table, made.reading));
     // The counts the next version's table adds to (none when they were lossy: that table is counted whole again).
     if (made.counts)
@@ -78,7 +81,7 @@ export async function storeVocabulary(
   // The word index from the latest stored one and the added articles' analyses when it can be; else from every analysis.
   if (!hasWordIndex(store, scope, version))
     await timedStage('vocabulary.word-index', async () => {
-      await putWordIndex(store, scope, version, versionWordIndex(store, scope, corpus, keys));
+      await putWordLists(store, scope, version, versionWordLists(store, scope, corpus, keys, chunk));
       await putIndexOrder(store, scope, { version, keys, dates: corpus.articles.map((a) => a.date) });
     });
   return version;
@@ -97,6 +100,7 @@ export function versionTable(
   corpus: Corpus,
   keys: readonly string[],
   counts: VocabularyCounts | null,
+  chunk: number = READ_CHUNK,
 ): { table: VocabularyTable; reading: LexiconReading | null; counts: VocabularyCounts | null } {
   const groups = corpus.lexicon.groups;
   const fromRun = counts && tableOfParts(corpus, keys, [counts]);
@@ -117,17 +121,22 @@ export function versionTable(
               added.map((i) => corpus.articles[i]),
               addedKeys,
               'its vocabulary',
+              chunk,
             ),
             addedKeys,
           );
     const made = tableOfParts(corpus, keys, [latest, addedCounts]);
     if (made) return made;
   }
-  const whole = countsOfChunks(groups, storedChunks(store, scope, corpus.articles, keys, 'its vocabulary'), keys);
+  const whole = countsOfChunks(
+    groups,
+    storedChunks(store, scope, corpus.articles, keys, 'its vocabulary', chunk),
+    keys,
+  );
   const made = tableOfParts(corpus, keys, [whole]);
   if (made) return made;
   return {
-    ...tableOfChunks(corpus, storedChunks(store, scope, corpus.articles, keys, 'its vocabulary')),
+    ...tableOfChunks(corpus, storedChunks(store, scope, corpus.articles, keys, 'its vocabulary', chunk)),
     counts: null,
   };
 }
@@ -142,29 +151,67 @@ export function versionWordIndex(
   scope: StoreScope,
   corpus: Corpus,
   keys: readonly string[],
+  chunk: number = READ_CHUNK,
 ): WordIndex {
+  return (
+    updatedWordIndex(store, scope, corpus, keys, chunk) ?? wholeWordIndex(store, scope, corpus, keys, chunk).finish()
+  );
+}
+
+/**
+ * versionWordIndex as lists to store part by part (putWordLists): when made from every analysis, each word's postings
+ * are let go of once its part is cut, never copied into one whole index beside the parts.
+ */
+export function versionWordLists(
+  store: AnalysisStore,
+  scope: StoreScope,
+  corpus: Corpus,
+  keys: readonly string[],
+  chunk: number = READ_CHUNK,
+): WordLists {
+  const updated = updatedWordIndex(store, scope, corpus, keys, chunk);
+  return updated ? listsOfIndex(updated) : wholeWordIndex(store, scope, corpus, keys, chunk).lists();
+}
+
+// The index from the latest stored one and the added articles, or null when it cannot be made that way.
+function updatedWordIndex(
+  store: AnalysisStore,
+  scope: StoreScope,
+  corpus: Corpus,
+  keys: readonly string[],
+  chunk: number = READ_CHUNK,
+): WordIndex | null {
   const order = readIndexOrder(store, scope);
   const oldAt = order && previousAt(order.keys, keys);
   const prev = oldAt && readWordIndex(store, scope, order.version);
-  if (oldAt && prev && prev.articles === order.keys.length) {
-    const added = [...oldAt.keys()].filter((i) => oldAt[i] < 0);
-    const builder = new WordIndexBuilder();
-    const addedKeys = added.map((i) => keys[i]);
-    for (const chunk of storedChunks(
-      store,
-      scope,
-      added.map((i) => corpus.articles[i]),
-      addedKeys,
-      'its word index',
-    ))
-      for (const a of chunk) builder.add(a);
-    const made = updateWordIndex(prev, oldAt, builder.finish());
-    if (made) return made;
-  }
+  if (!oldAt || !prev || prev.articles !== order.keys.length) return null;
+  const added = [...oldAt.keys()].filter((i) => oldAt[i] < 0);
   const builder = new WordIndexBuilder();
-  for (const chunk of storedChunks(store, scope, corpus.articles, keys, 'its word index'))
-    for (const a of chunk) builder.add(a);
-  return builder.finish();
+  const addedKeys = added.map((i) => keys[i]);
+  for (const read of storedChunks(
+    store,
+    scope,
+    added.map((i) => corpus.articles[i]),
+    addedKeys,
+    'its word index',
+    chunk,
+  ))
+    for (const a of read) builder.add(a);
+  return updateWordIndex(prev, oldAt, builder.finish());
+}
+
+// Every stored analysis added to a builder, a chunk at a time, in corpus order.
+function wholeWordIndex(
+  store: AnalysisStore,
+  scope: StoreScope,
+  corpus: Corpus,
+  keys: readonly string[],
+  chunk: number = READ_CHUNK,
+): WordIndexBuilder {
+  const builder = new WordIndexBuilder();
+  for (const read of storedChunks(store, scope, corpus.articles, keys, 'its word index', chunk))
+    for (const a of read) builder.add(a);
+  return builder;
 }
 
 function* storedChunks(
@@ -173,10 +220,13 @@ function* storedChunks(
   articles: readonly Article[],
   keys: readonly string[],
   what: string,
+  size: number,
 ): Generator<ArticleAnalysis[]> {
-  for (let from = 0; from < keys.length; from += READ_CHUNK) {
-    const chunk = articles.slice(from, from + READ_CHUNK);
-    const analyses = store.read(scope, chunk, keys.slice(from, from + READ_CHUNK));
+  if (!(Number.isInteger(size) && size >= 1))
+    throw new Error(`analyses are read at least one article at a time (asked for ${size} per chunk)`);
+  for (let from = 0; from < keys.length; from += size) {
+    const chunk = articles.slice(from, from + size);
+    const analyses = store.read(scope, chunk, keys.slice(from, from + size));
     const missing = analyses.findIndex((a) => a === null);
     if (missing >= 0)
       throw new Error(`${scope.corpus}: article ${chunk[missing].id} has no stored analysis, so ${what} waits for it`);

@@ -5,12 +5,14 @@ import {
   encodeWordIndexHead,
   isWordIndexHead,
   joinWordIndex,
+  listsOfIndex,
   partsOfPattern,
-  splitWordIndex,
   wholeSearchable,
+  wordIndexParts,
   WORD_PART_BYTES,
   type SearchableIndex,
   type WordIndexPart,
+  type WordLists,
 } from '../vocabulary/indexParts';
 import type { AnalysisStore, StoreScope } from './types';
 
@@ -79,17 +81,32 @@ export function hasWordIndex(store: AnalysisStore, scope: StoreScope, version: s
 }
 
 /** Stores a version's word index: every part, then the head that says they are all there. */
-export async function putWordIndex(
+export function putWordIndex(
   store: AnalysisStore,
   scope: StoreScope,
   version: string,
   ix: WordIndex,
   partBytes: number = WORD_PART_BYTES,
 ): Promise<void> {
-  const { head, parts } = splitWordIndex(ix, partBytes);
-  for (let k = 0; k < parts.length; k++)
-    await store.putDerived(scope, WORD_INDEX_KIND, wordPartKey(version, k), parts[k]);
-  await store.putDerived(scope, WORD_INDEX_KIND, version, encodeWordIndexHead(head));
+  return putWordLists(store, scope, version, listsOfIndex(ix), partBytes);
+}
+
+/**
+ * putWordIndex from lists taken word by word (WordIndexBuilder.lists): each part is stored as soon as it is cut and
+ * then let go, so neither the whole postings nor every part is held at once. The same bytes as putWordIndex.
+ */
+export async function putWordLists(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  lists: WordLists,
+  partBytes: number = WORD_PART_BYTES,
+): Promise<void> {
+  const steps = wordIndexParts(lists, partBytes);
+  for (let k = 0, r = steps.next(); ; k++, r = steps.next()) {
+    if (r.done) return store.putDerived(scope, WORD_INDEX_KIND, version, encodeWordIndexHead(r.value));
+    await store.putDerived(scope, WORD_INDEX_KIND, wordPartKey(version, k), r.value);
+  }
 }
 
 /**

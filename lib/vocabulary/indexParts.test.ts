@@ -10,6 +10,8 @@ import {
   partsOfPattern,
   splitWordIndex,
   wholeSearchable,
+  wordIndexParts,
+  type WordLists,
 } from './indexParts';
 import { parseSearch } from './search';
 import {
@@ -19,6 +21,7 @@ import {
   matchingWords,
   type IndexReading,
   type WordIndex,
+  WordIndexBuilder,
 } from './searchIndex';
 
 const article = indexedArticle;
@@ -174,5 +177,97 @@ describe('bytes that are not a head or a part', () => {
   ])('%s: a clear error naming the file', (_what, read, why) => {
     expect(read).toThrow(why);
     expect(read).toThrow(/^c\/h(-w0)?: not readable as a word index (head|part)/);
+  });
+});
+
+// The split as it was made before parts were streamed (commit bd4134f): the whole index sliced part by part, kept here
+// as a second implementation the streamed parts must equal byte for byte.
+function splitBefore(whole: WordIndex, partBytes: number): { head: Uint8Array; parts: Uint8Array[] } {
+  const parts: Uint8Array[] = [];
+  const firsts: string[] = [];
+  let from = 0;
+  let size = 0;
+  const cut = (to: number) => {
+    firsts.push(whole.words[from] ?? '');
+    const base = whole.starts[from];
+    const starts = new Uint32Array(to - from + 1);
+    for (let k = from; k <= to; k++) starts[k - from] = whole.starts[k] - base;
+    const words = whole.words.slice(from, to);
+    parts.push(encodeWordPart({ words, starts, postings: whole.postings.subarray(base, whole.starts[to]) }));
+    from = to;
+    size = 0;
+  };
+  for (let k = 0; k < whole.words.length; k++) {
+    size += whole.starts[k + 1] - whole.starts[k] + whole.words[k].length + 1;
+    if (size >= partBytes) cut(k + 1);
+  }
+  if (from < whole.words.length || parts.length === 0) cut(whole.words.length);
+  const head = { articles: whole.articles, inScope: whole.inScope, firsts, sizes: parts.map((p) => p.length) };
+  return { head: encodeWordIndexHead(head), parts };
+}
+
+// The articles of `ix` above plus a longer generated run, so parts of 1 MB hold many words and several parts are cut.
+function manyArticles() {
+  const words = ['rebels', 'forces', 'Daesh', 'ISIS', 'fighters', 'militants', 'said', 'the', 'town', 'army'];
+  const out = [
+    ...sampleArticles(),
+    article([['body', 'Rebel forces and the rebellion rest.']]),
+    article([['body', 'Terrorists, terror and the rebels.']]),
+  ];
+  for (let i = 0; i < 400; i++) {
+    const s = Array.from({ length: 12 }, (_, j) => `${words[(i * 7 + j * 3) % words.length]}${(i * j) % 97}`);
+    out.push(article([[i % 3 ? 'body' : 'caption', `${s.join(' ')}.`]]));
+  }
+  return out;
+}
+
+describe('parts streamed from a builder (wordIndexParts over WordIndexBuilder.lists)', () => {
+  test.each([
+    ['one word per part', 1],
+    ['16-byte parts', 16],
+    ['4 KB parts', 4096],
+    ['the stored size (one part here)', 1 << 20],
+  ])('%s: the same head and parts, byte for byte, as the whole index split before streaming', (_name, partBytes) => {
+    const before = splitBefore(makeWordIndex(manyArticles()), partBytes);
+    const b = new WordIndexBuilder();
+    for (const a of manyArticles()) b.add(a);
+    const streamed: Uint8Array[] = [];
+    const steps = wordIndexParts(b.lists(), partBytes);
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) streamed.push(r.value);
+    expect(streamed.length).toBe(before.parts.length);
+    streamed.forEach((p, k) => expect(Buffer.from(p).equals(Buffer.from(before.parts[k]))).toBe(true));
+    expect(Buffer.from(encodeWordIndexHead(r.value)).equals(Buffer.from(before.head))).toBe(true);
+    // And splitWordIndex (now the same generator over the whole index) still gives them.
+    const split = splitWordIndex(makeWordIndex(manyArticles()), partBytes);
+    expect(split.parts.map((p) => Buffer.from(p).toString('hex'))).toEqual(
+      before.parts.map((p) => Buffer.from(p).toString('hex')),
+    );
+  });
+
+  test('an empty builder gives one empty part, as the whole split did', () => {
+    const before = splitBefore(makeWordIndex([]), 16);
+    const parts = [...wordIndexParts(new WordIndexBuilder().lists(), 16)];
+    expect(parts.map((p) => Buffer.from(p).toString('hex'))).toEqual(
+      before.parts.map((p) => Buffer.from(p).toString('hex')),
+    );
+  });
+
+  test.each([
+    [
+      'a word taken twice',
+      (l: WordLists) => (l.take(0), l.take(0)), // The sample articles' first word in sorted order (read from lib/vocabulary/testArticle.ts: no "and" among them).
+      'word 0 ("don\'t") of the index was taken twice',
+    ],
+    [
+      'an article added after lists()',
+      (_l: WordLists, b: WordIndexBuilder) => b.add(article([['body', 'more']])),
+      'this word index builder was used up by lists()',
+    ],
+  ])('%s throws', (_name, act, message) => {
+    const b = new WordIndexBuilder();
+    for (const a of sampleArticles()) b.add(a);
+    const lists = b.lists();
+    expect(() => act(lists, b)).toThrow(message);
   });
 });

@@ -24,34 +24,90 @@ export interface WordIndexHead {
 /** A contiguous range of an index's sorted words with their postings (starts relative to this part's postings). */
 export type WordIndexPart = Pick<WordIndex, 'words' | 'starts' | 'postings'>;
 
+/**
+ * What a split reads, word by word in sorted order: each word's postings are taken once, in order, so a source may
+ * let go of a word's list once taken (WordIndexBuilder.lists: the index is never held whole beside its parts).
+ */
+export interface WordLists {
+  articles: number;
+  inScope: Uint8Array;
+  /** Distinct words, sorted by UTF-16 code units. */
+  words: readonly string[];
+  /** Word k's postings; called once per word, k ascending. */
+  take(k: number): Uint8Array;
+}
+
+/** A whole index as lists to split (its postings read in place). */
+export function listsOfIndex(ix: WordIndex): WordLists {
+  return {
+    articles: ix.articles,
+    inScope: ix.inScope,
+    words: ix.words,
+    take: (k) => ix.postings.subarray(ix.starts[k], ix.starts[k + 1]),
+  };
+}
+
+/**
+ * An index's parts of about `partBytes` words and postings each, yielded one at a time (a caller stores each and lets
+ * it go), then its head: only the words of the part being cut are held beside the source.
+ */
+export function* wordIndexParts(
+  src: WordLists,
+  partBytes: number = WORD_PART_BYTES,
+): Generator<Uint8Array, WordIndexHead, void> {
+  if (!(partBytes >= 1)) throw new Error(`a word index part must hold at least 1 byte (asked for ${partBytes})`);
+  const { words } = src;
+  const firsts: string[] = [];
+  const sizes: number[] = [];
+  let from = 0;
+  let size = 0;
+  // The lists of words from..k taken so far, and their byte count.
+  let taken: Uint8Array[] = [];
+  let takenBytes = 0;
+  const cut = (to: number): Uint8Array => {
+    firsts.push(words[from] ?? '');
+    const starts = new Uint32Array(to - from + 1);
+    const postings = new Uint8Array(takenBytes);
+    let at = 0;
+    taken.forEach((list, j) => {
+      starts[j] = at;
+      postings.set(list, at);
+      at += list.length;
+    });
+    starts[to - from] = at;
+    const part = encodeWordPart({ words: words.slice(from, to), starts, postings });
+    sizes.push(part.length);
+    from = to;
+    size = 0;
+    taken = [];
+    takenBytes = 0;
+    return part;
+  };
+  for (let k = 0; k < words.length; k++) {
+    const list = src.take(k);
+    taken.push(list);
+    takenBytes += list.length;
+    size += list.length + words[k].length + 1;
+    if (size >= partBytes) yield cut(k + 1);
+  }
+  // An index with no word still has one (empty) part: part 0 is then there for every index in parts, which tells a
+  // parted index from one stored whole before parts without reading either.
+  if (from < words.length || sizes.length === 0) yield cut(words.length);
+  return { articles: src.articles, inScope: src.inScope, firsts, sizes };
+}
+
 /** An index cut into a head and parts of about `partBytes` words and postings each. */
 export function splitWordIndex(
   ix: WordIndex,
   partBytes: number = WORD_PART_BYTES,
 ): { head: WordIndexHead; parts: Uint8Array[] } {
-  if (!(partBytes >= 1)) throw new Error(`a word index part must hold at least 1 byte (asked for ${partBytes})`);
   const parts: Uint8Array[] = [];
-  const firsts: string[] = [];
-  let from = 0;
-  let size = 0;
-  const cut = (to: number) => {
-    firsts.push(ix.words[from] ?? '');
-    const base = ix.starts[from];
-    const starts = new Uint32Array(to - from + 1);
-    for (let k = from; k <= to; k++) starts[k - from] = ix.starts[k] - base;
-    const words = ix.words.slice(from, to);
-    parts.push(encodeWordPart({ words, starts, postings: ix.postings.subarray(base, ix.starts[to]) }));
-    from = to;
-    size = 0;
-  };
-  for (let k = 0; k < ix.words.length; k++) {
-    size += ix.starts[k + 1] - ix.starts[k] + ix.words[k].length + 1;
-    if (size >= partBytes) cut(k + 1);
+  const steps = wordIndexParts(listsOfIndex(ix), partBytes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { head: r.value, parts };
+    parts.push(r.value);
   }
-  // An index with no word still has one (empty) part: part 0 is then there for every index in parts, which tells a
-  // parted index from one stored whole before parts without reading either.
-  if (from < ix.words.length || parts.length === 0) cut(ix.words.length);
-  return { head: { articles: ix.articles, inScope: ix.inScope, firsts, sizes: parts.map((p) => p.length) }, parts };
 }
 
 /** The whole index again from its head and every part in order (tests, and the bench's whole reading). */

@@ -2,6 +2,7 @@ import type { Span } from '../text/quotes';
 import type { Sentence } from '../types';
 import { wordMatches } from './search';
 import { scanWordsInto, WordSpans } from './words';
+import type { WordLists } from './indexParts';
 
 /**
  * A corpus version's word index: every distinct word as search matches words (findMatches: the scanWords rules,
@@ -55,12 +56,14 @@ export type IndexedArticle = { text: string; sentences: readonly Sentence[]; quo
 
 /** Builds a word index article by article, in the version's order (memory: the postings' bytes and the word map). */
 export class WordIndexBuilder {
-  private lists = new Map<string, Bytes>();
+  private byWord = new Map<string, Bytes>();
+  private spent = false;
   private scopes: number[] = [];
   private spans = new WordSpans(256);
 
   /** Adds the next article of the version. */
   add(a: IndexedArticle): void {
+    if (this.spent) throw new Error('this word index builder was used up by lists(): make a new one to add articles');
     const i = this.scopes.length;
     // Per word of this article: aa, ab, oa, ob.
     const counts = new Map<string, number[]>();
@@ -92,8 +95,8 @@ export class WordIndexBuilder {
       }
     }
     for (const [word, [aa, ab, oa, ob]] of counts) {
-      let list = this.lists.get(word);
-      if (!list) this.lists.set(word, (list = new Bytes()));
+      let list = this.byWord.get(word);
+      if (!list) this.byWord.set(word, (list = new Bytes()));
       list.varint(i - list.last - 1);
       list.last = i;
       list.varint(aa);
@@ -104,19 +107,41 @@ export class WordIndexBuilder {
     this.scopes.push(flags);
   }
 
+  /**
+   * The articles added as lists to split into parts (lib/vocabulary/indexParts.ts wordIndexParts), each word's list let
+   * go of once taken: the postings are never copied whole. Uses the builder up (nothing can be added after).
+   */
+  lists(): WordLists {
+    const words = [...this.byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const lists = this.byWord;
+    this.byWord = new Map();
+    this.spent = true;
+    return {
+      articles: this.scopes.length,
+      inScope: Uint8Array.from(this.scopes),
+      words,
+      take: (k) => {
+        const l = lists.get(words[k]);
+        if (!l) throw new Error(`word ${k} ("${words[k]}") of the index was taken twice or is not in it`);
+        lists.delete(words[k]);
+        return l.bytes.subarray(0, l.n);
+      },
+    };
+  }
+
   /** The index of the articles added. */
   finish(): WordIndex {
-    const words = [...this.lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const words = [...this.byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const starts = new Uint32Array(words.length + 1);
     let size = 0;
     words.forEach((w, k) => {
       starts[k] = size;
-      size += this.lists.get(w)!.n;
+      size += this.byWord.get(w)!.n;
     });
     starts[words.length] = size;
     const postings = new Uint8Array(size);
     words.forEach((w, k) => {
-      const l = this.lists.get(w)!;
+      const l = this.byWord.get(w)!;
       postings.set(l.bytes.subarray(0, l.n), starts[k]);
     });
     return { articles: this.scopes.length, words, starts, postings, inScope: Uint8Array.from(this.scopes) };
