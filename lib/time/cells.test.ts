@@ -18,25 +18,10 @@ import {
 } from './cells';
 import { changePoints } from './changePoints';
 import { timeSeries, type SeriesRequest } from './series';
+import { cellAnalysis } from './testCells';
 
-// Only the fields the cells read: outlet, mentions (group, variant, section, voice, setAside) and tokens.
-function art(outlet: string, mentions: [string, string, string?, string?][], body = 100, title = 10) {
-  return {
-    outlet,
-    mentions: mentions.map(([group, variant, voice = 'own', section = 'body']) => ({
-      group,
-      variant,
-      section,
-      voice,
-      setAside: null,
-    })),
-    tokens: {
-      title: { all: title, own: title },
-      caption: { all: 0, own: 0 },
-      body: { all: body, own: body - 40 },
-    },
-  } as unknown as ArticleAnalysis;
-}
+const art = (outlet: string, mentions: [string, string, string?, string?][], body = 100, title = 10) =>
+  cellAnalysis(outlet, mentions, { body, title });
 
 const GROUPS = [
   { id: 'is', variants: ['isis', 'daesh'] },

@@ -1,25 +1,13 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ArticleAnalysis } from '../analysis/article';
 import { analyzeArticles } from '../analysis/run';
 import { loadCorpus } from '../corpus/load';
 import { makeTimeCells, type DatedAnalysis } from './cells';
 import { addToTimeCells } from './cellsUpdate';
+import { cellAnalysis } from './testCells';
 
-// Only the fields the cells read: outlet, mentions (group, variant, section, voice, setAside) and tokens.
-function art(outlet: string, mentions: [string, string, string?][], setAside = false): ArticleAnalysis {
-  return {
-    outlet,
-    mentions: mentions.map(([group, variant, voice = 'own']) => ({
-      group,
-      variant,
-      section: 'body',
-      voice,
-      setAside: setAside ? 'self' : null,
-    })),
-    tokens: { title: { all: 10, own: 10 }, caption: { all: 0, own: 0 }, body: { all: 100, own: 60 } },
-  } as unknown as ArticleAnalysis;
-}
+const art = (outlet: string, mentions: [string, string, string?][], setAside = false) =>
+  cellAnalysis(outlet, mentions, { setAside });
 
 const GROUPS = [
   { id: 'is', variants: ['isis', 'daesh'] },
