@@ -3,25 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
-import type { Article } from '../types';
 import { articleFileBytes } from '../importing/fileBytes';
 import { serializeArticleFile } from './articleFile';
 import { applyStage, isFsError, readBackProblem, recoverStages, stageBatch, StorageError } from './commit';
+import { voaArticle as article } from './testArticle';
 
-const article = (over: Partial<Article> = {}): Article => ({
-  id: 'voa-1',
-  outlet: 'voa',
-  title: 'T',
-  date: null,
-  url: null,
-  raw: null,
-  note: null,
-  segments: [
-    { section: 'title', text: 'T' },
-    { section: 'body', text: 'Rebels attacked.' },
-  ],
-  ...over,
-});
 const outlets = new Set(['voa']);
 
 describe('readBackProblem', () => {

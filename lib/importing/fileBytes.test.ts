@@ -1,23 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readBackProblem } from '../corpus/commit';
 import { serializeArticleFile } from '../corpus/articleFile';
-import type { Article } from '../types';
 import { articleFileBytes } from './fileBytes';
-
-const article = (over: Partial<Article> = {}): Article => ({
-  id: 'voa-1',
-  outlet: 'voa',
-  title: 'T',
-  date: null,
-  url: null,
-  raw: null,
-  note: null,
-  segments: [
-    { section: 'title', text: 'T' },
-    { section: 'body', text: 'Rebels attacked.' },
-  ],
-  ...over,
-});
+import { voaArticle as article } from '../corpus/testArticle';
 
 describe('articleFileBytes', () => {
   // Each case's answer is the one readBackProblem (the loader's full read-back, with an outlet list) gives: the two
