@@ -2,6 +2,7 @@ import type { ArticleAnalysis } from '../analysis/article';
 import { counted } from '../analysis/filters';
 import { OPTION_SETS } from './mentionPostings';
 import { derivedKind } from './derivedKind';
+import { decodeJsonHeaded, encodeJsonHeaded } from './jsonHeaded';
 
 /** The kind of derived data holding a version's drill-down row counts, keyed by its version key. */
 export const DRILL_COUNTS = 'drill-counts';
@@ -65,39 +66,22 @@ interface Header {
 /** The counts as bytes: the same counts always give the same bytes. */
 export function encodeDrillCounts(c: DrillCounts): Uint8Array {
   const header: Header = { articles: c.articles, lists: [...c.lists].map(([k, l]) => [k, l.at.length]) };
-  let json = Buffer.from(JSON.stringify(header), 'utf8');
-  if (json.length % 4) json = Buffer.concat([json, Buffer.alloc(4 - (json.length % 4), ' ')]);
-  const values = [...c.lists.values()].reduce((n, l) => n + l.at.length + l.counts.length, 0);
-  const out = Buffer.alloc(8 + json.length + values * 4);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(json.length, 4);
-  json.copy(out, 8);
-  let at = 8 + json.length;
-  for (const l of c.lists.values())
-    for (const v of [l.at, l.counts]) {
-      Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(out, at);
-      at += v.byteLength;
-    }
-  return out;
+  return encodeJsonHeaded(
+    MAGIC,
+    header,
+    [...c.lists.values()].flatMap((l) => [l.at, l.counts]),
+  );
 }
 
 /** Counts from their bytes; throws naming `where` and what is wrong when they are not counts of this format. */
 export function decodeDrillCounts(bytes: Uint8Array, where: string): DrillCounts {
   const bad = (why: string) =>
     new Error(`${where}: not readable as drill-down counts (${why}); delete the file and the server makes it again`);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw bad(`it does not start with ${MAGIC}`);
-  const size = buf.readUInt32LE(4);
-  if (8 + size > buf.length) throw bad('its header is cut short');
-  let header: Header;
-  try {
-    header = JSON.parse(buf.toString('utf8', 8, 8 + size)) as Header;
-  } catch {
-    throw bad('its header is not JSON');
-  }
+  const read = decodeJsonHeaded(bytes, MAGIC, bad);
+  const header = read.header as Header;
   if (!Number.isInteger(header.articles) || !Array.isArray(header.lists)) throw bad('its header has no lists');
   // One aligned copy of the values, which every list then views without copying.
-  const body = buf.subarray(8 + size);
+  const body = read.buf.subarray(read.after);
   const words = new Uint32Array(body.length >> 2);
   Buffer.from(words.buffer).set(body.subarray(0, words.length * 4));
   let at = 0;

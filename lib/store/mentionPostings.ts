@@ -1,6 +1,7 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import { articleCounts } from '../analysis/aggregate';
 import { derivedKind } from './derivedKind';
+import { decodeJsonHeaded, encodeJsonHeaded } from './jsonHeaded';
 
 /** The kind of derived data holding a version's mention postings, keyed by its version key. */
 export const MENTION_POSTINGS = 'mention-postings';
@@ -90,38 +91,17 @@ export function encodeMentionPostings(p: MentionPostings): Uint8Array {
     actors: names(p.actors),
     tone: names(p.tone),
   };
-  let json = Buffer.from(JSON.stringify(header), 'utf8');
-  if (json.length % 4) json = Buffer.concat([json, Buffer.alloc(4 - (json.length % 4), ' ')]);
-  const lists = [...p.variants.values(), ...p.actors.values(), ...p.tone.values()];
-  const values = lists.reduce((n, l) => n + l.length, 0) + p.summary.length;
-  const out = Buffer.alloc(8 + json.length + values * 4);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(json.length, 4);
-  json.copy(out, 8);
-  let at = 8 + json.length;
-  for (const l of [...lists, p.summary]) {
-    Buffer.from(l.buffer, l.byteOffset, l.byteLength).copy(out, at);
-    at += l.byteLength;
-  }
-  return out;
+  return encodeJsonHeaded(MAGIC, header, [...p.variants.values(), ...p.actors.values(), ...p.tone.values(), p.summary]);
 }
 
 /** Postings from their bytes; throws naming `where` and what is wrong when they are not postings of this format. */
 export function decodeMentionPostings(bytes: Uint8Array, where: string): MentionPostings {
   const bad = (why: string) =>
     new Error(`${where}: not readable as mention postings (${why}); delete the file and the server makes it again`);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw bad(`it does not start with ${MAGIC}`);
-  const size = buf.readUInt32LE(4);
-  if (8 + size > buf.length) throw bad('its header is cut short');
-  let header: Header;
-  try {
-    header = JSON.parse(buf.toString('utf8', 8, 8 + size)) as Header;
-  } catch {
-    throw bad('its header is not JSON');
-  }
+  const read = decodeJsonHeaded(bytes, MAGIC, bad);
+  const header = read.header as Header;
   // One aligned copy of the values, which the lists and the summary then view without copying.
-  const body = buf.subarray(8 + size);
+  const body = read.buf.subarray(read.after);
   const words = new Uint32Array(body.length >> 2);
   Buffer.from(words.buffer).set(body.subarray(0, words.length * 4));
   let at = 0;

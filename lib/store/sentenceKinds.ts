@@ -1,5 +1,6 @@
 import type { ProvenanceKind } from '../provenance/model';
 import { derivedKind } from './derivedKind';
+import { decodeJsonHeaded, encodeJsonHeaded } from './jsonHeaded';
 
 /** The kind of derived data holding each sentence's provenance kind of a version, keyed by its version key. */
 export const SENTENCE_KINDS = 'sentence-kinds';
@@ -73,34 +74,15 @@ export function kindAt(k: SentenceKinds, article: string, pos: number): Provenan
 
 /** The stored bytes of sentence kinds: a tag, a JSON header of the ids, then the offsets, spans and kinds. */
 export function encodeSentenceKinds(k: SentenceKinds): Uint8Array {
-  const json = Buffer.from(JSON.stringify({ ids: k.ids }), 'utf8');
-  const n = k.kinds.length;
-  const out = Buffer.alloc(8 + json.length + k.first.byteLength + 8 * n + n);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(json.length, 4);
-  json.copy(out, 8);
-  let at = 8 + json.length;
-  for (const a of [k.first, k.starts, k.ends, k.kinds]) {
-    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, at);
-    at += a.byteLength;
-  }
-  return out;
+  return encodeJsonHeaded(MAGIC, { ids: k.ids }, [k.first, k.starts, k.ends, k.kinds], false);
 }
 
 /** Sentence kinds from their bytes; throws naming `where` and what is wrong when they are not of this format. */
 export function decodeSentenceKinds(bytes: Uint8Array, where: string): SentenceKinds {
   const bad = (why: string) =>
     new Error(`${where}: not readable as sentence kinds (${why}); delete the file and the server makes it again`);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw bad(`it does not start with ${MAGIC}`);
-  const size = buf.readUInt32LE(4);
-  if (8 + size > buf.length) throw bad('its header is cut short');
-  let ids: unknown;
-  try {
-    ids = (JSON.parse(buf.toString('utf8', 8, 8 + size)) as { ids?: unknown }).ids;
-  } catch {
-    throw bad('its header is not JSON');
-  }
+  const { header, buf, after } = decodeJsonHeaded(bytes, MAGIC, bad);
+  const ids = (header as { ids?: unknown } | null)?.ids;
   if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw bad('its header lists no article ids');
   // Copies, so that every array is aligned whatever the header's length.
   const u32 = (from: number, count: number) => {
@@ -108,7 +90,7 @@ export function decodeSentenceKinds(bytes: Uint8Array, where: string): SentenceK
     Buffer.from(a.buffer).set(buf.subarray(from, from + count * 4));
     return a;
   };
-  let at = 8 + size;
+  let at = after;
   if (at + (ids.length + 1) * 4 > buf.length) throw bad('its offsets are cut short');
   const first = u32(at, ids.length + 1);
   at += first.byteLength;
