@@ -4,30 +4,13 @@
 // proxy asks until it passes, then read as the page reads it), then the first search of a word and of a pattern with no
 // literal head. Prints one JSON line. Usage: FRAMESCOPE_CORPUS_ROOT=<dir> npx tsx bench/drill-search.ts
 import { getExport, getBundle, postingsOf, textReady, watchCorpora } from '../lib/server/bundles';
-import { drillDown, openView, searchOf, textOf } from '../lib/server/dataset';
-import { isAnalysing } from '../lib/store/prepare';
+import { drillDown, searchOf } from '../lib/server/dataset';
 import { pairKey } from '../lib/store/mentionPostings';
 import { positionRanks } from '../lib/server/drillStored';
 import { compareArticleIds } from '../lib/view/kwic';
+import { openAt, untilPassed } from './lib/proxyAsk';
 
-const open = (pathname: string, query: string) => {
-  const o = openView(pathname, new URLSearchParams(query));
-  if (!o.ok) throw new Error(`${pathname}?${query}: ${JSON.stringify(o.problems)}`);
-  return o.view;
-};
-
-// As the proxy asks: until the view may render (a background read answers "loading" meanwhile); the loading answers.
-async function untilPassed(pathname: string, query: string): Promise<number> {
-  for (let answers = 0; ; answers++) {
-    try {
-      textOf(pathname, new URLSearchParams(query));
-      return answers;
-    } catch (e) {
-      if (!isAnalysing(e)) throw e;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
+const open = openAt;
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t = performance.now();
@@ -37,7 +20,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 async function drill(query: string) {
   return timed(async () => {
-    const answers = await untilPassed('/', query);
+    const answers = await untilPassed('/', query, 20);
     const d = drillDown(open('/', query));
     return { answers, rows: d?.rows.total ?? 0, articles: d?.rows.articles ?? 0, shown: d?.rows.rows.length ?? 0 };
   });
@@ -45,7 +28,7 @@ async function drill(query: string) {
 
 async function search(query: string) {
   return timed(async () => {
-    const answers = await untilPassed('/search', query);
+    const answers = await untilPassed('/search', query, 20);
     const s = searchOf(open('/search', query));
     return { answers, hits: s?.kwic.counts.reduce((n, c) => n + c.hits, 0) ?? null, rows: s?.kwic.rows.total ?? null };
   });

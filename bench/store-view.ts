@@ -13,7 +13,6 @@ import {
   articlesOf,
   corpusProvenanceOf,
   drillDown,
-  openView,
   pendingOf,
   searchOf,
   textOf,
@@ -21,26 +20,9 @@ import {
   vocabularyOf,
 } from '../lib/server/dataset';
 import { isAnalysing } from '../lib/store/prepare';
+import { openAt, untilPassed } from './lib/proxyAsk';
 
-const open = (pathname: string, query: string) => {
-  const o = openView(pathname, new URLSearchParams(query));
-  if (!o.ok) throw new Error(`${pathname}?${query}: ${JSON.stringify(o.problems)}`);
-  return o.view;
-};
-
-// Asks the proxy's check until it lets the view render (it answers "loading" while a background read runs); returns
-// how many loading answers it got.
-async function untilPassed(pathname: string, query: string): Promise<number> {
-  for (let answers = 0; ; answers++) {
-    try {
-      textOf(pathname, new URLSearchParams(query));
-      return answers;
-    } catch (e) {
-      if (!isAnalysing(e)) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
+const open = openAt;
 
 // The proxy's checks of a provenance page (text, then provenance), asked until they let it render; returns how many
 // waiting answers it got.
