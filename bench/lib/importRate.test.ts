@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { streamProgressLine } from '../../lib/importing/args';
-import { cpuOfStat, importRateRow, progressRecords } from './importRate';
+import { cpuOfStat, importRateRow, peakRssMbOfStatus, progressRecords } from './importRate';
 
 describe('progressRecords', () => {
   test.each([
@@ -33,5 +33,28 @@ describe('importRateRow', () => {
       { name: 'ref', articles: 5, bytes: 10e6, importMs: 2000, engineMs: 1000, importCpuMs: 4000, engineCpuMs: 3000 },
       '10.0 MB, import 2.0 s = 5.0 MB/s; engine alone 10.0 MB/s; import/engine 0.50; CPU s import 4.0, engine 3.0, engine/import 0.75',
     ],
+    // The engine on a sample: 20 MB in 2 s = 10.0 MB/s; the import 100 MB in 20 s = 5.0 MB/s; 5 / 10 = 0.50. CPU per
+    // MB: engine 4 s / 20 MB = 0.2, import 50 s / 100 MB = 0.5; 0.2 / 0.5 = 0.40.
+    [
+      {
+        name: 'this',
+        articles: 7,
+        bytes: 100e6,
+        importMs: 20000,
+        engineMs: 2000,
+        importCpuMs: 50000,
+        engineCpuMs: 4000,
+        engineBytes: 20e6,
+      },
+      '100.0 MB, import 20.0 s = 5.0 MB/s; engine alone 10.0 MB/s (on the first 20.0 MB); import/engine 0.50; CPU s import 50.0, engine 4.0, engine/import 0.40',
+    ],
   ])('%j', (x, tail) => expect(importRateRow(x)).toBe(`${x.name}: ${x.articles} articles, ${tail}`));
+});
+
+describe('peakRssMbOfStatus', () => {
+  test.each([
+    // 2,097,152 kB = 2,048 MB.
+    ['Name:\tnode\nVmPeak:\t 9999999 kB\nVmHWM:\t 2097152 kB\nVmRSS:\t 1000 kB\n', 2048],
+    ['Name:\tnode\n', NaN],
+  ])('%j -> %d MB', (status, mb) => expect(peakRssMbOfStatus(status)).toBe(mb));
 });

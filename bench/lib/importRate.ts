@@ -14,8 +14,9 @@ export function cpuOfStat(stat: string): number {
 }
 
 /**
- * One import's figures: input MB/s to its last batch stored and the engine's on the same input, by wall time and by CPU
- * time (all threads), and the import's share of the engine's rate by each.
+ * One import's figures: input MB/s to its last batch stored and the engine's (on the same input, or on its first
+ * `engineBytes` when the engine ran on a sample), by wall time and by CPU time (all threads), and the import's share of
+ * the engine's rate by each; the CPU share compares CPU seconds per MB.
  */
 export function importRateRow(x: {
   name: string;
@@ -25,15 +26,24 @@ export function importRateRow(x: {
   engineMs: number;
   importCpuMs: number;
   engineCpuMs: number;
+  engineBytes?: number;
 }): string {
   const mb = x.bytes / 1e6;
-  const per = (ms: number) => mb / (ms / 1000);
-  const rate = per(x.importMs);
-  const engine = per(x.engineMs);
+  const engineMb = (x.engineBytes ?? x.bytes) / 1e6;
+  const rate = mb / (x.importMs / 1000);
+  const engine = engineMb / (x.engineMs / 1000);
+  const cpuShare = x.engineCpuMs / engineMb / (x.importCpuMs / mb);
+  const sample = x.engineBytes === undefined ? '' : ` (on the first ${engineMb.toFixed(1)} MB)`;
   return (
     `${x.name}: ${x.articles} articles, ${mb.toFixed(1)} MB, import ${(x.importMs / 1000).toFixed(1)} s = ` +
-    `${rate.toFixed(1)} MB/s; engine alone ${engine.toFixed(1)} MB/s; import/engine ${(rate / engine).toFixed(2)}; ` +
+    `${rate.toFixed(1)} MB/s; engine alone ${engine.toFixed(1)} MB/s${sample}; import/engine ${(rate / engine).toFixed(2)}; ` +
     `CPU s import ${(x.importCpuMs / 1000).toFixed(1)}, engine ${(x.engineCpuMs / 1000).toFixed(1)}, ` +
-    `engine/import ${(x.engineCpuMs / x.importCpuMs).toFixed(2)}`
+    `engine/import ${cpuShare.toFixed(2)}`
   );
+}
+
+/** Peak resident set of a process in MB from its /proc/<pid>/status text (VmHWM, in kB), or NaN when absent. */
+export function peakRssMbOfStatus(status: string): number {
+  const m = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+  return m ? Number(m[1]) / 1024 : NaN;
 }
