@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       const dir = path.join(CORPUS_ROOT, corpus);
       // Recorded first: the server skips recording a folder whose index is stored (lib/server/bundles.ts isPrepared).
       await recordVersion(dir);
-      const p = await tracked(corpus, 'prepare', (p) => completeCorpus(p, dir));
+      const p = await tracked(corpus, 'prepare', (p) => completeCorpus(p, dir, undefined, { parallel: true }));
       console.log(
         `corpus ${corpus}: all ${p.total} articles analysed and stored (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );

@@ -123,7 +123,8 @@ export async function finishImport(
   const warnings: string[] = [];
   const dir = path.join(CORPUS_ROOT, o.corpus);
   const version = await recordOrWarn(dir, warnings);
-  await completeStore(o.corpus, dir, warnings, counted);
+  // Only the CLI streams: no request shares its cores, so provenance runs beside the other steps.
+  await completeStore(o.corpus, dir, warnings, counted, true);
   return { version, warnings };
 }
 
@@ -371,9 +372,15 @@ export async function storePlanned(
 }
 
 // Makes what the store lacks for the corpus's current version; a failure is a warning (the server makes it later).
-async function completeStore(corpus: string, dir: string, warnings: string[], counted?: Counter): Promise<void> {
+async function completeStore(
+  corpus: string,
+  dir: string,
+  warnings: string[],
+  counted?: Counter,
+  parallel = false,
+): Promise<void> {
   try {
-    await tracked(corpus, 'import', (p) => completeCorpus(p, dir, counted));
+    await tracked(corpus, 'import', (p) => completeCorpus(p, dir, counted, { parallel }));
   } catch (e) {
     warnings.push(
       `the new version's analyses could not all be stored (${(e as Error).message}); the server makes them in the background`,

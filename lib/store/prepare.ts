@@ -137,47 +137,63 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
  * Makes what the store lacks for a corpus folder's current version: the analyses of its articles (on workers), its
  * tallies with the folder's index (what a restart reads), then its vocabulary table and its provenance (each on a worker
  * of its own, unless stored). Does nothing else when all are stored. `counted`: vocabulary counts of articles analysed earlier in
- * the same run (a streamed import's batches); those analysed here are added to it.
+ * the same run (a streamed import's batches); those analysed here are added to it. With `parallel` (the CLI, where no
+ * request shares the cores) provenance runs beside the tallies, vocabulary and stories instead of after them; the
+ * stored data is the same, and when both fail the tallies' error is thrown.
  */
-export async function completeCorpus(p: Preparation, corpusDir: string, counted?: Counter): Promise<void> {
+export async function completeCorpus(
+  p: Preparation,
+  corpusDir: string,
+  counted?: Counter,
+  { parallel = false }: { parallel?: boolean } = {},
+): Promise<void> {
   const c = await timedStage('load-corpus', () => loadCorpusYielding(corpusDir));
   p.stage = 'analyses';
   const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
   await timedStage('analyses', () => analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary));
   const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
   const version = versionKey(c.articles.map(articleKey), scope.lexicon);
-  p.stage = 'tallies';
   const store = currentStore();
-  if (
-    !hasTallies(store, scope, talliesKeyOf(c, version)) ||
-    !hasMentionPostings(store, scope, version) ||
-    !hasDrillCounts(store, scope, version) ||
-    !hasTimeCells(store, scope, talliesKeyOf(c, version)) ||
-    !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
-  )
-    await timedStage('tallies-job', () => talliesInto(corpusDir, STORE_ROOT, c.lexicon));
-  // From here views that need no provenance serve this version (lib/server/bundles.ts). The vocabulary table is made
-  // first (seconds), so that the explorer's table does not wait behind the rest; then the stories (about 85 s at
-  // 100,000 articles: views that read them wait), then provenance (its views wait).
-  p.stage = 'provenance';
-  const stories = !hasStories(
-    store,
-    scope,
-    storiesKey(
-      version,
-      c.articles.map((a) => a.date),
-    ),
-  );
-  if (!hasVocabulary(store, scope, version) || !hasWordIndex(store, scope, version))
-    await timedStage('vocabulary-job', () => vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories }));
-  else if (stories) await timedStage('stories-job', () => storiesInto(corpusDir, STORE_ROOT));
-  if (
-    !hasProvenance(store, scope, version) ||
-    !hasSentenceKinds(store, scope, version) ||
-    !hasProvenanceSummary(store, scope, version) ||
-    !hasProvenancePages(store, scope, version)
-  )
-    await timedStage('provenance-job', () => provenanceInto(corpusDir, STORE_ROOT));
+  const dates = c.articles.map((a) => a.date);
+  const tallied = async () => {
+    p.stage = 'tallies';
+    if (
+      !hasTallies(store, scope, talliesKeyOf(c, version)) ||
+      !hasMentionPostings(store, scope, version) ||
+      !hasDrillCounts(store, scope, version) ||
+      !hasTimeCells(store, scope, talliesKeyOf(c, version)) ||
+      !hasCorpusIndex(store, scope, await corpusFingerprintAsync(corpusDir))
+    )
+      await timedStage('tallies-job', () => talliesInto(corpusDir, STORE_ROOT, c.lexicon));
+    // From here views that need no provenance serve this version (lib/server/bundles.ts). The vocabulary table is made
+    // first (seconds), so that the explorer's table does not wait behind the rest; then the stories (about 85 s at
+    // 100,000 articles: views that read them wait), then, unless it runs beside them, provenance (its views wait).
+    p.stage = 'provenance';
+    const stories = !hasStories(store, scope, storiesKey(version, dates));
+    if (!hasVocabulary(store, scope, version) || !hasWordIndex(store, scope, version))
+      await timedStage('vocabulary-job', () =>
+        vocabularyInto(corpusDir, STORE_ROOT, c.lexicon, vocabulary, { stories }),
+      );
+    else if (stories) await timedStage('stories-job', () => storiesInto(corpusDir, STORE_ROOT));
+  };
+  const provenance = async () => {
+    if (
+      !hasProvenance(store, scope, version) ||
+      !hasSentenceKinds(store, scope, version) ||
+      !hasProvenanceSummary(store, scope, version) ||
+      !hasProvenancePages(store, scope, version)
+    )
+      await timedStage('provenance-job', () => provenanceInto(corpusDir, STORE_ROOT));
+  };
+  if (!parallel) {
+    await tallied();
+    await provenance();
+    return;
+  }
+  // Both run to their end even when one fails, so a failed provenance still leaves the tallies and table stored.
+  const [t, v] = await Promise.allSettled([tallied(), provenance()]);
+  if (t.status === 'rejected') throw t.reason;
+  if (v.status === 'rejected') throw v.reason;
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */
