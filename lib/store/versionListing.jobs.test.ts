@@ -1,11 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { benchOutlets, generateArticles } from '../../bench/lib/generate';
-import { sentencePool } from '../../bench/lib/sentencePool';
 import { corpusStoriesOfText } from '../analysis/slice';
-import { serializeArticleFile } from '../corpus/articleFile';
 import { corpusFingerprint } from '../corpus/fingerprint';
 import { loadCorpus } from '../corpus/load';
 import { encodeTable } from '../vocabulary/tableCodec';
@@ -24,33 +21,14 @@ import { putTimeCells } from './timeCells';
 import { versionListing } from './versionListing';
 import { storeVocabulary, VOCABULARY_KIND, versionTable, versionWordLists } from './vocabularyJob';
 import { putWordLists } from './wordIndexParts';
+import { copiedCorpus, generatedCorpus } from './testCorpora';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-// FA-KES copied into a scratch root (784 articles, 15 outlets, every term group).
-function faKes(root: string): string {
-  const dir = path.join(root, 'fa-kes');
-  cpSync(path.join(process.cwd(), 'corpus', 'fa-kes'), dir, { recursive: true });
-  return dir;
-}
-
-// 500 generated articles over 8 outlets from the bench's sentence pool, written as a corpus folder.
-function generated(root: string): string {
-  const dir = path.join(root, 'gen');
-  mkdirSync(path.join(dir, 'articles'), { recursive: true });
-  const manifest = {
-    id: 'gen',
-    title: 'Generated',
-    description: 'generated',
-    outlets: benchOutlets(8),
-    outletGroups: [],
-  };
-  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify(manifest));
-  for (const a of generateArticles(sentencePool(), { articles: 500, outlets: 8, seed: 11 }))
-    writeFileSync(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a));
-  return dir;
-}
+// FA-KES (784 articles, 15 outlets, every term group), and 500 generated articles over 8 outlets.
+const faKes = (root: string) => copiedCorpus(root, 'fa-kes');
+const generated = (root: string) => generatedCorpus(root, { articles: 500, outlets: 8, seed: 11 });
 
 /**
  * The three jobs as they were before the listing (main's code): the whole corpus loaded, every text held, the same

@@ -1,9 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { benchOutlets, generateArticles } from '../../bench/lib/generate';
-import { sentencePool } from '../../bench/lib/sentencePool';
 import { serializeArticleFile } from '../corpus/articleFile';
 import { corpusFingerprint } from '../corpus/fingerprint';
 import { loadCorpus } from '../corpus/load';
@@ -11,6 +9,7 @@ import { metaOf, putCorpusIndex, textCharsOf } from './corpusIndex';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { talliesKeyOf } from './tallies';
+import { copiedCorpus, generatedCorpus } from './testCorpora';
 import { articlesAt, articlesIn, scannedListing, versionListing } from './versionListing';
 
 const roots: string[] = [];
@@ -22,31 +21,11 @@ function scratch(): string {
   return root;
 }
 
-// A bundled corpus copied into a scratch root, so the test may store an index for it or edit its files.
-function bundled(name: string): () => string {
-  return () => {
-    const dir = path.join(scratch(), name);
-    cpSync(path.join(process.cwd(), 'corpus', name), dir, { recursive: true });
-    return dir;
-  };
-}
+// A bundled corpus copied into a scratch root.
+const bundled = (name: string) => () => copiedCorpus(scratch(), name);
 
-// 300 generated articles over 6 outlets (several dates, some without) written as a corpus folder with no index.
-function generated(): string {
-  const dir = path.join(scratch(), 'gen');
-  mkdirSync(path.join(dir, 'articles'), { recursive: true });
-  const manifest = {
-    id: 'gen',
-    title: 'Generated',
-    description: 'generated',
-    outlets: benchOutlets(6),
-    outletGroups: [],
-  };
-  writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify(manifest));
-  for (const a of generateArticles(sentencePool(), { articles: 300, outlets: 6, seed: 3 }))
-    writeFileSync(path.join(dir, 'articles', `${a.id}.txt`), serializeArticleFile(a));
-  return dir;
-}
+// 300 generated articles over 6 outlets written as a corpus folder with no index.
+const generated = () => generatedCorpus(scratch(), { articles: 300, outlets: 6, seed: 3 });
 
 const corpora: [string, () => string][] = [
   ['FA-KES', bundled('fa-kes')],
