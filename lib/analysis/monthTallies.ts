@@ -1,4 +1,7 @@
-import type { Corpus } from '../types';
+import type { Article, Corpus } from '../types';
+
+/** What the month index reads of a corpus: its lexicon and each article's id and date (never its text). */
+export type DatedCorpus = Pick<Corpus, 'lexicon'> & { articles: readonly Pick<Article, 'id' | 'date'>[] };
 import type { ArticleAnalysis } from './article';
 import { attributedGroups } from './aggregate';
 import { dateKept, type DateRange } from './filters';
@@ -37,7 +40,7 @@ export interface MonthTallies {
 }
 
 /** An empty index for a corpus (its lexicon says which groups' labels are attributed to actors). */
-export function emptyMonthTallies(corpus: Corpus): MonthTallies {
+export function emptyMonthTallies(corpus: Pick<Corpus, 'lexicon'>): MonthTallies {
   return { size: 0, dates: [], years: new Map(), attributed: attributedGroups(corpus) };
 }
 
@@ -53,7 +56,11 @@ function place(block: Block, i: number, date: string, a: ArticleAnalysis, attrib
  * Adds the analyses the index has not seen (those past `size`) to their year and month; dates are read from the
  * corpus's articles by id. Returns the same index.
  */
-export function extendMonthTallies(index: MonthTallies, corpus: Corpus, analyses: ArticleAnalysis[]): MonthTallies {
+export function extendMonthTallies(
+  index: MonthTallies,
+  corpus: DatedCorpus,
+  analyses: ArticleAnalysis[],
+): MonthTallies {
   if (analyses.length < index.size)
     throw new Error(
       `the month index holds ${index.size} analyses but the list has ${analyses.length}: build a new index for a list that shrank`,
@@ -81,7 +88,7 @@ export function extendMonthTallies(index: MonthTallies, corpus: Corpus, analyses
 }
 
 /** The index of a corpus's analyses (dates and positions by year and month; tallies are made when first used). */
-export function monthTallies(corpus: Corpus, analyses: ArticleAnalysis[]): MonthTallies {
+export function monthTallies(corpus: DatedCorpus, analyses: ArticleAnalysis[]): MonthTallies {
   return extendMonthTallies(emptyMonthTallies(corpus), corpus, analyses);
 }
 

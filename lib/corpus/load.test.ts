@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../errors';
-import { folderFiles, loadCorpus, loadCorpusFrom, loadCorpusSteps, loadCorpusYielding } from './load';
+import { folderFiles, loadCorpus, loadCorpusFrom, loadCorpusSteps, loadCorpusYielding, scanCorpusSteps } from './load';
 import { parseManifest } from './manifest';
+import type { Article } from '../types';
 
 const manifest = {
   id: 'c',
@@ -170,6 +171,34 @@ describe('loadCorpusSteps', () => {
     expect(r.value).toEqual(loadCorpusFrom(folderFiles(dir)));
     expect(r.value.articles).toHaveLength(6);
     expect(r.value.warnings).toHaveLength(1);
+  });
+});
+
+describe('scanCorpusSteps', () => {
+  const article = (id: string, body: string) => `id: ${id}\noutlet: a\ntitle: T\n\n## body\n${body}\n`;
+  // Three readable files and one malformed (skipped with a warning, as by loadCorpusFrom).
+  const files: Record<string, string> = {
+    'corpus.json': JSON.stringify(manifest),
+    'articles/y1.txt': article('y1', 'Kurdish militants.'),
+    'articles/y2.txt': article('y2', 'Rebels.'),
+    'articles/y3.txt': article('y3', 'Fighters said.'),
+    'articles/y4.txt': 'broken',
+  };
+  // What each keeper keeps of y1, y2, y3, read off the files above by hand.
+  test.each<[string, (a: Article) => unknown, unknown[]]>([
+    ['ids', (a) => a.id, ['y1', 'y2', 'y3']],
+    ['body lengths', (a) => a.segments.find((s) => s.section === 'body')!.text.length, [18, 7, 14]],
+  ])('keeping %s: what was kept, and the rest as loadCorpusFrom returns it', (_what, keep, kept) => {
+    const dir = corpusDir(files);
+    const steps = scanCorpusSteps(folderFiles(dir), keep, 1);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    const { articles, ...rest } = r.value;
+    const { articles: whole, ...loaded } = loadCorpusFrom(folderFiles(dir));
+    expect(articles).toEqual(kept);
+    expect(whole.map(keep)).toEqual(kept);
+    expect(rest).toEqual(loaded);
+    expect(rest.warnings).toHaveLength(1);
   });
 });
 

@@ -145,6 +145,21 @@ export const LOAD_STEP = 250;
  * the event loop back between steps (the server reads a large corpus in the background this way); returns the corpus.
  */
 export function* loadCorpusSteps(files: CorpusFiles, every = LOAD_STEP): Generator<number, LoadedCorpus, void> {
+  return yield* scanCorpusSteps(files, (a) => a, every);
+}
+
+/** A corpus as scanned: the loaded corpus with each article replaced by what the scan kept of it. */
+export type ScannedCorpus<T> = Omit<LoadedCorpus, 'articles'> & { articles: T[] };
+
+/**
+ * loadCorpusSteps keeping of each article only what `keep` returns, so a caller that needs every article's text once
+ * (to hash it) but not all of them at once never holds the whole corpus text: the same checks, version and warnings.
+ */
+export function* scanCorpusSteps<T>(
+  files: CorpusFiles,
+  keep: (a: Article) => T,
+  every = LOAD_STEP,
+): Generator<number, ScannedCorpus<T>, void> {
   const manifestFile = shown(files, 'corpus.json');
   const manifestSource = files.read('corpus.json');
   if (manifestSource === null)
@@ -156,7 +171,7 @@ export function* loadCorpusSteps(files: CorpusFiles, every = LOAD_STEP): Generat
   const lexicon = parseLexicon(parseJson(lexiconSource, lexiconFile), lexiconFile);
   const hash = createHash('sha256');
   hash.update(manifestSource).update('\0').update(lexiconSource).update('\0');
-  const articles: Article[] = [];
+  const articles: T[] = [];
   const warnings: LoadWarning[] = [];
   const outletIds = new Set(manifest.outlets.map((o) => o.id));
   const seen = new Set<string>();
@@ -182,7 +197,7 @@ export function* loadCorpusSteps(files: CorpusFiles, every = LOAD_STEP): Generat
       if (seen.has(a.id))
         throw new InputError(file, `article id "${a.id}" appears twice`, 'give each article its own id');
       seen.add(a.id);
-      articles.push(a);
+      articles.push(keep(a));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       warnings.push({ file, message: e.message });

@@ -41,18 +41,12 @@ export function textCharsOf(corpus: Pick<LoadedCorpus, 'articles'>): number {
 
 /** The corpus without its articles' text. */
 export function metaOf(corpus: LoadedCorpus): CorpusMeta {
-  return {
-    ...corpus,
-    articles: corpus.articles.map((a) => ({
-      id: a.id,
-      outlet: a.outlet,
-      title: a.title,
-      date: a.date,
-      url: a.url,
-      raw: a.raw,
-      note: a.note,
-    })),
-  };
+  return { ...corpus, articles: corpus.articles.map(articleMetaOf) };
+}
+
+/** An article without its text (every other field, in one fixed order: the stored index's bytes depend on it). */
+export function articleMetaOf(a: Article): ArticleMeta {
+  return { id: a.id, outlet: a.outlet, title: a.title, date: a.date, url: a.url, raw: a.raw, note: a.note };
 }
 
 const positions = new WeakMap<CorpusMeta, Map<string, number>>();

@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { loadCorpus } from '../corpus/load';
-import { corpusStoriesOfText } from '../analysis/slice';
+import { storiesOfTexts } from '../analysis/slice';
 import type { Story } from '../stories/cluster';
 import { storeAt } from './current';
-import { articleKey, lexiconKey, versionKey } from './keys';
+import { versionListing } from './versionListing';
 import { talliesKey } from './tallies';
 import type { AnalysisStore, StoreScope } from './types';
 import { timedStage, timedStageSync } from './stageTimes';
@@ -65,21 +63,25 @@ export function hasStories(store: AnalysisStore, scope: StoreScope, key: string)
 
 /**
  * Clusters and stores the stories of a corpus folder's current version, from its articles' text (no analysis is
- * read): a worker's job, since it reads the whole corpus (85 s at 100,000 generated articles in the bench). Skipped
- * when stored. Returns the stories key.
+ * read): a worker's job, since it reads the whole corpus (85 s at 100,000 generated articles in the bench). The text is
+ * never held whole: each article's file is read again whenever clustering reads its text (lib/store/versionListing.ts).
+ * Skipped when stored. Returns the stories key.
  */
 export async function storeStories(corpusDir: string, storeRoot: string): Promise<string> {
-  const corpus = timedStageSync('stories.load-corpus', () => loadCorpus(corpusDir));
+  const { corpus, version, scope } = timedStageSync('stories.list-corpus', () => versionListing(corpusDir, storeRoot));
   const store = storeAt(storeRoot);
-  const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
-  const version = versionKey(corpus.articles.map(articleKey), scope.lexicon);
   const key = storiesKey(
     version,
     corpus.articles.map((a) => a.date),
   );
   if (!hasStories(store, scope, key))
     await timedStage('stories.cluster', () =>
-      store.putDerived(scope, STORIES_KIND, key, encodeStories(corpusStoriesOfText(corpus))),
+      store.putDerived(
+        scope,
+        STORIES_KIND,
+        key,
+        encodeStories(storiesOfTexts(corpus.articles, (i) => corpus.articlesAt([i])[0])),
+      ),
     );
   return key;
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleAnalysis } from '../analysis/article';
-import { fillMonthTallies, monthTallies, type MonthTallies } from '../analysis/monthTallies';
+import { fillMonthTallies, monthTallies, type DatedCorpus, type MonthTallies } from '../analysis/monthTallies';
 import { tallyByOutlet, type OutletTally } from '../analysis/tallies';
-import type { Corpus } from '../types';
+import type { Article } from '../types';
 import type { AnalysisStore, StoreScope } from './types';
 
 /** The derived-data kind of a corpus version's tallies (lib/store/derived.ts names the others). */
@@ -29,7 +29,7 @@ export function talliesKey(version: string, dates: readonly (string | null)[]): 
 }
 
 /** The tallies key of a corpus version (its articles' dates, in corpus order). */
-export function talliesKeyOf(corpus: Pick<Corpus, 'articles'>, version: string): string {
+export function talliesKeyOf(corpus: { articles: readonly Pick<Article, 'date'>[] }, version: string): string {
   return talliesKey(
     version,
     corpus.articles.map((a) => a.date),
@@ -37,7 +37,7 @@ export function talliesKeyOf(corpus: Pick<Corpus, 'articles'>, version: string):
 }
 
 /** Makes a version's tallies from its analyses (in corpus order): the whole corpus and every year and month. */
-export function makeTallies(corpus: Corpus, analyses: ArticleAnalysis[]): StoredTallies {
+export function makeTallies(corpus: DatedCorpus, analyses: ArticleAnalysis[]): StoredTallies {
   const months = fillMonthTallies(monthTallies(corpus, analyses), analyses);
   return { byOutlet: tallyByOutlet(analyses, months.attributed), months };
 }

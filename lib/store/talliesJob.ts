@@ -1,18 +1,15 @@
-import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
 import { corpusFingerprint } from '../corpus/fingerprint';
-import { loadCorpus } from '../corpus/load';
-import { hasCorpusIndex, metaOf, putCorpusIndex, textCharsOf } from './corpusIndex';
+import { hasCorpusIndex, putCorpusIndex } from './corpusIndex';
 import { storeAt } from './current';
 import { fileStore } from './files';
-import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasMentionPostings, makeMentionPostings, putMentionPostings } from './mentionPostings';
 import { hasDrillCounts, makeDrillCounts, putDrillCounts } from './drillCounts';
 import { hasTallies, makeTallies, putTallies, talliesKey, talliesKeyOf } from './tallies';
 import { hasTimeCells, putTimeCells, readTimeCells } from './timeCells';
 import { addToTimeCells } from '../time/cellsUpdate';
 import type { TimeCells } from '../time/cells';
-import type { Corpus } from '../types';
+import { articlesAt, versionListing, type JobCorpus } from './versionListing';
 import type { AnalysisStore, StoreScope } from './types';
 import { previousAt, readIndexOrder } from './ngramCounts';
 import { makeTimeCells } from '../time/cells';
@@ -30,18 +27,16 @@ import { readTallyAnalyses } from './tallyAnalyses';
  * could never read it, and every instance would pull every other one's).
  */
 export async function storeTallies(corpusDir: string, storeRoot: string): Promise<string> {
-  const before = corpusFingerprint(corpusDir);
-  const corpus = timedStageSync('tallies.load-corpus', () => loadCorpus(corpusDir));
+  // The version without its text (the stored index when the folder still matches it): texts are read a chunk at a time.
+  const listing = timedStageSync('tallies.list-corpus', () => versionListing(corpusDir, storeRoot));
+  const { corpus, keys, version, scope, fingerprint: before } = listing;
   const store = storeAt(storeRoot);
   const local = fileStore(storeRoot);
-  const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
-  const keys = corpus.articles.map(articleKey);
-  const version = versionKey(keys, scope.lexicon);
   const key = talliesKeyOf(corpus, version);
   // Read once for whichever of the tallies, the time cells, the mention postings and the drill-down counts is missing.
   let read: ArticleAnalysis[] | null = null;
   const analyses = (): ArticleAnalysis[] =>
-    (read ??= timedStageSync('tallies.read-analyses', () => readTallyAnalyses(store, scope, corpus.articles, keys)));
+    (read ??= timedStageSync('tallies.read-analyses', () => readTallyAnalyses(store, scope, corpus, keys)));
   if (!hasTallies(store, scope, key)) {
     const all = analyses();
     await timedStage('tallies.tallies', () => putTallies(store, scope, key, makeTallies(corpus, all)));
@@ -64,14 +59,15 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
     await timedStage('tallies.drill-counts', () => putDrillCounts(store, scope, version, makeDrillCounts(all)));
   }
   // Only for a folder that did not change while it was read: the index must describe exactly the files it is keyed by.
+  // A listing made from the index means it is stored; one made by a scan holds the text length.
   if (!hasCorpusIndex(local, scope, before) && corpusFingerprint(corpusDir) === before)
     await timedStage('tallies.corpus-index', () =>
       putCorpusIndex(local, scope, before, {
-        meta: metaOf(corpus),
+        meta: listing.meta,
         keys,
         version,
         tallies: key,
-        chars: textCharsOf(corpus),
+        chars: listing.chars ?? undefined,
       }),
     );
   return key;
@@ -86,7 +82,7 @@ export async function storeTallies(corpusDir: string, storeRoot: string): Promis
 export function versionTimeCells(
   store: AnalysisStore,
   scope: StoreScope,
-  corpus: Corpus,
+  corpus: JobCorpus,
   keys: readonly string[],
   all: () => ArticleAnalysis[],
 ): TimeCells {
@@ -106,7 +102,7 @@ export function versionTimeCells(
       kept === order.keys.length && sameDays ? readTimeCells(store, scope, talliesKey(order.version, dates)) : null;
     if (prev && JSON.stringify(prev.groups) === JSON.stringify(groups)) {
       const added = [...oldAt.keys()].filter((i) => oldAt[i] < 0);
-      const articles = added.map((i) => corpus.articles[i]);
+      const articles = articlesAt(corpus, added);
       const analyses = store.read(
         scope,
         articles,

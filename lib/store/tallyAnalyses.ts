@@ -1,6 +1,7 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import type { Article } from '../types';
 import type { AnalysisStore, StoreScope } from './types';
+import { articlesIn, type ListedCorpus } from './versionListing';
 
 /**
  * Analyses the tallies job decodes at a time: it keeps of each only what its tallies, time cells, mention postings and
@@ -26,24 +27,24 @@ export function tallyView(a: ArticleAnalysis): ArticleAnalysis {
 
 /**
  * The tally views of a version's analyses (corpus order, `keys` their article keys), read from the store `chunk` at a
- * time. Throws naming the first article with no stored analysis.
+ * time; `articles` are the version's articles, or a listed corpus whose texts are read a chunk at a time too. Throws
+ * naming the first article with no stored analysis.
  */
 export function readTallyAnalyses(
   store: AnalysisStore,
   scope: StoreScope,
-  articles: readonly Article[],
+  articles: readonly Article[] | ListedCorpus,
   keys: readonly string[],
   chunk = TALLY_READ_CHUNK,
 ): ArticleAnalysis[] {
   if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`tally analyses: chunk ${chunk} must be 1 or more`);
-  const out: ArticleAnalysis[] = new Array(articles.length);
-  for (let from = 0; from < articles.length; from += chunk) {
-    const to = Math.min(articles.length, from + chunk);
-    store.read(scope, articles.slice(from, to), keys.slice(from, to)).forEach((a, k) => {
+  const out: ArticleAnalysis[] = new Array(keys.length);
+  for (let from = 0; from < keys.length; from += chunk) {
+    const to = Math.min(keys.length, from + chunk);
+    const texts = 'articlesAt' in articles ? articlesIn(articles, from, to) : articles.slice(from, to);
+    store.read(scope, texts, keys.slice(from, to)).forEach((a, k) => {
       if (!a)
-        throw new Error(
-          `${scope.corpus}: article ${articles[from + k].id} has no stored analysis, so its tallies wait for it`,
-        );
+        throw new Error(`${scope.corpus}: article ${texts[k].id} has no stored analysis, so its tallies wait for it`);
       out[from + k] = tallyView(a);
     });
   }

@@ -1,12 +1,9 @@
-import path from 'node:path';
-import { loadCorpus } from '../corpus/load';
 import { countsOfChunks, tableOfChunks, tableOfParts } from '../vocabulary/whole';
 import { decodeTable, encodeTable, type LexiconReading } from '../vocabulary/tableCodec';
 import type { VocabularyCounts, VocabularyTable } from '../vocabulary/table';
 import type { ArticleAnalysis } from '../analysis/article';
-import type { Article, Corpus } from '../types';
 import { storeAt } from './current';
-import { articleKey, lexiconKey, versionKey } from './keys';
+import { articlesAt, articlesIn, versionListing, type JobCorpus } from './versionListing';
 import type { AnalysisStore, StoreScope } from './types';
 import { WordIndexBuilder } from '../vocabulary/searchIndex';
 import { hasWordIndex, putWordLists, readWordIndex } from './wordIndexParts';
@@ -55,8 +52,8 @@ export const READ_CHUNK = 2_000;
  * Stores the vocabulary table of a corpus folder's current version (a worker's job: it reads the whole corpus).
  * With `counts` made while analysing (lib/store/analyseBatch.ts) that cover exactly the version's articles, the table
  * is merged from them: no article is read or tokenised again. Otherwise it is counted from the stored analyses, read
- * `chunk` (READ_CHUNK) at a time, so only one chunk of decoded analyses is held (memory: the corpus's text, plus the
- * counter's bounded table, plus one chunk). Then its word index (lib/vocabulary/searchIndex.ts), from the stored
+ * `chunk` (READ_CHUNK) at a time, so only one chunk of decoded analyses is held (memory: the corpus without its text,
+ * lib/store/versionListing.ts, plus the counter's bounded table, plus one chunk's texts and analyses). Then its word index (lib/vocabulary/searchIndex.ts), from the stored
  * analyses a chunk at a time, each part stored as soon as it is cut (lib/store/wordIndexParts.ts putWordLists). Each is skipped when stored. Throws when an article has no stored analysis yet. Returns the version
  * key.
  */
@@ -66,11 +63,11 @@ export async function storeVocabulary(
   counts: VocabularyCounts | null = null,
   chunk: number = READ_CHUNK,
 ): Promise<string> {
-  const corpus = timedStageSync('vocabulary.load-corpus', () => loadCorpus(corpusDir));
+  // The version without its text (the stored index when the folder still matches it): texts are read a chunk at a time.
+  const { corpus, keys, version, scope } = timedStageSync('vocabulary.list-corpus', () =>
+    versionListing(corpusDir, storeRoot),
+  );
   const store = storeAt(storeRoot);
-  const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
-  const keys = corpus.articles.map(articleKey);
-  const version = versionKey(keys, scope.lexicon);
   if (!hasVocabulary(store, scope, version)) {
     const made = timedStageSync('vocabulary.table', () => versionTable(store, scope, corpus, keys, counts, chunk));
     await store.putDerived(scope, VOCABULARY_KIND, version, encodeTable(made.table, made.reading));
@@ -97,7 +94,7 @@ export async function storeVocabulary(
 export function versionTable(
   store: AnalysisStore,
   scope: StoreScope,
-  corpus: Corpus,
+  corpus: JobCorpus,
   keys: readonly string[],
   counts: VocabularyCounts | null,
   chunk: number = READ_CHUNK,
@@ -115,28 +112,17 @@ export function versionTable(
         ? counts
         : countsOfChunks(
             groups,
-            storedChunks(
-              store,
-              scope,
-              added.map((i) => corpus.articles[i]),
-              addedKeys,
-              'its vocabulary',
-              chunk,
-            ),
+            storedChunks(store, scope, corpus, added, addedKeys, 'its vocabulary', chunk),
             addedKeys,
           );
     const made = tableOfParts(corpus, keys, [latest, addedCounts]);
     if (made) return made;
   }
-  const whole = countsOfChunks(
-    groups,
-    storedChunks(store, scope, corpus.articles, keys, 'its vocabulary', chunk),
-    keys,
-  );
+  const whole = countsOfChunks(groups, storedChunks(store, scope, corpus, null, keys, 'its vocabulary', chunk), keys);
   const made = tableOfParts(corpus, keys, [whole]);
   if (made) return made;
   return {
-    ...tableOfChunks(corpus, storedChunks(store, scope, corpus.articles, keys, 'its vocabulary', chunk)),
+    ...tableOfChunks(corpus, storedChunks(store, scope, corpus, null, keys, 'its vocabulary', chunk)),
     counts: null,
   };
 }
@@ -149,7 +135,7 @@ export function versionTable(
 export function versionWordIndex(
   store: AnalysisStore,
   scope: StoreScope,
-  corpus: Corpus,
+  corpus: JobCorpus,
   keys: readonly string[],
   chunk: number = READ_CHUNK,
 ): WordIndex {
@@ -165,7 +151,7 @@ export function versionWordIndex(
 export function versionWordLists(
   store: AnalysisStore,
   scope: StoreScope,
-  corpus: Corpus,
+  corpus: JobCorpus,
   keys: readonly string[],
   chunk: number = READ_CHUNK,
 ): WordLists {
@@ -177,7 +163,7 @@ export function versionWordLists(
 function updatedWordIndex(
   store: AnalysisStore,
   scope: StoreScope,
-  corpus: Corpus,
+  corpus: JobCorpus,
   keys: readonly string[],
   chunk: number = READ_CHUNK,
 ): WordIndex | null {
@@ -188,14 +174,7 @@ function updatedWordIndex(
   const added = [...oldAt.keys()].filter((i) => oldAt[i] < 0);
   const builder = new WordIndexBuilder();
   const addedKeys = added.map((i) => keys[i]);
-  for (const read of storedChunks(
-    store,
-    scope,
-    added.map((i) => corpus.articles[i]),
-    addedKeys,
-    'its word index',
-    chunk,
-  ))
+  for (const read of storedChunks(store, scope, corpus, added, addedKeys, 'its word index', chunk))
     for (const a of read) builder.add(a);
   return updateWordIndex(prev, oldAt, builder.finish());
 }
@@ -204,20 +183,23 @@ function updatedWordIndex(
 function wholeWordIndex(
   store: AnalysisStore,
   scope: StoreScope,
-  corpus: Corpus,
+  corpus: JobCorpus,
   keys: readonly string[],
   chunk: number = READ_CHUNK,
 ): WordIndexBuilder {
   const builder = new WordIndexBuilder();
-  for (const read of storedChunks(store, scope, corpus.articles, keys, 'its word index', chunk))
+  for (const read of storedChunks(store, scope, corpus, null, keys, 'its word index', chunk))
     for (const a of read) builder.add(a);
   return builder;
 }
 
+// The stored analyses of the articles at `positions` of the corpus (every article when null), `keys` their keys, in that
+// order, `size` at a time: only one chunk's texts and decoded analyses are held.
 function* storedChunks(
   store: AnalysisStore,
   scope: StoreScope,
-  articles: readonly Article[],
+  corpus: JobCorpus,
+  positions: readonly number[] | null,
   keys: readonly string[],
   what: string,
   size: number,
@@ -225,7 +207,9 @@ function* storedChunks(
   if (!(Number.isInteger(size) && size >= 1))
     throw new Error(`analyses are read at least one article at a time (asked for ${size} per chunk)`);
   for (let from = 0; from < keys.length; from += size) {
-    const chunk = articles.slice(from, from + size);
+    const chunk = positions
+      ? articlesAt(corpus, positions.slice(from, from + size))
+      : articlesIn(corpus, from, from + size);
     const analyses = store.read(scope, chunk, keys.slice(from, from + size));
     const missing = analyses.findIndex((a) => a === null);
     if (missing >= 0)

@@ -74,7 +74,7 @@ export function countInto(
  * decoded analyses is held at once: the table's own memory is bounded by its live cap, not by the corpus.
  */
 export function tableOfChunks(
-  corpus: Corpus,
+  corpus: Pick<Corpus, 'lexicon' | 'outlets'>,
   chunks: Iterable<readonly ArticleAnalysis[]>,
 ): { table: VocabularyTable; reading: LexiconReading } {
   const groups = corpus.lexicon.groups;
@@ -96,7 +96,7 @@ export function tableOfChunks(
  * rare n-grams (lossy) or hold an outlet the corpus lacks. Exactly the table counting the corpus would give.
  */
 export function tableOfCounts(
-  corpus: Corpus,
+  corpus: Pick<Corpus, 'lexicon' | 'outlets'>,
   keys: readonly string[],
   counts: VocabularyCounts,
 ): { table: VocabularyTable; reading: LexiconReading } | null {
@@ -110,7 +110,7 @@ export function tableOfCounts(
  * the terms tableOfCounts names, or when the merge outgrew the counter's live cap (lossy).
  */
 export function tableOfParts(
-  corpus: Corpus,
+  corpus: Pick<Corpus, 'lexicon' | 'outlets'>,
   keys: readonly string[],
   parts: readonly VocabularyCounts[],
 ): { table: VocabularyTable; reading: LexiconReading; counts: VocabularyCounts } | null {
