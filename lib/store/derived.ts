@@ -143,17 +143,22 @@ const writeArticles = (w: ByteWriter, xs: ArticleProvenance[]) => {
   for (const x of xs) writeArticle(w, x);
 };
 
-/** A provenance's bytes as stored: in parts of PROVENANCE_PART articles and pair lists (see readProvenanceSteps). */
-export function encodeProvenance(p: StoredProvenance): Uint8Array {
-  const parts = <T>(items: T[], write: (w: ByteWriter, items: T[], from: number) => void) => {
-    const out: Buffer[] = [];
-    for (let i = 0; i < items.length; i += PROVENANCE_PART)
-      out.push(encodePart(items.slice(i, i + PROVENANCE_PART), (w, part) => write(w, part, i)));
-    return out;
-  };
-  const articles = parts(p.articles, writeArticles);
+/** One stored part of a provenance's articles (what encodeProvenance writes for each PROVENANCE_PART articles). */
+export const encodeArticlesPart = (articles: ArticleProvenance[]): Buffer => encodePart(articles, writeArticles);
+
+/**
+ * A provenance's bytes from its article parts already encoded (encodeArticlesPart, in order) and its pair lists,
+ * written in parts of `part` lists: what encodeProvenance writes, for a job that encodes articles as it makes them.
+ */
+export function encodeProvenanceFrom(
+  p: Omit<StoredProvenance, 'articles'>,
+  articles: readonly Buffer[],
+  part = PROVENANCE_PART,
+): Uint8Array {
+  const pairs: Buffer[] = [];
   const places = firstPlaces(p.pairs);
-  const pairs = parts(p.pairs, (w, part, from) => writePairLists(w, part, from, p.pairs, places));
+  for (let i = 0; i < p.pairs.length; i += part)
+    pairs.push(encodePart(p.pairs.slice(i, i + part), (w, lists) => writePairLists(w, lists, i, p.pairs, places)));
   const header = Buffer.from(
     JSON.stringify({
       options: p.options,
@@ -168,9 +173,29 @@ export function encodeProvenance(p: StoredProvenance): Uint8Array {
   return Buffer.concat([prefix, header, ...articles, ...pairs]);
 }
 
+/**
+ * A provenance's bytes as stored: in parts of `part` (PROVENANCE_PART) articles and pair lists (see
+ * readProvenanceSteps, which reads parts of any size).
+ */
+export function encodeProvenance(p: StoredProvenance, part = PROVENANCE_PART): Uint8Array {
+  const articles: Buffer[] = [];
+  for (let i = 0; i < p.articles.length; i += part) articles.push(encodeArticlesPart(p.articles.slice(i, i + part)));
+  return encodeProvenanceFrom(p, articles, part);
+}
+
 /** Whether a corpus version's provenance is stored. */
 export function hasProvenance(store: AnalysisStore, scope: StoreScope, version: string): boolean {
   return store.hasDerived(scope, PROVENANCE, version);
+}
+
+/** Stores a corpus version's provenance already encoded (encodeProvenance or encodeProvenanceFrom). */
+export function putProvenanceBytes(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  bytes: Uint8Array,
+): Promise<void> {
+  return store.putDerived(scope, PROVENANCE, version, bytes);
 }
 
 /** Stores a corpus version's provenance. */
