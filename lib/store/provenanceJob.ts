@@ -5,7 +5,7 @@ import { emptyProvenance, reindexProvenance, type CorpusProvenance, type Provena
 import { DEFAULT_REUSE } from '../provenance/reuseIndex';
 import type { Article } from '../types';
 import { storeAt } from './current';
-import { hasProvenance, putReuseIndex, readProvenance, readReuseIndex } from './derived';
+import { hasProvenance, putReuseIndex, readProvenance, readProvenanceByPart, readReuseIndex } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { restoreFromInputs } from './provenanceCodec';
 import { STORED_PARTS, storeArticlesByPart, type PartSizes } from './provenanceParts';
@@ -48,8 +48,9 @@ export function previousPositions(
 function readPrevious(store: AnalysisStore, scope: StoreScope) {
   const index = readReuseIndex(store, scope);
   if (!index || JSON.stringify(index.options) !== JSON.stringify(DEFAULT_REUSE)) return null;
-  const stored = readProvenance(store, scope, index.version);
-  if (!stored || stored.articles.length !== index.keys.length || stored.pairs.length !== index.keys.length) return null;
+  // Its articles decoded a part at a time as the job keeps or replaces each: only its pairs are held whole.
+  const stored = readProvenanceByPart(store, scope, index.version);
+  if (!stored || stored.articles !== index.keys.length || stored.pairs.length !== index.keys.length) return null;
   return { index, stored };
 }
 
@@ -70,7 +71,7 @@ function reindexFrom(
   };
   const prevOf = previousPositions(index, keys, dates);
   const { provenance, redo } = reindexProvenance(prev, inputs, sources, prevOf);
-  return { provenance, redo, previous: (i: number) => stored.articles[prevOf[i]] };
+  return { provenance, redo, previous: (i: number) => stored.articleAt(prevOf[i]) };
 }
 
 // The corpus page's summary of a provenance, with each article's mentions as the job keeps them.
