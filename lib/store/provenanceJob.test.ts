@@ -176,6 +176,9 @@ describe('storeProvenance making and storing articles a part at a time', () => {
           await analyseInto(store, 'f', c.articles, c.lexicon, undefined, 1);
           const run = await storeProvenance(dir, path.join(root, '.store'), 50, parts);
           expect(run.made?.mode).toBe(step);
+          // Reading and writing are parts of the whole time (each rounded, so within a millisecond of it).
+          expect(run.made!.readMs + run.made!.writeMs).toBeLessThanOrEqual(run.made!.ms + 1);
+          expect(Math.min(run.made!.readMs, run.made!.writeMs)).toBeGreaterThanOrEqual(0);
           expectStoredAsBefore(dir, store, scope, run.version, parts);
         }
       } finally {

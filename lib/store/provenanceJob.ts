@@ -108,8 +108,9 @@ function versionOf(corpusDir: string) {
  * Computes the provenance of a corpus folder's current version from its stored analyses and stores it, its sentence
  * kinds (what a drill-down marks its rows with), its summary (what the corpus provenance page reads), each article's page record and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
  * an earlier version, only what the articles added and removed since change is redone. The analyses are read `chunk` at
- * a time and only their provenance inputs kept (lib/store/provenanceInputs.ts). Throws when an article has no stored
- * analysis yet.
+ * a time and only their provenance inputs kept (lib/store/provenanceInputs.ts); each article's provenance is made,
+ * stored and dropped a part at a time (`parts`, the store's sizes unless a test asks for others;
+ * lib/store/provenanceParts.ts). Throws when an article has no stored analysis yet.
  */
 export async function storeProvenance(
   corpusDir: string,
@@ -153,15 +154,16 @@ export async function storeProvenance(
     ? reindexFrom(previous, inputs, keys, dates, sources)
     : { ...reindexProvenance(emptyProvenance(sources), inputs, sources, none(inputs.length)), previous: noPrevious };
   const indexed = performance.now();
-  const recomputed = await storeArticlesByPart(store, scope, version, p, redo, before, mentions, parts);
+  const stored = await storeArticlesByPart(store, scope, version, p, redo, before, mentions, parts);
   const done = performance.now();
+  // Articles are made and written a part at a time: as before, reading counts the previous results kept, and writing
+  // is the rest of the time after the index is made, less computing articles.
   const run: ReuseIndexMade = {
     mode: previous ? 'incremental' : 'full',
     ms: Math.round(done - t),
-    readMs: Math.round(read - t),
-    // Articles are computed and written a part at a time: from the index made on is the writing.
-    writeMs: Math.round(done - indexed),
-    recomputed,
+    readMs: Math.round(read - t + stored.previousMs),
+    writeMs: Math.round(done - indexed - stored.computeMs - stored.previousMs),
+    recomputed: stored.computed,
   };
   const { postings, candidates, options } = p.index;
   await putReuseIndex(store, scope, { version, keys, dates, options, postings, candidates, made: run });
