@@ -1,6 +1,6 @@
 import type { ArticleProvenance, CorpusProvenance, ProvenanceKind } from './model';
 import type { ProvenanceSummary } from './summary';
-import { substitutions, type OutletProvenance, type SubstitutionMention } from './views';
+import { kinds, ranked, substitutions, type OutletProvenance, type SubstitutionMention } from './views';
 
 const KINDS: readonly ProvenanceKind[] = ['original', 'shared', 'credited'];
 
@@ -12,14 +12,6 @@ interface OutletCounts {
   sources: Map<string, number>;
   credited: Map<string, number>;
 }
-
-const kinds = (): Record<ProvenanceKind, number> => ({ original: 0, shared: 0, credited: 0 });
-
-// The same order as outletProvenance's lists (most sentences first, then by id), so the stored JSON is the same.
-const ranked = <K extends string>(m: Map<string, number>, key: K) =>
-  [...m]
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .map(([id, n]) => ({ [key]: id, sentences: n }) as { [P in K]: string } & { sentences: number });
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
