@@ -6,7 +6,9 @@
 // without its timings), so two runs of different code can be compared byte for byte. With --add K, K more articles are
 // then added and the incremental job is measured the same way. With --heap, the child instead builds the provenance in
 // memory as the job does and prints what each part of it holds once built (live heap and array buffers after a full
-// GC, each part dropped in turn): where the job's memory per article goes. The scratch folders are deleted after.
+// GC, each part dropped in turn): where the job's memory per article goes (the job itself no longer holds the "article
+// provenance" part: it makes, stores and drops it a part at a time, lib/store/provenanceParts.ts). The scratch folders
+// are deleted after.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

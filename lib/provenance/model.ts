@@ -186,8 +186,11 @@ function settle(
   return { ...s, kind: s.credited.length ? 'credited' : 'original', sourceArticle: null, similarity: null };
 }
 
-/** Computes one article's provenance from its pairs in the index and its credits. */
-function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
+/**
+ * Computes one article's provenance from its pairs in the index and its credits (other articles' results are not
+ * read, so articles can be computed a part at a time).
+ */
+export function articleProvenance(p: CorpusProvenance, i: number): ArticleProvenance {
   const input = p.inputs[i];
   const doc = p.index.docs[i];
   const credits = findCredits(input.text, input.bodyStart, input.outlet, p.sources);
@@ -254,6 +257,33 @@ export function previousOf(prev: readonly ProvenanceInput[], inputs: readonly Pr
 }
 
 /**
+ * What updateProvenance does before it computes articles: the new version's index, and which articles need their
+ * provenance computed again (`redo`: their pairs changed, or every one when the credit sources changed; the rest keep
+ * the previous result, `prev.articles[prevOf[i]]`). The returned provenance's `articles` is empty, for the caller to
+ * fill (with articleProvenance) all at once or a part at a time.
+ */
+export function reindexProvenance(
+  prev: Pick<PreviousProvenance, 'index' | 'sources'>,
+  inputs: ProvenanceInput[],
+  sources: CreditSource[],
+  prevOf: Int32Array,
+): { provenance: CorpusProvenance; redo: Uint8Array } {
+  if (prevOf.length !== inputs.length)
+    throw new Error(`provenance: ${inputs.length} articles came with ${prevOf.length} previous positions`);
+  const { index, changed } = reindex(prev.index, inputs, prevOf);
+  const p: CorpusProvenance = {
+    index,
+    sources,
+    inputs,
+    articles: new Array(inputs.length),
+    byId: new Map(inputs.map((x, i) => [x.id, i])),
+  };
+  // Credit sources are the corpus's outlets (and the wires): a new outlet can make any article's credit lines differ.
+  if (JSON.stringify(prev.sources) !== JSON.stringify(sources)) changed.fill(1);
+  return { provenance: p, redo: changed };
+}
+
+/**
  * The provenance of a new version of a corpus (`inputs`, in corpus order) made from the previous version's: `prevOf`
  * maps each input to the same article of the previous version (-1: added or changed; see previousOf). Only the pairs
  * the added and removed articles change are aligned, and only the articles whose pairs changed (or all, when the
@@ -266,21 +296,10 @@ export function updateProvenance(
   sources: CreditSource[],
   prevOf: Int32Array,
 ): { provenance: CorpusProvenance; recomputed: string[] } {
-  if (prevOf.length !== inputs.length)
-    throw new Error(`provenance: ${inputs.length} articles came with ${prevOf.length} previous positions`);
-  const { index, changed } = reindex(prev.index, inputs, prevOf);
-  const p: CorpusProvenance = {
-    index,
-    sources,
-    inputs,
-    articles: new Array(inputs.length),
-    byId: new Map(inputs.map((x, i) => [x.id, i])),
-  };
-  // Credit sources are the corpus's outlets (and the wires): a new outlet can make any article's credit lines differ.
-  const allCredits = JSON.stringify(prev.sources) !== JSON.stringify(sources);
+  const { provenance: p, redo } = reindexProvenance(prev, inputs, sources, prevOf);
   const recomputed: string[] = [];
   for (let i = 0; i < inputs.length; i++) {
-    if (changed[i] || allCredits) {
+    if (redo[i]) {
       p.articles[i] = articleProvenance(p, i);
       recomputed.push(inputs[i].id);
     } else p.articles[i] = prev.articles[prevOf[i]];

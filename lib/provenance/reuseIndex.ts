@@ -80,21 +80,19 @@ export function createIndex(options: ReuseOptions = DEFAULT_REUSE): ReuseIndex {
 }
 
 /**
- * A document whose words and shingles are made when first read (a reused article may never need them), or taken from
- * `same`, the same article's document in an earlier index (same text).
+ * A document whose words are made when first read (a reused article may never need them), or taken from `same`, the
+ * same article's document in an earlier index (same text). Its shingles are made from the words' hashes each time
+ * they are read, never kept: only making the index reads them, a few times per article, and keeping them was 4 bytes
+ * per word of every article for as long as the provenance is held.
  */
 export function lazyDoc(input: DocInput, order: number, n: number, same?: Doc): Doc {
   let words: Words | null = null;
-  let shingles: Uint32Array | null = null;
   const doc = { ...input, order } as Doc;
   Object.defineProperty(doc, 'words', {
     enumerable: true,
     get: () => (words ??= same ? same.words : wordsOf(input.text)),
   });
-  Object.defineProperty(doc, 'shingles', {
-    enumerable: true,
-    get: () => (shingles ??= same ? same.shingles : shinglesOf(doc.words.hashes, n)),
-  });
+  Object.defineProperty(doc, 'shingles', { enumerable: true, get: () => shinglesOf(doc.words.hashes, n) });
   return doc;
 }
 
@@ -173,13 +171,24 @@ const tally = (n: number): Tally => ({
   seen: [],
 });
 
-/** The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough. */
-function alignPair(docs: Doc[], rankOf: Int32Array, x: number, y: number, o: ReuseOptions): PairMatch | null {
+/**
+ * The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough.
+ * `sx` is document x's shingles (made once for all its candidates).
+ */
+function alignPair(
+  docs: Doc[],
+  rankOf: Int32Array,
+  x: number,
+  y: number,
+  o: ReuseOptions,
+  sx: Uint32Array,
+): PairMatch | null {
   const [a, b] = rankOf[x] > rankOf[y] ? [x, y] : [y, x];
   const [da, db] = [docs[a], docs[b]];
+  const sy = docs[y].shingles;
   // Chains are grown over edits at their ends before the length rule, so a 15-word passage with an edit in its last
   // words is not cut below it.
-  const passages = alignShingles(da.shingles, db.shingles, { ...o, minWords: o.n })
+  const passages = alignShingles(a === x ? sx : sy, a === x ? sy : sx, { ...o, minWords: o.n })
     .map((p) => extendEdges(p, da.words.hashes, db.words.hashes))
     .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
   return passages.length ? { a, b, passages } : null;
@@ -268,11 +277,12 @@ export function reindex(
   const tried = new Set<number>();
   for (let x = 0; x < n; x++) {
     if (!affected[x]) continue;
+    let sx: Uint32Array | null = null;
     for (const y of candidates[x]) {
       const k = key(x, y);
       if (pairOf.has(k) || tried.has(k)) continue;
       tried.add(k);
-      const pair = alignPair(docs, rankOf, x, y, o);
+      const pair = alignPair(docs, rankOf, x, y, o, (sx ??= docs[x].shingles));
       if (pair) pairOf.set(k, pair);
     }
   }

@@ -23,9 +23,11 @@ export interface OutletProvenance {
   creditedSources: { source: string; sentences: number }[];
 }
 
-const kinds = (): Record<ProvenanceKind, number> => ({ original: 0, shared: 0, credited: 0 });
+/** A zero count per provenance kind. */
+export const kinds = (): Record<ProvenanceKind, number> => ({ original: 0, shared: 0, credited: 0 });
 
-const ranked = <K extends string>(m: Map<string, number>, key: K) =>
+/** Counts by name as a list, most sentences first and then by name: the order the summaries' lists are in. */
+export const ranked = <K extends string>(m: Map<string, number>, key: K) =>
   [...m]
     .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
     .map(([id, n]) => ({ [key]: id, sentences: n }) as { [P in K]: string } & { sentences: number });

@@ -143,17 +143,22 @@ const writeArticles = (w: ByteWriter, xs: ArticleProvenance[]) => {
   for (const x of xs) writeArticle(w, x);
 };
 
-/** A provenance's bytes as stored: in parts of PROVENANCE_PART articles and pair lists (see readProvenanceSteps). */
-export function encodeProvenance(p: StoredProvenance): Uint8Array {
-  const parts = <T>(items: T[], write: (w: ByteWriter, items: T[], from: number) => void) => {
-    const out: Buffer[] = [];
-    for (let i = 0; i < items.length; i += PROVENANCE_PART)
-      out.push(encodePart(items.slice(i, i + PROVENANCE_PART), (w, part) => write(w, part, i)));
-    return out;
-  };
-  const articles = parts(p.articles, writeArticles);
+/** One stored part of a provenance's articles (what encodeProvenance writes for each PROVENANCE_PART articles). */
+export const encodeArticlesPart = (articles: ArticleProvenance[]): Buffer => encodePart(articles, writeArticles);
+
+/**
+ * A provenance's bytes from its article parts already encoded (encodeArticlesPart, in order) and its pair lists,
+ * written in parts of `part` lists: what encodeProvenance writes, for a job that encodes articles as it makes them.
+ */
+export function encodeProvenanceFrom(
+  p: Omit<StoredProvenance, 'articles'>,
+  articles: readonly Buffer[],
+  part = PROVENANCE_PART,
+): Uint8Array {
+  const pairs: Buffer[] = [];
   const places = firstPlaces(p.pairs);
-  const pairs = parts(p.pairs, (w, part, from) => writePairLists(w, part, from, p.pairs, places));
+  for (let i = 0; i < p.pairs.length; i += part)
+    pairs.push(encodePart(p.pairs.slice(i, i + part), (w, lists) => writePairLists(w, lists, i, p.pairs, places)));
   const header = Buffer.from(
     JSON.stringify({
       options: p.options,
@@ -168,9 +173,97 @@ export function encodeProvenance(p: StoredProvenance): Uint8Array {
   return Buffer.concat([prefix, header, ...articles, ...pairs]);
 }
 
+/**
+ * A provenance's bytes as stored: in parts of `part` (PROVENANCE_PART) articles and pair lists (see
+ * readProvenanceSteps, which reads parts of any size).
+ */
+export function encodeProvenance(p: StoredProvenance, part = PROVENANCE_PART): Uint8Array {
+  const articles: Buffer[] = [];
+  for (let i = 0; i < p.articles.length; i += part) articles.push(encodeArticlesPart(p.articles.slice(i, i + part)));
+  return encodeProvenanceFrom(p, articles, part);
+}
+
+/**
+ * A stored provenance whose pair lists are decoded and whose articles are decoded a part at a time when asked for:
+ * what the provenance job reads of the previous version, which it needs every pair of but each article once, in about
+ * the version's order (a whole decode held every article's provenance, about 17 KB each, to the end of the job).
+ */
+export interface ProvenanceByPart extends Omit<StoredProvenance, 'articles'> {
+  /** How many articles it holds. */
+  articles: number;
+  /** The provenance of the article at position i (its part decoded unless it is the last part read). */
+  articleAt(i: number): ArticleProvenance;
+}
+
+// Article parts are decoded once here to count them (and to find a bad file now rather than mid-job), then dropped.
+function byPart(buf: Buffer): ProvenanceByPart | null {
+  const headerEnd = 8 + buf.readUInt32LE(4);
+  const header = JSON.parse(buf.toString('utf8', 8, headerEnd)) as PartsHeader;
+  const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
+  if (headerEnd + sum(header.articles) + sum(header.pairs) !== buf.length) return null;
+  const offsets = [headerEnd];
+  for (const size of header.articles) offsets.push(offsets[offsets.length - 1] + size);
+  const partAt = (k: number) => decodePart(buf.subarray(offsets[k], offsets[k + 1]), readArticles);
+  const first = [0];
+  header.articles.forEach((_, k) => first.push(first[k] + partAt(k).length));
+  const pairs: StoredProvenance['pairs'] = [];
+  let at = offsets[offsets.length - 1];
+  for (const size of header.pairs) {
+    for (const list of decodePart(buf.subarray(at, at + size), (r) => readPairLists(r, pairs))) pairs.push(list);
+    at += size;
+  }
+  let held = { k: -1, items: [] as ArticleProvenance[] };
+  const articles = first[first.length - 1];
+  const articleAt = (i: number) => {
+    if (!Number.isInteger(i) || i < 0 || i >= articles)
+      throw new Error(`stored provenance: article ${i} asked for, but it holds articles 0 to ${articles - 1}`);
+    if (i < first[held.k] || i >= first[held.k + 1]) {
+      let k = 0;
+      while (first[k + 1] <= i) k++;
+      held = { k, items: partAt(k) };
+    }
+    return held.items[i - first[held.k]];
+  };
+  return { options: header.options, sources: header.sources, pairs, articles, articleAt };
+}
+
+/**
+ * A corpus version's stored provenance with its articles decoded a part at a time (ProvenanceByPart), or null when
+ * none is stored or it is unreadable. A provenance stored in an earlier format is decoded whole.
+ */
+export function readProvenanceByPart(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+): ProvenanceByPart | null {
+  const bytes = store.readDerived(scope, PROVENANCE, version);
+  if (!bytes) return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length >= 8 && buf.toString('latin1', 0, 4) === PARTS_MAGIC) {
+    try {
+      return byPart(buf);
+    } catch {
+      // As decodeProvenance: an unreadable provenance is made again whole.
+      return null;
+    }
+  }
+  const whole = decodeProvenance(buf);
+  return whole && { ...whole, articles: whole.articles.length, articleAt: (i: number) => whole.articles[i] };
+}
+
 /** Whether a corpus version's provenance is stored. */
 export function hasProvenance(store: AnalysisStore, scope: StoreScope, version: string): boolean {
   return store.hasDerived(scope, PROVENANCE, version);
+}
+
+/** Stores a corpus version's provenance already encoded (encodeProvenance or encodeProvenanceFrom). */
+export function putProvenanceBytes(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  bytes: Uint8Array,
+): Promise<void> {
+  return store.putDerived(scope, PROVENANCE, version, bytes);
 }
 
 /** Stores a corpus version's provenance. */

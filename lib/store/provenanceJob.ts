@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
 import { creditSources } from '../provenance/credits';
-import { buildProvenance, updateProvenance, type CorpusProvenance, type ProvenanceInput } from '../provenance/model';
+import { emptyProvenance, reindexProvenance, type CorpusProvenance, type ProvenanceInput } from '../provenance/model';
 import { DEFAULT_REUSE } from '../provenance/reuseIndex';
 import type { Article } from '../types';
 import { storeAt } from './current';
-import { hasProvenance, putProvenance, putReuseIndex, readProvenance, readReuseIndex } from './derived';
+import { hasProvenance, putReuseIndex, readProvenance, readProvenanceByPart, readReuseIndex } from './derived';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { compactProvenance, restoreFromInputs } from './provenanceCodec';
+import { restoreFromInputs } from './provenanceCodec';
+import { STORED_PARTS, storeArticlesByPart, type PartSizes } from './provenanceParts';
 import {
   MissingAnalysisError,
   PROVENANCE_READ_CHUNK,
@@ -47,32 +48,42 @@ export function previousPositions(
 function readPrevious(store: AnalysisStore, scope: StoreScope) {
   const index = readReuseIndex(store, scope);
   if (!index || JSON.stringify(index.options) !== JSON.stringify(DEFAULT_REUSE)) return null;
-  const stored = readProvenance(store, scope, index.version);
-  if (!stored || stored.articles.length !== index.keys.length || stored.pairs.length !== index.keys.length) return null;
+  // Its articles decoded a part at a time as the job keeps or replaces each: only its pairs are held whole.
+  const stored = readProvenanceByPart(store, scope, index.version);
+  if (!stored || stored.articles !== index.keys.length || stored.pairs.length !== index.keys.length) return null;
   return { index, stored };
 }
 
-/** The provenance of a version made from the previous version's index and provenance. */
-function updateFrom(
+/**
+ * The index of a version made from the previous version's index and provenance, which articles need their provenance
+ * computed again, and where the others' previous results are.
+ */
+function reindexFrom(
   { index, stored }: NonNullable<ReturnType<typeof readPrevious>>,
   inputs: ProvenanceInput[],
   keys: string[],
   dates: (string | null)[],
   sources: ReturnType<typeof creditSources>,
-): { provenance: CorpusProvenance; recomputed: number } {
+) {
   const prev = {
     index: { options: index.options, postings: index.postings, candidates: index.candidates, pairs: stored.pairs },
     sources: stored.sources,
-    articles: stored.articles,
   };
-  const { provenance, recomputed } = updateProvenance(prev, inputs, sources, previousPositions(index, keys, dates));
-  return { provenance, recomputed: recomputed.length };
+  const prevOf = previousPositions(index, keys, dates);
+  const { provenance, redo } = reindexProvenance(prev, inputs, sources, prevOf);
+  return { provenance, redo, previous: (i: number) => stored.articleAt(prevOf[i]) };
 }
 
 // The corpus page's summary of a provenance, with each article's mentions as the job keeps them.
 function summaryOf(p: CorpusProvenance, mentions: ProvenanceInputs['mentions']) {
   return summariseProvenance(p, (id) => mentions.get(id) ?? []);
 }
+
+// A whole computation: no article has a previous result.
+const none = (n: number) => new Int32Array(n).fill(-1);
+const noPrevious = (i: number): never => {
+  throw new Error(`provenance: article ${i} has no previous result to keep (a whole computation redoes every one)`);
+};
 
 /**
  * A corpus folder's version as the job reads it: its scope, article keys, version key, dates and outlets, and its
@@ -97,13 +108,15 @@ function versionOf(corpusDir: string) {
  * Computes the provenance of a corpus folder's current version from its stored analyses and stores it, its sentence
  * kinds (what a drill-down marks its rows with), its summary (what the corpus provenance page reads), each article's page record and the reuse index the next version is made from (a worker's job: reuse detection reads the whole corpus). With a stored index of
  * an earlier version, only what the articles added and removed since change is redone. The analyses are read `chunk` at
- * a time and only their provenance inputs kept (lib/store/provenanceInputs.ts). Throws when an article has no stored
- * analysis yet.
+ * a time and only their provenance inputs kept (lib/store/provenanceInputs.ts); each article's provenance is made,
+ * stored and dropped a part at a time (`parts`, the store's sizes unless a test asks for others;
+ * lib/store/provenanceParts.ts). Throws when an article has no stored analysis yet.
  */
 export async function storeProvenance(
   corpusDir: string,
   storeRoot: string,
   chunk = PROVENANCE_READ_CHUNK,
+  parts: PartSizes = STORED_PARTS,
 ): Promise<ProvenanceRun> {
   const { scope, keys, version, dates, outlets, articles } = versionOf(corpusDir);
   const store = storeAt(storeRoot);
@@ -133,25 +146,28 @@ export async function storeProvenance(
   const sources = creditSources(outlets);
   const previous = readPrevious(store, scope);
   const read = performance.now();
-  const update = previous && updateFrom(previous, inputs, keys, dates, sources);
-  const p = update?.provenance ?? buildProvenance(inputs, sources);
-  const computed = performance.now();
-  // The provenance first: an index names a version whose provenance is stored, so the next version can read it.
-  await putProvenance(store, scope, version, compactProvenance(p));
-  await putSentenceKinds(store, scope, version, makeSentenceKinds(p.articles));
-  await putProvenanceSummary(store, scope, version, summaryOf(p, mentions));
-  await putProvenancePages(store, scope, version, p);
+  const {
+    provenance: p,
+    redo,
+    previous: before,
+  } = previous
+    ? reindexFrom(previous, inputs, keys, dates, sources)
+    : { ...reindexProvenance(emptyProvenance(sources), inputs, sources, none(inputs.length)), previous: noPrevious };
+  const indexed = performance.now();
+  const stored = await storeArticlesByPart(store, scope, version, p, redo, before, mentions, parts);
   const done = performance.now();
-  const made: ReuseIndexMade = {
-    mode: update ? 'incremental' : 'full',
+  // Articles are made and written a part at a time: as before, reading counts the previous results kept, and writing
+  // is the rest of the time after the index is made, less computing articles.
+  const run: ReuseIndexMade = {
+    mode: previous ? 'incremental' : 'full',
     ms: Math.round(done - t),
-    readMs: Math.round(read - t),
-    writeMs: Math.round(done - computed),
-    recomputed: update ? update.recomputed : inputs.length,
+    readMs: Math.round(read - t + stored.previousMs),
+    writeMs: Math.round(done - indexed - stored.computeMs - stored.previousMs),
+    recomputed: stored.computed,
   };
   const { postings, candidates, options } = p.index;
-  await putReuseIndex(store, scope, { version, keys, dates, options, postings, candidates, made });
-  return { version, made };
+  await putReuseIndex(store, scope, { version, keys, dates, options, postings, candidates, made: run });
+  return { version, made: run };
 }
 
 // The inputs when every article's analysis is stored, else null (the summary and pages then wait, as before).

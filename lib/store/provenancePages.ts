@@ -127,21 +127,44 @@ export function decodePagesRecord(bytes: Uint8Array, where: string, j: number): 
   }
 }
 
+/** Stores part `k` of a version's article page records (articles k * part onwards). */
+export function putPagesPart(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  k: number,
+  records: ArticlePageRecord[],
+): Promise<void> {
+  return store.putDerived(scope, PROVENANCE_PAGES, partKey(version, k), encodePagesPart(records));
+}
+
+/** Stores the index that says a version's `articles` page records are all stored, in parts of `part`. */
+export function putPagesIndex(
+  store: AnalysisStore,
+  scope: StoreScope,
+  version: string,
+  articles: number,
+  part = PAGES_PART,
+): Promise<void> {
+  const index: PagesIndex = { articles, part };
+  return store.putDerived(scope, PROVENANCE_PAGES, version, encode(index));
+}
+
 /** Stores every article's page record of a version, part by part, then the index that says they are all there. */
 export async function putProvenancePages(
   store: AnalysisStore,
   scope: StoreScope,
   version: string,
   p: CorpusProvenance,
+  part = PAGES_PART,
 ): Promise<void> {
   const n = p.articles.length;
-  for (let k = 0; k * PAGES_PART < n; k++) {
+  for (let k = 0; k * part < n; k++) {
     const records: ArticlePageRecord[] = [];
-    for (let i = k * PAGES_PART; i < Math.min(n, (k + 1) * PAGES_PART); i++) records.push(articlePageRecord(p, i));
-    await store.putDerived(scope, PROVENANCE_PAGES, partKey(version, k), encodePagesPart(records));
+    for (let i = k * part; i < Math.min(n, (k + 1) * part); i++) records.push(articlePageRecord(p, i));
+    await putPagesPart(store, scope, version, k, records);
   }
-  const index: PagesIndex = { articles: n, part: PAGES_PART };
-  await store.putDerived(scope, PROVENANCE_PAGES, version, encode(index));
+  await putPagesIndex(store, scope, version, n, part);
 }
 
 /** Whether a version's article pages are all stored (their index is written last). */
