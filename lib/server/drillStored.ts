@@ -1,7 +1,6 @@
 import { DEFAULT_OPTIONS, articleRows, type ArticleRow } from '../analysis/aggregate';
 import type { MentionRow } from '../analysis/exportTypes';
 import { dateKept } from '../analysis/filters';
-import { AnalysingError } from '../store/prepare';
 import { OPTION_SETS, SUMMARY_FIELDS, type MentionPostings } from '../store/mentionPostings';
 import { backgroundOnly, currentStore } from '../store/current';
 import { parsePeriod } from '../time/bin';
@@ -20,6 +19,7 @@ import { storyOfArticle, type Story } from '../stories/cluster';
 import { articlesAt, postingsOf, storiesOf, textReady, type Bundle } from './bundles';
 import { LOAD_STEP } from '../corpus/load';
 import { drillHereArticles } from './drillLimit';
+import { backgroundReads } from './backgroundSteps';
 import { countsKey, readDrillCounts, type DrillCounts } from '../store/drillCounts';
 import { UNATTRIBUTED } from '../lexicon/parse';
 
@@ -55,18 +55,9 @@ function keptBy(state: ViewState, sel: Selection): (date: string | null) => bool
   return (date) => dateKept(date, range) && (!period || (date !== null && date >= period.start && date <= period.end));
 }
 
-interface Read {
-  progress: { done: number };
-  total: number;
-  rows: SelectionRows | null | undefined;
-  error: Error | null;
-}
-// Per bundle, the rows of its most recent selections (shared by the proxy's and the pages' copies of this module).
-const READS = Symbol.for('framescope.drillReads');
-const reads = ((globalThis as Record<symbol, unknown>)[READS] ??= new WeakMap()) as WeakMap<Bundle, Map<string, Read>>;
+// Per bundle, the rows of its most recent selections.
+const selections = backgroundReads<SelectionRows | null>('drillReads', 8, "a drill-down's articles");
 const MAX_READS = 8;
-
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The rows behind a selection, read from the articles its postings name: at once for up to drillHereArticles()
@@ -83,40 +74,11 @@ export function selectionRows(
   titles: ReadonlyMap<string, string>,
 ): SelectionRows | null {
   const key = JSON.stringify([sel, [...members].sort(), state.voice, state.scope, state.from, state.to, state.at]);
-  let cache = reads.get(b);
-  if (!cache) reads.set(b, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit?.rows !== undefined) return hit.rows;
-  if (hit?.error) {
-    cache.delete(key);
-    throw hit.error;
-  }
-  if (hit) throw new AnalysingError({ corpus: b.meta.id, done: hit.progress.done, total: hit.total, stage: 'loading' });
-  const at = drillArticles(postings, b.meta.articles, sel, { members, kept: keptBy(state, sel) });
-  const read: Read = { progress: { done: 0 }, total: at.length, rows: undefined, error: null };
-  const steps = rowSteps(b, at, read.progress, state, sel, members, titles);
-  if (!steps) return null;
-  if (cache.size >= MAX_READS) cache.delete(cache.keys().next().value!);
-  cache.set(key, read);
-  if (at.length <= drillHereArticles()) {
-    for (let r = steps.next(); ; r = steps.next()) if (r.done) return (read.rows = r.value);
-  }
-  void (async () => {
-    try {
-      // setImmediate: the request that asked is answered (with the loading page) before the first step runs.
-      for (let r = (await yieldToLoop(), steps.next()); ; r = steps.next()) {
-        if (r.done) {
-          read.rows = r.value;
-          break;
-        }
-        await yieldToLoop();
-      }
-    } catch (e) {
-      read.error = e as Error;
-      console.error(`corpus ${b.meta.id}: a drill-down's articles were not read: ${read.error.message}`);
-    }
-  })();
-  throw new AnalysingError({ corpus: b.meta.id, done: 0, total: at.length, stage: 'loading' });
+  return selections.answer(b, key, b.meta.id, (progress) => {
+    const at = drillArticles(postings, b.meta.articles, sel, { members, kept: keptBy(state, sel) });
+    const steps = rowSteps(b, at, progress, state, sel, members, titles);
+    return steps && { total: at.length, steps };
+  });
 }
 
 // Reads the articles in steps of LOAD_STEP and keeps only their rows, so a large selection never holds its analyses at
