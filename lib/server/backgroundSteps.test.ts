@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AnalysingError, isAnalysing } from '../store/prepare';
-import { backgroundReads, type StepRead } from './backgroundSteps';
+import { backgroundReads, warmBuilt, warmWhenBuilt, type StepRead } from './backgroundSteps';
 
 // A read of `n` units in steps of one, counting the plans made and steps run; `failAt` throws at that step.
 function counter(n: number, o: { failAt?: number; here?: number } = {}) {
@@ -202,5 +202,31 @@ describe('a step that throws', () => {
     const { plan, made } = counter(4);
     expect(reads.answer(owner, 'k', 'c', plan)).toBe('read 4');
     expect(made.plans).toBe(1);
+  });
+});
+
+describe('warm-ups of a built bundle', () => {
+  test.each([
+    ['each runs once on the bundle, after the turn that built it', [], ['a', 'b']],
+    ['one that throws is logged, the others still run', ['a'], ['b']],
+  ])('%s', async (_, failing, ran) => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const owner = {};
+    const seen: string[] = [];
+    const tag = `test.warm.${names++}`;
+    for (const n of ['a', 'b'])
+      warmWhenBuilt(`${tag}.${n}`, (o: object) => {
+        if (failing.includes(n)) throw new Error(`${n} broke`);
+        if (o === owner) seen.push(n);
+      });
+    // A module copy registering again under the same name replaces its earlier registration: still once per bundle.
+    warmWhenBuilt(`${tag}.b`, (o: object) => {
+      if (o === owner) seen.push('b');
+    });
+    const done = warmBuilt(owner);
+    expect(seen).toEqual([]);
+    await done;
+    expect(seen.filter((n) => n === 'a' || n === 'b')).toEqual(ran);
+    if (failing.length) expect(warned).toHaveBeenCalledWith(`the warm-up "${tag}.a" failed: a broke`);
   });
 });

@@ -104,3 +104,28 @@ export function backgroundReads<T>(name: string, max: number, what: string): Bac
     },
   };
 }
+
+// The warm-ups run on each bundle built from the store, by name: each copy of a module registering one replaces the
+// last copy's, so a warm-up runs once per bundle.
+const WARMS = Symbol.for('framescope.warmWhenBuilt');
+const warms = ((globalThis as Record<symbol, unknown>)[WARMS] ??= new Map()) as Map<string, (owner: never) => void>;
+
+/** Registers `warm` under `name`, to be run on every bundle built from the store after this (see warmBuilt). */
+export function warmWhenBuilt<O extends object>(name: string, warm: (owner: O) => void): void {
+  warms.set(name, warm);
+}
+
+/**
+ * Runs the registered warm-ups on a bundle just built, each on its own later turn of the event loop (after the request
+ * that built it is answered); a warm-up that throws is logged and the others still run.
+ */
+export async function warmBuilt(owner: object): Promise<void> {
+  for (const [name, warm] of [...warms]) {
+    await yieldToLoop();
+    try {
+      (warm as (o: object) => void)(owner);
+    } catch (e) {
+      console.warn(`the warm-up "${name}" failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
