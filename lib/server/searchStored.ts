@@ -76,6 +76,43 @@ export function indexedOccurrences(
   });
 }
 
+// Per bundle, its most recent pattern words' occurrences per article (one Int32Array per word: 4 MB at 1,000,000).
+const wordReads = backgroundReads<Int32Array>('searchWordHits', 8, "a pattern's word index parts");
+
+/** Up to how many word-index parts (about 1 MB each) a search reads on the request that asks. */
+export const PARTS_HERE = 4;
+
+/**
+ * A pattern word's occurrences per article under a reading, from the index parts it can match words in: read here
+ * when they number up to PARTS_HERE (a literal word reads one), else, for a word with no literal head (`*ists` reads
+ * every part), in the background one part per step while this throws an AnalysingError at the loading stage. Its
+ * progress counts the articles whose index is read (the parts read so far of the version's articles, in proportion).
+ */
+export function wordHits(
+  b: Bundle,
+  ix: SearchableIndex,
+  parts: readonly string[],
+  r: { voice: TextQuery['voice']; scope: TextQuery['scope'] },
+): Int32Array {
+  const key = JSON.stringify([parts, r.voice, r.scope]);
+  return wordReads.answer(b, key, b.meta.id, (progress) => {
+    const reads = ix.partReads(parts);
+    const steps = (function* (): Generator<void, Int32Array, void> {
+      const hits = new Int32Array(ix.articles);
+      for (let k = 0; k < reads.length; k++) {
+        if (k > 0) yield;
+        const part = reads[k]();
+        addHits(part, matchingWords(part, parts), r, hits);
+        progress.done = Math.floor((ix.articles * (k + 1)) / reads.length);
+      }
+      return hits;
+    })();
+    // In articles, as the loading page counts: PARTS_HERE parts' share of the version's articles.
+    const here = reads.length <= PARTS_HERE ? ix.articles : Math.floor((ix.articles * PARTS_HERE) / reads.length);
+    return { total: ix.articles, steps, here };
+  })!;
+}
+
 /** What a search reads: the per-outlet counts known from the index, and the articles to read (version positions). */
 interface Plan {
   counts: Occurrences['counts'];
@@ -100,11 +137,7 @@ function planSearch(
     b.meta.outlets.map((o) => [o.id, { outlet: o.id, hits: 0, articles: 0, articlesTotal: 0, tokens: 0, per1k: 0 }]),
   );
   // Each word's occurrences per article; a phrase's articles must hold every word (in the view's reading).
-  const perWord = pattern.words.map((parts) => {
-    const hits = new Int32Array(ix.articles);
-    for (const part of ix.partsFor(parts)) addHits(part, matchingWords(part, parts), r, hits);
-    return hits;
-  });
+  const perWord = pattern.words.map((parts) => wordHits(b, ix, parts, r));
   const counted = pattern.words.length === 1;
   const read: number[] = [];
   b.meta.articles.forEach((a, i) => {
