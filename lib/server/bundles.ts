@@ -34,6 +34,7 @@ import type { AnalysisStore, StoreScope } from '../store/types';
 import { createPacker } from '../store/codec';
 import { provenanceOnWorker, storiesOnWorker } from './pinnedProvenance';
 import { cutMonthTallies } from './cutMonths';
+import { warmBuilt } from './backgroundSteps';
 import { readStories, storiesKey } from '../store/storiesJob';
 import { restoreProvenance, type StoredProvenance } from '../store/provenanceCodec';
 import { hasProvenance, readProvenance, readProvenanceSteps } from '../store/derived';
@@ -437,7 +438,7 @@ function fromIndex(corpusId: string, dir: string, fp: string, fill: Fill | null)
   if (index.chars !== undefined) bundle.textChars = index.chars;
   // What the store holds is learned now, between requests: the first view that reads an analysis (a search's page, a
   // drill-down, an article's provenance page) would otherwise read every segment header first (150 ms at 100,000).
-  if (backgroundOnly()) void warmInBackground(store, scope, corpusId);
+  if (backgroundOnly()) void warmInBackground(store, scope, corpusId).then(() => warmBuilt(bundle));
   return bundle;
 }
 

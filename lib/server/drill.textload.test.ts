@@ -106,6 +106,44 @@ describe('drill-downs and outlet pages read only the articles they show', () => 
     }
   }, 60_000);
 
+  test('the drill-down counts are read after a restart between requests; a drill-down asking first gets the loading page', async () => {
+    const q = params({ sel: 'm.voa.armed-groups' });
+    const drillOf = (dataset: typeof import('./dataset')) => {
+      const opened = dataset.openView('/', q);
+      if (!opened.ok) throw new Error('no view');
+      return dataset.drillDown(opened.view)!;
+    };
+    // The reference: read on the request, under the default bound (2,000 articles, over the corpus's 600).
+    const reference = drillOf((await restartedServer()).dataset);
+    // voa's one seed article, copied 120 times, holds armed-group mentions on the first page.
+    expect(reference.rows.articles).toBe(COPIES);
+    process.env.FRAMESCOPE_DRILL_HERE_ARTICLES = '100';
+    try {
+      // Asked on the turn the bundle is built, before its warm-up ran: the loading stage, counting the version's 600.
+      const first = await restartedServer();
+      loads.calls = 0;
+      const thrown = thrownBy(() => first.dataset.textOf('/', q));
+      expect(first.prepare.isAnalysing(thrown)).toBe(true);
+      expect((thrown as InstanceType<typeof first.prepare.AnalysingError>).progress).toMatchObject({
+        stage: 'loading',
+        total: 5 * COPIES,
+      });
+      while (thrownBy(() => first.dataset.textOf('/', q)) !== null) await new Promise((r) => setImmediate(r));
+      expect(drillOf(first.dataset)).toEqual(reference);
+      // Left to its warm-up: read with no view asking, then the first drill-down passes at once.
+      const warmed = await restartedServer();
+      const b = warmed.bundles.getBundle('big');
+      const stored = await import('./drillStored');
+      for (let i = 0; i < 3000 && !stored.drillCountsRead(b); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(stored.drillCountsRead(b)).toBe(true);
+      expect(thrownBy(() => warmed.dataset.textOf('/', q))).toBeNull();
+      expect(drillOf(warmed.dataset)).toEqual(reference);
+      expect(loads.calls).toBe(0);
+    } finally {
+      delete process.env.FRAMESCOPE_DRILL_HERE_ARTICLES;
+    }
+  }, 120_000);
+
   test('a store made before the postings: the view waits for the whole text, and the watcher makes them', async () => {
     const store = path.join(root, '.store', 'big');
     const files = readdirSync(store, { recursive: true, encoding: 'utf8' }).filter((f) =>

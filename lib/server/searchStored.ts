@@ -2,14 +2,14 @@ import { dateKept } from '../analysis/filters';
 import { LOAD_STEP } from '../corpus/load';
 import { backgroundOnly, currentStore } from '../store/current';
 import { OPTION_SETS, SUMMARY_FIELDS, type MentionPostings } from '../store/mentionPostings';
-import { AnalysingError } from '../store/prepare';
 import { openWordIndex } from '../store/wordIndexParts';
 import type { SearchPattern } from '../vocabulary/search';
 import type { SearchableIndex } from '../vocabulary/indexParts';
 import { addHits, hasSentences, matchingWords } from '../vocabulary/searchIndex';
 import { articleTextsOf } from '../vocabulary/texts';
 import { articlesAt, postingsOf, type Bundle } from './bundles';
-import { drillHereArticles, ranksOf } from './drillStored';
+import { ranksOf } from './drillStored';
+import { backgroundReads } from './backgroundSteps';
 import { occurrences, type Occurrences, type TextQuery } from './vocabulary';
 import { PAGE_SIZE, sortKwic, type KwicRow, type Paged } from '../view/kwic';
 
@@ -20,24 +20,13 @@ import { PAGE_SIZE, sortKwic, type KwicRow, type Paged } from '../view/kwic';
  * analyses), never the whole corpus, and no worker is started.
  */
 
-// Per bundle, its decoded index, and the answers of its most recent searches (shared by the proxy's and the pages'
-// copies of this module).
+// Per bundle, its decoded index (shared by the proxy's and the pages' copies of this module).
 const STATE = Symbol.for('framescope.searchStored');
-const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
-  indexes: new WeakMap(),
-  reads: new WeakMap(),
-}) as {
+const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= { indexes: new WeakMap() }) as {
   indexes: WeakMap<Bundle, SearchableIndex>;
-  reads: WeakMap<Bundle, Map<string, Read>>;
 };
-const MAX_READS = 8;
-
-interface Read {
-  progress: { done: number };
-  total: number;
-  found: Occurrences | null | undefined;
-  error: Error | null;
-}
+// Per bundle, the answers of its most recent searches.
+const searches = backgroundReads<Occurrences | null>('searchReads', 8, "a search's articles");
 
 /** The bundle's version's word index (its head read once, its parts as searches need them); null for a pinned version or while none is stored. */
 export function wordIndexOf(b: Bundle): SearchableIndex | null {
@@ -66,8 +55,6 @@ export function searchIndexFor(b: Bundle, q: TextQuery): { index: SearchableInde
   return index && postings ? { index, postings } : null;
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * A search's occurrences (the same as `occurrences` over the view's whole text) from the index: at once when its
  * matching articles number up to drillHereArticles(), else read in the background in steps while this throws an
@@ -82,39 +69,48 @@ export function indexedOccurrences(
   titles: () => ReadonlyMap<string, string>,
 ): Occurrences | null {
   const key = JSON.stringify([pattern.source, q.voice, q.scope, q.subset.from, q.subset.to, members && [...members]]);
-  let cache = state.reads.get(b);
-  if (!cache) state.reads.set(b, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit?.found !== undefined) return hit.found;
-  if (hit?.error) {
-    cache.delete(key);
-    throw hit.error;
-  }
-  if (hit) throw new AnalysingError({ corpus: b.meta.id, done: hit.progress.done, total: hit.total, stage: 'loading' });
-  const plan = planSearch(b, stored, q, members, pattern);
-  const read: Read = { progress: { done: 0 }, total: plan.read.length, found: undefined, error: null };
-  const steps = foundSteps(b, plan, q, members, pattern, titles, read.progress);
-  if (!steps) return null;
-  if (cache.size >= MAX_READS) cache.delete(cache.keys().next().value!);
-  cache.set(key, read);
-  if (plan.read.length <= drillHereArticles()) {
-    for (let r = steps.next(); ; r = steps.next()) if (r.done) return (read.found = r.value);
-  }
-  void (async () => {
-    try {
-      for (let r = (await yieldToLoop(), steps.next()); ; r = steps.next()) {
-        if (r.done) {
-          read.found = r.value;
-          break;
-        }
-        await yieldToLoop();
+  return searches.answer(b, key, b.meta.id, (progress) => {
+    const plan = planSearch(b, stored, q, members, pattern);
+    const steps = foundSteps(b, plan, q, members, pattern, titles, progress);
+    return steps && { total: plan.read.length, steps };
+  });
+}
+
+// Per bundle, its most recent pattern words' occurrences per article (one Int32Array per word: 4 MB at 1,000,000).
+const wordReads = backgroundReads<Int32Array>('searchWordHits', 8, "a pattern's word index parts");
+
+/** Up to how many word-index parts (about 1 MB each) a search reads on the request that asks. */
+export const PARTS_HERE = 4;
+
+/**
+ * A pattern word's occurrences per article under a reading, from the index parts it can match words in: read here
+ * when they number up to PARTS_HERE (a literal word reads one), else, for a word with no literal head (`*ists` reads
+ * every part), in the background one part per step while this throws an AnalysingError at the loading stage. Its
+ * progress counts the articles whose index is read (the parts read so far of the version's articles, in proportion).
+ */
+export function wordHits(
+  b: Bundle,
+  ix: SearchableIndex,
+  parts: readonly string[],
+  r: { voice: TextQuery['voice']; scope: TextQuery['scope'] },
+): Int32Array {
+  const key = JSON.stringify([parts, r.voice, r.scope]);
+  return wordReads.answer(b, key, b.meta.id, (progress) => {
+    const reads = ix.partReads(parts);
+    const steps = (function* (): Generator<void, Int32Array, void> {
+      const hits = new Int32Array(ix.articles);
+      for (let k = 0; k < reads.length; k++) {
+        if (k > 0) yield;
+        const part = reads[k]();
+        addHits(part, matchingWords(part, parts), r, hits);
+        progress.done = Math.floor((ix.articles * (k + 1)) / reads.length);
       }
-    } catch (e) {
-      read.error = e as Error;
-      console.error(`corpus ${b.meta.id}: a search's articles were not read: ${read.error.message}`);
-    }
-  })();
-  throw new AnalysingError({ corpus: b.meta.id, done: 0, total: plan.read.length, stage: 'loading' });
+      return hits;
+    })();
+    // In articles, as the loading page counts: PARTS_HERE parts' share of the version's articles.
+    const here = reads.length <= PARTS_HERE ? ix.articles : Math.floor((ix.articles * PARTS_HERE) / reads.length);
+    return { total: ix.articles, steps, here };
+  })!;
 }
 
 /** What a search reads: the per-outlet counts known from the index, and the articles to read (version positions). */
@@ -141,11 +137,7 @@ function planSearch(
     b.meta.outlets.map((o) => [o.id, { outlet: o.id, hits: 0, articles: 0, articlesTotal: 0, tokens: 0, per1k: 0 }]),
   );
   // Each word's occurrences per article; a phrase's articles must hold every word (in the view's reading).
-  const perWord = pattern.words.map((parts) => {
-    const hits = new Int32Array(ix.articles);
-    for (const part of ix.partsFor(parts)) addHits(part, matchingWords(part, parts), r, hits);
-    return hits;
-  });
+  const perWord = pattern.words.map((parts) => wordHits(b, ix, parts, r));
   const counted = pattern.words.length === 1;
   const read: number[] = [];
   b.meta.articles.forEach((a, i) => {

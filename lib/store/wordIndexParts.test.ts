@@ -87,6 +87,27 @@ describe('a word index stored in parts', () => {
       expect(hitsOf(open.partsFor(words), words)).toEqual(wholeHits(words));
   });
 
+  test.each<[string, string[], number]>([
+    ['a literal word', ['rebels'], 1],
+    ['a literal head', ['rebel', ''], 3],
+    ['no literal head', ['', 's'], 10],
+  ])('%s: partReads reads nothing until each read is called, then the same parts (%j: %i)', async (_w, words, n) => {
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-wordparts-')));
+    await putWordIndex(store, scope, 'v1', ix, 1);
+    const open = openWordIndex(store, scope, 'v1', new PartCache(1 << 20))!;
+    const spy = vi.spyOn(store, 'readDerived');
+    const reads = open.partReads(words);
+    expect(reads).toHaveLength(n);
+    expect(spy).not.toHaveBeenCalled();
+    expect(
+      hitsOf(
+        reads.map((read) => read()),
+        words,
+      ),
+    ).toEqual(wholeHits(words));
+    expect(spy).toHaveBeenCalledTimes(n);
+  });
+
   test.each<[string, (root: string, s: ReturnType<typeof fileStore>) => Promise<void>]>([
     ['no index', async () => {}],
     [

@@ -145,6 +145,7 @@ export function openWordIndex(
       articles: head.articles,
       inScope: head.inScope,
       partsFor: (pattern) => partsOfPattern(head, pattern).map(part),
+      partReads: (pattern) => partsOfPattern(head, pattern).map((k) => () => part(k)),
     };
   } catch {
     return null;

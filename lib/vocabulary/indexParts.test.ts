@@ -160,6 +160,7 @@ describe('hits from the parts equal hits from the whole index', () => {
     const s = wholeSearchable(ix);
     expect(s.partsFor(['rebels'])).toEqual([ix]);
     expect(s.partsFor(['', 's'])).toEqual([ix]);
+    expect(s.partReads(['', 's']).map((read) => read())).toEqual([ix]);
   });
 });
 

@@ -269,9 +269,11 @@ export interface SearchableIndex {
   inScope: Uint8Array;
   /** The parts a pattern word (its literal parts, split at `*`) can match words in, read when not yet read. */
   partsFor(pattern: readonly string[]): WordIndexPart[];
+  /** The same parts unread: one read per part, so a caller may read them in steps. */
+  partReads(pattern: readonly string[]): (() => WordIndexPart)[];
 }
 
 /** A whole index (stored before parts, or made in memory) as a search reads it: every pattern word reads it all. */
 export function wholeSearchable(ix: WordIndex): SearchableIndex {
-  return { articles: ix.articles, inScope: ix.inScope, partsFor: () => [ix] };
+  return { articles: ix.articles, inScope: ix.inScope, partsFor: () => [ix], partReads: () => [() => ix] };
 }
