@@ -1,8 +1,12 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { ImportItem, ImportOptions } from './importer';
+
+// Each test imports through the whole path, version steps on worker threads included: 2-5 s alone, more when the
+// machine is shared, so the default 5 s limit failed runs that were only slow.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The importer reads FRAMESCOPE_CORPUS_ROOT when it is first imported, so the modules load after it is set.
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-inputs-'));

@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { seededTestRoot, TEST_AUTH } from '@/lib/server/testRoot';
+
+// Each test imports through the whole path, version steps on worker threads included: 2-5 s alone, more when the
+// machine is shared, so the default 5 s limit failed runs that were only slow.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The route reads the corpus root, snapshot root and admin token from the environment when its modules load.
 const root = seededTestRoot('upload');
