@@ -52,6 +52,7 @@ import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { positionOf } from '../store/corpusIndex';
 import { articleRowsOf, pagedMentions, postingsFor, selectionRows } from './drillStored';
+import { sqlSeriesOf } from './seriesSql';
 import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -602,19 +603,47 @@ function seriesGroup(view: View) {
 
 /** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
 export function timeseriesOf(view: View): TimeSeriesModel | null {
+  const request = seriesRequestOf(view);
+  if (!request) return null;
+  // Summed from the stored cells when they can answer (no article text or analysis read), else from the analyses.
+  const cells = seriesCellsOf(view);
+  return modelOf(request, (cells && seriesOfCells(cells, view, request)) ?? seriesOfAnalyses(view, request));
+}
+
+/**
+ * timeseriesOf, summed by PostgreSQL when the store is PostgreSQL and its time cells' rows can answer the view
+ * (lib/server/seriesSql.ts: no cells read into this server's memory); else, and with the same rows, timeseriesOf.
+ */
+export async function timeseriesFor(view: View): Promise<TimeSeriesModel | null> {
+  const request = seriesRequestOf(view);
+  if (!request) return null;
+  const cellsCanAnswer = view.query.provenance === 'all' && subsetOf(view.query).shared === null;
+  const summed = cellsCanAnswer
+    ? await sqlSeriesOf(sourceOf(view).bundle, request, view.query, (first, last) => binOf(view, first, last))
+    : null;
+  return summed ? modelOf(request, summed) : timeseriesOf(view);
+}
+
+// What a view's series is asked for (its group, chosen outlets with their members, options), or null without a group.
+function seriesRequestOf(view: View): Omit<SeriesRequest, 'bin'> | null {
   const g = seriesGroup(view);
   if (!g) return null;
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
-  const variants = g.variants.map((v) => v.id);
-  const request = {
+  return {
     group: g.id,
-    variants,
+    variants: g.variants.map((v) => v.id),
     entities: ids.map((id) => ({ id, members: new Set(membersOf(view.stats, id)) })),
     filters: view.query,
   };
-  // Summed from the stored cells when they can answer (no article text or analysis read), else from the analyses.
-  const cells = seriesCellsOf(view);
-  const made = (cells && seriesOfCells(cells, view, request)) ?? seriesOfAnalyses(view, request);
+}
+
+// The answer from a series' periods and rows: with each outlet's change points.
+function modelOf(
+  request: Omit<SeriesRequest, 'bin'>,
+  made: { bin: Bin; periods: Period[]; rows: TimeRow[] },
+): TimeSeriesModel {
+  const { variants } = request;
+  const ids = request.entities.map((e) => e.id);
   const { periods, rows } = made;
   // Looked up per outlet, period and variant: a scan per lookup made a weekly series of 15 outlets take seconds.
   const countAt = new Map(rows.map((r) => [`${r.outlet}\u0000${r.period}\u0000${r.variant}`, r.count]));
