@@ -1,14 +1,26 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { testCluster } from '../../scripts/pg/testCluster';
-import { restartedServer, serverTestRoot } from './testRoot';
+import { restartedServer, serverTestRoot, thrownBy } from './testRoot';
 
 // Issue #19: a PostgreSQL-backed production server sums a time series in SQL from the time cells' rows the preparation
 // stored (lib/store/pgCells.ts), and gives exactly the series the JS path sums from the same version's cells file.
 const root = serverTestRoot('timecellspg');
 const { skip, database } = testCluster();
 const before = process.env.DATABASE_URL;
+// Counts the reads of stored time cells (what summing in JS reads into memory; SQL needs none).
+const decodes = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../store/timeCells', async (original) => {
+  const actual = await original<typeof import('../store/timeCells')>();
+  return {
+    ...actual,
+    readTimeCells: (...args: Parameters<typeof actual.readTimeCells>) => {
+      decodes.calls++;
+      return actual.readTimeCells(...args);
+    },
+  };
+});
 const params = (extra: Record<string, string>) => new URLSearchParams({ corpus: 'fa-kes', ...extra });
 
 beforeAll(async () => {
@@ -65,4 +77,26 @@ describe.skipIf(skip !== null)('the time series of a PostgreSQL-backed server', 
     },
     120_000,
   );
+
+  test('the check that decides whether /time waits, and the series, read no cells into memory', async () => {
+    const { dataset } = await restartedServer();
+    const query = params({ group: 'islamic-state', bin: 'month' });
+    decodes.calls = 0;
+    for (const [pathname, extra] of [
+      ['/time', {}],
+      ['/api/timeseries', {}],
+      ['/api/og', { chart: 'time' }],
+    ] as const)
+      expect(
+        thrownBy(() => dataset.textOf(pathname, new URLSearchParams({ ...Object.fromEntries(query), ...extra }))),
+      ).toBeNull();
+    const opened = dataset.openView('/time', query);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    const ts = await dataset.timeseriesFor(opened.view);
+    expect(ts!.rows.some((r) => r.count > 0)).toBe(true);
+    expect(decodes.calls).toBe(0);
+    // The JS path decodes them (the counter sees a decode when there is one).
+    dataset.timeseriesOf(opened.view);
+    expect(decodes.calls).toBe(1);
+  }, 120_000);
 });

@@ -52,7 +52,7 @@ import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { positionOf } from '../store/corpusIndex';
 import { articleRowsOf, pagedMentions, postingsFor, selectionRows } from './drillStored';
-import { sqlSeriesOf } from './seriesSql';
+import { sqlSeriesOf, sqlWillSum } from './seriesSql';
 import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -517,7 +517,7 @@ export function textOf(pathname: string, params: Params): void {
     const opened = probeText(() => openView(pathname, params));
     // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do
     // (a view without a term group draws none).
-    if (!opened.ok || !needsSeries(match.route, sp) || !seriesGroup(opened.view) || seriesCellsOf(opened.view)) return;
+    if (!opened.ok || !needsSeries(match.route, sp) || !seriesGroup(opened.view) || seriesStored(opened.view)) return;
   }
   if (answeredFromPostings(match, sp, bundles[0], pathname, params)) return;
   for (const b of bundles) {
@@ -548,7 +548,7 @@ function answeredFromPostings(
     const opened = openView(pathname, params);
     if (!opened.ok) return;
     // A time chart's drill-down: its series too must come from the stored cells, or the view reads the whole text.
-    if (needsSeries(route, sp) && seriesGroup(opened.view) && !seriesCellsOf(opened.view)) {
+    if (needsSeries(route, sp) && seriesGroup(opened.view) && !seriesStored(opened.view)) {
       answered = false;
       return;
     }
@@ -594,6 +594,15 @@ export function seriesCellsOf(view: View): TimeCells | null {
   // Cells of another lexicon's groups cannot answer (a view without a group draws no series).
   const variants = g?.variants.map((v) => v.id) ?? [];
   return cells && (!g || cellsHold(cells, g.id, variants)) ? cells : null;
+}
+
+// Whether a view's series is summed from stored cells: in SQL on PostgreSQL (only the cells' header is read here, see
+// sqlWillSum), else from the cells read into memory (seriesCellsOf).
+function seriesStored(view: View): boolean {
+  const g = seriesGroup(view);
+  const plain = view.query.provenance === 'all' && subsetOf(view.query).shared === null;
+  const variants = g?.variants.map((v) => v.id) ?? [];
+  return (plain && !!g && sqlWillSum(sourceOf(view).bundle, g.id, variants)) || seriesCellsOf(view) !== null;
 }
 
 // The term group a view's series is of, or undefined when its URL names none.

@@ -5,27 +5,44 @@ import { scopeFolder } from '../store/files';
 import { sqlCellSeries } from '../store/pgCells';
 import { databaseUrl, ready } from '../store/pgClient';
 import { talliesKey } from '../store/tallies';
-import { TIME_CELLS } from '../store/timeCells';
+import { currentStore } from '../store/current';
+import { TIME_CELLS, timeCellsGroups } from '../store/timeCells';
 import type { Bin, Period } from '../time/bin';
 import type { SeriesRequest, TimeRow } from '../time/series';
 import type { Bundle } from './bundles';
 
-// Each bundle's time cells' store path once computed (the key hashes every article's date).
-const PATHS = Symbol.for('framescope.timeCellsPaths');
-const paths = ((globalThis as Record<symbol, unknown>)[PATHS] ??= new WeakMap()) as WeakMap<Bundle, string>;
+// Each bundle's time cells' key once computed (it hashes every article's date).
+const KEYS = Symbol.for('framescope.timeCellsKeys');
+const keys = ((globalThis as Record<symbol, unknown>)[KEYS] ??= new WeakMap()) as WeakMap<Bundle, string>;
+
+function keyOf(b: Pick<Bundle, 'storeKey' | 'meta'> & { storeKey: NonNullable<Bundle['storeKey']> }): string {
+  let key = keys.get(b as Bundle);
+  if (key === undefined) {
+    key = talliesKey(
+      b.storeKey.version,
+      b.meta.articles.map((a) => a.date),
+    );
+    keys.set(b as Bundle, key);
+  }
+  return key;
+}
 
 /** The store path of a bundle's time cells (as the PostgreSQL store names their file and rows), or null without a store. */
 export function timeCellsPath(b: Pick<Bundle, 'storeKey' | 'meta'>): string | null {
   if (!b.storeKey) return null;
-  const hit = paths.get(b as Bundle);
-  if (hit) return hit;
-  const key = talliesKey(
-    b.storeKey.version,
-    b.meta.articles.map((a) => a.date),
-  );
-  const rel = path.posix.join(scopeFolder(b.storeKey.scope), derivedName(TIME_CELLS, key));
-  paths.set(b as Bundle, rel);
-  return rel;
+  return path.posix.join(scopeFolder(b.storeKey.scope), derivedName(TIME_CELLS, keyOf({ ...b, storeKey: b.storeKey })));
+}
+
+/**
+ * Whether a PostgreSQL-backed server will sum this group's series in SQL: the store is PostgreSQL and the version's
+ * stored cells hold the group with exactly these variants, read from the cells' header alone (so the check that
+ * decides whether a view waits reads no cells into memory). False on the files backend.
+ */
+export function sqlWillSum(b: Pick<Bundle, 'storeKey' | 'meta'>, group: string, variants: readonly string[]): boolean {
+  if (!databaseUrl() || !b.storeKey) return false;
+  const groups = timeCellsGroups(currentStore(), b.storeKey.scope, keyOf({ ...b, storeKey: b.storeKey }));
+  const held = groups?.find((g) => g.id === group)?.variants;
+  return held !== undefined && held.length === variants.length && held.every((v, i) => v === variants[i]);
 }
 
 let warned = false;

@@ -177,32 +177,48 @@ export interface TimeSumRow {
  * (date_trunc: ISO weeks start on Monday, as lib/time/bin.ts's do).
  */
 export async function timeSums(db: Queryable, r: TimeSumsRequest): Promise<TimeSumRow[]> {
-  const pairs = r.entities.flatMap((e) => [...e.members].map((o) => [e.id, o]));
-  const { rows } = await db.query<TimeSumRow>(
-    `WITH m AS (SELECT * FROM unnest($2::text[], $3::text[]) AS m(entity, outlet)),
+  // Entities by their place in the list and periods by their first day's number since 1970: the grouping keys stay
+  // narrow integers, so PostgreSQL aggregates in memory (text keys made it sort on disk), and names come back in JS.
+  const pairs = r.entities.flatMap((e, at) => [...e.members].map((o) => [at, o] as const));
+  const { rows } = await db.query<{
+    kind: 0 | 1 | 2 | 3;
+    e: number;
+    d: number;
+    i: number;
+    j: number;
+    x: number;
+    y: number;
+  }>(
+    `WITH m AS (SELECT * FROM unnest($2::integer[], $3::text[]) AS m(e, outlet)),
      c AS (
-       SELECT c.cell, m.entity, to_char(date_trunc($4, c.day::timestamp), 'YYYY-MM-DD') AS start, c.articles,
+       SELECT c.cell, m.e, date_trunc($4, c.day::timestamp)::date - DATE '1970-01-01' AS d, c.articles,
               c.tokens[$5::integer + 1] AS tokens
        FROM framescope_time_cells c JOIN m ON m.outlet = c.outlet
        WHERE c.set_id = $1 AND ($6::date IS NULL OR c.day >= $6::date) AND ($7::date IS NULL OR c.day <= $7::date)
      )
-     SELECT 0 AS kind, entity, start, 0 AS i, 0 AS j, SUM(articles)::float8 AS x, SUM(tokens)::float8 AS y
-       FROM c GROUP BY entity, start
+     SELECT 0 AS kind, e, d, 0 AS i, 0 AS j, SUM(articles)::float8 AS x, SUM(tokens)::float8 AS y
+       FROM c GROUP BY e, d
      UNION ALL
-     SELECT 1, c.entity, c.start, 0, 0, SUM(g.articles)::float8, 0
+     SELECT 1, c.e, c.d, 0, 0, SUM(g.articles)::float8, 0
        FROM framescope_time_group_cells g JOIN c ON c.cell = g.cell
-       WHERE g.set_id = $1 AND g.view = $5 AND g.grp = $8 GROUP BY c.entity, c.start
+       WHERE g.set_id = $1 AND g.view = $5 AND g.grp = $8 GROUP BY c.e, c.d
      UNION ALL
-     SELECT 2, c.entity, c.start, n.variant, 0, SUM(n.n)::float8, 0
+     SELECT 2, c.e, c.d, n.variant, 0, SUM(n.n)::float8, 0
        FROM framescope_time_counts n JOIN c ON c.cell = n.cell
-       WHERE n.set_id = $1 AND n.view = $5 AND n.grp = $8 GROUP BY c.entity, c.start, n.variant
+       WHERE n.set_id = $1 AND n.view = $5 AND n.grp = $8 GROUP BY c.e, c.d, n.variant
      UNION ALL
-     SELECT 3, c.entity, c.start, p.i, p.j, SUM(p.s)::float8, 0
+     SELECT 3, c.e, c.d, p.i, p.j, SUM(p.s)::float8, 0
        FROM framescope_time_products p JOIN c ON c.cell = p.cell
-       WHERE p.set_id = $1 AND p.view = $5 AND p.grp = $8 GROUP BY c.entity, c.start, p.i, p.j`,
+       WHERE p.set_id = $1 AND p.view = $5 AND p.grp = $8 GROUP BY c.e, c.d, p.i, p.j`,
     [r.setId, pairs.map((p) => p[0]), pairs.map((p) => p[1]), r.bin, r.view, r.from, r.to, r.group],
   );
-  return rows;
+  const days = new Map<number, string>();
+  const dayOf = (d: number) => {
+    let s = days.get(d);
+    if (s === undefined) days.set(d, (s = new Date(d * 86_400_000).toISOString().slice(0, 10)));
+    return s;
+  };
+  return rows.map(({ kind, e, d, i, j, x, y }) => ({ kind, entity: r.entities[e].id, start: dayOf(d), i, j, x, y }));
 }
 
 /** Bytes of the time cells' tables with their indexes (what the README's per-article figure divides). */
