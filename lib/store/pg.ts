@@ -2,12 +2,12 @@ import path from 'node:path';
 import { writeAtomic } from '../corpus/store';
 import { derivedName } from './derived';
 import { encodeSegment, fileStore, scopeFolder, segmentFileName, STORE_ROOT } from './files';
-import { cellRows } from './pgCells';
-import { removeTimeSets, replaceTimeSet } from './pgCellsQueries';
+import { storeCellRows } from './pgCells';
+import { removeTimeSets } from './pgCellsQueries';
 import { writeTransaction } from './pgClient';
 import { insertFile, removeStoreFiles, removeSupersededStoreRows, type Queryable } from './pgQueries';
 import { applyToFolder, type PruneApplier } from './prune';
-import { decodeTimeCells, TIME_CELLS } from './timeCells';
+import { TIME_CELLS } from './timeCells';
 import type { AnalysisStore } from './types';
 
 /**
@@ -47,15 +47,13 @@ export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
     async putDerived(scope, kind, key, bytes) {
       const rel = path.posix.join(scopeFolder(scope), derivedName(kind, key));
       // Time cells are also stored as rows the time series is summed from in SQL (lib/store/pgCells.ts), in the same
-      // transaction, so the file and its rows never disagree; bytes that are not time cells get no rows (and would be
-      // read as none by the files path too).
-      const cells = kind === TIME_CELLS ? decodeTimeCells(bytes) : null;
+      // transaction, so the file and its rows never disagree.
       await store(
         rel,
         scope.corpus,
         bytes,
         `the ${kind} of version ${key} of ${scope.corpus} was not stored`,
-        cells ? (db) => replaceTimeSet(db, scope.corpus, rel, cellRows(cells)) : undefined,
+        kind === TIME_CELLS ? (db) => storeCellRows(db, scope.corpus, rel, bytes).then(() => undefined) : undefined,
       );
     },
   };

@@ -1,7 +1,7 @@
 // The time cells' rows in a real throwaway PostgreSQL (scripts/pg/testCluster.ts): stored with the file by the PG
 // store's put, removed by its prune, and summed by SQL into exactly the series cellSeries (lib/time/cells.ts, the
 // independent JS implementation) sums from the same cells.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,9 +14,10 @@ import { CELL_VIEWS, cellSeries, makeTimeCells, type DatedAnalysis, type TimeCel
 import { derivedName } from './derived';
 import { scopeFolder } from './files';
 import { pgPruneApplier, pgStore } from './pg';
-import { sqlCellSeries } from './pgCells';
-import { timeTableBytes } from './pgCellsQueries';
+import { sqlCellSeries, storeCellRows } from './pgCells';
+import { timeSetSpan, timeTableBytes } from './pgCellsQueries';
 import { closePools, ready } from './pgClient';
+import { seedIfEmpty } from './pgReplica';
 import { encodeTimeCells, TIME_CELLS } from './timeCells';
 
 const { skip, database } = testCluster();
@@ -195,5 +196,32 @@ describe.skipIf(skip !== null)('time cells summed by PostgreSQL', () => {
     const sizes = await timeTableBytes(db);
     expect(sizes.map((s) => s.table)).toContain('framescope_time_counts');
     expect(sizes.every((s) => s.bytes > 0)).toBe(true);
+  });
+
+  test.each([
+    ['time cells', 'time-cells-k9.bin', true],
+    ['another kind', 'tallies-k9.bin', false],
+    ['a segment', 'seg-1.fsa', false],
+  ])('storeCellRows: %s -> %s', async (_, name, expected) => {
+    const db = await ready(url);
+    const rel = `rows/0123456789abcdef-e1/${name}`;
+    expect(await storeCellRows(db, 'rows', rel, encodeTimeCells(makeTimeCells(faKes.slice(0, 30), groups)))).toBe(
+      expected,
+    );
+    expect((await timeSetSpan(db, rel, { from: null, to: null })) !== null).toBe(expected);
+  });
+
+  test('an empty database seeded from a local store gets the time cells rows with their file', async () => {
+    const seeded = await database();
+    const roots = { corpus: path.join(tmp, 'seed', 'corpus'), store: path.join(tmp, 'seed', 'store') };
+    const rel = relOf('seeded', 'k1');
+    mkdirSync(path.dirname(path.join(roots.store, rel)), { recursive: true });
+    mkdirSync(roots.corpus, { recursive: true });
+    const cells = makeTimeCells(faKes, groups);
+    writeFileSync(path.join(roots.store, rel), encodeTimeCells(cells));
+    expect(await seedIfEmpty(seeded, roots)).toBe(1);
+    const set = await timeSetSpan(await ready(seeded), rel, { from: null, to: null });
+    expect(set).not.toBeNull();
+    expect([set!.first, set!.last]).toEqual([cells.days[0], cells.days[cells.days.length - 1]]);
   });
 });

@@ -5,8 +5,10 @@ import type { DateRange } from '../analysis/filters';
 import { periodOf, periodsBetween, type Bin, type Period } from '../time/bin';
 import { CELL_VIEWS, cellView, type TimeCells } from '../time/cells';
 import { periodCell, seriesRows, type PeriodCell, type SeriesRequest, type TimeRow } from '../time/series';
-import { timeSetSpan, timeSums, type TimeSumRow } from './pgCellsQueries';
+import { replaceTimeSet, timeSetSpan, timeSums, type TimeSumRow } from './pgCellsQueries';
 import type { Queryable } from './pgQueries';
+import { derivedParts } from './retention';
+import { decodeTimeCells, TIME_CELLS } from './timeCells';
 
 /** A version's time cells as the columns of the rows the tables hold (lib/store/pgCellsQueries.ts). */
 export interface CellRows {
@@ -74,6 +76,18 @@ export function cellRows(t: TimeCells): CellRows {
     counts,
     products,
   };
+}
+
+/**
+ * Writes the rows of a store file that is a version's time cells (by its name; the path as framescope_files names it),
+ * inside the caller's transaction beside the file's row; true when it was time cells. Bytes that are not time cells of
+ * this format get no rows (the JS path reads them as none too).
+ */
+export async function storeCellRows(db: Queryable, corpus: string, rel: string, bytes: Uint8Array): Promise<boolean> {
+  if (derivedParts(rel.slice(rel.lastIndexOf('/') + 1))?.kind !== TIME_CELLS) return false;
+  const cells = decodeTimeCells(bytes);
+  if (cells) await replaceTimeSet(db, corpus, rel, cellRows(cells));
+  return cells !== null;
 }
 
 /** The series rows made from SQL's sums per entity and period (timeSums), as cellSeries makes them from the cells. */
