@@ -1,5 +1,5 @@
 import { filterCaption } from '@/lib/analysis/filters';
-import { drillDown, timeseriesOf, type View } from '@/lib/server/dataset';
+import { drillDown, timeseriesFor, type View } from '@/lib/server/dataset';
 import { busiestOutlets, SPARSE_N } from '@/lib/time/series';
 import { hrefFor, withState } from '@/lib/url/state';
 import { entityList, entityName } from '@/lib/view/entities';
@@ -15,10 +15,10 @@ import { sourceOf } from './cards';
 const BIN_CHOICES = ['auto', 'day', 'week', 'month', 'quarter'] as const;
 
 /** Naming over time: each variant's share of a term group per period, per outlet, with attention and change points. */
-export function TimePage({ view }: { view: View }) {
+export async function TimePage({ view }: { view: View }) {
   const { stats: ex, query: state } = view;
   const pathname = '/time';
-  const ts = timeseriesOf(view);
+  const ts = await timeseriesFor(view);
   const drill = drillDown(view);
   const group = ex.groups.find((g) => g.id === state.group);
   const chosen = state.outlets;

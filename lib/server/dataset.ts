@@ -52,6 +52,7 @@ import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
 import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
 import { positionOf } from '../store/corpusIndex';
 import { articleRowsOf, pagedMentions, postingsFor, selectionRows } from './drillStored';
+import { sqlSeriesOf, sqlWillSum } from './seriesSql';
 import { indexedOccurrences, indexedPage, searchIndexFor } from './searchStored';
 import { membersOf, type ViewStats } from '../view/model';
 import type { ArticleSubset } from '../analysis/slice';
@@ -516,7 +517,7 @@ export function textOf(pathname: string, params: Params): void {
     const opened = probeText(() => openView(pathname, params));
     // A time series is summed from the stored cells; one they cannot answer reads every analysis, as text views do
     // (a view without a term group draws none).
-    if (!opened.ok || !needsSeries(match.route, sp) || !seriesGroup(opened.view) || seriesCellsOf(opened.view)) return;
+    if (!opened.ok || !needsSeries(match.route, sp) || !seriesGroup(opened.view) || seriesStored(opened.view)) return;
   }
   if (answeredFromPostings(match, sp, bundles[0], pathname, params)) return;
   for (const b of bundles) {
@@ -547,7 +548,7 @@ function answeredFromPostings(
     const opened = openView(pathname, params);
     if (!opened.ok) return;
     // A time chart's drill-down: its series too must come from the stored cells, or the view reads the whole text.
-    if (needsSeries(route, sp) && seriesGroup(opened.view) && !seriesCellsOf(opened.view)) {
+    if (needsSeries(route, sp) && seriesGroup(opened.view) && !seriesStored(opened.view)) {
       answered = false;
       return;
     }
@@ -595,6 +596,15 @@ export function seriesCellsOf(view: View): TimeCells | null {
   return cells && (!g || cellsHold(cells, g.id, variants)) ? cells : null;
 }
 
+// Whether a view's series is summed from stored cells: in SQL on PostgreSQL (only the cells' header is read here, see
+// sqlWillSum), else from the cells read into memory (seriesCellsOf).
+function seriesStored(view: View): boolean {
+  const g = seriesGroup(view);
+  const plain = view.query.provenance === 'all' && subsetOf(view.query).shared === null;
+  const variants = g?.variants.map((v) => v.id) ?? [];
+  return (plain && !!g && sqlWillSum(sourceOf(view).bundle, g.id, variants)) || seriesCellsOf(view) !== null;
+}
+
 // The term group a view's series is of, or undefined when its URL names none.
 function seriesGroup(view: View) {
   return view.stats.groups.find((x) => x.id === view.query.group);
@@ -602,19 +612,47 @@ function seriesGroup(view: View) {
 
 /** Each chosen outlet's (all outlets when none is chosen) variant shares of the view's group per period. */
 export function timeseriesOf(view: View): TimeSeriesModel | null {
+  const request = seriesRequestOf(view);
+  if (!request) return null;
+  // Summed from the stored cells when they can answer (no article text or analysis read), else from the analyses.
+  const cells = seriesCellsOf(view);
+  return modelOf(request, (cells && seriesOfCells(cells, view, request)) ?? seriesOfAnalyses(view, request));
+}
+
+/**
+ * timeseriesOf, summed by PostgreSQL when the store is PostgreSQL and its time cells' rows can answer the view
+ * (lib/server/seriesSql.ts: no cells read into this server's memory); else, and with the same rows, timeseriesOf.
+ */
+export async function timeseriesFor(view: View): Promise<TimeSeriesModel | null> {
+  const request = seriesRequestOf(view);
+  if (!request) return null;
+  const cellsCanAnswer = view.query.provenance === 'all' && subsetOf(view.query).shared === null;
+  const summed = cellsCanAnswer
+    ? await sqlSeriesOf(sourceOf(view).bundle, request, view.query, (first, last) => binOf(view, first, last))
+    : null;
+  return summed ? modelOf(request, summed) : timeseriesOf(view);
+}
+
+// What a view's series is asked for (its group, chosen outlets with their members, options), or null without a group.
+function seriesRequestOf(view: View): Omit<SeriesRequest, 'bin'> | null {
   const g = seriesGroup(view);
   if (!g) return null;
   const ids = view.query.outlets.length ? view.query.outlets : view.stats.outlets.map((o) => o.id);
-  const variants = g.variants.map((v) => v.id);
-  const request = {
+  return {
     group: g.id,
-    variants,
+    variants: g.variants.map((v) => v.id),
     entities: ids.map((id) => ({ id, members: new Set(membersOf(view.stats, id)) })),
     filters: view.query,
   };
-  // Summed from the stored cells when they can answer (no article text or analysis read), else from the analyses.
-  const cells = seriesCellsOf(view);
-  const made = (cells && seriesOfCells(cells, view, request)) ?? seriesOfAnalyses(view, request);
+}
+
+// The answer from a series' periods and rows: with each outlet's change points.
+function modelOf(
+  request: Omit<SeriesRequest, 'bin'>,
+  made: { bin: Bin; periods: Period[]; rows: TimeRow[] },
+): TimeSeriesModel {
+  const { variants } = request;
+  const ids = request.entities.map((e) => e.id);
   const { periods, rows } = made;
   // Looked up per outlet, period and variant: a scan per lookup made a weekly series of 15 outlets take seconds.
   const countAt = new Map(rows.map((r) => [`${r.outlet}\u0000${r.period}\u0000${r.variant}`, r.count]));

@@ -2,9 +2,12 @@ import path from 'node:path';
 import { writeAtomic } from '../corpus/store';
 import { derivedName } from './derived';
 import { encodeSegment, fileStore, scopeFolder, segmentFileName, STORE_ROOT } from './files';
+import { storeCellRows } from './pgCells';
+import { removeTimeSets } from './pgCellsQueries';
 import { writeTransaction } from './pgClient';
-import { insertFile, removeStoreFiles, removeSupersededStoreRows } from './pgQueries';
+import { insertFile, removeStoreFiles, removeSupersededStoreRows, type Queryable } from './pgQueries';
 import { applyToFolder, type PruneApplier } from './prune';
+import { TIME_CELLS } from './timeCells';
 import type { AnalysisStore } from './types';
 
 /**
@@ -15,8 +18,17 @@ import type { AnalysisStore } from './types';
  */
 export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
   const local = fileStore(root);
-  const store = async (rel: string, corpus: string, bytes: Uint8Array, what: string) => {
-    await writeTransaction(url, what, (db) => insertFile(db, { area: 'store', corpus, path: rel, bytes }));
+  const store = async (
+    rel: string,
+    corpus: string,
+    bytes: Uint8Array,
+    what: string,
+    alongside?: (db: Queryable) => Promise<void>,
+  ) => {
+    await writeTransaction(url, what, async (db) => {
+      await insertFile(db, { area: 'store', corpus, path: rel, bytes });
+      await alongside?.(db);
+    });
     writeAtomic(path.join(root, rel), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   };
   return {
@@ -34,7 +46,15 @@ export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
     },
     async putDerived(scope, kind, key, bytes) {
       const rel = path.posix.join(scopeFolder(scope), derivedName(kind, key));
-      await store(rel, scope.corpus, bytes, `the ${kind} of version ${key} of ${scope.corpus} was not stored`);
+      // Time cells are also stored as rows the time series is summed from in SQL (lib/store/pgCells.ts), in the same
+      // transaction, so the file and its rows never disagree.
+      await store(
+        rel,
+        scope.corpus,
+        bytes,
+        `the ${kind} of version ${key} of ${scope.corpus} was not stored`,
+        kind === TIME_CELLS ? (db) => storeCellRows(db, scope.corpus, rel, bytes).then(() => undefined) : undefined,
+      );
     },
   };
 }
@@ -51,6 +71,7 @@ export function pgPruneApplier(url: string, root: string = STORE_ROOT): PruneApp
       async (db) => {
         for (const w of c.writes) await insertFile(db, { area: 'store', corpus, path: w.rel, bytes: w.bytes });
         await removeStoreFiles(db, corpus, c.removes);
+        await removeTimeSets(db, c.removes);
         await removeSupersededStoreRows(db, corpus);
       },
     );

@@ -1,6 +1,8 @@
 // Every SQL statement of the PostgreSQL backend, one function per operation (the files backend answers the same
-// operations with file-system calls in lib/store/files.ts and lib/corpus/*). Nothing else in the code writes SQL.
+// operations with file-system calls in lib/store/files.ts and lib/corpus/*). Nothing else in the code writes SQL but
+// lib/store/pgCellsQueries.ts (the time cells' tables, created here with the others).
 import { createHash } from 'node:crypto';
+import { TIME_CELL_TABLES } from './pgCellsQueries';
 
 /** What the queries need of a pg Pool or PoolClient. */
 export interface Queryable {
@@ -63,6 +65,7 @@ const MIGRATION = [
      recorded_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (corpus, version)
    )`,
+  ...TIME_CELL_TABLES,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { writeAtomic } from '../corpus/store';
+import { storeCellRows } from './pgCells';
 import { writeTransaction } from './pgClient';
 import { removeEmptyScopes } from './prune';
 import {
@@ -82,6 +83,8 @@ export async function seedIfEmpty(url: string, roots: ReplicaRoots): Promise<num
       if (have[f.area].has(f.path)) continue;
       const row: FileRow = { ...f, bytes: readFileSync(path.join(rootOf(roots, f.area), f.path)) };
       await insertFile(db, row);
+      // Seeded time cells get their rows too, or their series would be summed in JS until a new version.
+      if (f.area === 'store') await storeCellRows(db, f.corpus, f.path, row.bytes);
       n++;
     }
     return n;

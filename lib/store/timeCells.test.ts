@@ -11,7 +11,14 @@ import { fileStore } from './files';
 import { articleKey, lexiconKey } from './keys';
 import { hasTallies } from './tallies';
 import { storeTallies } from './talliesJob';
-import { decodeTimeCells, encodeTimeCells, hasTimeCells, readTimeCells, TIME_CELLS } from './timeCells';
+import {
+  decodeTimeCells,
+  encodeTimeCells,
+  hasTimeCells,
+  readTimeCells,
+  TIME_CELLS,
+  timeCellsGroups,
+} from './timeCells';
 
 function art(outlet: string, variants: string[], body = 50): DatedAnalysis['analysis'] {
   return {
@@ -101,6 +108,25 @@ describe('time cells codec', () => {
     await store.putDerived(scope, TIME_CELLS, 'k', bytes);
     expect(hasTimeCells(store, scope, 'k')).toBe(false);
     expect(readTimeCells(store, scope, 'k')).toBeNull();
+    expect(timeCellsGroups(store, scope, 'k')).toBeNull();
+  });
+});
+
+describe('timeCellsGroups', () => {
+  test.each([
+    ['stored cells', encodeTimeCells(SMALL), GROUPS],
+    ['stored empty cells', encodeTimeCells(EMPTY), GROUPS],
+    ['cells cut short', encodeTimeCells(SMALL).subarray(0, 20), null],
+  ])('%s: the groups from the header alone', async (_, bytes, expected) => {
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-cells-')));
+    const scope = { corpus: 'x', lexicon: 'l' };
+    await store.putDerived(scope, TIME_CELLS, 'k', bytes);
+    expect(timeCellsGroups(store, scope, 'k')).toEqual(expected);
+  });
+
+  test('nothing stored: null', () => {
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-cells-')));
+    expect(timeCellsGroups(store, { corpus: 'x', lexicon: 'l' }, 'k')).toBeNull();
   });
 });
 

@@ -153,6 +153,25 @@ export function hasTimeCells(store: AnalysisStore, scope: StoreScope, key: strin
   return head !== null && timeCellsLength(head.head) === head.size;
 }
 
+/**
+ * The term groups a version's stored time cells hold, read from their header alone (the numbers are not read), or null
+ * when none are stored whole: what a PostgreSQL-backed server checks before summing a series from the cells' rows.
+ */
+export function timeCellsGroups(
+  store: AnalysisStore,
+  scope: StoreScope,
+  key: string,
+): { id: string; variants: string[] }[] | null {
+  if (!hasTimeCells(store, scope, key)) return null;
+  const start = store.derivedHead(scope, TIME_CELLS, key, 8);
+  if (!start) return null;
+  const length = Buffer.from(start.head.buffer, start.head.byteOffset, 8).readUInt32LE(4);
+  const head = store.derivedHead(scope, TIME_CELLS, key, 8 + length);
+  const read = head && headerOf(Buffer.from(head.head.buffer, head.head.byteOffset, head.head.byteLength));
+  if (!read || !read.h.groups.every((g) => typeof g?.id === 'string' && isStrings(g.variants))) return null;
+  return read.h.groups;
+}
+
 /** Stores a version's time cells whole. */
 export function putTimeCells(store: AnalysisStore, scope: StoreScope, key: string, t: TimeCells): Promise<void> {
   return store.putDerived(scope, TIME_CELLS, key, encodeTimeCells(t));

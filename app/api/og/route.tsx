@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { captionOf, openView, timeseriesOf } from '@/lib/server/dataset';
+import { captionOf, openView, timeseriesFor } from '@/lib/server/dataset';
 import { defaultIds, ogModel, timeOgModel, type OgModel } from '@/lib/view/ogModel';
 import { linearX, tickLabel } from '@/lib/view/plot';
 import { textOn } from '@/lib/view/palette';
@@ -151,8 +151,8 @@ function Rows({ m }: { m: OgModel }) {
  * outlets and term group, with its legend, the corpus and version, and a note when rows are cut.
  */
 // Naming over time (the URL names the group) for the first outlet named, or the one with most mentions of the group.
-function timeOf(view: Parameters<typeof timeseriesOf>[0], group: string): OgModel {
-  const rows = timeseriesOf(view)?.rows ?? [];
+async function timeOf(view: Parameters<typeof timeseriesFor>[0], group: string): Promise<OgModel> {
+  const rows = (await timeseriesFor(view))?.rows ?? [];
   const totals = new Map<string, number>();
   for (const r of rows)
     if (r.variant === rows[0].variant) totals.set(r.outlet, (totals.get(r.outlet) ?? 0) + r.groupTotal);
@@ -161,7 +161,7 @@ function timeOf(view: Parameters<typeof timeseriesOf>[0], group: string): OgMode
   return timeOgModel(view.stats, rows, outlet, group);
 }
 
-export function GET(request: Request) {
+export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   const opened = openView('/api/og', sp);
   if (!opened.ok) return Response.json({ error: 'bad request', problems: opened.problems }, { status: 400 });
@@ -169,7 +169,7 @@ export function GET(request: Request) {
   const chart = sp.get('chart') ?? 'shares';
   const ids = state.outlets.length ? state.outlets : defaultIds(ex);
   const group = state.group ?? ex.groups[0]?.id ?? '';
-  const m = chart === 'time' ? timeOf(opened.view, group) : ogModel(ex, chart, ids, group);
+  const m = chart === 'time' ? await timeOf(opened.view, group) : ogModel(ex, chart, ids, group);
   return new ImageResponse(
     <div
       style={{

@@ -1,14 +1,14 @@
-import { openView, timeseriesOf } from '@/lib/server/dataset';
+import { openView, timeseriesFor } from '@/lib/server/dataset';
 import { neededParam, problemsJson } from '@/lib/url/route';
 
 /**
  * Naming over time (?corpus=&group=&outlets=&bin=&from=&to=&voice=&scope=): one row per outlet, period and variant,
  * with the count, the group's total, the share and its article-level interval, through the data door.
  */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   const opened = openView('/api/timeseries', new URL(request.url).searchParams);
   if (!opened.ok) return problemsJson(opened.problems);
-  const ts = timeseriesOf(opened.view);
+  const ts = await timeseriesFor(opened.view);
   if (!ts)
     return problemsJson([
       neededParam(
