@@ -1,3 +1,4 @@
+import { movedPair, packPair } from './packedPair';
 import { smallest } from './smallest';
 import { alignShingles, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
 import { distinctShingles, findKey, mergePostings, NO_POSTINGS, postingsOf, type Postings } from './postings';
@@ -191,7 +192,7 @@ function alignPair(
   const passages = alignShingles(a === x ? sx : sy, a === x ? sy : sx, { ...o, minWords: o.n })
     .map((p) => extendEdges(p, da.words.hashes, db.words.hashes))
     .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
-  return passages.length ? { a, b, passages } : null;
+  return passages.length ? packPair(a, b, passages) : null;
 }
 
 const includes = (list: Int32Array, x: number) => list.indexOf(x) >= 0;
@@ -271,7 +272,7 @@ export function reindex(
       if (a < 0 || b < 0) continue;
       // A pair stays while either side still picks the other (both texts unchanged, so its passages are the same).
       if ((affected[a] || affected[b]) && !includes(candidates[a], b) && !includes(candidates[b], a)) continue;
-      pairOf.set(key(a, b), { a, b, passages: pair.passages });
+      pairOf.set(key(a, b), movedPair(pair, a, b));
     }
   });
   const tried = new Set<number>();

@@ -3,6 +3,7 @@ import type { Credit, CreditStyle } from '../provenance/credits';
 import type { ArticleProvenance, ProvenanceKind, SentenceProvenance, SharedWith } from '../provenance/model';
 import type { ArticlePageRecord } from '../provenance/pages';
 import type { PairMatch } from '../provenance/reuseIndex';
+import { packPair } from '../provenance/packedPair';
 import type { DiffPiece, SideBySide } from '../provenance/views';
 import { ByteReader, ByteWriter, fields, list, misfit, StringTable } from './byteCodec';
 
@@ -246,7 +247,7 @@ export function readPairLists(r: ByteReader, earlier: readonly PairMatch[][] = [
       const np = r.count();
       const passages: Passage[] = new Array(np);
       for (let k = 0; k < np; k++) passages[k] = readPassage(r);
-      pairs[j] = { a, b, passages };
+      pairs[j] = packPair(a, b, passages);
       seen.push(pairs[j]);
     }
     out[i] = pairs;

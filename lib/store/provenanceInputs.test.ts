@@ -10,6 +10,7 @@ import { analyseInto } from './analyse';
 import { fileStore } from './files';
 import { articleKey, lexiconKey } from './keys';
 import { MissingAnalysisError, readProvenanceInputs, substitutionMentions } from './provenanceInputs';
+import { scannedListing } from './versionListing';
 
 // The five seed pages, analysed once into a scratch store.
 const root = mkdtempSync(path.join(tmpdir(), 'framescope-provinputs-'));
@@ -68,5 +69,16 @@ describe('substitutionMentions', () => {
     ],
   ])('keeps start, group and variant of %j', (mentions, expected) => {
     expect(substitutionMentions({ mentions } as never)).toEqual(expected);
+  });
+
+  // The job's path: a text-free listing of the folder, each chunk's texts read from their files as it is decoded.
+  test.each([[1], [3], [5000]])('from a version listing, %i at a time: what the loaded list gives', (chunk) => {
+    const listing = scannedListing(path.join(process.cwd(), 'corpus', 'seeds'));
+    expect(listing.keys).toEqual(keys);
+    const fromList = readProvenanceInputs(store, scope, [...corpus.articles], keys, chunk);
+    const fromListing = readProvenanceInputs(store, scope, listing.corpus, keys, chunk);
+    expect(fromListing).toEqual(fromList);
+    // Read twice from a listing is fine: it holds no text to hand over.
+    expect(readProvenanceInputs(store, scope, listing.corpus, keys, chunk)).toEqual(fromList);
   });
 });

@@ -4,6 +4,7 @@ import type { ProvenanceInput } from '../provenance/model';
 import type { SubstitutionMention } from '../provenance/views';
 import type { Article } from '../types';
 import type { AnalysisStore, StoreScope } from './types';
+import { articlesIn, type ListedCorpus } from './versionListing';
 
 /**
  * Analyses the provenance job decodes at a time: it keeps of each only what provenance and its summary read, so its
@@ -32,23 +33,24 @@ export const substitutionMentions = (a: Pick<ArticleAnalysis, 'mentions'>): Subs
 
 /**
  * The provenance inputs of a version's articles (corpus order, `keys` their article keys), read from the store `chunk`
- * analyses at a time. `articles[i]` is set to null once read, so a caller that owns the list lets each article's text
- * go as soon as its input holds the analysed text. Throws naming the first article with no stored analysis.
+ * analyses at a time. From a list, `articles[i]` is set to null once read, so a caller that owns the list lets each
+ * article's text go as soon as its input holds the analysed text; from a version listing (lib/store/versionListing.ts)
+ * only the chunk's texts are read from their files. Throws naming the first article with no stored analysis.
  */
 export function readProvenanceInputs(
   store: AnalysisStore,
   scope: StoreScope,
-  articles: (Article | null)[],
+  articles: (Article | null)[] | ListedCorpus,
   keys: readonly string[],
   chunk = PROVENANCE_READ_CHUNK,
 ): ProvenanceInputs {
   if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`provenance inputs: chunk ${chunk} must be 1 or more`);
-  const n = articles.length;
+  const n = Array.isArray(articles) ? articles.length : articles.articles.length;
   const inputs: ProvenanceInput[] = new Array(n);
   const mentions = new Map<string, SubstitutionMention[]>();
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
-    const slice = articles.slice(from, to) as Article[];
+    const slice = Array.isArray(articles) ? (articles.slice(from, to) as Article[]) : articlesIn(articles, from, to);
     if (slice.some((a) => a === null))
       throw new Error(`provenance inputs: articles ${from} to ${to - 1} were already read (each is read once)`);
     const analyses = store.read(scope, slice, keys.slice(from, to));
@@ -56,7 +58,7 @@ export function readProvenanceInputs(
       if (!a) throw new MissingAnalysisError(scope.corpus, slice[k].id);
       inputs[from + k] = provenanceInput(a, slice[k].date);
       mentions.set(a.id, substitutionMentions(a));
-      articles[from + k] = null;
+      if (Array.isArray(articles)) articles[from + k] = null;
     });
   }
   return { inputs, mentions };

@@ -1,12 +1,8 @@
-import path from 'node:path';
-import { loadCorpus } from '../corpus/load';
 import { creditSources } from '../provenance/credits';
 import { emptyProvenance, reindexProvenance, type CorpusProvenance, type ProvenanceInput } from '../provenance/model';
 import { DEFAULT_REUSE } from '../provenance/reuseIndex';
-import type { Article } from '../types';
 import { storeAt } from './current';
 import { hasProvenance, putReuseIndex, readProvenance, readProvenanceByPart, readReuseIndex } from './derived';
-import { articleKey, lexiconKey, versionKey } from './keys';
 import { restoreFromInputs } from './provenanceCodec';
 import { STORED_PARTS, storeArticlesByPart, type PartSizes } from './provenanceParts';
 import {
@@ -21,6 +17,7 @@ import { summariseProvenance } from '../provenance/summary';
 import type { ReuseIndexMade, StoredReuseIndex } from './reuseIndexCodec';
 import { makeSentenceKinds, putSentenceKinds, readSentenceKinds } from './sentenceKinds';
 import type { AnalysisStore, StoreScope } from './types';
+import { versionListing, type ListedCorpus } from './versionListing';
 
 /** What a provenance job did: the version it made provenance for, and how (nothing when it was already stored). */
 export interface ProvenanceRun {
@@ -87,21 +84,12 @@ const noPrevious = (i: number): never => {
 
 /**
  * A corpus folder's version as the job reads it: its scope, article keys, version key, dates and outlets, and its
- * articles in a list the job owns (readProvenanceInputs empties it as it reads, so each text is held once).
+ * articles without their text (the version listing, lib/store/versionListing.ts): readProvenanceInputs reads only the
+ * texts of the chunk of analyses it decodes, so the whole corpus's text is never held.
  */
-function versionOf(corpusDir: string) {
-  const corpus = loadCorpus(corpusDir);
-  const scope = { corpus: path.basename(corpusDir), lexicon: lexiconKey(corpus.lexicon) };
-  const keys = corpus.articles.map(articleKey);
-  const articles: (Article | null)[] = corpus.articles;
-  return {
-    scope,
-    keys,
-    version: versionKey(keys, scope.lexicon),
-    dates: corpus.articles.map((a) => a.date),
-    outlets: corpus.outlets,
-    articles,
-  };
+function versionOf(corpusDir: string, storeRoot: string) {
+  const { corpus, scope, keys, version } = versionListing(corpusDir, storeRoot);
+  return { scope, keys, version, dates: corpus.articles.map((a) => a.date), outlets: corpus.outlets, articles: corpus };
 }
 
 /**
@@ -118,7 +106,7 @@ export async function storeProvenance(
   chunk = PROVENANCE_READ_CHUNK,
   parts: PartSizes = STORED_PARTS,
 ): Promise<ProvenanceRun> {
-  const { scope, keys, version, dates, outlets, articles } = versionOf(corpusDir);
+  const { scope, keys, version, dates, outlets, articles } = versionOf(corpusDir, storeRoot);
   const store = storeAt(storeRoot);
   if (hasProvenance(store, scope, version)) {
     // A store made before sentence kinds were stored (or with an unreadable file) gets them from its provenance.
@@ -174,7 +162,7 @@ export async function storeProvenance(
 function readInputsIfStored(
   store: AnalysisStore,
   scope: StoreScope,
-  articles: (Article | null)[],
+  articles: ListedCorpus,
   keys: string[],
   chunk: number,
 ): ProvenanceInputs | null {
