@@ -20,6 +20,8 @@ function batch(n: number, over: Partial<ImportResult> = {}): ImportResult {
   plan.articles = [article(`a${n}`)];
   plan.origin.set(`a${n}`, `f.jsonl line ${n}`);
   plan.hashes.set(`a${n}`, `hash${n}`);
+  plan.files.set(`a${n}`, new Uint8Array(3800));
+  plan.unreadable.set(`b${n}`, 'would not read back');
   plan.quirks.set('control-chars', { count: n, articles: 1 });
   plan.duplicates.push({ where: `f.jsonl line ${n + 100}`, of: `a${n}` });
   return {
@@ -53,9 +55,26 @@ describe('a streamed import’s running result', () => {
     expect(total.plan.articles).toEqual([]);
     expect(total.plan.origin.size).toBe(0);
     expect(total.plan.hashes.size).toBe(0);
+    // Nor their files' bytes (kept, they made the import's memory grow by a file per article).
+    expect(total.plan.files.size).toBe(0);
+    expect(total.plan.unreadable.size).toBe(0);
     expect(total.warnings).toEqual(['same warning']);
     expect(total.rejected).toHaveLength(batches.length);
     expect(total.plan.duplicates).toHaveLength(batches.length);
+  });
+
+  test.each([[2], [3]])('a batch copied into a total keeps its own lists (%d batches)', (n) => {
+    const batches = Array.from({ length: n }, (_, i) => batch(i + 1));
+    const total = batches.reduce<ImportResult | null>((t, r) => addResult(t, r), null)!;
+    // One id, rejection and duplicate per batch, in order; the batches' own lists still hold one each.
+    expect(total.written).toEqual(batches.map((_, i) => `a${i + 1}`));
+    expect(total.rejected).toHaveLength(n);
+    expect(total.plan.duplicates.map((d) => d.of)).toEqual(batches.map((_, i) => `a${i + 1}`));
+    for (const b of batches) {
+      expect(b.written).toHaveLength(1);
+      expect(b.rejected).toHaveLength(1);
+      expect(b.plan.duplicates).toHaveLength(1);
+    }
   });
 
   test('sums text fixes across batches', () => {

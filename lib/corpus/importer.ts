@@ -8,6 +8,7 @@ import { readRecords, type ImportRecord, type Mapping, type Rejection } from '..
 import { parseLexicon } from '../lexicon/parse';
 import type { Lexicon, Outlet } from '../types';
 import type { CorpusState } from '../importing/plan';
+import { ContentHashes } from '../importing/contentHashes';
 import { applyStage, hasStagedBatches, isFsError, recoverStages, stageBatch, StorageError } from './commit';
 import { CORPUS_ROOT, folderFiles, loadCorpus, type LoadedCorpus } from './load';
 import { planOffThread, planSession, type PlanSession } from './offThread';
@@ -105,8 +106,9 @@ export function openImport(o: Pick<ImportOptions, 'corpus' | 'title'>): ImportSe
   const state = {
     outlets: new Set(manifest.outlets.map((x) => x.id)),
     groups: new Set(manifest.outletGroups.map((g) => g.id)),
-    hashes: new Map((current?.articles ?? []).map((a) => [articleHash(a), a.id])),
+    hashes: new ContentHashes(),
   };
+  for (const a of current?.articles ?? []) state.hashes.set(articleHash(a), a.id);
   return { exists, current, lexicon, state, batches: 0 };
 }
 

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileEngine } from '../analysis/article';
 import { emptyPlan, mergePlan, planImport, type PlanOptions } from '../importing/plan';
 import type { ImportRecord } from '../importing/records';
+import { ContentHashes } from '../importing/contentHashes';
 import type { Article, Lexicon } from '../types';
 import { previewOf } from './preview';
 
@@ -41,7 +42,7 @@ export interface PreviewJob {
 
 // Only in a worker that offThread.ts started: never on a thread that merely imports this file's types.
 // The stored articles' content hashes, kept from job to job (a whole corpus's need not be copied in for every batch).
-const kept = new Map<string, string>();
+const kept = new ContentHashes();
 
 if (parentPort && (workerData as { framescope?: boolean } | null)?.framescope)
   parentPort.on('message', (job: PlanJob | PreviewJob) => {

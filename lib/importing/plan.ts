@@ -7,14 +7,15 @@ import { articleFileBytes } from './fileBytes';
 import { stripControl } from './control';
 import { cleanImportedText, QUIRK_TEXT, type QuirkCount } from './quirks';
 import type { ImportRecord, Rejection } from './records';
+import { beside, type HashLookup } from './contentHashes';
 
 /** What the corpus already holds, for duplicate and outlet checks. */
 export interface CorpusState {
   outlets: Set<string>;
   /** Outlet-group ids of corpus.json: a new outlet may not take one (both appear in the same URLs and tables). */
   groups?: Set<string>;
-  /** Content hash → id of the article that has it. */
-  hashes: Map<string, string>;
+  /** Content hash → id of the article that has it (a Map, or the compact ContentHashes of a streamed import). */
+  hashes: HashLookup;
 }
 
 /** Choices that apply to every record of an import. */
@@ -201,8 +202,9 @@ export function planImport(
   shared = false,
 ): ImportPlan {
   const plan = emptyPlan();
-  // shared: the caller plans one record at a time and keeps state.hashes as the batch's running list (no copy per call).
-  const seen = shared ? state.hashes : new Map(state.hashes);
+  // shared: the caller plans one record at a time and keeps state.hashes as the batch's running list (no copy per call);
+  // otherwise the batch's own hashes are kept beside the state's, not in a copy of them (a corpus's worth per batch).
+  const seen = shared ? state.hashes : beside(state.hashes);
   const reject = (where: string, reason: string) => plan.rejected.push({ where, reason });
   for (const original of records) {
     const { record: r, removed } = sanitize(original);
