@@ -35,16 +35,17 @@ describe('derivedName', () => {
   });
 });
 
+// A made-up provenance of n articles with n pair lists: what is stored is only ever read back, so any shape will do.
+const made = (n: number): StoredProvenance => ({
+  options: { n: 8, minShared: 3 } as unknown as StoredProvenance['options'],
+  sources: [],
+  articles: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, i }) as unknown as ArticleProvenance),
+  pairs: Array.from({ length: n }, (_, i) => (i % 2 ? [] : [{ a: i, b: i + 1, passages: [] }])),
+});
+
 describe('stored provenance in parts', () => {
   const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-derived-')));
   const scope = { corpus: 'c', lexicon: 'l' };
-  // A made-up provenance of n articles with n pair lists: what is stored is only ever read back, so any shape will do.
-  const made = (n: number): StoredProvenance => ({
-    options: { n: 8, minShared: 3 } as unknown as StoredProvenance['options'],
-    sources: [],
-    articles: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, i }) as unknown as ArticleProvenance),
-    pairs: Array.from({ length: n }, (_, i) => (i % 2 ? [] : [{ a: i, b: i + 1, passages: [] }])),
-  });
   // Steps = one per part of articles plus one per part of pair lists: ceil(n / 2000) each, worked by hand.
   test.each([
     [0, 0],
@@ -77,13 +78,7 @@ describe('stored provenance in parts', () => {
 describe('readProvenanceByPart', () => {
   const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-derived-')));
   const scope = { corpus: 'c', lexicon: 'l' };
-  // The same made-up shape as above: the independent reading is readProvenance, every article decoded at once.
-  const made = (n: number): StoredProvenance => ({
-    options: { n: 8, minShared: 3 } as unknown as StoredProvenance['options'],
-    sources: [],
-    articles: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, i }) as unknown as ArticleProvenance),
-    pairs: Array.from({ length: n }, (_, i) => (i % 2 ? [] : [{ a: i, b: i + 1, passages: [] }])),
-  });
+  // The independent reading is readProvenance, every article decoded at once.
   const ascending = (n: number) => Array.from({ length: n }, (_, i) => i);
   test.each([
     ['no article', 0, ascending],

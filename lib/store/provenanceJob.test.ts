@@ -13,7 +13,7 @@ import { articlePageRecord } from '../provenance/pages';
 import type { ArticleAnalysis } from '../analysis/article';
 import { encodeProvenance } from './derived';
 import { compactProvenance } from './provenanceCodec';
-import { previousPositions, storeProvenance } from './provenanceJob';
+import { previousPositions, storeProvenance, type ProvenanceRun } from './provenanceJob';
 import { encodePagesPart, partKey, PROVENANCE_PAGES } from './provenancePages';
 import { STORED_PARTS, type PartSizes } from './provenanceParts';
 import { encodeProvenanceSummary, PROVENANCE_SUMMARY } from './provenanceSummary';
@@ -131,29 +131,38 @@ function expectStoredAsBefore(
   expect(index.dates).toEqual(c.articles.map((a) => a.date));
 }
 
+// A full version of the scratch corpus (every article but one in 40), then the incremental one with the rest added,
+// each made by `run` after its analyses are stored, and each checked against the whole computation.
+async function fullThenIncremental(
+  run: (dir: string, storeRoot: string) => Promise<ProvenanceRun>,
+  parts?: PartSizes,
+  check: (made: NonNullable<ProvenanceRun['made']>) => void = () => {},
+) {
+  const { root, dir, files, copy } = scratch();
+  try {
+    const later = new Set(files.filter((_, i) => i % 40 === 5));
+    files.filter((f) => !later.has(f)).forEach(copy);
+    for (const step of ['full', 'incremental']) {
+      if (step === 'incremental') [...later].forEach(copy);
+      const c = loadCorpus(dir);
+      const store = fileStore(path.join(root, '.store'));
+      const scope = { corpus: 'f', lexicon: lexiconKey(c.lexicon) };
+      await analyseInto(store, 'f', c.articles, c.lexicon, undefined, 1);
+      const made = await run(dir, path.join(root, '.store'));
+      expect(made.made?.mode).toBe(step);
+      check(made.made!);
+      expectStoredAsBefore(dir, store, scope, made.version, parts);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 describe('storeProvenance reading analyses in chunks', () => {
   // 7 at a time: the 314 articles in 45 chunks, the last one short.
   test.each([[7]])(
     'stores what holding every analysis at once stored, whole and incremental (%i at a time)',
-    async (chunk) => {
-      const { root, dir, files, copy } = scratch();
-      try {
-        const later = new Set(files.filter((_, i) => i % 40 === 5));
-        files.filter((f) => !later.has(f)).forEach(copy);
-        for (const step of ['full', 'incremental']) {
-          if (step === 'incremental') [...later].forEach(copy);
-          const c = loadCorpus(dir);
-          const store = fileStore(path.join(root, '.store'));
-          const scope = { corpus: 'f', lexicon: lexiconKey(c.lexicon) };
-          await analyseInto(store, 'f', c.articles, c.lexicon, undefined, 1);
-          const run = await storeProvenance(dir, path.join(root, '.store'), chunk);
-          expect(run.made?.mode).toBe(step);
-          expectStoredAsBefore(dir, store, scope, run.version);
-        }
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
+    (chunk) => fullThenIncremental((dir, storeRoot) => storeProvenance(dir, storeRoot, chunk)),
     180_000,
   );
 });
@@ -163,28 +172,16 @@ describe('storeProvenance making and storing articles a part at a time', () => {
   // sizes end in different places; and parts of one article each.
   test.each([[{ provenance: 40, pages: 17 }], [{ provenance: 1, pages: 1 }]])(
     'stores what the whole computation stores, whole and incremental (parts %o)',
-    async (parts) => {
-      const { root, dir, files, copy } = scratch();
-      try {
-        const later = new Set(files.filter((_, i) => i % 40 === 5));
-        files.filter((f) => !later.has(f)).forEach(copy);
-        for (const step of ['full', 'incremental']) {
-          if (step === 'incremental') [...later].forEach(copy);
-          const c = loadCorpus(dir);
-          const store = fileStore(path.join(root, '.store'));
-          const scope = { corpus: 'f', lexicon: lexiconKey(c.lexicon) };
-          await analyseInto(store, 'f', c.articles, c.lexicon, undefined, 1);
-          const run = await storeProvenance(dir, path.join(root, '.store'), 50, parts);
-          expect(run.made?.mode).toBe(step);
-          // Reading and writing are parts of the whole time (each rounded, so within a millisecond of it).
-          expect(run.made!.readMs + run.made!.writeMs).toBeLessThanOrEqual(run.made!.ms + 1);
-          expect(Math.min(run.made!.readMs, run.made!.writeMs)).toBeGreaterThanOrEqual(0);
-          expectStoredAsBefore(dir, store, scope, run.version, parts);
-        }
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
+    (parts) =>
+      fullThenIncremental(
+        (dir, storeRoot) => storeProvenance(dir, storeRoot, 50, parts),
+        parts,
+        // Reading and writing are parts of the whole time (each rounded, so within a millisecond of it).
+        (made) => {
+          expect(made.readMs + made.writeMs).toBeLessThanOrEqual(made.ms + 1);
+          expect(Math.min(made.readMs, made.writeMs)).toBeGreaterThanOrEqual(0);
+        },
+      ),
     180_000,
   );
 });
