@@ -6,58 +6,48 @@
 // at each tenth of the input, the peak (VmHWM) and the growth in KB per article over the second half (peaks, so the
 // garbage collector's saw-tooth does not count). --node-flag passes a flag to the CLI's node (e.g.
 // --max-old-space-size=300, to see how little its main thread's heap can be).
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { benchImportInput, numberFlag } from './lib/storeBench';
 import { sentencePool } from './lib/sentencePool';
-import { peakRssMbOfStatus, progressRecords } from './lib/importRate';
+import { peakRssMbOfStatus } from './lib/importRate';
+import { importUntilStored } from './lib/cliImport';
 import { growthKbPerArticle, rssMbOfStatus, type MemorySample } from './lib/importMemory';
 
 const articles = numberFlag(process.argv, '--articles') ?? 20_000;
 const keep = process.argv.includes('--keep');
 const nodeFlags = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--node-flag' ? [a] : []));
 
-function run(file: string, env: Record<string, string>): Promise<{ samples: MemorySample[]; peakMb: number }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(
-      process.execPath,
-      [...nodeFlags, '--import', 'tsx', 'scripts/import.ts', file, '--corpus', 'bench', '--progress'],
-      { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const samples: MemorySample[] = [];
-    let records = 0;
-    let done = false;
-    const status = () => readFileSync(`/proc/${p.pid}/status`, 'utf8');
-    const timer = setInterval(() => {
-      try {
-        samples.push({ records, rssMb: rssMbOfStatus(status()) });
-      } catch {
-        // The process has just ended.
-      }
-    }, 200);
-    let err = '';
-    p.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const lines = err.split('\n');
-      err = lines.pop()!;
-      for (const l of lines) {
-        const n = progressRecords(l);
-        if (n === null || done) continue;
+async function run(file: string, env: Record<string, string>): Promise<{ samples: MemorySample[]; peakMb: number }> {
+  const samples: MemorySample[] = [];
+  let records = 0;
+  let pid = 0;
+  const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
+  const timer = setInterval(() => {
+    try {
+      if (pid) samples.push({ records, rssMb: rssMbOfStatus(status()) });
+    } catch {
+      // The process has just ended.
+    }
+  }, 200);
+  try {
+    return await importUntilStored({
+      file,
+      env,
+      articles,
+      nodeFlags,
+      onRecords: (n, _, at) => {
         records = n;
-        if (n !== articles) continue;
-        done = true;
-        clearInterval(timer);
+        pid = at;
+      },
+      atLast: () => {
         const s = status();
         samples.push({ records, rssMb: rssMbOfStatus(s) });
-        resolve({ samples, peakMb: peakRssMbOfStatus(s) });
-        p.kill('SIGKILL');
-      }
+        return { samples, peakMb: peakRssMbOfStatus(s) };
+      },
     });
-    p.on('close', (code) => {
-      clearInterval(timer);
-      if (!done) reject(new Error(`the import ended (exit ${code}) before ${articles} records: ${err}`));
-    });
-  });
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 async function main() {

@@ -9,7 +9,6 @@
 // --engine-sample S the engine runs on the first S articles only (what a 1,000,000-article run can hold in memory), and
 // the ratios compare rates and CPU seconds per MB. Each import's peak RSS and the store's size on disk when it is killed
 // are printed too.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../lib/corpus/load';
@@ -17,7 +16,8 @@ import { analysisPool, BATCH, batchesOf } from '../lib/store/analyse';
 import { generateArticles } from './lib/generate';
 import { benchImportInput, folderBytes, jsonlRecord, numberFlag } from './lib/storeBench';
 import { sentencePool } from './lib/sentencePool';
-import { cpuOfStat, importRateRow, peakRssMbOfStatus, progressRecords } from './lib/importRate';
+import { cpuOfStat, importRateRow, peakRssMbOfStatus } from './lib/importRate';
+import { importUntilStored } from './lib/cliImport';
 
 const articles = numberFlag(process.argv, '--articles') ?? 10_000;
 const repeats = numberFlag(process.argv, '--repeats') ?? 1;
@@ -69,34 +69,21 @@ function importMs(
   file: string,
   env: Record<string, string>,
 ): Promise<{ ms: number; cpu: number; peakRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const p = spawn(
-      process.execPath,
-      // tsx as a loader of this process, not its CLI (that runs the script in a child whose threads /proc would miss).
-      ['--import', 'tsx', 'scripts/import.ts', file, '--corpus', 'bench', '--progress'],
-      { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let err = '';
-    let done = false;
-    p.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const lines = err.split('\n');
-      err = lines.pop()!;
-      for (const l of lines) {
-        const n = progressRecords(l);
-        // A line now and then, so a long run can be watched (records/s and ETA as the CLI prints them).
-        if (n !== null && n % 100_000 === 0 && n < articles) process.stderr.write(`${l}\n`);
-        if (done || n !== articles) continue;
-        done = true;
-        const peakRssMb = peakRssMbOfStatus(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
-        resolve({ ms: performance.now() - t, cpu: processCpuMs(p.pid!), peakRssMb });
-        p.kill('SIGKILL');
-      }
-    });
-    p.on('close', (code) => {
-      if (!done) reject(new Error(`the import in ${cwd} ended (exit ${code}) before ${articles} records: ${err}`));
-    });
+  const t = performance.now();
+  return importUntilStored({
+    cwd,
+    file,
+    env,
+    articles,
+    // A line now and then, so a long run can be watched (records/s and ETA as the CLI prints them).
+    onRecords: (n, line) => {
+      if (n % 100_000 === 0 && n < articles) process.stderr.write(`${line}\n`);
+    },
+    atLast: (pid) => ({
+      ms: performance.now() - t,
+      cpu: processCpuMs(pid),
+      peakRssMb: peakRssMbOfStatus(readFileSync(`/proc/${pid}/status`, 'utf8')),
+    }),
   });
 }
 
