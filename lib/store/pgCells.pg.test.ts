@@ -19,6 +19,7 @@ import { timeSetSpan, timeTableBytes } from './pgCellsQueries';
 import { closePools, ready } from './pgClient';
 import { seedIfEmpty } from './pgReplica';
 import { encodeTimeCells, TIME_CELLS } from './timeCells';
+import { FAKES_RANGES, fakesEntities } from '../time/testCells';
 
 const { skip, database } = testCluster();
 let url = '';
@@ -92,17 +93,8 @@ async function expectSame(
 
 describe.skipIf(skip !== null)('time cells summed by PostgreSQL', () => {
   const faKesCells = makeTimeCells(faKes, groups);
-  const faKesEntities = [
-    ...corpus.outlets.map((o) => ({ id: o.id, members: new Set([o.id]) })),
-    { id: 'turkish-media', members: new Set(['trt', 'dailysabah']) },
-  ];
-  // Whole FA-KES by day or week is thousands of periods per outlet (slow to compare): ranges only, as cells.test.ts.
-  test.each([
-    ['week', ['2015-03-17', null], ['2016-08-09', '2014-12-31']],
-    ['month', [null, '2015-03-17', null], [null, '2016-08-09', '2014-12-31']],
-    ['quarter', [null, '2015-03-17', null], [null, '2016-08-09', '2014-12-31']],
-    ['day', ['2016-06-01'], ['2016-08-31']],
-  ] as const)(
+  const faKesEntities = fakesEntities(corpus.outlets.map((o) => o.id));
+  test.each(FAKES_RANGES)(
     'FA-KES by %s: every option and group, every outlet and an outlet group, from %o to %o',
     async (bin, from, to) => {
       const rel = await stored('fa-kes', 'k1', faKesCells);

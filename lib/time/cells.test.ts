@@ -18,7 +18,7 @@ import {
 } from './cells';
 import { changePoints } from './changePoints';
 import { timeSeries, type SeriesRequest } from './series';
-import { cellAnalysis } from './testCells';
+import { cellAnalysis, FAKES_RANGES, fakesEntities } from './testCells';
 
 const art = (outlet: string, mentions: [string, string, string?, string?][], body = 100, title = 10) =>
   cellAnalysis(outlet, mentions, { body, title });
@@ -219,17 +219,8 @@ describe('cells sum to the series made from the analyses', () => {
   const groups = corpus.lexicon.groups.map((g) => ({ id: g.id, variants: g.variants.map((v) => v.id) }));
   const outlets = corpus.outlets.map((o) => o.id);
 
-  const entities = [
-    ...outlets.map((id) => ({ id, members: new Set([id]) })),
-    { id: 'turkish-media', members: new Set(['trt', 'dailysabah']) },
-  ];
-  // Whole FA-KES by day or week is hundreds to thousands of periods per outlet (slow to compare): ranges only.
-  test.each([
-    ['week', ['2015-03-17', null], ['2016-08-09', '2014-12-31']],
-    ['month', [null, '2015-03-17', null], [null, '2016-08-09', '2014-12-31']],
-    ['quarter', [null, '2015-03-17', null], [null, '2016-08-09', '2014-12-31']],
-    ['day', ['2016-06-01'], ['2016-08-31']],
-  ] as const)(
+  const entities = fakesEntities(outlets);
+  test.each(FAKES_RANGES)(
     'FA-KES by %s: every outlet and an outlet group, every option and group, from %o to %o',
     (bin, from, to) => {
       const ranges = from.map((f, i) => ({ from: f, to: to[i] }));
