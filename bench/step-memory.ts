@@ -7,6 +7,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { benchImportInput, tenth } from './lib/storeBench';
 import { sentencePool } from './lib/sentencePool';
+import { liveOfGcTrace } from './lib/gcTrace';
 
 // The stored kinds (file name prefixes) each step makes; removed before the step runs again.
 const STEPS: Record<string, { kinds: string[]; run: () => Promise<unknown> }> = {
@@ -36,6 +37,8 @@ interface Measured {
   peakMb: number;
   /** The largest JS heap left after a full collection (--trace-gc's Mark-Compact lines): memory the step holds live. */
   liveMb: number;
+  /** The same with the array buffers (external memory) the isolate reports after that collection. */
+  liveBuffersMb: number;
   code: number;
   tail: string;
 }
@@ -45,10 +48,14 @@ interface Measured {
 // after each full collection is read too.
 function timed(args: string[], env: Record<string, string>): Promise<Measured> {
   return new Promise((resolve) => {
-    const p = spawn('/usr/bin/time', ['-v', process.execPath, '--trace-gc', '--import', 'tsx', ...args], {
-      env: { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=20000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const p = spawn(
+      '/usr/bin/time',
+      ['-v', process.execPath, '--trace-gc', '--trace-gc-verbose', '--import', 'tsx', ...args],
+      {
+        env: { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=20000' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -56,13 +63,12 @@ function timed(args: string[], env: Record<string, string>): Promise<Measured> {
     p.on('close', (code) => {
       const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
       const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(err);
-      let liveMb = NaN;
-      for (const m of out.matchAll(/Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g))
-        liveMb = Number.isNaN(liveMb) ? Number(m[1]) : Math.max(liveMb, Number(m[1]));
+      const live = liveOfGcTrace(out);
       const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
       resolve({
         seconds,
-        liveMb,
+        liveMb: live.heapMb,
+        liveBuffersMb: live.withBuffersMb,
         peakMb: peak ? Number(peak[1]) / 1024 : NaN,
         code: code ?? -1,
         tail: (out + err).slice(-800),
@@ -129,6 +135,7 @@ async function main(): Promise<void> {
     // The growth per article between the two sizes: what a larger corpus adds, start-up excluded.
     const slopeMb = (b.peakMb - a.peakMb) / (n2 - n1);
     const liveSlopeMb = (b.liveMb - a.liveMb) / (n2 - n1);
+    const buffersSlopeMb = (b.liveBuffersMb - a.liveBuffersMb) / (n2 - n1);
     return {
       step: name,
       [`s at ${n1}`]: tenth(a.seconds),
@@ -140,6 +147,8 @@ async function main(): Promise<void> {
       [`live MB at ${n2}`]: Math.round(b.liveMb),
       'live KB/article': tenth(liveSlopeMb * 1024),
       'live GB at 1M': tenth((b.liveMb + liveSlopeMb * (1_000_000 - n2)) / 1024),
+      '+buffers KB/article': tenth(buffersSlopeMb * 1024),
+      '+buffers GB at 1M': tenth((b.liveBuffersMb + buffersSlopeMb * (1_000_000 - n2)) / 1024),
       'h at 1M': tenth((b.seconds * (1_000_000 / n2)) / 3600),
       [`stored MB at ${n2}`]: Number.isNaN(b.storedMb) ? '-' : tenth(b.storedMb),
     };
@@ -149,7 +158,7 @@ async function main(): Promise<void> {
   );
   console.table(rows);
   console.log(
-    '1M: peak RSS, and the live heap after full collections, grown by the per-article slope between the two sizes; time in proportion.',
+    '1M: peak RSS, and the live heap after full collections (+buffers: with the array buffers reported after them), grown by the per-article slope between the two sizes; time in proportion.',
   );
 }
 
