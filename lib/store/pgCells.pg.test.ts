@@ -19,7 +19,7 @@ import { timeSetSpan, timeTableBytes } from './pgCellsQueries';
 import { closePools, ready } from './pgClient';
 import { seedIfEmpty } from './pgReplica';
 import { encodeTimeCells, TIME_CELLS } from './timeCells';
-import { FAKES_RANGES, fakesEntities } from '../time/testCells';
+import { FAKES_RANGES, fakesEntities, scatteredAnalyses } from '../time/testCells';
 
 const { skip, database } = testCluster();
 let url = '';
@@ -35,26 +35,6 @@ const corpus = loadCorpus(path.join(process.cwd(), 'corpus', 'fa-kes'));
 const analyses = analyzeArticles(corpus);
 const faKes: DatedAnalysis[] = analyses.map((analysis, i) => ({ analysis, date: corpus.articles[i].date }));
 const groups = corpus.lexicon.groups.map((g) => ({ id: g.id, variants: g.variants.map((v) => v.id) }));
-
-// FA-KES's analyses on four random outlets and 60 days of 2020, a fifth undated (mulberry32, seeded: the same corpus
-// every run), as lib/time/cells.test.ts makes it.
-function generated(): DatedAnalysis[] {
-  let s = 42;
-  const random = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const names = ['a', 'b', 'c', 'd'];
-  return faKes.map(({ analysis }) => {
-    const outlet = names[Math.floor(random() * names.length)];
-    const day = 1 + Math.floor(random() * 60);
-    const date = random() < 0.2 ? null : new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
-    return { analysis: { ...analysis, outlet }, date };
-  });
-}
 
 const scopeOf = (name: string) => ({ corpus: name, lexicon: '0123456789abcdef' });
 const relOf = (name: string, key: string) => path.posix.join(scopeFolder(scopeOf(name)), derivedName(TIME_CELLS, key));
@@ -105,7 +85,7 @@ describe.skipIf(skip !== null)('time cells summed by PostgreSQL', () => {
   );
 
   test('a generated corpus with undated articles: every option, group and bin, two ranges', async () => {
-    const cells = makeTimeCells(generated(), groups);
+    const cells = makeTimeCells(scatteredAnalyses(faKes).analyses, groups);
     const rel = await stored('generated', 'k1', cells);
     const entities = [
       ...['a', 'b', 'c', 'd'].map((id) => ({ id, members: new Set([id]) })),

@@ -18,7 +18,7 @@ import {
 } from './cells';
 import { changePoints } from './changePoints';
 import { timeSeries, type SeriesRequest } from './series';
-import { cellAnalysis, FAKES_RANGES, fakesEntities } from './testCells';
+import { cellAnalysis, FAKES_RANGES, fakesEntities, scatteredAnalyses } from './testCells';
 
 const art = (outlet: string, mentions: [string, string, string?, string?][], body = 100, title = 10) =>
   cellAnalysis(outlet, mentions, { body, title });
@@ -230,22 +230,7 @@ describe('cells sum to the series made from the analyses', () => {
   );
 
   test('a generated corpus with undated articles: FA-KES analyses on random outlets and days, a fifth undated', () => {
-    // mulberry32, seeded: the same corpus every run.
-    let s = 42;
-    const random = () => {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const names = ['a', 'b', 'c', 'd'];
-    const generated = articles.map(({ analysis }) => {
-      const outlet = names[Math.floor(random() * names.length)];
-      const day = 1 + Math.floor(random() * 60);
-      const date = random() < 0.2 ? null : new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
-      return { analysis: { ...analysis, outlet }, date };
-    });
+    const { outlets: names, analyses: generated } = scatteredAnalyses(articles);
     expect(generated.filter((a) => a.date === null).length).toBeGreaterThan(100);
     const entities = [
       ...names.map((id) => ({ id, members: new Set([id]) })),

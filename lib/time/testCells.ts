@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from '../analysis/article';
+import type { DatedAnalysis } from './cells';
 
 /**
  * A test analysis holding only what the time cells read: its outlet, its mentions ([group, variant, voice = own,
@@ -44,4 +45,30 @@ export function fakesEntities(outlets: readonly string[]): { id: string; members
     ...outlets.map((id) => ({ id, members: new Set([id]) })),
     { id: 'turkish-media', members: new Set(['trt', 'dailysabah']) },
   ];
+}
+
+/**
+ * FA-KES's analyses moved onto four outlets ("a" to "d") and 60 days of 2020 at random, a fifth of them undated
+ * (mulberry32 seeded with 42: the same corpus every run): a corpus whose cells hold many days and undated articles.
+ */
+export function scatteredAnalyses(articles: readonly { analysis: DatedAnalysis['analysis'] }[]): {
+  outlets: string[];
+  analyses: DatedAnalysis[];
+} {
+  let s = 42;
+  const random = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const outlets = ['a', 'b', 'c', 'd'];
+  const analyses = articles.map(({ analysis }) => {
+    const outlet = outlets[Math.floor(random() * outlets.length)];
+    const day = 1 + Math.floor(random() * 60);
+    const date = random() < 0.2 ? null : new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
+    return { analysis: { ...analysis, outlet }, date };
+  });
+  return { outlets, analyses };
 }
