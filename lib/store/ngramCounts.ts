@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import type { VocabularyCounts } from '../vocabulary/table';
+import { derivedKind } from './derivedKind';
 import type { AnalysisStore, StoreScope } from './types';
 
 /**
@@ -55,21 +56,18 @@ export function decodeNgramCounts(bytes: Uint8Array, where: string): VocabularyC
   return c as VocabularyCounts;
 }
 
+// Cut short or of another format, stored counts read as null: the next version's table is counted whole, and new
+// counts stored (lib/store/derivedKind.ts).
+const latest = derivedKind(NGRAM_COUNTS, encodeNgramCounts, decodeNgramCounts);
+
 /** The latest stored counts of a corpus under a lexicon, or null when none are stored or they cannot be read. */
 export function readLatestNgramCounts(store: AnalysisStore, scope: StoreScope): VocabularyCounts | null {
-  const bytes = store.readDerived(scope, NGRAM_COUNTS, LATEST);
-  if (!bytes) return null;
-  try {
-    return decodeNgramCounts(bytes, `${scope.corpus}/${NGRAM_COUNTS}-${LATEST}`);
-  } catch {
-    // Cut short or of another format: the next version's table is counted whole, and new counts stored.
-    return null;
-  }
+  return latest.read(store, scope, LATEST);
 }
 
 /** Stores a version's whole counts as the corpus's latest, replacing the previous ones. */
 export function putLatestNgramCounts(store: AnalysisStore, scope: StoreScope, counts: VocabularyCounts): Promise<void> {
-  return store.putDerived(scope, NGRAM_COUNTS, LATEST, encodeNgramCounts(counts));
+  return latest.put(store, scope, LATEST, counts);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProvenanceSummary } from '../provenance/summary';
+import { derivedKind } from './derivedKind';
 import type { AnalysisStore, StoreScope } from './types';
 
 /** The kind of derived data holding a version's provenance summary (what the corpus provenance page reads). */
@@ -45,27 +46,22 @@ export function decodeProvenanceSummary(bytes: Uint8Array, where: string): Prove
   return s as ProvenanceSummary;
 }
 
+// The kind's has/read/put from its codec (lib/store/derivedKind.ts): a summary that does not decode reads as null, so
+// the next provenance job of the corpus makes it again; until then the page reads the whole provenance.
+const summaries = derivedKind(PROVENANCE_SUMMARY, encodeProvenanceSummary, decodeProvenanceSummary);
+
 /** Whether a version's provenance summary is stored. */
 export function hasProvenanceSummary(store: AnalysisStore, scope: StoreScope, version: string): boolean {
-  return store.hasDerived(scope, PROVENANCE_SUMMARY, version);
+  return summaries.has(store, scope, version);
 }
 
-/**
- * A version's stored provenance summary, or null when none is stored or it cannot be read (the next provenance job of
- * the corpus makes it again; until then the page reads the whole provenance).
- */
+/** A version's stored provenance summary, or null when none is stored or it cannot be read. */
 export function readProvenanceSummary(
   store: AnalysisStore,
   scope: StoreScope,
   version: string,
 ): ProvenanceSummary | null {
-  const bytes = store.readDerived(scope, PROVENANCE_SUMMARY, version);
-  if (!bytes) return null;
-  try {
-    return decodeProvenanceSummary(bytes, `${scope.corpus}/${PROVENANCE_SUMMARY}-${version}`);
-  } catch {
-    return null;
-  }
+  return summaries.read(store, scope, version);
 }
 
 /** Stores a version's provenance summary. */
@@ -75,5 +71,5 @@ export function putProvenanceSummary(
   version: string,
   s: ProvenanceSummary,
 ): Promise<void> {
-  return store.putDerived(scope, PROVENANCE_SUMMARY, version, encodeProvenanceSummary(s));
+  return summaries.put(store, scope, version, s);
 }
