@@ -11,7 +11,16 @@ import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { hasTallies, makeTallies, putTallies, readTallies, talliesKey, talliesKeyOf, talliesMaker } from './tallies';
+import {
+  hasTallies,
+  headedSerialize,
+  makeTallies,
+  putTallies,
+  readTallies,
+  talliesKey,
+  talliesKeyOf,
+  talliesMaker,
+} from './tallies';
 import { storeTallies } from './talliesJob';
 
 const dir = path.join(process.cwd(), 'corpus', 'fa-kes');
@@ -165,5 +174,24 @@ describe('talliesMaker: the tallies makeTallies makes of the whole list (months 
     ],
   ])('%s is refused', (_name, list, message) => {
     expect(() => talliesMaker(corpus).add(list)).toThrow(message);
+  });
+});
+
+describe('headedSerialize: the tallies file header, then the bytes serialize gives', () => {
+  const blocks: [string, Uint8Array][] = [
+    ['2016', serialize(new Map([['o', { n: 1 }]]))],
+    ['2016-07', serialize({ name: 'Ελληνικά ٢' })],
+  ];
+  test.each<[string, unknown]>([
+    ['a packed value with blocks and a two-byte string', { format: 2, whole: serialize(new Map()), blocks }],
+    ['an odd-length string first', { s: 'abc', list: [1, 2.5, null] }],
+    ['an empty object', {}],
+    ['FA-KES tallies', makeTallies(corpus, analyses).byOutlet],
+  ])('%s', (_name, value) => {
+    const bytes = headedSerialize(value);
+    expect(bytes.toString('latin1', 0, 4)).toBe('FTL2');
+    expect(bytes.readUInt32LE(4)).toBe(2);
+    expect(Number(bytes.readBigUInt64LE(8))).toBe(bytes.length);
+    expect(bytes.subarray(16).equals(serialize(value))).toBe(true);
   });
 });
