@@ -24,7 +24,8 @@ import { putWordLists } from './wordIndexParts';
 import { copiedCorpus, generatedCorpus } from './testCorpora';
 
 const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+// Four scratch stores of analyses and derived files: removing them took past the default 10 s under load.
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })), 120_000);
 
 // FA-KES (784 articles, 15 outlets, every term group), and 500 generated articles over 8 outlets.
 const faKes = (root: string) => copiedCorpus(root, 'fa-kes');
