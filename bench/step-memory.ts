@@ -12,7 +12,7 @@ import { liveOfGcTrace } from './lib/gcTrace';
 // The stored kinds (file name prefixes) each step makes; removed before the step runs again.
 const STEPS: Record<string, { kinds: string[]; run: () => Promise<unknown> }> = {
   tallies: {
-    kinds: ['tallies-', 'time-cells-', 'mention-postings-', 'corpus-index-'],
+    kinds: ['tallies-', 'time-cells-', 'mention-postings-', 'drill-counts-', 'corpus-index-'],
     run: async () => (await import('../lib/store/talliesJob')).storeTallies(corpusDir(), storeRoot()),
   },
   vocabulary: {

@@ -5,6 +5,7 @@ import type { AnalysisOptions } from '../types';
 import { DEFAULT_OPTIONS, attributedGroups, exportStats } from './aggregate';
 import type { DateRange } from './filters';
 import {
+  addTalliedMonths,
   cutPositions,
   extendMonthTallies,
   emptyMonthTallies,
@@ -206,5 +207,33 @@ describe('every block tallied at once (what the write-time worker stores)', () =
     expect(() => fillMonthTallies(monthTallies(corpus, analyses.slice(0, 3)), analyses)).toThrow(
       /holds 3 analyses but 784 were given: extend it first/,
     );
+  });
+});
+
+describe('addTalliedMonths: the filled index, made a chunk at a time', () => {
+  const filled = fillMonthTallies(monthTallies(corpus, analyses), analyses);
+  const datesOf = (list: typeof analyses) => list.map((a) => dateOf.get(a.id) ?? null);
+  test.each([[1], [50], [784]])('%i at a time: equal to the index filled at once', (chunk) => {
+    const index = emptyMonthTallies(corpus);
+    for (let from = 0; from < analyses.length; from += chunk) {
+      const part = analyses.slice(from, from + chunk);
+      addTalliedMonths(index, part, datesOf(part));
+    }
+    expect(index).toEqual(filled);
+  });
+
+  test.each<[string, () => void, string]>([
+    [
+      'dates that do not match the analyses',
+      () => addTalliedMonths(emptyMonthTallies(corpus), analyses.slice(0, 3), [null]),
+      'tallied months: 3 analyses were given with 1 dates',
+    ],
+    [
+      'an index with blocks not tallied',
+      () => addTalliedMonths(monthTallies(corpus, analyses.slice(0, 10)), [analyses[10]], [null]),
+      'the index has blocks not tallied yet; fill it first (fillMonthTallies)',
+    ],
+  ])('%s is refused', (_name, run, message) => {
+    expect(run).toThrow(message);
   });
 });

@@ -67,23 +67,47 @@ export function extendMonthTallies(
     );
   if (analyses.length === index.size) return index;
   const dateOf = new Map(corpus.articles.map((a) => [a.id, a.date]));
-  for (let i = index.size; i < analyses.length; i++) {
-    const a = analyses[i];
-    const date = dateOf.get(a.id) ?? null;
-    index.dates.push(date);
-    if (date === null) continue;
-    let year = index.years.get(date.slice(0, 4));
-    if (!year)
-      index.years.set(
-        date.slice(0, 4),
-        (year = { byOutlet: null, positions: [], first: date, last: date, months: new Map() }),
-      );
-    let month = year.months.get(date.slice(0, 7));
-    if (!month) year.months.set(date.slice(0, 7), (month = { byOutlet: null, positions: [], first: date, last: date }));
-    place(year, i, date, a, index.attributed);
-    place(month, i, date, a, index.attributed);
-  }
-  index.size = analyses.length;
+  for (let i = index.size; i < analyses.length; i++)
+    placeNext(index, analyses[i], dateOf.get(analyses[i].id) ?? null, false);
+  return index;
+}
+
+// Adds one analysis at position `size` to its year and month; a block it opens is tallied from the start when `tallied`.
+function placeNext(index: MonthTallies, a: ArticleAnalysis, date: string | null, tallied: boolean): void {
+  const i = index.size++;
+  index.dates.push(date);
+  if (date === null) return;
+  const opened = () => (tallied ? new Map<string, OutletTally>() : null);
+  let year = index.years.get(date.slice(0, 4));
+  if (!year)
+    index.years.set(
+      date.slice(0, 4),
+      (year = { byOutlet: opened(), positions: [], first: date, last: date, months: new Map() }),
+    );
+  let month = year.months.get(date.slice(0, 7));
+  if (!month)
+    year.months.set(date.slice(0, 7), (month = { byOutlet: opened(), positions: [], first: date, last: date }));
+  place(year, i, date, a, index.attributed);
+  place(month, i, date, a, index.attributed);
+}
+
+/**
+ * Adds the next analyses (positions from `size` on), with their dates in the same order, to their years and months,
+ * tallying each block as they come: the index monthTallies then fillMonthTallies make of the whole list, made a chunk at a
+ * time by a write-time job that never holds every analysis. Start from emptyMonthTallies; an index with blocks not yet
+ * tallied is refused (they would need the earlier analyses again). Returns the same index.
+ */
+export function addTalliedMonths(
+  index: MonthTallies,
+  analyses: readonly ArticleAnalysis[],
+  dates: readonly (string | null)[],
+): MonthTallies {
+  if (dates.length !== analyses.length)
+    throw new Error(`tallied months: ${analyses.length} analyses were given with ${dates.length} dates`);
+  for (const year of index.years.values())
+    if (!year.byOutlet || [...year.months.values()].some((m) => !m.byOutlet))
+      throw new Error('tallied months: the index has blocks not tallied yet; fill it first (fillMonthTallies)');
+  analyses.forEach((a, k) => placeNext(index, a, dates[k], true));
   return index;
 }
 

@@ -4,7 +4,16 @@ import { describe, expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../analysis/article';
 import { parseLexicon } from '../lexicon/parse';
 import type { Section } from '../types';
-import { countsKey, decodeDrillCounts, encodeDrillCounts, makeDrillCounts, type DrillCounts } from './drillCounts';
+import { analyzeArticles } from '../analysis/run';
+import { loadCorpus } from '../corpus/load';
+import {
+  countsKey,
+  decodeDrillCounts,
+  drillCountsMaker,
+  encodeDrillCounts,
+  makeDrillCounts,
+  type DrillCounts,
+} from './drillCounts';
 
 const file = path.join(process.cwd(), 'corpus', 'lexicon.json');
 const engine = compileEngine(parseLexicon(JSON.parse(readFileSync(file, 'utf8')), file));
@@ -108,5 +117,24 @@ describe('the counts codec', () => {
   ])('%s is refused, naming the file and what to do', (_, bytes, why) => {
     expect(() => decodeDrillCounts(bytes, 'c/drill-counts-x')).toThrow(why);
     expect(() => decodeDrillCounts(bytes, 'c/drill-counts-x')).toThrow(/^c\/drill-counts-x: .*delete the file/);
+  });
+});
+
+describe('drillCountsMaker: the counts of the whole list, made a chunk at a time', () => {
+  // FA-KES (784 articles): lists that run across every chunk boundary below.
+  const fakes = analyzeArticles(loadCorpus(path.join(process.cwd(), 'corpus', 'fa-kes')));
+  const whole = Buffer.from(encodeDrillCounts(makeDrillCounts(fakes)));
+  test.each([[1], [7], [100], [784], [5000]])('%i at a time: the same bytes', (chunk) => {
+    const maker = drillCountsMaker();
+    for (let from = 0; from < fakes.length; from += chunk) maker.add(fakes.slice(from, from + chunk));
+    const made = maker.finish();
+    expect(made.articles).toBe(784);
+    expect(Buffer.from(encodeDrillCounts(made)).equals(whole)).toBe(true);
+  });
+
+  test('the hand-made articles one at a time: the rows read off their texts', () => {
+    const maker = drillCountsMaker();
+    analyses.forEach((a) => maker.add([a]));
+    expect(maker.finish()).toEqual(made);
   });
 });

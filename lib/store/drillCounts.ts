@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import { counted } from '../analysis/filters';
+import { growingU32, type Growing } from '../growing';
 import { OPTION_SETS } from './mentionPostings';
 import { derivedKind } from './derivedKind';
 import { decodeJsonHeaded, encodeJsonHeaded } from './jsonHeaded';
@@ -23,36 +24,59 @@ export interface DrillCounts {
 /** The key of a drill-down's count list: its names joined by NUL. */
 export const countsKey = (...names: string[]): string => names.join('\u0000');
 
-/** The per-article row counts of a version from its analyses, in the version's article order. */
-export function makeDrillCounts(analyses: readonly ArticleAnalysis[]): DrillCounts {
-  const lists = new Map<string, { at: number[]; counts: number[] }>();
+/** Row counts made a chunk of analyses at a time: what the tallies job folds each chunk it reads into, then drops it. */
+export interface DrillCountsMaker {
+  /** Adds the next analyses, in the version's article order (the first chunk is article 0). */
+  add(analyses: readonly ArticleAnalysis[]): void;
+  /** The counts of every analysis added. */
+  finish(): DrillCounts;
+}
+
+/** An empty row counts maker: per article it keeps only a position and OPTION_SETS.length counts in each list it is in. */
+export function drillCountsMaker(): DrillCountsMaker {
+  const lists = new Map<string, { at: Growing<Uint32Array>; counts: Growing<Uint32Array> }>();
+  let articles = 0;
   const add = (key: string, i: number, m: { section: string; voice: string }) => {
     let l = lists.get(key);
-    if (!l) lists.set(key, (l = { at: [], counts: [] }));
+    if (!l) lists.set(key, (l = { at: growingU32(4), counts: growingU32(4 * OPTION_SETS.length) }));
     // Articles are visited in order: a new article opens a new row of counts at the end.
-    if (l.at[l.at.length - 1] !== i) {
+    if (l.at.at(l.at.length - 1) !== i) {
       l.at.push(i);
       for (let k = 0; k < OPTION_SETS.length; k++) l.counts.push(0);
     }
     const row = (l.at.length - 1) * OPTION_SETS.length;
     OPTION_SETS.forEach((o, k) => {
-      if (counted(m, o)) l.counts[row + k]++;
+      if (counted(m, o)) l.counts.add(row + k, 1);
     });
   };
-  analyses.forEach((a, i) => {
-    for (const m of a.mentions) {
-      if (m.setAside === null) add(countsKey('m', m.group, m.variant), i, m);
-      else add(countsKey('s', m.group, m.setAside), i, m);
-      // An actor named twice in one label's list still gives that label one row in its drill-down.
-      if (m.actors.length === 0) add(countsKey('a', m.group, '', m.variant), i, m);
-      for (const actor of new Set(m.actors)) add(countsKey('a', m.group, actor, m.variant), i, m);
-    }
-  });
-  const sorted = [...lists].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   return {
-    articles: analyses.length,
-    lists: new Map(sorted.map(([k, l]) => [k, { at: Uint32Array.from(l.at), counts: Uint32Array.from(l.counts) }])),
+    add(analyses) {
+      for (const a of analyses) {
+        const i = articles++;
+        for (const m of a.mentions) {
+          if (m.setAside === null) add(countsKey('m', m.group, m.variant), i, m);
+          else add(countsKey('s', m.group, m.setAside), i, m);
+          // An actor named twice in one label's list still gives that label one row in its drill-down.
+          if (m.actors.length === 0) add(countsKey('a', m.group, '', m.variant), i, m);
+          for (const actor of new Set(m.actors)) add(countsKey('a', m.group, actor, m.variant), i, m);
+        }
+      }
+    },
+    finish() {
+      const sorted = [...lists].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      return {
+        articles,
+        lists: new Map(sorted.map(([k, l]) => [k, { at: l.at.done(), counts: l.counts.done() }])),
+      };
+    },
   };
+}
+
+/** The per-article row counts of a version from its analyses, in the version's article order. */
+export function makeDrillCounts(analyses: readonly ArticleAnalysis[]): DrillCounts {
+  const maker = drillCountsMaker();
+  maker.add(analyses);
+  return maker.finish();
 }
 
 // "FDC1", the header's byte length (u32 LE), the header (JSON: articles and each list's key and length, padded with

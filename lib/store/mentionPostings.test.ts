@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeArticle, compileEngine } from '../analysis/article';
+import { analyzeArticles } from '../analysis/run';
+import { loadCorpus } from '../corpus/load';
 import { parseLexicon } from '../lexicon/parse';
 import {
   SUMMARY_FIELDS,
   decodeMentionPostings,
   encodeMentionPostings,
   makeMentionPostings,
+  mentionPostingsMaker,
   pairKey,
   type MentionPostings,
 } from './mentionPostings';
@@ -96,5 +99,24 @@ describe('the postings codec', () => {
   ])('%s is refused, naming the file and how to fix it', (_, b, why) => {
     expect(() => decodeMentionPostings(b, 'seeds/mention-postings-x')).toThrow(why);
     expect(() => decodeMentionPostings(b, 'seeds/mention-postings-x')).toThrow(/seeds\/mention-postings-x.*delete/);
+  });
+});
+
+describe('mentionPostingsMaker: the postings of the whole list, made a chunk at a time', () => {
+  // FA-KES (784 articles): lists and summary rows that run across every chunk boundary below.
+  const fakes = analyzeArticles(loadCorpus(path.join(process.cwd(), 'corpus', 'fa-kes')));
+  const whole = Buffer.from(encodeMentionPostings(makeMentionPostings(fakes)));
+  test.each([[1], [7], [100], [784], [5000]])('%i at a time: the same bytes', (chunk) => {
+    const maker = mentionPostingsMaker();
+    for (let from = 0; from < fakes.length; from += chunk) maker.add(fakes.slice(from, from + chunk));
+    const made = maker.finish();
+    expect(made.articles).toBe(784);
+    expect(Buffer.from(encodeMentionPostings(made)).equals(whole)).toBe(true);
+  });
+
+  test('the hand-made articles one at a time: the lists read off their texts', () => {
+    const maker = mentionPostingsMaker();
+    analyses.forEach((a) => maker.add([a]));
+    expect(maker.finish()).toEqual(made);
   });
 });

@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/article';
 import { articleCounts } from '../analysis/aggregate';
+import { growingI32, growingU32, type Growing } from '../growing';
 import { derivedKind } from './derivedKind';
 import { decodeJsonHeaded, encodeJsonHeaded } from './jsonHeaded';
 
@@ -41,35 +42,62 @@ export const SUMMARY_FIELDS = OPTION_SETS.length * 4;
 /** The key of a variant's or actor's list: the two names joined by a NUL (no name holds one). */
 export const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
 
-function push(m: Map<string, number[]>, key: string, i: number): void {
-  const list = m.get(key);
+function push(m: Map<string, Growing<Uint32Array>>, key: string, i: number): void {
+  let list = m.get(key);
+  if (!list) m.set(key, (list = growingU32(4)));
   // Articles are visited in order, so a list only needs checking at its end to stay sorted and free of repeats.
-  if (!list) m.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
+  if (list.at(list.length - 1) !== i) list.push(i);
 }
 
-const frozen = (m: Map<string, number[]>) =>
-  new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, Uint32Array.from(v)]));
+const frozen = (m: Map<string, Growing<Uint32Array>>) =>
+  new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, v.done()]));
+
+/** Postings made a chunk of analyses at a time: what the tallies job folds each chunk it reads into, then drops it. */
+export interface MentionPostingsMaker {
+  /** Adds the next analyses, in the version's article order (the first chunk is article 0). */
+  add(analyses: readonly ArticleAnalysis[]): void;
+  /** The postings of every analysis added. */
+  finish(): MentionPostings;
+}
+
+/** An empty postings maker: per article it keeps only its list entries and SUMMARY_FIELDS numbers. */
+export function mentionPostingsMaker(): MentionPostingsMaker {
+  const variants = new Map<string, Growing<Uint32Array>>();
+  const actors = new Map<string, Growing<Uint32Array>>();
+  const tone = new Map<string, Growing<Uint32Array>>();
+  const summary = growingI32(1024);
+  let articles = 0;
+  return {
+    add(analyses) {
+      for (const a of analyses) {
+        const i = articles++;
+        for (const m of a.mentions) {
+          push(variants, pairKey(m.group, m.variant), i);
+          if (m.actors.length === 0) push(actors, pairKey(m.group, ''), i);
+          for (const actor of m.actors) push(actors, pairKey(m.group, actor), i);
+        }
+        for (const names of a.sentenceActors) for (const actor of names ?? []) push(tone, actor, i);
+        for (const o of OPTION_SETS) {
+          const c = articleCounts(a, o);
+          for (const x of [c.tokens, c.mentions, c.score, c.words]) summary.push(x);
+        }
+      }
+    },
+    finish: () => ({
+      articles,
+      variants: frozen(variants),
+      actors: frozen(actors),
+      tone: frozen(tone),
+      summary: summary.done(),
+    }),
+  };
+}
 
 /** The postings of a version from its analyses, in the version's article order. */
 export function makeMentionPostings(analyses: readonly ArticleAnalysis[]): MentionPostings {
-  const variants = new Map<string, number[]>();
-  const actors = new Map<string, number[]>();
-  const tone = new Map<string, number[]>();
-  const summary = new Int32Array(analyses.length * SUMMARY_FIELDS);
-  analyses.forEach((a, i) => {
-    for (const m of a.mentions) {
-      push(variants, pairKey(m.group, m.variant), i);
-      if (m.actors.length === 0) push(actors, pairKey(m.group, ''), i);
-      for (const actor of m.actors) push(actors, pairKey(m.group, actor), i);
-    }
-    for (const names of a.sentenceActors) for (const actor of names ?? []) push(tone, actor, i);
-    OPTION_SETS.forEach((o, k) => {
-      const c = articleCounts(a, o);
-      summary.set([c.tokens, c.mentions, c.score, c.words], i * SUMMARY_FIELDS + k * 4);
-    });
-  });
-  return { articles: analyses.length, variants: frozen(variants), actors: frozen(actors), tone: frozen(tone), summary };
+  const maker = mentionPostingsMaker();
+  maker.add(analyses);
+  return maker.finish();
 }
 
 // "FMP1", the header's byte length (u32 LE), the header (JSON: list names and lengths, padded with spaces to a multiple

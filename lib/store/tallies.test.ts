@@ -11,7 +11,16 @@ import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
 import { fileStore } from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
-import { hasTallies, makeTallies, putTallies, readTallies, talliesKey, talliesKeyOf } from './tallies';
+import {
+  hasTallies,
+  headedSerialize,
+  makeTallies,
+  putTallies,
+  readTallies,
+  talliesKey,
+  talliesKeyOf,
+  talliesMaker,
+} from './tallies';
 import { storeTallies } from './talliesJob';
 
 const dir = path.join(process.cwd(), 'corpus', 'fa-kes');
@@ -130,5 +139,59 @@ describe('the prepared check reads the tallies header alone', () => {
 
   test('no file: not stored', () => {
     expect(hasTallies(store, scope, 'missing')).toBe(false);
+  });
+});
+
+describe('talliesMaker: the tallies makeTallies makes of the whole list (months tallied as they come)', () => {
+  // The stored bytes of tallies, through a scratch store (putTallies encodes them).
+  const stored = async (t: ReturnType<typeof makeTallies>) => {
+    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-tallies-maker-')));
+    const scope = { corpus: 'fa-kes', lexicon: 'l' };
+    await putTallies(store, scope, 'k', t);
+    return Buffer.from(store.readDerived(scope, 'tallies', 'k')!);
+  };
+  let whole: Buffer;
+  beforeAll(async () => {
+    whole = await stored(makeTallies(corpus, analyses));
+  });
+
+  test.each([[1], [7], [100], [784], [5000]])('FA-KES %i at a time: the same stored bytes', async (chunk) => {
+    const maker = talliesMaker(corpus);
+    for (let from = 0; from < analyses.length; from += chunk) maker.add(analyses.slice(from, from + chunk));
+    expect((await stored(maker.finish())).equals(whole)).toBe(true);
+  });
+
+  test.each([
+    [
+      'an analysis out of corpus order',
+      [analyses[1]],
+      `analysis ${analyses[1].id} came at position 0, where the corpus has article ${corpus.articles[0].id}`,
+    ],
+    [
+      'more analyses than articles',
+      [...analyses, analyses[0]],
+      `came at position 784, where the corpus has no article`,
+    ],
+  ])('%s is refused', (_name, list, message) => {
+    expect(() => talliesMaker(corpus).add(list)).toThrow(message);
+  });
+});
+
+describe('headedSerialize: the tallies file header, then the bytes serialize gives', () => {
+  const blocks: [string, Uint8Array][] = [
+    ['2016', serialize(new Map([['o', { n: 1 }]]))],
+    ['2016-07', serialize({ name: 'Ελληνικά ٢' })],
+  ];
+  test.each<[string, unknown]>([
+    ['a packed value with blocks and a two-byte string', { format: 2, whole: serialize(new Map()), blocks }],
+    ['an odd-length string first', { s: 'abc', list: [1, 2.5, null] }],
+    ['an empty object', {}],
+    ['FA-KES tallies', makeTallies(corpus, analyses).byOutlet],
+  ])('%s', (_name, value) => {
+    const bytes = headedSerialize(value);
+    expect(bytes.toString('latin1', 0, 4)).toBe('FTL2');
+    expect(bytes.readUInt32LE(4)).toBe(2);
+    expect(Number(bytes.readBigUInt64LE(8))).toBe(bytes.length);
+    expect(bytes.subarray(16).equals(serialize(value))).toBe(true);
   });
 });

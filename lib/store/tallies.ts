@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
+import { DefaultSerializer, deserialize, serialize } from 'node:v8';
 import type { ArticleAnalysis } from '../analysis/article';
-import { fillMonthTallies, monthTallies, type DatedCorpus, type MonthTallies } from '../analysis/monthTallies';
-import { tallyByOutlet, type OutletTally } from '../analysis/tallies';
+import {
+  addTalliedMonths,
+  emptyMonthTallies,
+  fillMonthTallies,
+  monthTallies,
+  type DatedCorpus,
+  type MonthTallies,
+} from '../analysis/monthTallies';
+import { addToOutlet, tallyByOutlet, type OutletTally } from '../analysis/tallies';
 import type { Article } from '../types';
 import type { AnalysisStore, StoreScope } from './types';
 
@@ -40,6 +47,39 @@ export function talliesKeyOf(corpus: { articles: readonly Pick<Article, 'date'>[
 export function makeTallies(corpus: DatedCorpus, analyses: ArticleAnalysis[]): StoredTallies {
   const months = fillMonthTallies(monthTallies(corpus, analyses), analyses);
   return { byOutlet: tallyByOutlet(analyses, months.attributed), months };
+}
+
+/** Tallies made a chunk of analyses at a time: what the tallies job folds each chunk it reads into, then drops it. */
+export interface TalliesMaker {
+  /** Adds the next analyses, in corpus order (the first chunk is the corpus's first article). */
+  add(analyses: readonly ArticleAnalysis[]): void;
+  /** The tallies of every analysis added: those makeTallies makes of the same list. */
+  finish(): StoredTallies;
+}
+
+/**
+ * An empty tallies maker for a corpus version (its articles give the dates, by position): it keeps per article only its
+ * date and its positions in its year and month, and per outlet the tallies of the whole corpus and of each year and month.
+ */
+export function talliesMaker(corpus: DatedCorpus): TalliesMaker {
+  const months = emptyMonthTallies(corpus);
+  const byOutlet = new Map<string, OutletTally>();
+  return {
+    add(analyses) {
+      const from = months.size;
+      const dates = analyses.map((a, k) => {
+        const article = corpus.articles[from + k];
+        if (article?.id !== a.id)
+          throw new Error(
+            `tallies: analysis ${a.id} came at position ${from + k}, where the corpus has ${article ? `article ${article.id}` : 'no article'}: add analyses in corpus order`,
+          );
+        return article.date ?? null;
+      });
+      addTalliedMonths(months, analyses, dates);
+      for (const a of analyses) addToOutlet(byOutlet, a, months.attributed);
+    },
+    finish: () => ({ byOutlet, months }),
+  };
 }
 
 // On disk: the whole text's tallies, the index of years and months without their tallies, and each year's and month's
@@ -86,12 +126,24 @@ function encodeTallies(t: StoredTallies): Uint8Array {
     skeleton: serialize({ ...t.months, years }),
     blocks,
   };
-  const body = serialize(packed);
-  const head = Buffer.alloc(TALLIES_HEAD);
-  head.write(MAGIC, 0, 'latin1');
-  head.writeUInt32LE(FORMAT, 4);
-  head.writeBigUInt64LE(BigInt(TALLIES_HEAD + body.length), 8);
-  return Buffer.concat([head, body]);
+  return headedSerialize(packed);
+}
+
+/**
+ * A tallies file of a packed value: the header, then exactly the bytes serialize(value) gives, written after room for
+ * the header rather than copied behind it (the body is tens of MB, and a copy held beside the blocks was a third of the
+ * job's peak).
+ */
+export function headedSerialize(value: unknown): Buffer {
+  const ser = new DefaultSerializer();
+  ser.writeRawBytes(Buffer.alloc(TALLIES_HEAD));
+  ser.writeHeader();
+  ser.writeValue(value);
+  const out = ser.releaseBuffer();
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(FORMAT, 4);
+  out.writeBigUInt64LE(BigInt(out.length), 8);
+  return out;
 }
 
 // Each block's tallies are decoded the first time they are read.

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -24,7 +24,8 @@ import { putWordLists } from './wordIndexParts';
 import { copiedCorpus, generatedCorpus } from './testCorpora';
 
 const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+// Four scratch stores of analyses and derived files: removing them took past the default 10 s under load.
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })), 120_000);
 
 // FA-KES (784 articles, 15 outlets, every term group), and 500 generated articles over 8 outlets.
 const faKes = (root: string) => copiedCorpus(root, 'fa-kes');
@@ -144,6 +145,56 @@ describe('the tallies, vocabulary and stories jobs without the whole text: the f
       expect(removeJobFiles(listed)).toBeGreaterThan(6);
       expect(versionListing(dir, listed).fromIndex).toBe(true);
       await listedJobs(dir, listed);
+      expect(differing(want, filesUnder(listed))).toEqual([]);
+    },
+    300_000,
+  );
+});
+
+describe("the tallies, vocabulary and stories jobs on the next version (one article added): the whole-text jobs' files", () => {
+  test.each([
+    ['FA-KES', faKes],
+    ['a generated corpus', generated],
+  ])(
+    '%s: every stored file byte-identical after an article is added',
+    async (_name, make) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'framescope-listedjobs-next-'));
+      roots.push(root);
+      const dir = make(root);
+      // The article in the middle of the folder is held back from the first version, then added.
+      const names = readdirSync(path.join(dir, 'articles')).sort();
+      const heldName = names[Math.floor(names.length / 2)];
+      const held = path.join(dir, 'articles', heldName);
+      const aside = path.join(root, heldName);
+      renameSync(held, aside);
+      const whole = path.join(root, 'whole');
+      const listed = path.join(root, 'listed');
+      const first = loadCorpus(dir);
+      await analyseInto(fileStore(whole), path.basename(dir), first.articles, first.lexicon, undefined, 1);
+      cpSync(whole, listed, { recursive: true });
+      await wholeTextJobs(dir, whole);
+      await listedJobs(dir, listed);
+      expect(differing(filesUnder(whole), filesUnder(listed))).toEqual([]);
+
+      renameSync(aside, held);
+      const next = loadCorpus(dir);
+      expect(next.articles.length).toBe(first.articles.length + 1);
+      // Only the added article is analysed; its segment is copied to the other store as it was for the first version.
+      const before = filesUnder(whole);
+      expect(await analyseInto(fileStore(whole), path.basename(dir), next.articles, next.lexicon, undefined, 1)).toBe(
+        1,
+      );
+      for (const [name, bytes] of filesUnder(whole))
+        if (!before.has(name)) {
+          expect(existsSync(path.join(listed, name))).toBe(false);
+          cpSync(path.join(whole, name), path.join(listed, name));
+          expect(readFileSync(path.join(listed, name)).equals(bytes)).toBe(true);
+        }
+      await wholeTextJobs(dir, whole);
+      await listedJobs(dir, listed);
+      const want = filesUnder(whole);
+      // The next version's files were made too: more files than the first version's store held.
+      expect(want.size).toBeGreaterThan(before.size + 5);
       expect(differing(want, filesUnder(listed))).toEqual([]);
     },
     300_000,
