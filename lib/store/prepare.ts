@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { loadCorpusYielding } from '../corpus/load';
 import type { Counter } from '../vocabulary/table';
 import { storedTextCounter } from '../vocabulary/whole';
 import {
   analyseInto,
+  analysisPool,
+  BATCH,
   provenanceInto,
   recordVersionOffThread,
   storiesInto,
@@ -13,9 +14,11 @@ import {
 } from './analyse';
 import { hasStories, storiesKey } from './storiesJob';
 import type { Article, Lexicon } from '../types';
+import { availableParallelism } from 'node:os';
+import type { StoreScope } from './types';
+import { versionListingSteps, type ListedCorpus } from './versionListing';
 import { currentStore, STORE_ROOT } from './current';
 import { hasProvenance } from './derived';
-import { articleKey, lexiconKey, versionKey } from './keys';
 import { hasTallies, talliesKeyOf } from './tallies';
 import { hasTimeCells } from './timeCells';
 import { hasCorpusIndex } from './corpusIndex';
@@ -147,12 +150,14 @@ export async function completeCorpus(
   counted?: Counter,
   { parallel = false }: { parallel?: boolean } = {},
 ): Promise<void> {
-  const c = await timedStage('load-corpus', () => loadCorpusYielding(corpusDir));
+  // The version without its text (at 1,000,000 articles the text alone is about 4 GB): only the articles whose
+  // analysis is missing are read, a chunk at a time.
+  const listing = await timedStage('list-corpus', () => inSteps(versionListingSteps(corpusDir, STORE_ROOT)));
+  const { corpus: c, keys, version } = listing;
   p.stage = 'analyses';
   const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
-  await timedStage('analyses', () => analyseCorpus(p, c.articles, c.lexicon, undefined, undefined, vocabulary));
-  const scope = { corpus: p.corpus, lexicon: lexiconKey(c.lexicon) };
-  const version = versionKey(c.articles.map(articleKey), scope.lexicon);
+  const scope = { corpus: p.corpus, lexicon: listing.scope.lexicon };
+  await timedStage('analyses', () => analyseMissing(p, c, keys, scope, vocabulary));
   const store = currentStore();
   const dates = c.articles.map((a) => a.date);
   const tallied = async () => {
@@ -194,6 +199,54 @@ export async function completeCorpus(
   const [t, v] = await Promise.allSettled([tallied(), provenance()]);
   if (t.status === 'rejected') throw t.reason;
   if (v.status === 'rejected') throw v.reason;
+}
+
+// Articles read and analysed at a time when a version's analyses are missing (a hand edit, a new lexicon).
+const MISSING_CHUNK = 5000;
+
+// Analyses the listed articles whose analysis the store lacks, their texts read a chunk at a time, on one pool of
+// workers; progress counts the stored ones as done, as analyseCorpus does.
+async function analyseMissing(
+  p: Preparation,
+  corpus: ListedCorpus,
+  keys: readonly string[],
+  scope: StoreScope,
+  counted: Counter,
+): Promise<void> {
+  const store = currentStore();
+  const stored = store.stored(scope, keys);
+  const seen = new Set<string>();
+  const missing: number[] = [];
+  keys.forEach((k, i) => {
+    if (stored.has(k) || seen.has(k)) return;
+    seen.add(k);
+    missing.push(i);
+  });
+  p.total = keys.length;
+  p.done = keys.length - missing.length;
+  if (missing.length === 0) return;
+  const pool = analysisPool(corpus.lexicon, Math.min(availableParallelism(), Math.ceil(missing.length / BATCH)));
+  try {
+    for (let from = 0; from < missing.length; from += MISSING_CHUNK) {
+      const base = p.done;
+      const articles = corpus.articlesAt(missing.slice(from, from + MISSING_CHUNK));
+      await analyseInto(store, p.corpus, articles, corpus.lexicon, (done) => (p.done = base + done), pool);
+      p.done = base + articles.length;
+    }
+    const made = await pool.collect();
+    if (made) counted.merge(made.counts(corpus.lexicon.groups.map((g) => g.id)));
+    else counted.lossy = true;
+  } finally {
+    await pool.close();
+  }
+}
+
+// Runs a generator's steps to its end, giving the event loop back between them.
+async function inSteps<T>(steps: Generator<number, T, void>): Promise<T> {
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Whether an error is an AnalysingError (also one thrown by another bundled copy of this module). */

@@ -61,6 +61,14 @@ export function articlesIn(corpus: JobCorpus, from: number, to: number): Article
  * corpus.json or a manifest or lexicon that does not parse.
  */
 export function versionListing(corpusDir: string, storeRoot: string): VersionListing {
+  return drained(versionListingSteps(corpusDir, storeRoot));
+}
+
+/**
+ * versionListing in steps, for a caller that gives its event loop back between them: a scan yields every LOAD_STEP
+ * article files (the stored index is read in one step).
+ */
+export function* versionListingSteps(corpusDir: string, storeRoot: string): Generator<number, VersionListing, void> {
   if (!existsSync(path.join(corpusDir, 'corpus.json')))
     throw new InputError(
       path.basename(corpusDir),
@@ -84,11 +92,22 @@ export function versionListing(corpusDir: string, storeRoot: string): VersionLis
         fromIndex: true,
       };
   }
-  return scannedListing(corpusDir, fingerprint);
+  return yield* scannedListingSteps(corpusDir, fingerprint);
 }
 
 /** The listing of a corpus folder made by reading every article file once, in steps (no stored index is read). */
 export function scannedListing(corpusDir: string, fingerprint = corpusFingerprint(corpusDir)): VersionListing {
+  return drained(scannedListingSteps(corpusDir, fingerprint));
+}
+
+// A generator's value, its steps run on this thread without a pause.
+function drained<T>(steps: Generator<number, T, void>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+function* scannedListingSteps(corpusDir: string, fingerprint: string): Generator<number, VersionListing, void> {
   const keys: string[] = [];
   let chars = 0;
   // Each article's key and text length are taken while its text is at hand; only its metadata is kept.
@@ -97,9 +116,7 @@ export function scannedListing(corpusDir: string, fingerprint = corpusFingerprin
     chars += articleLayout(a).text.length;
     return articleMetaOf(a);
   });
-  let r = steps.next();
-  while (!r.done) r = steps.next();
-  const meta = r.value;
+  const meta = yield* steps;
   const lexicon = lexiconKey(meta.lexicon);
   return {
     corpus: listed(corpusDir, meta, keys),
