@@ -17,8 +17,8 @@ import { addResult } from '../lib/corpus/importResult';
 import { InputError } from '../lib/errors';
 import { streamProgressLine, type ImportArgs } from '../lib/importing/args';
 import { CORPUS_ROOT } from '../lib/corpus/load';
-import { lineChunker } from '../lib/importing/chunks';
-import { byteLineSplitter, type ByteLine } from '../lib/importing/lines';
+import { lineChunker, type LineChunk } from '../lib/importing/chunks';
+import { byteLineSplitter, joinLines, type ByteLine } from '../lib/importing/lines';
 import type { Rejection } from '../lib/importing/records';
 import { formatOf } from '../lib/importing/files';
 import { quirkText } from '../lib/importing/plan';
@@ -27,6 +27,7 @@ import { quirkText } from '../lib/importing/plan';
 const CHUNK_LINES = 2_000;
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const FILES_PER_BATCH = 500;
+const EMPTY = new Uint8Array();
 
 function listInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -60,7 +61,7 @@ async function* inputBatches(
     const chunker = lineChunker(CHUNK_LINES, CHUNK_BYTES);
     // Lines that are not valid UTF-8 are refused with their line number; an empty line holds their place.
     let refused: { line: number; rejection: Rejection }[] = [];
-    const item = (c: { firstLine: number; lines: string[]; bytes: number }) => {
+    const item = (c: LineChunk) => {
       const end = c.firstLine + c.lines.length;
       const rejected = refused.filter((r) => r.line < end).map((r) => r.rejection);
       refused = refused.filter((r) => r.line >= end);
@@ -68,7 +69,7 @@ async function* inputBatches(
         items: [
           {
             name: name(file),
-            bytes: Buffer.from(c.lines.join('\n')),
+            bytes: joinLines(c.lines),
             format: 'jsonl' as const,
             firstLine: c.firstLine,
             local: true,
@@ -85,7 +86,7 @@ async function* inputBatches(
       for (const l of lines) {
         lineNo++;
         any = true;
-        if (l.text === null)
+        if (l.bytes === null)
           refused.push({
             line: lineNo,
             rejection: {
@@ -93,7 +94,7 @@ async function* inputBatches(
               reason: `is not valid UTF-8 (first bad byte at byte ${l.badAt + 1} of the line; nothing of it was imported) (save the file as UTF-8, e.g. iconv -f latin1 -t utf-8)`,
             },
           });
-        const full = chunker.push(l.text ?? '');
+        const full = chunker.push(l.bytes ?? EMPTY);
         if (full) yield item(full);
       }
     };

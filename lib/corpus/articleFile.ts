@@ -12,7 +12,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function parseArticleFile(source: string, file: string): Article {
   if (source.includes('\u0000'))
     throw new InputError(file, 'contains NUL bytes (binary data?)', 'save the article as UTF-8 text');
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source).split('\n');
   const meta: Partial<Record<Key, string>> = {};
   let i = 0;
   for (; i < lines.length && lines[i].trim() !== ''; i++) {

@@ -5,12 +5,12 @@ function chunk(lines: string[], maxLines: number, maxBytes: number) {
   const c = lineChunker(maxLines, maxBytes);
   const out = [];
   for (const l of lines) {
-    const full = c.push(l);
+    const full = c.push(Buffer.from(l));
     if (full) out.push(full);
   }
   const last = c.flush();
   if (last) out.push(last);
-  return out.map((x) => ({ firstLine: x.firstLine, lines: x.lines }));
+  return out.map((x) => ({ firstLine: x.firstLine, lines: x.lines.map((l) => Buffer.from(l).toString()) }));
 }
 
 describe('line chunks', () => {

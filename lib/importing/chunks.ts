@@ -1,7 +1,7 @@
-/** A run of consecutive lines of one file, with the number of its first line (1-based). */
+/** A run of consecutive lines of one file (each line's UTF-8 bytes), with the number of its first line (1-based). */
 export interface LineChunk {
   firstLine: number;
-  lines: string[];
+  lines: Uint8Array[];
   bytes: number;
 }
 
@@ -14,16 +14,16 @@ export function lineChunker(maxLines: number, maxBytes: number) {
   let current: LineChunk | null = null;
   return {
     /** Adds the next line; returns a full chunk to import, or null. */
-    push(text: string): LineChunk | null {
+    push(bytes: Uint8Array): LineChunk | null {
       line++;
-      const size = Buffer.byteLength(text) + 1;
+      const size = bytes.length + 1;
       let full: LineChunk | null = null;
       if (current && (current.lines.length >= maxLines || current.bytes + size > maxBytes)) {
         full = current;
         current = null;
       }
       current ??= { firstLine: line, lines: [], bytes: 0 };
-      current.lines.push(text);
+      current.lines.push(bytes);
       current.bytes += size;
       return full;
     },

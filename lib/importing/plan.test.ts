@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { articleHash, contentHash, letterRuns, planImport, wordsUpTo } from './plan';
+import { articleHash, bodyText, contentHash, letterRuns, planImport, wordsUpTo } from './plan';
 import type { ImportRecord } from './records';
 
 const rec = (over: Partial<ImportRecord>): ImportRecord => ({
@@ -123,4 +123,13 @@ describe('words of a record, counted up to a limit', () => {
   ])('%j up to %i: %i', (text, most, n) => {
     expect(wordsUpTo(text, most)).toBe(n);
   });
+});
+
+describe('an article body as stored', () => {
+  test.each<[string, string, string]>([
+    ['nothing to change', 'One.\n\nTwo.', 'One.\n\nTwo.'],
+    ['blank lines folded to one', 'One.\n\n\n\nTwo.', 'One.\n\nTwo.'],
+    ['a heading-like line kept as text', 'One.\n## body\nTwo.', 'One.\n ## body\nTwo.'],
+    ['"##" without a space is no heading', 'One.\n##body', 'One.\n##body'],
+  ])('%s', (_, text, stored) => expect(bodyText(text)).toBe(stored));
 });

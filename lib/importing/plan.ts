@@ -286,7 +286,6 @@ export function planImport(
       .join('; ');
     const note = oneLine([o.source, extra].filter(Boolean).join(': ')).slice(0, 500) || null;
     const url = r.url && /^https?:\/\/\S+$/.test(r.url.trim()) ? r.url.trim() : null;
-    // A body line such as "## body" would read back as a section heading; a leading space keeps it text.
     const article: Article = {
       id,
       outlet,
@@ -297,7 +296,7 @@ export function planImport(
       note,
       segments: [
         { section: 'title', text: title },
-        { section: 'body', text: cleaned.text.replace(/\n{3,}/g, '\n\n').replace(/^(## \S+\s*)$/gm, ' $1') },
+        { section: 'body', text: bodyText(cleaned.text) },
       ],
     };
     plan.articles.push(article);
@@ -307,6 +306,15 @@ export function planImport(
     else plan.unreadable.set(id, file.problem);
   }
   return plan;
+}
+
+/**
+ * An article's body as stored: runs of blank lines folded to one, and a line such as "## body" (which would read back as
+ * a section heading) given a leading space. Each pass is skipped when the text lacks what it looks for.
+ */
+export function bodyText(text: string): string {
+  const folded = text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text;
+  return folded.includes('## ') ? folded.replace(/^(## \S+\s*)$/gm, ' $1') : folded;
 }
 
 /**
