@@ -56,7 +56,7 @@ import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { hasCorpusIndex, metaOf, positionOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
 import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
-import { readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
+import { openSentenceKinds, type StoredSentenceKinds } from '../store/sentenceKindsRanges';
 import { readTimeCells } from '../store/timeCells';
 import type { TimeCells } from '../time/cells';
 import { readProvenanceSummary } from '../store/provenanceSummary';
@@ -146,7 +146,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   /** Each bundle's provenance if decoded (read without starting a decode). */
   decoded: WeakMap<Bundle, () => CorpusProvenance | null>;
   postings: WeakMap<Bundle, MentionPostings>;
-  sentenceKinds: WeakMap<Bundle, SentenceKinds>;
+  sentenceKinds: WeakMap<Bundle, StoredSentenceKinds>;
   summaries: WeakMap<Bundle, ProvenanceSummary>;
 };
 const bundles = state.bundles;
@@ -504,16 +504,19 @@ export function provenanceIfDecoded(b: Bundle): CorpusProvenance | null {
 }
 
 /**
- * The bundle's version's sentence kinds (lib/store/sentenceKinds.ts): what a drill-down read from the postings marks
- * its rows with; null for a pinned version or while none are stored.
+ * The bundle's version's sentence kinds (lib/store/sentenceKinds.ts; their offsets read, each article's spans when it
+ * is marked: lib/store/sentenceKindsRanges.ts): what a drill-down read from the postings marks its rows with; null for
+ * a pinned version or while none are stored.
  */
-export function sentenceKindsOf(b: Bundle): SentenceKinds | null {
+export function sentenceKindsOf(b: Bundle): StoredSentenceKinds | null {
   const hit = state.sentenceKinds.get(b);
   if (hit) return hit;
   if (!b.storeKey) return null;
   const { scope, version } = b.storeKey;
   // Not remembered while missing: the provenance job stores them after the version's provenance.
-  const k = readSentenceKinds(currentStore(), scope, version);
+  // The stored ids are the version's articles in its order: looked up through its own map, not a second one.
+  const ids = b.meta.articles.map((a) => a.id);
+  const k = openSentenceKinds(currentStore(), scope, version, { ids, position: (id) => positionOf(b.meta, id) });
   if (k) state.sentenceKinds.set(b, k);
   return k;
 }

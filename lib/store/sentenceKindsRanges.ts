@@ -1,0 +1,92 @@
+import type { ProvenanceKind } from '../provenance/model';
+import { storedHead, storedWords } from './jsonHeadedRanges';
+import { KINDS, kindAt, kindOfSentence, SENTENCE_KINDS, SENTENCE_KINDS_TAG, type SentenceKinds } from './sentenceKinds';
+import type { AnalysisStore, StoreScope } from './types';
+
+/**
+ * A version's stored sentence kinds (lib/store/sentenceKinds.ts) with only each article's sentence offsets kept (4
+ * bytes per article): a drill-down's page reads the spans of the few articles it marks from the store, so a server no
+ * longer keeps 9 bytes per sentence and a map of every article id (about 300 bytes per article).
+ */
+export interface StoredSentenceKinds {
+  /**
+   * One article's sentences as sentence kinds of that article alone, read from the store (the most recent kept); null
+   * when the version has no such article or its spans cannot be read (the file is gone, changed, or holds a bad kind).
+   */
+  article(id: string): SentenceKinds | null;
+}
+
+// Articles whose spans are kept once read: a page's rows come from at most a page of articles.
+const KEPT = 64;
+
+/**
+ * Opens a version's stored sentence kinds by reading their header and offsets; null when none are stored or they are
+ * not readable as sentence kinds. `position` is the version's own id lookup: used when the stored ids are `ids` in the
+ * same order (as the provenance job stores them), else a map of the stored ids is kept.
+ */
+export function openSentenceKinds(
+  store: AnalysisStore,
+  scope: StoreScope,
+  key: string,
+  version?: { ids: readonly string[]; position: (id: string) => number },
+): StoredSentenceKinds | null {
+  const where = `${scope.corpus}/${SENTENCE_KINDS}-${key}`;
+  const bad = (why: string) => new Error(`${where}: not readable as sentence kinds (${why})`);
+  let head;
+  try {
+    head = storedHead(store, scope, SENTENCE_KINDS, key, SENTENCE_KINDS_TAG, bad);
+  } catch {
+    return null;
+  }
+  if (!head) return null;
+  const ids = (head.header as { ids?: unknown } | null)?.ids;
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) return null;
+  const first = storedWords(store, scope, SENTENCE_KINDS, key, head.after, ids.length + 1);
+  if (!first) return null;
+  const n = first[ids.length];
+  const spans = head.after + first.byteLength;
+  // Checked as the whole decoder checks them; each article's kinds are checked when it is read.
+  if (spans + 9 * n !== head.size) return null;
+  for (let i = 0; i < ids.length; i++) if (first[i] > first[i + 1]) return null;
+  const same =
+    version !== undefined && version.ids.length === ids.length && ids.every((id, i) => version.ids[i] === id);
+  const byId = same ? null : new Map((ids as string[]).map((id, i) => [id, i]));
+  const positionOf = same ? version.position : (id: string) => byId!.get(id) ?? -1;
+  const size = head.size;
+  const kept = new Map<string, SentenceKinds | null>();
+  const read = (id: string): SentenceKinds | null => {
+    const i = positionOf(id);
+    if (i < 0 || i >= ids.length) return null;
+    const from = first[i];
+    const count = first[i + 1] - from;
+    const starts = storedWords(store, scope, SENTENCE_KINDS, key, spans + 4 * from, count);
+    const ends = storedWords(store, scope, SENTENCE_KINDS, key, spans + 4 * n + 4 * from, count);
+    const bytes = store.derivedRange(scope, SENTENCE_KINDS, key, spans + 8 * n + from, count);
+    if (!starts || !ends || !bytes || bytes.length !== count) return null;
+    if (store.derivedHead(scope, SENTENCE_KINDS, key, 0)?.size !== size) return null;
+    const kinds = Uint8Array.from(bytes);
+    if (kinds.some((x) => x >= KINDS.length)) return null;
+    return { ids: [id], byId: new Map([[id, 0]]), first: Uint32Array.of(0, count), starts, ends, kinds };
+  };
+  return {
+    article(id) {
+      if (kept.has(id)) return kept.get(id)!;
+      const k = read(id);
+      if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(id, k);
+      return k;
+    },
+  };
+}
+
+/** The kind of an article's sentence by its index, as kindOfSentence gives it from the whole sentence kinds. */
+export function storedKindOfSentence(k: StoredSentenceKinds, article: string, sentence: number): ProvenanceKind | null {
+  const one = k.article(article);
+  return one && kindOfSentence(one, article, sentence);
+}
+
+/** The kind of the sentence holding a text position of an article, as kindAt gives it from the whole sentence kinds. */
+export function storedKindAt(k: StoredSentenceKinds, article: string, pos: number): ProvenanceKind | null {
+  const one = k.article(article);
+  return one && kindAt(one, article, pos);
+}
