@@ -55,7 +55,8 @@ import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/month
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { hasCorpusIndex, metaOf, positionOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
-import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
+import { hasMentionPostings, type MentionPostings } from '../store/mentionPostings';
+import { openMentionPostings } from '../store/mentionPostingsRanges';
 import { openSentenceKinds, type StoredSentenceKinds } from '../store/sentenceKindsRanges';
 import { readTimeCells } from '../store/timeCells';
 import type { TimeCells } from '../time/cells';
@@ -555,7 +556,10 @@ export function hasArticlePages(b: Bundle): boolean {
   return backgroundOnly() && !!b.storeKey && hasProvenancePages(currentStore(), b.storeKey.scope, b.storeKey.version);
 }
 
-/** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
+/**
+ * The bundle's version's mention postings (lib/store/mentionPostings.ts; their summary read, each list when a drill-down
+ * gets it: lib/store/mentionPostingsRanges.ts), or null when none are stored.
+ */
 export function postingsOf(b: Bundle): MentionPostings | null {
   const hit = state.postings.get(b);
   if (hit) return hit;
@@ -563,7 +567,7 @@ export function postingsOf(b: Bundle): MentionPostings | null {
   const store = currentStore();
   const { scope, version } = b.storeKey;
   // Not remembered while missing: the watcher's preparation stores them for a version made before they existed.
-  const p = hasMentionPostings(store, scope, version) ? readMentionPostings(store, scope, version) : null;
+  const p = hasMentionPostings(store, scope, version) ? openMentionPostings(store, scope, version) : null;
   if (p) state.postings.set(b, p);
   return p;
 }
