@@ -44,4 +44,19 @@ describe('corpusFingerprint', () => {
     // The watcher's asynchronous scan reads the same fingerprint.
     expect(await corpusFingerprintAsync(dir)).toBe(corpusFingerprint(dir));
   });
+
+  // The scan hashes 64 files' stats at a time (PARALLEL): folders of a batch and a file, several batches and an edge,
+  // and one whose article is edited after the first batch, read the same as the synchronous fingerprint.
+  test.each([
+    ['one batch and one file', 63, false],
+    ['three batches exactly', 190, false],
+    ['several batches, an article edited past the first', 300, true],
+  ])('the watcher’s scan of %s reads the same fingerprint', async (_case, extra, edit) => {
+    const dir = folder();
+    for (let i = 0; i < extra; i++)
+      writeFileSync(path.join(dir, 'articles', `x${String(i).padStart(4, '0')}.txt`), `Article ${i}.`);
+    if (edit) later(path.join(dir, 'articles', 'x0200.txt'));
+    expect(await corpusFingerprintAsync(dir)).toBe(corpusFingerprint(dir));
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -18,12 +18,13 @@ function filesOf(dir: string, articleNames: string[]): [string, string][] {
   ];
 }
 
+// One file's line of the digest: its name, and its size, mtime and ctime when it could be read.
+const lineOf = (name: string, s: Stats | null) =>
+  s ? `${name}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\n` : `${name}\0-\n`;
+
 function digest(files: [string, string][], stats: (Stats | null)[]): string {
   const h = createHash('sha1');
-  files.forEach(([, name], i) => {
-    const s = stats[i];
-    h.update(s ? `${name}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\n` : `${name}\0-\n`);
-  });
+  files.forEach(([, name], i) => h.update(lineOf(name, stats[i])));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -57,12 +58,13 @@ const PARALLEL = 64;
 export async function corpusFingerprintAsync(dir: string): Promise<string> {
   const names = await readdir(path.join(dir, 'articles')).catch(() => [] as string[]);
   const files = filesOf(dir, names);
-  const stats: (Stats | null)[] = new Array(files.length).fill(null);
-  for (let i = 0; i < files.length; i += PARALLEL)
-    await Promise.all(
-      files.slice(i, i + PARALLEL).map(async ([file], j) => {
-        stats[i + j] = await stat(file).catch(() => null);
-      }),
-    );
-  return digest(files, stats);
+  // Each batch's lines are hashed as soon as its stats are in (in the same order as digest's): holding every file's
+  // Stats until the end cost about 0.6 KB per article for the whole scan (a watcher at 1,000,000 articles is often in one).
+  const h = createHash('sha1');
+  for (let i = 0; i < files.length; i += PARALLEL) {
+    const batch = files.slice(i, i + PARALLEL);
+    const stats = await Promise.all(batch.map(([file]) => stat(file).catch(() => null)));
+    batch.forEach(([, name], j) => h.update(lineOf(name, stats[j])));
+  }
+  return h.digest('hex').slice(0, 16);
 }
