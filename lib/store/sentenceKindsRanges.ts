@@ -53,20 +53,22 @@ export function openSentenceKinds(
   const byId = same ? null : new Map((ids as string[]).map((id, i) => [id, i]));
   const positionOf = same ? version.position : (id: string) => byId!.get(id) ?? -1;
   const size = head.size;
+  // Not `ids` itself in the readers below: a closure naming it would keep every parsed id alive.
+  const count = ids.length;
   const kept = new Map<string, SentenceKinds | null>();
   const read = (id: string): SentenceKinds | null => {
     const i = positionOf(id);
-    if (i < 0 || i >= ids.length) return null;
+    if (i < 0 || i >= count) return null;
     const from = first[i];
-    const count = first[i + 1] - from;
-    const starts = storedWords(store, scope, SENTENCE_KINDS, key, spans + 4 * from, count);
-    const ends = storedWords(store, scope, SENTENCE_KINDS, key, spans + 4 * n + 4 * from, count);
-    const bytes = store.derivedRange(scope, SENTENCE_KINDS, key, spans + 8 * n + from, count);
-    if (!starts || !ends || !bytes || bytes.length !== count) return null;
+    const many = first[i + 1] - from;
+    const starts = storedWords(store, scope, SENTENCE_KINDS, key, spans + 4 * from, many);
+    const ends = storedWords(store, scope, SENTENCE_KINDS, key, spans + 4 * n + 4 * from, many);
+    const bytes = store.derivedRange(scope, SENTENCE_KINDS, key, spans + 8 * n + from, many);
+    if (!starts || !ends || !bytes || bytes.length !== many) return null;
     if (store.derivedHead(scope, SENTENCE_KINDS, key, 0)?.size !== size) return null;
     const kinds = Uint8Array.from(bytes);
     if (kinds.some((x) => x >= KINDS.length)) return null;
-    return { ids: [id], byId: new Map([[id, 0]]), first: Uint32Array.of(0, count), starts, ends, kinds };
+    return { ids: [id], byId: new Map([[id, 0]]), first: Uint32Array.of(0, many), starts, ends, kinds };
   };
   return {
     article(id) {
