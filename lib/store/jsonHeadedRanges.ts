@@ -20,14 +20,29 @@ export function storedHead(
   tag: string,
   bad: (why: string) => Error,
 ): StoredHead | null {
+  const raw = storedHeadBytes(store, scope, kind, key);
+  if (!raw) return null;
+  const { header, after } = decodeJsonHeaded(raw.bytes, tag, bad);
+  return { header, after, size: raw.size };
+}
+
+/**
+ * The first bytes of a stored tagged piece up to the end of its header (the tag, the header's length, the JSON), not
+ * parsed, and the piece's size; null when none is stored. What a reader compares with an expected header instead of
+ * parsing one of a million ids.
+ */
+export function storedHeadBytes(
+  store: AnalysisStore,
+  scope: StoreScope,
+  kind: string,
+  key: string,
+): { bytes: Uint8Array; size: number } | null {
   const start = store.derivedHead(scope, kind, key, 8);
   if (!start) return null;
   const b = start.head;
   const length = b.length < 8 ? 0 : Buffer.from(b.buffer, b.byteOffset, 8).readUInt32LE(4);
   const head = length > 0 && 8 + length <= start.size ? store.derivedHead(scope, kind, key, 8 + length) : start;
-  if (!head) return null;
-  const { header, after } = decodeJsonHeaded(head.head, tag, bad);
-  return { header, after, size: head.size };
+  return head && { bytes: head.head, size: head.size };
 }
 
 /**
