@@ -55,8 +55,9 @@ import { monthTallies, rangeTallies, type MonthTallies } from '../analysis/month
 import { dateCounts, dateKept, type DateRange } from '../analysis/filters';
 import { hasCorpusIndex, metaOf, positionOf, readCorpusIndex, type CorpusMeta } from '../store/corpusIndex';
 import { readTallies, talliesKey, talliesKeyOf } from '../store/tallies';
-import { hasMentionPostings, readMentionPostings, type MentionPostings } from '../store/mentionPostings';
-import { readSentenceKinds, type SentenceKinds } from '../store/sentenceKinds';
+import { hasMentionPostings, type MentionPostings } from '../store/mentionPostings';
+import { openMentionPostings } from '../store/mentionPostingsRanges';
+import { openSentenceKinds, type StoredSentenceKinds } from '../store/sentenceKindsRanges';
 import { readTimeCells } from '../store/timeCells';
 import type { TimeCells } from '../time/cells';
 import { readProvenanceSummary } from '../store/provenanceSummary';
@@ -146,7 +147,7 @@ const state = ((globalThis as Record<symbol, unknown>)[STATE] ??= {
   /** Each bundle's provenance if decoded (read without starting a decode). */
   decoded: WeakMap<Bundle, () => CorpusProvenance | null>;
   postings: WeakMap<Bundle, MentionPostings>;
-  sentenceKinds: WeakMap<Bundle, SentenceKinds>;
+  sentenceKinds: WeakMap<Bundle, StoredSentenceKinds>;
   summaries: WeakMap<Bundle, ProvenanceSummary>;
 };
 const bundles = state.bundles;
@@ -504,16 +505,19 @@ export function provenanceIfDecoded(b: Bundle): CorpusProvenance | null {
 }
 
 /**
- * The bundle's version's sentence kinds (lib/store/sentenceKinds.ts): what a drill-down read from the postings marks
- * its rows with; null for a pinned version or while none are stored.
+ * The bundle's version's sentence kinds (lib/store/sentenceKinds.ts; their offsets read, each article's spans when it
+ * is marked: lib/store/sentenceKindsRanges.ts): what a drill-down read from the postings marks its rows with; null for
+ * a pinned version or while none are stored.
  */
-export function sentenceKindsOf(b: Bundle): SentenceKinds | null {
+export function sentenceKindsOf(b: Bundle): StoredSentenceKinds | null {
   const hit = state.sentenceKinds.get(b);
   if (hit) return hit;
   if (!b.storeKey) return null;
   const { scope, version } = b.storeKey;
   // Not remembered while missing: the provenance job stores them after the version's provenance.
-  const k = readSentenceKinds(currentStore(), scope, version);
+  // The stored ids are the version's articles in its order: looked up through its own map, not a second one.
+  const ids = b.meta.articles.map((a) => a.id);
+  const k = openSentenceKinds(currentStore(), scope, version, { ids, position: (id) => positionOf(b.meta, id) });
   if (k) state.sentenceKinds.set(b, k);
   return k;
 }
@@ -552,7 +556,10 @@ export function hasArticlePages(b: Bundle): boolean {
   return backgroundOnly() && !!b.storeKey && hasProvenancePages(currentStore(), b.storeKey.scope, b.storeKey.version);
 }
 
-/** The bundle's version's mention postings (lib/store/mentionPostings.ts), or null when none are stored. */
+/**
+ * The bundle's version's mention postings (lib/store/mentionPostings.ts; their summary read, each list when a drill-down
+ * gets it: lib/store/mentionPostingsRanges.ts), or null when none are stored.
+ */
 export function postingsOf(b: Bundle): MentionPostings | null {
   const hit = state.postings.get(b);
   if (hit) return hit;
@@ -560,7 +567,7 @@ export function postingsOf(b: Bundle): MentionPostings | null {
   const store = currentStore();
   const { scope, version } = b.storeKey;
   // Not remembered while missing: the watcher's preparation stores them for a version made before they existed.
-  const p = hasMentionPostings(store, scope, version) ? readMentionPostings(store, scope, version) : null;
+  const p = hasMentionPostings(store, scope, version) ? openMentionPostings(store, scope, version) : null;
   if (p) state.postings.set(b, p);
   return p;
 }

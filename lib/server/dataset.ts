@@ -49,7 +49,7 @@ import {
 } from '../view/kwic';
 import type { MentionPostings } from '../store/mentionPostings';
 import type { CorpusProvenance, ProvenanceKind } from '../provenance/model';
-import { kindAt, kindOfSentence, type SentenceKinds } from '../store/sentenceKinds';
+import { storedKindAt, storedKindOfSentence, type StoredSentenceKinds } from '../store/sentenceKindsRanges';
 import { positionOf } from '../store/corpusIndex';
 import { articleRowsOf, pagedMentions, postingsFor, selectionRows } from './drillStored';
 import { sqlSeriesOf, sqlWillSum } from './seriesSql';
@@ -225,7 +225,7 @@ export function drillFromPostings(view: View, postings: MentionPostings): Drill 
   const titles = titlesOf(bundle);
   const members = new Set(membersOf(view.stats, sel.outlet));
   const { sort, q, page } = view.query;
-  // The version's provenance when it is in memory, else its stored sentence kinds (a few bytes per sentence).
+  // The version's provenance when it is in memory, else its stored sentence kinds (the page's articles' read).
   const p = provenanceIfDecoded(bundle);
   const k = p ? null : sentenceKindsOf(bundle);
   const marks: Marks | null = p ? provenanceMarks(p) : k && storedMarks(k);
@@ -266,9 +266,9 @@ const marksIfReady = (b: Bundle): Marks | null => {
   return p && provenanceMarks(p);
 };
 
-const storedMarks = (k: SentenceKinds): Marks => ({
-  sentence: (article, index) => kindOfSentence(k, article, index),
-  at: (article, pos) => kindAt(k, article, pos),
+const storedMarks = (k: StoredSentenceKinds): Marks => ({
+  sentence: (article, index) => storedKindOfSentence(k, article, index),
+  at: (article, pos) => storedKindAt(k, article, pos),
 });
 
 // Only the page shown is marked, so a drill-down of thousands of rows costs no more than before.

@@ -20,7 +20,8 @@ import { articlesAt, postingsOf, sentenceKindsOf, storiesOf, textReady, type Bun
 import { LOAD_STEP } from '../corpus/load';
 import { drillHereArticles } from './drillLimit';
 import { backgroundReads, warmWhenBuilt } from './backgroundSteps';
-import { countsKey, hasDrillCounts, readDrillCounts, type DrillCounts } from '../store/drillCounts';
+import { countsKey, hasDrillCounts } from '../store/drillCounts';
+import { openDrillCounts, type StoredDrillCounts } from '../store/drillCountsRanges';
 import { isAnalysing } from '../store/prepare';
 import { UNATTRIBUTED } from '../lexicon/parse';
 
@@ -167,24 +168,25 @@ const paged = ((globalThis as Record<symbol, unknown>)[PAGED] ??= {
   pages: WeakMap<Bundle, Map<string, Paged<KwicRow>>>;
 };
 
-// Per bundle, its version's decoded drill-down counts (one read per bundle: 39.6 MB at 100,000 articles).
-const countReads = backgroundReads<DrillCounts | null>('drillCounts', 1, "the version's drill-down counts");
+// Per bundle, its version's drill-down counts, their header alone (a few kilobytes; every list was 39.6 MB at 100,000
+// articles): a drill-down reads the lists it sums.
+const countReads = backgroundReads<StoredDrillCounts | null>('drillCounts', 1, "the version's drill-down counts");
 
 /**
- * The bundle's version's drill-down counts (lib/store/drillCounts.ts), or null while none are stored (or when they
- * cannot be read, or count another number of articles). In the production server they are read in the background (the
+ * The bundle's version's drill-down counts (lib/store/drillCounts.ts, their header read: lib/store/drillCountsRanges.ts),
+ * or null while none are stored (or when they cannot be read, or count another number of articles). In the production server they are read in the background (the
  * bundle's warm-up starts it, warmWhenBuilt below) unless the version has at most drillHereArticles() articles, and a
  * drill-down that asks before they are read throws an AnalysingError at the loading stage; elsewhere, read here.
  */
-export function drillCountsOf(b: Bundle): DrillCounts | null {
+export function drillCountsOf(b: Bundle): StoredDrillCounts | null {
   if (!b.storeKey) return null;
   const { scope, version } = b.storeKey;
   const c = countReads.answer(b, 'counts', b.meta.id, (progress) => {
     const store = currentStore();
     // Not remembered while missing: the watcher's preparation stores them for a version made before they existed.
     if (!hasDrillCounts(store, scope, version)) return null;
-    const steps = (function* (): Generator<void, DrillCounts | null, void> {
-      const read = readDrillCounts(store, scope, version);
+    const steps = (function* (): Generator<void, StoredDrillCounts | null, void> {
+      const read = openDrillCounts(store, scope, version);
       progress.done = b.meta.articles.length;
       return read;
     })();
@@ -247,8 +249,9 @@ export function positionRanks(ids: readonly string[]): Int32Array | null {
 }
 
 // The count lists whose sum per article is a selection's rows there: a term's variant (or every variant of its group),
-// an actor's labels of one variant (or of every variant), a group's mentions set aside for one reason.
-function listsOf(c: DrillCounts, sel: Selection): { at: Uint32Array; counts: Uint32Array }[] {
+// an actor's labels of one variant (or of every variant), a group's mentions set aside for one reason; read from the
+// store, null when they cannot be.
+function listsOf(c: StoredDrillCounts, sel: Selection): { at: Uint32Array; counts: Uint32Array }[] | null {
   const prefix =
     sel.kind === 'mentions'
       ? countsKey('m', sel.group, sel.variant ?? '')
@@ -259,14 +262,9 @@ function listsOf(c: DrillCounts, sel: Selection): { at: Uint32Array; counts: Uin
           : null;
   if (prefix === null) return [];
   const exact = sel.kind === 'setAside' || ((sel.kind === 'mentions' || sel.kind === 'actor') && sel.variant);
-  const out: { at: Uint32Array; counts: Uint32Array }[] = [];
-  if (exact) {
-    const l = c.lists.get(prefix);
-    return l ? [l] : [];
-  }
+  if (exact) return c.lists([prefix]);
   // Without a variant: every key that is the prefix followed by a variant (the prefix ends at the variant's place).
-  for (const [k, l] of c.lists) if (k.startsWith(prefix) && !k.slice(prefix.length).includes('\u0000')) out.push(l);
-  return out;
+  return c.lists(c.keys.filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('\u0000')));
 }
 
 /**
@@ -293,8 +291,10 @@ export function pagedMentions(
   const hit = pages.get(`${key}/${state.page}`);
   if (hit) return hit;
   const k = OPTION_SETS.findIndex((o) => o.voice === state.voice && o.scope === state.scope);
+  const lists = listsOf(c, sel);
+  if (!lists) return null;
   const rows = new Uint32Array(c.articles);
-  for (const l of listsOf(c, sel)) for (let j = 0; j < l.at.length; j++) rows[l.at[j]] += l.counts[j * 4 + k];
+  for (const l of lists) for (let j = 0; j < l.at.length; j++) rows[l.at[j]] += l.counts[j * 4 + k];
   const kept = keptBy(state, sel);
   const order: number[] = [];
   rows.forEach((n, i) => {

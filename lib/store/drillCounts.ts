@@ -81,7 +81,9 @@ export function makeDrillCounts(analyses: readonly ArticleAnalysis[]): DrillCoun
 
 // "FDC1", the header's byte length (u32 LE), the header (JSON: articles and each list's key and length, padded with
 // spaces to a multiple of 4 bytes), then each list's positions and counts (u32 LE) in header order.
-const MAGIC = 'FDC1';
+/** The tag drill-down counts' bytes start with (lib/store/drillCountsRanges.ts reads their lists alone). */
+export const DRILL_COUNTS_TAG = 'FDC1';
+const MAGIC = DRILL_COUNTS_TAG;
 interface Header {
   articles: number;
   lists: [string, number][];

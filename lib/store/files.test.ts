@@ -103,6 +103,25 @@ describe('the file store', () => {
     expect(got?.size).toBe(10);
     expect(store.derivedHead(scope, 'tallies', 'other', length)).toBeNull();
   });
+
+  // The same ten bytes: a range is `length` of them from `offset`, cut at the end.
+  test.each([
+    ['none', 3, 0, []],
+    ['three from the fourth', 3, 3, [3, 4, 5]],
+    ['the last two', 8, 2, [8, 9]],
+    ['past the end, cut there', 7, 64, [7, 8, 9]],
+    ['from the end', 10, 4, []],
+  ])('reads %s of a derived piece’s bytes', async (_case, offset, length, bytes) => {
+    const store = fileStore(path.join(root, 'range'));
+    await store.putDerived(
+      scope,
+      'tallies',
+      'k',
+      Uint8Array.from({ length: 10 }, (_, i) => i),
+    );
+    expect([...store.derivedRange(scope, 'tallies', 'k', offset, length)!]).toEqual(bytes);
+    expect(store.derivedRange(scope, 'tallies', 'other', offset, length)).toBeNull();
+  });
 });
 
 describe('warming a store', () => {

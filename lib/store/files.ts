@@ -111,6 +111,11 @@ export function readSegmentHeader(file: string): { header: SegmentHeader; at: nu
 
 // A file's first `length` bytes and its size, or null when it does not exist (also when pruning removed it).
 function headIfPresent(file: string, length: number): DerivedHead | null {
+  return rangeIfPresent(file, 0, length);
+}
+
+// Up to `length` bytes of a file from `offset` and the file's size, or null when it does not exist.
+function rangeIfPresent(file: string, offset: number, length: number): DerivedHead | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -120,10 +125,10 @@ function headIfPresent(file: string, length: number): DerivedHead | null {
   }
   try {
     const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.max(0, Math.min(length, size)));
+    const head = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
     let at = 0;
     while (at < head.length) {
-      const n = readSync(fd, head, at, head.length - at, at);
+      const n = readSync(fd, head, at, head.length - at, offset + at);
       // Files are replaced by renames, never shortened in place; this only keeps a surprise from looping forever.
       if (n === 0) break;
       at += n;
@@ -292,6 +297,9 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
     },
     derivedHead(scope, kind, key, length) {
       return headIfPresent(path.join(scopeDir(root, scope), derivedName(kind, key)), length);
+    },
+    derivedRange(scope, kind, key, offset, length) {
+      return rangeIfPresent(path.join(scopeDir(root, scope), derivedName(kind, key)), offset, length)?.head ?? null;
     },
     async putDerived(scope, kind, key, bytes) {
       writeAtomic(

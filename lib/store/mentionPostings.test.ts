@@ -40,7 +40,7 @@ const analyses = [
   article('a2', 'Daesh and ISIS both appear here. Daesh again.'),
 ];
 const made = makeMentionPostings(analyses);
-const list = (m: Map<string, Uint32Array>, key: string) => [...(m.get(key) ?? [])];
+const list = (m: ReadonlyMap<string, Uint32Array>, key: string) => [...(m.get(key) ?? [])];
 
 describe('makeMentionPostings', () => {
   test.each([

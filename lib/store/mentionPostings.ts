@@ -16,11 +16,11 @@ export const MENTION_POSTINGS = 'mention-postings';
 export interface MentionPostings {
   articles: number;
   /** Articles with a mention of the variant, by `group\u0000variant`. */
-  variants: Map<string, Uint32Array>;
+  variants: ReadonlyMap<string, Uint32Array>;
   /** Articles with a mention of the group attributed to the actor (`group\u0000actor`; actor "" when none is). */
-  actors: Map<string, Uint32Array>;
+  actors: ReadonlyMap<string, Uint32Array>;
   /** Articles with a sentence that names the actor, by actor. */
-  tone: Map<string, Uint32Array>;
+  tone: ReadonlyMap<string, Uint32Array>;
   /**
    * SUMMARY_FIELDS numbers per article: for each of OPTION_SETS in order, tokens, counted mentions, sentiment score and
    * the words it is read over (lib/analysis/aggregate.ts articleCounts).
@@ -102,7 +102,9 @@ export function makeMentionPostings(analyses: readonly ArticleAnalysis[]): Menti
 
 // "FMP1", the header's byte length (u32 LE), the header (JSON: list names and lengths, padded with spaces to a multiple
 // of 4 bytes), then every list's u32 values in header order, then the summary's i32 values.
-const MAGIC = 'FMP1';
+/** The tag mention postings' bytes start with (lib/store/mentionPostingsRanges.ts reads their lists alone). */
+export const MENTION_POSTINGS_TAG = 'FMP1';
+const MAGIC = MENTION_POSTINGS_TAG;
 interface Header {
   articles: number;
   variants: [string, number][];
@@ -112,7 +114,7 @@ interface Header {
 
 /** The postings as bytes: the same postings always give the same bytes. */
 export function encodeMentionPostings(p: MentionPostings): Uint8Array {
-  const names = (m: Map<string, Uint32Array>) => [...m].map(([k, v]) => [k, v.length] as [string, number]);
+  const names = (m: ReadonlyMap<string, Uint32Array>) => [...m].map(([k, v]) => [k, v.length] as [string, number]);
   const header: Header = {
     articles: p.articles,
     variants: names(p.variants),

@@ -19,9 +19,11 @@ export interface SentenceKinds {
   kinds: Uint8Array;
 }
 
-const MAGIC = 'FSK1';
-// Stored as one byte each, in this order; a byte past the list is refused on reading.
-const KINDS: readonly ProvenanceKind[] = ['original', 'shared', 'credited'];
+/** The tag sentence kinds' bytes start with (lib/store/sentenceKindsRanges.ts reads an article's spans alone). */
+export const SENTENCE_KINDS_TAG = 'FSK1';
+const MAGIC = SENTENCE_KINDS_TAG;
+/** The kinds in the order their stored byte numbers them (a byte past the list is refused on reading). */
+export const KINDS: readonly ProvenanceKind[] = ['original', 'shared', 'credited'];
 
 /** The sentence kinds of a version's articles (its provenance's articles, in the version's order). */
 export function makeSentenceKinds(

@@ -51,6 +51,11 @@ export interface AnalysisStore {
    * when none is stored: what a check of a stored header reads instead of the whole piece.
    */
   derivedHead(scope: StoreScope, kind: string, key: string, length: number): DerivedHead | null;
+  /**
+   * `length` bytes of a piece of derived data from byte `offset` (fewer when it ends sooner), or null when none is
+   * stored: what a reader that kept only a stored header reads a list it needs with, instead of keeping the whole piece.
+   */
+  derivedRange(scope: StoreScope, kind: string, key: string, offset: number, length: number): Uint8Array | null;
   /** Stores a piece of derived data whole (a reader sees the old bytes or the new, never part). */
   putDerived(scope: StoreScope, kind: string, key: string, bytes: Uint8Array): Promise<void>;
   /** A short string that changes whenever anything is stored for the corpus (part of cached pages' data version). */

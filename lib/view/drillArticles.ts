@@ -29,9 +29,10 @@ export function drillArticles(
     // Only an article every earlier list held moves on; one in several of a group's variant lists moves once.
     for (const list of lists) for (const i of list) if (marks[i] === needed - 1) marks[i] = needed;
   };
+  // By key, then each list got: stored postings read only the lists asked (lib/store/mentionPostingsRanges.ts).
   const ofGroup = (group: string) =>
-    [...p.variants].filter(([k]) => k.startsWith(pairKey(group, ''))).map(([, v]) => v);
-  const one = (m: Map<string, Uint32Array>, key: string) => {
+    [...p.variants.keys()].filter((k) => k.startsWith(pairKey(group, ''))).map((k) => p.variants.get(k)!);
+  const one = (m: ReadonlyMap<string, Uint32Array>, key: string) => {
     const list = m.get(key);
     return list ? [list] : [];
   };
