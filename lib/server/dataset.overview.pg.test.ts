@@ -81,4 +81,23 @@ describe.skipIf(skip !== null)('the overview of a PostgreSQL-backed server', () 
     },
     120_000,
   );
+
+  test("the proxy's sequence (overviewInSql, then textOf's check, then the page's openView) sums no range in JS", async () => {
+    const query = params({ from: '2014-01-01', to: '2015-12-31', scope: 'body' });
+    const expected = await fromJs('/', query);
+    const { dataset } = await restartedServer();
+    sums.calls = 0;
+    await dataset.overviewInSql(query);
+    dataset.textOf('/', query);
+    const opened = dataset.openView('/', query);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    expect(opened.view.stats).toEqual(expected);
+    expect(sums.calls).toBe(0);
+    // Without it the view sums the range in JS (the counter sees a sum when there is one). textOf's check opens the
+    // view only while the corpus's text is not in memory (FA-KES's is read at once), so it is not what counts here.
+    const { dataset: plain } = await restartedServer();
+    plain.textOf('/', query);
+    plain.openView('/', query);
+    expect(sums.calls).toBe(1);
+  }, 120_000);
 });

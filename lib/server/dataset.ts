@@ -193,15 +193,26 @@ export function openView(pathname: string, params: Params): Opened {
  */
 export async function openViewFor(pathname: string, params: Params): Promise<Opened> {
   const c = databaseUrl() ? checked(pathname, params) : null;
-  if (c && 'state' in c) {
-    try {
-      await sqlOverview(exportQueryOf(c.state));
-    } catch (e) {
-      // A corpus still being read or analysed: openView throws the same, and the page says so.
-      if (!isAnalysing(e)) throw e;
-    }
-  }
+  if (c && 'state' in c) await sumOverview(c.state);
   return openView(pathname, params);
+}
+
+/**
+ * On a PostgreSQL-backed server, sums the statistics of a checked URL's date range by the database and keeps them
+ * (lib/server/overviewSql.ts), so the proxy's check and the page that follow (openView) sum nothing in this server;
+ * does nothing on the files backend or for a view the rows cannot answer.
+ */
+export async function overviewInSql(params: Params): Promise<void> {
+  if (databaseUrl()) await sumOverview(parseState(toSearchParams(params)).state);
+}
+
+async function sumOverview(state: ViewState): Promise<void> {
+  try {
+    await sqlOverview(exportQueryOf(state));
+  } catch (e) {
+    // A corpus still being read or analysed: openView throws the same, and the page says so.
+    if (!isAnalysing(e)) throw e;
+  }
 }
 
 // Stories, provenance and reuse are listed in the export (made on first read), not in a view's statistics.
