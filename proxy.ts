@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { catalogOf, pendingFor, provenanceOf, storiesAt, textOf } from './lib/server/dataset';
+import { catalogOf, overviewInSql, pendingFor, provenanceOf, storiesAt, textOf } from './lib/server/dataset';
 import { isAnalysing } from './lib/store/prepare';
 import { analysingHtml, countingHtml, RETRY_SECONDS } from './lib/store/progress';
 import { problemsHtml, problemsStatus, routeProblems } from './lib/url/route';
@@ -47,7 +47,7 @@ function analysingAnswer(e: unknown, api: boolean): NextResponse {
 
 // Pages cannot set a 400 status in the App Router, so bad view URLs are answered here, before rendering. Next
 // strips the router headers and `_rsc` before this runs, so this code treats every request alike: it only checks.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const match = matchRoute(pathname);
   // Static files (public/embed.js, icons) and unknown paths are not pages of ours: no page policy on them.
@@ -64,6 +64,8 @@ export function proxy(request: NextRequest) {
   const problems = routeProblems(pathname, searchParams, catalog);
   if (problems.length === 0) {
     try {
+      // On PostgreSQL a date range's statistics are summed by the database first, so the check below sums none here.
+      await overviewInSql(searchParams);
       // Text and analyses a view reads are read into memory in the background, never by this request; a version whose
       // provenance (or, large and unstored, stories) is still being made serves every view but those that read it.
       // Until then these wait here.

@@ -1377,24 +1377,75 @@ export function getExport(q: ExportQuery): AnalysisExport {
   if (!ex) {
     const o = { ...DEFAULT_OPTIONS, voice: q.voice, scope: q.scope };
     const slice = sliceFor(b, q.subset, q.provenance);
-    const base =
+    ex =
       q.provenance === 'all'
-        ? // Statistics from the tallies; rows (which need the analyses and article text) only when read.
-          assembleExport(
-            exportStats(b.meta, slice.byOutlet, o),
-            lazyRows(() => (isWhole(q.subset) ? liveExport(b.live, o) : exportRows(b.corpus, slice.analyses, o))),
-          )
-        : isWhole(q.subset)
-          ? liveExport(liveFor(b, q.provenance), o)
-          : sliceExport(b.corpus, slice, o);
-    ex = withProvenance(
-      withTimeFields(base, q.subset, slice.dates, () => storiesOf(b)),
-      () => b.provenance,
-      q.provenance,
-    );
+        ? talliesExport(b, q, slice.byOutlet, slice.dates, () => slice.analyses)
+        : withProvenance(
+            withTimeFields(
+              isWhole(q.subset) ? liveExport(liveFor(b, q.provenance), o) : sliceExport(b.corpus, slice, o),
+              q.subset,
+              slice.dates,
+              () => storiesOf(b),
+            ),
+            () => b.provenance,
+            q.provenance,
+          );
     remember(b.exports, key, ex, q.subset);
   }
   return ex;
+}
+
+// The export of all text (provenance option `all`) from per-outlet tallies: statistics at once; rows (which need the
+// analyses and article text) only when read.
+function talliesExport(
+  b: Bundle,
+  q: ExportQuery,
+  byOutlet: Map<string, OutletTally>,
+  dates: Slice['dates'],
+  analyses: () => ArticleAnalysis[],
+): AnalysisExport {
+  const o = { ...DEFAULT_OPTIONS, voice: q.voice, scope: q.scope };
+  const base = assembleExport(
+    exportStats(b.meta, byOutlet, o),
+    lazyRows(() => (isWhole(q.subset) ? liveExport(b.live, o) : exportRows(b.corpus, analyses(), o))),
+  );
+  return withProvenance(
+    withTimeFields(base, q.subset, dates, () => storiesOf(b)),
+    () => b.provenance,
+    q.provenance,
+  );
+}
+
+/**
+ * Whether the export of a date range of all text (no provenance option, no "same stories") of a version with stored
+ * year and month tallies may be made from tallies summed elsewhere (PostgreSQL: lib/server/overviewSql.ts), and is not
+ * made yet: the bundle to sum for, or null.
+ */
+export function rangeExportWanted(q: ExportQuery): Bundle | null {
+  if (q.provenance !== 'all' || q.subset.shared !== null || isWhole(q.subset)) return null;
+  const b = bundleFor(q.corpus, q.version).bundle;
+  if (!storedMonths.has(b) || b.exports.has(viewKey(q.voice, q.scope, q.provenance, q.subset))) return null;
+  return b;
+}
+
+/**
+ * Keeps the export of a date range made from per-outlet tallies summed elsewhere (equal to rangeTallies of the
+ * bundle's stored tallies: lib/store/pgTallies.pg.test.ts), so getExport answers it without summing the stored
+ * blocks; its rows, when read, are the range's analyses as getExport's.
+ */
+export function keepRangeExport(b: Bundle, q: ExportQuery, byOutlet: Map<string, OutletTally>): void {
+  const key = viewKey(q.voice, q.scope, q.provenance, q.subset);
+  if (b.exports.has(key)) return;
+  const dates = dateCounts(
+    b.meta.articles.map((a) => a.date),
+    q.subset,
+  );
+  remember(
+    b.exports,
+    key,
+    talliesExport(b, q, byOutlet, dates, () => sliceFor(b, q.subset).analyses),
+    q.subset,
+  );
 }
 
 /** The export as JSON text, serialised once per export query. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleAnalysis } from '../analysis/article';
 import { attributedGroups, type ArticleRow } from '../analysis/aggregate';
-import { preparationOf } from '../store/prepare';
+import { isAnalysing, preparationOf } from '../store/prepare';
 import type { AnalysisExport, DistinctiveRow } from '../analysis/exportTypes';
 import { counted, filterCaption, viewCaption } from '../analysis/filters';
 import { lexiconPathFor, readRaw } from '../corpus/load';
@@ -22,6 +22,8 @@ import type { Article, Lexicon, Mention } from '../types';
 import { changeSentence, countChanges, countMentions, type CountChange } from '../lexicon/countChange';
 import { countOffThread } from '../lexicon/countOffThread';
 import { routeProblems } from '../url/route';
+import { sqlOverview } from './overviewSql';
+import { databaseUrl } from '../store/pgClient';
 import { matchRoute, needsProvenance, needsSeries, needsText, type RouteMatch } from '../url/routes';
 import { AnalysingError } from '../store/prepare';
 import {
@@ -149,14 +151,24 @@ export function exportQueryOf(state: ViewState): ExportQuery {
   return { corpus, version, voice, scope, provenance, subset: subsetOf(state) };
 }
 
-/** Parses and checks a URL exactly as the proxy does, then opens the analysis it names. */
-export function openView(pathname: string, params: Params): Opened {
+// A URL's route and view state, or what is wrong with it (checked exactly as the proxy does).
+function checked(
+  pathname: string,
+  params: Params,
+): { route: RouteMatch; state: ViewState } | { problems: UrlProblem[] } {
   const route = matchRoute(pathname);
   const problems = route
     ? routeProblems(pathname, params, catalogOf(params))
     : [{ param: '(path)', value: pathname, message: 'is not a view', choices: [], status: 404 as const }];
-  if (problems.length || !route) return { ok: false, problems };
-  const { state } = parseState(toSearchParams(params));
+  if (problems.length || !route) return { problems };
+  return { route, state: parseState(toSearchParams(params)).state };
+}
+
+/** Parses and checks a URL exactly as the proxy does, then opens the analysis it names. */
+export function openView(pathname: string, params: Params): Opened {
+  const c = checked(pathname, params);
+  if ('problems' in c) return { ok: false, problems: c.problems };
+  const { route, state } = c;
   const { bundle, pinned } = bundleFor(state.corpus, state.version);
   const ex = getExport(exportQueryOf(state));
   const stats = statsOf(ex);
@@ -173,6 +185,34 @@ export function openView(pathname: string, params: Params): Opened {
   };
   sources.set(view, { bundle, ex });
   return { ok: true, view };
+}
+
+/**
+ * openView, with a date range's statistics summed by PostgreSQL on a PostgreSQL-backed server (lib/server/overviewSql.ts:
+ * no stored year or month tallies read into this server's memory); else, and with the same numbers, openView alone.
+ */
+export async function openViewFor(pathname: string, params: Params): Promise<Opened> {
+  const c = databaseUrl() ? checked(pathname, params) : null;
+  if (c && 'state' in c) await sumOverview(c.state);
+  return openView(pathname, params);
+}
+
+/**
+ * On a PostgreSQL-backed server, sums the statistics of a checked URL's date range by the database and keeps them
+ * (lib/server/overviewSql.ts), so the proxy's check and the page that follow (openView) sum nothing in this server;
+ * does nothing on the files backend or for a view the rows cannot answer.
+ */
+export async function overviewInSql(params: Params): Promise<void> {
+  if (databaseUrl()) await sumOverview(parseState(toSearchParams(params)).state);
+}
+
+async function sumOverview(state: ViewState): Promise<void> {
+  try {
+    await sqlOverview(exportQueryOf(state));
+  } catch (e) {
+    // A corpus still being read or analysed: openView throws the same, and the page says so.
+    if (!isAnalysing(e)) throw e;
+  }
 }
 
 // Stories, provenance and reuse are listed in the export (made on first read), not in a view's statistics.

@@ -4,7 +4,7 @@ import { derivedName } from '../store/derived';
 import { scopeFolder } from '../store/files';
 import { sqlCellSeries } from '../store/pgCells';
 import { databaseUrl, ready } from '../store/pgClient';
-import { talliesKey } from '../store/tallies';
+import { TALLIES, talliesKey } from '../store/tallies';
 import { currentStore } from '../store/current';
 import { TIME_CELLS, timeCellsGroups } from '../store/timeCells';
 import type { Bin, Period } from '../time/bin';
@@ -31,6 +31,12 @@ function keyOf(b: Pick<Bundle, 'storeKey' | 'meta'> & { storeKey: NonNullable<Bu
 export function timeCellsPath(b: Pick<Bundle, 'storeKey' | 'meta'>): string | null {
   if (!b.storeKey) return null;
   return path.posix.join(scopeFolder(b.storeKey.scope), derivedName(TIME_CELLS, keyOf({ ...b, storeKey: b.storeKey })));
+}
+
+/** The store path of a bundle's tallies (keyed as its time cells are), or null without a store. */
+export function talliesPath(b: Pick<Bundle, 'storeKey' | 'meta'>): string | null {
+  if (!b.storeKey) return null;
+  return path.posix.join(scopeFolder(b.storeKey.scope), derivedName(TALLIES, keyOf({ ...b, storeKey: b.storeKey })));
 }
 
 /**

@@ -6,7 +6,10 @@ import { storeCellRows } from './pgCells';
 import { removeTimeSets } from './pgCellsQueries';
 import { writeTransaction } from './pgClient';
 import { insertFile, removeStoreFiles, removeSupersededStoreRows, type Queryable } from './pgQueries';
+import { storeTallyRows } from './pgTallies';
+import { removeTallySets } from './pgTalliesQueries';
 import { applyToFolder, type PruneApplier } from './prune';
+import { TALLIES } from './tallies';
 import { TIME_CELLS } from './timeCells';
 import type { AnalysisStore } from './types';
 
@@ -46,14 +49,15 @@ export function pgStore(url: string, root: string = STORE_ROOT): AnalysisStore {
     },
     async putDerived(scope, kind, key, bytes) {
       const rel = path.posix.join(scopeFolder(scope), derivedName(kind, key));
-      // Time cells are also stored as rows the time series is summed from in SQL (lib/store/pgCells.ts), in the same
-      // transaction, so the file and its rows never disagree.
+      // Time cells and tallies are also stored as rows the time series and the overview are summed from in SQL
+      // (lib/store/pgCells.ts, pgTallies.ts), in the same transaction, so the file and its rows never disagree.
+      const rows = kind === TIME_CELLS ? storeCellRows : kind === TALLIES ? storeTallyRows : null;
       await store(
         rel,
         scope.corpus,
         bytes,
         `the ${kind} of version ${key} of ${scope.corpus} was not stored`,
-        kind === TIME_CELLS ? (db) => storeCellRows(db, scope.corpus, rel, bytes).then(() => undefined) : undefined,
+        rows ? (db) => rows(db, scope.corpus, rel, bytes).then(() => undefined) : undefined,
       );
     },
   };
@@ -72,6 +76,7 @@ export function pgPruneApplier(url: string, root: string = STORE_ROOT): PruneApp
         for (const w of c.writes) await insertFile(db, { area: 'store', corpus, path: w.rel, bytes: w.bytes });
         await removeStoreFiles(db, corpus, c.removes);
         await removeTimeSets(db, c.removes);
+        await removeTallySets(db, c.removes);
         await removeSupersededStoreRows(db, corpus);
       },
     );

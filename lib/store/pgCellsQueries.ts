@@ -61,7 +61,8 @@ export const TIME_CELL_TABLES = [
 // Rows per INSERT: each column is one array parameter, so a statement stays a few MB at most.
 const CHUNK = 20_000;
 
-async function insertColumns(db: Queryable, sql: string, setId: number, columns: unknown[][]): Promise<void> {
+/** Inserts column arrays `CHUNK` rows per statement ($1 the set's id, then one array parameter per column). */
+export async function insertColumns(db: Queryable, sql: string, setId: number, columns: unknown[][]): Promise<void> {
   const n = columns[0].length;
   for (let at = 0; at < n; at += CHUNK) await db.query(sql, [setId, ...columns.map((c) => c.slice(at, at + CHUNK))]);
 }

@@ -1,8 +1,9 @@
 // Every SQL statement of the PostgreSQL backend, one function per operation (the files backend answers the same
 // operations with file-system calls in lib/store/files.ts and lib/corpus/*). Nothing else in the code writes SQL but
-// lib/store/pgCellsQueries.ts (the time cells' tables, created here with the others).
+// lib/store/pgCellsQueries.ts and pgTalliesQueries.ts (the time cells' and tallies' tables, created here with the others).
 import { createHash } from 'node:crypto';
 import { TIME_CELL_TABLES } from './pgCellsQueries';
+import { TALLY_TABLES } from './pgTalliesQueries';
 
 /** What the queries need of a pg Pool or PoolClient. */
 export interface Queryable {
@@ -66,6 +67,7 @@ const MIGRATION = [
      PRIMARY KEY (corpus, version)
    )`,
   ...TIME_CELL_TABLES,
+  ...TALLY_TABLES,
 ];
 
 /**

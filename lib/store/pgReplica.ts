@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { writeAtomic } from '../corpus/store';
 import { storeCellRows } from './pgCells';
+import { storeTallyRows } from './pgTallies';
 import { writeTransaction } from './pgClient';
 import { removeEmptyScopes } from './prune';
 import {
@@ -83,8 +84,11 @@ export async function seedIfEmpty(url: string, roots: ReplicaRoots): Promise<num
       if (have[f.area].has(f.path)) continue;
       const row: FileRow = { ...f, bytes: readFileSync(path.join(rootOf(roots, f.area), f.path)) };
       await insertFile(db, row);
-      // Seeded time cells get their rows too, or their series would be summed in JS until a new version.
-      if (f.area === 'store') await storeCellRows(db, f.corpus, f.path, row.bytes);
+      // Seeded time cells and tallies get their rows too, or they would be summed in JS until a new version.
+      if (f.area === 'store') {
+        await storeCellRows(db, f.corpus, f.path, row.bytes);
+        await storeTallyRows(db, f.corpus, f.path, row.bytes);
+      }
       n++;
     }
     return n;

@@ -187,7 +187,11 @@ function decodeTallies(p: Packed): StoredTallies {
  */
 export function readTallies(store: AnalysisStore, scope: StoreScope, key: string): StoredTallies | null {
   const bytes = store.readDerived(scope, TALLIES, key);
-  if (!bytes) return null;
+  return bytes && talliesOfBytes(bytes);
+}
+
+/** The tallies a stored tallies file's bytes hold, or null when they are not tallies of this format or do not decode. */
+export function talliesOfBytes(bytes: Uint8Array): StoredTallies | null {
   // Stored with the header: it must name this file; stored before the header (no magic): the whole file is the value.
   const headed = bytes.length >= 4 && Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') === MAGIC;
   if (headed && !headerFits(bytes, bytes.length)) return null;
