@@ -142,13 +142,14 @@ export function prepareInBackground(corpusDir: string, version: string): Prepara
  * of its own, unless stored). Does nothing else when all are stored. `counted`: vocabulary counts of articles analysed earlier in
  * the same run (a streamed import's batches); those analysed here are added to it. With `parallel` (the CLI, where no
  * request shares the cores) provenance runs beside the tallies, vocabulary and stories instead of after them; the
- * stored data is the same, and when both fail the tallies' error is thrown.
+ * stored data is the same, and when both fail the tallies' error is thrown. The version is listed without its text
+ * (lib/store/versionListing.ts); only the articles whose analysis is missing are read, `chunk` at a time.
  */
 export async function completeCorpus(
   p: Preparation,
   corpusDir: string,
   counted?: Counter,
-  { parallel = false }: { parallel?: boolean } = {},
+  { parallel = false, chunk = MISSING_CHUNK }: { parallel?: boolean; chunk?: number } = {},
 ): Promise<void> {
   // The version without its text (at 1,000,000 articles the text alone is about 4 GB): only the articles whose
   // analysis is missing are read, a chunk at a time.
@@ -157,7 +158,7 @@ export async function completeCorpus(
   p.stage = 'analyses';
   const vocabulary = counted ?? storedTextCounter(c.lexicon.groups);
   const scope = { corpus: p.corpus, lexicon: listing.scope.lexicon };
-  await timedStage('analyses', () => analyseMissing(p, c, keys, scope, vocabulary));
+  await timedStage('analyses', () => analyseMissing(p, c, keys, scope, vocabulary, chunk));
   const store = currentStore();
   const dates = c.articles.map((a) => a.date);
   const tallied = async () => {
@@ -201,7 +202,8 @@ export async function completeCorpus(
   if (v.status === 'rejected') throw v.reason;
 }
 
-// Articles read and analysed at a time when a version's analyses are missing (a hand edit, a new lexicon).
+// Articles read and analysed at a time when a version's analyses are missing (a hand edit, a new lexicon): the
+// preparation's `chunk` unless a test asks for another.
 const MISSING_CHUNK = 5000;
 
 // Analyses the listed articles whose analysis the store lacks, their texts read a chunk at a time, on one pool of
@@ -212,6 +214,7 @@ async function analyseMissing(
   keys: readonly string[],
   scope: StoreScope,
   counted: Counter,
+  chunk: number,
 ): Promise<void> {
   const store = currentStore();
   const stored = store.stored(scope, keys);
@@ -227,9 +230,9 @@ async function analyseMissing(
   if (missing.length === 0) return;
   const pool = analysisPool(corpus.lexicon, Math.min(availableParallelism(), Math.ceil(missing.length / BATCH)));
   try {
-    for (let from = 0; from < missing.length; from += MISSING_CHUNK) {
+    for (let from = 0; from < missing.length; from += chunk) {
       const base = p.done;
-      const articles = corpus.articlesAt(missing.slice(from, from + MISSING_CHUNK));
+      const articles = corpus.articlesAt(missing.slice(from, from + chunk));
       await analyseInto(store, p.corpus, articles, corpus.lexicon, (done) => (p.done = base + done), pool);
       p.done = base + articles.length;
     }
