@@ -1,3 +1,5 @@
+import { ShingleMatcher, type Matches } from './shingleMatcher';
+
 /** A run of words that two texts share exactly: words [a, a + len) of one are words [b, b + len) of the other. */
 export interface Anchor {
   a: number;
@@ -25,57 +27,14 @@ export interface AlignOptions {
   maxGap: number;
 }
 
-// A shingle repeated many times inside one text (a refrain) adds nothing after its first few places.
-const MAX_PLACES = 4;
-
 interface Chain {
   is: number[];
   js: number[];
 }
 
-// The places of the second text's shingles, in an open-addressing table reused across calls (alignment runs once per
-// candidate pair, thousands of times per article in a reprint-heavy corpus: a Map and an array per shingle per call
-// were half of the provenance time). A slot is empty unless its stamp is this call's.
-let cap = 0;
-let slotKey = new Uint32Array(0);
-let slotStamp = new Uint32Array(0);
-let slotCount = new Uint8Array(0);
-let slotPlaces = new Int32Array(0);
-let stamp = 0;
-
-function slotOf(h: number, mask: number): number {
-  let s = Math.imul(h, 0x9e3779b1) >>> 0;
-  for (;;) {
-    s &= mask;
-    if (slotStamp[s] !== stamp || slotKey[s] === h) return s;
-    s++;
-  }
-}
-
-function placesOf(b: Uint32Array): number {
-  let want = 16;
-  while (want < b.length * 2) want *= 2;
-  if (want > cap || stamp === 0xffffffff) {
-    cap = Math.max(want, cap);
-    slotKey = new Uint32Array(cap);
-    slotStamp = new Uint32Array(cap);
-    slotCount = new Uint8Array(cap);
-    slotPlaces = new Int32Array(cap * MAX_PLACES);
-    stamp = 0;
-  }
-  stamp++;
-  const mask = want - 1;
-  for (let j = 0; j < b.length; j++) {
-    const s = slotOf(b[j], mask);
-    if (slotStamp[s] !== stamp) {
-      slotStamp[s] = stamp;
-      slotKey[s] = b[j];
-      slotCount[s] = 0;
-    }
-    if (slotCount[s] < MAX_PLACES) slotPlaces[s * MAX_PLACES + slotCount[s]++] = j;
-  }
-  return mask;
-}
+// alignShingles's matcher, reused across calls (alignment runs once per candidate pair: a Map and an array per shingle
+// per call were half of the provenance time). The reuse index keeps its own, loaded once per article.
+const shared = new ShingleMatcher();
 
 /**
  * The passages two texts share, from their shingle hashes (shingle i covers words [i, i + n)): every shingle of `a`
@@ -85,22 +44,30 @@ function placesOf(b: Uint32Array): number {
  * long refrains.
  */
 export function alignShingles(a: Uint32Array, b: Uint32Array, o: AlignOptions): Passage[] {
-  const mask = placesOf(b);
+  shared.load(b);
+  return chainMatches(shared.match(a, false), o);
+}
+
+/**
+ * The passages of matches made by a ShingleMatcher (lib/provenance/shingleMatcher.ts): what alignShingles makes of
+ * the same two texts.
+ */
+export function chainMatches(m: Matches, o: AlignOptions): Passage[] {
+  const { counts, offsets, places: at } = m;
   // Chains still open, in the order they started (the first of equally good chains is extended).
   let active: Chain[] = [];
   const done: Chain[] = [];
-  for (let i = 0; i < a.length; i++) {
-    const s = slotOf(a[i], mask);
-    if (slotStamp[s] !== stamp) continue;
+  for (let i = 0; i < m.length; i++) {
+    const places = counts[i];
+    if (places === 0) continue;
     // Chains not extended for more than maxGap shingles are finished (a chain's last i changes only when extended).
     if (active.some((c) => i - c.is[c.is.length - 1] > o.maxGap)) {
       const open: Chain[] = [];
       for (const c of active) (i - c.is[c.is.length - 1] > o.maxGap ? done : open).push(c);
       active = open;
     }
-    const places = slotCount[s];
     for (let p = 0; p < places; p++) {
-      const j = slotPlaces[s * MAX_PLACES + p];
+      const j = at[offsets[i] + p];
       let best: Chain | null = null;
       let bestDrift = Infinity;
       for (const c of active) {

@@ -1,8 +1,9 @@
 import { movedPair, packPair } from './packedPair';
 import { smallest } from './smallest';
-import { alignShingles, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
+import { chainMatches, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
 import { distinctShingles, findKey, mergePostings, NO_POSTINGS, postingsOf, type Postings } from './postings';
-import { shinglesOf, wordsOf, type Words } from './words';
+import { ShingleMatcher } from './shingleMatcher';
+import { shinglesInto, shinglesOf, wordsOf, type Words } from './words';
 
 /** Tuning of reuse detection (README "Provenance"); the defaults are what the app and the export use. */
 export interface ReuseOptions extends AlignOptions {
@@ -174,7 +175,8 @@ const tally = (n: number): Tally => ({
 
 /**
  * The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough.
- * `sx` is document x's shingles (made once for all its candidates).
+ * `matcher` holds document x's shingles (loaded once for all its candidates), `sy` is document y's; `chained` is the
+ * options with chains kept from one shingle long, since edges are grown before the length rule.
  */
 function alignPair(
   docs: Doc[],
@@ -182,14 +184,16 @@ function alignPair(
   x: number,
   y: number,
   o: ReuseOptions,
-  sx: Uint32Array,
+  chained: AlignOptions,
+  matcher: ShingleMatcher,
+  sy: Uint32Array,
 ): PairMatch | null {
-  const [a, b] = rankOf[x] > rankOf[y] ? [x, y] : [y, x];
+  const xIsA = rankOf[x] > rankOf[y];
+  const [a, b] = xIsA ? [x, y] : [y, x];
   const [da, db] = [docs[a], docs[b]];
-  const sy = docs[y].shingles;
   // Chains are grown over edits at their ends before the length rule, so a 15-word passage with an edit in its last
   // words is not cut below it.
-  const passages = alignShingles(a === x ? sx : sy, a === x ? sy : sx, { ...o, minWords: o.n })
+  const passages = chainMatches(matcher.match(sy, xIsA), chained)
     .map((p) => extendEdges(p, da.words.hashes, db.words.hashes))
     .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
   return passages.length ? packPair(a, b, passages) : null;
@@ -276,14 +280,23 @@ export function reindex(
     }
   });
   const tried = new Set<number>();
+  const chained: AlignOptions = { ...o, minWords: o.n };
+  // One matcher and one shingle buffer for every pair: x's shingles are indexed once for all its candidates and each
+  // candidate's shingles are made into the buffer, so aligning allocates nothing per pair but its passages.
+  const matcher = new ShingleMatcher();
+  let sy = new Uint32Array(0);
   for (let x = 0; x < n; x++) {
     if (!affected[x]) continue;
-    let sx: Uint32Array | null = null;
+    let loaded = false;
     for (const y of candidates[x]) {
       const k = key(x, y);
       if (pairOf.has(k) || tried.has(k)) continue;
       tried.add(k);
-      const pair = alignPair(docs, rankOf, x, y, o, (sx ??= docs[x].shingles));
+      if (!loaded) matcher.load(docs[x].shingles);
+      loaded = true;
+      const wy = docs[y].words.hashes;
+      if (sy.length < wy.length) sy = new Uint32Array(wy.length);
+      const pair = alignPair(docs, rankOf, x, y, o, chained, matcher, shinglesInto(wy, o.n, sy));
       if (pair) pairOf.set(k, pair);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { shinglesOf, wordsOf } from './words';
+import { shinglesInto, shinglesOf, wordsOf } from './words';
 
 describe('wordsOf', () => {
   test.each([
@@ -53,5 +53,26 @@ describe('shinglesOf', () => {
     const s = shinglesOf(wordsOf('a b c a b c').hashes, 3);
     expect(s[0]).toBe(s[3]);
     expect(s[0]).not.toBe(s[1]);
+  });
+});
+
+describe('shinglesInto', () => {
+  test.each([
+    ['a b c d e f g', 3, 9],
+    ['a b c d e f g', 5, 5],
+    ['a b', 3, 4],
+    ['', 1, 0],
+  ])('%s in %i-word shingles into a buffer of %i: the shingles of shinglesOf', (text, n, size) => {
+    const words = wordsOf(text).hashes;
+    const out = new Uint32Array(size).fill(7);
+    const got = shinglesInto(words, n, out);
+    expect(got.buffer).toBe(out.buffer);
+    expect([...got]).toEqual([...shinglesOf(words, n)]);
+  });
+
+  test('refuses a buffer too small for the shingles', () => {
+    expect(() => shinglesInto(wordsOf('a b c d e').hashes, 2, new Uint32Array(3))).toThrow(
+      '4 shingles do not fit in a buffer of 3',
+    );
   });
 });
