@@ -76,3 +76,28 @@ describe('shinglesInto', () => {
     );
   });
 });
+
+// The shingle loop for any n, as it was before 5-word shingles were written out: the reference they must equal.
+function referenceShingles(words: Uint32Array, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + n <= words.length; i++) {
+    let h = 0x9e3779b1;
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ words[i + k], 0x85ebca6b) ^ (h >>> 13);
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
+describe('shingles equal the reference loop', () => {
+  test.each([
+    [1, 5, 600],
+    [2, 5, 5],
+    [3, 5, 4],
+    [4, 3, 300],
+    [5, 1, 50],
+  ])('seed %i, %i-word shingles of %i words', (seed, n, length) => {
+    // Word hashes over the whole 32-bit range (a multiplicative sequence), so the high bits are exercised.
+    const words = Uint32Array.from({ length }, (_, i) => Math.imul(seed * 7919 + i, 2654435761) >>> 0);
+    expect([...shinglesOf(words, n)]).toEqual(referenceShingles(words, n));
+  });
+});
