@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { alignShingles, runsCover, type AlignOptions, type Anchor, type Passage } from './align';
+import { alignShingles, chainMatches, runsCover, type AlignOptions, type Anchor, type Passage } from './align';
+import { ShingleMatcher } from './shingleMatcher';
 
 // The alignment as it was before its places moved to a reused typed-array table (commit 85c3f12): a Map of arrays per
 // call and a Set per shingle. Kept here, unchanged but for names, as the reference the faster one must equal exactly.
@@ -124,6 +125,40 @@ describe('alignShingles equals the reference alignment', () => {
       const [a, b] = pair(length + 1, length, 300);
       expect(alignShingles(a, b, o)).toEqual(referenceAlign(a, b, o));
       expect(alignShingles(a, new Uint32Array(0), o)).toEqual([]);
+    }
+  });
+});
+
+describe('a matcher loaded once equals the reference alignment with each text in turn', () => {
+  test.each([
+    [1, 200, 40, { n: 3, minWords: 6, maxGap: 6 }],
+    [2, 400, 500, { n: 5, minWords: 15, maxGap: 8 }],
+    [3, 60, 4, { n: 2, minWords: 3, maxGap: 3 }],
+    [4, 1500, 2000, { n: 5, minWords: 15, maxGap: 8 }],
+    [5, 300, 12, { n: 4, minWords: 4, maxGap: 1 }],
+  ])('seed %i, %i shingles over %i words, %o', (seed, length, alphabet, o) => {
+    // Each x against its copy, itself, unrelated texts, a prefix and an empty text, read as the later side (x is a)
+    // and as the earlier (x is b) in turn: places collected for one text must never show in the next.
+    const m = new ShingleMatcher();
+    for (let g = 0; g < 8; g++) {
+      const [x, copy] = pair(seed * 1000 + g, length, alphabet);
+      const [u, v] = pair(seed * 1000 + g + 500, length, alphabet);
+      m.load(x);
+      for (const y of [copy, x, u, v, copy.subarray(0, 7), new Uint32Array(0), copy]) {
+        expect(chainMatches(m.match(y, true), o)).toEqual(referenceAlign(x, y, o));
+        expect(chainMatches(m.match(y, false), o)).toEqual(referenceAlign(y, x, o));
+      }
+    }
+  });
+
+  test('texts of growing and shrinking length, and an empty one loaded: the tables grow and start clean', () => {
+    const o = { n: 3, minWords: 6, maxGap: 6 };
+    const m = new ShingleMatcher();
+    for (const length of [10, 20_000, 7, 0, 3000]) {
+      const [x, y] = pair(length + 7, length, 300);
+      m.load(x);
+      expect(chainMatches(m.match(y, true), o)).toEqual(referenceAlign(x, y, o));
+      expect(chainMatches(m.match(y, false), o)).toEqual(referenceAlign(y, x, o));
     }
   });
 });

@@ -1,3 +1,5 @@
+import { ShingleMatcher, type Matches } from './shingleMatcher';
+
 /** A run of words that two texts share exactly: words [a, a + len) of one are words [b, b + len) of the other. */
 export interface Anchor {
   a: number;
@@ -25,57 +27,37 @@ export interface AlignOptions {
   maxGap: number;
 }
 
-// A shingle repeated many times inside one text (a refrain) adds nothing after its first few places.
-const MAX_PLACES = 4;
+// Chains as linked lists of matches in typed arrays reused across calls (chainMatches runs once per candidate pair;
+// an object and two arrays per chain were a tenth of the provenance job): match k is (mI[k], mJ[k]) and mNext[k] the
+// chain's next match or -1; chain c runs from cHead[c] to cTail[c] and last matched at (cLastI[c], cLastJ[c]).
+let mI = new Int32Array(0);
+let mJ = new Int32Array(0);
+let mNext = new Int32Array(0);
+let cHead = new Int32Array(0);
+let cTail = new Int32Array(0);
+let cLastI = new Int32Array(0);
+let cLastJ = new Int32Array(0);
+let active = new Int32Array(0);
+let done = new Int32Array(0);
 
-interface Chain {
-  is: number[];
-  js: number[];
+// Room for `matches` matches and as many chains (each chain starts at its own match).
+function roomFor(matches: number): void {
+  if (mI.length >= matches) return;
+  const cap = Math.max(matches, 2 * mI.length);
+  mI = new Int32Array(cap);
+  mJ = new Int32Array(cap);
+  mNext = new Int32Array(cap);
+  cHead = new Int32Array(cap);
+  cTail = new Int32Array(cap);
+  cLastI = new Int32Array(cap);
+  cLastJ = new Int32Array(cap);
+  active = new Int32Array(cap);
+  done = new Int32Array(cap);
 }
 
-// The places of the second text's shingles, in an open-addressing table reused across calls (alignment runs once per
-// candidate pair, thousands of times per article in a reprint-heavy corpus: a Map and an array per shingle per call
-// were half of the provenance time). A slot is empty unless its stamp is this call's.
-let cap = 0;
-let slotKey = new Uint32Array(0);
-let slotStamp = new Uint32Array(0);
-let slotCount = new Uint8Array(0);
-let slotPlaces = new Int32Array(0);
-let stamp = 0;
-
-function slotOf(h: number, mask: number): number {
-  let s = Math.imul(h, 0x9e3779b1) >>> 0;
-  for (;;) {
-    s &= mask;
-    if (slotStamp[s] !== stamp || slotKey[s] === h) return s;
-    s++;
-  }
-}
-
-function placesOf(b: Uint32Array): number {
-  let want = 16;
-  while (want < b.length * 2) want *= 2;
-  if (want > cap || stamp === 0xffffffff) {
-    cap = Math.max(want, cap);
-    slotKey = new Uint32Array(cap);
-    slotStamp = new Uint32Array(cap);
-    slotCount = new Uint8Array(cap);
-    slotPlaces = new Int32Array(cap * MAX_PLACES);
-    stamp = 0;
-  }
-  stamp++;
-  const mask = want - 1;
-  for (let j = 0; j < b.length; j++) {
-    const s = slotOf(b[j], mask);
-    if (slotStamp[s] !== stamp) {
-      slotStamp[s] = stamp;
-      slotKey[s] = b[j];
-      slotCount[s] = 0;
-    }
-    if (slotCount[s] < MAX_PLACES) slotPlaces[s * MAX_PLACES + slotCount[s]++] = j;
-  }
-  return mask;
-}
+// alignShingles's matcher, reused across calls (alignment runs once per candidate pair: a Map and an array per shingle
+// per call were half of the provenance time). The reuse index keeps its own, loaded once per article.
+const shared = new ShingleMatcher();
 
 /**
  * The passages two texts share, from their shingle hashes (shingle i covers words [i, i + n)): every shingle of `a`
@@ -85,45 +67,77 @@ function placesOf(b: Uint32Array): number {
  * long refrains.
  */
 export function alignShingles(a: Uint32Array, b: Uint32Array, o: AlignOptions): Passage[] {
-  const mask = placesOf(b);
+  shared.load(b);
+  return chainMatches(shared.match(a, false), o);
+}
+
+/**
+ * The passages of matches made by a ShingleMatcher (lib/provenance/shingleMatcher.ts): what alignShingles makes of
+ * the same two texts.
+ */
+export function chainMatches(m: Matches, o: AlignOptions): Passage[] {
+  const { counts, offsets, places: at } = m;
+  const gap = o.maxGap;
+  let most = 0;
+  for (let i = 0; i < m.length; i++) most += counts[i];
+  roomFor(most);
+  let matches = 0;
+  let chains = 0;
   // Chains still open, in the order they started (the first of equally good chains is extended).
-  let active: Chain[] = [];
-  const done: Chain[] = [];
-  for (let i = 0; i < a.length; i++) {
-    const s = slotOf(a[i], mask);
-    if (slotStamp[s] !== stamp) continue;
+  let open = 0;
+  let closed = 0;
+  for (let i = 0; i < m.length; i++) {
+    const places = counts[i];
+    if (places === 0) continue;
     // Chains not extended for more than maxGap shingles are finished (a chain's last i changes only when extended).
-    if (active.some((c) => i - c.is[c.is.length - 1] > o.maxGap)) {
-      const open: Chain[] = [];
-      for (const c of active) (i - c.is[c.is.length - 1] > o.maxGap ? done : open).push(c);
-      active = open;
+    let stale = false;
+    for (let c = 0; c < open && !stale; c++) stale = i - cLastI[active[c]] > gap;
+    if (stale) {
+      let kept = 0;
+      for (let c = 0; c < open; c++) {
+        const id = active[c];
+        if (i - cLastI[id] > gap) done[closed++] = id;
+        else active[kept++] = id;
+      }
+      open = kept;
     }
-    const places = slotCount[s];
     for (let p = 0; p < places; p++) {
-      const j = slotPlaces[s * MAX_PLACES + p];
-      let best: Chain | null = null;
+      const j = at[offsets[i] + p];
+      let best = -1;
       let bestDrift = Infinity;
-      for (const c of active) {
-        const di = i - c.is[c.is.length - 1];
-        const dj = j - c.js[c.js.length - 1];
+      for (let c = 0; c < open; c++) {
+        const id = active[c];
+        const di = i - cLastI[id];
+        const dj = j - cLastJ[id];
         // di is 0 for a chain already extended (or started) at this i: one match per chain per shingle.
-        if (di <= 0 || dj <= 0 || dj > o.maxGap) continue;
+        if (di <= 0 || dj <= 0 || dj > gap) continue;
         const drift = Math.abs(di - dj);
-        if (drift <= o.maxGap && drift < bestDrift) {
-          best = c;
+        if (drift <= gap && drift < bestDrift) {
+          best = id;
           bestDrift = drift;
         }
       }
-      if (best) {
-        best.is.push(i);
-        best.js.push(j);
-      } else active.push({ is: [i], js: [j] });
+      const k = matches++;
+      mI[k] = i;
+      mJ[k] = j;
+      mNext[k] = -1;
+      if (best >= 0) {
+        mNext[cTail[best]] = k;
+        cTail[best] = k;
+      } else {
+        best = chains++;
+        cHead[best] = k;
+        cTail[best] = k;
+        active[open++] = best;
+      }
+      cLastI[best] = i;
+      cLastJ[best] = j;
     }
   }
-  done.push(...active);
+  for (let c = 0; c < open; c++) done[closed++] = active[c];
   const out: Passage[] = [];
-  for (const c of done) {
-    const p = passageOf(c, o.n);
+  for (let c = 0; c < closed; c++) {
+    const p = passageOf(done[c], o.n);
     if (p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords) out.push(p);
   }
   // Each chain starts at its own match (i, j), so this order is total: the order chains finished in does not show.
@@ -142,27 +156,24 @@ export function runsCover(anchors: Anchor[]): number {
   return matched;
 }
 
-function passageOf(c: Chain, n: number): Passage {
+// The passage of chain c: its matches in order, each extending the last run or starting a new one.
+function passageOf(c: number, n: number): Passage {
   const anchors: Anchor[] = [];
-  for (let k = 0; k < c.is.length; k++) {
-    const i = c.is[k];
-    const j = c.js[k];
-    const last = anchors[anchors.length - 1];
+  let aEnd = -Infinity;
+  let bEnd = -Infinity;
+  let last: Anchor | null = null;
+  for (let k = cHead[c]; k >= 0; k = mNext[k]) {
+    const i = mI[k];
+    const j = mJ[k];
     // A shingle one word further on both sides extends the run; anything else starts a new run.
     if (last && i - last.a === j - last.b && i <= last.a + last.len - n + 1) last.len = i + n - last.a;
-    else anchors.push({ a: i, b: j, len: n });
+    else anchors.push((last = { a: i, b: j, len: n }));
   }
-  const matched = runsCover(anchors);
-  const first = anchors[0];
-  const last = anchors[anchors.length - 1];
-  return {
-    aStart: first.a,
-    aEnd: Math.max(...anchors.map((x) => x.a + x.len)),
-    bStart: first.b,
-    bEnd: Math.max(last.b + last.len, ...anchors.map((x) => x.b + x.len)),
-    anchors,
-    matched,
-  };
+  for (const x of anchors) {
+    aEnd = Math.max(aEnd, x.a + x.len);
+    bEnd = Math.max(bEnd, x.b + x.len);
+  }
+  return { aStart: anchors[0].a, aEnd, bStart: anchors[0].b, bEnd, anchors, matched: runsCover(anchors) };
 }
 
 /** How alike a passage's two sides are: the words its exact runs cover over the longer side (1: identical). */

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { distinctShingles, findKey, holdersAt, mergePostings, NO_POSTINGS, postingsOf } from './postings';
+import {
+  distinctShingles,
+  distinctShinglesInto,
+  findKey,
+  findKeyIn,
+  holdersAt,
+  keyDirectory,
+  mergePostings,
+  NO_POSTINGS,
+  postingsOf,
+} from './postings';
 
 // Documents 0..3 with hand-picked shingle hashes; rank is the reverse of the index (document 3 is the earliest).
 const SHINGLES = [
@@ -106,5 +116,35 @@ describe('postings', () => {
     expect(() => postingsOf([], () => new Uint32Array(0), new Int32Array(0), new Int32Array(2 ** 21 + 1))).toThrow(
       'exceed the 2097152 one index can hold',
     );
+  });
+});
+
+describe('reused buffers and a fetched directory', () => {
+  test.each([
+    [[9, 2, 9, 2, 1], 5, [1, 2, 9]],
+    [[9, 2, 9, 2, 1], 8, [1, 2, 9]],
+    [[4000000000, 3, 4000000000], 3, [3, 4000000000]],
+    [[], 0, []],
+  ])('distinct shingles of %j in a buffer of %i: %j, in that buffer', (shingles, size, expected) => {
+    const out = new Uint32Array(size).fill(1);
+    const got = distinctShinglesInto(Uint32Array.from(shingles), out);
+    expect([...got]).toEqual(expected);
+    expect(got.buffer).toBe(out.buffer);
+  });
+
+  test('refuses a buffer shorter than the shingles', () => {
+    expect(() => distinctShinglesInto(Uint32Array.from([1, 2, 3]), new Uint32Array(2))).toThrow(
+      '3 shingles do not fit in a buffer of 2',
+    );
+  });
+
+  // The keys of `all` are 5, 7, 9 and 4000000000, at positions 0 to 3.
+  test.each([
+    [5, 0, 0],
+    [9, 1, 2],
+    [4000000000, 0, 3],
+    [6, 0, -1],
+  ])('findKeyIn finds %i from %i at %i', (h, from, at) => {
+    expect(findKeyIn(all, keyDirectory(all), h, from)).toBe(at);
   });
 });

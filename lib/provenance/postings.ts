@@ -50,16 +50,26 @@ function directoryOf(keys: Uint32Array): { shift: number; starts: Uint32Array } 
  * found, or 0).
  */
 export function findKey(p: Postings, h: number, from = 0): number {
-  const { shift, starts } = directoryOf(p.keys);
-  const prefix = h >>> shift;
-  let lo = Math.max(from, starts[prefix]);
-  let hi = starts[prefix + 1];
+  return findKeyIn(p, keyDirectory(p), h, from);
+}
+
+/** The bucket directory findKey searches `p` with, for a caller making many lookups to fetch once. */
+export function keyDirectory(p: Postings): { shift: number; starts: Uint32Array } {
+  return directoryOf(p.keys);
+}
+
+/** findKey with the directory of `p` already fetched (keyDirectory). */
+export function findKeyIn(p: Postings, d: { shift: number; starts: Uint32Array }, h: number, from: number): number {
+  const keys = p.keys;
+  const prefix = h >>> d.shift;
+  let lo = Math.max(from, d.starts[prefix]);
+  let hi = d.starts[prefix + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (p.keys[mid] < h) lo = mid + 1;
+    if (keys[mid] < h) lo = mid + 1;
     else hi = mid;
   }
-  return lo < p.keys.length && p.keys[lo] === h ? lo : -1;
+  return lo < keys.length && keys[lo] === h ? lo : -1;
 }
 
 /** The holders of the key at position k, earliest first. */
@@ -69,10 +79,22 @@ export function holdersAt(p: Postings, k: number): Uint32Array {
 
 /** A document's distinct shingle hashes, ascending. */
 export function distinctShingles(shingles: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(shingles).sort();
+  return distinctShinglesInto(shingles, new Uint32Array(shingles.length)).slice();
+}
+
+/**
+ * distinctShingles written into `out` (at least as long as `shingles`), for a caller that reuses one buffer: returned
+ * as a view of its first hashes.
+ */
+export function distinctShinglesInto(shingles: Uint32Array, out: Uint32Array): Uint32Array {
+  if (out.length < shingles.length)
+    throw new Error(`shingles: ${shingles.length} shingles do not fit in a buffer of ${out.length}`);
+  const sorted = out.subarray(0, shingles.length);
+  sorted.set(shingles);
+  sorted.sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.slice(0, n);
+  return sorted.subarray(0, n);
 }
 
 /**

@@ -1,8 +1,17 @@
 import { movedPair, packPair } from './packedPair';
 import { smallest } from './smallest';
-import { alignShingles, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
-import { distinctShingles, findKey, mergePostings, NO_POSTINGS, postingsOf, type Postings } from './postings';
-import { shinglesOf, wordsOf, type Words } from './words';
+import { chainMatches, extendEdges, runsCover, type AlignOptions, type Passage } from './align';
+import {
+  distinctShinglesInto,
+  findKeyIn,
+  keyDirectory,
+  mergePostings,
+  NO_POSTINGS,
+  postingsOf,
+  type Postings,
+} from './postings';
+import { ShingleMatcher } from './shingleMatcher';
+import { shinglesInto, shinglesOf, wordsOf, type Words } from './words';
 
 /** Tuning of reuse detection (README "Provenance"); the defaults are what the app and the export use. */
 export interface ReuseOptions extends AlignOptions {
@@ -119,25 +128,31 @@ function candidatesOf(
   o: ReuseOptions,
   t: Tally,
 ): Int32Array {
+  // Fields read once into locals: this loop runs for up to maxPostings holders of every shingle of every article.
+  const { n: shared, score, rare: rareShared, seen } = t;
+  const { offsets, holders } = postings;
+  const directory = keyDirectory(postings);
+  if (t.distinct.length < shingles.length) t.distinct = new Uint32Array(shingles.length);
+  const distinct = distinctShinglesInto(shingles, t.distinct);
   let at = 0;
-  for (const h of distinctShingles(shingles)) {
+  for (let s = 0; s < distinct.length; s++) {
     // Hashes come ascending, so each search starts where the last ended.
-    const k = findKey(postings, h, at);
+    const k = findKeyIn(postings, directory, distinct[s], at);
     if (k < 0) continue;
     at = k;
     // Read in place (holdersAt would make a view per shingle: garbage for every shingle of every article).
-    const from = postings.offsets[k];
-    const held = postings.offsets[k + 1] - from;
+    const from = offsets[k];
+    const held = offsets[k + 1] - from;
     const top = Math.min(held, o.maxPostings);
     const weight = 1 / top;
     const rare = held <= o.rareHolders ? 1 : 0;
     for (let i = 0; i < top; i++) {
-      const d = postings.holders[from + i];
+      const d = holders[from + i];
       if (d === x) continue;
-      if (t.n[d] === 0) t.seen.push(d);
-      t.n[d]++;
-      t.score[d] += weight;
-      t.rare[d] += rare;
+      if (shared[d] === 0) seen.push(d);
+      shared[d]++;
+      score[d] += weight;
+      rareShared[d] += rare;
     }
   }
   const sharing = t.seen.filter((d) => t.n[d] >= o.minShared);
@@ -157,12 +172,16 @@ function candidatesOf(
   return Int32Array.from([...best, ...rare]);
 }
 
-/** Per-document counters of candidate search, kept between documents (cleared where used) instead of a map each. */
+/**
+ * Per-document counters of candidate search, kept between documents (cleared where used) instead of a map each, and
+ * a buffer for each document's distinct shingles.
+ */
 interface Tally {
   n: Int32Array;
   score: Float64Array;
   rare: Int32Array;
   seen: number[];
+  distinct: Uint32Array;
 }
 
 const tally = (n: number): Tally => ({
@@ -170,11 +189,13 @@ const tally = (n: number): Tally => ({
   score: new Float64Array(n),
   rare: new Int32Array(n),
   seen: [],
+  distinct: new Uint32Array(0),
 });
 
 /**
  * The passages two documents share, read from the later (by rank) to the earlier; null when none is long enough.
- * `sx` is document x's shingles (made once for all its candidates).
+ * `matcher` holds document x's shingles (loaded once for all its candidates), `sy` is document y's; `chained` is the
+ * options with chains kept from one shingle long, since edges are grown before the length rule.
  */
 function alignPair(
   docs: Doc[],
@@ -182,14 +203,16 @@ function alignPair(
   x: number,
   y: number,
   o: ReuseOptions,
-  sx: Uint32Array,
+  chained: AlignOptions,
+  matcher: ShingleMatcher,
+  sy: Uint32Array,
 ): PairMatch | null {
-  const [a, b] = rankOf[x] > rankOf[y] ? [x, y] : [y, x];
+  const xIsA = rankOf[x] > rankOf[y];
+  const [a, b] = xIsA ? [x, y] : [y, x];
   const [da, db] = [docs[a], docs[b]];
-  const sy = docs[y].shingles;
   // Chains are grown over edits at their ends before the length rule, so a 15-word passage with an edit in its last
   // words is not cut below it.
-  const passages = alignShingles(a === x ? sx : sy, a === x ? sy : sx, { ...o, minWords: o.n })
+  const passages = chainMatches(matcher.match(sy, xIsA), chained)
     .map((p) => extendEdges(p, da.words.hashes, db.words.hashes))
     .filter((p) => p.aEnd - p.aStart >= o.minWords && p.bEnd - p.bStart >= o.minWords);
   return passages.length ? packPair(a, b, passages) : null;
@@ -263,8 +286,14 @@ export function reindex(
     }
     candidates[i] = candidatesOf(i, docs[i].shingles, postings, rankOf, o, t);
   }
-  const pairOf = new Map<number, PairMatch>();
-  const key = (x: number, y: number) => Math.min(x, y) * n + Math.max(x, y);
+  // Each article's pairs, filled as pairs are kept or found: a Map or Set keyed by pair holds at most 2^24 entries, and
+  // at 20,000 generated articles there are 30 pairs (and about as many tried) per article, past that near 550,000.
+  const pairs: PairMatch[][] = Array.from({ length: n }, () => []);
+  const add = (pair: PairMatch) => {
+    pairs[pair.a].push(pair);
+    pairs[pair.b].push(pair);
+  };
+  const paired = (x: number, y: number) => pairs[x].some((p) => partnerOf(p, x) === y);
   prev.pairs.forEach((list, j) => {
     for (const pair of list) {
       if (Math.min(pair.a, pair.b) !== j) continue;
@@ -272,25 +301,27 @@ export function reindex(
       if (a < 0 || b < 0) continue;
       // A pair stays while either side still picks the other (both texts unchanged, so its passages are the same).
       if ((affected[a] || affected[b]) && !includes(candidates[a], b) && !includes(candidates[b], a)) continue;
-      pairOf.set(key(a, b), movedPair(pair, a, b));
+      add(movedPair(pair, a, b));
     }
   });
-  const tried = new Set<number>();
+  const chained: AlignOptions = { ...o, minWords: o.n };
+  // One matcher and one shingle buffer for every pair: x's shingles are indexed once for all its candidates and each
+  // candidate's shingles are made into the buffer, so aligning allocates nothing per pair but its passages.
+  const matcher = new ShingleMatcher();
+  let sy = new Uint32Array(0);
   for (let x = 0; x < n; x++) {
     if (!affected[x]) continue;
-    let sx: Uint32Array | null = null;
+    let loaded = false;
     for (const y of candidates[x]) {
-      const k = key(x, y);
-      if (pairOf.has(k) || tried.has(k)) continue;
-      tried.add(k);
-      const pair = alignPair(docs, rankOf, x, y, o, (sx ??= docs[x].shingles));
-      if (pair) pairOf.set(k, pair);
+      // Tried already when y came first and picked x, or paired before.
+      if ((y < x && affected[y] && includes(candidates[y], x)) || paired(x, y)) continue;
+      if (!loaded) matcher.load(docs[x].shingles);
+      loaded = true;
+      const wy = docs[y].words.hashes;
+      if (sy.length < wy.length) sy = new Uint32Array(wy.length);
+      const pair = alignPair(docs, rankOf, x, y, o, chained, matcher, shinglesInto(wy, o.n, sy));
+      if (pair) add(pair);
     }
-  }
-  const pairs: PairMatch[][] = Array.from({ length: n }, () => []);
-  for (const pair of pairOf.values()) {
-    pairs[pair.a].push(pair);
-    pairs[pair.b].push(pair);
   }
   const changed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -54,12 +54,34 @@ export function wordsOf(text: string): Words {
  * fewer than n words. Each is a polynomial in the word hashes, so it is computed in O(n) per shingle.
  */
 export function shinglesOf(words: Uint32Array, n: number): Uint32Array {
+  return shinglesInto(words, n, new Uint32Array(Math.max(0, words.length - n + 1)));
+}
+
+/**
+ * The shingles of shinglesOf written into `out` (at least that long), for a caller that reuses one buffer: returned
+ * as a view of its first shingles.
+ */
+export function shinglesInto(words: Uint32Array, n: number, out: Uint32Array): Uint32Array {
   const count = Math.max(0, words.length - n + 1);
-  const out = new Uint32Array(count);
+  if (out.length < count) throw new Error(`shingles: ${count} shingles do not fit in a buffer of ${out.length}`);
+  // The app's 5-word shingles written out: the same steps as the loop below, about 2.5 times as fast (the job makes
+  // each candidate's shingles once per pair it is aligned in).
+  if (n === 5) {
+    for (let i = 0; i < count; i++) {
+      let h = 0x9e3779b1;
+      h = Math.imul(h ^ words[i], 0x85ebca6b) ^ (h >>> 13);
+      h = Math.imul(h ^ words[i + 1], 0x85ebca6b) ^ (h >>> 13);
+      h = Math.imul(h ^ words[i + 2], 0x85ebca6b) ^ (h >>> 13);
+      h = Math.imul(h ^ words[i + 3], 0x85ebca6b) ^ (h >>> 13);
+      h = Math.imul(h ^ words[i + 4], 0x85ebca6b) ^ (h >>> 13);
+      out[i] = h >>> 0;
+    }
+    return out.subarray(0, count);
+  }
   for (let i = 0; i < count; i++) {
     let h = 0x9e3779b1;
     for (let k = 0; k < n; k++) h = Math.imul(h ^ words[i + k], 0x85ebca6b) ^ (h >>> 13);
     out[i] = h >>> 0;
   }
-  return out;
+  return out.subarray(0, count);
 }
