@@ -3,6 +3,7 @@ import { provenanceInput } from '../provenance/corpusProvenance';
 import type { ProvenanceInput } from '../provenance/model';
 import type { SubstitutionMention } from '../provenance/views';
 import type { Article } from '../types';
+import { spilledInput, type InputSpill } from './provenanceSpill';
 import type { AnalysisStore, StoreScope } from './types';
 import { articlesIn, type ListedCorpus } from './versionListing';
 
@@ -35,7 +36,9 @@ export const substitutionMentions = (a: Pick<ArticleAnalysis, 'mentions'>): Subs
  * The provenance inputs of a version's articles (corpus order, `keys` their article keys), read from the store `chunk`
  * analyses at a time. From a list, `articles[i]` is set to null once read, so a caller that owns the list lets each
  * article's text go as soon as its input holds the analysed text; from a version listing (lib/store/versionListing.ts)
- * only the chunk's texts are read from their files. Throws naming the first article with no stored analysis.
+ * only the chunk's texts are read from their files. With a `spill` (made for this many articles), each article's text
+ * and sentence spans go to its scratch file as they are read and its input reads them back from there, so they are not
+ * held (lib/store/provenanceSpill.ts). Throws naming the first article with no stored analysis.
  */
 export function readProvenanceInputs(
   store: AnalysisStore,
@@ -43,6 +46,7 @@ export function readProvenanceInputs(
   articles: (Article | null)[] | ListedCorpus,
   keys: readonly string[],
   chunk = PROVENANCE_READ_CHUNK,
+  spill?: InputSpill,
 ): ProvenanceInputs {
   if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`provenance inputs: chunk ${chunk} must be 1 or more`);
   const n = Array.isArray(articles) ? articles.length : articles.articles.length;
@@ -56,7 +60,11 @@ export function readProvenanceInputs(
     const analyses = store.read(scope, slice, keys.slice(from, to));
     analyses.forEach((a, k) => {
       if (!a) throw new MissingAnalysisError(scope.corpus, slice[k].id);
-      inputs[from + k] = provenanceInput(a, slice[k].date);
+      const input = provenanceInput(a, slice[k].date);
+      if (spill) {
+        spill.add(from + k, input.text, input.sentences);
+        inputs[from + k] = spilledInput(spill, from + k, input);
+      } else inputs[from + k] = input;
       mentions.set(a.id, substitutionMentions(a));
       if (Array.isArray(articles)) articles[from + k] = null;
     });
