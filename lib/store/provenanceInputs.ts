@@ -3,6 +3,7 @@ import { provenanceInput } from '../provenance/corpusProvenance';
 import type { ProvenanceInput } from '../provenance/model';
 import type { SubstitutionMention } from '../provenance/views';
 import type { Article } from '../types';
+import { MentionTable } from './mentionTable';
 import { spilledInput, type InputSpill } from './provenanceSpill';
 import type { AnalysisStore, StoreScope } from './types';
 import { articlesIn, type ListedCorpus } from './versionListing';
@@ -16,8 +17,8 @@ export const PROVENANCE_READ_CHUNK = 5000;
 /** What the provenance job keeps of a version's analyses: each article's provenance input and its mentions' terms. */
 export interface ProvenanceInputs {
   inputs: ProvenanceInput[];
-  /** Each article's mentions as the summary's substitutions read them, by article id. */
-  mentions: Map<string, SubstitutionMention[]>;
+  /** Each article's mentions as the summary's substitutions read them, by article id (compactly: mentionTable.ts). */
+  mentions: MentionTable;
 }
 
 /** An article of the version has no stored analysis yet: its provenance waits for it. */
@@ -51,7 +52,7 @@ export function readProvenanceInputs(
   if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`provenance inputs: chunk ${chunk} must be 1 or more`);
   const n = Array.isArray(articles) ? articles.length : articles.articles.length;
   const inputs: ProvenanceInput[] = new Array(n);
-  const mentions = new Map<string, SubstitutionMention[]>();
+  const mentions = new MentionTable();
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
     const slice = Array.isArray(articles) ? (articles.slice(from, to) as Article[]) : articlesIn(articles, from, to);
