@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { lazyDoc } from '../provenance/reuseIndex';
-import { wordsOf } from '../provenance/words';
+import { wordsOf, type Words } from '../provenance/words';
 import { InputSpill, spilledInput } from './provenanceSpill';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'framescope-spill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Words as plain arrays (a spill's words read their offsets through getters).
+const plain = (w: Words) => ({ starts: w.starts, ends: w.ends, hashes: w.hashes });
 
 const spans = (text: string) => {
   const out: { start: number; end: number }[] = [];
@@ -40,9 +43,9 @@ describe('InputSpill', () => {
         spill.add(2, 'third', spans('third'));
         expect(spill.textAt(1)).toBe(text);
         expect(spill.sentencesAt(1)).toEqual(spans(text));
-        expect(spill.words(1)).toEqual(wordsOf(text));
+        expect(plain(spill.words(1))).toEqual(wordsOf(text));
         // Hashed on the first read and appended: the second read comes from the cache, the same words.
-        expect(spill.words(1)).toEqual(wordsOf(text));
+        expect(plain(spill.words(1))).toEqual(wordsOf(text));
         expect(spill.textAt(0)).toBe('first article text');
         expect(spill.textAt(2)).toBe('third');
       } finally {
@@ -53,16 +56,42 @@ describe('InputSpill', () => {
   );
 
   // More articles than the decoded-words cache holds (2,048), so later reads come back from the file.
-  test.each([[1], [2049], [5000]])('%i articles: every article’s words read back from the file', (n) => {
-    const spill = new InputSpill(n, dir);
-    try {
-      const text = (i: number) => `Article ${i} says Daesh ${i % 7} times; ISIS ${i * 31} words.`;
-      for (let i = 0; i < n; i++) spill.add(i, text(i), spans(text(i)));
-      for (let i = 0; i < n; i++) expect(spill.words(i)).toEqual(wordsOf(text(i)));
-      for (let i = n - 1; i >= 0; i--) {
-        expect(spill.words(i)).toEqual(wordsOf(text(i)));
-        expect(spill.textAt(i)).toBe(text(i));
+  test.each([[1], [2049], [5000]])(
+    '%i articles: every article’s words read back from the file',
+    (n) => {
+      const spill = new InputSpill(n, dir);
+      try {
+        const text = (i: number) => `Article ${i} says Daesh ${i % 7} times; ISIS ${i * 31} words.`;
+        for (let i = 0; i < n; i++) spill.add(i, text(i), spans(text(i)));
+        for (let i = 0; i < n; i++) expect(plain(spill.words(i))).toEqual(wordsOf(text(i)));
+        for (let i = n - 1; i >= 0; i--) {
+          expect(plain(spill.words(i))).toEqual(wordsOf(text(i)));
+          expect(spill.textAt(i)).toBe(text(i));
+        }
+      } finally {
+        spill.close();
       }
+    },
+    30_000,
+  );
+
+  // Slabs of 8 hashes: articles fill one, overflow into the next, or (longer than a slab) get one of their own.
+  test.each([
+    ['fitting one slab', [3, 5]],
+    ['overflowing into a second', [3, 4, 6]],
+    ['one longer than a slab between others', [3, 12, 2, 8, 9, 1]],
+    ['no words at all', [0, 0, 8, 0]],
+  ])('hashes in slabs, %s: every article reads its own', (_name, counts) => {
+    const spill = new InputSpill(counts.length, dir, 8);
+    try {
+      const text = (i: number) => Array.from({ length: counts[i] }, (_, k) => `w${i}x${k}`).join(' ');
+      counts.forEach((_, i) => spill.add(i, text(i), []));
+      // Made in order, then read back after every other article's hashes were placed.
+      counts.forEach((_, i) => spill.words(i));
+      counts.forEach((c, i) => {
+        expect(spill.words(i).hashes).toEqual(wordsOf(text(i)).hashes);
+        expect(spill.words(i).hashes.length).toBe(c);
+      });
     } finally {
       spill.close();
     }
@@ -100,7 +129,7 @@ describe('spilledInput', () => {
   test.each([
     ['text', (x: ReturnType<typeof spilledInput>) => x.text, text],
     ['sentences', (x: ReturnType<typeof spilledInput>) => x.sentences, spans(text)],
-    ['words', (x: ReturnType<typeof spilledInput>) => x.words, wordsOf(text)],
+    ['words', (x: ReturnType<typeof spilledInput>) => plain(x.words), wordsOf(text)],
     ['id', (x: ReturnType<typeof spilledInput>) => x.id, 'a1'],
     ['body start', (x: ReturnType<typeof spilledInput>) => x.bodyStart, 9],
   ])('reads its %s', (_name, read, want) => {
@@ -130,7 +159,7 @@ describe('spilledInput', () => {
       const doc = lazyDoc(spilledInput(spill, 0, held), 0, 5);
       expect(Object.getOwnPropertyDescriptor(doc, 'text')?.get).toBeTypeOf('function');
       expect(doc.text).toBe(text);
-      expect(doc.words).toEqual(wordsOf(text));
+      expect(plain(doc.words)).toEqual(wordsOf(text));
       // 8 words, so 4 five-word shingles (counted by reading the text).
       expect(doc.shingles.length).toBe(4);
     } finally {

@@ -8,8 +8,12 @@ import { wordsOf, type Words } from '../provenance/words';
 type Span = { start: number; end: number };
 
 // Articles whose words stay decoded at once: alignment reads an article's partners over and over while it is made,
-// and a fixed number keeps the job's memory per article flat (2,048 articles of ~630 words: ~15 MB).
+// and a fixed number keeps the job's memory per article flat (2,048 articles of ~630 words: ~10 MB of offsets).
 const CACHED_WORDS = 2048;
+
+// Word hashes are kept in memory, in slabs of this many (16 MB): shingling and alignment read them for every candidate
+// pair, and reading them back from the file made the job ~1.25x slower; offsets are read far less often.
+const SLAB_WORDS = 1 << 22;
 
 // Appends are gathered up to this many bytes before one write.
 const WRITE_BUFFER = 1 << 20;
@@ -17,12 +21,13 @@ const WRITE_BUFFER = 1 << 20;
 const ONE_BYTE = /^[\0-\xff]*$/;
 
 /**
- * The provenance job's bulky per-article inputs (analysed text, sentence spans, word offsets and hashes) held in a
- * scratch file instead of the heap: at 1,000,000 articles they were ~13 KB of ~30 KB per article, more than the
- * machine has. Only an offset table stays in memory; an article is read back by position when shingling, aligning,
- * computing or paging needs it (the OS page cache keeps a working set warm). Each article's words are hashed once,
- * the first time they are read, and appended, so an incremental run hashes only the articles it touches. The file is
- * unlinked as soon as it is opened: it is gone when the spill is closed or its process dies, so no job leaves one.
+ * The provenance job's bulky per-article inputs (analysed text, sentence spans, word offsets) held in a scratch file
+ * instead of the heap: with the word hashes they were ~13 KB of ~30 KB per article, more than the machine has at
+ * 1,000,000 articles. An offset table and the word hashes (4 bytes a word, what shingling and alignment read over and
+ * over) stay in memory; an article's text, spans and word offsets are read back by position when computing or paging
+ * needs them (the OS page cache keeps a working set warm). Each article's words are made once, the first time they are
+ * read, so an incremental run tokenises only the articles it touches. The file is unlinked as soon as it is opened: it
+ * is gone when the spill is closed or its process dies, so no job leaves one.
  */
 export class InputSpill {
   private readonly fd: number;
@@ -35,13 +40,22 @@ export class InputSpill {
   private readonly sentenceCount: Uint32Array;
   private readonly wordsAt: Float64Array;
   private readonly wordCount: Uint32Array;
+  private readonly hashSlab: Uint32Array;
+  private readonly hashAt: Uint32Array;
+  private readonly slabs: Uint32Array[] = [];
+  private open = -1;
+  private slabUsed = 0;
   private readonly cachedIndex = new Int32Array(CACHED_WORDS).fill(-1);
-  private readonly cachedWords: (Words | null)[] = new Array<Words | null>(CACHED_WORDS).fill(null);
+  private readonly cachedWords: (SpilledWords | null)[] = new Array<SpilledWords | null>(CACHED_WORDS).fill(null);
 
-  /** A spill for `n` articles (positions 0..n-1), its file made in `dir` (the OS's temporary folder unless given). */
+  /**
+   * A spill for `n` articles (positions 0..n-1), its file made in `dir` (the OS's temporary folder unless given), word
+   * hashes held in slabs of `slabWords`.
+   */
   constructor(
     private readonly n: number,
     dir = tmpdir(),
+    private readonly slabWords = SLAB_WORDS,
   ) {
     const file = path.join(dir, `framescope-provenance-spill-${process.pid}-${threadId}-${Date.now()}.tmp`);
     this.fd = openSync(file, 'wx+');
@@ -52,6 +66,8 @@ export class InputSpill {
     this.sentenceCount = new Uint32Array(n);
     this.wordsAt = new Float64Array(n).fill(-1);
     this.wordCount = new Uint32Array(n);
+    this.hashSlab = new Uint32Array(n);
+    this.hashAt = new Uint32Array(n);
   }
 
   /** Stores article `i`'s analysed text and sentence spans (once per article). */
@@ -92,33 +108,57 @@ export class InputSpill {
     return out;
   }
 
-  /** Article `i`'s words (wordsOf its text), hashed and appended the first time they are read. */
+  /**
+   * Article `i`'s words (wordsOf its text), made the first time they are read: the hashes held, the offsets appended
+   * to the file and read back (once per stay in the cache) only when `starts` or `ends` is read.
+   */
   words(i: number): Words {
     this.added(i);
     const slot = i % CACHED_WORDS;
     if (this.cachedIndex[slot] === i) return this.cachedWords[slot]!;
-    let words: Words;
+    let words: SpilledWords;
     if (this.wordsAt[i] < 0) {
-      words = wordsOf(this.textAt(i));
-      const n = words.starts.length;
-      const record = new Uint8Array(n * 12);
-      record.set(new Uint8Array(words.starts.buffer, words.starts.byteOffset, n * 4), 0);
-      record.set(new Uint8Array(words.ends.buffer, words.ends.byteOffset, n * 4), n * 4);
-      record.set(new Uint8Array(words.hashes.buffer, words.hashes.byteOffset, n * 4), n * 8);
+      const made = wordsOf(this.textAt(i));
+      const n = made.starts.length;
+      const record = new Uint8Array(n * 8);
+      record.set(new Uint8Array(made.starts.buffer, made.starts.byteOffset, n * 4), 0);
+      record.set(new Uint8Array(made.ends.buffer, made.ends.byteOffset, n * 4), n * 4);
       this.wordsAt[i] = this.append(record);
       this.wordCount[i] = n;
-    } else {
-      const n = this.wordCount[i];
-      const buffer = this.read(this.wordsAt[i], n * 12).buffer;
-      words = {
-        starts: new Int32Array(buffer, 0, n),
-        ends: new Int32Array(buffer, n * 4, n),
-        hashes: new Uint32Array(buffer, n * 8, n),
-      };
-    }
+      this.holdHashes(i, made.hashes);
+      words = new SpilledWords(this, i, this.hashesOf(i), made);
+    } else words = new SpilledWords(this, i, this.hashesOf(i), null);
     this.cachedIndex[slot] = i;
     this.cachedWords[slot] = words;
     return words;
+  }
+
+  /** Article `i`'s word offsets, read from the file (SpilledWords reads them once while it is cached). */
+  offsetsAt(i: number): Pick<Words, 'starts' | 'ends'> {
+    const n = this.wordCount[i];
+    const buffer = this.read(this.wordsAt[i], n * 8).buffer;
+    return { starts: new Int32Array(buffer, 0, n), ends: new Int32Array(buffer, n * 4, n) };
+  }
+
+  private holdHashes(i: number, hashes: Uint32Array): void {
+    // An article longer than a slab gets one of its own; the open slab stays open for the next article.
+    if (hashes.length > this.slabWords) {
+      this.hashSlab[i] = this.slabs.push(hashes.slice()) - 1;
+      this.hashAt[i] = 0;
+      return;
+    }
+    if (this.open < 0 || this.slabUsed + hashes.length > this.slabWords) {
+      this.open = this.slabs.push(new Uint32Array(this.slabWords)) - 1;
+      this.slabUsed = 0;
+    }
+    this.slabs[this.open].set(hashes, this.slabUsed);
+    this.hashSlab[i] = this.open;
+    this.hashAt[i] = this.slabUsed;
+    this.slabUsed += hashes.length;
+  }
+
+  private hashesOf(i: number): Uint32Array {
+    return this.slabs[this.hashSlab[i]].subarray(this.hashAt[i], this.hashAt[i] + this.wordCount[i]);
   }
 
   /** Closes (and so removes) the file; the spill cannot be read after. */
@@ -157,10 +197,11 @@ export class InputSpill {
     this.pendingBytes = 0;
   }
 
-  // Bytes [at, at + length) in a buffer of their own (offset 0, so typed arrays of any width can view it).
+  // Bytes [at, at + length) in a buffer of their own (offset 0, so typed arrays of any width can view it; not zeroed
+  // first, since every byte is read into it).
   private read(at: number, length: number): Uint8Array {
     if (at + length > this.end - this.pendingBytes) this.flush();
-    const out = new Uint8Array(new ArrayBuffer(length));
+    const out = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length);
     let done = 0;
     while (done < length) {
       const got = readSync(this.fd, out, done, length - done, at + done);
@@ -175,6 +216,32 @@ export class InputSpill {
 function writeAll(fd: number, bytes: Uint8Array, at: number): void {
   let done = 0;
   while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done, at + done);
+}
+
+// An article's words from a spill: hashes held in memory, offsets read from the file the first time either is read.
+class SpilledWords implements Words {
+  readonly #spill: InputSpill;
+  readonly #i: number;
+  #offsets: Pick<Words, 'starts' | 'ends'> | null;
+
+  constructor(
+    spill: InputSpill,
+    i: number,
+    readonly hashes: Uint32Array,
+    made: Pick<Words, 'starts' | 'ends'> | null,
+  ) {
+    this.#spill = spill;
+    this.#i = i;
+    this.#offsets = made ? { starts: made.starts, ends: made.ends } : null;
+  }
+
+  get starts(): Int32Array {
+    return (this.#offsets ??= this.#spill.offsetsAt(this.#i)).starts;
+  }
+
+  get ends(): Int32Array {
+    return (this.#offsets ??= this.#spill.offsetsAt(this.#i)).ends;
+  }
 }
 
 /**
