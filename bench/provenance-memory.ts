@@ -117,6 +117,8 @@ async function runHeapChild(dir: string, storeRoot: string): Promise<void> {
   const { articleKey, lexiconKey } = await import('../lib/store/keys');
   const { fileStore } = await import('../lib/store/files');
   const { readProvenanceInputs } = await import('../lib/store/provenanceInputs');
+  const { InputSpill } = await import('../lib/store/provenanceSpill');
+  const { MentionTable } = await import('../lib/store/mentionTable');
   const { buildProvenance } = await import('../lib/provenance/model');
   const { creditSources } = await import('../lib/provenance/credits');
   const c = loadCorpus(dir);
@@ -126,7 +128,9 @@ async function runHeapChild(dir: string, storeRoot: string): Promise<void> {
   const articles: (import('../lib/types').Article | null)[] = c.articles;
   c.articles = [];
   const n = articles.length;
-  const read = readProvenanceInputs(fileStore(storeRoot), scope, articles, keys);
+  // As the job: texts, sentence spans and words in a scratch file (lib/store/provenanceSpill.ts), not the heap.
+  const spill = new InputSpill(n);
+  const read = readProvenanceInputs(fileStore(storeRoot), scope, articles, keys, undefined, spill);
   const p: Partial<ReturnType<typeof buildProvenance>> = buildProvenance(read.inputs, sources);
   const index: Partial<NonNullable<typeof p.index>> = p.index!;
   const chars = read.inputs.reduce((t, x) => t + x.text.length, 0);
@@ -136,7 +140,7 @@ async function runHeapChild(dir: string, storeRoot: string): Promise<void> {
     ['candidates', () => delete index.candidates],
     ['postings', () => delete index.postings],
     ['words and shingles', () => delete index.docs],
-    ['mentions', () => read.mentions.clear()],
+    ['mentions', () => (read.mentions = new MentionTable())],
     ['texts and sentence spans', () => (read.inputs.length = 0)],
   ];
   let before = live();
@@ -149,6 +153,7 @@ async function runHeapChild(dir: string, storeRoot: string): Promise<void> {
     parts[name] = { heapMb, buffersMb, bytesPerArticle: Math.round(((heapMb + buffersMb) * 1e6) / n) };
     before = after;
   }
+  spill.close();
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(
     `${JSON.stringify({ ms: 0, maxRssMb, made: null, charsPerArticle: Math.round(chars / n), parts })}\n`,

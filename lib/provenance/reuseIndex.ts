@@ -46,6 +46,11 @@ export interface DocInput {
   outlet: string;
   date: string | null;
   text: string;
+  /**
+   * The article's words when its holder keeps them outside the heap (the provenance job's scratch file,
+   * lib/store/provenanceSpill.ts): read each time, never kept by the document, and no text is hashed.
+   */
+  readonly words?: Words;
 }
 
 /** An indexed article: its words and shingles (made when first read), and its place in corpus order. */
@@ -98,9 +103,11 @@ export function createIndex(options: ReuseOptions = DEFAULT_REUSE): ReuseIndex {
 export function lazyDoc(input: DocInput, order: number, n: number, same?: Doc): Doc {
   let words: Words | null = null;
   const doc = { ...input, order } as Doc;
+  // An input reading its text from elsewhere has it as a getter, which spreading does not copy: the document reads it.
+  if (!Object.hasOwn(input, 'text')) Object.defineProperty(doc, 'text', { enumerable: true, get: () => input.text });
   Object.defineProperty(doc, 'words', {
     enumerable: true,
-    get: () => (words ??= same ? same.words : wordsOf(input.text)),
+    get: () => input.words ?? (words ??= same ? same.words : wordsOf(input.text)),
   });
   Object.defineProperty(doc, 'shingles', { enumerable: true, get: () => shinglesOf(doc.words.hashes, n) });
   return doc;

@@ -3,6 +3,8 @@ import { provenanceInput } from '../provenance/corpusProvenance';
 import type { ProvenanceInput } from '../provenance/model';
 import type { SubstitutionMention } from '../provenance/views';
 import type { Article } from '../types';
+import { MentionTable } from './mentionTable';
+import { spilledInput, type InputSpill } from './provenanceSpill';
 import type { AnalysisStore, StoreScope } from './types';
 import { articlesIn, type ListedCorpus } from './versionListing';
 
@@ -15,8 +17,8 @@ export const PROVENANCE_READ_CHUNK = 5000;
 /** What the provenance job keeps of a version's analyses: each article's provenance input and its mentions' terms. */
 export interface ProvenanceInputs {
   inputs: ProvenanceInput[];
-  /** Each article's mentions as the summary's substitutions read them, by article id. */
-  mentions: Map<string, SubstitutionMention[]>;
+  /** Each article's mentions as the summary's substitutions read them, by article id (compactly: mentionTable.ts). */
+  mentions: MentionTable;
 }
 
 /** An article of the version has no stored analysis yet: its provenance waits for it. */
@@ -35,7 +37,9 @@ export const substitutionMentions = (a: Pick<ArticleAnalysis, 'mentions'>): Subs
  * The provenance inputs of a version's articles (corpus order, `keys` their article keys), read from the store `chunk`
  * analyses at a time. From a list, `articles[i]` is set to null once read, so a caller that owns the list lets each
  * article's text go as soon as its input holds the analysed text; from a version listing (lib/store/versionListing.ts)
- * only the chunk's texts are read from their files. Throws naming the first article with no stored analysis.
+ * only the chunk's texts are read from their files. With a `spill` (made for this many articles), each article's text
+ * and sentence spans go to its scratch file as they are read and its input reads them back from there, so they are not
+ * held (lib/store/provenanceSpill.ts). Throws naming the first article with no stored analysis.
  */
 export function readProvenanceInputs(
   store: AnalysisStore,
@@ -43,11 +47,12 @@ export function readProvenanceInputs(
   articles: (Article | null)[] | ListedCorpus,
   keys: readonly string[],
   chunk = PROVENANCE_READ_CHUNK,
+  spill?: InputSpill,
 ): ProvenanceInputs {
   if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`provenance inputs: chunk ${chunk} must be 1 or more`);
   const n = Array.isArray(articles) ? articles.length : articles.articles.length;
   const inputs: ProvenanceInput[] = new Array(n);
-  const mentions = new Map<string, SubstitutionMention[]>();
+  const mentions = new MentionTable();
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
     const slice = Array.isArray(articles) ? (articles.slice(from, to) as Article[]) : articlesIn(articles, from, to);
@@ -56,7 +61,11 @@ export function readProvenanceInputs(
     const analyses = store.read(scope, slice, keys.slice(from, to));
     analyses.forEach((a, k) => {
       if (!a) throw new MissingAnalysisError(scope.corpus, slice[k].id);
-      inputs[from + k] = provenanceInput(a, slice[k].date);
+      const input = provenanceInput(a, slice[k].date);
+      if (spill) {
+        spill.add(from + k, input.text, input.sentences);
+        inputs[from + k] = spilledInput(spill, from + k, input);
+      } else inputs[from + k] = input;
       mentions.set(a.id, substitutionMentions(a));
       if (Array.isArray(articles)) articles[from + k] = null;
     });

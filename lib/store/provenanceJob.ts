@@ -11,6 +11,7 @@ import {
   readProvenanceInputs,
   type ProvenanceInputs,
 } from './provenanceInputs';
+import { InputSpill } from './provenanceSpill';
 import { hasProvenanceSummary, putProvenanceSummary } from './provenanceSummary';
 import { hasProvenancePages, putProvenancePages } from './provenancePages';
 import { summariseProvenance } from '../provenance/summary';
@@ -117,18 +118,41 @@ export async function storeProvenance(
     // Likewise the summary and article pages, which need the analyses too (mentions, texts and word offsets).
     const summary = hasProvenanceSummary(store, scope, version);
     const pages = hasProvenancePages(store, scope, version);
-    if (!summary || !pages) {
-      const stored = readProvenance(store, scope, version);
-      const read = stored && readInputsIfStored(store, scope, articles, keys, chunk);
-      if (stored && read) {
-        const p = restoreFromInputs(stored, read.inputs);
-        if (!summary) await putProvenanceSummary(store, scope, version, summaryOf(p, read.mentions));
-        if (!pages) await putProvenancePages(store, scope, version, p);
+    const stored = !summary || !pages ? readProvenance(store, scope, version) : null;
+    if (stored) {
+      const spill = new InputSpill(keys.length);
+      try {
+        const read = readInputsIfStored(store, scope, articles, keys, chunk, spill);
+        if (read) {
+          const p = restoreFromInputs(stored, read.inputs);
+          if (!summary) await putProvenanceSummary(store, scope, version, summaryOf(p, read.mentions));
+          if (!pages) await putProvenancePages(store, scope, version, p);
+        }
+      } finally {
+        spill.close();
       }
     }
     return { version, made: null };
   }
-  const { inputs, mentions } = readProvenanceInputs(store, scope, articles, keys, chunk);
+  // Texts, sentence spans and words wait in a scratch file, not the heap (lib/store/provenanceSpill.ts).
+  const spill = new InputSpill(keys.length);
+  try {
+    return await makeProvenance(store, scope, { keys, version, dates, outlets, articles }, chunk, parts, spill);
+  } finally {
+    spill.close();
+  }
+}
+
+// The job's making of a version's provenance (storeProvenance when none is stored), its inputs read into `spill`.
+async function makeProvenance(
+  store: AnalysisStore,
+  scope: StoreScope,
+  { keys, version, dates, outlets, articles }: Omit<ReturnType<typeof versionOf>, 'scope'>,
+  chunk: number,
+  parts: PartSizes,
+  spill: InputSpill,
+): Promise<ProvenanceRun> {
+  const { inputs, mentions } = readProvenanceInputs(store, scope, articles, keys, chunk, spill);
   // From here as before the inputs were read in chunks, so `made` times compare with earlier runs.
   const t = performance.now();
   const sources = creditSources(outlets);
@@ -165,9 +189,10 @@ function readInputsIfStored(
   articles: ListedCorpus,
   keys: string[],
   chunk: number,
+  spill: InputSpill,
 ): ProvenanceInputs | null {
   try {
-    return readProvenanceInputs(store, scope, articles, keys, chunk);
+    return readProvenanceInputs(store, scope, articles, keys, chunk, spill);
   } catch (e) {
     if (e instanceof MissingAnalysisError) return null;
     throw e;

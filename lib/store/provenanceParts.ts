@@ -54,7 +54,7 @@ export async function storeArticlesByPart(
   p: CorpusProvenance,
   redo: Uint8Array,
   previous: (i: number) => ArticleProvenance,
-  mentions: ReadonlyMap<string, readonly SubstitutionMention[]>,
+  mentions: Pick<ReadonlyMap<string, readonly SubstitutionMention[]>, 'get'>,
   sizes: PartSizes = STORED_PARTS,
 ): Promise<{ computed: number; computeMs: number; previousMs: number }> {
   for (const [name, size] of Object.entries(sizes))
