@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleProvenance } from '../provenance/model';
 import { ByteReader, ByteWriter, ShapeError } from './byteCodec';
-import { firstPlaces, readArticle, readPairLists, withStrings, writeArticle, writePairLists } from './provenanceBinary';
+import { readArticle, readPairLists, withStrings, writeArticle, writePairLists } from './provenanceBinary';
 import type { StoredProvenance } from './provenanceCodec';
 import { decodeReuseIndex, encodeReuseIndex, type StoredReuseIndex } from './reuseIndexCodec';
 import type { AnalysisStore, StoreScope } from './types';
@@ -156,9 +156,8 @@ export function encodeProvenanceFrom(
   part = PROVENANCE_PART,
 ): Uint8Array {
   const pairs: Buffer[] = [];
-  const places = firstPlaces(p.pairs);
   for (let i = 0; i < p.pairs.length; i += part)
-    pairs.push(encodePart(p.pairs.slice(i, i + part), (w, lists) => writePairLists(w, lists, i, p.pairs, places)));
+    pairs.push(encodePart(p.pairs.slice(i, i + part), (w, lists) => writePairLists(w, lists, i, p.pairs)));
   const header = Buffer.from(
     JSON.stringify({
       options: p.options,

@@ -165,27 +165,11 @@ function readPassage(r: ByteReader): Passage {
 }
 
 /**
- * Where each pair first sits in a provenance's pair lists (its earlier article's list, and its place there), so a later
- * part can refer to it instead of writing it again.
- */
-export function firstPlaces(lists: PairMatch[][]): Map<PairMatch, number> {
-  const at = new Map<PairMatch, number>();
-  for (const pairs of lists) pairs.forEach((pair, k) => at.has(pair) || at.set(pair, k));
-  return at;
-}
-
-/**
  * Writes pair lists `from` to `from + lists.length - 1` of `all`. Each pair sits in both its articles' lists: the second
  * time it is written as a reference (to the pair written before in this part, or to its place in its earlier
- * article's list of an earlier part, `places` from firstPlaces), so it reads back as one object in both, as in memory.
+ * article's list of an earlier part), so it reads back as one object in both, as in memory.
  */
-export function writePairLists(
-  w: ByteWriter,
-  lists: PairMatch[][],
-  from = 0,
-  all: PairMatch[][] = lists,
-  places = new Map<PairMatch, number>(),
-): void {
+export function writePairLists(w: ByteWriter, lists: PairMatch[][], from = 0, all: PairMatch[][] = lists): void {
   const seen = new Map<PairMatch, number>();
   w.uint(lists.length);
   lists.forEach((pairs, i) => {
@@ -198,8 +182,10 @@ export function writePairLists(
         continue;
       }
       const other = pair.a === from + i ? pair.b : pair.a;
-      const k = places.get(pair);
-      if (other < from && k !== undefined && all[other]?.[k] === pair) {
+      // Found in the earlier article's list (a few dozen pairs), not in a map of every pair: at 1,000,000 articles the
+      // pairs would pass a Map's 2^24 entries.
+      const k = other < from ? (all[other]?.indexOf(pair) ?? -1) : -1;
+      if (k >= 0) {
         w.uint(2 * k + 2);
         w.uint(other);
         continue;
