@@ -13,9 +13,16 @@ function oneForm(w: string): string {
   return Buffer.from(w, 'latin1').toString('latin1');
 }
 
+// Indexes 0..n-1 (a loop: Int32Array.from of an array-like iterates generically, slowly at millions).
+function indexes(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 // Indexes 0..n-1 sorted by a comparator of indexes.
 function orderOf(n: number, compare: (a: number, b: number) => number): Int32Array {
-  return Int32Array.from({ length: n }, (_, i) => i).sort(compare);
+  return indexes(n).sort(compare);
 }
 
 // The new index of each old index, given the old indexes in new order.
@@ -23,6 +30,40 @@ function rankOf(order: Int32Array): Int32Array {
   const rank = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) rank[order[i]] = i;
   return rank;
+}
+
+// The indexes `from` reordered by key[index] (0 <= key < range), stable: a counting sort, linear in length + range.
+function byKey(from: Int32Array, key: (i: number) => number, range: number): Int32Array {
+  const at = new Int32Array(range + 1);
+  for (let k = 0; k < from.length; k++) at[key(from[k]) + 1]++;
+  for (let r = 0; r < range; r++) at[r + 1] += at[r];
+  const out = new Int32Array(from.length);
+  for (let k = 0; k < from.length; k++) out[at[key(from[k])]++] = from[k];
+  return out;
+}
+
+// Records of `width` integers ordered by their first integer through `rank`, then by their second through `minor`,
+// both replaced by their ranks: two stable counting sorts (minor, then major), linear in the records plus the ranks.
+// Plain loops, no callbacks: a comparison sort of millions of cells took seconds.
+function recordsBy(xs: Int32Array, width: number, rank: Int32Array, minor: Int32Array): Int32Array {
+  const count = xs.length / width;
+  const byMinor = new Int32Array(count);
+  const m = new Int32Array(minor.length + 1);
+  for (let k = 0; k < count; k++) m[minor[xs[k * width + 1]] + 1]++;
+  for (let r = 0; r < minor.length; r++) m[r + 1] += m[r];
+  for (let k = 0; k < count; k++) byMinor[m[minor[xs[k * width + 1]]]++] = k;
+  const at = new Int32Array(rank.length + 1);
+  for (let k = 0; k < count; k++) at[rank[xs[k * width]] + 1]++;
+  for (let r = 0; r < rank.length; r++) at[r + 1] += at[r];
+  const out = new Int32Array(xs.length);
+  for (let i = 0; i < count; i++) {
+    const k = byMinor[i] * width;
+    const to = at[rank[xs[k]]]++ * width;
+    out[to] = rank[xs[k]];
+    out[to + 1] = minor[xs[k + 1]];
+    for (let f = 2; f < width; f++) out[to + f] = xs[k + f];
+  }
+  return out;
 }
 
 /**
@@ -37,37 +78,21 @@ export function canonicalCounts(c: VocabularyCounts): VocabularyCounts {
   const wordRank = rankOf(words);
   const outlets = orderOf(c.outlets.length, (a, b) => byText(c.outlets[a], c.outlets[b]));
   const outletRank = rankOf(outlets);
-  // A unigram's second word is -1: it sorts before every bigram of its first word.
+  // A unigram's second word is -1: it sorts before every bigram of its first word. Two counting sorts (by second word,
+  // then stably by first) order the n-grams by their words in linear time.
   const second = (i: number) => (c.second[i] < 0 ? -1 : wordRank[c.second[i]]);
-  const ngrams = orderOf(
-    c.first.length,
-    (a, b) => wordRank[c.first[a]] - wordRank[c.first[b]] || second(a) - second(b),
+  const all = indexes(c.first.length);
+  const W = c.words.length;
+  const ngrams = byKey(
+    byKey(all, (i) => second(i) + 1, W + 1),
+    (i) => wordRank[c.first[i]],
+    W,
   );
   const ngramRank = rankOf(ngrams);
   const first = Int32Array.from(ngrams, (i) => wordRank[c.first[i]]);
   const secondOut = Int32Array.from(ngrams, (i) => second(i));
-
-  const O = c.outlets.length;
-  const cellCount = c.cells.length / 4;
-  const cellKey = (k: number) => ngramRank[c.cells[k * 4]] * O + outletRank[c.cells[k * 4 + 1]];
-  const cellOrder = orderOf(cellCount, (a, b) => cellKey(a) - cellKey(b));
-  const cells = new Int32Array(c.cells.length);
-  cellOrder.forEach((k, i) => {
-    cells[i * 4] = ngramRank[c.cells[k * 4]];
-    cells[i * 4 + 1] = outletRank[c.cells[k * 4 + 1]];
-    cells[i * 4 + 2] = c.cells[k * 4 + 2];
-    cells[i * 4 + 3] = c.cells[k * 4 + 3];
-  });
-
-  const G = c.groups.length;
-  const withKey = (k: number) => ngramRank[c.withGroup[k * 3]] * G + c.withGroup[k * 3 + 1];
-  const withOrder = orderOf(c.withGroup.length / 3, (a, b) => withKey(a) - withKey(b));
-  const withGroup = new Int32Array(c.withGroup.length);
-  withOrder.forEach((k, i) => {
-    withGroup[i * 3] = ngramRank[c.withGroup[k * 3]];
-    withGroup[i * 3 + 1] = c.withGroup[k * 3 + 1];
-    withGroup[i * 3 + 2] = c.withGroup[k * 3 + 2];
-  });
+  const cells = recordsBy(c.cells, 4, ngramRank, outletRank);
+  const withGroup = recordsBy(c.withGroup, 3, ngramRank, indexes(c.groups.length));
 
   const perOutlet = (xs: readonly number[]) => Array.from(outlets, (o) => xs[o]);
   return {
