@@ -3,6 +3,7 @@ import type { Filters } from '../analysis/filters';
 import type { CorpusProvenance } from '../provenance/model';
 import type { Corpus, TermGroup } from '../types';
 import { lexiconReading } from './answer';
+import { canonicalCounts } from './canonicalCounts';
 import {
   Counter,
   countVocabulary,
@@ -107,7 +108,8 @@ export function tableOfCounts(
 /**
  * The stored table of a corpus from several counts that together cover exactly its articles (the previous version's
  * whole counts and the added articles'), with the merged counts themselves (what the next version adds to); null on
- * the terms tableOfCounts names, or when the merge outgrew the counter's live cap (lossy).
+ * the terms tableOfCounts names, or when the merge outgrew the counter's live cap (lossy). The counts come in canonical
+ * order (canonicalCounts), so the same articles give the same stored bytes whatever order the parts came in.
  */
 export function tableOfParts(
   corpus: Pick<Corpus, 'lexicon' | 'outlets'>,
@@ -122,8 +124,9 @@ export function tableOfParts(
   const c = new Counter(outlets, groups.length, DEFAULT_LIMITS.liveCap);
   for (const p of parts) c.merge(p);
   if (c.lossy || !sameKeys(keys, c.keys)) return null;
-  // Taken before finishTable, which prunes the counter in place.
-  const counts = c.counts(groups);
+  // Taken before finishTable, which prunes the counter in place; in canonical order, as the parts merged in the order
+  // the analysis workers answered and these are stored (lib/store/ngramCounts.ts).
+  const counts = canonicalCounts(c.counts(groups));
   const table = finishTable(c, outlets, groups, DEFAULT_LIMITS);
   return { table, reading: lexiconReading(table, corpus.lexicon), counts };
 }
