@@ -158,6 +158,19 @@ function lazyTallies(block: { byOutlet: Map<string, OutletTally> | null }, read:
   });
 }
 
+// The serializer writes every string apart, so each article's date read back is its own copy (tens of bytes, a million
+// times at 1M articles): the first copy of each date is kept and shared by the others.
+function shareDates(dates: (string | null)[]): void {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    if (d === null) continue;
+    const had = seen.get(d);
+    if (had === undefined) seen.set(d, d);
+    else dates[i] = had;
+  }
+}
+
 // The tallies of a packed value whose whole text and index are `whole` and `skeleton` and whose year and month blocks
 // `blockOf` gives by name (null: the index names a block the file lacks).
 function decodeTallies(
@@ -179,6 +192,7 @@ function decodeTallies(
     get months() {
       if (!months) {
         const m = deserialize(skeleton) as MonthTallies;
+        shareDates(m.dates);
         for (const [y, year] of m.years) {
           lazy(year, y);
           for (const [name, month] of year.months) lazy(month, name);
