@@ -253,7 +253,7 @@ export function readTallies(store: AnalysisStore, scope: StoreScope, key: string
     };
   };
   // Copies: views would keep the whole file's bytes alive.
-  return decodeTallies(Uint8Array.from(p.whole), Uint8Array.from(p.skeleton), blockOf);
+  return decodeTallies(p.whole.slice(), p.skeleton.slice(), blockOf);
 }
 
 // The tallies of a packed value, each block decoded from the bytes it holds.
