@@ -60,22 +60,6 @@ describe('the stored index', () => {
     expect(readCorpusIndex(store, scope, 'fp2')).toBeNull();
   });
 
-  // Read back with repeated outlets and dates shared: every article as stored, field by field and in order.
-  const dated = (date: string | null, outlet: string, i: number) => ({ ...index.meta.articles[i % 5], date, outlet });
-  test.each<[string, ReturnType<typeof dated>[]]>([
-    ['one date and outlet for all', [0, 1, 2, 3].map((i) => dated('2016-01-02', 'o', i))],
-    ['undated articles among dated', [0, 1, 2].map((i) => dated(i === 1 ? null : '2016-01-02', 'o', i))],
-    ['a date equal to an outlet name', [0, 1].map((i) => dated('x', 'x', i))],
-    ['every article its own', [0, 1, 2].map((i) => dated(`2016-01-0${i + 1}`, `o${i}`, i))],
-  ])('%s', async (_, articles) => {
-    const store = fileStore(mkdtempSync(path.join(tmpdir(), 'framescope-index-')));
-    const stored = { ...index, meta: { ...index.meta, articles }, keys: articles.map((_a, i) => `k${i}`) };
-    await putCorpusIndex(store, scope, 'fp', stored);
-    const read = readCorpusIndex(store, scope, 'fp')!;
-    expect(read).toEqual(stored);
-    expect(JSON.stringify(read)).toBe(JSON.stringify(stored));
-  });
-
   test.each([
     ['bytes that are not a serialised value', new Uint8Array([9, 9, 9])],
     ['keys that do not match the articles', serialize({ ...index, keys: ['one'] })],

@@ -58,32 +58,13 @@ export function positionOf(meta: CorpusMeta, id: string): number {
   return at.get(id) ?? -1;
 }
 
-// The serializer writes every string apart, so each article read back holds its own copy of its outlet and date (tens
-// of bytes each, a million times at 1M articles): the first copy of each is kept and shared by the others.
-function shareRepeats(articles: ArticleMeta[]): void {
-  const seen = new Map<string, string>();
-  const shared = <T extends string | null>(s: T): T => {
-    if (s === null) return s;
-    const had = seen.get(s);
-    if (had !== undefined) return had as T;
-    seen.set(s, s);
-    return s;
-  };
-  for (const a of articles) {
-    a.outlet = shared(a.outlet);
-    a.date = shared(a.date);
-  }
-}
-
 /** The index stored for a folder fingerprint, or null when none is stored or it cannot be read. */
 export function readCorpusIndex(store: AnalysisStore, scope: StoreScope, fingerprint: string): CorpusIndex | null {
   const bytes = store.readDerived(scope, CORPUS_INDEX, fingerprint);
   if (!bytes) return null;
   try {
     const index = deserialize(bytes) as CorpusIndex;
-    if (!Array.isArray(index?.keys) || index.keys.length !== index.meta?.articles?.length) return null;
-    shareRepeats(index.meta.articles);
-    return index;
+    return Array.isArray(index?.keys) && index.keys.length === index.meta?.articles?.length ? index : null;
   } catch {
     // Another Node version's serializer, or cut short: the next preparation writes it again.
     return null;
