@@ -236,6 +236,16 @@ describe('readTallies keeps the year and month blocks in the file and reads each
     expect(pick(readTallies(store, scope, 'k')!)).toEqual(pick(talliesOfBytes(bytes)!));
   });
 
+  test('keeps no view of the bytes it read: those zeroed after the read, everything still decodes as before', () => {
+    let read: Buffer | null = null;
+    const store: AnalysisStore = { ...files, readDerived: (...a) => (read = Buffer.from(files.readDerived(...a)!)) };
+    const t = readTallies(store, scope, 'k')!;
+    read!.fill(0);
+    const old = talliesOfBytes(bytes)!;
+    expect(t.byOutlet).toEqual(old.byOutlet);
+    expect(blocksOf(t)).toEqual(blocksOf(old));
+  });
+
   test('one range read per block read (none for the whole text), decoded once', () => {
     const { store, reads } = counted();
     const t = readTallies(store, scope, 'k')!;

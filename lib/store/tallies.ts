@@ -252,8 +252,9 @@ export function readTallies(store: AnalysisStore, scope: StoreScope, key: string
       return got;
     };
   };
-  // Copies: views would keep the whole file's bytes alive.
-  return decodeTallies(p.whole.slice(), p.skeleton.slice(), blockOf);
+  // Copies (the constructor copies; Buffer.slice of these Buffers would be a view): views would keep the whole file's
+  // bytes alive.
+  return decodeTallies(new Uint8Array(p.whole), new Uint8Array(p.skeleton), blockOf);
 }
 
 // The tallies of a packed value, each block decoded from the bytes it holds.
