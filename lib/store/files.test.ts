@@ -7,7 +7,15 @@ import { loadCorpus } from '../corpus/load';
 import { corpusProvenance } from '../provenance/corpusProvenance';
 import { analyseInto, batchesOf, missingArticles } from './analyse';
 import { packAnalyses } from './codec';
-import { decodeSegmentHeader, encodeSegment, fileStore, inPieces, readSegmentHeader, spanOf } from './files';
+import {
+  decodeSegmentHeader,
+  encodeSegment,
+  fileStore,
+  inPieces,
+  readSegmentHeader,
+  scopeFolder,
+  spanOf,
+} from './files';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import { compactProvenance } from './provenanceCodec';
 import { hasProvenance, putProvenance, readProvenance } from './derived';
@@ -238,5 +246,75 @@ describe('batches', () => {
         size,
       ).map((b) => b.length),
     ).toEqual(sizes);
+  });
+});
+
+describe('the learned segment index, as segments are written and removed', () => {
+  const analyses = analyzeArticles(seeds);
+  type Step = ['write', string, number[]] | ['remove', string];
+  // Each key sits at a different position in each segment holding it, so a lookup that picked the wrong segment or
+  // position reads another article's analysis, and one left pointing at a removed segment reads none.
+  test.each<[string, Step[], number[]]>([
+    [
+      'two segments sharing a key',
+      [
+        ['write', 'a', [0, 1, 2]],
+        ['write', 'b', [2, 3]],
+      ],
+      [0, 1, 2, 3],
+    ],
+    [
+      'the older one removed: its other keys go, the shared key answers from the newer',
+      [
+        ['write', 'a', [0, 1, 2]],
+        ['write', 'b', [2, 3]],
+        ['remove', 'a'],
+      ],
+      [2, 3],
+    ],
+    [
+      'removed before the next is written',
+      [
+        ['write', 'a', [0, 1, 2]],
+        ['remove', 'a'],
+        ['write', 'b', [2, 3]],
+      ],
+      [2, 3],
+    ],
+    ['a key twice in one segment', [['write', 'c', [1, 1, 0]]], [0, 1]],
+    [
+      'five segments of one key each, the second and fourth removed',
+      [...[0, 1, 2, 3, 4].map((i): Step => ['write', `s${i}`, [i]]), ['remove', 's1'], ['remove', 's3']],
+      [0, 2, 4],
+    ],
+    [
+      'a key written again after its segment was removed',
+      [
+        ['write', 'a', [4, 0]],
+        ['remove', 'a'],
+        ['write', 'b', [1, 0]],
+      ],
+      [0, 1],
+    ],
+  ])('%s', async (_, steps, stored) => {
+    const dir = mkdtempSync(path.join(root, 'learned-'));
+    const folder = path.join(dir, scopeFolder(scope));
+    const store = fileStore(dir);
+    // Written as a writer does (encodeSegment, a segment file name), read after every step.
+    await store.put(scope, { keys: [keys[0]], packed: packAnalyses([analyses[0]]) });
+    for (const f of readdirSync(folder)) rmSync(path.join(folder, f));
+    for (const step of steps) {
+      const file = path.join(folder, `seg-${step[1]}.fsa`);
+      if (step[0] === 'write')
+        writeFileSync(
+          file,
+          encodeSegment({ keys: step[2].map((i) => keys[i]), packed: packAnalyses(step[2].map((i) => analyses[i])) }),
+        );
+      else rmSync(file);
+      store.read(scope, seeds.articles, keys);
+    }
+    const want = analyses.map((a, i) => (stored.includes(i) ? a : null));
+    expect(store.read(scope, seeds.articles, keys)).toEqual(want);
+    expect([...store.stored(scope, keys)]).toEqual(stored.map((i) => keys[i]));
   });
 });

@@ -7,6 +7,7 @@ import { writeAtomic } from '../corpus/store';
 import { unpackOne } from './codec';
 import { ENGINE_VERSION } from './keys';
 import { derivedName } from './derived';
+import { keyTable, type KeyTable } from './keyTable';
 import type { AnalysedBatch, AnalysisStore, DerivedHead, StoreScope } from './types';
 
 /**
@@ -33,9 +34,40 @@ interface SegmentHeader {
 
 interface Segment {
   file: string;
-  header: SegmentHeader;
+  /** The header without its keys (the scope's key table holds them). */
+  header: Omit<SegmentHeader, 'keys'>;
   /** Byte offset of the integers in the file. */
   at: number;
+}
+
+// A segment as the scope's index holds it: its keys are the key table's entries first .. first + count - 1, in order.
+interface Indexed {
+  seg: Segment;
+  first: number;
+  count: number;
+}
+
+// One scope's learned segment headers: each segment by file name, in the order read (so by first entry), and the keys.
+interface ScopeIndex {
+  files: Map<string, Indexed>;
+  order: Indexed[];
+  keys: KeyTable;
+}
+
+/** The segment and position that answer for a key in a scope's index, or null when none does. */
+function lookup(index: ScopeIndex, key: string): { seg: Segment; i: number } | null {
+  const e = index.keys.find(key);
+  if (e < 0) return null;
+  // The last segment whose first entry is at or before e.
+  let lo = 0;
+  let hi = index.order.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.order[mid].first <= e) lo = mid;
+    else hi = mid - 1;
+  }
+  const hit = index.order[lo];
+  return hit && e - hit.first < hit.count ? { seg: hit.seg, i: e - hit.first } : null;
 }
 
 /** The folder of one scope under a store root: `<corpus>/<lexicon key>-e<engine version>`. */
@@ -205,20 +237,22 @@ const WARM_STEP = 16;
  * when a bundle is built.
  */
 export function fileStore(root: string = STORE_ROOT): AnalysisStore {
-  const seen = new Map<string, { files: Map<string, Segment>; index: Map<string, { seg: Segment; i: number }> }>();
+  const seen = new Map<string, ScopeIndex>();
   // The scope's segment index, brought up to date; with `step`, yields after every `step` headers read (warm).
   function* indexSteps(scope: StoreScope, step = Infinity) {
     const dir = scopeDir(root, scope);
     let entry = seen.get(dir);
-    if (!entry) seen.set(dir, (entry = { files: new Map(), index: new Map() }));
+    if (!entry) seen.set(dir, (entry = { files: new Map(), order: [], keys: keyTable() }));
     const names = existsSync(dir) ? readdirSync(dir).sort() : [];
     // A segment pruned since (lib/store/prune.ts) no longer answers for its keys; a kept key was written again, in a
     // newer segment, before the old one was removed.
     const listed = new Set(names);
-    for (const [name, seg] of entry.files)
+    for (const [name, held] of entry.files)
       if (!listed.has(name)) {
         entry.files.delete(name);
-        for (const k of seg.header.keys) if (entry.index.get(k)?.seg === seg) entry.index.delete(k);
+        for (let e = held.first; e < held.first + held.count; e++) entry.keys.remove(e);
+        const at = entry.order.indexOf(held);
+        if (at >= 0) entry.order.splice(at, 1);
       }
     let read = 0;
     for (const name of names) {
@@ -226,17 +260,30 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
       if (read > 0 && read % step === 0) yield;
       read++;
       const file = path.join(dir, name);
+      let keys: string[];
       let seg: Segment;
       try {
         const { header, at } = readSegmentHeader(file);
-        seg = { file, header, at };
+        ({ keys } = header);
+        seg = {
+          file,
+          header: { offsets: header.offsets, strings: header.strings, ints: header.ints, endian: header.endian },
+          at,
+        };
       } catch (e) {
         // Pruned between the listing and the read.
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
         throw e;
       }
-      seg.header.keys.forEach((k, i) => entry.index.set(k, { seg, i }));
-      entry.files.set(name, seg);
+      let first = -1;
+      for (const k of keys) {
+        const e = entry.keys.add(k);
+        if (first < 0) first = e;
+      }
+      const held = { seg, first, count: keys.length };
+      // A segment without keys answers for none, so the lookup's order (by first entry) leaves it out.
+      if (first >= 0) entry.order.push(held);
+      entry.files.set(name, held);
     }
     return entry;
   }
@@ -253,23 +300,24 @@ export function fileStore(root: string = STORE_ROOT): AnalysisStore {
       yield* indexSteps(scope, WARM_STEP);
     },
     stored(scope, keys) {
-      const { index } = indexOf(scope);
-      return new Set(keys.filter((k) => index.has(k)));
+      const index = indexOf(scope);
+      return new Set(keys.filter((k) => index.keys.find(k) >= 0));
     },
     read(scope, articles, keys) {
-      const { index } = indexOf(scope);
+      const index = indexOf(scope);
       const out: (ArticleAnalysis | null)[] = new Array(articles.length).fill(null);
       // Grouped by segment, so each file is read once.
-      const bySeg = new Map<Segment, number[]>();
+      const bySeg = new Map<Segment, { js: number[]; at: number[] }>();
       keys.forEach((k, j) => {
-        const hit = index.get(k);
+        const hit = lookup(index, k);
         if (!hit) return;
         let list = bySeg.get(hit.seg);
-        if (!list) bySeg.set(hit.seg, (list = []));
-        list.push(j);
+        if (!list) bySeg.set(hit.seg, (list = { js: [], at: [] }));
+        list.js.push(j);
+        list.at.push(hit.i);
       });
-      for (const [seg, js] of bySeg) {
-        const spans = js.map((j) => spanOf(seg.header, index.get(keys[j])!.i));
+      for (const [seg, { js, at }] of bySeg) {
+        const spans = at.map((i) => spanOf(seg.header, i));
         if (inPieces(spans, seg.header.ints)) {
           // An article page's partners or a drill-down's few articles: their bytes alone, not the batch's 250.
           const ints = piecesOf(seg, spans);

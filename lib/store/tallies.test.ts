@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -9,7 +9,9 @@ import { analyzeArticles } from '../analysis/run';
 import { tallyByOutlet } from '../analysis/tallies';
 import { loadCorpus } from '../corpus/load';
 import { packAnalyses } from './codec';
-import { fileStore } from './files';
+import { derivedName } from './derived';
+import { fileStore, scopeFolder } from './files';
+import type { AnalysisStore } from './types';
 import { articleKey, lexiconKey, versionKey } from './keys';
 import {
   hasTallies,
@@ -20,6 +22,7 @@ import {
   talliesKey,
   talliesKeyOf,
   talliesMaker,
+  talliesOfBytes,
 } from './tallies';
 import { storeTallies } from './talliesJob';
 
@@ -193,5 +196,93 @@ describe('headedSerialize: the tallies file header, then the bytes serialize giv
     expect(bytes.readUInt32LE(4)).toBe(2);
     expect(Number(bytes.readBigUInt64LE(8))).toBe(bytes.length);
     expect(bytes.subarray(16).equals(serialize(value))).toBe(true);
+  });
+});
+
+describe('readTallies keeps the year and month blocks in the file and reads each by range', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'framescope-tallies-ranges-'));
+  const files = fileStore(root);
+  const scope = { corpus: 'fa-kes', lexicon: 'l' };
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    await putTallies(files, scope, 'k', makeTallies(corpus, analyses));
+    bytes = Buffer.from(files.readDerived(scope, 'tallies', 'k')!);
+  });
+  // The store with its range reads counted: a block costs one, and the whole file is read once, at the start.
+  const counted = () => {
+    const reads = { whole: 0, ranges: 0 };
+    const store: AnalysisStore = {
+      ...files,
+      readDerived: (...a) => (reads.whole++, files.readDerived(...a)),
+      derivedRange: (...a) => (reads.ranges++, files.derivedRange(...a)),
+    };
+    return { store, reads };
+  };
+  // Every block by name, as the old path (every block decoded from the whole file's bytes) gives it.
+  const blocksOf = (t: NonNullable<ReturnType<typeof readTallies>>) =>
+    [...t.months.years].flatMap(([y, year]) => [
+      [y, year.byOutlet] as const,
+      ...[...year.months].map(([m, month]) => [m, month.byOutlet] as const),
+    ]);
+
+  test.each([
+    ['whole-text tallies', (t: NonNullable<ReturnType<typeof readTallies>>) => t.byOutlet],
+    ['dates', (t: NonNullable<ReturnType<typeof readTallies>>) => t.months.dates],
+    ['size', (t: NonNullable<ReturnType<typeof readTallies>>) => t.months.size],
+    ['attributed groups', (t: NonNullable<ReturnType<typeof readTallies>>) => t.months.attributed],
+    ['every year and month block, in order', blocksOf],
+  ])('%s equal the whole-bytes decode', (_, pick) => {
+    const { store } = counted();
+    expect(pick(readTallies(store, scope, 'k')!)).toEqual(pick(talliesOfBytes(bytes)!));
+  });
+
+  test('keeps no view of the bytes it read: those zeroed after the read, everything still decodes as before', () => {
+    let read: Buffer | null = null;
+    const store: AnalysisStore = { ...files, readDerived: (...a) => (read = Buffer.from(files.readDerived(...a)!)) };
+    const t = readTallies(store, scope, 'k')!;
+    read!.fill(0);
+    const old = talliesOfBytes(bytes)!;
+    expect(t.byOutlet).toEqual(old.byOutlet);
+    expect(blocksOf(t)).toEqual(blocksOf(old));
+  });
+
+  test('one range read per block read (none for the whole text), decoded once', () => {
+    const { store, reads } = counted();
+    const t = readTallies(store, scope, 'k')!;
+    void t.byOutlet;
+    void t.months.dates;
+    expect(reads).toEqual({ whole: 1, ranges: 0 });
+    const [y, year] = [...t.months.years][0];
+    const first = year.byOutlet;
+    expect(year.byOutlet).toBe(first);
+    expect(reads.ranges).toBe(1);
+    const month = [...year.months.values()][0];
+    void month.byOutlet;
+    expect(reads.ranges).toBe(2);
+    expect(first).toEqual(fresh(y));
+  });
+
+  // The independent computation of a block: the articles whose date starts with its year.
+  const fresh = (prefix: string) =>
+    tallyByOutlet(
+      analyses.filter((a) => dateOf.get(a.id)?.startsWith(prefix)),
+      attributedGroups(corpus),
+    );
+
+  test.each<[string, (file: string) => void]>([
+    ['removed', (file) => rmSync(file)],
+    ['replaced by one a byte shorter', (file) => writeFileSync(file, bytes.subarray(0, bytes.length - 1))],
+  ])('a block read after the file was %s fails naming the tallies and the block', async (_, spoil) => {
+    const own = mkdtempSync(path.join(tmpdir(), 'framescope-tallies-gone-'));
+    await fileStore(own).putDerived(scope, 'tallies', 'gone', bytes);
+    const t = readTallies(fileStore(own), scope, 'gone')!;
+    const whole = t.byOutlet;
+    const [y, year] = [...t.months.years][0];
+    spoil(path.join(own, scopeFolder(scope), derivedName('tallies', 'gone')));
+    // What was decoded before stays readable.
+    expect(t.byOutlet).toBe(whole);
+    expect(() => year.byOutlet).toThrow(
+      `stored tallies gone of fa-kes changed or went missing while served (block ${y})`,
+    );
   });
 });

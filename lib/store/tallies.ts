@@ -146,12 +146,11 @@ export function headedSerialize(value: unknown): Buffer {
   return out;
 }
 
-// Each block's tallies are decoded the first time they are read.
-function lazyTallies(block: { byOutlet: Map<string, OutletTally> | null }, bytes: Uint8Array | undefined): void {
-  if (!bytes) throw new Error('stored tallies lack a block their index names: they are made again');
+// Each block's tallies are decoded the first time they are read, from the bytes `read` gives for its name.
+function lazyTallies(block: { byOutlet: Map<string, OutletTally> | null }, read: () => Uint8Array): void {
   let value: Map<string, OutletTally> | null = null;
   Object.defineProperty(block, 'byOutlet', {
-    get: () => (value ??= deserialize(bytes) as Map<string, OutletTally>),
+    get: () => (value ??= deserialize(read()) as Map<string, OutletTally>),
     set: (v: Map<string, OutletTally> | null) => {
       value = v;
     },
@@ -159,20 +158,44 @@ function lazyTallies(block: { byOutlet: Map<string, OutletTally> | null }, bytes
   });
 }
 
-function decodeTallies(p: Packed): StoredTallies {
+// The serializer writes every string apart, so each article's date read back is its own copy (tens of bytes, a million
+// times at 1M articles): the first copy of each date is kept and shared by the others.
+function shareDates(dates: (string | null)[]): void {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    if (d === null) continue;
+    const had = seen.get(d);
+    if (had === undefined) seen.set(d, d);
+    else dates[i] = had;
+  }
+}
+
+// The tallies of a packed value whose whole text and index are `whole` and `skeleton` and whose year and month blocks
+// `blockOf` gives by name (null: the index names a block the file lacks).
+function decodeTallies(
+  whole: Uint8Array,
+  skeleton: Uint8Array,
+  blockOf: (name: string) => (() => Uint8Array) | null,
+): StoredTallies {
   let byOutlet: Map<string, OutletTally> | null = null;
   let months: MonthTallies | null = null;
-  const blocks = new Map(p.blocks);
+  const lazy = (block: { byOutlet: Map<string, OutletTally> | null }, name: string) => {
+    const read = blockOf(name);
+    if (!read) throw new Error('stored tallies lack a block their index names: they are made again');
+    lazyTallies(block, read);
+  };
   return {
     get byOutlet() {
-      return (byOutlet ??= deserialize(p.whole) as Map<string, OutletTally>);
+      return (byOutlet ??= deserialize(whole) as Map<string, OutletTally>);
     },
     get months() {
       if (!months) {
-        const m = deserialize(p.skeleton) as MonthTallies;
+        const m = deserialize(skeleton) as MonthTallies;
+        shareDates(m.dates);
         for (const [y, year] of m.years) {
-          lazyTallies(year, blocks.get(y));
-          for (const [name, month] of year.months) lazyTallies(month, blocks.get(name));
+          lazy(year, y);
+          for (const [name, month] of year.months) lazy(month, name);
         }
         months = m;
       }
@@ -181,27 +204,72 @@ function decodeTallies(p: Packed): StoredTallies {
   };
 }
 
-/**
- * The stored tallies under a key, or null when none are stored or they cannot be read (made again then). The whole
- * text's tallies, the year and month index and each block are decoded when first read.
- */
-export function readTallies(store: AnalysisStore, scope: StoreScope, key: string): StoredTallies | null {
-  const bytes = store.readDerived(scope, TALLIES, key);
-  return bytes && talliesOfBytes(bytes);
-}
-
-/** The tallies a stored tallies file's bytes hold, or null when they are not tallies of this format or do not decode. */
-export function talliesOfBytes(bytes: Uint8Array): StoredTallies | null {
+// The packed value of a tallies file's bytes, or null when they are not tallies of this format or do not decode. Its
+// byte arrays are views of `bytes` (the serializer's rule for host objects).
+function packedOf(bytes: Uint8Array): Packed | null {
   // Stored with the header: it must name this file; stored before the header (no magic): the whole file is the value.
   const headed = bytes.length >= 4 && Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') === MAGIC;
   if (headed && !headerFits(bytes, bytes.length)) return null;
   try {
     const p = deserialize(headed ? bytes.subarray(TALLIES_HEAD) : bytes) as Packed;
-    return p?.format === 2 && p.whole instanceof Uint8Array && Array.isArray(p.blocks) ? decodeTallies(p) : null;
+    return p?.format === 2 && p.whole instanceof Uint8Array && Array.isArray(p.blocks) ? p : null;
   } catch {
     // Another Node version's serializer, or cut short: the next preparation makes them again.
     return null;
   }
+}
+
+/**
+ * The stored tallies under a key, or null when none are stored or they cannot be read (made again then). The whole
+ * text's tallies and the year and month index are kept as their bytes and decoded when first read; each year and month
+ * block is kept as its place in the file and read from the store when first read (the blocks are most of the file,
+ * tens of MB at 10,000 articles, and a server reads few of them).
+ */
+export function readTallies(store: AnalysisStore, scope: StoreScope, key: string): StoredTallies | null {
+  const bytes = store.readDerived(scope, TALLIES, key);
+  const p = bytes && packedOf(bytes);
+  if (!p) return null;
+  const size = bytes.length;
+  const places = new Map<string, [offset: number, length: number]>();
+  for (const [name, block] of p.blocks) {
+    const offset = block.byteOffset - bytes.byteOffset;
+    // A view of the file's bytes (always, for byte arrays): its place there is what a range read gives back.
+    if (block.buffer !== bytes.buffer || offset < 0 || offset + block.byteLength > size) return talliesOfPacked(p);
+    places.set(name, [offset, block.byteLength]);
+  }
+  const blockOf = (name: string) => {
+    const place = places.get(name);
+    if (!place) return null;
+    return () => {
+      const [offset, length] = place;
+      const got = store.derivedRange(scope, TALLIES, key, offset, length);
+      // The file is named by its content's key and replaced whole, so only its removal (a version retention dropped
+      // while still served) or damage shows here.
+      if (!got || got.length !== length || store.derivedHead(scope, TALLIES, key, 0)?.size !== size)
+        throw new Error(
+          `stored tallies ${key} of ${scope.corpus} changed or went missing while served (block ${name}): reload the corpus`,
+        );
+      return got;
+    };
+  };
+  // Copies (the constructor copies; Buffer.slice of these Buffers would be a view): views would keep the whole file's
+  // bytes alive.
+  return decodeTallies(new Uint8Array(p.whole), new Uint8Array(p.skeleton), blockOf);
+}
+
+// The tallies of a packed value, each block decoded from the bytes it holds.
+function talliesOfPacked(p: Packed): StoredTallies {
+  const blocks = new Map(p.blocks);
+  return decodeTallies(p.whole, p.skeleton, (name) => {
+    const bytes = blocks.get(name);
+    return bytes ? () => bytes : null;
+  });
+}
+
+/** The tallies a stored tallies file's bytes hold, or null when they are not tallies of this format or do not decode. */
+export function talliesOfBytes(bytes: Uint8Array): StoredTallies | null {
+  const p = packedOf(bytes);
+  return p && talliesOfPacked(p);
 }
 
 /**
