@@ -1,7 +1,5 @@
-import { cpSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { testCluster } from '../../scripts/pg/testCluster';
+import { describe, expect, test, vi } from 'vitest';
+import { fakesOnPostgres } from './testPgFakes';
 import { parseState } from '../url/state';
 import { restartedServer, serverTestRoot } from './testRoot';
 
@@ -9,8 +7,7 @@ import { restartedServer, serverTestRoot } from './testRoot';
 // preparation stored (lib/store/pgTallies.ts), and shows exactly the statistics the JS path sums from the same
 // version's stored year and month tallies.
 const root = serverTestRoot('overviewpg');
-const { skip, database } = testCluster();
-const before = process.env.DATABASE_URL;
+const skip = fakesOnPostgres(root);
 // Counts the JS sums of stored year and month tallies (what a range reads into memory on the JS path; SQL needs none).
 const sums = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../analysis/monthTallies', async (original) => {
@@ -24,21 +21,6 @@ vi.mock('../analysis/monthTallies', async (original) => {
   };
 });
 const params = (extra: Record<string, string>) => new URLSearchParams({ corpus: 'fa-kes', ...extra });
-
-beforeAll(async () => {
-  if (skip) return;
-  process.env.DATABASE_URL = await database();
-  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
-  cpSync(path.join(process.cwd(), 'corpus', 'fa-kes'), path.join(root, 'fa-kes'), { recursive: true });
-  await (await import('./bundles')).noticeChanges();
-  const p = await (await import('../store/prepare')).settled('fa-kes');
-  expect(p?.error ?? null).toBeNull();
-}, 300_000);
-afterAll(async () => {
-  if (before === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = before;
-  await (await import('../store/pgClient')).closePools();
-}, 60_000);
 
 // The view's statistics as a restarted server's JS path gives them (openView alone).
 async function fromJs(pathname: string, query: URLSearchParams) {

@@ -1,14 +1,11 @@
-import { cpSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { testCluster } from '../../scripts/pg/testCluster';
+import { describe, expect, test, vi } from 'vitest';
+import { fakesOnPostgres } from './testPgFakes';
 import { restartedServer, serverTestRoot, thrownBy } from './testRoot';
 
 // Issue #19: a PostgreSQL-backed production server sums a time series in SQL from the time cells' rows the preparation
 // stored (lib/store/pgCells.ts), and gives exactly the series the JS path sums from the same version's cells file.
 const root = serverTestRoot('timecellspg');
-const { skip, database } = testCluster();
-const before = process.env.DATABASE_URL;
+const skip = fakesOnPostgres(root);
 // Counts the reads of stored time cells (what summing in JS reads into memory; SQL needs none).
 const decodes = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../store/timeCells', async (original) => {
@@ -22,21 +19,6 @@ vi.mock('../store/timeCells', async (original) => {
   };
 });
 const params = (extra: Record<string, string>) => new URLSearchParams({ corpus: 'fa-kes', ...extra });
-
-beforeAll(async () => {
-  if (skip) return;
-  process.env.DATABASE_URL = await database();
-  cpSync(path.join(process.cwd(), 'corpus', 'lexicon.json'), path.join(root, 'lexicon.json'));
-  cpSync(path.join(process.cwd(), 'corpus', 'fa-kes'), path.join(root, 'fa-kes'), { recursive: true });
-  await (await import('./bundles')).noticeChanges();
-  const p = await (await import('../store/prepare')).settled('fa-kes');
-  expect(p?.error ?? null).toBeNull();
-}, 300_000);
-afterAll(async () => {
-  if (before === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = before;
-  await (await import('../store/pgClient')).closePools();
-}, 60_000);
 
 describe.skipIf(skip !== null)('the time series of a PostgreSQL-backed server', () => {
   test.each([
