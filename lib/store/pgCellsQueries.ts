@@ -223,15 +223,27 @@ export async function timeSums(db: Queryable, r: TimeSumsRequest): Promise<TimeS
 }
 
 /** Bytes of the time cells' tables with their indexes (what the README's per-article figure divides). */
-export async function timeTableBytes(db: Queryable): Promise<{ table: string; rows: number; bytes: number }[]> {
-  const out: { table: string; rows: number; bytes: number }[] = [];
-  for (const table of [
+export function timeTableBytes(db: Queryable): Promise<TableSize[]> {
+  return tableSizes(db, [
     'framescope_time_sets',
     'framescope_time_cells',
     'framescope_time_group_cells',
     'framescope_time_counts',
     'framescope_time_products',
-  ]) {
+  ]);
+}
+
+/** A table's rows and bytes on disk with its indexes. */
+export interface TableSize {
+  table: string;
+  rows: number;
+  bytes: number;
+}
+
+/** The rows and bytes (pg_total_relation_size) of each of these tables, for the benches and tests that report them. */
+export async function tableSizes(db: Queryable, tables: readonly string[]): Promise<TableSize[]> {
+  const out: TableSize[] = [];
+  for (const table of tables) {
     const { rows } = await db.query<{ rows: string; bytes: string }>(
       `SELECT (SELECT COUNT(*) FROM ${table}) AS rows, pg_total_relation_size('${table}') AS bytes`,
     );

@@ -1,6 +1,6 @@
 // The SQL of the tallies' relational tables (lib/store/pgTallies.ts says what they hold and why): one function per
 // operation, as lib/store/pgQueries.ts holds the rest of the backend's SQL.
-import { insertColumns } from './pgCellsQueries';
+import { insertColumns, tableSizes, type TableSize } from './pgCellsQueries';
 import type { Queryable } from './pgQueries';
 import type { TallyBlock, TallyRows, TallySumRow } from './pgTallies';
 
@@ -104,13 +104,6 @@ export async function tallySums(
 }
 
 /** Rows and bytes of the tallies' tables with their indexes (what the bench's per-article figure divides). */
-export async function tallyTableBytes(db: Queryable): Promise<{ table: string; rows: number; bytes: number }[]> {
-  const out: { table: string; rows: number; bytes: number }[] = [];
-  for (const table of ['framescope_tally_sets', 'framescope_tally_rows']) {
-    const { rows } = await db.query<{ rows: string; bytes: string }>(
-      `SELECT (SELECT COUNT(*) FROM ${table}) AS rows, pg_total_relation_size('${table}') AS bytes`,
-    );
-    out.push({ table, rows: Number(rows[0].rows), bytes: Number(rows[0].bytes) });
-  }
-  return out;
+export function tallyTableBytes(db: Queryable): Promise<TableSize[]> {
+  return tableSizes(db, ['framescope_tally_sets', 'framescope_tally_rows']);
 }
